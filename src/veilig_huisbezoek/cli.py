@@ -1,0 +1,253 @@
+"""`veilig-huisbezoek admin …`: the command line for IT and scripted backups.
+
+Passwords come from stdin (one per line) when it is not a terminal, else a prompt.
+Exit codes: 0 success, 1 error (damaged file, bad input, refused), 2 wrong name or password.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from .domain.address import parse_address_key
+from .domain.errors import ValidationError, ValidationErrors
+from .domain.roles import PermissionDenied, parse_role
+from .services import accounts
+from .services.accounts import NewAccount
+from .services.context import ServiceContext
+from .services.demo import demo_logins, seed_demo
+from .services.export import export_address
+from .services.throttle import LoginThrottle
+from .storage.errors import AuthenticationError, StoreError, StoreExistsError
+from .storage.store import Store, holds_store
+
+EXIT_OK, EXIT_ERROR, EXIT_AUTH = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A message for the person at the terminal; exit 1."""
+
+
+class PasswordSource:
+    def __init__(self, stdin: TextIO) -> None:
+        self._stdin = stdin
+
+    def read(self, prompt: str, *, confirm: bool = False) -> str:
+        if self._stdin.isatty():
+            first = getpass.getpass(prompt)
+            if confirm and getpass.getpass("Herhaal het wachtwoord: ") != first:
+                raise CommandError("De wachtwoorden zijn niet gelijk.")
+            return first
+        line = self._stdin.readline()
+        if not line:
+            raise CommandError(f"Geen wachtwoord ontvangen op stdin ({prompt.strip(': ')}).")
+        return line.rstrip("\r\n")
+
+
+@contextmanager
+def _logged_in(data_dir: Path, user: str, passwords: PasswordSource) -> Iterator[ServiceContext]:
+    if not holds_store(data_dir):
+        raise CommandError(f"Geen database gevonden in {data_dir}.")
+    password = passwords.read(f"Wachtwoord voor {user}: ")
+    throttle = LoginThrottle(data_dir)
+    throttle.wait()
+    try:
+        ctx = accounts.log_in(data_dir, user, password)
+    except AuthenticationError:
+        throttle.record_failure()
+        raise
+    throttle.record_success()
+    try:
+        yield ctx
+    finally:
+        ctx.store.close()
+
+
+def _cmd_init(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
+    data_dir: Path = args.data_dir
+    if holds_store(data_dir):
+        raise StoreExistsError(str(data_dir))
+    password = passwords.read(f"Nieuw wachtwoord voor {args.user}: ", confirm=True)
+    new = NewAccount(
+        args.user,
+        password,
+        args.first_name or args.user.capitalize(),
+        args.last_name,
+        frozenset(),
+    )
+    # Validate before anything is written, so a bad password leaves no half-made store.
+    accounts.check_username(new.username)
+    accounts.check_password(password)
+    store = Store.create(data_dir)
+    try:
+        accounts.create_first_account(store, new)
+    finally:
+        store.close()
+    print(
+        f"Database aangemaakt in {data_dir}; account {args.user} is beheerder en leidinggevende.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _cmd_add_user(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
+    role = parse_role(args.role)
+    with _logged_in(args.data_dir, args.user, passwords) as ctx:
+        password = passwords.read(f"Nieuw wachtwoord voor {args.new_user}: ", confirm=True)
+        accounts.add_account(
+            ctx,
+            NewAccount(
+                args.new_user,
+                password,
+                args.first_name or args.new_user.capitalize(),
+                args.last_name,
+                frozenset({role}),
+                args.phone,
+            ),
+        )
+    print(f"Account {args.new_user} toegevoegd als {role.label.lower()}.", file=out)
+    return EXIT_OK
+
+
+def _cmd_seed_demo(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
+    if args.visits < 0 or args.visits > 100_000:
+        raise CommandError("--visits moet tussen 0 en 100000 liggen.")
+    with _logged_in(args.data_dir, args.user, passwords) as ctx:
+        counts = seed_demo(ctx, visits=args.visits)
+    print(
+        f"Demodata geladen: {counts['visits']} bezoeken, {counts['notes']} adresnotities, "
+        f"{counts['accounts']} nieuwe demo-accounts.",
+        file=out,
+    )
+    for username, password, description in demo_logins():
+        print(f"  {username:8} {password:22} {description}", file=out)
+    return EXIT_OK
+
+
+def _cmd_verify(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
+    with _logged_in(args.data_dir, args.user, passwords) as ctx:
+        report = ctx.store.verify()
+    print(report.verdict(), file=out)
+    return EXIT_OK if report.ok else EXIT_ERROR
+
+
+def _cmd_backup(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
+    output: Path = args.output
+    if output.exists() and not args.force:
+        raise CommandError(f"{output} bestaat al; kies een andere naam of gebruik --force.")
+    with _logged_in(args.data_dir, args.user, passwords) as ctx:
+        from .domain.roles import Permission
+
+        ctx.require(Permission.BACKUP, "alleen een beheerder maakt back-ups")
+        ctx.store.backup(output)
+        with ctx.store.session() as session:
+            ctx.audit(session, "backup_made")
+    print(f"Versleutelde back-up geschreven naar {output}.", file=out)
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
+    if not args.input.is_file():
+        raise CommandError(f"Back-upbestand niet gevonden: {args.input}")
+    password = passwords.read(f"Wachtwoord voor {args.user}: ")
+    store = Store.restore(args.input, args.data_dir, args.user, password)
+    try:
+        report = store.verify()
+    finally:
+        store.close()
+    print(f"Back-up hersteld in {args.data_dir}. {report.verdict()}", file=out)
+    return EXIT_OK if report.ok else EXIT_ERROR
+
+
+def _cmd_export(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
+    key = parse_address_key(args.address)
+    with _logged_in(args.data_dir, args.user, passwords) as ctx:
+        data = export_address(ctx, key)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if args.output:
+        args.output.write_text(text + "\n", encoding="utf-8")
+        print(f"Inzage-export geschreven naar {args.output}.", file=out)
+    else:
+        print(text, file=out)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="veilig-huisbezoek admin",
+        description="Beheer van Veilig Huisbezoek vanaf de opdrachtregel.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
+
+    def command(name: str, helptext: str, func: Callable[..., int]) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=helptext, description=helptext)
+        p.add_argument("--data-dir", type=Path, required=True, help="map met de database")
+        p.add_argument("--user", required=True, help="uw gebruikersnaam")
+        p.set_defaults(func=func)
+        return p
+
+    p = command("init", "Maak een nieuwe database met het eerste account.", _cmd_init)
+    p.add_argument("--first-name", default="", help="voornaam (standaard: gebruikersnaam)")
+    p.add_argument("--last-name", default="", help="achternaam")
+
+    p = command(
+        "add-user", "Voeg een account toe (stdin: uw wachtwoord, dan het nieuwe).", _cmd_add_user
+    )
+    p.add_argument("--new-user", required=True)
+    p.add_argument("--role", required=True, help="medewerker, leidinggevende of beheerder")
+    p.add_argument("--first-name", default="")
+    p.add_argument("--last-name", default="")
+    p.add_argument("--phone", default="")
+
+    p = command("seed-demo", "Laad demo-accounts en voorbeeldbezoeken.", _cmd_seed_demo)
+    p.add_argument("--visits", type=int, default=50)
+
+    command(
+        "verify", "Controleer versleuteling, integriteit, verwijzingen en auditlog.", _cmd_verify
+    )
+
+    p = command("backup", "Maak een versleutelde back-up (ook terwijl de app draait).", _cmd_backup)
+    p.add_argument("--output", type=Path, required=True)
+    p.add_argument("--force", action="store_true", help="overschrijf een bestaand bestand")
+
+    p = command("restore", "Herstel een back-up in een lege map.", _cmd_restore)
+    p.add_argument("--input", type=Path, required=True)
+
+    p = command("export", "Exporteer alles over een adres als JSON (AVG-inzage).", _cmd_export)
+    p.add_argument("--address", required=True, help='postcode en huisnummer, bv. "1234 AB 5"')
+    p.add_argument("--output", type=Path, help="schrijf naar dit bestand i.p.v. stdout")
+    return parser
+
+
+def run(
+    argv: Sequence[str],
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    args = build_parser().parse_args(list(argv))
+    try:
+        return int(args.func(args, PasswordSource(stdin), stdout))
+    except AuthenticationError as exc:
+        print(str(exc), file=stderr)
+        return EXIT_AUTH
+    except (StoreError, CommandError, ValidationError, ValidationErrors, PermissionDenied) as exc:
+        print(str(exc), file=stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=stderr)
+        return EXIT_ERROR
+    except OSError as exc:
+        # e.g. disk full or no permission; the message names the path, not its contents.
+        print(f"Bestandsfout: {exc.strerror or exc.__class__.__name__}.", file=stderr)
+        return EXIT_ERROR

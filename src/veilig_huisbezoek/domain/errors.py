@@ -1,0 +1,46 @@
+"""Domain exceptions. Every message is Dutch and names the field it concerns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class ValidationError(ValueError):
+    """One invalid input value; ``field`` is the Dutch label shown to the user."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class ValidationErrors(ValueError):
+    """Several invalid values at once, e.g. a whole form."""
+
+    def __init__(self, errors: Iterable[ValidationError]) -> None:
+        self.errors: list[ValidationError] = list(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+    @property
+    def fields(self) -> list[str]:
+        return [e.field for e in self.errors]
+
+
+class TransitionError(ValueError):
+    """An illegal lifecycle transition (visit state, register note status)."""
+
+
+def raise_if_any(errors: list[ValidationError]) -> None:
+    """Raise ``ValidationErrors`` when ``errors`` is not empty."""
+    if errors:
+        raise ValidationErrors(errors)
+
+
+class NotAllowedError(ValueError):
+    """The user's role does not permit this action (Dutch message)."""

@@ -1,0 +1,95 @@
+"""Organisation settings (DESIGN §7) with validation for import/export."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from veilig_huisbezoek.domain.address import has_control_chars
+from veilig_huisbezoek.domain.errors import ValidationError, ValidationErrors
+
+# Dutch labels and allowed ranges (inclusive) for the integer settings.
+_INT_RANGES: dict[str, tuple[str, int, int]] = {
+    "grace_minutes": ("Uitlooptijd (minuten)", 0, 240),
+    "retry_minutes": ("Opnieuw bellen na (minuten)", 1, 60),
+    "escalation_minutes": ("Escalatie na (minuten)", 1, 120),
+    "callback_interval_minutes": ("Belinterval oranje/rood (minuten)", 5, 240),
+    "first_callback_minutes": ("Eerste terugbelmoment na aankomst (minuten)", 0, 120),
+    "review_months": ("Herbeoordeling register (maanden)", 1, 60),
+    "register_expiry_grace_months": ("Vervaltermijn na herbeoordeling (maanden)", 0, 24),
+    "idle_lock_minutes": ("Automatisch vergrendelen na (minuten)", 1, 120),
+}
+_STR_LIMITS: dict[str, tuple[str, int, bool]] = {
+    # name: (label, max length, required)
+    "police_emergency": ("Alarmnummer politie", 20, True),
+    "police_general": ("Algemeen nummer politie", 20, True),
+    "municipality_name": ("Naam gemeente", 100, False),
+    "municipality_address": ("Adres gemeente", 300, False),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    grace_minutes: int = 15
+    retry_minutes: int = 5
+    escalation_minutes: int = 10
+    callback_interval_minutes: int = 30
+    first_callback_minutes: int = 10
+    review_months: int = 12
+    register_expiry_grace_months: int = 3
+    idle_lock_minutes: int = 5
+    police_emergency: str = "112"
+    police_general: str = "0900-8844"
+    municipality_name: str = ""
+    municipality_address: str = ""
+
+    def to_dict(self) -> dict[str, int | str]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Settings:
+        """Build settings from stored values; missing keys keep their default.
+
+        Unknown keys, wrong types and out-of-range values are errors, all reported
+        together with the Dutch name of the setting.
+        """
+        if not isinstance(data, Mapping):
+            raise ValidationError("Instellingen", "verwacht een lijst met naam en waarde.")
+        errors: list[ValidationError] = []
+        known = {f.name for f in fields(cls)}
+        for key in data:
+            if key not in known:
+                errors.append(
+                    ValidationError("Instellingen", f"onbekende instelling '{key!s:.60}'.")
+                )
+        values: dict[str, Any] = {}
+        for name, (label, low, high) in _INT_RANGES.items():
+            if name not in data:
+                continue
+            value = data[name]
+            if type(value) is not int:
+                errors.append(ValidationError(label, "moet een geheel getal zijn."))
+            elif not low <= value <= high:
+                errors.append(ValidationError(label, f"moet tussen {low} en {high} liggen."))
+            else:
+                values[name] = value
+        for name, (label, max_length, required) in _STR_LIMITS.items():
+            if name not in data:
+                continue
+            value = data[name]
+            if not isinstance(value, str):
+                errors.append(ValidationError(label, "moet tekst zijn."))
+                continue
+            value = value.strip()
+            if required and not value:
+                errors.append(ValidationError(label, "mag niet leeg zijn."))
+            elif len(value) > max_length:
+                errors.append(ValidationError(label, f"maximaal {max_length} tekens."))
+            elif has_control_chars(value, allow="\n" if name == "municipality_address" else ""):
+                errors.append(ValidationError(label, "bevat ongeldige (onzichtbare) tekens."))
+            else:
+                values[name] = value
+        if errors:
+            raise ValidationErrors(errors)
+        return cls(**values)

@@ -1,0 +1,65 @@
+"""Start the desktop app: arguments, the demo database, QApplication, main window."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+
+from ..services.demo import create_demo_store, demo_logins
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="veilig-huisbezoek",
+        description="Veilig Huisbezoek. Beheer: 'veilig-huisbezoek admin --help'.",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start op een tijdelijke, versleutelde demodatabase (wordt bij afsluiten gewist)",
+    )
+    parser.add_argument("--data-dir", type=Path, help="map met de database")
+    parser.add_argument(
+        "--visits", type=int, default=50, help="aantal voorbeeldbezoeken in de demodatabase"
+    )
+    return parser.parse_args(list(argv))
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("veilig-huisbezoek", appauthor=False))
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    args = parse_args(argv)
+    demo_dir: Path | None = None
+    logins = None
+    if args.demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="veilig-huisbezoek-demo-"))
+        create_demo_store(demo_dir, visits=args.visits)
+        logins = demo_logins()
+        print(f"Demo-database (versleuteld, tijdelijk) in {demo_dir}")
+        print("Demo-accounts (gebruikersnaam, wachtwoord, rol):")
+        for user, password, description in logins:
+            print(f"  {user:8} {password:22} {description}")
+        sys.stdout.flush()
+    data_dir = demo_dir or args.data_dir or default_data_dir()
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from .main_window import MainWindow
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app.setApplicationName("Veilig Huisbezoek")
+        app.setOrganizationName("Veilig Huisbezoek")
+        window = MainWindow(data_dir, demo_logins=logins)
+        window.show()
+        return int(app.exec())
+    finally:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)

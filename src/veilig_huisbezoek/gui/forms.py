@@ -1,0 +1,34 @@
+"""Load Qt Designer forms from `ui/` (the only place forms are edited)."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QWidget
+
+from ..paths import ui_dir
+
+W = TypeVar("W", bound=QWidget)
+
+
+def load_form(name: str, parent: QWidget | None = None) -> QWidget:
+    path = ui_dir() / f"{name}.ui"
+    file = QFile(str(path))
+    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise FileNotFoundError(f"form {name}.ui not found in {path.parent}")
+    try:
+        widget = QUiLoader().load(file, parent)
+    finally:
+        file.close()
+    if widget is None:
+        raise RuntimeError(f"form {name}.ui could not be loaded")
+    return widget
+
+
+def child(form: QWidget, kind: type[W], name: str) -> W:
+    found = form.findChild(kind, name)
+    if found is None:
+        raise LookupError(f"{name} missing from form {form.objectName()}")
+    return found

@@ -1,0 +1,422 @@
+"""Demo accounts and realistic sample data, written in one transaction."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..domain import register as register_rules
+from ..domain.address import Address
+from ..domain.call_outcome import NameUsed, decide_action
+from ..domain.checklist import Answer, RiskLevel, assess, default_checklist
+from ..domain.clock import Clock
+from ..domain.roles import Permission, Role, roles_to_text
+from ..domain.visit import VisitReason, VisitState, default_callbacks
+from ..storage import audit
+from ..storage.models import (
+    Account,
+    Assessment,
+    Callback,
+    CallRecord,
+    UnsafeAddressNote,
+    Visit,
+    VisitColleague,
+    VisitEvent,
+)
+from ..storage.store import Store
+from .accounts import NewAccount, check_username, create_first_account
+from .context import ServiceContext
+from .register import _apply
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    first_name: str
+    last_name: str
+    roles: frozenset[Role]
+    description: str
+    phone: str
+
+    @property
+    def password(self) -> str:
+        # A demo database is throw-away; these logins are printed on purpose.
+        return f"demo-{self.username}-2026"
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount(
+        "sanne",
+        "Sanne",
+        "Visser",
+        frozenset({Role.MEDEWERKER}),
+        "medewerker (handhaver)",
+        "+31612345601",
+    ),
+    DemoAccount(
+        "ahmed",
+        "Ahmed",
+        "El Amrani",
+        frozenset({Role.MEDEWERKER}),
+        "medewerker (Wmo-consulent), vaak buddy",
+        "+31612345602",
+    ),
+    DemoAccount(
+        "lotte",
+        "Lotte",
+        "Bakker",
+        frozenset({Role.MEDEWERKER}),
+        "medewerker (jeugd)",
+        "+31612345603",
+    ),
+    DemoAccount(
+        "petra",
+        "Petra",
+        "de Groot",
+        frozenset({Role.LEIDINGGEVENDE}),
+        "leidinggevende / coördinator agressie en geweld",
+        "+31612345604",
+    ),
+    DemoAccount("tom", "Tom", "Jacobs", frozenset({Role.BEHEERDER}), "beheerder", "+31612345605"),
+)
+
+# Fictional addresses in Heerlen-style postcodes.
+_STREETS = (
+    ("Akerstraat", "6411"),
+    ("Geleenstraat", "6411"),
+    ("Kerkraderweg", "6416"),
+    ("Schandelerboord", "6418"),
+    ("Voskuilenweg", "6416"),
+    ("Heesbergstraat", "6413"),
+    ("Meezenbroekerweg", "6412"),
+    ("Palemig", "6415"),
+    ("Beersdalweg", "6412"),
+    ("Molenberglaan", "6416"),
+    ("Nobelstraat", "6411"),
+    ("Passartweg", "6415"),
+)
+_LETTERS = ("AB", "BC", "CD", "EG", "GH", "JK", "KL", "MN", "PR", "RT", "TV", "XZ")
+_RESIDENTS = (
+    "Dhr. en mevr. Janssen",
+    "Mevr. Hermans en zoon",
+    "Dhr. Kurt",
+    "Fam. Coenen",
+    "Mevr. Lambrechts",
+    "Dhr. Dreessen en partner",
+    "Fam. Bosch (3 kinderen)",
+    "Dhr. Pelzer",
+    "Mevr. Schijns",
+    "Fam. Ramaekers",
+)
+_SITUATION_WEIGHTS = 0.18
+_SEVERE_WEIGHTS = 0.04
+
+
+def demo_address(rng: random.Random) -> Address:
+    street, digits = rng.choice(_STREETS)
+    addition = rng.choice(("", "", "", "A", "B", "2"))
+    return Address(
+        street, rng.randint(1, 180), addition, f"{digits} {rng.choice(_LETTERS)}", "Heerlen"
+    )
+
+
+def _answers(rng: random.Random) -> dict[str, Answer]:
+    checklist = default_checklist()
+    result: dict[str, Answer] = {}
+    for item in checklist.items:
+        if item.auto:
+            result[item.id] = Answer.NEE
+            continue
+        p_yes = _SEVERE_WEIGHTS if item.kind.value == "ernstig" else _SITUATION_WEIGHTS
+        roll = rng.random()
+        result[item.id] = (
+            Answer.JA if roll < p_yes else Answer.WEET_NIET if roll < p_yes + 0.05 else Answer.NEE
+        )
+    return result
+
+
+def seed_demo(ctx: ServiceContext, *, visits: int = 50, seed: int = 2026) -> dict[str, int]:
+    """Add the demo accounts (if missing), `visits` sample visits and register notes.
+
+    Everything after the key slots is one transaction: all or nothing.
+    """
+    ctx.require(Permission.MANAGE_ACCOUNTS, "alleen een beheerder kan demodata laden")
+    rng = random.Random(seed)
+    checklist = default_checklist()
+    now = ctx.now()
+    with ctx.store.session() as session:
+        existing = set(session.execute(select(Account.username)).scalars())
+    slots = {
+        d.username: ctx.store.add_key_slot(d.username, d.password)
+        for d in DEMO_ACCOUNTS
+        if check_username(d.username) not in existing
+    }
+    with ctx.store.session() as session:
+        accounts: dict[str, Account] = {}
+        for demo in DEMO_ACCOUNTS:
+            account = session.execute(
+                select(Account).where(Account.username == demo.username)
+            ).scalar_one_or_none()
+            if account is None:
+                account = Account(
+                    username=demo.username,
+                    first_name=demo.first_name,
+                    last_name=demo.last_name,
+                    phone=demo.phone,
+                    roles=roles_to_text(demo.roles),
+                    slot_id=slots[demo.username],
+                    active=True,
+                    created_at=now,
+                )
+                session.add(account)
+            accounts[demo.username] = account
+        session.flush()
+        workers = [accounts[n] for n in ("sanne", "ahmed", "lotte")]
+        manager = accounts["petra"]
+        for index in range(visits):
+            visitor = workers[index % len(workers)]
+            buddy = rng.choice([w for w in workers if w is not visitor] + [manager])
+            # Spread over the last 60 days; the last few are running now or planned.
+            if index >= visits - min(6, visits):
+                start = now - timedelta(minutes=rng.randint(5, 50))
+                state = VisitState.ONDERWEG
+            elif index >= visits - min(9, visits):
+                start = now + timedelta(hours=rng.randint(2, 48))
+                state = VisitState.GEPLAND
+            else:
+                start = now - timedelta(days=rng.uniform(1, 60))
+                state = VisitState.AFGESLOTEN
+            start = start.replace(second=0, microsecond=0)
+            end = start + timedelta(minutes=rng.choice((45, 60, 75, 90, 120)))
+            result = assess(checklist, _answers(rng))
+            address = demo_address(rng)
+            colleague = (
+                rng.choice([w for w in workers if w not in (visitor, buddy)])
+                if result.level >= RiskLevel.ORANJE
+                else None
+            )
+            visit = Visit(
+                visitor_id=visitor.id,
+                buddy_id=buddy.id,
+                reason=rng.choice(list(VisitReason)).value,
+                street=address.street,
+                house_number=address.house_number,
+                addition=address.addition,
+                postcode=address.postcode,
+                city=address.city,
+                residents=rng.choice(_RESIDENTS),
+                clients=rng.choice(_RESIDENTS),
+                client_phone=f"+3145{rng.randint(5000000, 5999999)}",
+                start_at=start,
+                expected_return_at=end,
+                roles_note="Gespreksleider en observator" if colleague else "",
+                interpreter=rng.random() < 0.1,
+                announced_in_writing=rng.random() < 0.8,
+                state=state.value,
+                level=result.level.value,
+                consent_by=manager.id if result.level is RiskLevel.ROOD else None,
+                consent_reason=(
+                    "Bezoek noodzakelijk voor handhaving; met politie afgestemd"
+                    if result.level is RiskLevel.ROOD
+                    else ""
+                ),
+                consent_at=start - timedelta(hours=2) if result.level is RiskLevel.ROOD else None,
+                created_at=start - timedelta(days=1),
+                updated_at=start,
+            )
+            visit.colleagues = [VisitColleague(account_id=colleague.id)] if colleague else []
+            visit.assessment = Assessment(
+                checklist_id=result.checklist_id,
+                checklist_version=result.checklist_version,
+                answers={k: v.value for k, v in result.answers.items()},
+                level=result.level.value,
+                reasons=[r.text for r in result.reasons],
+                assessed_by=visitor.id,
+                assessed_at=start - timedelta(days=1),
+            )
+            events = [
+                VisitEvent(
+                    at=start - timedelta(days=1),
+                    actor_id=visitor.id,
+                    kind="aangemaakt",
+                    detail=result.level.value,
+                )
+            ]
+            callbacks = []
+            calls = []
+            for due in default_callbacks(start, end, result.level):
+                done = state is VisitState.AFGESLOTEN or due <= now
+                callbacks.append(
+                    Callback(
+                        due_at=due,
+                        kind="gepland",
+                        status="gedaan" if done else "open",
+                        created_at=start - timedelta(days=1),
+                    )
+                )
+                if done and state is not VisitState.GEPLAND:
+                    misses = 0
+                    if rng.random() < 0.08:
+                        calls.append(
+                            CallRecord(
+                                buddy_id=buddy.id,
+                                called_at=due,
+                                reached=False,
+                                action=decide_action(
+                                    reached=False,
+                                    name_used=None,
+                                    vrijuit=None,
+                                    politie=None,
+                                    previous_misses=0,
+                                ).action.value,
+                            )
+                        )
+                        misses = 1
+                    name = NameUsed.ACHTERNAAM if rng.random() < 0.02 else NameUsed.VOORNAAM
+                    vrijuit = rng.random() > 0.05
+                    decision = decide_action(
+                        reached=True,
+                        name_used=name,
+                        vrijuit=vrijuit,
+                        politie=False,
+                        previous_misses=misses,
+                    )
+                    calls.append(
+                        CallRecord(
+                            buddy_id=buddy.id,
+                            called_at=due + timedelta(minutes=5 * misses, seconds=40),
+                            reached=True,
+                            name_used=name.value,
+                            vrijuit=vrijuit,
+                            politie=False,
+                            action=decision.action.value,
+                        )
+                    )
+            if state is not VisitState.GEPLAND:
+                events.append(VisitEvent(at=start, actor_id=visitor.id, kind="vertrokken"))
+            if state is VisitState.AFGESLOTEN:
+                events.append(
+                    VisitEvent(
+                        at=end - timedelta(minutes=rng.randint(0, 20)),
+                        actor_id=visitor.id,
+                        kind="terug_veilig",
+                    )
+                )
+                events.append(VisitEvent(at=end, actor_id=visitor.id, kind="afgesloten"))
+            visit.callbacks = callbacks
+            visit.calls = calls
+            visit.events = events
+            session.add(visit)
+        notes = _demo_notes(ctx, rng, accounts, now)
+        for note in notes:
+            row = UnsafeAddressNote()
+            _apply(row, note)
+            session.add(row)
+        session.flush()
+        audit.append(
+            session,
+            at=now,
+            actor_id=ctx.actor.account_id,
+            action="demo_seeded",
+            detail=f"{visits} visits, {len(notes)} notes",
+        )
+    return {"accounts": len(slots), "visits": visits, "notes": len(notes)}
+
+
+_NOTE_TEXTS = (
+    (
+        "bedreiging",
+        "Bewoner dreigde bij controle op 12 maart de handhaver te slaan en "
+        "sloeg met de vuist op tafel.",
+        "Altijd met twee; politie vooraf informeren.",
+    ),
+    (
+        "gevaarlijk_dier",
+        "Twee loslopende honden in de woning; een collega is in de "
+        "hal aangevallen en gebeten in de hand.",
+        "Vraag vooraf de honden op te sluiten.",
+    ),
+    (
+        "drugs_plantage",
+        "Bij preventief bezoek hennepgeur en afgeplakte ramen op de "
+        "zolder; bewoner weigerde de toegang.",
+        "Niet binnengaan; melden bij politie.",
+    ),
+    (
+        "agressieve_persoon",
+        "Zoon (ca. 25) schreeuwde en blokkeerde de deur toen de consulent wilde vertrekken.",
+        "Niet alleen; dicht bij de uitgang blijven.",
+    ),
+    (
+        "wapens",
+        "Tijdens het gesprek lag een groot mes zichtbaar op tafel; bewoner "
+        "wees er herhaaldelijk naar.",
+        "Alleen met politie; vooraf 0900-8844 bellen.",
+    ),
+)
+
+
+# The fourth note was approved over a year ago: its review is overdue.
+_NOTE_AGE_DAYS = (20, 90, 160, 400, 6)
+
+
+def _demo_notes(
+    ctx: ServiceContext, rng: random.Random, accounts: dict[str, Account], now: datetime
+) -> list[register_rules.UnsafeAddressNote]:
+    notes = []
+    today = now.date()
+    for index, (category, text, precautions) in enumerate(_NOTE_TEXTS):
+        author = accounts[("sanne", "ahmed", "lotte")[index % 3]]
+        note = register_rules.new_note(
+            address=demo_address(rng),
+            category=category,
+            incident_date=today - timedelta(days=_NOTE_AGE_DAYS[index]),
+            description=text,
+            precautions=precautions,
+            author_id=author.id,
+            now=now,
+        )
+        if index < 4:  # the last one waits for approval
+            approved_at = now - timedelta(days=_NOTE_AGE_DAYS[index] - 5)
+            note = register_rules.approve(
+                note,
+                approver_id=accounts["petra"].id,
+                approver_is_leidinggevende=True,
+                now=approved_at,
+            )
+        notes.append(note)
+    return notes
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    return [(d.username, d.password, d.description) for d in DEMO_ACCOUNTS]
+
+
+DEMO_SETUP_USER = "tom"
+
+
+def create_demo_store(data_dir: Path, *, visits: int = 50, clock: Clock | None = None) -> None:
+    """A fresh encrypted demo store: demo accounts (one per role), visits and notes."""
+    setup = next(d for d in DEMO_ACCOUNTS if d.username == DEMO_SETUP_USER)
+    store = Store.create(data_dir)
+    try:
+        ctx = create_first_account(
+            store,
+            NewAccount(
+                setup.username,
+                setup.password,
+                setup.first_name,
+                setup.last_name,
+                setup.roles,
+                setup.phone,
+            ),
+            clock,
+            roles=setup.roles,
+        )
+        seed_demo(ctx, visits=visits)
+    finally:
+        store.close()

@@ -1,0 +1,27 @@
+"""Organisation settings (DESIGN.md §7), stored encrypted; only a beheerder changes them."""
+
+from __future__ import annotations
+
+from ..domain.roles import Permission
+from ..domain.settings import Settings
+from ..storage.models import Setting
+from .context import ServiceContext
+
+_KEY = "organisation"
+
+
+def load_settings(ctx: ServiceContext) -> Settings:
+    with ctx.store.session() as session:
+        row = session.get(Setting, _KEY)
+        return Settings.from_dict(row.value) if row else Settings()
+
+
+def save_settings(ctx: ServiceContext, settings: Settings) -> None:
+    ctx.require(Permission.MANAGE_SETTINGS, "alleen een beheerder wijzigt instellingen")
+    with ctx.store.session() as session:
+        row = session.get(Setting, _KEY)
+        if row is None:
+            session.add(Setting(key=_KEY, value=settings.to_dict()))
+        else:
+            row.value = settings.to_dict()
+        ctx.audit(session, "settings_changed", "settings", _KEY)

@@ -1,0 +1,337 @@
+"""Visits: plan, consent, depart, return; calls by the buddy. Role checks live here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..domain.address import Address
+from ..domain.call_outcome import CallAction, CallDecision, NameUsed, decide_action
+from ..domain.checklist import Assessment as AssessmentResult
+from ..domain.checklist import RiskLevel
+from ..domain.errors import ValidationError
+from ..domain.roles import Permission, PermissionDenied, Role, roles_from_text
+from ..domain.visit import VisitPlan, VisitState, transition
+from ..storage.models import Account, Assessment, Callback, CallRecord, Visit, VisitColleague
+from ..storage.models import VisitEvent as VisitEventRow
+from .context import ServiceContext
+from .settings import load_settings
+
+CALLBACK_OPEN = "open"
+CALLBACK_DONE = "gedaan"
+CALLBACK_CANCELLED = "vervallen"
+
+
+def _deviation_needed(level: RiskLevel, going_alone: bool) -> bool:
+    return going_alone and level >= RiskLevel.ORANJE
+
+
+def _event(
+    ctx: ServiceContext, session: Session, visit: Visit, kind: str, detail: str = ""
+) -> None:
+    session.add(
+        VisitEventRow(
+            visit_id=visit.id, at=ctx.now(), actor_id=ctx.actor.account_id, kind=kind, detail=detail
+        )
+    )
+
+
+def _visible_visits(ctx: ServiceContext) -> Select[Visit]:
+    """Visits the actor may see: all for a leidinggevende, else own, as colleague or buddy."""
+    query = select(Visit)
+    if ctx.actor.may(Permission.SEE_TEAM_CASES):
+        return query
+    if not ctx.actor.may(Permission.PLAN_OWN_VISITS):
+        return query.where(Visit.id.is_(None))  # beheerder: no case content
+    me = ctx.actor.account_id
+    return query.where(
+        or_(
+            Visit.visitor_id == me,
+            Visit.buddy_id == me,
+            Visit.id.in_(select(VisitColleague.visit_id).where(VisitColleague.account_id == me)),
+        )
+    )
+
+
+def _load(ctx: ServiceContext, session: Session, visit_id: int) -> Visit:
+    visit = session.execute(_visible_visits(ctx).where(Visit.id == visit_id)).scalar_one_or_none()
+    if visit is None:
+        raise PermissionDenied("dit bezoek bestaat niet of u mag het niet zien")
+    return visit
+
+
+def _check_buddy(session: Session, plan: VisitPlan) -> None:
+    buddy = session.get(Account, plan.buddy_id)
+    if buddy is None or not buddy.active:
+        raise ValidationError("Buddy", "kies een actieve collega als buddy.")
+    if not roles_from_text(buddy.roles) & {Role.MEDEWERKER, Role.LEIDINGGEVENDE}:
+        raise ValidationError("Buddy", "een beheerder zonder medewerkersrol kan geen buddy zijn.")
+    for colleague_id in plan.colleague_ids:
+        colleague = session.get(Account, colleague_id)
+        if colleague is None or not colleague.active:
+            raise ValidationError("Collega's", "kies alleen actieve collega's.")
+
+
+def save_visit(
+    ctx: ServiceContext,
+    plan: VisitPlan,
+    assessment: AssessmentResult,
+    *,
+    deviation_reason: str = "",
+) -> int:
+    """Store a planned visit as *concept* with its assessment and call-back moments."""
+    ctx.require(Permission.PLAN_OWN_VISITS, "u mag geen bezoeken plannen")
+    if plan.visitor_id != ctx.actor.account_id and not ctx.actor.may(Permission.SEE_TEAM_CASES):
+        raise PermissionDenied("u kunt alleen uw eigen bezoeken plannen")
+    deviation_reason = deviation_reason.strip()
+    if _deviation_needed(assessment.level, not plan.colleague_ids) and not deviation_reason:
+        raise ValidationError(
+            "Reden afwijking",
+            f"het advies bij {assessment.level.label} is om met twee te gaan; "
+            "leg vast waarom u alleen gaat.",
+        )
+    now = ctx.now()
+    with ctx.store.session() as session:
+        _check_buddy(session, plan)
+        visit = Visit(
+            visitor_id=plan.visitor_id,
+            buddy_id=plan.buddy_id,
+            reason=plan.reason.value,
+            street=plan.address.street,
+            house_number=plan.address.house_number,
+            addition=plan.address.addition,
+            postcode=plan.address.postcode,
+            city=plan.address.city,
+            residents=plan.residents,
+            clients=plan.clients,
+            client_phone=plan.client_phone,
+            start_at=plan.start,
+            expected_return_at=plan.expected_return,
+            roles_note=plan.roles_note,
+            interpreter=plan.interpreter,
+            announced_in_writing=plan.announced_in_writing,
+            state=VisitState.CONCEPT.value,
+            level=assessment.level.value,
+            deviation_reason=deviation_reason,
+            created_at=now,
+            updated_at=now,
+        )
+        visit.colleagues = [VisitColleague(account_id=c) for c in plan.colleague_ids]
+        visit.assessment = Assessment(
+            checklist_id=assessment.checklist_id,
+            checklist_version=assessment.checklist_version,
+            answers={k: v.value for k, v in assessment.answers.items()},
+            level=assessment.level.value,
+            reasons=[r.text for r in assessment.reasons],
+            assessed_by=ctx.actor.account_id,
+            assessed_at=now,
+        )
+        visit.callbacks = [
+            Callback(due_at=due, kind="gepland", status=CALLBACK_OPEN, created_at=now)
+            for due in plan.callbacks
+        ]
+        session.add(visit)
+        session.flush()
+        _event(ctx, session, visit, "aangemaakt", assessment.level.value)
+        ctx.audit(session, "visit_created", "visit", visit.id, assessment.level.value)
+        return visit.id
+
+
+def give_consent(ctx: ServiceContext, visit_id: int, reason: str) -> None:
+    """A leidinggevende's recorded consent for a visit against the rood advice."""
+    ctx.require(Permission.GIVE_CONSENT, "alleen een leidinggevende kan toestemming geven")
+    reason = reason.strip()
+    if len(reason) < 10:
+        raise ValidationError(
+            "Reden toestemming", "beschrijf in een zin waarom het bezoek doorgaat."
+        )
+    with ctx.store.session() as session:
+        visit = _load(ctx, session, visit_id)
+        if visit.state != VisitState.CONCEPT.value:
+            raise ValidationError("Toestemming", "toestemming kan alleen vóór het plannen.")
+        visit.consent_by = ctx.actor.account_id
+        visit.consent_reason = reason
+        visit.consent_at = ctx.now()
+        visit.updated_at = ctx.now()
+        _event(ctx, session, visit, "toestemming")
+        ctx.audit(session, "visit_consent", "visit", visit_id)
+
+
+def _move(
+    ctx: ServiceContext, session: Session, visit: Visit, target: VisitState, kind: str
+) -> None:
+    visit.state = transition(VisitState(visit.state), target).value
+    visit.updated_at = ctx.now()
+    _event(ctx, session, visit, kind)
+    ctx.audit(session, f"visit_{target.value}", "visit", visit.id)
+
+
+def _require_visitor(ctx: ServiceContext, visit: Visit) -> None:
+    if visit.visitor_id != ctx.actor.account_id and not ctx.actor.may(Permission.SEE_TEAM_CASES):
+        raise PermissionDenied("alleen de bezoeker of een leidinggevende kan dit doen")
+
+
+def schedule_visit(ctx: ServiceContext, visit_id: int) -> None:
+    """concept → gepland; a rood visit needs a leidinggevende's consent first."""
+    with ctx.store.session() as session:
+        visit = _load(ctx, session, visit_id)
+        _require_visitor(ctx, visit)
+        if visit.level == RiskLevel.ROOD.value and visit.consent_by is None:
+            raise ValidationError(
+                "Toestemming leidinggevende",
+                "bij rood gaat het bezoek alleen door met vastgelegde toestemming van uw "
+                "leidinggevende.",
+            )
+        _move(ctx, session, visit, VisitState.GEPLAND, "gepland")
+
+
+def depart(ctx: ServiceContext, visit_id: int) -> None:
+    with ctx.store.session() as session:
+        visit = _load(ctx, session, visit_id)
+        _require_visitor(ctx, visit)
+        _move(ctx, session, visit, VisitState.ONDERWEG, "vertrokken")
+
+
+def _finish(ctx: ServiceContext, visit_id: int, target: VisitState, kind: str) -> None:
+    with ctx.store.session() as session:
+        visit = _load(ctx, session, visit_id)
+        _require_visitor(ctx, visit)
+        _move(ctx, session, visit, target, kind)
+        for callback in visit.callbacks:
+            if callback.status == CALLBACK_OPEN:
+                callback.status = CALLBACK_CANCELLED
+
+
+def return_safe(ctx: ServiceContext, visit_id: int) -> None:
+    _finish(ctx, visit_id, VisitState.TERUG_VEILIG, "terug_veilig")
+
+
+def return_with_incident(ctx: ServiceContext, visit_id: int) -> None:
+    _finish(ctx, visit_id, VisitState.TERUG_INCIDENT, "terug_incident")
+
+
+def close_visit(ctx: ServiceContext, visit_id: int) -> None:
+    _finish(ctx, visit_id, VisitState.AFGESLOTEN, "afgesloten")
+
+
+def record_call(
+    ctx: ServiceContext,
+    visit_id: int,
+    *,
+    reached: bool,
+    name_used: NameUsed | None = None,
+    vrijuit: bool | None = None,
+    politie: bool | None = None,
+    callback_id: int | None = None,
+) -> CallDecision:
+    """The buddy records a call; returns the action to take and plans any follow-up call."""
+    ctx.require(Permission.ACT_AS_BUDDY, "u mag geen terugbelgesprekken vastleggen")
+    settings = load_settings(ctx)
+    with ctx.store.session() as session:
+        visit = _load(ctx, session, visit_id)
+        if visit.buddy_id != ctx.actor.account_id and not ctx.actor.may(Permission.SEE_TEAM_CASES):
+            raise PermissionDenied("alleen de buddy of een leidinggevende belt dit bezoek")
+        state = VisitState(visit.state)
+        if state not in (VisitState.ONDERWEG, VisitState.GEESCALEERD):
+            raise ValidationError("Bezoek", f"een bezoek met status '{state.label}' belt u niet.")
+        misses = 0
+        for call in reversed(visit.calls):
+            if call.reached:
+                break
+            misses += 1
+        decision = decide_action(
+            reached=reached,
+            name_used=name_used,
+            vrijuit=vrijuit,
+            politie=politie,
+            previous_misses=misses,
+            retry_after=timedelta(minutes=settings.retry_minutes),
+            police_emergency=settings.police_emergency,
+            police_general=settings.police_general,
+        )
+        now = ctx.now()
+        session.add(
+            CallRecord(
+                visit_id=visit.id,
+                callback_id=callback_id,
+                buddy_id=ctx.actor.account_id,
+                called_at=now,
+                reached=reached,
+                name_used=name_used.value if (reached and name_used) else None,
+                vrijuit=vrijuit if reached else None,
+                politie=politie if reached else None,
+                action=decision.action.value,
+            )
+        )
+        if callback_id is not None:
+            for callback in visit.callbacks:
+                if callback.id == callback_id and callback.status == CALLBACK_OPEN:
+                    callback.status = CALLBACK_DONE
+        if decision.retry_after is not None:
+            visit.callbacks.append(
+                Callback(
+                    due_at=now + decision.retry_after,
+                    kind="herhaling" if not reached else "eerder",
+                    status=CALLBACK_OPEN,
+                    created_at=now,
+                )
+            )
+        alarming = decision.action in (
+            CallAction.CALL_112,
+            CallAction.CALL_POLICE,
+            CallAction.ESCALATE,
+        )
+        if alarming and state == VisitState.ONDERWEG:
+            visit.state = VisitState.GEESCALEERD.value
+        visit.updated_at = now
+        _event(ctx, session, visit, "gebeld", decision.action.value)
+        ctx.audit(session, "call_recorded", "visit", visit.id, decision.action.value)
+        return decision
+
+
+@dataclass(frozen=True)
+class VisitSummary:
+    id: int
+    state: VisitState
+    level: RiskLevel
+    address: Address
+    visitor_id: int
+    buddy_id: int
+    start: datetime
+    expected_return: datetime
+    next_callback: datetime | None
+
+
+def _summary(visit: Visit) -> VisitSummary:
+    open_due = [c.due_at for c in visit.callbacks if c.status == CALLBACK_OPEN]
+    return VisitSummary(
+        id=visit.id,
+        state=VisitState(visit.state),
+        level=RiskLevel(visit.level),
+        address=Address(
+            visit.street, visit.house_number, visit.addition, visit.postcode, visit.city
+        ),
+        visitor_id=visit.visitor_id,
+        buddy_id=visit.buddy_id,
+        start=visit.start_at,
+        expected_return=visit.expected_return_at,
+        next_callback=min(open_due) if open_due else None,
+    )
+
+
+def list_visits(ctx: ServiceContext, *, active_only: bool = False) -> list[VisitSummary]:
+    query = _visible_visits(ctx).options(selectinload(Visit.callbacks)).order_by(Visit.start_at)
+    if active_only:
+        query = query.where(
+            Visit.state.in_([VisitState.ONDERWEG.value, VisitState.GEESCALEERD.value])
+        )
+    with ctx.store.session() as session:
+        return [_summary(v) for v in session.execute(query).scalars()]
+
+
+def get_visit(ctx: ServiceContext, visit_id: int) -> VisitSummary:
+    with ctx.store.session() as session:
+        return _summary(_load(ctx, session, visit_id))

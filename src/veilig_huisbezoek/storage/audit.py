@@ -1,0 +1,108 @@
+"""Append-only, hash-chained audit log: who did what, when."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .models import AuditEntry
+
+GENESIS = "0" * 64
+
+
+def entry_hash(
+    *,
+    entry_id: int,
+    at: datetime,
+    actor_id: int | None,
+    action: str,
+    object_type: str,
+    object_id: str,
+    detail: str,
+    prev_hash: str,
+) -> str:
+    payload = json.dumps(
+        [entry_id, at.isoformat(), actor_id, action, object_type, object_id, detail, prev_hash],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def append(
+    session: Session,
+    *,
+    at: datetime,
+    actor_id: int | None,
+    action: str,
+    object_type: str = "",
+    object_id: str | int = "",
+    detail: str = "",
+) -> AuditEntry:
+    last = session.execute(
+        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    entry_id = (last.id + 1) if last else 1
+    prev = last.hash if last else GENESIS
+    at = at.astimezone(UTC)
+    entry = AuditEntry(
+        id=entry_id,
+        at=at,
+        actor_id=actor_id,
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        detail=detail,
+        prev_hash=prev,
+    )
+    entry.hash = entry_hash(
+        entry_id=entry_id,
+        at=at,
+        actor_id=actor_id,
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        detail=detail,
+        prev_hash=prev,
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    entries: int
+    first_bad_id: int | None
+
+    @property
+    def ok(self) -> bool:
+        return self.first_bad_id is None
+
+
+def verify_chain(session: Session) -> ChainReport:
+    prev = GENESIS
+    expected_id = 1
+    count = 0
+    for entry in session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars():
+        recomputed = entry_hash(
+            entry_id=entry.id,
+            at=entry.at,
+            actor_id=entry.actor_id,
+            action=entry.action,
+            object_type=entry.object_type,
+            object_id=entry.object_id,
+            detail=entry.detail,
+            prev_hash=entry.prev_hash,
+        )
+        if entry.id != expected_id or entry.prev_hash != prev or entry.hash != recomputed:
+            return ChainReport(count, entry.id)
+        prev = entry.hash
+        expected_id += 1
+        count += 1
+    return ChainReport(count, None)

@@ -1,0 +1,58 @@
+"""SQLAlchemy engine on SQLCipher with a raw 256-bit key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def raw_key_literal(key: bytes) -> str:
+    """SQLCipher's raw-key form: the key is used as is, no passphrase KDF."""
+    return f"x'{key.hex()}'"
+
+
+def open_engine(db_path: Path, key: bytes) -> Engine:
+    url = URL.create("sqlite+pysqlcipher", password=raw_key_literal(key), database=str(db_path))
+    engine = create_engine(
+        url,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=2,
+        # Bound parameters hold names and addresses: keep them out of error messages.
+        hide_parameters=True,
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event below own the transactions (pysqlite would
+        # otherwise begin lazily and run DDL outside them).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        try:
+            for pragma in (
+                "PRAGMA temp_store = MEMORY",
+                "PRAGMA foreign_keys = ON",
+                "PRAGMA journal_mode = WAL",
+                "PRAGMA synchronous = FULL",
+                f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+                "PRAGMA secure_delete = ON",
+            ):
+                cur.execute(pragma)
+        finally:
+            cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+DatabaseError = sqlcipher3.DatabaseError

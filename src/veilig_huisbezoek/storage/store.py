@@ -1,0 +1,328 @@
+"""The encrypted store: a data folder with the SQLCipher database and its key slots.
+
+Layout of a data folder::
+
+    veilig-huisbezoek.db      SQLCipher 4 database (plus -wal / -shm while open)
+    keyslots.json             the database key wrapped per account (no names inside)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import audit
+from .engine import DatabaseError, open_engine, raw_key_literal
+from .errors import (
+    AuthenticationError,
+    StoreDamagedError,
+    StoreError,
+    StoreExistsError,
+    StoreNotFoundError,
+)
+from .keyslots import KeyRing, new_database_key, read_keyring, write_atomically, write_keyring
+from .migrate import head_revision, upgrade_to_head
+from .models import Account
+
+DB_FILE = "veilig-huisbezoek.db"
+KEYRING_FILE = "keyslots.json"
+BACKUP_FORMAT = "veilig-huisbezoek/backup"
+_BACKUP_DB_MEMBER = "database.sqlcipher"
+_BACKUP_KEYRING_MEMBER = "keyslots.json"
+_BACKUP_MARKER_MEMBER = "format.txt"
+
+DAMAGED_MESSAGE = (
+    "De database is beschadigd of is geen database van Veilig Huisbezoek. "
+    "Er is niets overschreven; herstel zo nodig een back-up."
+)
+
+
+def db_path(data_dir: Path) -> Path:
+    return data_dir / DB_FILE
+
+
+def keyring_path(data_dir: Path) -> Path:
+    return data_dir / KEYRING_FILE
+
+
+def holds_store(data_dir: Path) -> bool:
+    return db_path(data_dir).exists() or keyring_path(data_dir).exists()
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    problems: tuple[str, ...]
+    audit_entries: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def verdict(self) -> str:
+        if self.ok:
+            return (
+                "Database gezond: versleuteling, integriteit, verwijzingen en auditlog in orde "
+                f"({self.audit_entries} auditregels)."
+            )
+        return "Database beschadigd: " + "; ".join(self.problems)
+
+
+@contextlib.contextmanager
+def _damage_as_store_error() -> Iterator[None]:
+    try:
+        yield
+    except (DatabaseError, SADatabaseError) as exc:
+        if isinstance(exc, OperationalError) and "locked" in str(exc.orig):
+            raise StoreError(
+                "De database is bezet door een ander programma; probeer het zo opnieuw."
+            ) from None
+        raise StoreDamagedError(DAMAGED_MESSAGE) from None
+
+
+class Store:
+    """An unlocked store. Holds the database key in memory only."""
+
+    def __init__(self, data_dir: Path, engine: Engine, key: bytes, ring: KeyRing) -> None:
+        self.data_dir = data_dir
+        self.engine = engine
+        self._key = key
+        self._ring = ring
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    # ---- opening --------------------------------------------------------------
+    @classmethod
+    def create(cls, data_dir: Path, *, kdf: dict[str, int | str] | None = None) -> Store:
+        """Create an empty, migrated store. The caller adds the first account."""
+        if holds_store(data_dir):
+            raise StoreExistsError(str(data_dir))
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Owner-only from the first byte; SQLite gives -wal/-shm the same mode.
+        os.close(os.open(db_path(data_dir), os.O_CREAT | os.O_WRONLY, 0o600))
+        key = new_database_key()
+        ring = KeyRing.new(dict(kdf) if kdf else None)
+        write_keyring(keyring_path(data_dir), ring)
+        engine = open_engine(db_path(data_dir), key)
+        try:
+            upgrade_to_head(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(data_dir, engine, key, ring)
+
+    @classmethod
+    def read_keyring(cls, data_dir: Path) -> KeyRing:
+        if not keyring_path(data_dir).exists():
+            raise StoreNotFoundError(str(data_dir))
+        if not db_path(data_dir).exists():
+            raise StoreDamagedError(
+                "Het databasebestand ontbreekt naast het sleutelbestand; herstel een back-up."
+            )
+        return read_keyring(keyring_path(data_dir))
+
+    @classmethod
+    def unlock(cls, data_dir: Path, username: str, password: str) -> tuple[Store, int]:
+        """Open with a person's credentials; return the store and their account id.
+
+        A wrong name or password is detected before the database file is opened, so
+        nothing in the data folder changes.
+        """
+        ring = cls.read_keyring(data_dir)
+        slot_id, key = ring.unlock(username, password)
+        store = cls._open_with_key(data_dir, key, ring)
+        with store.session() as session:
+            account_id = session.execute(
+                select(Account.id).where(Account.slot_id == slot_id, Account.active)
+            ).scalar_one_or_none()
+        if account_id is None:
+            store.close()
+            raise AuthenticationError()
+        return store, account_id
+
+    @classmethod
+    def _open_with_key(cls, data_dir: Path, key: bytes, ring: KeyRing) -> Store:
+        engine = open_engine(db_path(data_dir), key)
+        try:
+            with _damage_as_store_error():
+                with engine.connect() as conn:
+                    conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+                upgrade_to_head(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(data_dir, engine, key, ring)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- sessions -------------------------------------------------------------
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed on success, rolled back on any error."""
+        with _damage_as_store_error(), self._sessions.begin() as session:
+            yield session
+
+    # ---- key slots ------------------------------------------------------------
+    def add_key_slot(self, username: str, password: str) -> str:
+        """Wrap the database key for this name + password; returns the slot id.
+
+        Written before the account row commits: a crash in between leaves a slot that
+        opens no account (unlock also checks the account), never an account without one.
+        """
+        slot = self._ring.make_slot(username, password, self._key)
+        self._modify_ring(lambda ring: ring.with_slot(slot))
+        return slot.id
+
+    def remove_key_slot(self, slot_id: str) -> None:
+        self._modify_ring(lambda ring: ring.without_slot(slot_id))
+
+    def _modify_ring(self, change: Callable[[KeyRing], KeyRing]) -> None:
+        """Read-modify-write under a lock, so two processes never drop each other's slots."""
+        lock_path = self.data_dir / ".keyslots.lock"
+        with open(lock_path, "a+b") as lock:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+            try:
+                ring = change(read_keyring(keyring_path(self.data_dir)))
+                write_keyring(keyring_path(self.data_dir), ring)
+                self._ring = ring
+            finally:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+    # ---- health -----------------------------------------------------------------
+    def verify(self) -> VerifyReport:
+        problems: list[str] = []
+        audit_entries = 0
+        try:
+            with self.engine.connect() as conn:
+                cipher = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
+                if cipher:
+                    problems.append(f"versleuteling: {len(cipher)} beschadigde pagina's")
+                integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+                if integrity != ["ok"]:
+                    problems.append(f"integriteit: {len(integrity)} fouten")
+                fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if fk:
+                    problems.append(f"verwijzingen: {len(fk)} verweesde regels")
+                version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                if version != head_revision():
+                    problems.append("schemaversie onbekend")
+            with self.session() as session:
+                chain = audit.verify_chain(session)
+                audit_entries = chain.entries
+                if not chain.ok:
+                    problems.append(f"auditlog gewijzigd vanaf regel {chain.first_bad_id}")
+        except (StoreError, DatabaseError, SADatabaseError):
+            problems.append("de database kan niet volledig gelezen worden")
+        return VerifyReport(tuple(problems), audit_entries)
+
+    # ---- backup / restore -----------------------------------------------------
+    def backup(self, output: Path) -> None:
+        """Write an encrypted, consistent backup (a zip of the encrypted copy + key slots).
+
+        Runs inside one read transaction, so it is consistent while the app keeps writing.
+        """
+        output = output.resolve()
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".vh-backup-", dir=output.parent) as tmp:
+            copy = Path(tmp) / _BACKUP_DB_MEMBER
+            raw = self.engine.raw_connection()
+            try:
+                with _damage_as_store_error():
+                    # Autocommit mode: ATTACH/DETACH cannot run inside a transaction; the
+                    # export itself runs in one explicit transaction, so it is a snapshot.
+                    cur = raw.cursor()
+                    cur.execute(
+                        "ATTACH DATABASE ? AS backup KEY ?", (str(copy), raw_key_literal(self._key))
+                    )
+                    try:
+                        cur.execute("BEGIN")
+                        cur.execute("SELECT sqlcipher_export('backup')")
+                        cur.execute("COMMIT")
+                    finally:
+                        cur.execute("DETACH DATABASE backup")
+                        cur.close()
+            finally:
+                raw.close()
+            packed = Path(tmp) / "backup.zip"
+            with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as zf:
+                zf.writestr(_BACKUP_MARKER_MEMBER, f"{BACKUP_FORMAT} 1\n")
+                zf.writestr(_BACKUP_KEYRING_MEMBER, self._ring.to_json())
+                zf.write(copy, _BACKUP_DB_MEMBER)
+            write_atomically(output, packed.read_bytes())
+
+    @classmethod
+    def restore(cls, backup_file: Path, data_dir: Path, username: str, password: str) -> Store:
+        """Restore a backup into an empty folder; checks the credentials and the copy first.
+
+        Nothing is written into `data_dir` before the credentials and the copy check out.
+        """
+        if data_dir.exists() and any(data_dir.iterdir()):
+            raise StoreError(f"De map {data_dir} is niet leeg; herstel alleen in een lege map.")
+        not_a_backup = StoreDamagedError(
+            "Het bestand is geen back-up van Veilig Huisbezoek of is beschadigd."
+        )
+        try:
+            archive = zipfile.ZipFile(backup_file)
+        except FileNotFoundError:
+            raise StoreError(f"Back-upbestand niet gevonden: {backup_file}") from None
+        except (zipfile.BadZipFile, OSError):
+            raise not_a_backup from None
+        with archive:
+            try:
+                marker = archive.read(_BACKUP_MARKER_MEMBER).decode("ascii", "replace")
+                ring_text = archive.read(_BACKUP_KEYRING_MEMBER).decode("utf-8")
+            except (KeyError, UnicodeDecodeError, zipfile.BadZipFile):
+                raise not_a_backup from None
+            if not marker.startswith(BACKUP_FORMAT):
+                raise not_a_backup
+            ring = KeyRing.from_json(ring_text)
+            _, key = ring.unlock(username, password)
+            created = not data_dir.exists()
+            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".vh-restore-", dir=data_dir))
+            try:
+                target = os.open(staging / DB_FILE, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+                with archive.open(_BACKUP_DB_MEMBER) as src, os.fdopen(target, "wb") as dst:
+                    shutil.copyfileobj(src, dst)
+                    dst.flush()
+                    os.fsync(dst.fileno())
+                staged = cls._open_with_key(staging, key, ring)
+                try:
+                    report = staged.verify()
+                finally:
+                    staged.close()
+                if not report.ok:
+                    raise StoreDamagedError("De back-up is beschadigd: " + report.verdict())
+                for name in os.listdir(staging):
+                    os.replace(staging / name, data_dir / name)
+                write_keyring(keyring_path(data_dir), ring)
+            except (KeyError, zipfile.BadZipFile):
+                raise not_a_backup from None
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+                if created and not holds_store(data_dir):
+                    shutil.rmtree(data_dir, ignore_errors=True)
+        store, _account = cls.unlock(data_dir, username, password)
+        return store
+
+    # ---- small queries used by several services ---------------------------------
+    def count(self, model: type[object]) -> int:
+        with self.session() as session:
+            return int(session.execute(select(func.count()).select_from(model)).scalar_one())

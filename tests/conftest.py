@@ -1,0 +1,83 @@
+"""Shared test set-up: offscreen Qt, temp state folders, a fake clock, a small team."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from veilig_huisbezoek.domain.clock import FakeClock
+from veilig_huisbezoek.domain.roles import Role
+from veilig_huisbezoek.services import accounts
+from veilig_huisbezoek.services.accounts import NewAccount
+from veilig_huisbezoek.services.context import ServiceContext
+from veilig_huisbezoek.storage.store import Store
+
+PASSWORDS = {
+    "anna": "anna-wachtwoord-1",
+    "sanne": "sanne-wachtwoord-2",
+    "bram": "bram-wachtwoord-3",
+    "petra": "petra-wachtwoord-4",
+}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_state(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never touch the real user folders: throttle state and XDG dirs go to temp."""
+    base = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("VEILIG_HUISBEZOEK_STATE_DIR", str(base / "state"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(base / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(base / "xstate"))
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    # A Monday morning in winter time.
+    return FakeClock(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+
+
+@dataclass
+class Team:
+    data_dir: Path
+    clock: FakeClock
+    ids: dict[str, int]
+
+    def login(self, name: str) -> ServiceContext:
+        return accounts.log_in(self.data_dir, name, PASSWORDS[name], self.clock)
+
+
+@pytest.fixture
+def team(tmp_path: Path, clock: FakeClock) -> Iterator[Team]:
+    """anna: beheerder + leidinggevende; sanne, bram: medewerker; petra: leidinggevende."""
+    data_dir = tmp_path / "data"
+    store = Store.create(data_dir)
+    ctx = accounts.create_first_account(
+        store, NewAccount("anna", PASSWORDS["anna"], "Anna", "de Vries", frozenset()), clock
+    )
+    ids = {"anna": ctx.actor.account_id}
+    for name, first, last, role in (
+        ("sanne", "Sanne", "Visser", Role.MEDEWERKER),
+        ("bram", "Bram", "Smit", Role.MEDEWERKER),
+        ("petra", "Petra", "de Groot", Role.LEIDINGGEVENDE),
+    ):
+        ids[name] = accounts.add_account(
+            ctx, NewAccount(name, PASSWORDS[name], first, last, frozenset({role}))
+        )
+    store.close()
+    yield Team(data_dir, clock, ids)
+
+
+def file_snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
