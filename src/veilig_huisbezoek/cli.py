@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .domain.address import parse_address_key
-from .domain.errors import ValidationError, ValidationErrors
-from .domain.roles import PermissionDenied, parse_role
+from .domain.errors import UserError
+from .domain.roles import Permission, parse_role
 from .services import accounts
 from .services.accounts import NewAccount
 from .services.context import ServiceContext
@@ -142,8 +142,6 @@ def _cmd_backup(args: argparse.Namespace, passwords: PasswordSource, out: TextIO
     if output.exists() and not args.force:
         raise CommandError(f"{output} bestaat al; kies een andere naam of gebruik --force.")
     with _logged_in(args.data_dir, args.user, passwords) as ctx:
-        from .domain.roles import Permission
-
         ctx.require(Permission.BACKUP, "alleen een beheerder maakt back-ups")
         ctx.store.backup(output)
         with ctx.store.session() as session:
@@ -241,7 +239,7 @@ def run(
     except AuthenticationError as exc:
         print(str(exc), file=stderr)
         return EXIT_AUTH
-    except (StoreError, CommandError, ValidationError, ValidationErrors, PermissionDenied) as exc:
+    except (StoreError, CommandError, UserError) as exc:
         print(str(exc), file=stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from veilig_huisbezoek.domain.address import (
     Address,
     AddressKey,
+    format_house_number,
     parse_address_key,
     parse_house_number,
     parse_postcode,
@@ -192,4 +193,16 @@ def test_address_create_only_validation_errors(
         assert exc.errors
     else:
         assert a.street and a.city
-        assert Address.create(a.street, str(a.house_number) + a.addition, a.postcode, a.city) == a
+        assert (
+            Address.create(
+                a.street, format_house_number(a.house_number, a.addition), a.postcode, a.city
+            )
+            == a
+        )
+
+
+@given(postcodes, st.integers(1, 99999), additions)
+def test_address_create_round_trip(postcode: str, number: int, addition: str) -> None:
+    a = Address.create("Kerkstraat", format_house_number(number, addition), postcode, "Heerlen")
+    assert (a.house_number, a.addition) == (number, addition)
+    assert Address.create(a.street, a.short().split(" ", 1)[1], a.postcode, a.city) == a

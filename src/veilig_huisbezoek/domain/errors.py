@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 
-class ValidationError(ValueError):
+class UserError(ValueError):
+    """Base of every error whose message is meant for the person using the app."""
+
+
+class ValidationError(UserError):
     """One invalid input value; ``field`` is the Dutch label shown to the user."""
 
     def __init__(self, field: str, message: str) -> None:
@@ -17,7 +21,7 @@ class ValidationError(ValueError):
         return f"{self.field}: {self.message}"
 
 
-class ValidationErrors(ValueError):
+class ValidationErrors(UserError):
     """Several invalid values at once, e.g. a whole form."""
 
     def __init__(self, errors: Iterable[ValidationError]) -> None:
@@ -32,7 +36,7 @@ class ValidationErrors(ValueError):
         return [e.field for e in self.errors]
 
 
-class TransitionError(ValueError):
+class TransitionError(UserError):
     """An illegal lifecycle transition (visit state, register note status)."""
 
 
@@ -42,5 +46,5 @@ def raise_if_any(errors: list[ValidationError]) -> None:
         raise ValidationErrors(errors)
 
 
-class NotAllowedError(ValueError):
+class NotAllowedError(UserError):
     """The user's role does not permit this action (Dutch message)."""

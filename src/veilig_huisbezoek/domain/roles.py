@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-from .errors import ValidationError
+from .errors import NotAllowedError, ValidationError
 
 
 class Role(StrEnum):
@@ -87,7 +87,7 @@ def roles_from_text(text: str) -> frozenset[Role]:
     return frozenset(Role(part) for part in text.split(",") if part)
 
 
-class PermissionDenied(Exception):
+class PermissionDenied(NotAllowedError):
     """Refused by the service layer; the message is Dutch and shows no case data."""
 
     def __init__(self, what: str) -> None:

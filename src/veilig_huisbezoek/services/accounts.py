@@ -281,3 +281,20 @@ def find_account_id(ctx: ServiceContext, username: str) -> int:
     if found is None:
         raise ValidationError("Gebruikersnaam", "geen actief account met deze naam.")
     return found
+
+
+def verify_credentials(ctx: ServiceContext, username: str, password: str) -> Actor:
+    """Check a person's name and password against the open store, without reopening it.
+
+    Used to unlock after idle time and for a leidinggevende co-signing consent at this
+    workstation. Raises AuthenticationError. Slow (Argon2id): call off the GUI thread.
+    """
+    ring = Store.read_keyring(ctx.store.data_dir)
+    slot_id, _key = ring.unlock(username, password)
+    with ctx.store.session() as session:
+        account = session.execute(
+            select(Account).where(Account.slot_id == slot_id, Account.active)
+        ).scalar_one_or_none()
+        if account is None:
+            raise AuthenticationError()
+        return _actor_from(account)
