@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from .domain.address import parse_address_key
 from .domain.errors import UserError
@@ -32,6 +32,15 @@ EXIT_OK, EXIT_ERROR, EXIT_AUTH = 0, 1, 2
 
 class CommandError(Exception):
     """A message for the person at the terminal; exit 1."""
+
+
+class UsageError(CommandError):
+    """Wrong or missing arguments."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.format_usage().strip()}\nFout in de opdracht: {message}")
 
 
 class PasswordSource:
@@ -81,9 +90,11 @@ def _cmd_init(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) 
         args.last_name,
         frozenset(),
     )
-    # Validate before anything is written, so a bad password leaves no half-made store.
-    accounts.check_username(new.username)
-    accounts.check_password(password)
+    # Validate before anything is written, so bad input leaves no half-made store.
+    accounts.validate_new_account(
+        NewAccount(new.username, password, new.first_name, new.last_name,
+                   accounts.FIRST_ACCOUNT_ROLES)
+    )
     store = Store.create(data_dir)
     try:
         accounts.create_first_account(store, new)
@@ -177,7 +188,7 @@ def _cmd_export(args: argparse.Namespace, passwords: PasswordSource, out: TextIO
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="veilig-huisbezoek admin",
         description="Beheer van Veilig Huisbezoek vanaf de opdrachtregel.",
     )
@@ -233,7 +244,13 @@ def run(
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    args = build_parser().parse_args(list(argv))
+    try:
+        args = build_parser().parse_args(list(argv))
+    except UsageError as exc:
+        print(str(exc), file=stderr)
+        return EXIT_ERROR
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
     try:
         return int(args.func(args, PasswordSource(stdin), stdout))
     except AuthenticationError as exc:

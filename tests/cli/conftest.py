@@ -51,15 +51,38 @@ def _personal_strings() -> list[str]:
     """Names, streets, residents and note texts the demo data puts into the database."""
     strings = [
         # streets and city of the demo addresses
-        "Akerstraat", "Geleenstraat", "Kerkraderweg", "Schandelerboord", "Voskuilenweg",
-        "Heesbergstraat", "Meezenbroekerweg", "Palemig", "Beersdalweg", "Molenberglaan",
-        "Nobelstraat", "Passartweg", "Heerlen",
+        "Akerstraat",
+        "Geleenstraat",
+        "Kerkraderweg",
+        "Schandelerboord",
+        "Voskuilenweg",
+        "Heesbergstraat",
+        "Meezenbroekerweg",
+        "Palemig",
+        "Beersdalweg",
+        "Molenberglaan",
+        "Nobelstraat",
+        "Passartweg",
+        "Heerlen",
         # residents / clients
-        "Janssen", "Hermans en zoon", "Dhr. Kurt", "Coenen", "Lambrechts", "Dreessen",
-        "Bosch (3 kinderen)", "Pelzer", "Schijns", "Ramaekers",
+        "Janssen",
+        "Hermans en zoon",
+        "Dhr. Kurt",
+        "Coenen",
+        "Lambrechts",
+        "Dreessen",
+        "Bosch (3 kinderen)",
+        "Pelzer",
+        "Schijns",
+        "Ramaekers",
         # register note texts and precautions
-        "hennepgeur", "afgeplakte ramen", "dreigde bij controle", "loslopende honden",
-        "blokkeerde de deur", "groot mes", "Gespreksleider en observator",
+        "hennepgeur",
+        "afgeplakte ramen",
+        "dreigde bij controle",
+        "loslopende honden",
+        "blokkeerde de deur",
+        "groot mes",
+        "Gespreksleider en observator",
         "Bezoek noodzakelijk voor handhaving",
     ]
     for demo in DEMO_ACCOUNTS:
@@ -100,15 +123,15 @@ class AdminCli:
 
     def as_anna(self, command: str, data_dir: Path, *argv: str | Path) -> Result:
         """`command --data-dir … --user anna …` with anna's password on stdin."""
-        return self.run(
-            command, "--data-dir", data_dir, "--user", USER, *argv, stdin=[PASSWORD]
-        )
+        return self.run(command, "--data-dir", data_dir, "--user", USER, *argv, stdin=[PASSWORD])
 
     @staticmethod
     def command(*argv: str | Path) -> list[str]:
         return [sys.executable, "-m", "veilig_huisbezoek", "admin", *(str(a) for a in argv)]
 
-    def subprocess(self, *argv: str | Path, stdin: Iterable[str] = (), timeout: float = 60) -> Result:
+    def subprocess(
+        self, *argv: str | Path, stdin: Iterable[str] = (), timeout: float = 60
+    ) -> Result:
         proc = subprocess.run(
             self.command(*argv),
             input=_stdin_text(stdin),
@@ -151,8 +174,16 @@ def _templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, P
         mp.setenv("VEILIG_HUISBEZOEK_STATE_DIR", str(base / "state"))
         initialised = base / "initialised"
         result = admin.run(
-            "init", "--data-dir", initialised, "--user", USER, "--first-name", "Anna",
-            "--last-name", "de Vries", stdin=[PASSWORD],
+            "init",
+            "--data-dir",
+            initialised,
+            "--user",
+            USER,
+            "--first-name",
+            "Anna",
+            "--last-name",
+            "de Vries",
+            stdin=[PASSWORD],
         )
         assert result.code == 0, result
         seeded = base / "seeded"

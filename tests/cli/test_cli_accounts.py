@@ -25,12 +25,28 @@ def _slot_count(data_dir: Path) -> int:
 
 
 def _add_user(
-    cli: AdminCli, data_dir: Path, actor: str, actor_password: str, new_user: str, role: str,
+    cli: AdminCli,
+    data_dir: Path,
+    actor: str,
+    actor_password: str,
+    new_user: str,
+    role: str,
     new_password: str = "bert-zijn-wachtwoord",
 ) -> Result:
     return cli.run(
-        "add-user", "--data-dir", data_dir, "--user", actor, "--new-user", new_user,
-        "--role", role, "--first-name", "Bert", "--last-name", "Smit",
+        "add-user",
+        "--data-dir",
+        data_dir,
+        "--user",
+        actor,
+        "--new-user",
+        new_user,
+        "--role",
+        role,
+        "--first-name",
+        "Bert",
+        "--last-name",
+        "Smit",
         stdin=[actor_password, new_password],
     )
 
@@ -38,9 +54,7 @@ def _add_user(
 # ---- add-user ----------------------------------------------------------------------
 
 
-def test_beheerder_adds_a_medewerker_who_can_then_log_in(
-    cli: AdminCli, initialised: Path
-) -> None:
+def test_beheerder_adds_a_medewerker_who_can_then_log_in(cli: AdminCli, initialised: Path) -> None:
     result = _add_user(cli, initialised, "anna", cli.password, "bert", "Medewerker")
     assert (result.code, result.err) == (0, "")
     assert result.out.strip() == "Account bert toegevoegd als medewerker."
@@ -51,9 +65,11 @@ def test_beheerder_adds_a_medewerker_who_can_then_log_in(
         assert ctx.actor.roles == {Role.MEDEWERKER}
         assert ctx.actor.display_name == "Bert Smit"
         with ctx.store.session() as session:
-            created = session.execute(
-                select(AuditEntry).where(AuditEntry.action == "account_created")
-            ).scalars().all()
+            created = (
+                session.execute(select(AuditEntry).where(AuditEntry.action == "account_created"))
+                .scalars()
+                .all()
+            )
         assert [e.object_id for e in created] == ["1", str(ctx.actor.account_id)]
     finally:
         ctx.store.close()
@@ -65,8 +81,15 @@ def test_a_medewerker_may_not_add_accounts(cli: AdminCli, initialised: Path) -> 
     assert _add_user(cli, initialised, "anna", cli.password, "bert", "medewerker").code == 0
     slots = _slot_count(initialised)
 
-    result = _add_user(cli, initialised, "bert", "bert-zijn-wachtwoord", "carla", "beheerder",
-                       new_password="carla-haar-wachtwoord")
+    result = _add_user(
+        cli,
+        initialised,
+        "bert",
+        "bert-zijn-wachtwoord",
+        "carla",
+        "beheerder",
+        new_password="carla-haar-wachtwoord",
+    )
     assert result.code == 1
     assert result.err.startswith("Geen toestemming")
     assert result.out == ""
@@ -88,8 +111,15 @@ def test_an_unknown_role_is_refused_before_anything_happens(
 
 @pytest.mark.parametrize("name", ["anna", "ANNA", " Anna "])
 def test_a_duplicate_username_is_refused(cli: AdminCli, initialised: Path, name: str) -> None:
-    result = _add_user(cli, initialised, "anna", cli.password, name, "medewerker",
-                       new_password="een-ander-wachtwoord")
+    result = _add_user(
+        cli,
+        initialised,
+        "anna",
+        cli.password,
+        name,
+        "medewerker",
+        new_password="een-ander-wachtwoord",
+    )
     assert result.code == 1
     assert "Gebruikersnaam: deze naam is al in gebruik" in result.err
     assert _slot_count(initialised) == 1
@@ -98,8 +128,9 @@ def test_a_duplicate_username_is_refused(cli: AdminCli, initialised: Path, name:
 
 
 def test_a_weak_new_password_adds_no_key_slot(cli: AdminCli, initialised: Path) -> None:
-    result = _add_user(cli, initialised, "anna", cli.password, "bert", "medewerker",
-                       new_password="kort")
+    result = _add_user(
+        cli, initialised, "anna", cli.password, "bert", "medewerker", new_password="kort"
+    )
     assert result.code == 1
     assert "Wachtwoord: minimaal 10 tekens" in result.err
     assert _slot_count(initialised) == 1
@@ -132,7 +163,12 @@ def test_wrong_credentials_exit_2_and_change_no_file(
     before = cli.snapshot(initialised)
 
     result = cli.run(
-        command, "--data-dir", initialised, "--user", user, *extra,
+        command,
+        "--data-dir",
+        initialised,
+        "--user",
+        user,
+        *extra,
         stdin=[password, "nieuw-wachtwoord-123"],
     )
     assert result.code == 2
@@ -159,3 +195,11 @@ def test_no_database_in_the_folder(cli: AdminCli, tmp_path: Path) -> None:
     assert result.code == 1
     assert result.err.startswith("Geen database gevonden")
     assert not (tmp_path / "leeg").exists()
+
+
+def test_a_usage_error_is_not_reported_as_a_wrong_password(
+    cli: AdminCli, initialised: Path
+) -> None:
+    result = cli.subprocess("verify", "--data-dir", initialised)  # --user is missing
+    assert "Traceback" not in result.err
+    assert result.code == 1

@@ -21,8 +21,16 @@ def test_init_creates_an_encrypted_store_with_the_first_account(
 ) -> None:
     data_dir = tmp_path / "nieuw"
     result = cli.run(
-        "init", "--data-dir", data_dir, "--user", "anna", "--first-name", "Anna",
-        "--last-name", "de Vries", stdin=[cli.password],
+        "init",
+        "--data-dir",
+        data_dir,
+        "--user",
+        "anna",
+        "--first-name",
+        "Anna",
+        "--last-name",
+        "de Vries",
+        stdin=[cli.password],
     )
     assert (result.code, result.err) == (0, "")
     assert "Database aangemaakt" in result.out
@@ -69,7 +77,8 @@ def test_init_refuses_a_folder_with_only_the_key_file(cli: AdminCli, initialised
 
 
 @pytest.mark.parametrize(
-    "password", ["kort-pw", "aaaaaaaaaaaaaaaa", " spatie-ervoor-wachtwoord"],
+    "password",
+    ["kort-pw", "aaaaaaaaaaaaaaaa", " spatie-ervoor-wachtwoord"],
     ids=["too-short", "too-simple", "leading-space"],
 )
 def test_init_with_a_weak_password_writes_nothing(
@@ -91,16 +100,16 @@ def test_init_without_a_password_on_stdin_writes_nothing(cli: AdminCli, tmp_path
     assert not data_dir.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG cli._cmd_init validates only username+password before Store.create; an "
-    "invalid --first-name/--last-name fails in create_first_account after the database "
-    "and keyslots.json were written, leaving a store without accounts",
-)
 def test_init_with_an_invalid_name_writes_nothing(cli: AdminCli, tmp_path: Path) -> None:
     data_dir = tmp_path / "nieuw"
     result = cli.run(
-        "init", "--data-dir", data_dir, "--user", "anna", "--last-name", "x" * 101,
+        "init",
+        "--data-dir",
+        data_dir,
+        "--user",
+        "anna",
+        "--last-name",
+        "x" * 101,
         stdin=[cli.password],
     )
     assert result.code == 1
@@ -120,8 +129,9 @@ def test_init_and_verify_end_to_end_in_a_subprocess(cli: AdminCli, tmp_path: Pat
     assert "staat al een database" in again.err
     assert "Traceback" not in again.err
 
-    verified = cli.subprocess("verify", "--data-dir", data_dir, "--user", "anna",
-                              stdin=[cli.password])
+    verified = cli.subprocess(
+        "verify", "--data-dir", data_dir, "--user", "anna", stdin=[cli.password]
+    )
     assert verified.code == 0, verified.err
     assert verified.out.startswith("Database gezond")
 

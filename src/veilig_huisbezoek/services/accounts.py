@@ -71,7 +71,8 @@ def _check_person_name(
     return clean, errors
 
 
-def _validated(new: NewAccount) -> NewAccount:
+def validate_new_account(new: NewAccount) -> NewAccount:
+    """Check every field (all problems together); returns the normalised account."""
     errors: list[ValidationError] = []
     username = new.username
     try:
@@ -143,7 +144,7 @@ def create_first_account(
     clock = clock or SystemClock()
     if Role.BEHEERDER not in roles:
         raise ValueError("the first account must be able to manage accounts")
-    new = _validated(
+    new = validate_new_account(
         NewAccount(new.username, new.password, new.first_name, new.last_name, roles, new.phone)
     )
     with store.session() as session:
@@ -182,7 +183,7 @@ def log_in(
 
 def add_account(ctx: ServiceContext, new: NewAccount) -> int:
     ctx.require(Permission.MANAGE_ACCOUNTS, "alleen een beheerder kan accounts toevoegen")
-    new = _validated(new)
+    new = validate_new_account(new)
     with ctx.store.session() as session:
         account = _insert_account(session, ctx.store, new, ctx.clock)
         ctx.audit(session, "account_created", "account", account.id, roles_to_text(new.roles))
@@ -259,7 +260,7 @@ class AccountSummary:
 
 def list_accounts(ctx: ServiceContext) -> list[AccountSummary]:
     """Active accounts: everyone may see colleagues' names to choose a buddy."""
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         rows = session.execute(
             select(Account).where(Account.active).order_by(Account.first_name, Account.last_name)
         ).scalars()

@@ -11,7 +11,7 @@ _KEY = "organisation"
 
 
 def load_settings(ctx: ServiceContext) -> Settings:
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         row = session.get(Setting, _KEY)
         return Settings.from_dict(row.value) if row else Settings()
 

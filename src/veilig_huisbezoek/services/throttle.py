@@ -44,6 +44,8 @@ class LoginThrottle:
     def _load(self) -> dict[str, list[float]]:
         try:
             data = json.loads(self._file.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                return {}
             return {str(k): [float(v[0]), float(v[1])] for k, v in data.items()}
         except (OSError, ValueError, TypeError, KeyError, IndexError):
             return {}

@@ -104,7 +104,7 @@ def get_visit_detail(ctx: ServiceContext, visit_id: int) -> VisitDetail:
     """Raises PermissionDenied when the actor may not see this visit."""
     from ..domain.roles import PermissionDenied
 
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         visit = session.execute(
             _visible_visits(ctx)
             .where(Visit.id == visit_id)

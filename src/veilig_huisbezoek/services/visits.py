@@ -328,10 +328,10 @@ def list_visits(ctx: ServiceContext, *, active_only: bool = False) -> list[Visit
         query = query.where(
             Visit.state.in_([VisitState.ONDERWEG.value, VisitState.GEESCALEERD.value])
         )
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         return [_summary(v) for v in session.execute(query).scalars()]
 
 
 def get_visit(ctx: ServiceContext, visit_id: int) -> VisitSummary:
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         return _summary(_load(ctx, session, visit_id))

@@ -10,6 +10,9 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 BUSY_TIMEOUT_MS = 10_000
+# Execution option marking a connection whose transactions only read (deferred BEGIN:
+# in WAL mode such a snapshot never blocks a writer).
+READ_ONLY_OPTION = "vh_read_only"
 
 
 def raw_key_literal(key: bytes) -> str:
@@ -37,6 +40,8 @@ def open_engine(db_path: Path, key: bytes) -> Engine:
         cur = dbapi_conn.cursor()
         try:
             for pragma in (
+                # SQLCipher would print its own diagnostics on stderr for a foreign file.
+                "PRAGMA cipher_log_level = NONE",
                 "PRAGMA temp_store = MEMORY",
                 "PRAGMA foreign_keys = ON",
                 "PRAGMA journal_mode = WAL",
@@ -50,7 +55,10 @@ def open_engine(db_path: Path, key: bytes) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # IMMEDIATE: take the write lock up front, so a busy database waits (busy_timeout)
+        # instead of failing when a read transaction later wants to write.
+        read_only = conn.get_execution_options().get(READ_ONLY_OPTION, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -154,7 +154,7 @@ class KeyRing:
                     "Het sleutelbestand heeft een onbekende versie; werk de app bij."
                 )
             kdf = dict(data["kdf"])
-            if kdf.get("name") != "argon2id":
+            if kdf.get("name") != "argon2id" or not _sane_kdf(kdf):
                 raise damaged
             return cls(
                 store_id=str(data["store_id"]),
@@ -177,6 +177,16 @@ class KeyRing:
             store_salt=secrets.token_bytes(16),
             kdf=dict(kdf or DEFAULT_KDF),
         )
+
+
+_KDF_LIMITS = {"memory_kib": (8192, 4_194_304), "time_cost": (1, 100), "parallelism": (1, 64)}
+
+
+def _sane_kdf(kdf: dict[str, Any]) -> bool:
+    return all(
+        type(kdf.get(name)) is int and low <= kdf[name] <= high
+        for name, (low, high) in _KDF_LIMITS.items()
+    )
 
 
 def new_database_key() -> bytes:

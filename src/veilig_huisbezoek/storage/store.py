@@ -24,7 +24,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import audit
-from .engine import DatabaseError, open_engine, raw_key_literal
+from .engine import READ_ONLY_OPTION, DatabaseError, open_engine, raw_key_literal
 from .errors import (
     AuthenticationError,
     StoreDamagedError,
@@ -100,6 +100,9 @@ class Store:
         self._key = key
         self._ring = ring
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(
+            engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False
+        )
 
     # ---- opening --------------------------------------------------------------
     @classmethod
@@ -152,11 +155,18 @@ class Store:
 
     @classmethod
     def _open_with_key(cls, data_dir: Path, key: bytes, ring: KeyRing) -> Store:
+        if db_path(data_dir).stat().st_size == 0:
+            # SQLCipher would happily turn an empty file into a new, empty database.
+            raise StoreDamagedError(DAMAGED_MESSAGE)
         engine = open_engine(db_path(data_dir), key)
         try:
             with _damage_as_store_error():
                 with engine.connect() as conn:
-                    conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+                    ours = conn.exec_driver_sql(
+                        "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'"
+                    ).scalar()
+                if not ours:
+                    raise StoreDamagedError(DAMAGED_MESSAGE)
                 upgrade_to_head(engine)
         except BaseException:
             engine.dispose()
@@ -179,6 +189,15 @@ class Store:
         with _damage_as_store_error(), self._sessions.begin() as session:
             yield session
 
+    @contextlib.contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A consistent read-only snapshot that never blocks writers (nothing is committed)."""
+        with _damage_as_store_error(), self._read_sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
     # ---- key slots ------------------------------------------------------------
     def add_key_slot(self, username: str, password: str) -> str:
         """Wrap the database key for this name + password; returns the slot id.
@@ -193,17 +212,38 @@ class Store:
     def remove_key_slot(self, slot_id: str) -> None:
         self._modify_ring(lambda ring: ring.without_slot(slot_id))
 
-    def _modify_ring(self, change: Callable[[KeyRing], KeyRing]) -> None:
-        """Read-modify-write under a lock, so two processes never drop each other's slots."""
-        lock_path = self.data_dir / ".keyslots.lock"
-        with open(lock_path, "a+b") as lock:
+    @contextlib.contextmanager
+    def _ring_lock(self) -> Iterator[None]:
+        with open(self.data_dir / ".keyslots.lock", "a+b") as lock:
             fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
             try:
-                ring = change(read_keyring(keyring_path(self.data_dir)))
-                write_keyring(keyring_path(self.data_dir), ring)
-                self._ring = ring
+                yield
             finally:
                 fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+    def _modify_ring(self, change: Callable[[KeyRing], KeyRing]) -> None:
+        """Read-modify-write under a lock, so two processes never drop each other's slots."""
+        with self._ring_lock():
+            ring = change(read_keyring(keyring_path(self.data_dir)))
+            write_keyring(keyring_path(self.data_dir), ring)
+            self._ring = ring
+
+    def _ring_for_backup(self) -> KeyRing:
+        """The slots on disk now (other processes may have added some), active accounts only.
+
+        Old slots of changed passwords or removed accounts stay out of the backup.
+        """
+        with self._ring_lock():
+            ring = read_keyring(keyring_path(self.data_dir))
+        with self.session() as session:
+            live = {
+                slot
+                for slot in session.execute(
+                    select(Account.slot_id).where(Account.active, Account.slot_id.is_not(None))
+                ).scalars()
+                if slot
+            }
+        return ring.keeping_only(live)
 
     # ---- health -----------------------------------------------------------------
     def verify(self) -> VerifyReport:
@@ -263,7 +303,7 @@ class Store:
             packed = Path(tmp) / "backup.zip"
             with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as zf:
                 zf.writestr(_BACKUP_MARKER_MEMBER, f"{BACKUP_FORMAT} 1\n")
-                zf.writestr(_BACKUP_KEYRING_MEMBER, self._ring.to_json())
+                zf.writestr(_BACKUP_KEYRING_MEMBER, self._ring_for_backup().to_json())
                 zf.write(copy, _BACKUP_DB_MEMBER)
             write_atomically(output, packed.read_bytes())
 
@@ -303,7 +343,12 @@ class Store:
                     shutil.copyfileobj(src, dst)
                     dst.flush()
                     os.fsync(dst.fileno())
-                staged = cls._open_with_key(staging, key, ring)
+                try:
+                    staged = cls._open_with_key(staging, key, ring)
+                except StoreDamagedError:
+                    raise StoreDamagedError(
+                        "De database in deze back-up is beschadigd; kies een andere back-up."
+                    ) from None
                 try:
                     report = staged.verify()
                 finally:
