@@ -1,0 +1,426 @@
+"""The buddy board: every running visit, most urgent first, with live countdowns.
+
+``refresh`` reloads the rows from the store on the task runner (and runs whenever
+``hub.visits_changed`` fires); ``tick`` runs every second from an internal timer and
+only recomputes status and countdown from ``ctx.clock.now()``. Bellen, Enter and a
+double-click open the :class:`CallDialog` directly, so the page works on its own; it
+does not listen to ``hub.call_requested`` (the workspace answers that for other pages),
+so one request never opens two dialogs.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import cast
+
+import shiboken6
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.board import BoardStatus
+from ..domain.clock import to_local
+from ..domain.errors import UserError
+from ..domain.settings import Settings
+from ..services.board import BoardRow, board_rows
+from ..services.context import ServiceContext
+from ..services.settings import load_settings
+from ..storage.errors import StoreError
+from .board_model import BoardColumn, BoardModel, emit
+from .call_dialog import CallDialog
+from .forms import child, load_form
+from .hub import AppHub
+from .tasks import TaskRunner
+
+TICK_INTERVAL_MS = 1000
+_BANNER_STYLE = (
+    "background: #b71c1c; color: #ffffff; font-size: 18pt; font-weight: bold;"
+    " padding: 10px 14px; border: 3px solid #000000; border-radius: 4px;"
+)
+_ERROR_STYLE = "color: #b00020; font-weight: bold;"
+_SELECTION_FRAME = QColor("#0d2c6b")
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)
+
+
+class StatusColourDelegate(QStyledItemDelegate):
+    """Keeps status colours on the selected row; the selection shows as a thick frame.
+
+    Without this the selection highlight would paint over a red alarm row.
+    """
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if not selected or index.data(Qt.ItemDataRole.BackgroundRole) is None:
+            super().paint(painter, option, index)
+            return
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_Selected
+        super().paint(painter, plain, index)
+        rect = option.rect
+        painter.save()
+        pen = QPen(_SELECTION_FRAME)
+        pen.setWidth(4)
+        painter.setPen(pen)
+        top, bottom = rect.top() + 1, rect.bottom() - 1
+        painter.drawLine(rect.left(), top, rect.right(), top)
+        painter.drawLine(rect.left(), bottom, rect.right(), bottom)
+        model = index.model()
+        if index.column() == 0:
+            painter.drawLine(rect.left() + 1, top, rect.left() + 1, bottom)
+        if model is not None and index.column() == model.columnCount() - 1:
+            painter.drawLine(rect.right() - 1, top, rect.right() - 1, bottom)
+        painter.restore()
+
+
+class BoardPage(QWidget):
+    """The buddy board page (issue 3 item 3)."""
+
+    # Rows were (re)loaded from the store and shown.
+    refreshed = Signal()
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        tasks: TaskRunner,
+        hub: AppHub,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.title = self.tr("Buddybord")
+        self._ctx = ctx
+        self._tasks = tasks
+        self._hub = hub
+        self._loading = False
+        self._reload_pending = False
+        self._loaded_once = False
+        self._alarm_count = 0
+        self._retry = timedelta(minutes=Settings().retry_minutes)
+        self.call_dialog: CallDialog | None = None
+
+        self.form = load_form("board", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        self.title_label = child(self.form, QLabel, "titleLabel")
+        self.now_label = child(self.form, QLabel, "nowLabel")
+        self.alarm_banner = child(self.form, QLabel, "alarmBanner")
+        self.error_label = child(self.form, QLabel, "errorLabel")
+        self.hint_label = child(self.form, QLabel, "hintLabel")
+        self.content_stack = child(self.form, QStackedWidget, "contentStack")
+        self.table_page = child(self.form, QWidget, "tablePage")
+        self.empty_page = child(self.form, QWidget, "emptyPage")
+        self.table = child(self.form, QTableView, "boardTable")
+        self.empty_label = child(self.form, QLabel, "emptyLabel")
+        self.summary_label = child(self.form, QLabel, "summaryLabel")
+        self.refresh_button = child(self.form, QPushButton, "refreshButton")
+        self.call_button = child(self.form, QPushButton, "callButton")
+
+        title_font = QFont(self.title_label.font())
+        title_font.setPointSize(20)
+        title_font.setBold(True)
+        self.title_label.setFont(title_font)
+        now_font = QFont(self.now_label.font())
+        now_font.setPointSize(14)
+        self.now_label.setFont(now_font)
+        self.alarm_banner.setStyleSheet(_BANNER_STYLE)
+        self.error_label.setStyleSheet(_ERROR_STYLE)
+        empty_font = QFont(self.empty_label.font())
+        empty_font.setPointSize(14)
+        self.empty_label.setFont(empty_font)
+        call_font = QFont(self.call_button.font())
+        call_font.setPointSize(13)
+        call_font.setBold(True)
+        self.call_button.setFont(call_font)
+
+        self.model = BoardModel(self)
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(StatusColourDelegate(self.table))
+        table_font = QFont(self.table.font())
+        table_font.setPointSize(12)
+        self.table.setFont(table_font)
+        self.table.verticalHeader().setDefaultSectionSize(
+            int(self.table.fontMetrics().height() * 2.0)
+        )
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header_font = QFont(header.font())
+        header_font.setBold(True)
+        header.setFont(header_font)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(BoardColumn.ADDRESS, QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_INTERVAL_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+        self.table.doubleClicked.connect(self._call_index)
+        # Enter/Return on the table opens the call (shortcuts, not an event filter: no
+        # Python code runs for every event the table receives).
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(key), self.table)
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+            enter.activated.connect(self.call_selected)
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(self._update_buttons)
+        self.call_button.clicked.connect(self.call_selected)
+        self.refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        hub.visits_changed.connect(self.refresh)
+
+        self.empty_label.setText(self.tr("Laden…"))
+        self.content_stack.setCurrentWidget(self.empty_page)
+        self._update_buttons()
+        self.tick()
+        self.refresh()
+
+    # ---- loading -------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the rows from the store (off the GUI thread); emits ``refreshed``."""
+        if self._loading:
+            self._reload_pending = True
+            return
+        self._loading = True
+        ctx = self._ctx
+
+        def job() -> tuple[list[BoardRow], Settings]:
+            return board_rows(ctx), load_settings(ctx)
+
+        try:
+            self._tasks.run(job, self._loaded, self._load_failed)
+        except RuntimeError:
+            # The task runner is shut down: the window is closing; nothing to load.
+            self._loading = False
+
+    def _loaded(self, result: object) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._loading = False
+        rows, settings = cast(tuple[list[BoardRow], Settings], result)
+        self._retry = timedelta(minutes=settings.retry_minutes)
+        self.model.set_timing(timedelta(minutes=settings.grace_minutes), self._retry)
+        count_before = self.model.rowCount()
+        self.model.set_rows(rows, self._ctx.clock.now())
+        if self.model.rowCount() != count_before or not self._loaded_once:
+            self._fit_columns()
+        self._loaded_once = True
+        self.error_label.hide()
+        self.empty_label.setText(self.tr("Geen lopende bezoeken waarvoor u buddy bent."))
+        self.content_stack.setCurrentWidget(
+            self.table_page if self.model.rowCount() else self.empty_page
+        )
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.selectRow(0)
+        self._update_banner(self._ctx.clock.now())
+        self._update_buttons()
+        emit(self.refreshed)
+        if self._reload_pending:
+            self._reload_pending = False
+            self.refresh()
+
+    def _load_failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._loading = False
+        if isinstance(error, UserError | StoreError):
+            message = str(error)
+        else:
+            message = self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__)
+        self.error_label.setText(
+            self.tr("Het buddybord kon niet worden geladen: {message}").format(message=message)
+        )
+        self.error_label.show()
+        if self._reload_pending:
+            self._reload_pending = False
+            self.refresh()
+
+    def _fit_columns(self) -> None:
+        """Column widths that do not move while countdowns tick (no jitter).
+
+        Measured in bold (alarm rows are bold): status and countdown by their widest
+        possible text, the other columns by the loaded rows; the address takes the rest.
+        """
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        samples: dict[BoardColumn, list[str]] = {
+            BoardColumn.STATUS: [self.model.status_label(status) for status in BoardStatus],
+            BoardColumn.COUNTDOWN: [
+                self.tr("over {}").format("88:88:88"),
+                self.tr("{} te laat").format("88:88:88"),
+            ],
+            BoardColumn.VISITOR: [],
+            BoardColumn.LEVEL: [],
+            BoardColumn.EXPECTED_RETURN: ["88:88"],
+            BoardColumn.VISIT_STATE: [],
+        }
+        for column in (BoardColumn.VISITOR, BoardColumn.LEVEL, BoardColumn.VISIT_STATE):
+            samples[column] = list(
+                {str(self.model.index(r, column).data()) for r in range(self.model.rowCount())}
+            )
+        header = self.table.horizontalHeader()
+        header_metrics = QFontMetrics(header.font())
+        for column, texts in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                [header_metrics.horizontalAdvance(title)]
+                + [metrics.horizontalAdvance(text) for text in texts]
+            )
+            header.resizeSection(column, width + 24)
+
+    # ---- every second --------------------------------------------------------------
+    def tick(self) -> None:
+        """Recompute countdowns and statuses at ``ctx.clock.now()``; no store access."""
+        now = self._ctx.clock.now()
+        _set_text(
+            self.now_label,
+            self.tr("Het is nu {time}").format(time=to_local(now).strftime("%H:%M:%S")),
+        )
+        self.model.tick(now)
+        self._update_banner(now)
+
+    def _update_banner(self, now: datetime) -> None:
+        # Widgets are only touched when something changes (this runs every second).
+        alarms = self.model.rows_with(BoardStatus.ALARM)
+        count = len(alarms)
+        if count:
+            if count == 1:
+                head = self.tr("⚠ 1 bezoek in alarm")
+            else:
+                head = self.tr("⚠ {count} bezoeken in alarm").format(count=count)
+            names = ", ".join(f"{r.visitor_name} ({r.address_short})" for r in alarms[:3])
+            if count > 3:
+                names += self.tr(" en nog {more}").format(more=count - 3)
+            _set_text(
+                self.alarm_banner,
+                self.tr(
+                    "{head}: {names}. Bel nu; geen gehoor? Bel de leidinggevende en de politie."
+                ).format(head=head, names=names),
+            )
+            if self.alarm_banner.isHidden():
+                self.alarm_banner.show()
+            if count > self._alarm_count:
+                QApplication.alert(self.window())
+        elif not self.alarm_banner.isHidden():
+            self.alarm_banner.hide()
+        self._alarm_count = count
+        rows = self.model.rowCount()
+        if self._loaded_once:
+            if rows == 1:
+                summary = self.tr("1 lopend bezoek")
+            else:
+                summary = self.tr("{count} lopende bezoeken").format(count=rows)
+            _set_text(self.summary_label, summary)
+
+    # ---- calling -------------------------------------------------------------------
+    def selected_row(self) -> BoardRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(index.row())
+
+    def call_selected(self) -> None:
+        """Open the call dialog for the selected visit (Bellen, Enter, double-click)."""
+        row = self.selected_row()
+        if row is None:
+            return
+        if not row.may_call:
+            self.error_label.setText(
+                self.tr(
+                    "U bent niet de buddy van dit bezoek: {buddy} belt. "
+                    "Alleen de buddy of een leidinggevende legt het gesprek vast."
+                ).format(buddy=row.buddy_name)
+            )
+            self.error_label.show()
+            return
+        self.error_label.hide()
+        self.open_call(row.visit_id, self._callback_for(row))
+
+    def _callback_for(self, row: BoardRow) -> int | None:
+        """The call-back this call answers: the next one when it is due (or nearly)."""
+        if row.next_callback_due is None:
+            return None
+        if row.next_callback_due - self._ctx.clock.now() <= self._retry:
+            return row.next_callback_id
+        return None
+
+    def _call_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.call_selected()
+
+    def open_call(self, visit_id: int, callback_id: int | None) -> None:
+        """Open the call dialog for a visit (window-modal, without a nested event loop)."""
+        current = self.call_dialog
+        if current is not None and shiboken6.isValid(current) and current.isVisible():
+            if current.visit_id != visit_id:
+                emit(self._hub.status_message, self.tr("Rond eerst het lopende belgesprek af."))
+            current.raise_()
+            current.activateWindow()
+            return
+        try:
+            dialog = CallDialog(self._ctx, visit_id, callback_id, self._hub, self)
+        except (UserError, StoreError) as exc:
+            self.error_label.setText(str(exc))
+            self.error_label.show()
+            return
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.finished.connect(self._call_finished)
+        self.call_dialog = dialog
+        dialog.open()
+
+    def _call_finished(self, _result: int) -> None:
+        dialog = self.call_dialog
+        self.call_dialog = None
+        if dialog is not None:
+            dialog.deleteLater()
+        if shiboken6.isValid(self):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_buttons(self) -> None:
+        row = self.selected_row()
+        self.call_button.setEnabled(row is not None and row.may_call)
+        if row is not None and not row.may_call:
+            self.call_button.setToolTip(
+                self.tr("Alleen de buddy ({buddy}) of een leidinggevende belt dit bezoek.").format(
+                    buddy=row.buddy_name
+                )
+            )
+        else:
+            self.call_button.setToolTip(
+                self.tr("Open het belscherm voor het gekozen bezoek (Enter)")
+            )
+
+    def shutdown(self) -> None:
+        """Stop the second timer (the workspace calls this before it goes away)."""
+        self.timer.stop()

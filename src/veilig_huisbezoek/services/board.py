@@ -1,0 +1,132 @@
+"""The buddy board's data: every running visit the actor may see, in two queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from ..domain.address import Address
+from ..domain.checklist import RiskLevel
+from ..domain.roles import Permission
+from ..domain.visit import VisitState
+from ..storage.models import Account, Callback, Visit
+from .context import ServiceContext
+from .visits import CALLBACK_OPEN, _visible_visits
+
+ACTIVE_STATES = (VisitState.ONDERWEG.value, VisitState.GEESCALEERD.value)
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    """One running visit as the buddy board shows it. Times are aware UTC."""
+
+    visit_id: int
+    state: VisitState
+    level: RiskLevel
+    address_short: str
+    visitor_id: int
+    visitor_name: str
+    visitor_phone: str  # E.164 or ""
+    buddy_id: int
+    buddy_name: str
+    next_callback_id: int | None
+    next_callback_due: datetime | None
+    expected_return: datetime
+    may_call: bool  # the actor is the buddy or a leidinggevende (record_call's rule)
+
+
+def _name(first: str, last: str) -> str:
+    return f"{first} {last}".strip()
+
+
+def board_rows(ctx: ServiceContext) -> list[BoardRow]:
+    """Active visits (onderweg, geëscaleerd) the actor may see, unsorted.
+
+    A leidinggevende sees all of the team's; a medewerker those where they are the
+    buddy, the visitor or a colleague; a beheerder none (``_visible_visits``).
+    Two queries whatever the number of visits: the visits with visitor and buddy
+    names, then the open call-backs of those visits.
+    """
+    visible = _visible_visits(ctx).where(Visit.state.in_(ACTIVE_STATES))
+    visitor = aliased(Account)
+    buddy = aliased(Account)
+    query = (
+        visible.with_only_columns(
+            Visit.id,
+            Visit.state,
+            Visit.level,
+            Visit.street,
+            Visit.house_number,
+            Visit.addition,
+            Visit.postcode,
+            Visit.city,
+            Visit.expected_return_at,
+            Visit.visitor_id,
+            visitor.first_name,
+            visitor.last_name,
+            visitor.phone,
+            Visit.buddy_id,
+            buddy.first_name,
+            buddy.last_name,
+        )
+        .select_from(Visit)
+        .join(visitor, visitor.id == Visit.visitor_id)
+        .join(buddy, buddy.id == Visit.buddy_id)
+    )
+    callbacks_query = (
+        select(Callback.visit_id, Callback.id, Callback.due_at)
+        .where(
+            Callback.status == CALLBACK_OPEN,
+            Callback.visit_id.in_(visible.with_only_columns(Visit.id)),
+        )
+        .order_by(Callback.visit_id, Callback.due_at, Callback.id)
+    )
+    me = ctx.actor.account_id
+    sees_team = ctx.actor.may(Permission.SEE_TEAM_CASES)
+    may_buddy = ctx.actor.may(Permission.ACT_AS_BUDDY)
+    with ctx.store.session() as session:
+        visits = session.execute(query).all()
+        next_callback: dict[int, tuple[int, datetime]] = {}
+        for visit_id, callback_id, due in session.execute(callbacks_query):
+            next_callback.setdefault(visit_id, (callback_id, due))
+    rows: list[BoardRow] = []
+    for (
+        visit_id,
+        state,
+        level,
+        street,
+        house_number,
+        addition,
+        postcode,
+        city,
+        expected_return,
+        visitor_id,
+        visitor_first,
+        visitor_last,
+        visitor_phone,
+        buddy_id,
+        buddy_first,
+        buddy_last,
+    ) in visits:
+        callback = next_callback.get(visit_id)
+        rows.append(
+            BoardRow(
+                visit_id=visit_id,
+                state=VisitState(state),
+                level=RiskLevel(level),
+                address_short=Address(street, house_number, addition, postcode, city).short(),
+                visitor_id=visitor_id,
+                visitor_name=_name(visitor_first, visitor_last),
+                visitor_phone=visitor_phone,
+                buddy_id=buddy_id,
+                buddy_name=_name(buddy_first, buddy_last),
+                next_callback_id=callback[0] if callback else None,
+                next_callback_due=callback[1] if callback else None,
+                expected_return=expected_return,
+                may_call=may_buddy and (sees_team or buddy_id == me),
+            )
+        )
+    return rows
