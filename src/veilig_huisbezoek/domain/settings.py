@@ -19,6 +19,11 @@ _INT_RANGES: dict[str, tuple[str, int, int]] = {
     "review_months": ("Herbeoordeling register (maanden)", 1, 60),
     "register_expiry_grace_months": ("Vervaltermijn na herbeoordeling (maanden)", 0, 24),
     "idle_lock_minutes": ("Automatisch vergrendelen na (minuten)", 1, 120),
+    "backup_interval_hours": ("Automatische back-up elke (uren)", 1, 168),
+    "backup_keep": ("Aantal automatische back-ups bewaren", 1, 100),
+    # At least 90 days: aftercare runs to 6 weeks and an aangifte may need the address.
+    "visit_retention_days": ("Bezoekgegevens anonimiseren na (dagen)", 90, 3650),
+    "register_retention_months": ("Verlopen adresnotities verwijderen na (maanden)", 1, 120),
 }
 _STR_LIMITS: dict[str, tuple[str, int, bool]] = {
     # name: (label, max length, required)
@@ -39,6 +44,10 @@ class Settings:
     review_months: int = 12
     register_expiry_grace_months: int = 3
     idle_lock_minutes: int = 5
+    backup_interval_hours: int = 24
+    backup_keep: int = 7
+    visit_retention_days: int = 365
+    register_retention_months: int = 12
     police_emergency: str = "112"
     police_general: str = "0900-8844"
     municipality_name: str = ""

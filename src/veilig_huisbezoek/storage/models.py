@@ -230,3 +230,27 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class Alarm(Base):
+    """A reminder that fired (DESIGN §4): stays open until someone acknowledges it.
+
+    ``reminder_key`` (e.g. ``callback:17``) makes raising idempotent; ``late`` marks an
+    alarm raised after its moment because the app was closed or asleep ('te laat').
+    """
+
+    __tablename__ = "alarms"
+    __table_args__ = (Index("ix_alarms_open", "acknowledged_at", "audience"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reminder_key: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    visit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("visits.id", ondelete="CASCADE"), index=True
+    )
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    audience: Mapped[str] = mapped_column(String(20))  # buddy / leidinggevenden

@@ -1,0 +1,269 @@
+"""The in-app alarm: red, big and impossible to miss; it stays until acknowledged.
+
+One row per open alarm (most urgent kind first, then newest), each with a symbol and
+words (never colour alone), a **Bevestigen** button (recorded: who, when) and a
+**Bellen** button that opens the call dialog through the hub. An escalation adds a
+banner on top. In locked mode a row only says whose visit it is (first name): no
+address, no other names, no buttons, until someone unlocks.
+
+Database work here is small and synchronous (reading open alarms, one acknowledgement):
+an alarm must not wait behind a busy worker.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.clock import to_local
+from ..domain.errors import NotAllowedError
+from ..domain.phone import format_phone
+from ..domain.reminders import ReminderKind
+from ..services import alarms as alarm_service
+from ..services.alarms import AlarmInfo
+from ..services.context import ServiceContext
+from ..storage.errors import StoreError
+from .hub import AppHub
+
+log = logging.getLogger(__name__)
+
+SYMBOL = "⚠"
+
+_STYLE = """
+QFrame#alarmPanel { background: #b71c1c; border: 4px solid #ffeb3b; border-radius: 6px; }
+QFrame#alarmPanel QLabel { color: white; font-size: 15pt; font-weight: bold; }
+QFrame#alarmPanel QLabel#alarmTitle { font-size: 18pt; }
+QFrame#alarmPanel QLabel#escalationBanner {
+    background: #ffeb3b; color: #000000; padding: 6px; font-size: 16pt;
+}
+QFrame#alarmPanel QLabel#alarmProblem { font-size: 11pt; font-weight: normal; }
+QFrame#alarmRow { border-top: 1px solid #ef9a9a; }
+QFrame#alarmPanel QPushButton {
+    background: white; color: #b71c1c; font-size: 13pt; font-weight: bold;
+    padding: 6px 14px; border-radius: 4px;
+}
+QFrame#alarmPanel QPushButton:focus { border: 3px solid #000000; }
+"""
+
+
+def _hhmm(moment: datetime) -> str:
+    return to_local(moment).strftime("%H:%M")
+
+
+class AlarmRow(QFrame):
+    def __init__(self, alarm: AlarmInfo, text: str, locked: bool, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.alarm = alarm
+        self.setObjectName("alarmRow")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 6, 4, 6)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.label, 1)
+        self.call_button = QPushButton(self.tr("Bellen"))
+        self.call_button.setAccessibleName(self.tr("Bellen over dit alarm"))
+        self.acknowledge_button = QPushButton(self.tr("Bevestigen"))
+        self.acknowledge_button.setAccessibleName(self.tr("Alarm bevestigen"))
+        self.acknowledge_button.setToolTip(
+            self.tr("Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd.")
+        )
+        layout.addWidget(self.call_button)
+        layout.addWidget(self.acknowledge_button)
+        self.update_alarm(alarm, text, locked)
+
+    def update_alarm(self, alarm: AlarmInfo, text: str, locked: bool) -> None:
+        self.alarm = alarm
+        if self.label.text() != text:
+            self.label.setText(text)
+            self.label.setAccessibleName(text)
+        self.call_button.setVisible(not locked and alarm.visit_id is not None)
+        self.acknowledge_button.setVisible(not locked)
+
+
+class AlarmPanel(QFrame):
+    # An alarm was acknowledged (alarm id).
+    acknowledged = Signal(int)
+    # The number of open alarms changed (for the tray and the repeating sound).
+    open_count_changed = Signal(int)
+
+    def __init__(self, ctx: ServiceContext, hub: AppHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.hub = hub
+        self._alarms: list[AlarmInfo] = []
+        self._locked = False
+        self._count = 0
+        self.rows: list[AlarmRow] = []
+        self._rows_by_id: dict[int, AlarmRow] = {}
+        self.setObjectName("alarmPanel")
+        self.setStyleSheet(_STYLE)
+        self.setAccessibleName(self.tr("Alarmen"))
+        layout = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.banner.setObjectName("escalationBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        layout.addWidget(self.banner)
+        self.title = QLabel()
+        self.title.setObjectName("alarmTitle")
+        layout.addWidget(self.title)
+        self._rows_layout = QVBoxLayout()
+        layout.addLayout(self._rows_layout)
+        self.problem = QLabel()
+        self.problem.setObjectName("alarmProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        layout.addWidget(self.problem)
+        self.setVisible(False)
+
+    # ---- public -------------------------------------------------------------------------
+    @property
+    def alarms(self) -> list[AlarmInfo]:
+        return list(self._alarms)
+
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    def row_texts(self) -> list[str]:
+        return [row.label.text() for row in self.rows]
+
+    def refresh(self) -> None:
+        """Reload the open alarms from the database."""
+        try:
+            self._alarms = alarm_service.open_alarms(self.ctx)
+        except StoreError as exc:
+            # Keep showing what we have; an alarm never disappears because of a read error.
+            log.warning("open alarms not refreshed (%s)", type(exc).__name__)
+        self._render()
+
+    def show_alarm(self, alarm: AlarmInfo) -> None:
+        """Slot for ``ReminderScheduler.reminder_due``: add (or update) this alarm's row.
+
+        The alarm comes fresh from the database, so no re-read is needed; ``refresh()``
+        picks up alarms acknowledged elsewhere.
+        """
+        others = [a for a in self._alarms if a.id != alarm.id]
+        self._alarms = alarm_service.by_urgency(others if alarm.acknowledged else [*others, alarm])
+        self._render()
+
+    def set_locked(self, locked: bool) -> None:
+        """Locked: rows show only whose visit it is; no address, no other names."""
+        if locked != self._locked:
+            self._locked = locked
+            self.problem.setVisible(False)
+            self._render()
+
+    # ---- texts --------------------------------------------------------------------------
+    def alarm_text(self, alarm: AlarmInfo) -> str:
+        if self._locked:
+            if alarm.visitor_first_name:
+                return self.tr(
+                    "{symbol} Alarm: bezoek van {name} — ontgrendel voor details"
+                ).format(symbol=SYMBOL, name=alarm.visitor_first_name)
+            return self.tr("{symbol} Alarm — ontgrendel voor details").format(symbol=SYMBOL)
+        name = alarm.visitor_name or alarm.visitor_first_name
+        phone = format_phone(alarm.visitor_phone)
+        who = self.tr("{name} ({phone})").format(name=name, phone=phone) if phone else name
+        where = alarm.address.one_line() if alarm.address is not None else ""
+        if alarm.kind is ReminderKind.CALLBACK_DUE:
+            text = self.tr("Terugbelmoment: bel nu {who} — {where}. Gepland om {time}.").format(
+                who=who, where=where, time=_hhmm(alarm.due_at)
+            )
+        elif alarm.kind is ReminderKind.OVERDUE:
+            text = self.tr(
+                "Te laat terug: {who} is nog niet terug — {where}. Alarm om {time}."
+            ).format(who=who, where=where, time=_hhmm(alarm.due_at))
+        elif alarm.kind is ReminderKind.ESCALATION:
+            text = self.tr(
+                "Escalatie: alarm niet bevestigd — bezoek van {who}, {where}. Sinds {time}."
+            ).format(who=who, where=where, time=_hhmm(alarm.due_at))
+        else:
+            text = self.tr("Termijn verloopt om {time}.").format(time=_hhmm(alarm.due_at))
+            if name:
+                text += " " + self.tr("Bezoek van {name}.").format(name=name)
+        if alarm.late:
+            text += " " + self.tr("(te laat — oorspronkelijk {time})").format(
+                time=_hhmm(alarm.due_at)
+            )
+        return f"{SYMBOL} {text}"
+
+    # ---- internals ----------------------------------------------------------------------
+    def _render(self) -> None:
+        """Bring the rows in line with ``self._alarms``; existing rows are reused."""
+        wanted = {a.id for a in self._alarms}
+        for alarm_id in [i for i in self._rows_by_id if i not in wanted]:
+            row = self._rows_by_id.pop(alarm_id)
+            self._rows_layout.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        rows: list[AlarmRow] = []
+        for index, alarm in enumerate(self._alarms):
+            text = self.alarm_text(alarm)
+            existing = self._rows_by_id.get(alarm.id)
+            if existing is None:
+                row = AlarmRow(alarm, text, self._locked, self)
+                row.acknowledge_button.clicked.connect(
+                    lambda _checked=False, r=row: self._acknowledge(r.alarm.id)
+                )
+                row.call_button.clicked.connect(lambda _checked=False, r=row: self._call(r.alarm))
+                self._rows_by_id[alarm.id] = row
+            else:
+                row = existing
+                row.update_alarm(alarm, text, self._locked)
+            if self._rows_layout.indexOf(row) != index:
+                self._rows_layout.removeWidget(row)
+                self._rows_layout.insertWidget(index, row)
+            row.show()  # at once, not on the next layout pass
+            rows.append(row)
+        self.rows = rows
+        count = len(self._alarms)
+        escalations = sum(1 for a in self._alarms if a.kind is ReminderKind.ESCALATION)
+        self.banner.setVisible(escalations > 0)
+        self.banner.setText(
+            self.tr("{symbol} ESCALATIE: {count} alarm(en) niet op tijd bevestigd").format(
+                symbol=SYMBOL, count=escalations
+            )
+        )
+        self.title.setText(
+            self.tr("{symbol} ALARM — {count} open; blijft staan tot u bevestigt").format(
+                symbol=SYMBOL, count=count
+            )
+            if not self._locked
+            else self.tr("{symbol} ALARM — {count} open").format(symbol=SYMBOL, count=count)
+        )
+        self.setVisible(count > 0)
+        if count != self._count:
+            self._count = count
+            self.open_count_changed.emit(count)
+
+    def _acknowledge(self, alarm_id: int) -> None:
+        if self._locked:
+            return
+        try:
+            alarm_service.acknowledge(self.ctx, alarm_id)
+        except (NotAllowedError, StoreError) as exc:
+            self.problem.setText(str(exc))
+            self.problem.setVisible(True)
+            return
+        self.problem.setVisible(False)
+        self.refresh()
+        self.acknowledged.emit(alarm_id)
+        # The visit timeline changed, and the schedule must drop the escalation.
+        self.hub.visits_changed.emit()
+
+    def _call(self, alarm: AlarmInfo) -> None:
+        if self._locked or alarm.visit_id is None:
+            return
+        self.hub.call_requested.emit(alarm.visit_id, alarm.callback_id)

@@ -1,0 +1,277 @@
+"""Make an alarm heard and seen outside the window: desktop notification, sound, tray.
+
+The in-app alarm (``gui.alarm_panel``) is the channel that always works; this adds:
+
+* a **desktop notification** through plyer. Sent from a short-lived daemon thread (a
+  missing notification daemon can block ``notify-send`` or D-Bus for many seconds); the
+  outcome comes back to the GUI thread by a queued signal. If plyer has no backend or
+  raises (a bare Linux without a notification daemon), that is noted once
+  (``desktop_ok`` becomes False, ``desktop_failed`` is emitted, one log line without
+  personal data) and the alarm carries on: tray message, sound and in-app panel.
+  Notification texts carry at most the visitor's first name, never an address: the
+  desktop may be locked, shared or mirrored.
+* a **sound**: ``resources/sounds/alarm.wav`` through QtMultimedia's ``QSoundEffect``
+  when that module is installed (it is not part of PySide6-Essentials), else
+  ``QApplication.beep()``; repeated every ``repeat_ms`` while alarms stay open.
+* a **tray icon** (when the platform has a system tray) in state normal or alarm.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+import warnings
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from ..domain.clock import to_local
+from ..domain.reminders import ReminderKind
+from ..paths import resources_dir
+from ..services.alarms import AlarmInfo
+
+log = logging.getLogger(__name__)
+
+NotifyFn = Callable[..., Any]
+APP_NAME = "Veilig Huisbezoek"
+DEFAULT_REPEAT_MS = 60_000
+
+
+class TrayState(StrEnum):
+    NORMAL = "normal"
+    ALARM = "alarm"
+
+
+def alarm_sound_path() -> Path:
+    return resources_dir() / "sounds" / "alarm.wav"
+
+
+def plyer_notify() -> NotifyFn:
+    """plyer's ``notification.notify``, resolved quietly.
+
+    Resolving the backend warns (``UserWarning``) on a Linux without D-Bus bindings or
+    ``notify-send``; the warning is swallowed here and the failure shows when sending.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from plyer import notification
+
+            notify: NotifyFn = notification.notify
+            return notify
+    except Exception as exc:  # plyer missing or broken: report when sending
+        error = exc
+
+        def unavailable(**_kwargs: Any) -> None:
+            raise error
+
+        return unavailable
+
+
+def _sound_effect(path: Path, parent: QObject) -> Any | None:
+    """A QSoundEffect for ``path`` if QtMultimedia is installed, else None."""
+    try:
+        multimedia = importlib.import_module("PySide6.QtMultimedia")
+    except ImportError:
+        return None
+    if not path.is_file():
+        return None
+    effect = multimedia.QSoundEffect(parent)
+    effect.setSource(QUrl.fromLocalFile(str(path)))
+    effect.setVolume(1.0)
+    return effect
+
+
+def _tray_icon(colour: str, symbol: str) -> QIcon:
+    pixmap = QPixmap(64, 64)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(2, 2, 60, 60)
+    painter.setPen(QColor("white"))
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(44)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, symbol)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class Notifier(QObject):
+    # The desktop channel failed for the first time (noted once); a Dutch status line
+    # without personal data, fit for ``hub.status_message``.
+    desktop_failed = Signal(str)
+    # The tray icon was clicked: the shell raises its window.
+    tray_activated = Signal()
+    # (error or None, title, message) from the sending thread; delivered queued.
+    _delivered = Signal(object, str, str)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        notify: NotifyFn | None = None,
+        sound_file: Path | None = None,
+        use_tray: bool = True,
+        repeat_ms: int = DEFAULT_REPEAT_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._notify = notify
+        self.desktop_ok = True
+        self.failure_noted = False
+        self.notifications_sent = 0
+        self.sounds_played = 0
+        self.tray_state = TrayState.NORMAL
+        self._open_count = 0
+        self._closed = False
+        self._threads: list[threading.Thread] = []
+        self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
+        self._sound = _sound_effect(sound_file or alarm_sound_path(), self)
+        self._repeat = QTimer(self)
+        self._repeat.setInterval(repeat_ms)
+        self._repeat.timeout.connect(self.play_sound)
+        self._tray: QSystemTrayIcon | None = None
+        self._icons: dict[TrayState, QIcon] = {}
+        if use_tray and QSystemTrayIcon.isSystemTrayAvailable():
+            self._icons = {
+                TrayState.NORMAL: _tray_icon("#2e7d32", "V"),
+                TrayState.ALARM: _tray_icon("#c62828", "!"),
+            }
+            self._tray = QSystemTrayIcon(self._icons[TrayState.NORMAL], self)
+            self._tray.setToolTip(APP_NAME)
+            self._tray.activated.connect(lambda _reason: self.tray_activated.emit())
+            self._tray.show()
+
+    # ---- status -------------------------------------------------------------------------
+    @property
+    def has_tray(self) -> bool:
+        return self._tray is not None
+
+    @property
+    def has_sound_file_player(self) -> bool:
+        """True when QtMultimedia plays the WAV; False means QApplication.beep()."""
+        return self._sound is not None
+
+    # ---- alarms -------------------------------------------------------------------------
+    def alarm(self, alarm: AlarmInfo) -> None:
+        """Sound, tray in alarm state and a desktop notification for one alarm."""
+        if self._closed:
+            return
+        self.play_sound()
+        self.set_open_count(max(self._open_count, 1))
+        title, message = self.notification_text(alarm)
+        self._send(title, message)
+
+    def set_open_count(self, count: int) -> None:
+        """How many alarms are open: tray state and the repeating sound follow it."""
+        self._open_count = max(0, count)
+        state = TrayState.ALARM if self._open_count else TrayState.NORMAL
+        if state is not self.tray_state:
+            self.tray_state = state
+            if self._tray is not None:
+                self._tray.setIcon(self._icons[state])
+                self._tray.setToolTip(
+                    self.tr("Veilig Huisbezoek — alarm: open de app")
+                    if state is TrayState.ALARM
+                    else APP_NAME
+                )
+        if self._open_count and not self._closed:
+            if not self._repeat.isActive():
+                self._repeat.start()
+        else:
+            self._repeat.stop()
+
+    def play_sound(self) -> None:
+        self.sounds_played += 1
+        if self._sound is not None:
+            self._sound.play()
+        else:
+            QApplication.beep()
+
+    def notification_text(self, alarm: AlarmInfo) -> tuple[str, str]:
+        """Title and message for the desktop: the first name at most, never an address."""
+        name = alarm.visitor_first_name or self.tr("een collega")
+        if alarm.kind is ReminderKind.CALLBACK_DUE:
+            title = self.tr("Terugbelmoment")
+            message = self.tr("Bel nu {name}.").format(name=name)
+        elif alarm.kind is ReminderKind.OVERDUE:
+            title = self.tr("Te laat terug")
+            message = self.tr("{name} is nog niet terug.").format(name=name)
+        elif alarm.kind is ReminderKind.ESCALATION:
+            title = self.tr("Escalatie")
+            message = self.tr("Alarm voor het bezoek van {name} is niet bevestigd.").format(
+                name=name
+            )
+        else:
+            title = self.tr("Termijn")
+            message = self.tr("Er verloopt een termijn.")
+        if alarm.late:
+            message += " " + self.tr("(te laat — oorspronkelijk {time})").format(
+                time=to_local(alarm.due_at).strftime("%H:%M")
+            )
+        message += " " + self.tr("Open Veilig Huisbezoek voor de gegevens.")
+        return f"{APP_NAME}: {title}", message
+
+    # ---- desktop channel ------------------------------------------------------------------
+    def _send(self, title: str, message: str) -> None:
+        if self._notify is None:
+            self._notify = plyer_notify()  # resolved on the GUI thread, once
+        notify = self._notify
+        self._threads = [t for t in self._threads if t.is_alive()]
+
+        def deliver() -> None:
+            error: BaseException | None = None
+            try:
+                notify(title=title, message=message, app_name=APP_NAME, timeout=30)
+            except Exception as exc:
+                error = exc
+            self._delivered.emit(error, title, message)
+
+        thread = threading.Thread(target=deliver, name="vh-notify", daemon=True)
+        self._threads.append(thread)
+        thread.start()
+
+    def _on_delivered(self, error: object, title: str, message: str) -> None:
+        if error is None:
+            self.notifications_sent += 1
+            return
+        self.desktop_ok = False
+        if self._tray is not None and not self._closed:
+            self._tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Critical)
+        if not self.failure_noted:
+            self.failure_noted = True
+            # Once, and without personal data: the exception text may hold the message.
+            log.warning(
+                "desktop notifications unavailable (%s); alarms show in the app%s",
+                type(error).__name__,
+                " and the tray" if self._tray is not None else "",
+            )
+            self.desktop_failed.emit(
+                self.tr("Bureaubladmeldingen zijn niet beschikbaar; alarmen verschijnen in de app.")
+            )
+
+    # ---- life cycle -----------------------------------------------------------------------
+    def wait_idle(self, timeout: float = 2.0) -> None:
+        """Wait for notification threads still sending (tests, shutdown)."""
+        for thread in self._threads:
+            thread.join(timeout)
+        self._threads = [t for t in self._threads if t.is_alive()]
+
+    def shutdown(self, timeout: float = 1.0) -> None:
+        """Stop the repeating sound, hide the tray icon, let sending threads finish."""
+        if self._closed:
+            return
+        self._closed = True
+        self._repeat.stop()
+        if self._tray is not None:
+            self._tray.hide()
+        self.wait_idle(timeout)

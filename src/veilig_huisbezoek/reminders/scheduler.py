@@ -1,0 +1,379 @@
+"""The reminder scheduler: timers derived from the database, never the other way round.
+
+``ReminderScheduler`` keeps the person's pending reminders (from
+``services.alarms.snapshot`` + ``domain.reminders.due_reminders``) and fires each one
+once: it records the alarm (``services.alarms.raise_alarm``) and emits
+``reminder_due(AlarmInfo)`` on the GUI thread.
+
+How it wakes up:
+
+* **APScheduler** (3.x ``QtScheduler``, in-memory job store) holds one date job at the
+  next due moment, on the real clock only. The job runs synchronously in the Qt event
+  loop (``DebugExecutor``: no worker thread) and only emits a queued signal; all database
+  work happens afterwards in the slot, on the GUI thread.
+* A short **tick** (``QTimer``, default 5 s) is the safety net: it fires whatever is due
+  (``check_due``) even if APScheduler missed it, and it detects wall-clock jumps
+  (suspend/resume, the clock set by hand) by comparing ``time.monotonic()`` with the
+  clock's wall time; after a jump it rebuilds, which raises the missed reminders at once,
+  oldest first, marked late. DST needs nothing: every moment is UTC.
+
+With an injected ``FakeClock`` APScheduler is off and tests drive time with
+``check_due(now)`` / ``tick()``.
+
+Call ``start()`` after login (it catches up on what fell due while the app was closed),
+``request_rebuild()`` (off the GUI thread when given the app's ``TaskRunner``) or
+``rebuild()`` whenever the visits or alarms change, ``rebuild()`` after unlocking, and
+``shutdown()`` before the store closes (``aboutToQuit``, logout, test teardown).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from apscheduler.executors.debug import DebugExecutor
+from apscheduler.jobstores.memory import MemoryJobStore
+from apscheduler.schedulers.qt import QtScheduler
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from ..domain.clock import Clock, SystemClock
+from ..domain.errors import NotAllowedError
+from ..domain.reminders import Deadline, Reminder, is_late
+from ..services import alarms
+from ..services.alarms import LATE_TOLERANCE, AlarmInfo
+from ..services.context import ServiceContext
+from ..storage.errors import StoreError
+
+if TYPE_CHECKING:
+    from ..gui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+WAKE_JOB_ID = "vh-next-reminder"
+DEFAULT_TICK_MS = 5_000
+DEFAULT_JUMP_THRESHOLD = timedelta(seconds=3)
+_MAX_TIMER_MS = 2_147_483_647
+
+
+class _PreciseQtScheduler(QtScheduler):  # type: ignore[misc]
+    """APScheduler's QtScheduler with one precise timer that it owns.
+
+    The stock QtScheduler keeps the return value of ``QTimer.singleShot``, which is None
+    in PySide6, so it can never stop a pending wake-up (one fires even after shutdown);
+    and Qt's default coarse timers may be 5 % late. Here one ``PreciseTimer``, a child of
+    the owner on the GUI thread, is restarted and stopped.
+    """
+
+    def __init__(self, owner: QObject, **options: Any) -> None:
+        self._qtimer = QTimer(owner)
+        self._qtimer.setSingleShot(True)
+        self._qtimer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._qtimer.timeout.connect(self._process_jobs)
+        super().__init__(**options)
+
+    def _start_timer(self, wait_seconds: float | None) -> None:
+        self._qtimer.stop()
+        if wait_seconds is not None:
+            # Round up: waking a millisecond early only finds nothing due and re-arms.
+            self._qtimer.start(min(max(0, math.ceil(wait_seconds * 1000)), _MAX_TIMER_MS))
+
+    def _stop_timer(self) -> None:
+        self._qtimer.stop()
+
+    @property
+    def timer_active(self) -> bool:
+        return self._qtimer.isActive()
+
+
+class ReminderScheduler(QObject):
+    """Fires the logged-in person's reminders; see the module docstring."""
+
+    # An alarm fired (AlarmInfo): new, or still open from before this session started.
+    reminder_due = Signal(object)
+    # The schedule was rebuilt from the database (number of reminders still ahead).
+    rebuilt = Signal(int)
+    # The wall clock jumped by this many seconds (suspend/resume, set by hand).
+    clock_jumped = Signal(float)
+    # Emitted by the APScheduler job; delivered queued, so the work runs afterwards.
+    _wake = Signal()
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        parent: QObject | None = None,
+        *,
+        clock: Clock | None = None,
+        tick_ms: int = DEFAULT_TICK_MS,
+        jump_threshold: timedelta = DEFAULT_JUMP_THRESHOLD,
+        monotonic: Callable[[], float] = time.monotonic,
+        precise_wakeup: bool | None = None,
+        deadlines: Callable[[ServiceContext], Sequence[Deadline]] | None = None,
+        tasks: TaskRunner | None = None,
+    ) -> None:
+        """``deadlines``: optional source of dated deadlines (aangifte, aftercare …),
+        called on every reload; ``tasks``: the app's task runner, for
+        ``request_rebuild()`` off the GUI thread; ``precise_wakeup`` defaults to on for
+        the system clock."""
+        super().__init__(parent)
+        self._ctx = ctx
+        self._deadlines = deadlines
+        self._tasks = tasks
+        self._loading = False
+        self._load_again = False
+        self._clock = clock if clock is not None else ctx.clock
+        self._monotonic = monotonic
+        self._jump_threshold = jump_threshold
+        self._pending: list[Reminder] = []
+        self._fired: set[str] = set()
+        self._started = False
+        self._closed = False
+        self._busy = False
+        self._again = False
+        self._last_wall = self._clock.now()
+        self._last_mono = monotonic()
+        self._tick = QTimer(self)
+        self._tick.setInterval(tick_ms)
+        self._tick.timeout.connect(self.tick)
+        self._wake.connect(self._on_wake, Qt.ConnectionType.QueuedConnection)
+        if precise_wakeup is None:
+            precise_wakeup = isinstance(self._clock, SystemClock)
+        self._aps: _PreciseQtScheduler | None = None
+        if precise_wakeup:
+            self._aps = _PreciseQtScheduler(
+                self,
+                timezone=UTC,
+                jobstores={"default": MemoryJobStore()},
+                executors={"default": DebugExecutor()},
+                job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
+            )
+
+    # ---- state ----------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._started and not self._closed
+
+    @property
+    def pending(self) -> list[Reminder]:
+        """Reminders not yet fired in this session, oldest first."""
+        return [r for r in self._pending if r.key not in self._fired]
+
+    def next_due(self) -> datetime | None:
+        pending = self.pending
+        return pending[0].due_at if pending else None
+
+    @property
+    def next_wakeup(self) -> datetime | None:
+        """When APScheduler will wake us (None without precise wake-ups or nothing ahead)."""
+        if self._aps is None or not self._aps.running:
+            return None
+        job = self._aps.get_job(WAKE_JOB_ID)
+        return None if job is None else job.next_run_time
+
+    # ---- life cycle ---------------------------------------------------------------------
+    def start(self) -> None:
+        """Build the schedule and fire at once what fell due while the app was closed."""
+        if self._started or self._closed:
+            return
+        self._started = True
+        if self._aps is not None:
+            self._aps.start()
+        self._reset_reference()
+        self.rebuild()
+        self._tick.start()
+
+    def shutdown(self) -> None:
+        """Stop every timer; safe to call twice. Call before the store closes."""
+        if self._closed:
+            return
+        self._closed = True
+        self._tick.stop()
+        if self._aps is not None:
+            if self._aps.running:
+                self._aps.shutdown(wait=False)
+            self._aps._stop_timer()
+
+    # ---- the work -----------------------------------------------------------------------
+    def rebuild(self) -> list[AlarmInfo]:
+        """Re-read the database, fire what is due (oldest first) and re-arm the wake-up.
+
+        Connect this to ``hub.visits_changed`` and call it after unlocking. Returns the
+        alarms it fired.
+        """
+        if not self.running:
+            return []
+        fired = self._run(None, always=True)
+        self.rebuilt.emit(len(self.pending))
+        return fired
+
+    def request_rebuild(self) -> None:
+        """Rebuild without blocking the GUI thread (connect ``hub.visits_changed`` here).
+
+        With a ``TaskRunner`` the snapshot is read and the reminders computed on its
+        worker; only firing and re-arming run on the GUI thread when the result is back
+        (``rebuilt`` is emitted then). Requests arriving meanwhile are folded into one
+        more pass. Without a task runner this is ``rebuild()``.
+        """
+        if not self.running:
+            return
+        if self._tasks is None:
+            self.rebuild()
+            return
+        if self._loading:
+            self._load_again = True
+            return
+        self._loading = True
+        self._load_again = False
+        ctx, source = self._ctx, self._deadlines
+
+        def load() -> list[Reminder]:  # on the worker: database and pure rules only
+            deadlines = source(ctx) if source is not None else ()
+            return alarms.snapshot(ctx, deadlines=deadlines).reminders()
+
+        self._tasks.run(load, self._loaded, self._load_failed)
+
+    def check_due(self, now: datetime | None = None) -> list[AlarmInfo]:
+        """Fire every reminder due at or before ``now`` (default: the clock's now).
+
+        Re-reads the database first when something is due, so an alarm acknowledged or a
+        call recorded meanwhile never fires (or escalates) by mistake.
+        """
+        if not self.running:
+            return []
+        return self._run(now, always=False)
+
+    def tick(self) -> None:
+        """The periodic safety net: detect clock jumps, then fire what is due."""
+        if not self.running:
+            return
+        now = self._clock.now()
+        mono = self._monotonic()
+        expected = self._last_wall + timedelta(seconds=mono - self._last_mono)
+        drift = now - expected
+        self._last_wall, self._last_mono = now, mono
+        if abs(drift) > self._jump_threshold:
+            seconds = drift.total_seconds()
+            log.info("wall clock jumped by %.0f s; rebuilding the reminder schedule", seconds)
+            self.clock_jumped.emit(seconds)
+            self.rebuild()
+        else:
+            self.check_due(now)
+
+    # ---- internals ----------------------------------------------------------------------
+    def _reset_reference(self) -> None:
+        self._last_wall = self._clock.now()
+        self._last_mono = self._monotonic()
+
+    def _loaded(self, pending: list[Reminder]) -> None:
+        self._loading = False
+        if not self.running:
+            return
+        if self._load_again:
+            self.request_rebuild()  # newer changes: one more pass follows
+        self._run(None, always=True, preloaded=pending)
+        self.rebuilt.emit(len(self.pending))
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._loading = False
+        log.warning("reminder schedule not refreshed (%s)", type(error).__name__)
+        if self.running:
+            self.rebuild()  # try once more here; the tick keeps trying after that
+
+    def _run(
+        self,
+        now: datetime | None,
+        *,
+        always: bool,
+        preloaded: list[Reminder] | None = None,
+    ) -> list[AlarmInfo]:
+        """Reload (always, or when something is due; or take ``preloaded``), fire, re-arm.
+
+        Not re-entrant: a slot of ``reminder_due`` that asks for a rebuild gets one pass
+        more instead."""
+        if self._busy:
+            if preloaded is not None:
+                self._pending = preloaded
+            self._again = True
+            return []
+        self._busy = True
+        fired: list[AlarmInfo] = []
+        try:
+            while True:
+                self._again = False
+                moment = self._clock.now() if now is None else now
+                if preloaded is not None:
+                    self._pending, preloaded, loaded = preloaded, None, True
+                else:
+                    due = any(r.due_at <= moment for r in self.pending)
+                    loaded = (always or due) and self._reload()
+                if loaded:
+                    fired += self._fire_due(moment)
+                    self._arm(moment)
+                if not self._again:
+                    return fired
+                always, now = True, None
+        finally:
+            self._busy = False
+
+    def _reload(self) -> bool:
+        try:
+            deadlines = self._deadlines(self._ctx) if self._deadlines is not None else ()
+            self._pending = alarms.snapshot(self._ctx, deadlines=deadlines).reminders()
+        except StoreError as exc:
+            # Keep the previous schedule; the next tick tries again.
+            log.warning("reminder schedule not refreshed (%s)", type(exc).__name__)
+            return False
+        return True
+
+    def _fire_due(self, now: datetime) -> list[AlarmInfo]:
+        fired: list[AlarmInfo] = []
+        for reminder in self._pending:  # oldest first
+            if reminder.due_at > now:
+                break
+            if reminder.key in self._fired:
+                continue
+            late = is_late(reminder.due_at, now, LATE_TOLERANCE)
+            try:
+                info = alarms.raise_alarm(self._ctx, reminder, late=late)
+            except (StoreError, NotAllowedError) as exc:
+                # Not marked fired: the next tick (seconds away) tries again.
+                log.warning("alarm %s not recorded (%s)", reminder.key, type(exc).__name__)
+                continue
+            self._fired.add(reminder.key)
+            if info.acknowledged:  # acknowledged elsewhere in the meantime
+                continue
+            fired.append(info)
+            self.reminder_due.emit(info)
+        return fired
+
+    def _arm(self, now: datetime) -> None:
+        if self._aps is None or not self._aps.running:
+            return
+        ahead = [r for r in self.pending if r.due_at > now]
+        if not ahead:
+            if self._aps.get_job(WAKE_JOB_ID) is not None:
+                self._aps.remove_job(WAKE_JOB_ID)
+            return
+        self._aps.add_job(
+            self._job_fired,
+            trigger="date",
+            run_date=ahead[0].due_at,
+            id=WAKE_JOB_ID,
+            replace_existing=True,
+        )
+
+    def _job_fired(self) -> None:
+        """The APScheduler job: only emits a signal (delivered queued)."""
+        self._wake.emit()
+
+    def _on_wake(self) -> None:
+        if not self.running:
+            return
+        self.check_due()
+        # The date job is gone once it ran: make sure the next moment is armed even when
+        # nothing turned out to be due (e.g. acknowledged meanwhile).
+        if self._aps is not None and self._aps.get_job(WAKE_JOB_ID) is None:
+            self._arm(self._clock.now())

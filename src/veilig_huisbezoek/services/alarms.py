@@ -1,0 +1,373 @@
+"""Alarms (DESIGN §4): what the reminder scheduler needs, raising and acknowledging.
+
+The database is the source of truth: :func:`snapshot` reads what
+:func:`~veilig_huisbezoek.domain.reminders.due_reminders` needs, :func:`raise_alarm`
+records that a reminder fired (idempotent per reminder key) and :func:`acknowledge`
+records who saw it and when, which also stops its escalation. Both write a visit
+event (so the visit timeline shows them) and an audit entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import ColumnElement, and_, false, or_, select
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session, aliased
+
+from ..domain.address import Address
+from ..domain.reminders import (
+    AlarmSnapshot,
+    Audience,
+    CallbackMoment,
+    Deadline,
+    Reminder,
+    ReminderKind,
+    VisitSnapshot,
+    deadline_key,
+    due_reminders,
+    reminders_for,
+)
+from ..domain.roles import Permission, PermissionDenied
+from ..domain.settings import Settings
+from ..domain.visit import VisitState
+from ..storage.models import Account, Alarm, Callback, Visit
+from ..storage.models import VisitEvent as VisitEventRow
+from .context import ServiceContext
+from .settings import load_settings
+
+EVENT_RAISED = "alarm"
+EVENT_ACKNOWLEDGED = "alarm_bevestigd"
+ACTIVE_STATES = (VisitState.ONDERWEG.value, VisitState.GEESCALEERD.value)
+_CALLBACK_OPEN = "open"
+
+# An alarm raised more than this after its moment was missed ('te laat').
+LATE_TOLERANCE = timedelta(seconds=30)
+
+
+@dataclass(frozen=True)
+class ReminderSnapshot:
+    """Everything the scheduler needs, read in one go."""
+
+    viewer_id: int
+    leidinggevende: bool
+    settings: Settings
+    visits: tuple[VisitSnapshot, ...]
+    alarms: tuple[AlarmSnapshot, ...]
+    deadlines: tuple[Deadline, ...] = ()
+
+    def reminders(self) -> list[Reminder]:
+        """This person's reminders (as buddy; escalations if leidinggevende), oldest first."""
+        return reminders_for(
+            due_reminders(self.visits, self.alarms, self.settings, self.deadlines),
+            viewer_id=self.viewer_id,
+            leidinggevende=self.leidinggevende,
+        )
+
+    @property
+    def raised_keys(self) -> frozenset[str]:
+        return frozenset(a.reminder_key for a in self.alarms)
+
+
+@dataclass(frozen=True)
+class AlarmInfo:
+    id: int
+    reminder_key: str
+    kind: ReminderKind
+    audience: Audience
+    visit_id: int | None
+    callback_id: int | None
+    due_at: datetime
+    raised_at: datetime
+    late: bool
+    acknowledged_at: datetime | None
+    acknowledged_by: str
+    visitor_first_name: str
+    visitor_name: str
+    visitor_phone: str
+    address: Address | None = field(default=None, repr=False)  # personal data: not in repr
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.acknowledged_at is not None
+
+
+def _may_be_buddy(ctx: ServiceContext) -> bool:
+    return ctx.actor.may(Permission.ACT_AS_BUDDY)
+
+
+def _is_leidinggevende(ctx: ServiceContext) -> bool:
+    return ctx.actor.may(Permission.SEE_TEAM_CASES)
+
+
+# ---- snapshot -----------------------------------------------------------------------
+
+
+def snapshot(ctx: ServiceContext, *, deadlines: Sequence[Deadline] = ()) -> ReminderSnapshot:
+    """Active visits (with open call-backs) and their alarms, in two queries.
+
+    A medewerker gets the visits they are buddy for; a leidinggevende all active visits
+    (for the escalations; ``ReminderSnapshot.reminders`` keeps only their own buddy
+    reminders). A beheerder without a case role gets nothing.
+    """
+    settings = load_settings(ctx)
+    me = ctx.actor.account_id
+    lead = _is_leidinggevende(ctx)
+    if not _may_be_buddy(ctx) and not lead:
+        return ReminderSnapshot(me, False, settings, (), ())
+    visible: ColumnElement[bool] = Visit.state.in_(ACTIVE_STATES)
+    if not lead:
+        visible = and_(visible, Visit.buddy_id == me)
+    rows_query = (
+        select(
+            Visit.id,
+            Visit.state,
+            Visit.expected_return_at,
+            Visit.buddy_id,
+            Account.first_name,
+            Callback.id.label("callback_id"),
+            Callback.due_at,
+            Callback.kind,
+        )
+        .join(Account, Account.id == Visit.visitor_id)
+        .outerjoin(Callback, and_(Callback.visit_id == Visit.id, Callback.status == _CALLBACK_OPEN))
+        .where(visible)
+        .order_by(Visit.id)
+    )
+    relevant = or_(Alarm.visit_id.in_(select(Visit.id).where(visible)), Alarm.visit_id.is_(None))
+    if deadlines:  # deadlines may belong to visits that are back (aangifte, aftercare)
+        relevant = or_(relevant, Alarm.reminder_key.in_([deadline_key(d.name) for d in deadlines]))
+    alarms_query = select(Alarm.id, Alarm.reminder_key, Alarm.acknowledged_at).where(relevant)
+    heads: dict[int, tuple[str, datetime, int, str]] = {}
+    callbacks: dict[int, list[CallbackMoment]] = {}
+    with ctx.store.session() as session:
+        # Plain column rows through Core: no ORM identity work for thousands of rows.
+        conn = session.connection()
+        for row in conn.execute(rows_query):
+            if row.id not in heads:
+                heads[row.id] = (row.state, row.expected_return_at, row.buddy_id, row.first_name)
+                callbacks[row.id] = []
+            if row.callback_id is not None:
+                callbacks[row.id].append(CallbackMoment(row.callback_id, row.due_at, row.kind))
+        alarms = tuple(
+            AlarmSnapshot(a.id, a.reminder_key, a.acknowledged_at is not None)
+            for a in conn.execute(alarms_query)
+        )
+    return ReminderSnapshot(
+        viewer_id=me,
+        leidinggevende=lead,
+        settings=settings,
+        visits=tuple(
+            VisitSnapshot(
+                id=visit_id,
+                state=VisitState(state),
+                expected_return=expected_return,
+                buddy_id=buddy_id,
+                visitor_first_name=first_name,
+                open_callbacks=tuple(callbacks[visit_id]),
+            )
+            for visit_id, (state, expected_return, buddy_id, first_name) in heads.items()
+        ),
+        alarms=alarms,
+        deadlines=tuple(deadlines),
+    )
+
+
+# ---- reading alarms -------------------------------------------------------------------
+
+
+def _infos(session: Session, where: ColumnElement[bool]) -> list[AlarmInfo]:
+    visitor = aliased(Account)
+    acknowledger = aliased(Account)
+    query = (
+        select(Alarm, Visit, visitor, acknowledger.first_name, acknowledger.last_name)
+        .outerjoin(Visit, Visit.id == Alarm.visit_id)
+        .outerjoin(visitor, visitor.id == Visit.visitor_id)
+        .outerjoin(acknowledger, acknowledger.id == Alarm.acknowledged_by)
+        .where(where)
+    )
+    result: list[AlarmInfo] = []
+    for alarm, visit, person, ack_first, ack_last in session.execute(query):
+        callback_id: int | None = None
+        base_key = alarm.reminder_key.removeprefix("escalation:")
+        if base_key.startswith("callback:"):
+            callback_id = int(base_key.removeprefix("callback:"))
+        result.append(
+            AlarmInfo(
+                id=alarm.id,
+                reminder_key=alarm.reminder_key,
+                kind=ReminderKind(alarm.kind),
+                audience=Audience(alarm.audience),
+                visit_id=alarm.visit_id,
+                callback_id=callback_id,
+                due_at=alarm.due_at,
+                raised_at=alarm.raised_at,
+                late=alarm.late,
+                acknowledged_at=alarm.acknowledged_at,
+                acknowledged_by=f"{ack_first or ''} {ack_last or ''}".strip(),
+                visitor_first_name=person.first_name if person else "",
+                visitor_name=f"{person.first_name} {person.last_name}".strip() if person else "",
+                visitor_phone=person.phone if person else "",
+                address=(
+                    Address(
+                        visit.street, visit.house_number, visit.addition, visit.postcode, visit.city
+                    )
+                    if visit is not None
+                    else None
+                ),
+            )
+        )
+    return result
+
+
+def _visible_alarms(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Alarms meant for this person: as buddy of the visit, or as leidinggevende."""
+    mine: ColumnElement[bool] = false()
+    if _may_be_buddy(ctx):
+        mine = and_(
+            Alarm.audience == Audience.BUDDY.value,
+            Alarm.visit_id.in_(select(Visit.id).where(Visit.buddy_id == ctx.actor.account_id)),
+        )
+    if _is_leidinggevende(ctx):
+        mine = or_(mine, Alarm.audience == Audience.LEIDINGGEVENDEN.value)
+    return mine
+
+
+def by_urgency(alarms: Iterable[AlarmInfo]) -> list[AlarmInfo]:
+    """Most urgent kind first (escalation, overdue, call-back, deadline), then newest."""
+    result = sorted(alarms, key=lambda a: a.due_at, reverse=True)
+    result.sort(key=lambda a: a.kind.urgency)  # stable: newest first within a kind
+    return result
+
+
+def open_alarms(ctx: ServiceContext) -> list[AlarmInfo]:
+    """Unacknowledged alarms for this person, most urgent first."""
+    with ctx.store.session() as session:
+        return by_urgency(
+            _infos(session, and_(Alarm.acknowledged_at.is_(None), _visible_alarms(ctx)))
+        )
+
+
+def get_alarm(ctx: ServiceContext, alarm_id: int) -> AlarmInfo:
+    with ctx.store.session() as session:
+        found = _infos(session, and_(Alarm.id == alarm_id, _visible_alarms(ctx)))
+    if not found:
+        raise PermissionDenied("dit alarm bestaat niet of is niet voor u bedoeld")
+    return found[0]
+
+
+def missed_since(
+    ctx: ServiceContext, now: datetime, *, deadlines: Sequence[Deadline] = ()
+) -> list[Reminder]:
+    """Reminders due at or before ``now`` that have no alarm yet, oldest first.
+
+    These fell due while the app was closed or asleep; the scheduler raises them at
+    once, marked late, with their original due time.
+    """
+    snap = snapshot(ctx, deadlines=deadlines)
+    raised = snap.raised_keys
+    return [r for r in snap.reminders() if r.due_at <= now and r.key not in raised]
+
+
+# ---- writing --------------------------------------------------------------------------
+
+
+def _check_recipient(ctx: ServiceContext, session: Session, reminder: Reminder) -> None:
+    if reminder.audience is Audience.LEIDINGGEVENDEN:
+        ctx.require(Permission.SEE_TEAM_CASES, "dit alarm is voor leidinggevenden")
+    if reminder.visit_id is None:
+        return
+    buddy_id = session.execute(
+        select(Visit.buddy_id).where(Visit.id == reminder.visit_id)
+    ).scalar_one_or_none()
+    if buddy_id is None:
+        raise PermissionDenied("dit bezoek bestaat niet")
+    if (
+        reminder.audience is Audience.BUDDY
+        and buddy_id != ctx.actor.account_id
+        and not _is_leidinggevende(ctx)
+    ):
+        raise PermissionDenied("dit alarm is voor de buddy van het bezoek")
+
+
+def raise_alarm(ctx: ServiceContext, reminder: Reminder, *, late: bool) -> AlarmInfo:
+    """Record that a reminder fired; returns the existing alarm if it was raised before."""
+    now = ctx.now()
+    with ctx.store.session() as session:
+        # Write first: a transaction that starts with a read cannot wait for the write
+        # lock (SQLite refuses the upgrade at once when someone else wrote meanwhile).
+        inserted = session.execute(
+            insert(Alarm)
+            .values(
+                reminder_key=reminder.key,
+                kind=reminder.kind.value,
+                visit_id=reminder.visit_id,
+                due_at=reminder.due_at,
+                raised_at=now,
+                late=late,
+                audience=reminder.audience.value,
+            )
+            .on_conflict_do_nothing(index_elements=[Alarm.reminder_key])
+            .returning(Alarm.id)
+        ).scalar_one_or_none()
+        _check_recipient(ctx, session, reminder)  # refused: the insert rolls back
+        if inserted is not None:
+            if reminder.visit_id is not None:
+                # Raised by the system, not by a person: no actor on the timeline.
+                session.add(
+                    VisitEventRow(
+                        visit_id=reminder.visit_id,
+                        at=now,
+                        actor_id=None,
+                        kind=EVENT_RAISED,
+                        detail=reminder.kind.value,
+                    )
+                )
+            ctx.audit(
+                session,
+                "alarm_raised",
+                "alarm",
+                inserted,
+                reminder.kind.value + (" te_laat" if late else ""),
+            )
+        (info,) = _infos(session, Alarm.reminder_key == reminder.key)
+        return info
+
+
+def acknowledge(ctx: ServiceContext, alarm_id: int) -> AlarmInfo:
+    """Record who acknowledged the alarm and when; stops its escalation.
+
+    Acknowledging an alarm twice keeps the first acknowledgement.
+    """
+    with ctx.store.session() as session:
+        alarm = session.get(Alarm, alarm_id)
+        if alarm is None:
+            raise PermissionDenied("dit alarm bestaat niet")
+        if alarm.audience == Audience.LEIDINGGEVENDEN.value:
+            ctx.require(Permission.SEE_TEAM_CASES, "alleen een leidinggevende bevestigt dit alarm")
+        elif alarm.visit_id is not None and not _is_leidinggevende(ctx):
+            buddy_id = session.execute(
+                select(Visit.buddy_id).where(Visit.id == alarm.visit_id)
+            ).scalar_one()
+            if buddy_id != ctx.actor.account_id:
+                raise PermissionDenied("alleen de buddy of een leidinggevende bevestigt dit alarm")
+        if alarm.acknowledged_at is None:
+            now = ctx.now()
+            alarm.acknowledged_at = now
+            alarm.acknowledged_by = ctx.actor.account_id
+            if alarm.visit_id is not None:
+                session.add(
+                    VisitEventRow(
+                        visit_id=alarm.visit_id,
+                        at=now,
+                        actor_id=ctx.actor.account_id,
+                        kind=EVENT_ACKNOWLEDGED,
+                        detail=alarm.kind,
+                    )
+                )
+            ctx.audit(session, "alarm_acknowledged", "alarm", alarm.id, alarm.kind)
+            session.flush()
+        (info,) = _infos(session, Alarm.id == alarm_id)
+        return info

@@ -1,0 +1,165 @@
+"""The in-app alarm panel: unmissable rows with words and a symbol, Bevestigen records
+the acknowledgement, Bellen opens the call dialog, locked mode hides address and names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import Team
+from tests.reminders.conftest import Harness, Running
+from tests.reminders.helpers import running_visit
+from veilig_huisbezoek.domain.reminders import ReminderKind
+from veilig_huisbezoek.gui.alarm_panel import AlarmPanel
+from veilig_huisbezoek.gui.hub import AppHub
+from veilig_huisbezoek.services.visit_details import get_visit_detail
+
+pytestmark = pytest.mark.gui
+
+MIN = timedelta(minutes=1)
+
+
+@dataclass
+class Mounted:
+    run: Running
+    panel: AlarmPanel
+    hub: AppHub
+    visit_id: int
+    window: QWidget
+
+
+def _mount(harness: Harness, team: Team, qtbot: QtBot, name: str, visit_id: int) -> Mounted:
+    """Wired the way the shell mounts it."""
+    hub = AppHub()
+    run = harness.start(name, start=False)
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    panel = AlarmPanel(run.ctx, hub)
+    layout.addWidget(panel)
+    qtbot.addWidget(window)
+    window.show()
+    run.scheduler.reminder_due.connect(panel.show_alarm)
+    hub.visits_changed.connect(run.scheduler.rebuild)
+    run.scheduler.start()
+    return Mounted(run, panel, hub, visit_id, window)
+
+
+@pytest.fixture
+def visit_id(team: Team) -> int:
+    start = team.clock.now() + 5 * MIN  # 08:05 UTC = 09:05 in Amsterdam
+    return running_visit(team, start=start, end=start + 60 * MIN)
+
+
+@pytest.fixture
+def buddy(harness: Harness, team: Team, qtbot: QtBot, visit_id: int) -> Iterator[Mounted]:
+    yield _mount(harness, team, qtbot, "bram", visit_id)
+
+
+def test_panel_is_hidden_until_an_alarm_fires(harness: Harness, buddy: Mounted) -> None:
+    assert not buddy.panel.isVisible() and buddy.panel.rows == []
+    harness.advance(15 * MIN)
+    buddy.run.scheduler.tick()
+    assert buddy.panel.isVisible()
+    (text,) = buddy.panel.row_texts()
+    assert text == (
+        "⚠ Terugbelmoment: bel nu Sanne Visser — Akerstraat 12A, 6411 HB Heerlen. Gepland om 09:15."
+    )
+    row = buddy.panel.rows[0]
+    assert row.acknowledge_button.isVisible() and row.call_button.isVisible()
+    assert "ALARM" in buddy.panel.title.text()
+
+
+def test_late_alarms_say_so_with_the_original_time(
+    harness: Harness, team: Team, qtbot: QtBot, visit_id: int
+) -> None:
+    harness.advance(3 * 60 * MIN)
+    mounted = _mount(harness, team, qtbot, "bram", visit_id)
+    texts = mounted.panel.row_texts()
+    assert len(texts) == 3
+    assert texts[0].startswith("⚠ Te laat terug: Sanne Visser is nog niet terug")
+    assert texts[0].endswith("(te laat — oorspronkelijk 10:20)")
+    assert {t.rsplit("oorspronkelijk ", 1)[1] for t in texts[1:]} == {"09:15)", "10:05)"}
+
+
+def test_bevestigen_records_and_removes_the_alarm(
+    harness: Harness, buddy: Mounted, qtbot: QtBot
+) -> None:
+    harness.advance(15 * MIN)
+    buddy.run.scheduler.tick()
+    alarm_id = buddy.panel.alarms[0].id
+    with (
+        qtbot.waitSignal(buddy.panel.acknowledged) as acknowledged,
+        qtbot.waitSignal(buddy.hub.visits_changed),
+    ):
+        qtbot.mouseClick(buddy.panel.rows[0].acknowledge_button, Qt.MouseButton.LeftButton)
+    assert acknowledged.args == [alarm_id]
+    assert buddy.panel.rows == [] and not buddy.panel.isVisible()
+    events = get_visit_detail(buddy.run.ctx, buddy.visit_id).events
+    assert [(e.kind, e.actor) for e in events][-1] == ("alarm_bevestigd", "Bram Smit")
+    # The schedule was rebuilt: no escalation ahead for the acknowledged call-back.
+    assert all(r.escalates != "callback:1" for r in buddy.run.scheduler.pending)
+
+
+def test_bellen_opens_the_call_dialog_through_the_hub(
+    harness: Harness, buddy: Mounted, qtbot: QtBot
+) -> None:
+    harness.advance(15 * MIN)
+    buddy.run.scheduler.tick()
+    alarm = buddy.panel.alarms[0]
+    with qtbot.waitSignal(buddy.hub.call_requested) as requested:
+        qtbot.mouseClick(buddy.panel.rows[0].call_button, Qt.MouseButton.LeftButton)
+    assert requested.args == [buddy.visit_id, alarm.callback_id]
+    assert buddy.panel.rows  # calling is not acknowledging: the alarm stays
+
+
+def test_locked_panel_shows_first_name_only(harness: Harness, buddy: Mounted) -> None:
+    buddy.panel.set_locked(True)
+    harness.advance(15 * MIN)
+    buddy.run.scheduler.tick()  # alarms still fire while locked
+    assert buddy.panel.isVisible()
+    (text,) = buddy.panel.row_texts()
+    assert text == "⚠ Alarm: bezoek van Sanne — ontgrendel voor details"
+    visible = " ".join([buddy.panel.title.text(), buddy.panel.banner.text(), text])
+    for private in ("Akerstraat", "12A", "6411", "Heerlen", "Visser", "Janssen", "Bram"):
+        assert private not in visible
+    row = buddy.panel.rows[0]
+    assert not row.acknowledge_button.isVisible() and not row.call_button.isVisible()
+    buddy.panel.set_locked(False)
+    assert "Akerstraat" in buddy.panel.row_texts()[0]
+    assert buddy.panel.rows[0].acknowledge_button.isVisible()
+
+
+def test_escalation_banner_for_the_leidinggevende(
+    harness: Harness, team: Team, qtbot: QtBot, visit_id: int
+) -> None:
+    lead = _mount(harness, team, qtbot, "petra", visit_id)
+    harness.advance(25 * MIN)
+    lead.run.scheduler.tick()
+    assert lead.panel.banner.isVisible()
+    assert "ESCALATIE" in lead.panel.banner.text()
+    (text,) = lead.panel.row_texts()
+    assert text.startswith("⚠ Escalatie: alarm niet bevestigd — bezoek van Sanne Visser")
+    assert lead.panel.alarms[0].kind is ReminderKind.ESCALATION
+    with qtbot.waitSignal(lead.panel.acknowledged):
+        qtbot.mouseClick(lead.panel.rows[0].acknowledge_button, Qt.MouseButton.LeftButton)
+    assert not lead.panel.banner.isVisible() and not lead.panel.isVisible()
+    events = get_visit_detail(lead.run.ctx, visit_id).events
+    assert ("alarm_bevestigd", "Petra de Groot", "escalatie") in [
+        (e.kind, e.actor, e.detail) for e in events
+    ]
+
+
+def test_most_urgent_first(harness: Harness, team: Team, qtbot: QtBot, visit_id: int) -> None:
+    start = team.clock.now() + 5 * MIN
+    running_visit(team, start=start, end=start + 30 * MIN, buddy="anna")
+    harness.advance(2 * 60 * MIN)
+    anna = _mount(harness, team, qtbot, "anna", visit_id)
+    kinds = [a.kind for a in anna.panel.alarms]
+    assert kinds == sorted(kinds, key=lambda k: k.urgency)
+    assert kinds[0] is ReminderKind.ESCALATION and ReminderKind.CALLBACK_DUE in kinds

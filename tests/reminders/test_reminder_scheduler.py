@@ -1,0 +1,443 @@
+"""ReminderScheduler on a fake clock: every kind fires once at its moment, DST nights,
+a suspend jump, restart catch-up, acknowledgement stopping escalation, 1,000 visits;
+and on the real clock, the APScheduler wake-up."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from tests.conftest import PASSWORDS, Team
+from tests.reminders.conftest import Harness
+from tests.reminders.helpers import running_visit
+from veilig_huisbezoek.domain.clock import SystemClock, local_to_utc
+from veilig_huisbezoek.domain.reminders import Deadline, ReminderKind
+from veilig_huisbezoek.gui.hub import AppHub
+from veilig_huisbezoek.gui.tasks import TaskRunner
+from veilig_huisbezoek.reminders.scheduler import ReminderScheduler
+from veilig_huisbezoek.services import accounts, alarms, visits
+from veilig_huisbezoek.services.visit_details import get_visit_detail
+from veilig_huisbezoek.storage.errors import StoreBusyError
+from veilig_huisbezoek.storage.models import Account, Alarm, Callback, Visit
+
+pytestmark = pytest.mark.gui
+
+MIN = timedelta(minutes=1)
+SEC = timedelta(seconds=1)
+
+
+def test_each_kind_fires_once_at_its_moment(harness: Harness, team: Team) -> None:
+    start = team.clock.now() + 5 * MIN
+    end = start + 60 * MIN
+    visit_id = running_visit(team, start=start, end=end)
+    buddy = harness.start("bram")
+    lead = harness.start("petra")
+    assert buddy.fired == [] and lead.fired == []
+    assert buddy.scheduler.next_due() == start + 10 * MIN
+
+    moments = [
+        (start + 10 * MIN, buddy, "terugbellen"),
+        (start + 20 * MIN, lead, "escalatie"),
+        (end, buddy, "terugbellen"),
+        (end + 10 * MIN, lead, "escalatie"),
+        (end + 15 * MIN, buddy, "te_laat_terug"),
+        (end + 25 * MIN, lead, "escalatie"),
+    ]
+    for due, run, kind in moments:
+        harness.advance(due - SEC - team.clock.now())
+        for r in (buddy, lead):
+            r.scheduler.tick()
+        before = (len(buddy.fired), len(lead.fired))
+        harness.advance(SEC)
+        buddy.scheduler.tick()
+        lead.scheduler.tick()
+        assert (len(buddy.fired), len(lead.fired)) == (
+            before[0] + (run is buddy),
+            before[1] + (run is lead),
+        ), f"{kind} at {due}"
+        alarm = run.fired[-1]
+        assert alarm.kind.value == kind and alarm.due_at == due and not alarm.late
+        assert alarm.visit_id == visit_id and alarm.visitor_first_name == "Sanne"
+    # Ticking on fires nothing twice.
+    harness.advance(60 * MIN)
+    buddy.scheduler.tick()
+    lead.scheduler.tick()
+    assert len(buddy.fired) == 3 and len(lead.fired) == 3
+    assert buddy.scheduler.pending == [] and lead.scheduler.pending == []
+
+
+def test_retry_callback_after_niet_bereikt_fires(harness: Harness, team: Team) -> None:
+    hub = AppHub()
+    start = team.clock.now() + 5 * MIN
+    visit_id = running_visit(team, start=start, end=start + 60 * MIN)
+    buddy = harness.start("bram")
+    hub.visits_changed.connect(buddy.scheduler.rebuild)
+    harness.advance(15 * MIN)
+    buddy.scheduler.check_due()
+    (first,) = buddy.fired
+    visits.record_call(buddy.ctx, visit_id, reached=False, callback_id=first.callback_id)
+    hub.visits_changed.emit()  # what the call dialog does after saving
+    retry = buddy.scheduler.next_due()
+    assert retry == team.clock.now() + 5 * MIN
+    harness.advance(5 * MIN)
+    assert [a.kind for a in buddy.scheduler.check_due()] == [ReminderKind.CALLBACK_DUE]
+    assert buddy.fired[-1].due_at == retry
+
+
+def test_request_rebuild_reads_off_the_gui_thread(
+    harness: Harness, team: Team, tasks: TaskRunner, qtbot: QtBot
+) -> None:
+    hub = AppHub()
+    start = team.clock.now() + 5 * MIN
+    visit_id = running_visit(team, start=start, end=start + 60 * MIN)
+    buddy = harness.start("bram", tasks=tasks)
+    hub.visits_changed.connect(buddy.scheduler.request_rebuild)
+    harness.advance(15 * MIN)
+    buddy.scheduler.tick()
+    (first,) = buddy.fired
+    visits.record_call(buddy.ctx, visit_id, reached=False, callback_id=first.callback_id)
+    rebuilt: list[int] = []
+    buddy.scheduler.rebuilt.connect(rebuilt.append)
+    for _ in range(3):  # folded into at most one more pass
+        hub.visits_changed.emit()
+    assert rebuilt == []  # nothing happened on the GUI thread yet
+    qtbot.waitUntil(lambda: len(rebuilt) >= 1 and not tasks.busy, timeout=5000)
+    assert len(rebuilt) <= 2
+    assert buddy.scheduler.next_due() == team.clock.now() + 5 * MIN
+
+
+def test_acknowledgement_stops_the_escalation(harness: Harness, team: Team) -> None:
+    start = team.clock.now() + 5 * MIN
+    visit_id = running_visit(team, start=start, end=start + 60 * MIN)
+    buddy = harness.start("bram")
+    lead = harness.start("petra")
+    harness.advance(15 * MIN)
+    buddy.scheduler.tick()
+    (alarm,) = buddy.fired
+    harness.advance(3 * MIN)
+    # Acknowledged through the service, without telling the lead's scheduler: it
+    # re-reads the database before firing, so the escalation does not go off.
+    acknowledged = alarms.acknowledge(buddy.ctx, alarm.id)
+    harness.advance(10 * MIN)
+    lead.scheduler.tick()
+    assert lead.fired == []
+    assert acknowledged.acknowledged_by == "Bram Smit"
+    assert acknowledged.acknowledged_at == start + 13 * MIN
+    events = get_visit_detail(lead.ctx, visit_id).events
+    assert [(e.kind, e.actor) for e in events if e.kind.startswith("alarm")] == [
+        ("alarm", ""),
+        ("alarm_bevestigd", "Bram Smit"),
+    ]
+
+
+def test_unacknowledged_alarm_escalates_even_if_the_buddy_app_was_closed(
+    harness: Harness, team: Team
+) -> None:
+    start = team.clock.now() + 5 * MIN
+    running_visit(team, start=start, end=start + 60 * MIN)
+    lead = harness.start("petra")
+    harness.advance(25 * MIN)
+    lead.scheduler.tick()
+    assert [a.reminder_key.split(":")[0] for a in lead.fired] == ["escalation"]
+    assert lead.fired[0].due_at == start + 20 * MIN
+
+
+@pytest.mark.parametrize(
+    ("night", "moments"),
+    [
+        pytest.param(
+            datetime(2026, 3, 28, 23, 0, tzinfo=UTC),
+            # local 01:55 CET and 03:05 CEST: ten real minutes apart
+            [(datetime(2026, 3, 29, 1, 55), 0), (datetime(2026, 3, 29, 3, 5), 0)],
+            id="march-gap",
+        ),
+        pytest.param(
+            datetime(2026, 10, 24, 23, 0, tzinfo=UTC),
+            # 02:30 twice: first CEST (00:30 UTC), then CET (01:30 UTC)
+            [(datetime(2026, 10, 25, 2, 30), 0), (datetime(2026, 10, 25, 2, 30), 1)],
+            id="october-repeated-hour",
+        ),
+    ],
+)
+def test_dst_nights_fire_each_callback_once_at_the_right_instant(
+    harness: Harness, team: Team, night: datetime, moments: list[tuple[datetime, int]]
+) -> None:
+    team.clock.set(night)
+    due = [local_to_utc(local, fold=fold) for local, fold in moments]
+    start = night + 30 * MIN
+    running_visit(team, start=start, end=night + 4 * 60 * MIN, callbacks=due)
+    buddy = harness.start("bram")
+    fired_at: list[tuple[str, datetime]] = []
+    buddy.scheduler.reminder_due.connect(
+        lambda alarm: fired_at.append((alarm.reminder_key, team.clock.now()))
+    )
+    # Walk through the night a minute at a time, the way the tick does.
+    for _ in range(4 * 60):
+        harness.advance(MIN)
+        buddy.scheduler.tick()
+    callbacks = [(key, at) for key, at in fired_at if key.startswith("callback:")]
+    assert [at for _key, at in callbacks] == due
+    assert len({key for key, _at in callbacks}) == 2
+    assert all(not a.late for a in buddy.fired if a.kind is ReminderKind.CALLBACK_DUE)
+
+
+def test_suspend_jump_rebuilds_and_fires_the_missed_ones_late(harness: Harness, team: Team) -> None:
+    start = team.clock.now() + 5 * MIN
+    end = start + 60 * MIN
+    running_visit(team, start=start, end=end)
+    buddy = harness.start("bram")
+    jumps: list[float] = []
+    buddy.scheduler.clock_jumped.connect(jumps.append)
+    harness.advance(5 * SEC)
+    buddy.scheduler.tick()
+    assert jumps == [] and buddy.fired == []
+    # The laptop sleeps for two hours: wall time moves on, monotonic time does not.
+    harness.advance(2 * 60 * MIN, suspended=True)
+    harness.monotonic.advance(5)
+    buddy.scheduler.tick()
+    assert len(jumps) == 1 and jumps[0] == pytest.approx(2 * 3600, abs=10)
+    assert [a.kind for a in buddy.fired] == [
+        ReminderKind.CALLBACK_DUE,
+        ReminderKind.CALLBACK_DUE,
+        ReminderKind.OVERDUE,
+    ]
+    assert [a.due_at for a in buddy.fired] == [start + 10 * MIN, end, end + 15 * MIN]
+    assert all(a.late for a in buddy.fired)
+    # A small drift (2 s) is no jump.
+    harness.advance(7 * SEC, suspended=True)
+    harness.monotonic.advance(5)
+    buddy.scheduler.tick()
+    assert len(jumps) == 1
+
+
+def test_restart_catches_up_late_oldest_first(harness: Harness, team: Team) -> None:
+    start = team.clock.now() + 5 * MIN
+    end = start + 60 * MIN
+    running_visit(team, start=start, end=end)
+    first = harness.start("bram")
+    harness.stop(first)  # the app closes
+    harness.advance(3 * 60 * MIN)
+    buddy = harness.start("bram", start=False)
+    buddy.scheduler.start()
+    assert [(a.kind, a.due_at, a.late) for a in buddy.fired] == [
+        (ReminderKind.CALLBACK_DUE, start + 10 * MIN, True),
+        (ReminderKind.CALLBACK_DUE, end, True),
+        (ReminderKind.OVERDUE, end + 15 * MIN, True),
+    ]
+    lead = harness.start("petra")
+    assert [a.due_at for a in lead.fired] == [start + 20 * MIN, end + 10 * MIN, end + 25 * MIN]
+    assert all(a.late and a.kind is ReminderKind.ESCALATION for a in lead.fired)
+
+
+def test_open_alarms_from_before_show_again_on_start_without_a_second_row(
+    harness: Harness, team: Team
+) -> None:
+    start = team.clock.now() + 5 * MIN
+    running_visit(team, start=start, end=start + 60 * MIN)
+    first = harness.start("bram")
+    harness.advance(15 * MIN)
+    first.scheduler.tick()
+    (alarm,) = first.fired
+    harness.stop(first)
+    harness.advance(MIN)
+    again = harness.start("bram")
+    assert [a.id for a in again.fired] == [alarm.id]
+    assert not again.fired[0].late
+    with again.ctx.store.session() as session:
+        assert len(session.execute(select(Alarm.id)).all()) == 1
+
+
+def test_a_failed_write_is_retried_on_the_next_tick(
+    harness: Harness, team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = team.clock.now() + 5 * MIN
+    running_visit(team, start=start, end=start + 60 * MIN)
+    buddy = harness.start("bram")
+    real = alarms.raise_alarm
+    calls = {"n": 0}
+
+    def busy_once(*args: object, **kwargs: object) -> alarms.AlarmInfo:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise StoreBusyError("bezet")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(alarms, "raise_alarm", busy_once)
+    harness.advance(15 * MIN)
+    buddy.scheduler.tick()
+    assert buddy.fired == []
+    harness.advance(5 * SEC)
+    buddy.scheduler.tick()
+    assert len(buddy.fired) == 1
+
+
+def test_shutdown_stops_everything(harness: Harness, team: Team) -> None:
+    buddy = harness.start("bram")
+    assert buddy.scheduler.running
+    buddy.scheduler.shutdown()
+    buddy.scheduler.shutdown()
+    assert not buddy.scheduler.running
+    assert buddy.scheduler.rebuild() == [] and buddy.scheduler.check_due() == []
+
+
+def _insert_active_visits(team: Team, store_ctx_store: object, count: int) -> None:
+    """1,000 synthetic visits out right now, each with three open call-backs (one session)."""
+    from veilig_huisbezoek.storage.store import Store
+
+    assert isinstance(store_ctx_store, Store)
+    now = team.clock.now()
+    with store_ctx_store.session() as session:
+        sanne = session.execute(select(Account).where(Account.username == "sanne")).scalar_one()
+        for i in range(count):
+            start = now - 10 * MIN + i * SEC
+            end = start + 90 * MIN
+            visit = Visit(
+                visitor_id=sanne.id,
+                buddy_id=team.ids["bram"],
+                reason="dienstverlening",
+                street="Teststraat",
+                house_number=i + 1,
+                addition="",
+                postcode="6411 HB",
+                city="Heerlen",
+                residents="",
+                clients="",
+                client_phone="",
+                start_at=start,
+                expected_return_at=end,
+                roles_note="",
+                interpreter=False,
+                announced_in_writing=True,
+                state="onderweg",
+                level="groen",
+                deviation_reason="",
+                consent_reason="",
+                created_at=now,
+                updated_at=now,
+            )
+            visit.callbacks = [
+                Callback(due_at=start + m * MIN, kind="gepland", status="open", created_at=now)
+                for m in (20, 50, 90)
+            ]
+            session.add(visit)
+
+
+def test_a_thousand_active_visits_rebuild_quickly(
+    harness: Harness, team: Team, tasks: TaskRunner, qtbot: QtBot
+) -> None:
+    ctx = team.login("anna")
+    _insert_active_visits(team, ctx.store, 1000)
+    ctx.store.close()
+    timings = {}
+    for name in ("bram", "petra"):
+        run = harness.start(name, start=False, tasks=tasks)
+        began = time.perf_counter()
+        run.scheduler.start()  # snapshot + due_reminders + arm, on the GUI thread
+        timings[f"start {name}"] = time.perf_counter() - began
+        began = time.perf_counter()
+        run.scheduler.rebuild()
+        timings[f"rebuild {name}"] = time.perf_counter() - began
+        rebuilt: list[int] = []
+        run.scheduler.rebuilt.connect(rebuilt.append)
+        began = time.perf_counter()
+        run.scheduler.request_rebuild()
+        timings[f"request_rebuild {name} (GUI thread)"] = time.perf_counter() - began
+        qtbot.waitUntil(lambda rebuilt=rebuilt: rebuilt != [], timeout=10_000)
+        assert rebuilt == [4000]  # 3 call-backs + overdue, or their escalations
+        assert run.fired == []
+    print(
+        "\n1,000 active visits: "
+        + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in sorted(timings.items()))
+    )
+    assert max(timings.values()) < 10  # sanity bound only; see bench/reminders_bench.py
+
+
+# ---- the real clock: APScheduler wakes us precisely ------------------------------------
+
+
+def test_apscheduler_wakes_up_on_the_real_clock(team: Team, qtbot: QtBot) -> None:
+    ctx = accounts.log_in(team.data_dir, "bram", PASSWORDS["bram"], SystemClock())
+    scheduler = ReminderScheduler(ctx, tick_ms=60_000)
+    try:
+        scheduler.start()
+        assert scheduler.next_wakeup is None  # nothing ahead
+        now = datetime.now(UTC)
+        due = now + timedelta(milliseconds=100)
+        with ctx.store.session() as session:
+            sanne = session.execute(select(Account).where(Account.username == "sanne")).scalar_one()
+            visit = Visit(
+                visitor_id=sanne.id,
+                buddy_id=ctx.actor.account_id,
+                reason="dienstverlening",
+                street="Teststraat",
+                house_number=1,
+                addition="",
+                postcode="6411 HB",
+                city="Heerlen",
+                residents="",
+                clients="",
+                client_phone="",
+                start_at=now - MIN,
+                expected_return_at=now + 60 * MIN,
+                roles_note="",
+                interpreter=False,
+                announced_in_writing=True,
+                state="onderweg",
+                level="groen",
+                deviation_reason="",
+                consent_reason="",
+                created_at=now,
+                updated_at=now,
+            )
+            visit.callbacks = [Callback(due_at=due, kind="gepland", status="open", created_at=now)]
+            session.add(visit)
+        assert scheduler.rebuild() == []  # what hub.visits_changed does
+        assert scheduler.next_wakeup == due
+        with qtbot.waitSignal(scheduler.reminder_due, timeout=3000) as blocker:
+            pass
+        (alarm,) = blocker.args
+        assert alarm.kind is ReminderKind.CALLBACK_DUE and alarm.due_at == due
+        assert not alarm.late
+        assert datetime.now(UTC) >= due
+        # Re-armed for the next moment: overdue at return + grace.
+        assert scheduler.next_wakeup == now + 75 * MIN
+    finally:
+        scheduler.shutdown()
+        ctx.store.close()
+    assert scheduler.next_wakeup is None
+
+
+def test_the_leak_check_tracks_the_scheduler_timers(
+    harness: Harness, no_leaked_timers_or_threads: list[QTimer]
+) -> None:
+    run = harness.start("bram", precise_wakeup=True)
+    assert any(t.isActive() for t in no_leaked_timers_or_threads)  # the tick, at least
+    harness.stop(run)
+    assert not any(t.isActive() for t in no_leaked_timers_or_threads)
+
+
+def test_deadlines_fire_for_leidinggevenden_until_acknowledged(
+    harness: Harness, team: Team
+) -> None:
+    start = team.clock.now() + 5 * MIN
+    visit_id = running_visit(team, start=start, end=start + 30 * MIN)
+    ctx = team.login("sanne")
+    visits.return_with_incident(ctx, visit_id)
+    ctx.store.close()
+    due = team.clock.now() + 24 * 60 * MIN
+    deadline = Deadline("aangifte:1", due, visit_id=visit_id, visitor_first_name="Sanne")
+    lead = harness.start("petra", deadlines=lambda _ctx: [deadline])
+    assert lead.scheduler.next_due() == due
+    harness.advance(24 * 60 * MIN)
+    lead.scheduler.tick()
+    (alarm,) = lead.fired
+    assert alarm.kind is ReminderKind.DEADLINE and alarm.visit_id == visit_id
+    alarms.acknowledge(lead.ctx, alarm.id)
+    harness.stop(lead)
+    again = harness.start("petra", deadlines=lambda _ctx: [deadline])
+    assert again.fired == [] and again.scheduler.pending == []
