@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 error (damaged file, bad input, refused), 2 wrong name 
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import json
 import sys
@@ -23,8 +24,15 @@ from .services.accounts import NewAccount
 from .services.context import ServiceContext
 from .services.demo import demo_logins, seed_demo
 from .services.export import export_address
+from .services.retention import apply_retention
 from .services.throttle import LoginThrottle
-from .storage.errors import AuthenticationError, StoreError, StoreExistsError
+from .storage.errors import (
+    DISK_FULL_MESSAGE,
+    AuthenticationError,
+    ReadOnlyStoreError,
+    StoreError,
+    StoreExistsError,
+)
 from .storage.store import Store, holds_store
 
 EXIT_OK, EXIT_ERROR, EXIT_AUTH = 0, 1, 2
@@ -92,8 +100,9 @@ def _cmd_init(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) 
     )
     # Validate before anything is written, so bad input leaves no half-made store.
     accounts.validate_new_account(
-        NewAccount(new.username, password, new.first_name, new.last_name,
-                   accounts.FIRST_ACCOUNT_ROLES)
+        NewAccount(
+            new.username, password, new.first_name, new.last_name, accounts.FIRST_ACCOUNT_ROLES
+        )
     )
     store = Store.create(data_dir)
     try:
@@ -187,6 +196,27 @@ def _cmd_export(args: argparse.Namespace, passwords: PasswordSource, out: TextIO
     return EXIT_OK
 
 
+def _cmd_retention(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
+    with _logged_in(args.data_dir, args.user, passwords) as ctx:
+        result = apply_retention(ctx)
+    print(
+        f"Bewaartermijnen toegepast: {result.visits_anonymised} bezoeken geanonimiseerd, "
+        f"{result.notes_deleted} verlopen adresnotities verwijderd.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _os_error_message(exc: OSError) -> str:
+    """A Dutch message for a file error; names the path, never file contents."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DISK_FULL_MESSAGE
+    if exc.errno == errno.EROFS or (exc.errno in (errno.EACCES, errno.EPERM) and exc.filename):
+        where = Path(str(exc.filename)).parent if exc.filename else Path(".")
+        return str(ReadOnlyStoreError(str(where)))
+    return f"Bestandsfout: {exc.strerror or exc.__class__.__name__}."
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="veilig-huisbezoek admin",
@@ -228,6 +258,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("restore", "Herstel een back-up in een lege map.", _cmd_restore)
     p.add_argument("--input", type=Path, required=True)
 
+    command(
+        "retention",
+        "Pas de bewaartermijnen toe: anonimiseer oude bezoeken, verwijder verlopen notities.",
+        _cmd_retention,
+    )
+
     p = command("export", "Exporteer alles over een adres als JSON (AVG-inzage).", _cmd_export)
     p.add_argument("--address", required=True, help='postcode en huisnummer, bv. "1234 AB 5"')
     p.add_argument("--output", type=Path, help="schrijf naar dit bestand i.p.v. stdout")
@@ -264,5 +300,5 @@ def run(
         return EXIT_ERROR
     except OSError as exc:
         # e.g. disk full or no permission; the message names the path, not its contents.
-        print(f"Bestandsfout: {exc.strerror or exc.__class__.__name__}.", file=stderr)
+        print(_os_error_message(exc), file=stderr)
         return EXIT_ERROR

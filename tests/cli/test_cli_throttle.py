@@ -99,8 +99,6 @@ def test_state_is_shared_across_instances_and_kept_per_data_folder(
     assert "data" not in stored
 
 
-
-
 @pytest.mark.parametrize(
     "content",
     [

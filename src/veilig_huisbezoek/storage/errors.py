@@ -40,3 +40,30 @@ class NewerSchemaError(StoreError):
 
 class StoreBusyError(StoreError):
     pass
+
+
+class ReadOnlyStoreError(StoreError):
+    """The data folder (or a file in it) cannot be written: nothing was changed."""
+
+    def __init__(self, where: str, *, is_file: bool = False) -> None:
+        if is_file:
+            message = (
+                f"Het bestand {where} is alleen-lezen; Veilig Huisbezoek moet het kunnen wijzigen."
+            )
+        else:
+            message = (
+                f"De map {where} is alleen-lezen; Veilig Huisbezoek moet daar kunnen schrijven."
+            )
+        super().__init__(message)
+
+
+DISK_FULL_MESSAGE = (
+    "De schijf is vol. Wat al was opgeslagen blijft bewaard; maak ruimte vrij en probeer opnieuw."
+)
+
+
+class DiskFullError(StoreError):
+    """SQLITE_FULL or ENOSPC: the transaction or file write was undone, nothing half-written."""
+
+    def __init__(self) -> None:
+        super().__init__(DISK_FULL_MESSAGE)

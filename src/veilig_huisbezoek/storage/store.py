@@ -4,11 +4,14 @@ Layout of a data folder::
 
     veilig-huisbezoek.db      SQLCipher 4 database (plus -wal / -shm while open)
     keyslots.json             the database key wrapped per account (no names inside)
+    .keyslots.lock            empty lock file for read-modify-write of the key slots
+    backups/                  automatic encrypted backups (services.backups), owner-only
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import shutil
@@ -20,13 +23,15 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import audit
 from .engine import READ_ONLY_OPTION, DatabaseError, open_engine, raw_key_literal
 from .errors import (
     AuthenticationError,
+    DiskFullError,
+    ReadOnlyStoreError,
+    StoreBusyError,
     StoreDamagedError,
     StoreError,
     StoreExistsError,
@@ -38,6 +43,11 @@ from .models import Account
 
 DB_FILE = "veilig-huisbezoek.db"
 KEYRING_FILE = "keyslots.json"
+KEYRING_LOCK_FILE = ".keyslots.lock"
+BACKUPS_DIR = "backups"
+# Below this much free space a store is not opened: SQLite would fail half-way through
+# creating its -wal/-shm files and leave them behind. 1 MiB holds a few hundred pages.
+MIN_FREE_BYTES = 1 << 20
 BACKUP_FORMAT = "veilig-huisbezoek/backup"
 _BACKUP_DB_MEMBER = "database.sqlcipher"
 _BACKUP_KEYRING_MEMBER = "keyslots.json"
@@ -58,7 +68,82 @@ def keyring_path(data_dir: Path) -> Path:
 
 
 def holds_store(data_dir: Path) -> bool:
+    """True when the folder holds a database or key file (a backups/ folder alone does not)."""
     return db_path(data_dir).exists() or keyring_path(data_dir).exists()
+
+
+def _free_bytes(folder: Path) -> int | None:
+    try:
+        stat = os.statvfs(folder)
+    except OSError:
+        return None
+    return stat.f_bavail * stat.f_frsize
+
+
+def _low_on_space(folder: Path | None) -> bool:
+    if folder is None:
+        return False
+    free = _free_bytes(folder)
+    return free is not None and free < MIN_FREE_BYTES
+
+
+def check_writable(data_dir: Path) -> None:
+    """Refuse up front a read-only data folder or a full disk.
+
+    Checked before the database is opened, so such a folder is left exactly as it was
+    (SQLite would otherwise fail half-way, e.g. after creating an empty -wal file).
+    """
+    if not os.access(data_dir, os.W_OK | os.X_OK):
+        raise ReadOnlyStoreError(str(data_dir))
+    for path in (
+        db_path(data_dir),
+        data_dir / f"{DB_FILE}-wal",
+        data_dir / f"{DB_FILE}-shm",
+    ):
+        if path.exists() and not os.access(path, os.W_OK):
+            raise ReadOnlyStoreError(str(path), is_file=True)
+    if _low_on_space(data_dir):
+        raise DiskFullError()
+
+
+def _nearest_existing(path: Path) -> Path:
+    path = path.absolute()
+    while not path.exists() and path.parent != path:
+        path = path.parent
+    return path
+
+
+@contextlib.contextmanager
+def file_errors_as_store_error(where: Path) -> Iterator[None]:
+    """A full disk or a read-only folder while writing files: a clear Dutch message."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFullError() from None
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise ReadOnlyStoreError(str(where)) from None
+        raise
+
+
+# Restoring needs an empty folder, apart from these (left when the database was moved
+# away): the automatic backups and the empty key-slot lock file.
+_RESTORE_MAY_HOLD = frozenset({BACKUPS_DIR, KEYRING_LOCK_FILE})
+
+
+def _check_pages(engine: Engine) -> None:
+    """Read every page through SQLite (HMAC + structure) in a read-only snapshot.
+
+    Run at open, before anything is written: a damaged or truncated file is refused
+    untouched. In WAL mode this never blocks or is torn by a concurrent writer (unlike
+    ``PRAGMA cipher_integrity_check``, which reads the file directly). Costs about
+    8 ms per MB of database (docs/performance.md).
+    """
+    with engine.execution_options(**{READ_ONLY_OPTION: True}).connect() as conn:
+        rows = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check")]
+        conn.rollback()
+    if rows != ["ok"]:
+        raise StoreDamagedError(DAMAGED_MESSAGE)
 
 
 @dataclass(frozen=True)
@@ -80,14 +165,24 @@ class VerifyReport:
 
 
 @contextlib.contextmanager
-def _damage_as_store_error() -> Iterator[None]:
+def _damage_as_store_error(data_dir: Path | None = None) -> Iterator[None]:
+    """SQLite errors as Dutch messages: busy, read-only, disk full, otherwise damaged."""
     try:
         yield
     except (DatabaseError, SADatabaseError) as exc:
-        if isinstance(exc, OperationalError) and "locked" in str(exc.orig):
-            raise StoreError(
+        detail = str(exc.orig if isinstance(exc, SADatabaseError) else exc).lower()
+        if "locked" in detail or "busy" in detail:
+            raise StoreBusyError(
                 "De database is bezet door een ander programma; probeer het zo opnieuw."
             ) from None
+        if "readonly" in detail or "read-only" in detail:
+            # SQLITE_READONLY: "attempt to write a readonly database".
+            raise ReadOnlyStoreError(str(data_dir) if data_dir else "met de database") from None
+        if "database or disk is full" in detail or (
+            # SQLite reports a failed -shm/-wal extension as a plain I/O error.
+            "disk i/o error" in detail and _low_on_space(data_dir)
+        ):
+            raise DiskFullError() from None
         raise StoreDamagedError(DAMAGED_MESSAGE) from None
 
 
@@ -110,15 +205,19 @@ class Store:
         """Create an empty, migrated store. The caller adds the first account."""
         if holds_store(data_dir):
             raise StoreExistsError(str(data_dir))
-        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        # Owner-only from the first byte; SQLite gives -wal/-shm the same mode.
-        os.close(os.open(db_path(data_dir), os.O_CREAT | os.O_WRONLY, 0o600))
-        key = new_database_key()
-        ring = KeyRing.new(dict(kdf) if kdf else None)
-        write_keyring(keyring_path(data_dir), ring)
+        existing = _nearest_existing(data_dir)
+        check_writable(existing)
+        with file_errors_as_store_error(existing):
+            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # Owner-only from the first byte; SQLite gives -wal/-shm the same mode.
+            os.close(os.open(db_path(data_dir), os.O_CREAT | os.O_WRONLY, 0o600))
+            key = new_database_key()
+            ring = KeyRing.new(dict(kdf) if kdf else None)
+            write_keyring(keyring_path(data_dir), ring)
         engine = open_engine(db_path(data_dir), key)
         try:
-            upgrade_to_head(engine)
+            with _damage_as_store_error(data_dir):
+                upgrade_to_head(engine)
         except BaseException:
             engine.dispose()
             raise
@@ -155,18 +254,21 @@ class Store:
 
     @classmethod
     def _open_with_key(cls, data_dir: Path, key: bytes, ring: KeyRing) -> Store:
+        """Open, check every page, migrate. Nothing is written before all checks pass."""
         if db_path(data_dir).stat().st_size == 0:
             # SQLCipher would happily turn an empty file into a new, empty database.
             raise StoreDamagedError(DAMAGED_MESSAGE)
+        check_writable(data_dir)
         engine = open_engine(db_path(data_dir), key)
         try:
-            with _damage_as_store_error():
+            with _damage_as_store_error(data_dir):
                 with engine.connect() as conn:
                     ours = conn.exec_driver_sql(
                         "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'"
                     ).scalar()
                 if not ours:
                     raise StoreDamagedError(DAMAGED_MESSAGE)
+                _check_pages(engine)
                 upgrade_to_head(engine)
         except BaseException:
             engine.dispose()
@@ -186,13 +288,13 @@ class Store:
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed on success, rolled back on any error."""
-        with _damage_as_store_error(), self._sessions.begin() as session:
+        with _damage_as_store_error(self.data_dir), self._sessions.begin() as session:
             yield session
 
     @contextlib.contextmanager
     def read_session(self) -> Iterator[Session]:
         """A consistent read-only snapshot that never blocks writers (nothing is committed)."""
-        with _damage_as_store_error(), self._read_sessions() as session:
+        with _damage_as_store_error(self.data_dir), self._read_sessions() as session:
             try:
                 yield session
             finally:
@@ -214,7 +316,7 @@ class Store:
 
     @contextlib.contextmanager
     def _ring_lock(self) -> Iterator[None]:
-        with open(self.data_dir / ".keyslots.lock", "a+b") as lock:
+        with open(self.data_dir / KEYRING_LOCK_FILE, "a+b") as lock:
             fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
             try:
                 yield
@@ -223,7 +325,7 @@ class Store:
 
     def _modify_ring(self, change: Callable[[KeyRing], KeyRing]) -> None:
         """Read-modify-write under a lock, so two processes never drop each other's slots."""
-        with self._ring_lock():
+        with file_errors_as_store_error(self.data_dir), self._ring_lock():
             ring = change(read_keyring(keyring_path(self.data_dir)))
             write_keyring(keyring_path(self.data_dir), ring)
             self._ring = ring
@@ -279,12 +381,16 @@ class Store:
         Runs inside one read transaction, so it is consistent while the app keeps writing.
         """
         output = output.resolve()
-        output.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix=".vh-backup-", dir=output.parent) as tmp:
+        with file_errors_as_store_error(_nearest_existing(output.parent)):
+            output.parent.mkdir(parents=True, exist_ok=True)
+        with (
+            file_errors_as_store_error(output.parent),
+            tempfile.TemporaryDirectory(prefix=".vh-backup-", dir=output.parent) as tmp,
+        ):
             copy = Path(tmp) / _BACKUP_DB_MEMBER
             raw = self.engine.raw_connection()
             try:
-                with _damage_as_store_error():
+                with _damage_as_store_error(output.parent):
                     # Autocommit mode: ATTACH/DETACH cannot run inside a transaction; the
                     # export itself runs in one explicit transaction, so it is a snapshot.
                     cur = raw.cursor()
@@ -313,7 +419,9 @@ class Store:
 
         Nothing is written into `data_dir` before the credentials and the copy check out.
         """
-        if data_dir.exists() and any(data_dir.iterdir()):
+        if data_dir.exists() and any(
+            entry.name not in _RESTORE_MAY_HOLD for entry in data_dir.iterdir()
+        ):
             raise StoreError(f"De map {data_dir} is niet leeg; herstel alleen in een lege map.")
         not_a_backup = StoreDamagedError(
             "Het bestand is geen back-up van Veilig Huisbezoek of is beschadigd."
@@ -335,14 +443,18 @@ class Store:
             ring = KeyRing.from_json(ring_text)
             _, key = ring.unlock(username, password)
             created = not data_dir.exists()
-            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=".vh-restore-", dir=data_dir))
+            if not created:
+                check_writable(data_dir)
+            with file_errors_as_store_error(_nearest_existing(data_dir)):
+                data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+                staging = Path(tempfile.mkdtemp(prefix=".vh-restore-", dir=data_dir))
             try:
-                target = os.open(staging / DB_FILE, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-                with archive.open(_BACKUP_DB_MEMBER) as src, os.fdopen(target, "wb") as dst:
-                    shutil.copyfileobj(src, dst)
-                    dst.flush()
-                    os.fsync(dst.fileno())
+                with file_errors_as_store_error(data_dir):
+                    target = os.open(staging / DB_FILE, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+                    with archive.open(_BACKUP_DB_MEMBER) as src, os.fdopen(target, "wb") as dst:
+                        shutil.copyfileobj(src, dst)
+                        dst.flush()
+                        os.fsync(dst.fileno())
                 try:
                     staged = cls._open_with_key(staging, key, ring)
                 except StoreDamagedError:
@@ -355,9 +467,14 @@ class Store:
                     staged.close()
                 if not report.ok:
                     raise StoreDamagedError("De back-up is beschadigd: " + report.verdict())
-                for name in os.listdir(staging):
-                    os.replace(staging / name, data_dir / name)
-                write_keyring(keyring_path(data_dir), ring)
+                with file_errors_as_store_error(data_dir):
+                    # Key slots first, then renames only: a full disk cannot leave a
+                    # database without its key file behind.
+                    write_keyring(keyring_path(staging), ring)
+                    for name in os.listdir(staging):
+                        if name != KEYRING_FILE:
+                            os.replace(staging / name, data_dir / name)
+                    os.replace(keyring_path(staging), keyring_path(data_dir))
             except (KeyError, zipfile.BadZipFile):
                 raise not_a_backup from None
             finally:
