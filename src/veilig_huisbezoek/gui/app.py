@@ -28,6 +28,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--visits", type=int, default=50, help="aantal voorbeeldbezoeken in de demodatabase"
     )
+    parser.add_argument("--lang", choices=("nl", "en"), help="taal van de app (nl of en)")
     return parser.parse_args(list(argv))
 
 
@@ -52,13 +53,36 @@ def run_gui(argv: Sequence[str]) -> int:
     try:
         from PySide6.QtWidgets import QApplication
 
+        from .i18n import install_translator, save_language, saved_language
         from .main_window import MainWindow
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
+        assert isinstance(app, QApplication)
         app.setApplicationName("Veilig Huisbezoek")
         app.setOrganizationName("Veilig Huisbezoek")
-        window = MainWindow(data_dir, demo_logins=logins)
-        window.show()
+        state: dict[str, object] = {"translator": None}
+
+        def open_window(language: str) -> MainWindow:
+            old = state.get("translator")
+            if old is not None:
+                app.removeTranslator(old)  # type: ignore[arg-type]
+            state["translator"] = install_translator(app, language)
+            window = MainWindow(data_dir, demo_logins=logins, language=language)
+            window.language_change_requested.connect(switch_language)
+            window.show()
+            state["window"] = window
+            return window
+
+        def switch_language(language: str) -> None:
+            save_language(language)
+            previous = state["window"]
+            assert isinstance(previous, MainWindow)
+            geometry = previous.geometry()
+            open_window(language).setGeometry(geometry)
+            previous.close()
+            previous.deleteLater()
+
+        open_window(args.lang or saved_language())
         return int(app.exec())
     finally:
         if demo_dir is not None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..services.context import ServiceContext
 from ..services.throttle import LoginThrottle
@@ -28,8 +28,12 @@ def caps_lock_suspected(event: QKeyEvent) -> bool | None:
     return text.isupper() != shift
 
 
+LANGUAGES = (("nl", "Nederlands"), ("en", "English"))
+
+
 class LoginView(QWidget):
     logged_in = Signal(object)  # ServiceContext
+    language_selected = Signal(str)
 
     def __init__(
         self,
@@ -38,6 +42,7 @@ class LoginView(QWidget):
         tasks: TaskRunner,
         *,
         demo_logins: list[tuple[str, str, str]] | None = None,
+        language: str = "nl",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -45,6 +50,7 @@ class LoginView(QWidget):
         self._login = login
         self._tasks = tasks
         self._throttle = LoginThrottle(data_dir)
+        self._busy = False  # our own login in flight; the shared runner may be loading pages
         self.form = load_form("login", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -55,6 +61,13 @@ class LoginView(QWidget):
         self.error_label = child(self.form, QLabel, "errorLabel")
         self.caps_label = child(self.form, QLabel, "capsLockLabel")
         self.demo_label = child(self.form, QLabel, "demoLabel")
+        self.language_combo = child(self.form, QComboBox, "languageCombo")
+        for code, name in LANGUAGES:
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
+        self.language_combo.currentIndexChanged.connect(
+            lambda _i: self.language_selected.emit(self.language_combo.currentData())
+        )
         title = child(self.form, QLabel, "titleLabel")
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.8)
@@ -72,16 +85,16 @@ class LoginView(QWidget):
                 f"<tr><td><b>{u}</b></td><td><code>{p}</code></td><td>{d}</td></tr>"
                 for u, p, d in demo_logins
             )
-            self.demo_label.setText(
-                "<p><b>Demo-database</b> (wordt bij afsluiten gewist). Accounts:</p>"
-                f"<table cellspacing='6'>{rows}</table>"
-            )
+            intro = self.tr("<b>Demo-database</b> (wordt bij afsluiten gewist). Accounts:")
+            self.demo_label.setText(f"<p>{intro}</p><table cellspacing='6'>{rows}</table>")
         else:
             self.demo_label.hide()
         if not holds_store(data_dir):
             self._show_error(
-                f"Nog geen database in {data_dir}. Laat de beheerder er een aanmaken met "
-                "'veilig-huisbezoek admin init', of start met --demo."
+                self.tr(
+                    "Nog geen database in {folder}. Laat de beheerder er een aanmaken met "
+                    "'veilig-huisbezoek admin init', of start met --demo."
+                ).format(folder=data_dir)
             )
             self.login_button.setEnabled(False)
 
@@ -94,21 +107,23 @@ class LoginView(QWidget):
         return super().eventFilter(watched, event)
 
     def _show_error(self, message: str) -> None:
+        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.error_label.setText(message)
         self.error_label.show()
 
     def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         for widget in (self.user_edit, self.password_edit, self.login_button):
             widget.setEnabled(not busy)
-        self.login_button.setText("Bezig met inloggen…" if busy else "&Inloggen")
+        self.login_button.setText(self.tr("Bezig met inloggen…") if busy else self.tr("&Inloggen"))
 
     def _submit(self) -> None:
-        if self._tasks.busy or not self.login_button.isEnabled():
+        if self._busy or not self.login_button.isEnabled():
             return
         user = self.user_edit.text().strip()
         password = self.password_edit.text()
         if not user or not password:
-            self._show_error("Vul uw gebruikersnaam en wachtwoord in.")
+            self._show_error(self.tr("Vul uw gebruikersnaam en wachtwoord in."))
             (self.user_edit if not user else self.password_edit).setFocus()
             return
         self.error_label.setText("")
@@ -140,9 +155,27 @@ class LoginView(QWidget):
         if isinstance(error, StoreError):
             self._show_error(str(error))
         else:
-            self._show_error("Inloggen mislukt door een onverwachte fout.")
+            self._show_error(self.tr("Inloggen mislukt door een onverwachte fout."))
 
     def reset(self) -> None:
         self.password_edit.clear()
         self.error_label.setText("")
-        self.password_edit.setFocus() if self.user_edit.text() else self.user_edit.setFocus()
+        self.language_combo.setEnabled(True)
+        self._focus_first_empty()
+
+    def show_locked(self, username: str) -> None:
+        """The app locked itself: same screen, the name prefilled, a reassuring line."""
+        self.password_edit.clear()
+        self.user_edit.setText(username)
+        self.language_combo.setEnabled(False)
+        self.error_label.setStyleSheet("color: palette(text); font-weight: bold;")
+        self.error_label.setText(
+            self.tr("Vergrendeld. Log opnieuw in om verder te gaan; niets is verloren.")
+        )
+        self._focus_first_empty()
+
+    def _focus_first_empty(self) -> None:
+        if self.user_edit.text():
+            self.password_edit.setFocus()
+        else:
+            self.user_edit.setFocus()

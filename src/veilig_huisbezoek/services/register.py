@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ..domain import register as rules
-from ..domain.address import Address, AddressKey
+from ..domain.address import Address, AddressKey, parse_house_number
 from ..domain.clock import to_local
+from ..domain.errors import TransitionError, ValidationError
 from ..domain.register import NoteCategory, NoteStatus, UnsafeAddressNote
 from ..domain.roles import Permission, PermissionDenied
+from ..storage.models import Account
 from ..storage.models import UnsafeAddressNote as NoteRow
 from .context import ServiceContext
 from .settings import load_settings
@@ -102,19 +107,25 @@ def _load(session: Session, note_id: int) -> NoteRow:
     return row
 
 
-def _change(ctx: ServiceContext, note_id: int, action: str, change: object) -> None:
-    assert callable(change)
+def _change(
+    ctx: ServiceContext,
+    note_id: int,
+    action: str,
+    change: Callable[[UnsafeAddressNote], UnsafeAddressNote],
+) -> UnsafeAddressNote:
     with ctx.store.session() as session:
         row = _load(session, note_id)
         if not _lg(ctx) and row.author_id != ctx.actor.account_id:
             raise PermissionDenied("alleen een leidinggevende beheert adresnotities")
-        _apply(row, change(_to_domain(row)))
+        changed = change(_to_domain(row))
+        _apply(row, changed)
         ctx.audit(session, action, "note", note_id)
+        return changed
 
 
-def approve_note(ctx: ServiceContext, note_id: int) -> None:
+def approve_note(ctx: ServiceContext, note_id: int) -> UnsafeAddressNote:
     settings = load_settings(ctx)
-    _change(
+    return _change(
         ctx,
         note_id,
         "note_approved",
@@ -129,8 +140,8 @@ def approve_note(ctx: ServiceContext, note_id: int) -> None:
     )
 
 
-def reject_note(ctx: ServiceContext, note_id: int, reason: str) -> None:
-    _change(
+def reject_note(ctx: ServiceContext, note_id: int, reason: str) -> UnsafeAddressNote:
+    return _change(
         ctx,
         note_id,
         "note_rejected",
@@ -144,9 +155,9 @@ def reject_note(ctx: ServiceContext, note_id: int, reason: str) -> None:
     )
 
 
-def review_note(ctx: ServiceContext, note_id: int) -> None:
+def review_note(ctx: ServiceContext, note_id: int) -> UnsafeAddressNote:
     settings = load_settings(ctx)
-    _change(
+    return _change(
         ctx,
         note_id,
         "note_reviewed",
@@ -161,8 +172,8 @@ def review_note(ctx: ServiceContext, note_id: int) -> None:
     )
 
 
-def retire_note(ctx: ServiceContext, note_id: int, reason: str) -> None:
-    _change(
+def retire_note(ctx: ServiceContext, note_id: int, reason: str) -> UnsafeAddressNote:
+    return _change(
         ctx,
         note_id,
         "note_retired",
@@ -217,3 +228,268 @@ def overdue_reviews(ctx: ServiceContext) -> list[UnsafeAddressNote]:
     ctx.require(Permission.MANAGE_NOTES, "alleen een leidinggevende ziet herbeoordelingen")
     today = _today(ctx)
     return [n for n in list_notes(ctx, status=NoteStatus.ACTIEF) if rules.review_overdue(n, today)]
+
+
+# ---- editing ------------------------------------------------------------------------
+
+
+def edit_note(
+    ctx: ServiceContext,
+    note_id: int,
+    *,
+    address: Address,
+    category: NoteCategory | str,
+    incident_date: date,
+    description: str,
+    precautions: str = "",
+) -> None:
+    """Correct a proposed or active note (leidinggevende only).
+
+    The status, author, approval and review dates stay as they are: editing an active
+    note keeps it active. The same rules as for a new note apply to the content. The
+    audit entry names the changed fields, never their content.
+    """
+    ctx.require(Permission.MANAGE_NOTES, "alleen een leidinggevende bewerkt adresnotities")
+    with ctx.store.session() as session:
+        row = _load(session, note_id)
+        note = _to_domain(row)
+        if note.status not in (NoteStatus.VOORGESTELD, NoteStatus.ACTIEF):
+            raise TransitionError(
+                f"Een notitie met status '{note.status.label}' kan niet worden bewerkt."
+            )
+        checked = rules.new_note(
+            address=address,
+            category=category,
+            incident_date=incident_date,
+            description=description,
+            precautions=precautions,
+            author_id=note.author_id,
+            now=ctx.now(),
+        )
+        changed = [
+            name
+            for name, before, after in (
+                ("address", note.address, checked.address),
+                ("category", note.category, checked.category),
+                ("incident_date", note.incident_date, checked.incident_date),
+                ("description", note.description, checked.description),
+                ("precautions", note.precautions, checked.precautions),
+            )
+            if before != after
+        ]
+        if not changed:
+            return
+        _apply(
+            row,
+            replace(
+                note,
+                address=checked.address,
+                category=checked.category,
+                incident_date=checked.incident_date,
+                description=checked.description,
+                precautions=checked.precautions,
+            ),
+        )
+        ctx.audit(session, "note_edited", "note", note_id, ",".join(changed))
+
+
+# ---- searching ----------------------------------------------------------------------
+
+_POSTCODE_IN_TEXT = re.compile(
+    r"(?<![0-9A-Za-z])([1-9][0-9]{3})\s?([A-Za-z]{2})(?![A-Za-z])", re.ASCII
+)
+_HOUSE_NUMBER_TERM = re.compile(r"[0-9]+(?:-?[A-Za-z0-9]{1,4})?", re.ASCII)
+_TERM_SEPARATORS = re.compile(r"[\s,;]+")
+MAX_SEARCH_TERMS = 8
+MAX_SEARCH_LENGTH = 200
+
+
+def address_text_filter(
+    text: str,
+    *,
+    street: InstrumentedAttribute[str],
+    house_number: InstrumentedAttribute[int],
+    addition: InstrumentedAttribute[str],
+    postcode: InstrumentedAttribute[str],
+    city: InstrumentedAttribute[str],
+    extra: Sequence[InstrumentedAttribute[str]] = (),
+) -> ColumnElement[bool] | None:
+    """A SQL condition for a free-text address search; ``None`` for an empty search.
+
+    Every term must match (AND). A postcode is matched without regard to its space or
+    case ("6411ab" finds "6411 AB"); a number is a house number ("12a" also checks the
+    addition, four digits also match the start of a postcode); any other word is looked
+    for in the street, the city and the ``extra`` columns (e.g. residents).
+    """
+    rest = text.strip()[:MAX_SEARCH_LENGTH]
+    conditions: list[ColumnElement[bool]] = []
+    compact_postcode = func.replace(postcode, " ", "")
+    for match in _POSTCODE_IN_TEXT.finditer(rest):
+        conditions.append(compact_postcode == f"{match.group(1)}{match.group(2).upper()}")
+    rest = _POSTCODE_IN_TEXT.sub(" ", rest)
+    for raw in _TERM_SEPARATORS.split(rest):
+        term = raw.strip(".:'\"()")
+        if not term:
+            continue
+        condition: ColumnElement[bool] | None = None
+        if _HOUSE_NUMBER_TERM.fullmatch(term):
+            try:
+                number, number_addition = parse_house_number(term)
+            except ValidationError:
+                number = 0
+            if number:
+                condition = house_number == number
+                if number_addition:
+                    condition = and_(condition, addition == number_addition)
+            if term.isdigit() and len(term) == 4:
+                by_postcode = compact_postcode.startswith(term, autoescape=True)
+                condition = by_postcode if condition is None else or_(condition, by_postcode)
+        if condition is None:
+            condition = or_(
+                *(column.contains(term, autoescape=True) for column in (street, city, *extra))
+            )
+        conditions.append(condition)
+        if len(conditions) >= MAX_SEARCH_TERMS:
+            break
+    if not conditions:
+        return None
+    return and_(*conditions)
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """One note as the register page shows it, with names and today's flags."""
+
+    note: UnsafeAddressNote
+    author: str
+    approver: str
+    review_overdue: bool
+    warns: bool
+
+    @property
+    def id(self) -> int:
+        assert self.note.id is not None
+        return self.note.id
+
+    @property
+    def expired(self) -> bool:
+        """Still active, but past its expiry date: it no longer warns anyone."""
+        return self.note.status is NoteStatus.ACTIEF and not self.warns
+
+
+def _group(entry: RegisterEntry) -> int:
+    """Overdue reviews first, then proposals awaiting approval, active, the rest."""
+    if entry.review_overdue:
+        return 0
+    return {
+        NoteStatus.VOORGESTELD: 1,
+        NoteStatus.ACTIEF: 2,
+        NoteStatus.AFGEWEZEN: 3,
+        NoteStatus.INGETROKKEN: 3,
+    }[entry.note.status]
+
+
+def _sort_key(entry: RegisterEntry) -> tuple[int, float, int]:
+    note = entry.note
+    group = _group(entry)
+    if group in (0, 2) and note.review_due is not None:
+        moment = float(note.review_due.toordinal())
+    elif group == 1:
+        moment = note.created_at.timestamp()
+    else:  # retired or rejected: most recent first
+        moment = -(note.retired_at or note.created_at).timestamp()
+    return group, moment, entry.id
+
+
+def _names(session: Session) -> dict[int, str]:
+    rows = session.execute(select(Account.id, Account.first_name, Account.last_name))
+    return {i: f"{first} {last}".strip() for i, first, last in rows}
+
+
+def _scoped_notes(ctx: ServiceContext) -> Select[NoteRow]:
+    query = select(NoteRow)
+    if not _lg(ctx):
+        ctx.require(Permission.PROPOSE_NOTE, "u mag het register niet raadplegen")
+        query = query.where(NoteRow.author_id == ctx.actor.account_id)
+    return query
+
+
+def _entry(row: NoteRow, names: dict[int, str], today: date) -> RegisterEntry:
+    note = _to_domain(row)
+    return RegisterEntry(
+        note=note,
+        author=names.get(note.author_id, ""),
+        approver=names.get(note.approved_by, "") if note.approved_by is not None else "",
+        review_overdue=rules.review_overdue(note, today),
+        warns=rules.warns(note, today),
+    )
+
+
+def search_notes(
+    ctx: ServiceContext,
+    *,
+    text: str = "",
+    status: NoteStatus | None = None,
+    category: NoteCategory | None = None,
+    overdue_only: bool = False,
+) -> list[RegisterEntry]:
+    """The register as the register page lists it, filtered in SQL.
+
+    Same scope as :func:`list_notes`: a leidinggevende sees every note, a medewerker
+    only their own proposals, anyone else is refused. Sorted with overdue reviews
+    first, then proposals awaiting approval (oldest first), then active notes (by
+    review date), then rejected and retired notes (most recent first).
+    """
+    today = _today(ctx)
+    query = _scoped_notes(ctx)
+    if status is not None:
+        query = query.where(NoteRow.status == status.value)
+    if category is not None:
+        query = query.where(NoteRow.category == category.value)
+    if overdue_only:
+        query = query.where(
+            NoteRow.status == NoteStatus.ACTIEF.value,
+            NoteRow.review_due.is_not(None),
+            NoteRow.review_due <= today,
+        )
+    condition = address_text_filter(
+        text,
+        street=NoteRow.street,
+        house_number=NoteRow.house_number,
+        addition=NoteRow.addition,
+        postcode=NoteRow.postcode,
+        city=NoteRow.city,
+    )
+    if condition is not None:
+        query = query.where(condition)
+    with ctx.store.session() as session:
+        names = _names(session)
+        entries = [_entry(row, names, today) for row in session.execute(query).scalars()]
+    return sorted(entries, key=_sort_key)
+
+
+def open_note(ctx: ServiceContext, note_id: int) -> RegisterEntry:
+    """One note in full, for the detail pane; who viewed it is logged (DESIGN §5)."""
+    with ctx.store.session() as session:
+        row = session.execute(_scoped_notes(ctx).where(NoteRow.id == note_id)).scalar_one_or_none()
+        if row is None:
+            raise PermissionDenied("deze notitie bestaat niet of u mag haar niet zien")
+        entry = _entry(row, _names(session), _today(ctx))
+        ctx.audit(session, "note_viewed", "note", note_id)
+        return entry
+
+
+def register_counts(ctx: ServiceContext) -> dict[str, int]:
+    """How many notes need the leidinggevende: ``overdue`` reviews and ``proposed`` notes."""
+    ctx.require(Permission.MANAGE_NOTES, "alleen een leidinggevende ziet het hele register")
+    today = _today(ctx)
+    with ctx.store.session() as session:
+        overdue = session.execute(
+            select(func.count(NoteRow.id)).where(
+                NoteRow.status == NoteStatus.ACTIEF.value, NoteRow.review_due <= today
+            )
+        ).scalar_one()
+        proposed = session.execute(
+            select(func.count(NoteRow.id)).where(NoteRow.status == NoteStatus.VOORGESTELD.value)
+        ).scalar_one()
+    return {"overdue": int(overdue), "proposed": int(proposed)}

@@ -1,0 +1,382 @@
+"""Consent for rood visits (DESIGN §1): the leidinggevende reads the request and decides."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.checklist import Advice, RiskLevel, default_checklist
+from ..domain.clock import to_local
+from ..domain.errors import UserError
+from ..services.context import ServiceContext
+from ..services.history import ConsentRequest, pending_consents
+from ..services.settings import load_settings
+from ..services.visits import give_consent
+from .forms import child, load_form
+from .hub import AppHub
+from .tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+
+_ERROR_STYLE = "color: #b00020; font-weight: bold;"
+_OK_STYLE = "color: #1b5e20; font-weight: bold;"
+
+
+def _when(request: ConsentRequest) -> str:
+    start = to_local(request.start)
+    end = to_local(request.expected_return)
+    end_text = end.strftime("%H:%M") if end.date() == start.date() else end.strftime("%d-%m %H:%M")
+    return f"{start.strftime('%d-%m-%Y %H:%M')}–{end_text}"
+
+
+class ConsentTableModel(QAbstractTableModel):
+    """Columns: Medewerker, Adres, Gepland, Mee."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ConsentRequest] = []
+        self._headers = (
+            self.tr("Medewerker"),
+            self.tr("Adres"),
+            self.tr("Gepland"),
+            self.tr("Gaat mee"),
+        )
+
+    def set_requests(self, requests: list[ConsentRequest]) -> None:
+        self.beginResetModel()
+        self._rows = list(requests)
+        self.endResetModel()
+
+    def request(self, row: int) -> ConsentRequest | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def _text(self, request: ConsentRequest, column: int) -> str:
+        if column == 0:
+            return request.visitor
+        if column == 1:
+            return request.address.one_line()
+        if column == 2:
+            return _when(request)
+        if column == 3:
+            return ", ".join(request.colleagues) if request.colleagues else self.tr("niemand")
+        return ""
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        request = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(request, index.column())
+        if role == Qt.ItemDataRole.UserRole:
+            return request.visit_id
+        return None
+
+
+class ConsentPage(QWidget):
+    """The 'Toestemming rood' tab (leidinggevende only; the service enforces it)."""
+
+    loaded = Signal()
+    # The Dutch message shown after giving consent (no Signal(bool): see register_page).
+    action_succeeded = Signal(str)
+    action_failed = Signal(str)
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        tasks: TaskRunner,
+        hub: AppHub,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.title = self.tr("Toestemming rood")
+        self._ctx = ctx
+        self._tasks = tasks
+        self._hub = hub
+        self._generation = 0
+        self._busy = False
+        self._advice: Advice | None = None
+        self._police = ""
+        self._selected_id: int | None = None
+
+        self.form = load_form("consent_page", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        f = self.form
+        self.title_label = child(f, QLabel, "titleLabel")
+        self.intro_label = child(f, QLabel, "introLabel")
+        self.message_label = child(f, QLabel, "messageLabel")
+        self.splitter = child(f, QSplitter, "splitter")
+        self.table = child(f, QTableView, "requestTable")
+        self.empty_label = child(f, QLabel, "emptyLabel")
+        self.request_view = child(f, QTextBrowser, "requestView")
+        self.reason_edit = child(f, QPlainTextEdit, "reasonEdit")
+        self.details_button = child(f, QPushButton, "detailsButton")
+        self.consent_button = child(f, QPushButton, "consentButton")
+
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.message_label.hide()
+        self.empty_label.hide()
+        self.intro_label.setText(
+            self.tr(
+                "Bij risiconiveau rood gaat een bezoek alleen door met uw vastgelegde "
+                "toestemming. Overweeg eerst een gesprek op een veilige locatie (kantoor met "
+                "alarmknop). Gaat het bezoek toch door: nooit alleen, liever met de politie, "
+                "en informeer de politie vooraf."
+            )
+        )
+
+        self.model = ConsentTableModel(self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([560, 800])
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.installEventFilter(self)
+        self.table.doubleClicked.connect(lambda _index: self.open_details())
+        self.details_button.clicked.connect(self.open_details)
+        self.consent_button.clicked.connect(self._give_consent)
+        hub.visits_changed.connect(self.refresh)
+        self._show_request(None)
+        # Load once the caller has had a chance to connect to `loaded`.
+        QTimer.singleShot(0, self.refresh)
+
+    # ---- helpers ------------------------------------------------------------------
+    def _run(
+        self,
+        job: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None],
+    ) -> None:
+        def success(result: Any) -> None:
+            if shiboken6.isValid(self):
+                on_success(result)
+
+        def failure(error: BaseException) -> None:
+            if shiboken6.isValid(self):
+                on_failure(error)
+
+        self._tasks.run(job, success, failure)
+
+    def _error_text(self, error: BaseException) -> str:
+        if isinstance(error, UserError):
+            return str(error)
+        log.error("consent page: unexpected %s", type(error).__name__, exc_info=error)
+        return self.tr("Er ging iets onverwachts mis. Probeer het opnieuw.")
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        if error:
+            text = self.tr("Niet gelukt: {message}").format(message=text)
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet(_ERROR_STYLE if error else _OK_STYLE)
+        self.message_label.setVisible(bool(text))
+
+    def selected_request(self) -> ConsentRequest | None:
+        index = self.table.currentIndex()
+        return self.model.request(index.row()) if index.isValid() else None
+
+    # ---- loading ------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        ctx = self._ctx
+
+        def job() -> tuple[list[ConsentRequest], Advice, str]:
+            requests = pending_consents(ctx)
+            police = load_settings(ctx).police_general
+            return requests, default_checklist().advice[RiskLevel.ROOD], police
+
+        self._run(
+            job,
+            lambda result: self._loaded(generation, *result),
+            lambda error: self._failed(generation, error),
+        )
+
+    def _loaded(
+        self, generation: int, requests: list[ConsentRequest], advice: Advice, police: str
+    ) -> None:
+        if generation != self._generation:
+            return
+        self._advice = advice
+        self._police = police
+        keep = self._selected_id
+        self.model.set_requests(requests)
+        rows = [r.visit_id for r in requests]
+        row = rows.index(keep) if keep in rows else (0 if rows else None)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        else:
+            self._show_request(None)
+        self.table.setVisible(bool(requests))
+        self.empty_label.setVisible(not requests)
+        self.loaded.emit()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.model.set_requests([])
+        self._show_request(None)
+        self.show_message(self._error_text(error), error=True)
+        self.loaded.emit()
+
+    # ---- the selected request ------------------------------------------------------
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        request = self.model.request(current.row()) if current.isValid() else None
+        if request is None or request.visit_id != self._selected_id:
+            self.reason_edit.clear()
+        self._selected_id = request.visit_id if request is not None else None
+        self._show_request(request)
+
+    def _request_html(self, request: ConsentRequest) -> str:
+        e = html.escape
+        going = (
+            ", ".join(request.colleagues)
+            if request.colleagues
+            else self.tr("niemand: de medewerker gaat alleen")
+        )
+        parts = [
+            f"<h2>{e(request.address.one_line())}</h2>",
+            f"<p><b>{e(self.tr('Risiconiveau:'))}</b> ■ {e(RiskLevel.ROOD.label)}<br>",
+            f"<b>{e(self.tr('Medewerker:'))}</b> {e(request.visitor)}<br>",
+            f"<b>{e(self.tr('Gaat mee:'))}</b> {e(going)}<br>",
+            f"<b>{e(self.tr('Buddy (belt terug):'))}</b> {e(request.buddy)}<br>",
+            f"<b>{e(self.tr('Gepland:'))}</b> {e(_when(request))}<br>",
+            f"<b>{e(self.tr('Reden bezoek:'))}</b> {e(request.reason.label)}<br>",
+        ]
+        if request.residents:
+            parts.append(f"<b>{e(self.tr('Bewoners:'))}</b> {e(request.residents)}<br>")
+        parts.append("</p>")
+        parts.append(f"<h3>{e(self.tr('Waarom rood'))}</h3><ul>")
+        parts += [f"<li>{e(reason)}</li>" for reason in request.reasons]
+        if not request.reasons:
+            parts.append(f"<li>{e(self.tr('Geen redenen vastgelegd.'))}</li>")
+        parts.append("</ul>")
+        if request.deviation_reason:
+            parts.append(f"<h3>{e(self.tr('Afwijking van het advies'))}</h3>")
+            parts.append(f"<p>{e(request.deviation_reason)}</p>")
+        if self._advice is not None:
+            parts.append(f"<h3>{e(self._advice.title)}</h3><p>{e(self._advice.text)}</p>")
+            if self._advice.precautions:
+                parts.append("<ul>")
+                parts += [f"<li>{e(p)}</li>" for p in self._advice.precautions]
+                parts.append("</ul>")
+        police = self._police
+        if police:
+            parts.append(
+                "<p><b>"
+                + e(self.tr("Politie vooraf informeren: {number}.").format(number=police))
+                + "</b></p>"
+            )
+        return "".join(parts)
+
+    def _show_request(self, request: ConsentRequest | None) -> None:
+        if request is None:
+            self.request_view.setHtml(
+                "<p>" + html.escape(self.tr("Kies een verzoek in de lijst.")) + "</p>"
+            )
+        else:
+            self.request_view.setHtml(self._request_html(request))
+        enabled = request is not None and not self._busy
+        self.consent_button.setEnabled(enabled)
+        self.details_button.setEnabled(request is not None)
+        self.reason_edit.setEnabled(request is not None)
+
+    def open_details(self) -> None:
+        request = self.selected_request()
+        if request is not None:
+            self._hub.show_visit.emit(request.visit_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.selected_request() is not None
+        ):
+            self.open_details()
+            return True
+        return super().eventFilter(watched, event)
+
+    # ---- giving consent --------------------------------------------------------------
+    def _give_consent(self) -> None:
+        request = self.selected_request()
+        if request is None or self._busy:
+            return
+        ctx, visit_id, reason = self._ctx, request.visit_id, self.reason_edit.toPlainText()
+        where, visitor = request.address.one_line(), request.visitor
+        self._busy = True
+        self.consent_button.setEnabled(False)
+
+        def done(_result: object) -> None:
+            self._busy = False
+            self.reason_edit.clear()
+            message = self.tr(
+                "Toestemming vastgelegd voor {address}. {visitor} kan het bezoek nu inplannen."
+            ).format(address=where, visitor=visitor)
+            self.show_message(message)
+            self.action_succeeded.emit(message)
+            self._hub.visits_changed.emit()
+
+        def failed(error: BaseException) -> None:
+            self._busy = False
+            self.consent_button.setEnabled(self.selected_request() is not None)
+            text = self._error_text(error)
+            self.show_message(text, error=True)
+            self.reason_edit.setFocus()
+            self.action_failed.emit(text)
+
+        self._run(lambda: give_consent(ctx, visit_id, reason), done, failed)

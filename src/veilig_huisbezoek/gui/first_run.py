@@ -1,0 +1,111 @@
+"""First run: an empty data folder; create the database and the first account."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from ..domain.clock import Clock
+from ..domain.errors import UserError
+from ..services.accounts import NewAccount, check_password, check_username, create_first_account
+from ..services.context import ServiceContext
+from ..storage.errors import StoreError
+from ..storage.store import Store
+from .forms import child, load_form
+from .tasks import TaskRunner
+
+
+def create_store_with_first_account(
+    data_dir: Path, new: NewAccount, clock: Clock | None = None
+) -> ServiceContext:
+    store = Store.create(data_dir)
+    try:
+        return create_first_account(store, new, clock)
+    except BaseException:
+        store.close()
+        raise
+
+
+class FirstRunView(QWidget):
+    created = Signal(object)  # ServiceContext
+
+    def __init__(
+        self,
+        data_dir: Path,
+        tasks: TaskRunner,
+        *,
+        create: Callable[[Path, NewAccount], ServiceContext] = create_store_with_first_account,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._data_dir = data_dir
+        self._tasks = tasks
+        self._create = create
+        self.form = load_form("first_run", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        self.user_edit = child(self.form, QLineEdit, "userEdit")
+        self.first_name_edit = child(self.form, QLineEdit, "firstNameEdit")
+        self.last_name_edit = child(self.form, QLineEdit, "lastNameEdit")
+        self.password_edit = child(self.form, QLineEdit, "passwordEdit")
+        self.repeat_edit = child(self.form, QLineEdit, "repeatEdit")
+        self.create_button = child(self.form, QPushButton, "createButton")
+        self.error_label = child(self.form, QLabel, "errorLabel")
+        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        title = child(self.form, QLabel, "titleLabel")
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        self.create_button.clicked.connect(self._submit)
+        self.repeat_edit.returnPressed.connect(self._submit)
+
+    def _submit(self) -> None:
+        if not self.create_button.isEnabled():  # already creating
+            return
+        password = self.password_edit.text()
+        try:
+            check_username(self.user_edit.text())
+            check_password(password)
+        except UserError as exc:
+            self.error_label.setText(str(exc))
+            return
+        if not self.first_name_edit.text().strip():
+            self.error_label.setText(self.tr("Voornaam: dit veld is verplicht."))
+            self.first_name_edit.setFocus()
+            return
+        if password != self.repeat_edit.text():
+            self.error_label.setText(self.tr("De wachtwoorden zijn niet gelijk."))
+            self.repeat_edit.clear()
+            self.repeat_edit.setFocus()
+            return
+        new = NewAccount(
+            self.user_edit.text(),
+            password,
+            self.first_name_edit.text(),
+            self.last_name_edit.text(),
+            frozenset(),
+        )
+        self.error_label.setText("")
+        self.create_button.setEnabled(False)
+        self.create_button.setText(self.tr("Bezig met aanmaken…"))
+        data_dir, create = self._data_dir, self._create
+        self._tasks.run(lambda: create(data_dir, new), self._done, self._failed)
+
+    def _done(self, ctx: object) -> None:
+        self.password_edit.clear()
+        self.repeat_edit.clear()
+        self.created.emit(ctx)
+
+    def _failed(self, error: BaseException) -> None:
+        self.create_button.setEnabled(True)
+        self.create_button.setText(self.tr("&Database aanmaken"))
+        if isinstance(error, UserError | StoreError):
+            self.error_label.setText(str(error))
+        else:
+            self.error_label.setText(self.tr("Aanmaken mislukt door een onverwachte fout."))

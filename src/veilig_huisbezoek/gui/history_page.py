@@ -1,0 +1,427 @@
+"""The visit history page: every visit the person may see, with filters (issue 3 item 6)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.checklist import RiskLevel
+from ..domain.clock import to_local
+from ..domain.errors import UserError
+from ..domain.roles import Permission, Role
+from ..services.accounts import AccountSummary, list_accounts
+from ..services.context import ServiceContext
+from ..services.history import HistoryFilter, HistoryRow, VisitOutcome, search_history
+from .forms import child, load_form
+from .hub import AppHub
+from .tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+
+VISIT_ID_ROLE = Qt.ItemDataRole.UserRole
+
+_LEVEL_MARK = {RiskLevel.GROEN: "●", RiskLevel.ORANJE: "▲", RiskLevel.ROOD: "■"}
+_LEVEL_BACKGROUND = {
+    RiskLevel.GROEN: QColor("#dcefdc"),
+    RiskLevel.ORANJE: QColor("#ffe2b8"),
+    RiskLevel.ROOD: QColor("#f6d0d3"),
+}
+_DARK_TEXT = QColor("#1a1a1a")
+_SERIOUS = (VisitOutcome.POLITIE, VisitOutcome.GEESCALEERD, VisitOutcome.INCIDENT)
+_ERROR_STYLE = "color: #b00020; font-weight: bold;"
+
+
+def level_text(level: RiskLevel) -> str:
+    """The level as text with a shape, so it never depends on colour alone."""
+    return f"{_LEVEL_MARK[level]} {level.label}"
+
+
+class HistoryTableModel(QAbstractTableModel):
+    """Columns: Begin, Medewerker, Adres, Bewoners, Niveau, Status, Uitkomst."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[HistoryRow] = []
+        self._headers = (
+            self.tr("Begin"),
+            self.tr("Medewerker"),
+            self.tr("Adres"),
+            self.tr("Bewoners"),
+            self.tr("Niveau"),
+            self.tr("Status"),
+            self.tr("Uitkomst"),
+        )
+
+    def outcome_text(self, outcome: VisitOutcome) -> str:
+        return {
+            VisitOutcome.POLITIE: self.tr("Politie / 112"),
+            VisitOutcome.GEESCALEERD: self.tr("Geëscaleerd"),
+            VisitOutcome.INCIDENT: self.tr("Incident"),
+            VisitOutcome.EERDER_TERUGGEBELD: self.tr("Eerder teruggebeld"),
+            VisitOutcome.ALLES_IN_ORDE: self.tr("Alles in orde"),
+            VisitOutcome.NOG_BEZIG: self.tr("Nog niet afgerond"),
+        }[outcome]
+
+    def set_rows(self, rows: list[HistoryRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def visit(self, row: int) -> HistoryRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def _text(self, visit: HistoryRow, column: int) -> str:
+        if column == 0:
+            return to_local(visit.start).strftime("%d-%m-%Y %H:%M")
+        if column == 1:
+            return visit.visitor
+        if column == 2:
+            return visit.address.one_line()
+        if column == 3:
+            return visit.residents
+        if column == 4:
+            return level_text(visit.level)
+        if column == 5:
+            return visit.state.label
+        if column == 6:
+            text = self.outcome_text(visit.outcome)
+            return f"⚠ {text}" if visit.outcome in _SERIOUS else text
+        return ""
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        visit = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(visit, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == 4:
+                return self.tr("Risiconiveau {level}").format(level=visit.level.label)
+            if column == 6:
+                return self.outcome_text(visit.outcome)
+            return self._text(visit, column)
+        if role == VISIT_ID_ROLE:
+            return visit.id
+        if column == 4 and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(_LEVEL_BACKGROUND[visit.level])
+        if column == 4 and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(_DARK_TEXT)
+        if column == 6 and role == Qt.ItemDataRole.FontRole and visit.outcome in _SERIOUS:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class HistoryPage(QWidget):
+    """The 'Bezoekhistorie' tab."""
+
+    loaded = Signal()
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        tasks: TaskRunner,
+        hub: AppHub,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.title = self.tr("Bezoekhistorie")
+        self._ctx = ctx
+        self._tasks = tasks
+        self._hub = hub
+        self._generation = 0
+        self._accounts_loaded = False
+
+        self.form = load_form("history_page", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        f = self.form
+        self.title_label = child(f, QLabel, "titleLabel")
+        self.scope_label = child(f, QLabel, "scopeLabel")
+        self.from_check = child(f, QCheckBox, "fromCheck")
+        self.from_date = child(f, QDateEdit, "fromDate")
+        self.to_check = child(f, QCheckBox, "toCheck")
+        self.to_date = child(f, QDateEdit, "toDate")
+        self.employee_combo = child(f, QComboBox, "employeeCombo")
+        self.level_combo = child(f, QComboBox, "levelCombo")
+        self.outcome_combo = child(f, QComboBox, "outcomeCombo")
+        self.search_edit = child(f, QLineEdit, "searchEdit")
+        self.clear_button = child(f, QPushButton, "clearButton")
+        self.result_label = child(f, QLabel, "resultLabel")
+        self.message_label = child(f, QLabel, "messageLabel")
+        self.details_button = child(f, QPushButton, "detailsButton")
+        self.table = child(f, QTableView, "visitTable")
+
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.message_label.setStyleSheet(_ERROR_STYLE)
+        self.message_label.hide()
+
+        actor = ctx.actor
+        if actor.may(Permission.SEE_TEAM_CASES):
+            scope = self.tr("U ziet alle bezoeken van het team, de nieuwste bovenaan.")
+        elif actor.may(Permission.PLAN_OWN_VISITS):
+            scope = self.tr(
+                "U ziet uw eigen bezoeken en de bezoeken waarbij u collega of buddy was, "
+                "de nieuwste bovenaan."
+            )
+        else:
+            scope = self.tr("Een beheerder ziet geen bezoeken.")
+        self.scope_label.setText(scope)
+
+        today = to_local(ctx.now()).date()
+        self.from_date.setDate(_qdate(today - timedelta(days=30)))
+        self.to_date.setDate(_qdate(today))
+        # Choices are kept on the Python side: reading item data back from Qt
+        # (currentData) turns enums into plain strings and, for empty items, miscounts
+        # references to None in PySide6 6.12.
+        self._employees: list[int | None] = [None]
+        self._levels: list[RiskLevel | None] = [None, *RiskLevel]
+        self._outcomes: list[VisitOutcome | None] = [None, *VisitOutcome]
+        self.employee_combo.addItem(self.tr("Alle medewerkers"))
+        self.level_combo.addItem(self.tr("Alle niveaus"))
+        for level in RiskLevel:
+            self.level_combo.addItem(level_text(level))
+        self.model = HistoryTableModel(self)
+        self.outcome_combo.addItem(self.tr("Alle uitkomsten"))
+        for outcome in VisitOutcome:
+            self.outcome_combo.addItem(self.model.outcome_text(outcome))
+
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        self.table.installEventFilter(self)
+        self.table.doubleClicked.connect(lambda _index: self.open_details())
+        self.details_button.clicked.connect(self.open_details)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.returnPressed.connect(self.refresh)
+        self.from_check.toggled.connect(self.from_date.setEnabled)
+        self.to_check.toggled.connect(self.to_date.setEnabled)
+        for check in (self.from_check, self.to_check):
+            check.toggled.connect(self.refresh)
+        for edit in (self.from_date, self.to_date):
+            edit.dateChanged.connect(self._date_changed)
+        for combo in (self.employee_combo, self.level_combo, self.outcome_combo):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.clear_button.clicked.connect(self.clear_filters)
+        hub.visits_changed.connect(self.refresh)
+        self._update_buttons()
+        # Load once the caller has had a chance to connect to `loaded`.
+        QTimer.singleShot(0, self.refresh)
+
+    # ---- helpers ------------------------------------------------------------------
+    def _run(
+        self,
+        job: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None],
+    ) -> None:
+        def success(result: Any) -> None:
+            if shiboken6.isValid(self):
+                on_success(result)
+
+        def failure(error: BaseException) -> None:
+            if shiboken6.isValid(self):
+                on_failure(error)
+
+        self._tasks.run(job, success, failure)
+
+    def filters(self) -> HistoryFilter:
+        """The filter the page's controls describe."""
+
+        def pick(choices: list[Any], combo: QComboBox) -> Any:
+            index = combo.currentIndex()
+            return choices[index] if 0 <= index < len(choices) else None
+
+        return HistoryFilter(
+            date_from=_pydate(self.from_date.date()) if self.from_check.isChecked() else None,
+            date_to=_pydate(self.to_date.date()) if self.to_check.isChecked() else None,
+            visitor_id=pick(self._employees, self.employee_combo),
+            level=pick(self._levels, self.level_combo),
+            outcome=pick(self._outcomes, self.outcome_combo),
+            text=self.search_edit.text(),
+        )
+
+    def clear_filters(self) -> None:
+        controls: list[QWidget] = [
+            self.from_check,
+            self.to_check,
+            self.employee_combo,
+            self.level_combo,
+            self.outcome_combo,
+            self.search_edit,
+        ]
+        for control in controls:
+            control.blockSignals(True)
+        self.from_check.setChecked(False)
+        self.to_check.setChecked(False)
+        self.from_date.setEnabled(False)
+        self.to_date.setEnabled(False)
+        for combo in (self.employee_combo, self.level_combo, self.outcome_combo):
+            combo.setCurrentIndex(0)
+        self.search_edit.clear()
+        for control in controls:
+            control.blockSignals(False)
+        self.refresh()
+
+    def _date_changed(self) -> None:
+        if self.from_check.isChecked() or self.to_check.isChecked():
+            self.refresh()
+
+    # ---- loading ------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._search_timer.stop()
+        self._generation += 1
+        generation = self._generation
+        ctx, filters, need_accounts = self._ctx, self.filters(), not self._accounts_loaded
+
+        def job() -> tuple[list[HistoryRow], list[AccountSummary] | None]:
+            accounts = list_accounts(ctx) if need_accounts else None
+            return search_history(ctx, filters), accounts
+
+        self._run(
+            job,
+            lambda result: self._loaded(generation, *result),
+            lambda error: self._failed(generation, error),
+        )
+
+    def _fill_employees(self, accounts: list[AccountSummary]) -> None:
+        self._accounts_loaded = True
+        self.employee_combo.blockSignals(True)
+        for account in accounts:
+            if account.roles & {Role.MEDEWERKER, Role.LEIDINGGEVENDE}:
+                self.employee_combo.addItem(account.display_name)
+                self._employees.append(account.id)
+        self.employee_combo.blockSignals(False)
+
+    def _loaded(
+        self, generation: int, rows: list[HistoryRow], accounts: list[AccountSummary] | None
+    ) -> None:
+        if accounts is not None and not self._accounts_loaded:
+            self._fill_employees(accounts)
+        if generation != self._generation:
+            return
+        current = self.table.currentIndex()
+        keep = self.model.visit(current.row()) if current.isValid() else None
+        self.model.set_rows(rows)
+        if keep is not None:
+            for row in range(len(rows)):
+                if rows[row].id == keep.id:
+                    self.table.selectRow(row)
+                    break
+        if len(rows) == 1:
+            self.result_label.setText(self.tr("1 bezoek gevonden."))
+        else:
+            self.result_label.setText(self.tr("{count} bezoeken gevonden.").format(count=len(rows)))
+        self.message_label.hide()
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(error, UserError):
+            text = str(error)
+        else:
+            log.error("history page: unexpected %s", type(error).__name__, exc_info=error)
+            text = self.tr("De bezoeken konden niet worden geladen. Probeer het opnieuw.")
+        self.model.set_rows([])
+        self.result_label.setText("")
+        self.message_label.setText(self.tr("Niet gelukt: {message}").format(message=text))
+        self.message_label.show()
+        self._update_buttons()
+        self.loaded.emit()
+
+    # ---- details --------------------------------------------------------------------
+    def selected_visit(self) -> HistoryRow | None:
+        index = self.table.currentIndex()
+        return self.model.visit(index.row()) if index.isValid() else None
+
+    def _update_buttons(self, *_args: object) -> None:
+        self.details_button.setEnabled(self.selected_visit() is not None)
+
+    def open_details(self) -> None:
+        visit = self.selected_visit()
+        if visit is not None:
+            self._hub.show_visit.emit(visit.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.selected_visit() is not None
+        ):
+            self.open_details()
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,400 @@
+"""Mijn bezoeken: the medewerker's open visits, and leaving and returning safely."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.checklist import RiskLevel
+from ..domain.clock import to_local
+from ..domain.errors import UserError
+from ..domain.visit import VisitState, can_transition
+from ..services import planning, visits
+from ..services.context import ServiceContext
+from ..services.planning import MyVisit
+from ..services.settings import load_settings
+from ..storage.errors import StoreError
+from .forms import child, load_form
+from .hub import AppHub
+from .prepare_visit import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
+from .tasks import TaskRunner
+
+Index = QModelIndex | QPersistentModelIndex
+
+VISIT_ID_ROLE = Qt.ItemDataRole.UserRole
+_LEVEL_SHAPE = {RiskLevel.GROEN: "●", RiskLevel.ORANJE: "▲", RiskLevel.ROOD: "■"}
+
+
+class MyVisitsModel(QAbstractTableModel):
+    """One row per open visit of the person; ``VISIT_ID_ROLE`` gives the visit id."""
+
+    COLUMNS = 7
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[MyVisit] = []
+        self._headers = (
+            self.tr("Start"),
+            self.tr("Adres"),
+            self.tr("Niveau"),
+            self.tr("Status"),
+            self.tr("Buddy"),
+            self.tr("Verwacht terug"),
+            self.tr("Volgend terugbelmoment"),
+        )
+
+    def set_rows(self, rows: list[MyVisit]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, visit_id: int) -> int | None:
+        return next((i for i, r in enumerate(self.rows) if r.id == visit_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < self.COLUMNS
+        ):
+            return self._headers[section]
+        return None
+
+    def level_text(self, level: RiskLevel) -> str:
+        words = {
+            RiskLevel.GROEN: self.tr("groen"),
+            RiskLevel.ORANJE: self.tr("oranje"),
+            RiskLevel.ROOD: self.tr("rood"),
+        }
+        return f"{_LEVEL_SHAPE[level]} {words[level]}"
+
+    def state_text(self, row: MyVisit) -> str:
+        state = row.summary.state
+        if row.awaiting_consent:
+            return self.tr("Concept — wacht op toestemming leidinggevende")
+        if state is VisitState.CONCEPT and row.consent_by:
+            return self.tr("Concept — toestemming van {name}").format(name=row.consent_by)
+        return {
+            VisitState.CONCEPT: self.tr("Concept"),
+            VisitState.GEPLAND: self.tr("Gepland"),
+            VisitState.ONDERWEG: self.tr("Onderweg"),
+            VisitState.GEESCALEERD: self.tr("Geëscaleerd"),
+            VisitState.TERUG_VEILIG: self.tr("Terug, veilig"),
+            VisitState.TERUG_INCIDENT: self.tr("Terug, er was een incident"),
+            VisitState.AFGESLOTEN: self.tr("Afgesloten"),
+        }[state]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == VISIT_ID_ROLE:
+            return row.id
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return None
+        summary = row.summary
+        column = index.column()
+        if column == 0:
+            return to_local(summary.start).strftime("%d-%m-%Y %H:%M")
+        if column == 1:
+            return summary.address.one_line()
+        if column == 2:
+            return self.level_text(summary.level)
+        if column == 3:
+            return self.state_text(row)
+        if column == 4:
+            return row.buddy_name
+        if column == 5:
+            return to_local(summary.expected_return).strftime("%H:%M")
+        if column == 6:
+            if summary.next_callback is None:
+                return "—" if role == Qt.ItemDataRole.DisplayRole else self.tr("geen")
+            return to_local(summary.next_callback).strftime("%H:%M")
+        return None
+
+
+class MyVisitsPage(QWidget):
+    def __init__(
+        self, ctx: ServiceContext, tasks: TaskRunner, hub: AppHub, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.title = self.tr("Mijn bezoeken")
+        self.ctx = ctx
+        self.tasks = tasks
+        self.hub = hub
+        self.form = load_form("my_visits", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        f = self.form
+        self.table = child(f, QTableView, "visitTable")
+        self.empty_label = child(f, QLabel, "emptyLabel")
+        self.selected_label = child(f, QLabel, "selectedLabel")
+        self.plan_button = child(f, QPushButton, "planButton")
+        self.depart_button = child(f, QPushButton, "departButton")
+        self.safe_button = child(f, QPushButton, "safeButton")
+        self.incident_button = child(f, QPushButton, "incidentButton")
+        self.details_button = child(f, QPushButton, "detailsButton")
+        self.message_label = child(f, QLabel, "messageLabel")
+        self.incident_panel = child(f, QFrame, "incidentPanel")
+        self.incident_text = child(f, QLabel, "incidentTextLabel")
+        title = child(f, QLabel, "titleLabel")
+        title.setFont(scaled_font(title, 1.35))
+        incident_title = child(f, QLabel, "incidentTitleLabel")
+        incident_title.setFont(scaled_font(incident_title, 1.25))
+        self.incident_panel.setStyleSheet(
+            "QFrame#incidentPanel { border: 3px solid #a50e0e; border-radius: 0.4em; "
+            "background-color: #fdecea; } "
+            "QFrame#incidentPanel QLabel { color: #000000; background: transparent; }"
+        )
+        self.incident_panel.hide()
+        self.selected_label.setFont(scaled_font(self.selected_label, 1.15))
+        for button in (self.depart_button, self.safe_button, self.plan_button):
+            button.setStyleSheet(PRIMARY_BUTTON_STYLE)
+        for button in (
+            self.plan_button,
+            self.depart_button,
+            self.safe_button,
+            self.incident_button,
+            self.details_button,
+        ):
+            button.setFont(scaled_font(button, 1.1))
+        self.message_label.hide()
+
+        self.model = MyVisitsModel(self)
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.show_details())
+
+        self.plan_button.clicked.connect(self.schedule)
+        self.depart_button.clicked.connect(self.depart)
+        self.safe_button.clicked.connect(lambda: self.confirm_return(incident=False))
+        self.incident_button.clicked.connect(lambda: self.confirm_return(incident=True))
+        self.details_button.clicked.connect(self.show_details)
+        self.confirm_box: QMessageBox | None = None
+        hub.visits_changed.connect(self.refresh)
+        self.refresh()
+
+    # ---- data ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        keep = self.selected_id()
+        try:
+            rows = planning.my_open_visits(self.ctx)
+        except (UserError, StoreError) as exc:
+            self._say(str(exc), error=True)
+            return
+        self.model.set_rows(rows)
+        self.empty_label.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        if rows:
+            row = self.model.row_of(keep) if keep is not None else None
+            self.select_row(row if row is not None else 0)
+        self._update_buttons()
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def select_visit(self, visit_id: int) -> None:
+        row = self.model.row_of(visit_id)
+        if row is not None:
+            self.select_row(row)
+
+    def selected(self) -> MyVisit | None:
+        model = self.table.selectionModel()
+        rows = model.selectedRows() if model is not None else []
+        if not rows:
+            return None
+        index = rows[0].row()
+        return self.model.rows[index] if 0 <= index < len(self.model.rows) else None
+
+    def selected_id(self) -> int | None:
+        row = self.selected()
+        return row.id if row else None
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        state = row.summary.state if row else None
+        self.plan_button.setVisible(state is VisitState.CONCEPT)
+        self.plan_button.setEnabled(
+            row is not None
+            and state is not None
+            and can_transition(state, VisitState.GEPLAND)
+            and not row.awaiting_consent
+        )
+        for button, target in (
+            (self.depart_button, VisitState.ONDERWEG),
+            (self.safe_button, VisitState.TERUG_VEILIG),
+            (self.incident_button, VisitState.TERUG_INCIDENT),
+        ):
+            button.setEnabled(state is not None and can_transition(state, target))
+        self.details_button.setEnabled(row is not None)
+        if row is None:
+            self.selected_label.clear()
+            return
+        summary = row.summary
+        text = self.tr("{address} — {level} — {state}").format(
+            address=summary.address.one_line(),
+            level=self.model.level_text(summary.level).upper(),
+            state=self.model.state_text(row),
+        )
+        self.selected_label.setText(text)
+
+    # ---- messages -----------------------------------------------------------------
+    def _say(self, text: str, *, error: bool = False) -> None:
+        if not text:
+            self.message_label.clear()
+            self.message_label.hide()
+            return
+        self.message_label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+        self.message_label.setText(f"⚠ {text}" if error else f"✔ {text}")
+        self.message_label.show()
+
+    def _run(self, action: Callable[[ServiceContext, int], None], visit_id: int) -> bool:
+        try:
+            action(self.ctx, visit_id)
+        except (UserError, StoreError) as exc:
+            self._say(str(exc), error=True)
+            self.refresh()
+            return False
+        self.hub.visits_changed.emit()
+        return True
+
+    # ---- actions ------------------------------------------------------------------
+    def schedule(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self.incident_panel.hide()
+        if self._run(visits.schedule_visit, row.id):
+            self._say(
+                self.tr("Bezoek gepland: {address}. Vertrek met ‘Vertrekken’.").format(
+                    address=row.summary.address.one_line()
+                )
+            )
+
+    def depart(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self.incident_panel.hide()
+        if self._run(visits.depart, row.id):
+            next_call = row.summary.next_callback
+            when = (
+                self.tr(" Uw buddy {buddy} belt u om {time}.").format(
+                    buddy=row.buddy_name, time=to_local(next_call).strftime("%H:%M")
+                )
+                if next_call is not None
+                else ""
+            )
+            self._say(
+                self.tr("U bent onderweg naar {address}.").format(
+                    address=row.summary.address.one_line()
+                )
+                + when
+                + self.tr(" Terug? Kies dan ‘Terug, veilig’.")
+            )
+
+    def confirm_return(self, *, incident: bool) -> None:
+        """Ask before ending the visit (non-blocking; ``confirm_box`` while open)."""
+        row = self.selected()
+        if row is None:
+            return
+        address = row.summary.address.one_line()
+        if incident:
+            question = self.tr(
+                "Het bezoek aan {address} beëindigen met ‘er was een incident’?"
+            ).format(address=address)
+            yes = self.tr("&Ja, er was een incident")
+        else:
+            question = self.tr("Bent u veilig terug van het bezoek aan {address}?").format(
+                address=address
+            )
+            yes = self.tr("&Ja, ik ben veilig terug")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Bezoek beëindigen"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(yes)
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Nee, nog niet"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        visit_id = row.id
+        box.finished.connect(lambda _r: self._return_answered(box, visit_id, incident))
+        self.confirm_box = box
+        box.open()
+
+    def _return_answered(self, box: QMessageBox, visit_id: int, incident: bool) -> None:
+        if self.confirm_box is box:
+            self.confirm_box = None
+        box.deleteLater()
+        if box.standardButton(box.clickedButton()) != QMessageBox.StandardButton.Yes:
+            return
+        self.incident_panel.hide()
+        if incident:
+            if self._run(visits.return_with_incident, visit_id):
+                self._say(self.tr("Het bezoek is beëindigd: terug, er was een incident."))
+                self._show_incident_help()
+        elif self._run(visits.return_safe, visit_id):
+            self._say(self.tr("Welkom terug. Het bezoek is beëindigd: terug, veilig."))
+
+    def _show_incident_help(self) -> None:
+        try:
+            emergency = load_settings(self.ctx).police_emergency
+        except (UserError, StoreError):
+            emergency = "112"
+        self.incident_text.setText(
+            self.tr(
+                "Zorg eerst voor uw eigen veiligheid. Is er direct gevaar, bel dan {emergency}; "
+                "ga na letsel naar een arts.\n"
+                "Informeer nu uw leidinggevende over wat er is gebeurd.\n"
+                "Het incidentformulier volgt: u legt het incident daarin later vast "
+                "(wie, wat, waar, wanneer en hoe)."
+            ).format(emergency=emergency)
+        )
+        self.incident_panel.show()
+
+    def show_details(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.hub.show_visit.emit(row.id)

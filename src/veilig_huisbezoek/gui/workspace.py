@@ -1,0 +1,135 @@
+"""The logged-in workspace: one tab per task the person's roles allow."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.roles import Permission
+from ..services.context import ServiceContext
+from .hub import AppHub
+from .tasks import TaskRunner
+
+
+class Page(Protocol):
+    title: str
+
+    def refresh(self) -> None: ...
+
+
+class WorkspaceView(QWidget):
+    lock_requested = Signal()
+    logout_requested = Signal()
+
+    def __init__(
+        self, ctx: ServiceContext, tasks: TaskRunner, hub: AppHub, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.hub = hub
+        self.tasks = tasks
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        roles = ", ".join(sorted(r.label.lower() for r in ctx.actor.roles))
+        self.who_label = QLabel(
+            self.tr("Ingelogd als <b>{name}</b> ({roles})").format(
+                name=ctx.actor.display_name, roles=roles
+            )
+        )
+        self.who_label.setAccessibleName(self.tr("Ingelogd als"))
+        top.addWidget(self.who_label)
+        top.addStretch(1)
+        self.lock_button = QPushButton(self.tr("&Vergrendelen"))
+        self.lock_button.setAccessibleName(self.tr("Vergrendelen"))
+        self.lock_button.setToolTip(self.tr("Scherm vergrendelen; niets gaat verloren"))
+        self.logout_button = QPushButton(self.tr("&Uitloggen"))
+        self.logout_button.setAccessibleName(self.tr("Uitloggen"))
+        top.addWidget(self.lock_button)
+        top.addWidget(self.logout_button)
+        layout.addLayout(top)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Onderdelen"))
+        layout.addWidget(self.tabs, 1)
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.logout_button.clicked.connect(self.logout_requested)
+        self.pages: dict[str, QWidget] = {}
+        self._build_pages()
+        hub.show_visit.connect(self._show_visit)
+        hub.call_requested.connect(self._call)
+
+    def _add(self, key: str, page: QWidget) -> None:
+        self.pages[key] = page
+        self.tabs.addTab(page, getattr(page, "title", key))
+
+    def _build_pages(self) -> None:
+        ctx, tasks, hub = self.ctx, self.tasks, self.hub
+        actor = ctx.actor
+        if actor.may(Permission.PLAN_OWN_VISITS):
+            from .my_visits import MyVisitsPage
+            from .prepare_visit import PrepareVisitPage
+
+            prepare = PrepareVisitPage(ctx, tasks, hub)
+            self._add("prepare", prepare)
+            self._add("my_visits", MyVisitsPage(ctx, tasks, hub))
+            planned = getattr(prepare, "planned", None)
+            if planned is not None:
+                planned.connect(lambda _id: self.show_page("my_visits"))
+        if actor.may(Permission.ACT_AS_BUDDY):
+            from .board import BoardPage
+
+            self._add("board", BoardPage(ctx, tasks, hub))
+        if actor.may(Permission.PROPOSE_NOTE) or actor.may(Permission.MANAGE_NOTES):
+            from .register_page import RegisterPage
+
+            self._add("register", RegisterPage(ctx, tasks, hub))
+        if actor.may(Permission.GIVE_CONSENT):
+            from .consent_page import ConsentPage
+
+            self._add("consent", ConsentPage(ctx, tasks, hub))
+        if actor.may(Permission.PLAN_OWN_VISITS) or actor.may(Permission.SEE_TEAM_CASES):
+            from .history_page import HistoryPage
+
+            self._add("history", HistoryPage(ctx, tasks, hub))
+        if actor.may(Permission.MANAGE_ACCOUNTS):
+            from .accounts_page import AccountsPage
+
+            self._add("accounts", AccountsPage(ctx, tasks, hub))
+        # The buddy board first for people whose day is watching others; else preparing.
+        if "board" in self.pages and not actor.may(Permission.PLAN_OWN_VISITS):
+            self.show_page("board")
+
+    def show_page(self, key: str) -> None:
+        page = self.pages.get(key)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+
+    def _show_visit(self, visit_id: int) -> None:
+        from .visit_detail import VisitDetailDialog
+
+        VisitDetailDialog.show_for(self.ctx, visit_id, self)
+
+    def _call(self, visit_id: int, callback_id: object) -> None:
+        from .call_dialog import CallDialog
+
+        CallDialog.ask(
+            self.ctx,
+            visit_id,
+            callback_id if isinstance(callback_id, int) else None,
+            self.hub,
+            self,
+        )
+
+    def shutdown(self) -> None:
+        for page in self.pages.values():
+            stop = getattr(page, "shutdown", None)
+            if stop is not None:
+                stop()

@@ -1,0 +1,257 @@
+"""Looking back: the visit history with filters, and the rood visits awaiting consent.
+
+Filtering happens in SQL; the role scope is that of :func:`visits._visible_visits`
+(a leidinggevende sees the team's visits, a medewerker their own and those they are
+colleague or buddy for, a beheerder none).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, case, or_, select
+from sqlalchemy.orm import aliased, selectinload
+
+from ..domain.address import Address
+from ..domain.call_outcome import CallAction
+from ..domain.checklist import RiskLevel
+from ..domain.clock import local_to_utc
+from ..domain.errors import ValidationError
+from ..domain.roles import Permission
+from ..domain.visit import VisitReason, VisitState
+from ..storage.models import Account, CallRecord, Visit, VisitEvent
+from .context import ServiceContext
+from .register import address_text_filter
+from .visits import _visible_visits
+
+
+class VisitOutcome(StrEnum):
+    """How a visit went, the most serious first: one value per visit."""
+
+    POLITIE = "politie"  # a call ended in "bel 112" or "bel de politie"
+    GEESCALEERD = "geescaleerd"  # not reached twice, overdue, or escalated state
+    INCIDENT = "incident"  # "terug, er was een incident"
+    EERDER_TERUGGEBELD = "eerder_teruggebeld"  # a call asked to call back sooner
+    ALLES_IN_ORDE = "alles_in_orde"  # back (or closed) without any of the above
+    NOG_BEZIG = "nog_bezig"  # not back yet (concept, gepland, onderweg), nothing wrong
+
+
+_POLICE_ACTIONS = (CallAction.CALL_112.value, CallAction.CALL_POLICE.value)
+_FINISHED_STATES = (
+    VisitState.TERUG_VEILIG.value,
+    VisitState.TERUG_INCIDENT.value,
+    VisitState.AFGESLOTEN.value,
+)
+
+
+def _call_with(actions: tuple[str, ...]) -> ColumnElement[bool]:
+    return (
+        select(CallRecord.id)
+        .where(CallRecord.visit_id == Visit.id, CallRecord.action.in_(actions))
+        .exists()
+    )
+
+
+def _event_of(kind: str) -> ColumnElement[bool]:
+    return (
+        select(VisitEvent.id)
+        .where(VisitEvent.visit_id == Visit.id, VisitEvent.kind == kind)
+        .exists()
+    )
+
+
+def _outcome_conditions() -> dict[VisitOutcome, ColumnElement[bool]]:
+    """For each outcome, the SQL condition that a visit has it (before precedence)."""
+    return {
+        VisitOutcome.POLITIE: _call_with(_POLICE_ACTIONS),
+        VisitOutcome.GEESCALEERD: or_(
+            Visit.state == VisitState.GEESCALEERD.value,
+            _call_with((CallAction.ESCALATE.value,)),
+            _event_of("geescaleerd"),
+        ),
+        VisitOutcome.INCIDENT: or_(
+            Visit.state == VisitState.TERUG_INCIDENT.value, _event_of("terug_incident")
+        ),
+        VisitOutcome.EERDER_TERUGGEBELD: _call_with((CallAction.CALL_BACK_SOONER.value,)),
+        VisitOutcome.ALLES_IN_ORDE: Visit.state.in_(_FINISHED_STATES),
+    }
+
+
+def _outcome_expression() -> ColumnElement[str]:
+    """The outcome of each visit as one SQL CASE, most serious first."""
+    return case(
+        *((condition, outcome.value) for outcome, condition in _outcome_conditions().items()),
+        else_=VisitOutcome.NOG_BEZIG.value,
+    )
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    """What the history page asks for; every field is optional."""
+
+    date_from: date | None = None  # Amsterdam date, inclusive
+    date_to: date | None = None  # Amsterdam date, inclusive
+    visitor_id: int | None = None
+    level: RiskLevel | None = None
+    outcome: VisitOutcome | None = None
+    text: str = ""  # address, postcode, house number, residents or clients
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: int
+    start: datetime
+    expected_return: datetime
+    state: VisitState
+    level: RiskLevel
+    outcome: VisitOutcome
+    address: Address
+    residents: str
+    visitor_id: int
+    visitor: str
+    buddy: str
+
+
+def _day_start(day: date) -> datetime:
+    # Midnight always exists in Amsterdam (the clock changes at 02:00/03:00).
+    return local_to_utc(datetime.combine(day, time()), field="Periode")
+
+
+def search_history(
+    ctx: ServiceContext, filters: HistoryFilter | None = None, *, limit: int | None = None
+) -> list[HistoryRow]:
+    """The visits the actor may see that match ``filters``, newest first."""
+    f = filters or HistoryFilter()
+    if f.date_from is not None and f.date_to is not None and f.date_from > f.date_to:
+        raise ValidationError("Periode", "de datum 'van' ligt na de datum 'tot en met'.")
+    visitor = aliased(Account)
+    buddy = aliased(Account)
+    outcome = _outcome_expression()
+    query = (
+        _visible_visits(ctx)
+        .join(visitor, visitor.id == Visit.visitor_id)
+        .join(buddy, buddy.id == Visit.buddy_id)
+        .add_columns(
+            outcome.label("outcome"),
+            visitor.first_name,
+            visitor.last_name,
+            buddy.first_name,
+            buddy.last_name,
+        )
+        .order_by(Visit.start_at.desc(), Visit.id.desc())
+    )
+    if f.date_from is not None:
+        query = query.where(Visit.start_at >= _day_start(f.date_from))
+    if f.date_to is not None:
+        query = query.where(Visit.start_at < _day_start(f.date_to + timedelta(days=1)))
+    if f.visitor_id is not None:
+        query = query.where(Visit.visitor_id == f.visitor_id)
+    if f.level is not None:
+        query = query.where(Visit.level == f.level.value)
+    if f.outcome is not None:
+        query = query.where(outcome == f.outcome.value)
+    condition = address_text_filter(
+        f.text,
+        street=Visit.street,
+        house_number=Visit.house_number,
+        addition=Visit.addition,
+        postcode=Visit.postcode,
+        city=Visit.city,
+        extra=(Visit.residents, Visit.clients),
+    )
+    if condition is not None:
+        query = query.where(condition)
+    if limit is not None:
+        query = query.limit(limit)
+    with ctx.store.session() as session:
+        return [
+            HistoryRow(
+                id=visit.id,
+                start=visit.start_at,
+                expected_return=visit.expected_return_at,
+                state=VisitState(visit.state),
+                level=RiskLevel(visit.level),
+                outcome=VisitOutcome(outcome_value),
+                address=Address(
+                    visit.street, visit.house_number, visit.addition, visit.postcode, visit.city
+                ),
+                residents=visit.residents,
+                visitor_id=visit.visitor_id,
+                visitor=f"{v_first} {v_last}".strip(),
+                buddy=f"{b_first} {b_last}".strip(),
+            )
+            for visit, outcome_value, v_first, v_last, b_first, b_last in session.execute(query)
+        ]
+
+
+# ---- consent for rood visits --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConsentRequest:
+    """A rood visit in concept that waits for a leidinggevende's consent."""
+
+    visit_id: int
+    visitor: str
+    colleagues: tuple[str, ...]
+    buddy: str
+    address: Address
+    reason: VisitReason
+    residents: str
+    start: datetime
+    expected_return: datetime
+    deviation_reason: str
+    checklist_version: str
+    reasons: tuple[str, ...]
+    created_at: datetime
+
+
+def pending_consents(ctx: ServiceContext) -> list[ConsentRequest]:
+    """Rood visits in concept without consent, soonest start first (leidinggevende only)."""
+    ctx.require(Permission.GIVE_CONSENT, "alleen een leidinggevende geeft toestemming bij rood")
+    query = (
+        _visible_visits(ctx)
+        .where(
+            Visit.state == VisitState.CONCEPT.value,
+            Visit.level == RiskLevel.ROOD.value,
+            Visit.consent_by.is_(None),
+        )
+        .options(selectinload(Visit.colleagues), selectinload(Visit.assessment))
+        .order_by(Visit.start_at, Visit.id)
+    )
+    with ctx.store.session() as session:
+        names = {
+            i: f"{first} {last}".strip()
+            for i, first, last in session.execute(
+                select(Account.id, Account.first_name, Account.last_name)
+            )
+        }
+        result = []
+        for visit in session.execute(query).scalars():
+            assessment = visit.assessment
+            result.append(
+                ConsentRequest(
+                    visit_id=visit.id,
+                    visitor=names.get(visit.visitor_id, ""),
+                    colleagues=tuple(names.get(c.account_id, "") for c in visit.colleagues),
+                    buddy=names.get(visit.buddy_id, ""),
+                    address=Address(
+                        visit.street,
+                        visit.house_number,
+                        visit.addition,
+                        visit.postcode,
+                        visit.city,
+                    ),
+                    reason=VisitReason(visit.reason),
+                    residents=visit.residents,
+                    start=visit.start_at,
+                    expected_return=visit.expected_return_at,
+                    deviation_reason=visit.deviation_reason,
+                    checklist_version=assessment.checklist_version if assessment else "",
+                    reasons=tuple(assessment.reasons) if assessment else (),
+                    created_at=visit.created_at,
+                )
+            )
+        return result
