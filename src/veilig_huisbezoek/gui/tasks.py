@@ -2,29 +2,41 @@
 
 Results come back to the GUI thread through a queued signal; a job must never touch
 widgets itself.
+
+The worker thread never holds the last reference to anything: jobs, callbacks and
+outcomes live in dictionaries that only the GUI thread empties. Otherwise a widget
+captured by a job or callback could be destroyed on the worker thread (a crash) when
+its window had closed in the meantime.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
+
+Callbacks = tuple[Callable[[Any], None], Callable[[BaseException], None]]
 
 
 class TaskRunner(QObject):
-    _finished = Signal(object, object)  # (future, callbacks)
+    _finished = Signal(int)  # ticket
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vh-task")
         self._finished.connect(self._deliver)
-        self._pending = 0
+        self._tickets = itertools.count(1)
+        self._jobs: dict[int, Callable[[], Any]] = {}
+        self._callbacks: dict[int, Callbacks] = {}
+        self._outcomes: dict[int, tuple[Any, BaseException | None]] = {}
 
     @property
     def busy(self) -> bool:
-        return self._pending > 0
+        return bool(self._callbacks)
 
     def run(
         self,
@@ -32,18 +44,46 @@ class TaskRunner(QObject):
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None],
     ) -> None:
-        self._pending += 1
-        future = self._pool.submit(job)
-        future.add_done_callback(lambda f: self._finished.emit(f, (on_success, on_failure)))
+        """Run ``job`` on the worker; then one of the callbacks on the GUI thread.
 
-    def _deliver(self, future: Future[Any], callbacks: tuple[Any, Any]) -> None:
-        self._pending -= 1
+        A callback that is a method of a deleted Qt object is not called.
+        """
+        ticket = next(self._tickets)
+        self._jobs[ticket] = job
+        self._callbacks[ticket] = (on_success, on_failure)
+        try:
+            self._pool.submit(self._work, ticket)
+        except RuntimeError:
+            del self._jobs[ticket], self._callbacks[ticket]
+            raise
+
+    def _work(self, ticket: int) -> None:
+        job = self._jobs[ticket]
+        try:
+            self._outcomes[ticket] = (job(), None)
+        except BaseException as error:
+            self._outcomes[ticket] = (None, error)
+        finally:
+            del job
+        self._finished.emit(ticket)
+
+    def _deliver(self, ticket: int) -> None:
+        self._jobs.pop(ticket, None)
+        callbacks = self._callbacks.pop(ticket, None)
+        outcome = self._outcomes.pop(ticket, None)
+        if callbacks is None or outcome is None:  # dropped by shutdown()
+            return
         on_success, on_failure = callbacks
-        error = future.exception()
-        if error is None:
-            on_success(future.result())
-        else:
-            on_failure(error)
+        result, error = outcome
+        callback: Callable[[Any], None] = on_success if error is None else on_failure
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            return
+        callback(result if error is None else error)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)
+        # Answers for a closing window are dropped, here on the GUI thread.
+        self._jobs.clear()
+        self._callbacks.clear()
+        self._outcomes.clear()
