@@ -19,7 +19,6 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import DemoEnv
 from tests.gui.prepare_steps import (
-    active_note,
     answer,
     click,
     fill_plan,
@@ -30,6 +29,8 @@ from tests.gui.prepare_steps import (
 from tests.gui.test_shell import logged_in
 from veilig_huisbezoek.domain.call_outcome import CallAction
 from veilig_huisbezoek.domain.checklist import RiskLevel
+from veilig_huisbezoek.domain.clock import to_local
+from veilig_huisbezoek.domain.register import NoteStatus, warns
 from veilig_huisbezoek.domain.visit import VisitState
 from veilig_huisbezoek.gui.board import BoardPage
 from veilig_huisbezoek.gui.main_window import MainWindow
@@ -41,7 +42,8 @@ from veilig_huisbezoek.gui.prepare_visit import (
     STEP_REVIEW,
     PrepareVisitPage,
 )
-from veilig_huisbezoek.services.demo import demo_logins
+from veilig_huisbezoek.services.demo import DEMO_WARNING_ADDRESS, demo_logins
+from veilig_huisbezoek.services.register import list_notes
 from veilig_huisbezoek.services.visit_details import get_visit_detail
 
 pytestmark = pytest.mark.gui
@@ -62,7 +64,12 @@ def window(qtbot: QtBot, demo: DemoEnv) -> Iterator[MainWindow]:
 def test_register_warning_rood_consent_plan_buddy_achternaam_112(
     qtbot: QtBot, demo: DemoEnv, window: MainWindow
 ) -> None:
-    note = active_note(demo.login("petra"), demo)
+    # The address the README's walk-through gives; the demo register warns for it.
+    petra = demo.login("petra")
+    note = next(
+        n for n in list_notes(petra, status=NoteStatus.ACTIEF) if n.address == DEMO_WARNING_ADDRESS
+    )
+    assert warns(note, to_local(demo.clock.now()).date())
     street, number, addition, postcode, city = note_address(note)
 
     # --- Sanne (medewerker) logs in and prepares the visit -----------------------------

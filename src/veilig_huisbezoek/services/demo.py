@@ -360,6 +360,9 @@ _NOTE_TEXTS = (
 )
 
 
+# The README's walk-through prepares a visit here: the first, active note's address.
+DEMO_WARNING_ADDRESS = Address("Akerstraat", 12, "", "6411 HC", "Heerlen")
+
 # The fourth note was approved over a year ago: its review is overdue.
 _NOTE_AGE_DAYS = (20, 90, 160, 400, 6)
 
@@ -371,8 +374,9 @@ def _demo_notes(
     today = now.date()
     for index, (category, text, precautions) in enumerate(_NOTE_TEXTS):
         author = accounts[("sanne", "ahmed", "lotte")[index % 3]]
+        address = demo_address(rng)  # drawn for every note: the same stream as before
         note = register_rules.new_note(
-            address=demo_address(rng),
+            address=DEMO_WARNING_ADDRESS if index == 0 else address,
             category=category,
             incident_date=today - timedelta(days=_NOTE_AGE_DAYS[index]),
             description=text,
