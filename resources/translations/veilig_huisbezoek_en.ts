@@ -5,336 +5,3488 @@
     <name>AccountsPage</name>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts</translation>
     </message>
     <message>
         <source>Accounts van deze database. Iedereen logt in met een eigen wachtwoord; een verwijderd account kan de database niet meer openen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts of this database. Everyone logs in with their own password; a deleted account can no longer open the database.</translation>
     </message>
     <message>
         <source>Account &amp;toevoegen…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add account…</translation>
     </message>
     <message>
         <source>&amp;Nieuw wachtwoord instellen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Set &amp;new password…</translation>
     </message>
     <message>
         <source>Account &amp;verwijderen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Delete account</translation>
     </message>
     <message>
         <source>Melding</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>Account {user} toegevoegd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Account {user} added.</translation>
     </message>
     <message>
         <source>Kies eerst een account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an account first.</translation>
     </message>
     <message>
         <source>Nieuw wachtwoord</source>
-        <translation type="unfinished"></translation>
+        <translation>New password</translation>
     </message>
     <message>
         <source>Nieuw wachtwoord voor {user}:</source>
-        <translation type="unfinished"></translation>
+        <translation>New password for {user}:</translation>
     </message>
     <message>
         <source>Nieuw wachtwoord ingesteld voor {user}.</source>
-        <translation type="unfinished"></translation>
+        <translation>New password set for {user}.</translation>
     </message>
     <message>
         <source>Account verwijderen</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete account</translation>
     </message>
     <message>
         <source>Account {user} verwijderen? Deze persoon kan daarna niet meer inloggen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete account {user}? This person will no longer be able to log in.</translation>
     </message>
     <message>
         <source>Account {user} verwijderd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Account {user} deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmPanel</name>
+    <message>
+        <source>Alarmen</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <source>Alarm — ontgrendel voor details</source>
+        <translation>Alarm — unlock for details</translation>
+    </message>
+    <message>
+        <source>{name} ({phone})</source>
+        <translation>{name} ({phone})</translation>
+    </message>
+    <message>
+        <source>Terugbelmoment: bel nu {who} — {where}. Gepland om {time}.</source>
+        <translation>Call-back due: call {who} now — {where}. Scheduled for {time}.</translation>
+    </message>
+    <message>
+        <source>Te laat terug: {who} is nog niet terug — {where}. Alarm om {time}.</source>
+        <translation>Overdue return: {who} is not back yet — {where}. Alarm at {time}.</translation>
+    </message>
+    <message>
+        <source>Escalatie: alarm niet bevestigd — bezoek van {who}, {where}. Sinds {time}.</source>
+        <translation>Escalation: alarm not acknowledged — visit by {who}, {where}. Since {time}.</translation>
+    </message>
+    <message>
+        <source>Termijn verloopt om {time}.</source>
+        <translation>Deadline expires at {time}.</translation>
+    </message>
+    <message>
+        <source>Bezoek van {name}.</source>
+        <translation>Visit by {name}.</translation>
+    </message>
+    <message>
+        <source>(te laat — oorspronkelijk {time})</source>
+        <translation>(late — originally {time})</translation>
+    </message>
+    <message>
+        <source>{symbol} ESCALATIE: {count} alarm(en) niet op tijd bevestigd</source>
+        <translation>{symbol} ESCALATION: {count} alarm(s) not acknowledged in time</translation>
+    </message>
+    <message>
+        <source>{symbol} ALARM — {count} open; blijft staan tot u bevestigt</source>
+        <translation>{symbol} ALARM — {count} open; stays until you acknowledge</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmRow</name>
+    <message>
+        <source>Waarschuwing</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Bellen</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Bellen over dit alarm</source>
+        <translation>Call about this alarm</translation>
+    </message>
+    <message>
+        <source>Bevestigen</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Alarm bevestigen</source>
+        <translation>Acknowledge alarm</translation>
+    </message>
+    <message>
+        <source>Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd.</source>
+        <translation>Confirm that you have seen the alarm; this is recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bezoeker</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Volgend belmoment</source>
+        <translation>Next call-back</translation>
+    </message>
+    <message>
+        <source>Verwacht terug</source>
+        <translation>Expected back</translation>
+    </message>
+    <message>
+        <source>Status bezoek</source>
+        <translation>Visit state</translation>
+    </message>
+    <message>
+        <source>⚠ ALARM</source>
+        <translation>⚠ ALARM</translation>
+    </message>
+    <message>
+        <source>◷ te laat</source>
+        <translation>◷ overdue</translation>
+    </message>
+    <message>
+        <source>☎ nu bellen</source>
+        <translation>☎ call now</translation>
+    </message>
+    <message>
+        <source>✓ op schema</source>
+        <translation>✓ on schedule</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Te laat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Nu bellen</source>
+        <translation>Call now</translation>
+    </message>
+    <message>
+        <source>Op schema</source>
+        <translation>On schedule</translation>
+    </message>
+    <message>
+        <source>Alarm: de verwachte terugkomst plus uitlooptijd is verstreken of het bezoek is geëscaleerd. Bel nu; geen gehoor: bel de leidinggevende en de politie.</source>
+        <translation>Alarm: the expected return plus grace time has passed or the visit has been escalated. Call now; no answer: call the team leader and the police.</translation>
+    </message>
+    <message>
+        <source>Te laat: de bezoeker is niet op tijd terug, of het belmoment is al langer dan de herhaaltijd voorbij. Bel nu.</source>
+        <translation>Overdue: the visitor is not back on time, or the call-back is overdue by more than the retry interval. Call now.</translation>
+    </message>
+    <message>
+        <source>Nu bellen: het belmoment is aangebroken.</source>
+        <translation>Call now: the call-back is due.</translation>
+    </message>
+    <message>
+        <source>Op schema: er hoeft nu niet gebeld te worden.</source>
+        <translation>On schedule: no call is needed right now.</translation>
+    </message>
+    <message>
+        <source>● groen</source>
+        <translation>● green</translation>
+    </message>
+    <message>
+        <source>▲ oranje</source>
+        <translation>▲ orange</translation>
+    </message>
+    <message>
+        <source>■ rood</source>
+        <translation>■ red</translation>
+    </message>
+    <message>
+        <source>Onderweg</source>
+        <translation>Under way</translation>
+    </message>
+    <message>
+        <source>Geëscaleerd</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>over {}</source>
+        <translation>in {}</translation>
+    </message>
+    <message>
+        <source>nu</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>{} te laat</source>
+        <translation>{} overdue</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Telefoon: {phone}. Buddy: {buddy}.</source>
+        <translation>Phone: {phone}. Buddy: {buddy}.</translation>
+    </message>
+    <message>
+        <source>Geen open belmoment.</source>
+        <translation>No open call-back.</translation>
+    </message>
+    <message>
+        <source>Belmoment om {time}.</source>
+        <translation>Call-back at {time}.</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <source>Buddybord</source>
+        <translation>Buddy board</translation>
+    </message>
+    <message>
+        <source>Laden…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Geen lopende bezoeken waarvoor u buddy bent.</source>
+        <translation>No running visits for which you are the buddy.</translation>
+    </message>
+    <message>
+        <source>onverwachte fout ({kind}).</source>
+        <translation>unexpected error ({kind}).</translation>
+    </message>
+    <message>
+        <source>Het buddybord kon niet worden geladen: {message}</source>
+        <translation>The buddy board could not be loaded: {message}</translation>
+    </message>
+    <message>
+        <source>over {}</source>
+        <translation>in {}</translation>
+    </message>
+    <message>
+        <source>{} te laat</source>
+        <translation>{} overdue</translation>
+    </message>
+    <message>
+        <source>Het is nu {time}</source>
+        <translation>It is now {time}</translation>
+    </message>
+    <message>
+        <source>⚠ 1 bezoek in alarm</source>
+        <translation>⚠ 1 visit in alarm</translation>
+    </message>
+    <message>
+        <source>⚠ {count} bezoeken in alarm</source>
+        <translation>⚠ {count} visits in alarm</translation>
+    </message>
+    <message>
+        <source> en nog {more}</source>
+        <translation> and {more} more</translation>
+    </message>
+    <message>
+        <source>{head}: {names}. Bel nu; geen gehoor? Bel de leidinggevende en de politie.</source>
+        <translation>{head}: {names}. Call now; no answer? Call the team leader and the police.</translation>
+    </message>
+    <message>
+        <source>1 lopend bezoek</source>
+        <translation>1 running visit</translation>
+    </message>
+    <message>
+        <source>{count} lopende bezoeken</source>
+        <translation>{count} running visits</translation>
+    </message>
+    <message>
+        <source>U bent niet de buddy van dit bezoek: {buddy} belt. Alleen de buddy of een leidinggevende legt het gesprek vast.</source>
+        <translation>You are not the buddy for this visit: {buddy} calls. Only the buddy or a team leader records the call.</translation>
+    </message>
+    <message>
+        <source>Rond eerst het lopende belgesprek af.</source>
+        <translation>Finish the current call first.</translation>
+    </message>
+    <message>
+        <source>Alleen de buddy ({buddy}) of een leidinggevende belt dit bezoek.</source>
+        <translation>Only the buddy ({buddy}) or a team leader calls this visit.</translation>
+    </message>
+    <message>
+        <source>Open het belscherm voor het gekozen bezoek (Enter)</source>
+        <translation>Open the call screen for the selected visit (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>BoardWidget</name>
+    <message>
+        <source>Buddybord</source>
+        <translation>Buddy board</translation>
+    </message>
+    <message>
+        <source>Huidige tijd</source>
+        <translation>Current time</translation>
+    </message>
+    <message>
+        <source>Alarmmelding</source>
+        <translation>Alarm message</translation>
+    </message>
+    <message>
+        <source>Foutmelding</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>Kies een bezoek en druk op Enter, dubbelklik of gebruik &lt;b&gt;Bellen&lt;/b&gt; om het terugbelgesprek vast te leggen. Het urgentste bezoek staat bovenaan.</source>
+        <translation>Choose a visit and press Enter, double-click or use &lt;b&gt;Call&lt;/b&gt; to record the call-back. The most urgent visit is at the top.</translation>
+    </message>
+    <message>
+        <source>Uitleg</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Lopende bezoeken</source>
+        <translation>Running visits</translation>
+    </message>
+    <message>
+        <source>Gesorteerd op urgentie: alarm, te laat, nu bellen, op schema. Enter opent het belscherm.</source>
+        <translation>Sorted by urgency: alarm, overdue, call now, on schedule. Enter opens the call screen.</translation>
+    </message>
+    <message>
+        <source>Laden…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Geen lopende bezoeken</source>
+        <translation>No running visits</translation>
+    </message>
+    <message>
+        <source>Samenvatting</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Vernieuwen</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Laad de bezoeken opnieuw uit de database (F5)</source>
+        <translation>Reload the visits from the database (F5)</translation>
+    </message>
+    <message>
+        <source>☎ &amp;Bellen</source>
+        <translation>☎ &amp;Call</translation>
+    </message>
+    <message>
+        <source>Bellen</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Open het belscherm voor het gekozen bezoek (Enter)</source>
+        <translation>Open the call screen for the selected visit (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <source>Terugbellen — {name}</source>
+        <translation>Call-back — {name}</translation>
+    </message>
+    <message>
+        <source>Alles in orde</source>
+        <translation>All is well</translation>
+    </message>
+    <message>
+        <source>Het volgende terugbelmoment blijft staan.</source>
+        <translation>The next call-back stays as planned.</translation>
+    </message>
+    <message>
+        <source>Eerder terugbellen</source>
+        <translation>Call back sooner</translation>
+    </message>
+    <message>
+        <source>Bel over 10 minuten opnieuw, blijf alert en informeer de leidinggevende.</source>
+        <translation>Call again in 10 minutes, stay alert and inform the team leader.</translation>
+    </message>
+    <message>
+        <source>Bel nu 112</source>
+        <translation>Call 112 now</translation>
+    </message>
+    <message>
+        <source>Bel nu 112 en geef het volledige adres en wie er aanwezig zijn. Informeer daarna de leidinggevende.</source>
+        <translation>Call 112 now and give the full address and who is present. Then inform the team leader.</translation>
+    </message>
+    <message>
+        <source>Bel nu de politie</source>
+        <translation>Call the police now</translation>
+    </message>
+    <message>
+        <source>Er is iets mis. Bel nu de politie met het volledige adres: 112 bij direct gevaar, anders 0900-8844. Houd de lijn open en informeer de leidinggevende.</source>
+        <translation>Something is wrong. Call the police now with the full address: 112 in immediate danger, otherwise 0900-8844. Keep the line open and inform the team leader.</translation>
+    </message>
+    <message>
+        <source>Niet bereikt: probeer het opnieuw</source>
+        <translation>Not reached: try again</translation>
+    </message>
+    <message>
+        <source>Bel over 5 minuten opnieuw. Wordt er dan weer niet opgenomen, dan escaleert u.</source>
+        <translation>Call again in 5 minutes. If there is still no answer, escalate.</translation>
+    </message>
+    <message>
+        <source>Escaleer: bel de leidinggevende en de politie</source>
+        <translation>Escalate: call the team leader and the police</translation>
+    </message>
+    <message>
+        <source>Bel nu de leidinggevende en daarna de politie met het volledige adres en wie er aanwezig zijn.</source>
+        <translation>Call the team leader now, then the police, with the full address and who is present.</translation>
+    </message>
+    <message>
+        <source>Adres gekopieerd ✓</source>
+        <translation>Address copied ✓</translation>
+    </message>
+    <message>
+        <source>Geen telefoonnummer bekend</source>
+        <translation>No phone number known</translation>
+    </message>
+    <message>
+        <source>{address}, {city} · verwacht terug {time}</source>
+        <translation>{address}, {city} · expected back {time}</translation>
+    </message>
+    <message>
+        <source>over {}</source>
+        <translation>in {}</translation>
+    </message>
+    <message>
+        <source>nu</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>{} te laat</source>
+        <translation>{} overdue</translation>
+    </message>
+    <message>
+        <source>Belmoment {time} ({countdown})</source>
+        <translation>Call-back {time} ({countdown})</translation>
+    </message>
+    <message>
+        <source>Extra belmoment (niet gepland)</source>
+        <translation>Extra call (not scheduled)</translation>
+    </message>
+    <message>
+        <source>Let op: de vorige poging ({time}) werd niet beantwoord. Wordt er nu weer niet opgenomen, dan escaleert u.</source>
+        <translation>Note: the previous attempt ({time}) was not answered. If there is no answer again now, escalate.</translation>
+    </message>
+    <message>
+        <source>Dit bezoek is niet meer onderweg (status: {state}); er valt niets vast te leggen.</source>
+        <translation>This visit is no longer under way (state: {state}); there is nothing to record.</translation>
+    </message>
+    <message>
+        <source>Alleen de buddy ({buddy}) of een leidinggevende legt dit gesprek vast.</source>
+        <translation>Only the buddy ({buddy}) or a team leader records this call.</translation>
+    </message>
+    <message>
+        <source>Kies eerst hoe de bezoeker opnam.</source>
+        <translation>First choose how the visitor answered.</translation>
+    </message>
+    <message>
+        <source>Niet bereikt (Alt+N), Voornaam (Alt+V) of Achternaam (Alt+A).</source>
+        <translation>Not reached (Alt+N), First name (Alt+F) or Last name (Alt+L).</translation>
+    </message>
+    <message>
+        <source>Stel ook beide vragen.</source>
+        <translation>Ask both questions as well.</translation>
+    </message>
+    <message>
+        <source>Volgend belmoment: {time}.</source>
+        <translation>Next call-back: {time}.</translation>
+    </message>
+    <message>
+        <source>Houd de lijn open.</source>
+        <translation>Keep the line open.</translation>
+    </message>
+    <message>
+        <source>Vastgelegd om {time} door {buddy}.</source>
+        <translation>Recorded at {time} by {buddy}.</translation>
+    </message>
+    <message>
+        <source>☎ {emergency} bij direct gevaar, anders {general}</source>
+        <translation>☎ {emergency} in immediate danger, otherwise {general}</translation>
+    </message>
+    <message>
+        <source>☎ Politie: {numbers}</source>
+        <translation>☎ Police: {numbers}</translation>
+    </message>
+    <message>
+        <source> of </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>Van ons aanwezig: {people}</source>
+        <translation>Our people present: {people}</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Bewoners: {residents}</source>
+        <translation>Residents: {residents}</translation>
+    </message>
+    <message>
+        <source>Leidinggevende: {people}</source>
+        <translation>Team leader: {people}</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialogForm</name>
+    <message>
+        <source>Bel de bezoeker</source>
+        <translation>Call the visitor</translation>
+    </message>
+    <message>
+        <source>Naam bezoeker</source>
+        <translation>Visitor&apos;s name</translation>
+    </message>
+    <message>
+        <source>Telefoonnummer bezoeker</source>
+        <translation>Visitor&apos;s phone number</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Belmoment</source>
+        <translation>Call-back</translation>
+    </message>
+    <message>
+        <source>Vorige poging</source>
+        <translation>Previous attempt</translation>
+    </message>
+    <message>
+        <source>Hoe nam de bezoeker op?</source>
+        <translation>How did the visitor answer?</translation>
+    </message>
+    <message>
+        <source>&amp;Niet bereikt</source>
+        <translation>&amp;Not reached</translation>
+    </message>
+    <message>
+        <source>Niet bereikt</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <source>Er werd niet opgenomen (Alt+N)</source>
+        <translation>There was no answer (Alt+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Voornaam</source>
+        <translation>&amp;First name</translation>
+    </message>
+    <message>
+        <source>Opgenomen met de voornaam</source>
+        <translation>Answered with the first name</translation>
+    </message>
+    <message>
+        <source>Opgenomen met de voornaam: alles in orde (Alt+V)</source>
+        <translation>Answered with the first name: all is well (Alt+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Achternaam</source>
+        <translation>&amp;Last name</translation>
+    </message>
+    <message>
+        <source>Opgenomen met de achternaam</source>
+        <translation>Answered with the last name</translation>
+    </message>
+    <message>
+        <source>Opgenomen met de achternaam: er is iets mis (Alt+A)</source>
+        <translation>Answered with the last name: something is wrong (Alt+L)</translation>
+    </message>
+    <message>
+        <source>Voornaam = alles in orde. Achternaam = foute boel: er is iets mis.</source>
+        <translation>First name = all is well. Last name = trouble: something is wrong.</translation>
+    </message>
+    <message>
+        <source>Kun je vrijuit praten?</source>
+        <translation>Can you talk freely?</translation>
+    </message>
+    <message>
+        <source>&amp;Ja</source>
+        <translation>&amp;Yes</translation>
+    </message>
+    <message>
+        <source>Vrijuit praten: ja</source>
+        <translation>Can talk freely: yes</translation>
+    </message>
+    <message>
+        <source>N&amp;ee</source>
+        <translation>N&amp;o</translation>
+    </message>
+    <message>
+        <source>Vrijuit praten: nee</source>
+        <translation>Can talk freely: no</translation>
+    </message>
+    <message>
+        <source>Is de politie gewenst?</source>
+        <translation>Do you want the police?</translation>
+    </message>
+    <message>
+        <source>Ja, &amp;politie</source>
+        <translation>Yes, &amp;police</translation>
+    </message>
+    <message>
+        <source>Politie gewenst: ja</source>
+        <translation>Police wanted: yes</translation>
+    </message>
+    <message>
+        <source>Nee, &amp;geen politie</source>
+        <translation>No, &amp;without police</translation>
+    </message>
+    <message>
+        <source>Politie gewenst: nee</source>
+        <translation>Police wanted: no</translation>
+    </message>
+    <message>
+        <source>Wat u daarna doet:</source>
+        <translation>What you do next:</translation>
+    </message>
+    <message>
+        <source>Voorbeeld van de actie</source>
+        <translation>Preview of the action</translation>
+    </message>
+    <message>
+        <source>Uitleg van de actie</source>
+        <translation>Explanation of the action</translation>
+    </message>
+    <message>
+        <source>Foutmelding</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Annuleren zonder vastleggen</source>
+        <translation>Cancel without recording</translation>
+    </message>
+    <message>
+        <source>Sluiten zonder iets vast te leggen (Esc)</source>
+        <translation>Close without recording anything (Esc)</translation>
+    </message>
+    <message>
+        <source>Vast&amp;leggen</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>Vastleggen</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Leg het gesprek vast met tijd en buddy (Enter)</source>
+        <translation>Record the call with time and buddy (Enter)</translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Telefoonnummer politie</source>
+        <translation>Police phone number</translation>
+    </message>
+    <message>
+        <source>Wat u nu doet</source>
+        <translation>What you do now</translation>
+    </message>
+    <message>
+        <source>Adres voor de meldkamer:</source>
+        <translation>Address for the emergency operator:</translation>
+    </message>
+    <message>
+        <source>Volledig adres</source>
+        <translation>Full address</translation>
+    </message>
+    <message>
+        <source>&amp;Kopieer adres</source>
+        <translation>&amp;Copy address</translation>
+    </message>
+    <message>
+        <source>Kopieer het volledige adres</source>
+        <translation>Copy the full address</translation>
+    </message>
+    <message>
+        <source>Zet het volledige adres op het klembord (Alt+K)</source>
+        <translation>Put the full address on the clipboard (Alt+C)</translation>
+    </message>
+    <message>
+        <source>Wie van ons is er</source>
+        <translation>Who of us is there</translation>
+    </message>
+    <message>
+        <source>Bewoners</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>Leidinggevende</source>
+        <translation>Team leader</translation>
+    </message>
+    <message>
+        <source>Vastgelegd</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>&amp;Sluiten</source>
+        <translation>Clo&amp;se</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistWidget</name>
+    <message>
+        <source>Situatiefactoren</source>
+        <translation>Situational factors</translation>
+    </message>
+    <message>
+        <source>Twee of meer keer ‘ja’ betekent minstens oranje.</source>
+        <translation>Two or more ‘yes’ answers mean at least orange.</translation>
+    </message>
+    <message>
+        <source>Ernstige factoren</source>
+        <translation>Serious factors</translation>
+    </message>
+    <message>
+        <source>Eén keer ‘ja’ betekent rood; ‘weet ik niet’ minstens oranje.</source>
+        <translation>A single ‘yes’ means red; ‘don’t know’ means at least orange.</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nee</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Weet ik niet</source>
+        <translation>Don’t know</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Toestemming leidinggevende</source>
+        <translation>Team leader’s consent</translation>
+    </message>
+    <message>
+        <source>Bezig met controleren…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>&amp;Toestemming geven</source>
+        <translation>&amp;Give consent</translation>
+    </message>
+    <message>
+        <source>Vul de gebruikersnaam en het wachtwoord van de leidinggevende in.</source>
+        <translation>Enter the team leader’s user name and password.</translation>
+    </message>
+    <message>
+        <source>Controleren mislukt door een onverwachte fout.</source>
+        <translation>Checking failed because of an unexpected error.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentForm</name>
+    <message>
+        <source>Toestemming leidinggevende</source>
+        <translation>Team leader’s consent</translation>
+    </message>
+    <message>
+        <source>De leidinggevende geeft hier zelf toestemming voor dit bezoek met code rood, met de eigen gebruikersnaam en het eigen wachtwoord. Naam en reden worden vastgelegd.</source>
+        <translation>The team leader gives consent for this code red visit here in person, with their own user name and password. Name and reason are recorded.</translation>
+    </message>
+    <message>
+        <source>Bezoek</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>&amp;Gebruikersnaam leidinggevende</source>
+        <translation>Team leader’s &amp;user name</translation>
+    </message>
+    <message>
+        <source>Gebruikersnaam leidinggevende</source>
+        <translation>Team leader’s user name</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord leidinggevende</source>
+        <translation>Team leader’s &amp;password</translation>
+    </message>
+    <message>
+        <source>Wachtwoord leidinggevende</source>
+        <translation>Team leader’s password</translation>
+    </message>
+    <message>
+        <source>&amp;Reden van de toestemming</source>
+        <translation>&amp;Reason for consent</translation>
+    </message>
+    <message>
+        <source>Reden van de toestemming</source>
+        <translation>Reason for consent</translation>
+    </message>
+    <message>
+        <source>Waarom gaat het bezoek toch door, en onder welke voorwaarden?</source>
+        <translation>Why is the visit going ahead anyway, and on what conditions?</translation>
+    </message>
+    <message>
+        <source>Foutmelding</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Toestemming geven</source>
+        <translation>&amp;Give consent</translation>
+    </message>
+    <message>
+        <source>Toestemming geven</source>
+        <translation>Give consent</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPage</name>
+    <message>
+        <source>Toestemming rood</source>
+        <translation>Consent for red</translation>
+    </message>
+    <message>
+        <source>Uitleg</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Verzoeken</source>
+        <translation>Re&amp;quests</translation>
+    </message>
+    <message>
+        <source>Bezoeken die wachten op toestemming</source>
+        <translation>Visits awaiting consent</translation>
+    </message>
+    <message>
+        <source>Er wachten geen bezoeken op uw toestemming.</source>
+        <translation>No visits are awaiting your consent.</translation>
+    </message>
+    <message>
+        <source>Geen verzoeken</source>
+        <translation>No requests</translation>
+    </message>
+    <message>
+        <source>Verzoek in detail</source>
+        <translation>Request in detail</translation>
+    </message>
+    <message>
+        <source>&amp;Reden voor uw toestemming (verplicht):</source>
+        <translation>&amp;Reason for your consent (required):</translation>
+    </message>
+    <message>
+        <source>Waarom gaat dit bezoek toch door, en met welke maatregelen?</source>
+        <translation>Why is this visit going ahead anyway, and with which measures?</translation>
+    </message>
+    <message>
+        <source>Reden voor toestemming</source>
+        <translation>Reason for consent</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Details…</translation>
+    </message>
+    <message>
+        <source>Details van het bezoek openen</source>
+        <translation>Open the visit details</translation>
+    </message>
+    <message>
+        <source>&amp;Toestemming geven</source>
+        <translation>&amp;Give consent</translation>
+    </message>
+    <message>
+        <source>Toestemming geven voor dit bezoek</source>
+        <translation>Give consent for this visit</translation>
+    </message>
+    <message>
+        <source>Bij risiconiveau rood gaat een bezoek alleen door met uw vastgelegde toestemming. Overweeg eerst een gesprek op een veilige locatie (kantoor met alarmknop). Gaat het bezoek toch door: nooit alleen, liever met de politie, en informeer de politie vooraf.</source>
+        <translation>At risk level red a visit only goes ahead with your recorded consent. First consider a meeting at a safe location (an office with an alarm button). If the visit goes ahead anyway: never alone, preferably with the police, and inform the police beforehand.</translation>
+    </message>
+    <message>
+        <source>Er ging iets onverwachts mis. Probeer het opnieuw.</source>
+        <translation>Something unexpected went wrong. Please try again.</translation>
+    </message>
+    <message>
+        <source>Niet gelukt: {message}</source>
+        <translation>Failed: {message}</translation>
+    </message>
+    <message>
+        <source>niemand: de medewerker gaat alleen</source>
+        <translation>nobody: the employee goes alone</translation>
+    </message>
+    <message>
+        <source>Risiconiveau:</source>
+        <translation>Risk level:</translation>
+    </message>
+    <message>
+        <source>Medewerker:</source>
+        <translation>Employee:</translation>
+    </message>
+    <message>
+        <source>Gaat mee:</source>
+        <translation>Going along:</translation>
+    </message>
+    <message>
+        <source>Buddy (belt terug):</source>
+        <translation>Buddy (calls back):</translation>
+    </message>
+    <message>
+        <source>Gepland:</source>
+        <translation>Scheduled:</translation>
+    </message>
+    <message>
+        <source>Reden bezoek:</source>
+        <translation>Reason for the visit:</translation>
+    </message>
+    <message>
+        <source>Bewoners:</source>
+        <translation>Residents:</translation>
+    </message>
+    <message>
+        <source>Waarom rood</source>
+        <translation>Why red</translation>
+    </message>
+    <message>
+        <source>Geen redenen vastgelegd.</source>
+        <translation>No reasons recorded.</translation>
+    </message>
+    <message>
+        <source>Afwijking van het advies</source>
+        <translation>Deviation from the advice</translation>
+    </message>
+    <message>
+        <source>Politie vooraf informeren: {number}.</source>
+        <translation>Inform the police beforehand: {number}.</translation>
+    </message>
+    <message>
+        <source>Kies een verzoek in de lijst.</source>
+        <translation>Choose a request from the list.</translation>
+    </message>
+    <message>
+        <source>Toestemming vastgelegd voor {address}. {visitor} kan het bezoek nu inplannen.</source>
+        <translation>Consent recorded for {address}. {visitor} can now schedule the visit.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTableModel</name>
+    <message>
+        <source>Medewerker</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Gepland</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Gaat mee</source>
+        <translation>Going along</translation>
+    </message>
+    <message>
+        <source>niemand</source>
+        <translation>nobody</translation>
     </message>
 </context>
 <context>
     <name>FirstRunView</name>
     <message>
         <source>Voornaam: dit veld is verplicht.</source>
-        <translation type="unfinished"></translation>
+        <translation>First name: this field is required.</translation>
     </message>
     <message>
         <source>De wachtwoorden zijn niet gelijk.</source>
-        <translation type="unfinished"></translation>
+        <translation>The passwords do not match.</translation>
     </message>
     <message>
         <source>Bezig met aanmaken…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating…</translation>
     </message>
     <message>
         <source>&amp;Database aanmaken</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Create database</translation>
     </message>
     <message>
         <source>Aanmaken mislukt door een onverwachte fout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating failed because of an unexpected error.</translation>
     </message>
 </context>
 <context>
     <name>FirstRunWidget</name>
     <message>
         <source>Veilig Huisbezoek — eerste gebruik</source>
-        <translation type="unfinished"></translation>
+        <translation>Veilig Huisbezoek — first use</translation>
     </message>
     <message>
         <source>Welkom bij Veilig Huisbezoek</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to Veilig Huisbezoek</translation>
     </message>
     <message>
         <source>Er is nog geen database. Maak het eerste account aan: u wordt beheerder en leidinggevende en kunt daarna collega&apos;s toevoegen. Het wachtwoord wordt nergens bewaard; vergeet het niet.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no database yet. Create the first account: you become administrator and team leader and can then add colleagues. The password is not stored anywhere; do not forget it.</translation>
     </message>
     <message>
         <source>&amp;Gebruikersnaam</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User name</translation>
     </message>
     <message>
         <source>Gebruikersnaam</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>&amp;Voornaam</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;First name</translation>
     </message>
     <message>
         <source>Voornaam</source>
-        <translation type="unfinished"></translation>
+        <translation>First name</translation>
     </message>
     <message>
         <source>&amp;Achternaam</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Last name</translation>
     </message>
     <message>
         <source>Achternaam</source>
-        <translation type="unfinished"></translation>
+        <translation>Last name</translation>
     </message>
     <message>
         <source>&amp;Wachtwoord</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password</translation>
     </message>
     <message>
         <source>Wachtwoord</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>&amp;Herhaal wachtwoord</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repeat password</translation>
     </message>
     <message>
         <source>Herhaal wachtwoord</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat password</translation>
     </message>
     <message>
         <source>Minimaal 10 tekens. Een zin van een paar woorden is sterk en goed te onthouden.</source>
-        <translation type="unfinished"></translation>
+        <translation>At least 10 characters. A sentence of a few words is strong and easy to remember.</translation>
     </message>
     <message>
         <source>Foutmelding</source>
-        <translation type="unfinished"></translation>
+        <translation>Error message</translation>
     </message>
     <message>
         <source>&amp;Database aanmaken</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Create database</translation>
     </message>
     <message>
         <source>Database aanmaken</source>
-        <translation type="unfinished"></translation>
+        <translation>Create database</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Bezoekhistorie</source>
+        <translation>Visit history</translation>
+    </message>
+    <message>
+        <source>Welke bezoeken u ziet</source>
+        <translation>Which visits you see</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>&amp;Van</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>Filter vanaf datum gebruiken</source>
+        <translation>Use the from-date filter</translation>
+    </message>
+    <message>
+        <source>Vanaf datum</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>&amp;Tot en met</source>
+        <translation>&amp;To (inclusive)</translation>
+    </message>
+    <message>
+        <source>Filter tot en met datum gebruiken</source>
+        <translation>Use the to-date filter</translation>
+    </message>
+    <message>
+        <source>Tot en met datum</source>
+        <translation>To date (inclusive)</translation>
+    </message>
+    <message>
+        <source>&amp;Medewerker:</source>
+        <translation>&amp;Employee:</translation>
+    </message>
+    <message>
+        <source>Filter op medewerker (bezoeker)</source>
+        <translation>Filter by employee (visitor)</translation>
+    </message>
+    <message>
+        <source>&amp;Niveau:</source>
+        <translation>&amp;Level:</translation>
+    </message>
+    <message>
+        <source>Filter op risiconiveau</source>
+        <translation>Filter by risk level</translation>
+    </message>
+    <message>
+        <source>&amp;Uitkomst:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>Filter op uitkomst</source>
+        <translation>Filter by outcome</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>adres, postcode of bewoners</source>
+        <translation>address, postcode or residents</translation>
+    </message>
+    <message>
+        <source>Zoeken op adres, postcode, huisnummer of bewoners</source>
+        <translation>Search by address, postcode, house number or residents</translation>
+    </message>
+    <message>
+        <source>Filters &amp;wissen</source>
+        <translation>&amp;Clear filters</translation>
+    </message>
+    <message>
+        <source>Alle filters wissen</source>
+        <translation>Clear all filters</translation>
+    </message>
+    <message>
+        <source>Aantal gevonden bezoeken</source>
+        <translation>Number of visits found</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Details…</translation>
+    </message>
+    <message>
+        <source>Details van het gekozen bezoek openen</source>
+        <translation>Open the details of the selected visit</translation>
+    </message>
+    <message>
+        <source>De hele tijdlijn van het bezoek (ook met Enter of dubbelklikken)</source>
+        <translation>The whole timeline of the visit (also with Enter or a double-click)</translation>
+    </message>
+    <message>
+        <source>Bezoeken</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Nieuwste bezoeken bovenaan. Druk op Enter voor de details van een bezoek.</source>
+        <translation>Newest visits at the top. Press Enter for the details of a visit.</translation>
+    </message>
+    <message>
+        <source>U ziet alle bezoeken van het team, de nieuwste bovenaan.</source>
+        <translation>You see all visits of the team, newest first.</translation>
+    </message>
+    <message>
+        <source>U ziet uw eigen bezoeken en de bezoeken waarbij u collega of buddy was, de nieuwste bovenaan.</source>
+        <translation>You see your own visits and the visits where you were a colleague or buddy, newest first.</translation>
+    </message>
+    <message>
+        <source>Een beheerder ziet geen bezoeken.</source>
+        <translation>An administrator sees no visits.</translation>
+    </message>
+    <message>
+        <source>Alle medewerkers</source>
+        <translation>All employees</translation>
+    </message>
+    <message>
+        <source>Alle niveaus</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>Alle uitkomsten</source>
+        <translation>All outcomes</translation>
+    </message>
+    <message>
+        <source>1 bezoek gevonden.</source>
+        <translation>1 visit found.</translation>
+    </message>
+    <message>
+        <source>{count} bezoeken gevonden.</source>
+        <translation>{count} visits found.</translation>
+    </message>
+    <message>
+        <source>De bezoeken konden niet worden geladen. Probeer het opnieuw.</source>
+        <translation>The visits could not be loaded. Please try again.</translation>
+    </message>
+    <message>
+        <source>Niet gelukt: {message}</source>
+        <translation>Failed: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Begin</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Medewerker</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Bewoners</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Politie / 112</source>
+        <translation>Police / 112</translation>
+    </message>
+    <message>
+        <source>Geëscaleerd</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Eerder teruggebeld</source>
+        <translation>Called back sooner</translation>
+    </message>
+    <message>
+        <source>Alles in orde</source>
+        <translation>All is well</translation>
+    </message>
+    <message>
+        <source>Nog niet afgerond</source>
+        <translation>Not finished yet</translation>
+    </message>
+    <message>
+        <source>Risiconiveau {level}</source>
+        <translation>Risk level {level}</translation>
+    </message>
+</context>
+<context>
+    <name>LevelBadge</name>
+    <message>
+        <source>GROEN</source>
+        <translation>GREEN</translation>
+    </message>
+    <message>
+        <source>ORANJE</source>
+        <translation>ORANGE</translation>
+    </message>
+    <message>
+        <source>ROOD</source>
+        <translation>RED</translation>
+    </message>
+    <message>
+        <source>NOG NIET BEPAALD</source>
+        <translation>NOT YET DETERMINED</translation>
+    </message>
+    <message>
+        <source>Risiconiveau: nog niet bepaald</source>
+        <translation>Risk level: not yet determined</translation>
+    </message>
+    <message>
+        <source>Risiconiveau: {level}</source>
+        <translation>Risk level: {level}</translation>
     </message>
 </context>
 <context>
     <name>LoginView</name>
     <message>
+        <source>Herstellen uit reservekopie</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Demo-database&lt;/b&gt; (wordt bij afsluiten gewist). Accounts:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Demo database&lt;/b&gt; (erased on exit). Accounts:</translation>
     </message>
     <message>
         <source>Nog geen database in {folder}. Laat de beheerder er een aanmaken met &apos;veilig-huisbezoek admin init&apos;, of start met --demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>No database in {folder} yet. Ask the administrator to create one with &apos;veilig-huisbezoek admin init&apos;, or start with --demo.</translation>
     </message>
     <message>
         <source>Bezig met inloggen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Logging in…</translation>
     </message>
     <message>
         <source>&amp;Inloggen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Log in</translation>
     </message>
     <message>
         <source>Vul uw gebruikersnaam en wachtwoord in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your user name and password.</translation>
     </message>
     <message>
         <source>Inloggen mislukt door een onverwachte fout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Login failed because of an unexpected error.</translation>
+    </message>
+    <message>
+        <source>Herstellen uit reservekopie van {moment}</source>
+        <translation>Restore from the backup of {moment}</translation>
+    </message>
+    <message>
+        <source>Vul uw gebruikersnaam en wachtwoord in; daarmee wordt de reservekopie geopend.</source>
+        <translation>Enter your user name and password; they open the backup.</translation>
+    </message>
+    <message>
+        <source>De beschadigde database wordt niet gewist of overschreven: hij wordt verplaatst naar een map ‘beschadigd-…’ in {folder}. Daarna wordt de reservekopie van {moment} teruggezet. Wat na dat moment is vastgelegd, staat niet in de reservekopie.
+
+Doorgaan?</source>
+        <translation>The damaged database is not erased or overwritten: it is moved to a folder ‘beschadigd-…’ in {folder}. Then the backup of {moment} is restored. Anything recorded after that moment is not in the backup.
+
+Continue?</translation>
+    </message>
+    <message>
+        <source>&amp;Ja, herstellen</source>
+        <translation>&amp;Yes, restore</translation>
+    </message>
+    <message>
+        <source>&amp;Nee</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <source>Herstellen is niet gelukt: {reason}</source>
+        <translation>Restoring failed: {reason}</translation>
+    </message>
+    <message>
+        <source>Herstellen is niet gelukt door een onverwachte fout.</source>
+        <translation>Restoring failed because of an unexpected error.</translation>
     </message>
     <message>
         <source>Vergrendeld. Log opnieuw in om verder te gaan; niets is verloren.</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked. Log in again to continue; nothing is lost.</translation>
     </message>
 </context>
 <context>
     <name>LoginWidget</name>
     <message>
         <source>Veilig Huisbezoek — inloggen</source>
-        <translation type="unfinished"></translation>
+        <translation>Veilig Huisbezoek — log in</translation>
     </message>
     <message>
         <source>Veilig Huisbezoek</source>
-        <translation type="unfinished"></translation>
+        <translation>Veilig Huisbezoek</translation>
     </message>
     <message>
         <source>Log in met uw eigen naam en wachtwoord.</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in with your own name and password.</translation>
     </message>
     <message>
         <source>&amp;Gebruikersnaam</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User name</translation>
     </message>
     <message>
         <source>Gebruikersnaam</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>&amp;Wachtwoord</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password</translation>
     </message>
     <message>
         <source>Wachtwoord</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>Let op: Caps Lock staat aan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: Caps Lock is on.</translation>
     </message>
     <message>
         <source>Waarschuwing Caps Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Caps Lock warning</translation>
     </message>
     <message>
         <source>Foutmelding</source>
-        <translation type="unfinished"></translation>
+        <translation>Error message</translation>
     </message>
     <message>
         <source>&amp;Inloggen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Log in</translation>
     </message>
     <message>
         <source>Inloggen</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in</translation>
     </message>
     <message>
         <source>&amp;Taal / Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Lan&amp;guage / Taal</translation>
     </message>
     <message>
         <source>Taal</source>
-        <translation type="unfinished"></translation>
+        <translation>Language</translation>
     </message>
     <message>
         <source>Demo-accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo accounts</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>⚠ ALARM — {title}</source>
+        <translation>⚠ ALARM — {title}</translation>
+    </message>
+</context>
+<context>
+    <name>MyVisitsForm</name>
+    <message>
+        <source>Mijn bezoeken</source>
+        <translation>My visits</translation>
+    </message>
+    <message>
+        <source>Uw bezoeken die nog niet zijn afgerond. Kies een bezoek en gebruik de knoppen eronder: vertrekken, en na afloop ‘Terug, veilig’ of ‘Terug, er was een incident’.</source>
+        <translation>Your visits that are not finished yet. Choose a visit and use the buttons below it: depart, and afterwards ‘Back, safe’ or ‘Back, there was an incident’.</translation>
+    </message>
+    <message>
+        <source>&amp;Open bezoeken</source>
+        <translation>&amp;Open visits</translation>
+    </message>
+    <message>
+        <source>Open bezoeken</source>
+        <translation>Open visits</translation>
+    </message>
+    <message>
+        <source>U heeft geen open bezoeken. Een nieuw bezoek bereidt u voor onder ‘Bezoek voorbereiden’.</source>
+        <translation>You have no open visits. You prepare a new visit under ‘Prepare visit’.</translation>
+    </message>
+    <message>
+        <source>Gekozen bezoek</source>
+        <translation>Selected visit</translation>
+    </message>
+    <message>
+        <source>&amp;Plannen</source>
+        <translation>&amp;Schedule</translation>
+    </message>
+    <message>
+        <source>Gekozen concept plannen</source>
+        <translation>Schedule the selected draft</translation>
+    </message>
+    <message>
+        <source>Ve&amp;rtrekken</source>
+        <translation>De&amp;part</translation>
+    </message>
+    <message>
+        <source>Vertrekken naar het gekozen bezoek</source>
+        <translation>Depart for the selected visit</translation>
+    </message>
+    <message>
+        <source>Terug, v&amp;eilig</source>
+        <translation>Back, s&amp;afe</translation>
+    </message>
+    <message>
+        <source>Terug, veilig</source>
+        <translation>Back, safe</translation>
+    </message>
+    <message>
+        <source>Terug, er was een &amp;incident</source>
+        <translation>Back, there was an &amp;incident</translation>
+    </message>
+    <message>
+        <source>Terug, er was een incident</source>
+        <translation>Back, there was an incident</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>Details van het gekozen bezoek</source>
+        <translation>Details of the selected visit</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Na een incident</source>
+        <translation>After an incident</translation>
+    </message>
+    <message>
+        <source>Er was een incident</source>
+        <translation>There was an incident</translation>
+    </message>
+    <message>
+        <source>Wat u nu doet</source>
+        <translation>What you do now</translation>
+    </message>
+</context>
+<context>
+    <name>MyVisitsModel</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Buddy</source>
+        <translation>Buddy</translation>
+    </message>
+    <message>
+        <source>Verwacht terug</source>
+        <translation>Expected back</translation>
+    </message>
+    <message>
+        <source>Volgend terugbelmoment</source>
+        <translation>Next call-back</translation>
+    </message>
+    <message>
+        <source>groen</source>
+        <translation>green</translation>
+    </message>
+    <message>
+        <source>oranje</source>
+        <translation>orange</translation>
+    </message>
+    <message>
+        <source>rood</source>
+        <translation>red</translation>
+    </message>
+    <message>
+        <source>Concept — wacht op toestemming leidinggevende</source>
+        <translation>Draft — awaiting the team leader’s consent</translation>
+    </message>
+    <message>
+        <source>Concept — toestemming van {name}</source>
+        <translation>Draft — consent from {name}</translation>
+    </message>
+    <message>
+        <source>Concept</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Gepland</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Onderweg</source>
+        <translation>Under way</translation>
+    </message>
+    <message>
+        <source>Geëscaleerd</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Terug, veilig</source>
+        <translation>Back, safe</translation>
+    </message>
+    <message>
+        <source>Terug, er was een incident</source>
+        <translation>Back, there was an incident</translation>
+    </message>
+    <message>
+        <source>Afgesloten</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>MyVisitsPage</name>
+    <message>
+        <source>Mijn bezoeken</source>
+        <translation>My visits</translation>
+    </message>
+    <message>
+        <source>{address} — {level} — {state}</source>
+        <translation>{address} — {level} — {state}</translation>
+    </message>
+    <message>
+        <source>Bezoek gepland: {address}. Vertrek met ‘Vertrekken’.</source>
+        <translation>Visit scheduled: {address}. Leave with ‘Depart’.</translation>
+    </message>
+    <message>
+        <source> Uw buddy {buddy} belt u om {time}.</source>
+        <translation> Your buddy {buddy} will call you at {time}.</translation>
+    </message>
+    <message>
+        <source>U bent onderweg naar {address}.</source>
+        <translation>You are on your way to {address}.</translation>
+    </message>
+    <message>
+        <source> Terug? Kies dan ‘Terug, veilig’.</source>
+        <translation> Back? Then choose ‘Back, safe’.</translation>
+    </message>
+    <message>
+        <source>Het bezoek aan {address} beëindigen met ‘er was een incident’?</source>
+        <translation>End the visit to {address} with ‘there was an incident’?</translation>
+    </message>
+    <message>
+        <source>&amp;Ja, er was een incident</source>
+        <translation>&amp;Yes, there was an incident</translation>
+    </message>
+    <message>
+        <source>Bent u veilig terug van het bezoek aan {address}?</source>
+        <translation>Are you safely back from the visit to {address}?</translation>
+    </message>
+    <message>
+        <source>&amp;Ja, ik ben veilig terug</source>
+        <translation>&amp;Yes, I am safely back</translation>
+    </message>
+    <message>
+        <source>Bezoek beëindigen</source>
+        <translation>End visit</translation>
+    </message>
+    <message>
+        <source>&amp;Nee, nog niet</source>
+        <translation>&amp;No, not yet</translation>
+    </message>
+    <message>
+        <source>Het bezoek is beëindigd: terug, er was een incident.</source>
+        <translation>The visit has ended: back, there was an incident.</translation>
+    </message>
+    <message>
+        <source>Welkom terug. Het bezoek is beëindigd: terug, veilig.</source>
+        <translation>Welcome back. The visit has ended: back, safe.</translation>
+    </message>
+    <message>
+        <source>Zorg eerst voor uw eigen veiligheid. Is er direct gevaar, bel dan {emergency}; ga na letsel naar een arts.
+Informeer nu uw leidinggevende over wat er is gebeurd.
+Het incidentformulier volgt: u legt het incident daarin later vast (wie, wat, waar, wanneer en hoe).</source>
+        <translation>First take care of your own safety. In immediate danger, call {emergency}; see a doctor if you are injured.
+Inform your team leader now about what happened.
+The incident form follows: you will record the incident there later (who, what, where, when and how).</translation>
     </message>
 </context>
 <context>
     <name>NewAccountDialog</name>
     <message>
         <source>Account toevoegen</source>
-        <translation type="unfinished"></translation>
+        <translation>Add account</translation>
     </message>
     <message>
         <source>&amp;Gebruikersnaam</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User name</translation>
     </message>
     <message>
         <source>&amp;Voornaam</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;First name</translation>
     </message>
     <message>
         <source>&amp;Achternaam</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Last name</translation>
     </message>
     <message>
         <source>&amp;Telefoon</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;hone</translation>
     </message>
     <message>
         <source>&amp;Rol</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Role</translation>
     </message>
     <message>
         <source>&amp;Wachtwoord (eerste keer)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password (first time)</translation>
     </message>
 </context>
 <context>
-    <name>OverviewWidget</name>
+    <name>PrepareVisitForm</name>
     <message>
-        <source>Ingelogd als</source>
-        <translation type="unfinished"></translation>
+        <source>Bezoek voorbereiden</source>
+        <translation>Prepare visit</translation>
     </message>
     <message>
-        <source>Samenvatting</source>
-        <translation type="unfinished"></translation>
+        <source>Stappen</source>
+        <translation>Steps</translation>
     </message>
     <message>
-        <source>Bezoeken</source>
-        <translation type="unfinished"></translation>
+        <source>1 Adres</source>
+        <translation>1 Address</translation>
     </message>
     <message>
-        <source>&amp;Vergrendelen</source>
-        <translation type="unfinished"></translation>
+        <source>2 Risicocheck</source>
+        <translation>2 Risk check</translation>
     </message>
     <message>
-        <source>Vergrendelen</source>
-        <translation type="unfinished"></translation>
+        <source>3 Advies</source>
+        <translation>3 Advice</translation>
+    </message>
+    <message>
+        <source>4 Plan</source>
+        <translation>4 Plan</translation>
+    </message>
+    <message>
+        <source>5 Controle</source>
+        <translation>5 Review</translation>
+    </message>
+    <message>
+        <source>Adres van dit bezoek</source>
+        <translation>Address of this visit</translation>
+    </message>
+    <message>
+        <source>Waarschuwing onveilig adres</source>
+        <translation>Unsafe address warning</translation>
+    </message>
+    <message>
+        <source>⚠ Waarschuwing: dit adres staat in het register onveilige adressen</source>
+        <translation>⚠ Warning: this address is in the unsafe-address register</translation>
+    </message>
+    <message>
+        <source>Inhoud van de waarschuwing</source>
+        <translation>Content of the warning</translation>
+    </message>
+    <message>
+        <source>Huidige stap</source>
+        <translation>Current step</translation>
+    </message>
+    <message>
+        <source>Stap 1 van 5 — Waar gaat u naartoe?</source>
+        <translation>Step 1 of 5 — Where are you going?</translation>
+    </message>
+    <message>
+        <source>Vul het adres in. Zodra postcode en huisnummer zijn ingevuld, kijkt de app in het register onveilige adressen.</source>
+        <translation>Enter the address. As soon as the postcode and house number are filled in, the app checks the unsafe-address register.</translation>
+    </message>
+    <message>
+        <source>&amp;Straat</source>
+        <translation>&amp;Street</translation>
+    </message>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Fout bij straat</source>
+        <translation>Error in street</translation>
+    </message>
+    <message>
+        <source>&amp;Huisnummer</source>
+        <translation>House n&amp;umber</translation>
+    </message>
+    <message>
+        <source>Huisnummer</source>
+        <translation>House number</translation>
+    </message>
+    <message>
+        <source>&amp;Toevoeging</source>
+        <translation>A&amp;ddition</translation>
+    </message>
+    <message>
+        <source>Toevoeging bij het huisnummer</source>
+        <translation>House number addition</translation>
+    </message>
+    <message>
+        <source>bijv. A of 2</source>
+        <translation>e.g. A or 2</translation>
+    </message>
+    <message>
+        <source>Fout bij huisnummer</source>
+        <translation>Error in house number</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode</source>
+        <translation>&amp;Postcode</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>1234 AB</source>
+        <translation>1234 AB</translation>
+    </message>
+    <message>
+        <source>Fout bij postcode</source>
+        <translation>Error in postcode</translation>
+    </message>
+    <message>
+        <source>Pl&amp;aats</source>
+        <translation>&amp;City</translation>
+    </message>
+    <message>
+        <source>Plaats</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Fout bij plaats</source>
+        <translation>Error in city</translation>
+    </message>
+    <message>
+        <source>Uitkomst registercontrole</source>
+        <translation>Result of the register check</translation>
+    </message>
+    <message>
+        <source>Stap 2 van 5 — Risicocheck (ARIH)</source>
+        <translation>Step 2 of 5 — Risk check (ARIH)</translation>
+    </message>
+    <message>
+        <source>Beantwoord elke vraag met ja, nee of weet ik niet. Met Tab gaat u naar de volgende vraag, met de pijltjestoetsen kiest u het antwoord.</source>
+        <translation>Answer every question with yes, no or don’t know. Tab takes you to the next question; the arrow keys choose the answer.</translation>
+    </message>
+    <message>
+        <source>Vragen van de risicocheck</source>
+        <translation>Risk check questions</translation>
+    </message>
+    <message>
+        <source>Uitkomst van de risicocheck</source>
+        <translation>Result of the risk check</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Advies</source>
+        <translation>Advice</translation>
+    </message>
+    <message>
+        <source>Toelichting bij het advies</source>
+        <translation>Explanation of the advice</translation>
+    </message>
+    <message>
+        <source>Waarom dit niveau</source>
+        <translation>Why this level</translation>
+    </message>
+    <message>
+        <source>Nog niet beantwoord</source>
+        <translation>Not answered yet</translation>
+    </message>
+    <message>
+        <source>Stap 3 van 5 — Advies</source>
+        <translation>Step 3 of 5 — Advice</translation>
+    </message>
+    <message>
+        <source>Voorzorgsmaatregelen</source>
+        <translation>Precautions</translation>
+    </message>
+    <message>
+        <source>Wie gaat er mee?</source>
+        <translation>Who is going with you?</translation>
+    </message>
+    <message>
+        <source>Vink de collega&apos;s aan die met u meegaan (met de spatiebalk). Laat alles leeg als u alleen gaat.</source>
+        <translation>Tick the colleagues who go with you (with the space bar). Leave everything empty if you go alone.</translation>
+    </message>
+    <message>
+        <source>&amp;Collega&apos;s die meegaan</source>
+        <translation>&amp;Colleagues going along</translation>
+    </message>
+    <message>
+        <source>Collega&apos;s die meegaan</source>
+        <translation>Colleagues going along</translation>
+    </message>
+    <message>
+        <source>Fout bij collega&apos;s</source>
+        <translation>Error in colleagues</translation>
+    </message>
+    <message>
+        <source>Rollen en &amp;taakverdeling</source>
+        <translation>Roles and &amp;tasks</translation>
+    </message>
+    <message>
+        <source>Rollen en taakverdeling</source>
+        <translation>Roles and tasks</translation>
+    </message>
+    <message>
+        <source>bijv. Sanne voert het gesprek, Ahmed observeert</source>
+        <translation>e.g. Sanne leads the conversation, Ahmed observes</translation>
+    </message>
+    <message>
+        <source>Fout bij rollen</source>
+        <translation>Error in roles</translation>
+    </message>
+    <message>
+        <source>Afwijken van het advies</source>
+        <translation>Deviating from the advice</translation>
+    </message>
+    <message>
+        <source>R&amp;eden om af te wijken van het advies (verplicht)</source>
+        <translation>R&amp;eason for deviating from the advice (required)</translation>
+    </message>
+    <message>
+        <source>Reden om af te wijken van het advies</source>
+        <translation>Reason for deviating from the advice</translation>
+    </message>
+    <message>
+        <source>Fout bij reden om af te wijken</source>
+        <translation>Error in reason for deviating</translation>
+    </message>
+    <message>
+        <source>Toestemming leidinggevende</source>
+        <translation>Team leader’s consent</translation>
+    </message>
+    <message>
+        <source>Stand van de toestemming</source>
+        <translation>Consent status</translation>
+    </message>
+    <message>
+        <source>&amp;Leidinggevende tekent nu…</source>
+        <translation>Team &amp;leader signs now…</translation>
+    </message>
+    <message>
+        <source>Leidinggevende tekent nu</source>
+        <translation>Team leader signs now</translation>
+    </message>
+    <message>
+        <source>Toestemming later &amp;aanvragen</source>
+        <translation>Request consent l&amp;ater</translation>
+    </message>
+    <message>
+        <source>Toestemming later aanvragen</source>
+        <translation>Request consent later</translation>
+    </message>
+    <message>
+        <source>Tekent uw leidinggevende nu, dan wordt de toestemming met naam en reden bij het opslaan vastgelegd. Vraagt u later toestemming, dan slaat u het bezoek in stap 5 op als concept; uw leidinggevende geeft toestemming vanuit het eigen scherm en daarna plant u het bezoek in Mijn bezoeken.</source>
+        <translation>If your team leader signs now, the consent is recorded with name and reason when you save. If you ask for consent later, you save the visit as a draft in step 5; your team leader gives consent from their own screen and then you schedule the visit in My visits.</translation>
+    </message>
+    <message>
+        <source>Stap 4 van 5 — Plan</source>
+        <translation>Step 4 of 5 — Plan</translation>
+    </message>
+    <message>
+        <source>Tijden zijn Nederlandse tijd. Uw buddy blijft op kantoor en belt u op de terugbelmomenten.</source>
+        <translation>Times are Dutch time. Your buddy stays at the office and calls you at the call-back times.</translation>
+    </message>
+    <message>
+        <source>Re&amp;den van het bezoek</source>
+        <translation>&amp;Reason for the visit</translation>
+    </message>
+    <message>
+        <source>Reden van het bezoek</source>
+        <translation>Reason for the visit</translation>
+    </message>
+    <message>
+        <source>Fout bij reden</source>
+        <translation>Error in reason</translation>
+    </message>
+    <message>
+        <source>&amp;Belangrijkste bewoners</source>
+        <translation>Main re&amp;sidents</translation>
+    </message>
+    <message>
+        <source>Belangrijkste bewoners</source>
+        <translation>Main residents</translation>
+    </message>
+    <message>
+        <source>Fout bij bewoners</source>
+        <translation>Error in residents</translation>
+    </message>
+    <message>
+        <source>&amp;Cliënt(en)</source>
+        <translation>&amp;Client(s)</translation>
+    </message>
+    <message>
+        <source>Cliënt of cliënten</source>
+        <translation>Client or clients</translation>
+    </message>
+    <message>
+        <source>Fout bij cliënten</source>
+        <translation>Error in clients</translation>
+    </message>
+    <message>
+        <source>Telefoon c&amp;liënt</source>
+        <translation>Client p&amp;hone</translation>
+    </message>
+    <message>
+        <source>Telefoonnummer cliënt</source>
+        <translation>Client’s phone number</translation>
+    </message>
+    <message>
+        <source>bijv. 06 12345678 (mag leeg)</source>
+        <translation>e.g. 06 12345678 (may be left empty)</translation>
+    </message>
+    <message>
+        <source>Fout bij telefoonnummer</source>
+        <translation>Error in phone number</translation>
+    </message>
+    <message>
+        <source>T&amp;olk gaat mee</source>
+        <translation>&amp;Interpreter comes along</translation>
+    </message>
+    <message>
+        <source>Tolk gaat mee</source>
+        <translation>Interpreter comes along</translation>
+    </message>
+    <message>
+        <source>Bezoek is schriftelijk &amp;aangekondigd</source>
+        <translation>Visit &amp;announced in writing</translation>
+    </message>
+    <message>
+        <source>Bezoek is schriftelijk aangekondigd</source>
+        <translation>Visit announced in writing</translation>
+    </message>
+    <message>
+        <source>Geplande &amp;start</source>
+        <translation>&amp;Planned start</translation>
+    </message>
+    <message>
+        <source>Geplande start (datum en tijd)</source>
+        <translation>Planned start (date and time)</translation>
+    </message>
+    <message>
+        <source>Welk uur bij de start: de klok gaat die nacht terug</source>
+        <translation>Which hour for the start: the clocks go back that night</translation>
+    </message>
+    <message>
+        <source>Dit uur komt twee keer voor:</source>
+        <translation>This hour occurs twice:</translation>
+    </message>
+    <message>
+        <source>eerste keer (zomertijd)</source>
+        <translation>first time (summer time)</translation>
+    </message>
+    <message>
+        <source>Start: eerste keer, zomertijd</source>
+        <translation>Start: first time, summer time</translation>
+    </message>
+    <message>
+        <source>tweede keer (wintertijd)</source>
+        <translation>second time (winter time)</translation>
+    </message>
+    <message>
+        <source>Start: tweede keer, wintertijd</source>
+        <translation>Start: second time, winter time</translation>
+    </message>
+    <message>
+        <source>Fout bij geplande start</source>
+        <translation>Error in planned start</translation>
+    </message>
+    <message>
+        <source>Verwachte terug&amp;komst</source>
+        <translation>&amp;Expected return</translation>
+    </message>
+    <message>
+        <source>Verwachte terugkomst (datum en tijd)</source>
+        <translation>Expected return (date and time)</translation>
+    </message>
+    <message>
+        <source>Welk uur bij de terugkomst: de klok gaat die nacht terug</source>
+        <translation>Which hour for the return: the clocks go back that night</translation>
+    </message>
+    <message>
+        <source>Terugkomst: eerste keer, zomertijd</source>
+        <translation>Return: first time, summer time</translation>
+    </message>
+    <message>
+        <source>Terugkomst: tweede keer, wintertijd</source>
+        <translation>Return: second time, winter time</translation>
+    </message>
+    <message>
+        <source>Fout bij verwachte terugkomst</source>
+        <translation>Error in expected return</translation>
+    </message>
+    <message>
+        <source>Budd&amp;y (blijft op kantoor)</source>
+        <translation>Budd&amp;y (stays at the office)</translation>
+    </message>
+    <message>
+        <source>Buddy die u terugbelt</source>
+        <translation>Buddy who calls you back</translation>
+    </message>
+    <message>
+        <source>Fout bij buddy</source>
+        <translation>Error in buddy</translation>
+    </message>
+    <message>
+        <source>Terugbel&amp;momenten</source>
+        <translation>Call-back ti&amp;mes</translation>
+    </message>
+    <message>
+        <source>Terugbelmomenten</source>
+        <translation>Call-back times</translation>
+    </message>
+    <message>
+        <source>&amp;Tijd van het moment</source>
+        <translation>&amp;Time of the call-back</translation>
+    </message>
+    <message>
+        <source>Tijd van het terugbelmoment</source>
+        <translation>Time of the call-back</translation>
+    </message>
+    <message>
+        <source>Moment to&amp;evoegen</source>
+        <translation>A&amp;dd time</translation>
+    </message>
+    <message>
+        <source>Terugbelmoment toevoegen</source>
+        <translation>Add a call-back time</translation>
+    </message>
+    <message>
+        <source>Aan&amp;passen</source>
+        <translation>&amp;Update</translation>
+    </message>
+    <message>
+        <source>Gekozen terugbelmoment aanpassen</source>
+        <translation>Change the selected call-back time</translation>
+    </message>
+    <message>
+        <source>Verw&amp;ijderen</source>
+        <translation>Remo&amp;ve</translation>
+    </message>
+    <message>
+        <source>Gekozen terugbelmoment verwijderen</source>
+        <translation>Remove the selected call-back time</translation>
+    </message>
+    <message>
+        <source>Standaard &amp;herstellen</source>
+        <translation>Restore defau&amp;lts</translation>
+    </message>
+    <message>
+        <source>Standaard terugbelmomenten herstellen</source>
+        <translation>Restore the default call-back times</translation>
+    </message>
+    <message>
+        <source>Toelichting terugbelmomenten</source>
+        <translation>About the call-back times</translation>
+    </message>
+    <message>
+        <source>Fout bij terugbelmomenten</source>
+        <translation>Error in call-back times</translation>
+    </message>
+    <message>
+        <source>Stap 5 van 5 — Controleer en sla op</source>
+        <translation>Step 5 of 5 — Check and save</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Samenvatting van het bezoek</source>
+        <translation>Summary of the visit</translation>
+    </message>
+    <message>
+        <source>Fout bij opslaan</source>
+        <translation>Error when saving</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Formulier &amp;wissen</source>
+        <translation>Clear &amp;form</translation>
+    </message>
+    <message>
+        <source>Formulier wissen en opnieuw beginnen</source>
+        <translation>Clear the form and start again</translation>
+    </message>
+    <message>
+        <source>‹ Vo&amp;rige</source>
+        <translation>‹ &amp;Back</translation>
+    </message>
+    <message>
+        <source>Vorige stap</source>
+        <translation>Previous step</translation>
+    </message>
+    <message>
+        <source>Volge&amp;nde ›</source>
+        <translation>&amp;Next ›</translation>
+    </message>
+    <message>
+        <source>Volgende stap</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>Opslaan als &amp;concept (toestemming later)</source>
+        <translation>Save as &amp;draft (consent later)</translation>
+    </message>
+    <message>
+        <source>Opslaan als concept, toestemming later</source>
+        <translation>Save as draft, consent later</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan en plannen</source>
+        <translation>&amp;Save and schedule</translation>
+    </message>
+    <message>
+        <source>Opslaan en plannen</source>
+        <translation>Save and schedule</translation>
+    </message>
+</context>
+<context>
+    <name>PrepareVisitPage</name>
+    <message>
+        <source>Bezoek voorbereiden</source>
+        <translation>Prepare visit</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Risicocheck</source>
+        <translation>Risk check</translation>
+    </message>
+    <message>
+        <source>Advies</source>
+        <translation>Advice</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Controle</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>— kies de reden —</source>
+        <translation>— choose the reason —</translation>
+    </message>
+    <message>
+        <source>Dienstverlening</source>
+        <translation>Service provision</translation>
+    </message>
+    <message>
+        <source>Preventief huisbezoek</source>
+        <translation>Preventive home visit</translation>
+    </message>
+    <message>
+        <source>Handhaving bij gegrond vermoeden</source>
+        <translation>Enforcement on reasonable suspicion</translation>
+    </message>
+    <message>
+        <source>De risicocheck kan niet worden geladen: {error}</source>
+        <translation>The risk check cannot be loaded: {error}</translation>
+    </message>
+    <message>
+        <source>— kies uw buddy —</source>
+        <translation>— choose your buddy —</translation>
+    </message>
+    <message>
+        <source>Nog niet compleet: zie de melding bij het veld.</source>
+        <translation>Not complete yet: see the message at the field.</translation>
+    </message>
+    <message>
+        <source>Stap {n}: {name}, huidige stap</source>
+        <translation>Step {n}: {name}, current step</translation>
+    </message>
+    <message>
+        <source>Stap {n}: {name}</source>
+        <translation>Step {n}: {name}</translation>
+    </message>
+    <message>
+        <source>Stap {n} van {total}: {name}</source>
+        <translation>Step {n} of {total}: {name}</translation>
+    </message>
+    <message>
+        <source>Volge&amp;nde: {name} ›</source>
+        <translation>&amp;Next: {name} ›</translation>
+    </message>
+    <message>
+        <source>Volgende stap: {name}</source>
+        <translation>Next step: {name}</translation>
+    </message>
+    <message>
+        <source>⚠ Het register onveilige adressen kon niet worden geraadpleegd ({error}). Beantwoord de registervraag in de risicocheck zelf.</source>
+        <translation>⚠ The unsafe-address register could not be consulted ({error}). Answer the register question in the risk check yourself.</translation>
+    </message>
+    <message>
+        <source>Het register kon niet worden geraadpleegd: beantwoord deze vraag zelf.</source>
+        <translation>The register could not be consulted: answer this question yourself.</translation>
+    </message>
+    <message>
+        <source>Wordt automatisch ingevuld zodra het adres bekend is.</source>
+        <translation>Filled in automatically once the address is known.</translation>
+    </message>
+    <message>
+        <source>⚠ Dit adres staat in het register onveilige adressen: zie boven.</source>
+        <translation>⚠ This address is in the unsafe-address register: see above.</translation>
+    </message>
+    <message>
+        <source>⚠ Automatisch ja: er is een actieve notitie in het register (zie de waarschuwing).</source>
+        <translation>⚠ Automatically yes: there is an active note in the register (see the warning).</translation>
+    </message>
+    <message>
+        <source>✔ Geen waarschuwing in het register onveilige adressen voor {key}.</source>
+        <translation>✔ No warning in the unsafe-address register for {key}.</translation>
+    </message>
+    <message>
+        <source>Automatisch nee: geen actieve notitie in het register.</source>
+        <translation>Automatically no: no active note in the register.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{category}&lt;/b&gt; — incident op {date} — {address}</source>
+        <translation>&lt;b&gt;{category}&lt;/b&gt; — incident on {date} — {address}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Voorzorgsmaatregelen:&lt;/b&gt; {text}</source>
+        <translation>&lt;b&gt;Precautions:&lt;/b&gt; {text}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{category}&lt;/b&gt; ({date})</source>
+        <translation>&lt;b&gt;{category}&lt;/b&gt; ({date})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Waarom dit niveau:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Why this level:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Nog {n} van {total} vragen zonder antwoord; die tellen nu als ‘weet ik niet’.</source>
+        <translation>{n} of {total} questions still unanswered; for now they count as ‘don’t know’.</translation>
+    </message>
+    <message>
+        <source>✔ Alle vragen zijn beantwoord.</source>
+        <translation>✔ All questions have been answered.</translation>
+    </message>
+    <message>
+        <source>Beantwoord eerst alle vragen ({n} open). Weet u het niet, kies dan ‘weet ik niet’.</source>
+        <translation>First answer all questions ({n} open). If you do not know, choose ‘don’t know’.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Voorzorgsmaatregelen&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Precautions&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Waarom dit niveau&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Why this level&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Het advies bij {level} is om niet alleen te gaan. Gaat u toch alleen, leg dan vast waarom. Uw leidinggevende kan dit teruglezen.</source>
+        <translation>The advice at {level} is not to go alone. If you go alone anyway, record why. Your team leader can read this back.</translation>
+    </message>
+    <message>
+        <source>De toestemming van de leidinggevende is vervallen, omdat het adres of de risicocheck is gewijzigd. Laat uw leidinggevende opnieuw tekenen.</source>
+        <translation>The team leader’s consent has lapsed because the address or the risk check has changed. Ask your team leader to sign again.</translation>
+    </message>
+    <message>
+        <source>✔ Toestemming van &lt;b&gt;{name}&lt;/b&gt;: {reason}</source>
+        <translation>✔ Consent from &lt;b&gt;{name}&lt;/b&gt;: {reason}</translation>
+    </message>
+    <message>
+        <source>U vraagt later toestemming: in stap 5 slaat u het bezoek op als concept.</source>
+        <translation>You will ask for consent later: in step 5 you save the visit as a draft.</translation>
+    </message>
+    <message>
+        <source>⚠ Nog geen toestemming. Zonder vastgelegde toestemming van uw leidinggevende kan dit bezoek niet worden gepland.</source>
+        <translation>⚠ No consent yet. Without recorded consent from your team leader this visit cannot be scheduled.</translation>
+    </message>
+    <message>
+        <source>(adres nog niet ingevuld)</source>
+        <translation>(address not filled in yet)</translation>
+    </message>
+    <message>
+        <source>Bezoek van {visitor} aan {address}; risiconiveau rood.</source>
+        <translation>Visit by {visitor} to {address}; risk level red.</translation>
+    </message>
+    <message>
+        <source>Toestemming van {name} genoteerd; deze wordt vastgelegd bij het opslaan.</source>
+        <translation>Consent from {name} noted; it is recorded when you save.</translation>
+    </message>
+    <message>
+        <source>U heeft de momenten zelf aangepast; een andere start- of terugkomsttijd verandert ze niet meer. Kies ‘Standaard herstellen’ om ze opnieuw in te vullen.</source>
+        <translation>You have changed the times yourself; a different start or return time no longer changes them. Choose ‘Restore defaults’ to fill them in again.</translation>
+    </message>
+    <message>
+        <source>Standaard bij {level}: kort na aankomst, elk half uur daarna en bij de verwachte terugkomst.</source>
+        <translation>Default at {level}: shortly after arrival, every half hour after that and at the expected return.</translation>
+    </message>
+    <message>
+        <source>Standaard: kort na aankomst en bij de verwachte terugkomst.</source>
+        <translation>Default: shortly after arrival and at the expected return.</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>uzelf ({name})</source>
+        <translation>yourself ({name})</translation>
+    </message>
+    <message>
+        <source>geen nummer bekend</source>
+        <translation>no number known</translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Geplande start</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>Verwachte terugkomst</source>
+        <translation>Expected return</translation>
+    </message>
+    <message>
+        <source>Wie gaan er</source>
+        <translation>Who is going</translation>
+    </message>
+    <message>
+        <source>Rollen</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Buddy</source>
+        <translation>Buddy</translation>
+    </message>
+    <message>
+        <source>Terugbelmomenten</source>
+        <translation>Call-back times</translation>
+    </message>
+    <message>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Bewoners</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>Cliënt(en)</source>
+        <translation>Client(s)</translation>
+    </message>
+    <message>
+        <source>Telefoon cliënt</source>
+        <translation>Client phone</translation>
+    </message>
+    <message>
+        <source>Tolk</source>
+        <translation>Interpreter</translation>
+    </message>
+    <message>
+        <source>Schriftelijk aangekondigd</source>
+        <translation>Announced in writing</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>(actieve notitie, zie waarschuwing)</source>
+        <translation>(active note, see warning)</translation>
+    </message>
+    <message>
+        <source>Reden afwijking advies</source>
+        <translation>Reason for deviating from the advice</translation>
+    </message>
+    <message>
+        <source>maandag</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>dinsdag</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>woensdag</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>donderdag</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>vrijdag</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>zaterdag</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>zondag</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Bezoek gepland: {address}, {when}. Vertrek via Mijn bezoeken met ‘Vertrekken’.</source>
+        <translation>Visit scheduled: {address}, {when}. Leave via My visits with ‘Depart’.</translation>
+    </message>
+    <message>
+        <source>Bezoek gepland.</source>
+        <translation>Visit scheduled.</translation>
+    </message>
+    <message>
+        <source>Bezoek als concept opgeslagen: {address}, {when}. Uw leidinggevende geeft toestemming vanuit het eigen scherm; daarna plant u het in Mijn bezoeken.</source>
+        <translation>Visit saved as a draft: {address}, {when}. Your team leader gives consent from their own screen; then you schedule it in My visits.</translation>
+    </message>
+    <message>
+        <source>Bezoek als concept opgeslagen.</source>
+        <translation>Visit saved as a draft.</translation>
+    </message>
+    <message>
+        <source>Formulier wissen</source>
+        <translation>Clear form</translation>
+    </message>
+    <message>
+        <source>Alles wat u voor dit bezoek heeft ingevuld wissen en opnieuw beginnen?</source>
+        <translation>Clear everything you have entered for this visit and start again?</translation>
+    </message>
+    <message>
+        <source>&amp;Ja, wissen</source>
+        <translation>&amp;Yes, clear</translation>
+    </message>
+    <message>
+        <source>&amp;Nee, terug</source>
+        <translation>&amp;No, go back</translation>
+    </message>
+    <message>
+        <source>Het formulier is gewist.</source>
+        <translation>The form has been cleared.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>Adresregister</source>
+        <translation>Address register</translation>
+    </message>
+    <message>
+        <source>Wat uw aandacht vraagt</source>
+        <translation>What needs your attention</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>adres, postcode of huisnummer</source>
+        <translation>address, postcode or house number</translation>
+    </message>
+    <message>
+        <source>Zoeken op adres, postcode of huisnummer</source>
+        <translation>Search by address, postcode or house number</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>Filter op status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>&amp;Categorie:</source>
+        <translation>&amp;Category:</translation>
+    </message>
+    <message>
+        <source>Filter op categorie</source>
+        <translation>Filter by category</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe notitie…</source>
+        <translation>&amp;New note…</translation>
+    </message>
+    <message>
+        <source>Nieuwe notitie voorstellen</source>
+        <translation>Propose a new note</translation>
+    </message>
+    <message>
+        <source>Leg een concreet incident op een adres vast. Een leidinggevende keurt de notitie goed.</source>
+        <translation>Record a specific incident at an address. A team leader approves the note.</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Notities in het register</source>
+        <translation>Notes in the register</translation>
+    </message>
+    <message>
+        <source>Te late herbeoordelingen staan bovenaan, daarna notities die wachten op goedkeuring. Druk op Enter om de notitie te lezen.</source>
+        <translation>Overdue reviews are at the top, then notes awaiting approval. Press Enter to read the note.</translation>
+    </message>
+    <message>
+        <source>Notitie in detail</source>
+        <translation>Note in detail</translation>
+    </message>
+    <message>
+        <source>&amp;Goedkeuren</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>Notitie goedkeuren</source>
+        <translation>Approve note</translation>
+    </message>
+    <message>
+        <source>De notitie wordt actief en waarschuwt bij het plannen van een bezoek op dit adres.</source>
+        <translation>The note becomes active and warns when a visit to this address is planned.</translation>
+    </message>
+    <message>
+        <source>&amp;Afwijzen…</source>
+        <translation>&amp;Reject…</translation>
+    </message>
+    <message>
+        <source>Notitie afwijzen</source>
+        <translation>Reject note</translation>
+    </message>
+    <message>
+        <source>Afwijzen met een reden; de notitie waarschuwt niet.</source>
+        <translation>Reject with a reason; the note does not warn.</translation>
+    </message>
+    <message>
+        <source>&amp;Bewerken…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Notitie bewerken</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <source>Adres, categorie, datum, omschrijving of voorzorgsmaatregelen corrigeren. De status blijft gelijk.</source>
+        <translation>Correct the address, category, date, description or precautions. The status stays the same.</translation>
+    </message>
+    <message>
+        <source>&amp;Herbeoordeeld</source>
+        <translation>Re&amp;viewed</translation>
+    </message>
+    <message>
+        <source>Notitie herbeoordeeld: nog steeds nodig</source>
+        <translation>Note reviewed: still needed</translation>
+    </message>
+    <message>
+        <source>De notitie is nog steeds nodig: de herbeoordelingsdatum schuift een termijn op.</source>
+        <translation>The note is still needed: the review date moves on by one term.</translation>
+    </message>
+    <message>
+        <source>&amp;Intrekken…</source>
+        <translation>&amp;Withdraw…</translation>
+    </message>
+    <message>
+        <source>Notitie intrekken</source>
+        <translation>Withdraw note</translation>
+    </message>
+    <message>
+        <source>Intrekken met een reden; de notitie waarschuwt daarna niet meer.</source>
+        <translation>Withdraw with a reason; after that the note no longer warns.</translation>
+    </message>
+    <message>
+        <source>Formulier notitie</source>
+        <translation>Note form</translation>
+    </message>
+    <message>
+        <source>Beschrijf feitelijk één concreet incident: wat er gebeurde, wanneer en door wie. Geen diagnoses of geruchten.</source>
+        <translation>Describe one specific incident factually: what happened, when and by whom. No diagnoses or rumours.</translation>
+    </message>
+    <message>
+        <source>S&amp;traat</source>
+        <translation>St&amp;reet</translation>
+    </message>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>H&amp;uisnummer</source>
+        <translation>House n&amp;umber</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld 12 of 12-A</source>
+        <translation>for example 12 or 12-A</translation>
+    </message>
+    <message>
+        <source>Huisnummer met toevoeging</source>
+        <translation>House number with addition</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode</source>
+        <translation>&amp;Postcode</translation>
+    </message>
+    <message>
+        <source>1234 AB</source>
+        <translation>1234 AB</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>P&amp;laats</source>
+        <translation>C&amp;ity</translation>
+    </message>
+    <message>
+        <source>Plaats</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Cat&amp;egorie</source>
+        <translation>Categor&amp;y</translation>
+    </message>
+    <message>
+        <source>Categorie van het incident</source>
+        <translation>Category of the incident</translation>
+    </message>
+    <message>
+        <source>&amp;Datum incident</source>
+        <translation>Incident dat&amp;e</translation>
+    </message>
+    <message>
+        <source>Datum van het incident</source>
+        <translation>Date of the incident</translation>
+    </message>
+    <message>
+        <source>&amp;Omschrijving</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>Wat gebeurde er feitelijk? Minstens 20 tekens.</source>
+        <translation>What actually happened? At least 20 characters.</translation>
+    </message>
+    <message>
+        <source>Omschrijving van het incident</source>
+        <translation>Description of the incident</translation>
+    </message>
+    <message>
+        <source>&amp;Voorzorgsmaatregelen</source>
+        <translation>Prec&amp;autions</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld: altijd met twee; politie vooraf informeren.</source>
+        <translation>For example: always in pairs; inform the police beforehand.</translation>
+    </message>
+    <message>
+        <source>Voorzorgsmaatregelen</source>
+        <translation>Precautions</translation>
+    </message>
+    <message>
+        <source>Foutmelding formulier</source>
+        <translation>Form error message</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Annuleren, niets opslaan</source>
+        <translation>Cancel, save nothing</translation>
+    </message>
+    <message>
+        <source>Opsl&amp;aan</source>
+        <translation>Sa&amp;ve</translation>
+    </message>
+    <message>
+        <source>Notitie opslaan</source>
+        <translation>Save note</translation>
+    </message>
+    <message>
+        <source>Wat u gaat doen</source>
+        <translation>What you are about to do</translation>
+    </message>
+    <message>
+        <source>Om welke notitie het gaat</source>
+        <translation>Which note this is about</translation>
+    </message>
+    <message>
+        <source>&amp;Reden (verplicht):</source>
+        <translation>&amp;Reason (required):</translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Foutmelding reden</source>
+        <translation>Reason error message</translation>
+    </message>
+    <message>
+        <source>Annuleren, niets wijzigen</source>
+        <translation>Cancel, change nothing</translation>
+    </message>
+    <message>
+        <source>&amp;Bevestigen</source>
+        <translation>C&amp;onfirm</translation>
+    </message>
+    <message>
+        <source>Bevestigen</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Alle statussen</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Herbeoordeling te laat</source>
+        <translation>Review overdue</translation>
+    </message>
+    <message>
+        <source>Voorgesteld (wacht op goedkeuring)</source>
+        <translation>Proposed (awaiting approval)</translation>
+    </message>
+    <message>
+        <source>Actief</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Afgewezen</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Ingetrokken</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Alle categorieën</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Er ging iets onverwachts mis. Probeer het opnieuw of meld het de beheerder.</source>
+        <translation>Something unexpected went wrong. Try again or report it to the administrator.</translation>
+    </message>
+    <message>
+        <source>Niet gelukt: {message}</source>
+        <translation>Failed: {message}</translation>
+    </message>
+    <message>
+        <source>1 notitie getoond.</source>
+        <translation>1 note shown.</translation>
+    </message>
+    <message>
+        <source>{count} notities getoond.</source>
+        <translation>{count} notes shown.</translation>
+    </message>
+    <message>
+        <source>Herbeoordeling te laat: {count}.</source>
+        <translation>Review overdue: {count}.</translation>
+    </message>
+    <message>
+        <source>Wacht op goedkeuring: {count}.</source>
+        <translation>Awaiting approval: {count}.</translation>
+    </message>
+    <message>
+        <source>Er wacht niets op u.</source>
+        <translation>Nothing is waiting for you.</translation>
+    </message>
+    <message>
+        <source>U ziet alleen de notities die u zelf heeft voorgesteld.</source>
+        <translation>You only see the notes you proposed yourself.</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>op {when}</source>
+        <translation>on {when}</translation>
+    </message>
+    <message>
+        <source>waarschuwt bij het plannen van een bezoek</source>
+        <translation>warns when a visit is planned</translation>
+    </message>
+    <message>
+        <source>waarschuwt niet meer (vervaldatum voorbij)</source>
+        <translation>no longer warns (expiry date passed)</translation>
+    </message>
+    <message>
+        <source>wacht op goedkeuring door een leidinggevende</source>
+        <translation>awaiting approval by a team leader</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Categorie:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Datum incident:</source>
+        <translation>Incident date:</translation>
+    </message>
+    <message>
+        <source>Herbeoordeling te laat: de datum {date} is voorbij. Is de notitie nog nodig? Kies Herbeoordeeld of Intrekken.</source>
+        <translation>Review overdue: the date {date} has passed. Is the note still needed? Choose Reviewed or Withdraw.</translation>
+    </message>
+    <message>
+        <source>U heeft deze notitie zelf voorgesteld: een andere leidinggevende moet haar goedkeuren (vier-ogenprincipe).</source>
+        <translation>You proposed this note yourself: another team leader must approve it (four-eyes principle).</translation>
+    </message>
+    <message>
+        <source>Wat is er gebeurd</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Geen voorzorgsmaatregelen vastgelegd.</source>
+        <translation>No precautions recorded.</translation>
+    </message>
+    <message>
+        <source>Beheer</source>
+        <translation>Management</translation>
+    </message>
+    <message>
+        <source>Voorgesteld door</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <source>Afgewezen door</source>
+        <translation>Rejected by</translation>
+    </message>
+    <message>
+        <source>Goedgekeurd door</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>(te laat)</source>
+        <translation>(overdue)</translation>
+    </message>
+    <message>
+        <source>Herbeoordelen vóór</source>
+        <translation>Review before</translation>
+    </message>
+    <message>
+        <source>Waarschuwt tot</source>
+        <translation>Warns until</translation>
+    </message>
+    <message>
+        <source>Ingetrokken op</source>
+        <translation>Withdrawn on</translation>
+    </message>
+    <message>
+        <source>Kies een notitie in de lijst om haar te lezen.</source>
+        <translation>Choose a note in the list to read it.</translation>
+    </message>
+    <message>
+        <source>Notitie goedgekeurd: {address}. Bij dit adres wordt nu gewaarschuwd.</source>
+        <translation>Note approved: {address}. Planning a visit to this address now shows a warning.</translation>
+    </message>
+    <message>
+        <source>Herbeoordeling vastgelegd voor {address}. Volgende herbeoordeling vóór {date}.</source>
+        <translation>Review recorded for {address}. Next review before {date}.</translation>
+    </message>
+    <message>
+        <source>&amp;Afwijzen</source>
+        <translation>&amp;Reject</translation>
+    </message>
+    <message>
+        <source>&amp;Intrekken</source>
+        <translation>&amp;Withdraw</translation>
+    </message>
+    <message>
+        <source>Notitie afgewezen: {address}.</source>
+        <translation>Note rejected: {address}.</translation>
+    </message>
+    <message>
+        <source>Notitie ingetrokken: {address}. Er wordt niet meer gewaarschuwd.</source>
+        <translation>Note withdrawn: {address}. It no longer warns.</translation>
+    </message>
+    <message>
+        <source>Notitie voorgesteld voor {address}. Een leidinggevende beoordeelt haar.</source>
+        <translation>Note proposed for {address}. A team leader will assess it.</translation>
+    </message>
+    <message>
+        <source>Notitie bijgewerkt: {address}.</source>
+        <translation>Note updated: {address}.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTableModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Categorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Datum incident</source>
+        <translation>Incident date</translation>
+    </message>
+    <message>
+        <source>Herbeoordelen vóór</source>
+        <translation>Review before</translation>
+    </message>
+    <message>
+        <source>Auteur</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Actief</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Verlopen</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Voorgesteld</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>Afgewezen</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Ingetrokken</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>{date} – te laat</source>
+        <translation>{date} – overdue</translation>
+    </message>
+    <message>
+        <source>Herbeoordeling te laat, was vóór {date}</source>
+        <translation>Review overdue, was due before {date}</translation>
+    </message>
+    <message>
+        <source>Voorgesteld, wacht op goedkeuring</source>
+        <translation>Proposed, awaiting approval</translation>
+    </message>
+    <message>
+        <source>Verlopen, waarschuwt niet meer</source>
+        <translation>Expired, no longer warns</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Gebeurtenis</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Wie</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Toelichting</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Bezoek aangemaakt</source>
+        <translation>Visit created</translation>
+    </message>
+    <message>
+        <source>Toestemming leidinggevende</source>
+        <translation>Team leader’s consent</translation>
+    </message>
+    <message>
+        <source>Ingepland</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Vertrokken</source>
+        <translation>Departed</translation>
+    </message>
+    <message>
+        <source>Gebeld</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>Terug, veilig</source>
+        <translation>Back, safe</translation>
+    </message>
+    <message>
+        <source>Terug, er was een incident</source>
+        <translation>Back, there was an incident</translation>
+    </message>
+    <message>
+        <source>Geëscaleerd</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Afgesloten</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Alarm bevestigd</source>
+        <translation>Alarm acknowledged</translation>
+    </message>
+    <message>
+        <source>Risiconiveau {level}</source>
+        <translation>Risk level {level}</translation>
+    </message>
+    <message>
+        <source>Reden: {reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Terugbelmoment</source>
+        <translation>Call-back</translation>
+    </message>
+    <message>
+        <source>Te laat terug</source>
+        <translation>Overdue return</translation>
+    </message>
+    <message>
+        <source>Escalatie naar leidinggevenden</source>
+        <translation>Escalation to team leaders</translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>{kind} (te laat)</source>
+        <translation>{kind} (late)</translation>
+    </message>
+    <message>
+        <source>Opnieuw bellen (niet bereikt)</source>
+        <translation>Call again (not reached)</translation>
+    </message>
+    <message>
+        <source>Eerder terugbellen</source>
+        <translation>Call back sooner</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>gedaan</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>vervallen</source>
+        <translation>lapsed</translation>
+    </message>
+    <message>
+        <source>niet beantwoord</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Gebeld: niet bereikt</source>
+        <translation>Called: not reached</translation>
+    </message>
+    <message>
+        <source>Actie: {action}</source>
+        <translation>Action: {action}</translation>
+    </message>
+    <message>
+        <source>Gebeld: opgenomen</source>
+        <translation>Called: answered</translation>
+    </message>
+    <message>
+        <source>met voornaam (alles goed)</source>
+        <translation>with first name (all well)</translation>
+    </message>
+    <message>
+        <source>met ACHTERNAAM (foute boel)</source>
+        <translation>with LAST NAME (trouble)</translation>
+    </message>
+    <message>
+        <source>naam niet vastgelegd</source>
+        <translation>name not recorded</translation>
+    </message>
+    <message>
+        <source>Opgenomen {name}; vrijuit praten: {vrijuit}; politie gewenst: {politie}. Actie: {action}</source>
+        <translation>Answered {name}; can talk freely: {vrijuit}; police wanted: {politie}. Action: {action}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDetailDialog</name>
+    <message>
+        <source>Adres van het bezoek</source>
+        <translation>Address of the visit</translation>
+    </message>
+    <message>
+        <source>Risiconiveau en status</source>
+        <translation>Risk level and state</translation>
+    </message>
+    <message>
+        <source>Wie gaan er en wie belt terug</source>
+        <translation>Who is going and who calls back</translation>
+    </message>
+    <message>
+        <source>Tijden</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>&amp;Tijdlijn</source>
+        <translation>&amp;Timeline</translation>
+    </message>
+    <message>
+        <source>Tijdlijn van het bezoek</source>
+        <translation>Timeline of the visit</translation>
+    </message>
+    <message>
+        <source>Alle gebeurtenissen, terugbelmomenten en gesprekken op volgorde van tijd.</source>
+        <translation>All events, call-backs and calls in order of time.</translation>
+    </message>
+    <message>
+        <source>&amp;Risicobeoordeling en plan</source>
+        <translation>&amp;Risk assessment and plan</translation>
+    </message>
+    <message>
+        <source>Risicobeoordeling, plan en toestemming</source>
+        <translation>Risk assessment, plan and consent</translation>
+    </message>
+    <message>
+        <source>&amp;Sluiten</source>
+        <translation>Clo&amp;se</translation>
+    </message>
+    <message>
+        <source>Venster sluiten</source>
+        <translation>Close window</translation>
+    </message>
+    <message>
+        <source>Bezoek {address} — details</source>
+        <translation>Visit {address} — details</translation>
+    </message>
+    <message>
+        <source>Bezoek openen</source>
+        <translation>Open visit</translation>
+    </message>
+    <message>
+        <source>Risiconiveau:</source>
+        <translation>Risk level:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Reden:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>niemand (alleen)</source>
+        <translation>nobody (alone)</translation>
+    </message>
+    <message>
+        <source>Bezoeker:</source>
+        <translation>Visitor:</translation>
+    </message>
+    <message>
+        <source>Gaat mee:</source>
+        <translation>Going along:</translation>
+    </message>
+    <message>
+        <source>Buddy:</source>
+        <translation>Buddy:</translation>
+    </message>
+    <message>
+        <source>Begin:</source>
+        <translation>Start:</translation>
+    </message>
+    <message>
+        <source>Verwacht terug:</source>
+        <translation>Expected back:</translation>
+    </message>
+    <message>
+        <source>(Nederlandse tijd)</source>
+        <translation>(Dutch time)</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>weet ik niet</source>
+        <translation>don’t know</translation>
+    </message>
+    <message>
+        <source>Risicobeoordeling</source>
+        <translation>Risk assessment</translation>
+    </message>
+    <message>
+        <source>Checklist versie {version}; uitkomst {level}.</source>
+        <translation>Checklist version {version}; result {level}.</translation>
+    </message>
+    <message>
+        <source>Waarom dit niveau:</source>
+        <translation>Why this level:</translation>
+    </message>
+    <message>
+        <source>Geen risicobeoordeling vastgelegd.</source>
+        <translation>No risk assessment recorded.</translation>
+    </message>
+    <message>
+        <source>Toestemming en afwijking</source>
+        <translation>Consent and deviation</translation>
+    </message>
+    <message>
+        <source>Toestemming van {name} op {when}: {reason}</source>
+        <translation>Consent from {name} on {when}: {reason}</translation>
+    </message>
+    <message>
+        <source>Nog geen toestemming van een leidinggevende.</source>
+        <translation>No consent from a team leader yet.</translation>
+    </message>
+    <message>
+        <source>Geen toestemming nodig bij {level}.</source>
+        <translation>No consent needed at {level}.</translation>
+    </message>
+    <message>
+        <source>Afwijking van het advies: {reason}</source>
+        <translation>Deviation from the advice: {reason}</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Bewoners</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>Cliënt(en)</source>
+        <translation>Client(s)</translation>
+    </message>
+    <message>
+        <source>Telefoon cliënt</source>
+        <translation>Client phone</translation>
+    </message>
+    <message>
+        <source>Tolk</source>
+        <translation>Interpreter</translation>
+    </message>
+    <message>
+        <source>Schriftelijk aangekondigd</source>
+        <translation>Announced in writing</translation>
+    </message>
+    <message>
+        <source>Rollen</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Alle antwoorden</source>
+        <translation>All answers</translation>
+    </message>
+    <message>
+        <source>De vragen hieronder komen uit de huidige checklist (versie {current}); het bezoek is beoordeeld met versie {used}.</source>
+        <translation>The questions below come from the current checklist (version {current}); the visit was assessed with version {used}.</translation>
     </message>
 </context>
 <context>
     <name>WorkspaceView</name>
     <message>
         <source>Ingelogd als &lt;b&gt;{name}&lt;/b&gt; ({roles})</source>
-        <translation type="unfinished"></translation>
+        <translation>Logged in as &lt;b&gt;{name}&lt;/b&gt; ({roles})</translation>
     </message>
     <message>
         <source>Ingelogd als</source>
-        <translation type="unfinished"></translation>
+        <translation>Logged in as</translation>
     </message>
     <message>
         <source>&amp;Vergrendelen</source>
-        <translation type="unfinished"></translation>
+        <translation>Loc&amp;k</translation>
     </message>
     <message>
         <source>Vergrendelen</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock</translation>
     </message>
     <message>
         <source>Scherm vergrendelen; niets gaat verloren</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock the screen; nothing is lost</translation>
     </message>
     <message>
         <source>&amp;Uitloggen</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo&amp;g out</translation>
     </message>
     <message>
         <source>Uitloggen</source>
-        <translation type="unfinished"></translation>
+        <translation>Log out</translation>
     </message>
     <message>
         <source>Onderdelen</source>
-        <translation type="unfinished"></translation>
+        <translation>Sections</translation>
     </message>
 </context>
 </TS>

@@ -30,7 +30,6 @@ from veilig_huisbezoek.services.context import ServiceContext
 
 pytestmark = pytest.mark.gui
 
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 GRACE = timedelta(minutes=15)
 
 
@@ -448,7 +447,7 @@ def test_model_tick_alone_with_500_rows() -> None:
 # --- screenshot ---------------------------------------------------------------------
 
 
-def test_screenshot_board_with_an_alarm(qtbot: QtBot, demo: DemoEnv) -> None:
+def test_screenshot_board_with_an_alarm(qtbot: QtBot, demo: DemoEnv, tmp_path: Path) -> None:
     page = open_board(qtbot, demo, "petra")
     # 09:13 local: one visit past return + grace, call-backs due, others on schedule.
     demo.clock.advance(timedelta(minutes=13, seconds=20))
@@ -457,7 +456,6 @@ def test_screenshot_board_with_an_alarm(qtbot: QtBot, demo: DemoEnv) -> None:
     page.table.selectRow(0)
     page.table.setFocus()
     qtbot.wait(50)
-    DOCS.mkdir(exist_ok=True)
-    target = DOCS / "board.png"
+    target = tmp_path / "board.png"  # docs/ pictures: tools/take_screenshots.py
     assert page.grab().save(str(target))
     assert target.stat().st_size > 10_000

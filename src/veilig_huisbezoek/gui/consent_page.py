@@ -289,23 +289,23 @@ class ConsentPage(QWidget):
         )
         parts = [
             f"<h2>{e(request.address.one_line())}</h2>",
-            f"<p><b>{e(self.tr('Risiconiveau:'))}</b> ■ {e(RiskLevel.ROOD.label)}<br>",
-            f"<b>{e(self.tr('Medewerker:'))}</b> {e(request.visitor)}<br>",
-            f"<b>{e(self.tr('Gaat mee:'))}</b> {e(going)}<br>",
-            f"<b>{e(self.tr('Buddy (belt terug):'))}</b> {e(request.buddy)}<br>",
-            f"<b>{e(self.tr('Gepland:'))}</b> {e(_when(request))}<br>",
-            f"<b>{e(self.tr('Reden bezoek:'))}</b> {e(request.reason.label)}<br>",
+            "<p><b>" + e(self.tr("Risiconiveau:")) + f"</b> ■ {e(RiskLevel.ROOD.label)}<br>",
+            "<b>" + e(self.tr("Medewerker:")) + f"</b> {e(request.visitor)}<br>",
+            "<b>" + e(self.tr("Gaat mee:")) + f"</b> {e(going)}<br>",
+            "<b>" + e(self.tr("Buddy (belt terug):")) + f"</b> {e(request.buddy)}<br>",
+            "<b>" + e(self.tr("Gepland:")) + f"</b> {e(_when(request))}<br>",
+            "<b>" + e(self.tr("Reden bezoek:")) + f"</b> {e(request.reason.label)}<br>",
         ]
         if request.residents:
-            parts.append(f"<b>{e(self.tr('Bewoners:'))}</b> {e(request.residents)}<br>")
+            parts.append("<b>" + e(self.tr("Bewoners:")) + f"</b> {e(request.residents)}<br>")
         parts.append("</p>")
-        parts.append(f"<h3>{e(self.tr('Waarom rood'))}</h3><ul>")
+        parts.append("<h3>" + e(self.tr("Waarom rood")) + "</h3><ul>")
         parts += [f"<li>{e(reason)}</li>" for reason in request.reasons]
         if not request.reasons:
-            parts.append(f"<li>{e(self.tr('Geen redenen vastgelegd.'))}</li>")
+            parts.append("<li>" + e(self.tr("Geen redenen vastgelegd.")) + "</li>")
         parts.append("</ul>")
         if request.deviation_reason:
-            parts.append(f"<h3>{e(self.tr('Afwijking van het advies'))}</h3>")
+            parts.append("<h3>" + e(self.tr("Afwijking van het advies")) + "</h3>")
             parts.append(f"<p>{e(request.deviation_reason)}</p>")
         if self._advice is not None:
             parts.append(f"<h3>{e(self._advice.title)}</h3><p>{e(self._advice.text)}</p>")

@@ -246,8 +246,9 @@ class RegisterPage(QWidget):
         if horizontal:
             self.splitter.setSizes([table, width - table])
         else:
-            height = max(self.splitter.height(), 2)
-            self.splitter.setSizes([height * 2 // 5, height - height * 2 // 5])
+            # Relative weights, not a height snapshot: the splitter may not have its
+            # final height yet (first show), and QSplitter scales the weights to fit.
+            self.splitter.setSizes([2_000, 3_000])
 
     # ---- helpers ------------------------------------------------------------------
     def _style_headings(self) -> None:
@@ -434,9 +435,9 @@ class RegisterPage(QWidget):
             status += " — " + self.tr("wacht op goedkeuring door een leidinggevende")
         parts = [
             f"<h2>{e(note.address.one_line())}</h2>",
-            f"<p><b>{e(self.tr('Status:'))}</b> {e(status)}<br>",
-            f"<b>{e(self.tr('Categorie:'))}</b> {e(note.category.label)}<br>",
-            f"<b>{e(self.tr('Datum incident:'))}</b> {e(date_text(note.incident_date))}</p>",
+            "<p><b>" + e(self.tr("Status:")) + f"</b> {e(status)}<br>",
+            "<b>" + e(self.tr("Categorie:")) + f"</b> {e(note.category.label)}<br>",
+            "<b>" + e(self.tr("Datum incident:")) + f"</b> {e(date_text(note.incident_date))}</p>",
         ]
         if entry.review_overdue:
             parts.append(
@@ -464,12 +465,12 @@ class RegisterPage(QWidget):
                 )
                 + "</i></p>"
             )
-        parts.append(f"<h3>{e(self.tr('Wat is er gebeurd'))}</h3>")
+        parts.append("<h3>" + e(self.tr("Wat is er gebeurd")) + "</h3>")
         parts.append(f"<p>{e(note.description).replace(chr(10), '<br>')}</p>")
-        parts.append(f"<h3>{e(self.tr('Voorzorgsmaatregelen'))}</h3>")
+        parts.append("<h3>" + e(self.tr("Voorzorgsmaatregelen")) + "</h3>")
         precautions = note.precautions or self.tr("Geen voorzorgsmaatregelen vastgelegd.")
         parts.append(f"<p>{e(precautions).replace(chr(10), '<br>')}</p>")
-        parts.append(f"<h3>{e(self.tr('Beheer'))}</h3><p>")
+        parts.append("<h3>" + e(self.tr("Beheer")) + "</h3><p>")
         parts.append(self._person_line(self.tr("Voorgesteld door"), entry.author, created))
         if note.status is NoteStatus.AFGEWEZEN:
             when = to_local(note.retired_at).strftime("%d-%m-%Y") if note.retired_at else ""
@@ -482,18 +483,20 @@ class RegisterPage(QWidget):
                 review = date_text(note.review_due)
                 if entry.review_overdue:
                     review += " " + self.tr("(te laat)")
-                parts.append(f"<b>{e(self.tr('Herbeoordelen vóór'))}</b> {e(review)}<br>")
+                parts.append("<b>" + e(self.tr("Herbeoordelen vóór")) + f"</b> {e(review)}<br>")
             if note.expires_on is not None:
                 parts.append(
-                    f"<b>{e(self.tr('Waarschuwt tot'))}</b> {e(date_text(note.expires_on))}<br>"
+                    "<b>"
+                    + e(self.tr("Waarschuwt tot"))
+                    + f"</b> {e(date_text(note.expires_on))}<br>"
                 )
         if note.status is NoteStatus.INGETROKKEN and note.retired_at is not None:
             parts.append(
-                f"<b>{e(self.tr('Ingetrokken op'))}</b> "
+                "<b>" + e(self.tr("Ingetrokken op")) + "</b> "
                 f"{e(to_local(note.retired_at).strftime('%d-%m-%Y'))}<br>"
             )
         if note.retire_reason:
-            parts.append(f"<b>{e(self.tr('Reden'))}</b> {e(note.retire_reason)}<br>")
+            parts.append("<b>" + e(self.tr("Reden")) + f"</b> {e(note.retire_reason)}<br>")
         parts.append("</p>")
         return "".join(parts)
 

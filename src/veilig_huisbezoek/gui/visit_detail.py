@@ -1,8 +1,9 @@
 """The whole story of one visit: header, assessment, plan, consent and a timeline.
 
 The timeline merges the visit's events, its call-back moments and the buddy's calls in
-order of time. Event kinds this version does not know (later: alarms and their
-acknowledgements) are shown generically, never dropped.
+order of time. Alarms raised by the reminders (marked, with their kind and whether they
+came late) and their acknowledgements (who, when) are events too. Event kinds this
+version does not know are shown generically, never dropped.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from ..domain.checklist import Answer, Checklist, ChecklistFormatError, RiskLeve
 from ..domain.clock import to_local
 from ..domain.errors import UserError
 from ..domain.phone import format_phone
+from ..domain.reminders import ReminderKind
 from ..services.context import ServiceContext
 from ..services.visit_details import (
     CallbackInfo,
@@ -54,7 +56,10 @@ from .forms import child, load_form
 Index = QModelIndex | QPersistentModelIndex
 
 _ALARM_ACTIONS = frozenset({CallAction.CALL_112, CallAction.CALL_POLICE, CallAction.ESCALATE})
-_ALARM_EVENTS = frozenset({"terug_incident", "geescaleerd"})
+_ALARM_EVENTS = frozenset({"terug_incident", "geescaleerd", "alarm"})
+# services.alarms: "alarm" when a reminder fired (detail: its kind, plus " te_laat"
+# when raised late), "alarm_bevestigd" when someone acknowledged it (detail: the kind).
+_LATE_SUFFIX = " te_laat"
 _LEVEL_MARK = {RiskLevel.GROEN: "●", RiskLevel.ORANJE: "▲", RiskLevel.ROOD: "■"}
 _LEVEL_COLOURS = {
     RiskLevel.GROEN: "#dcefdc",
@@ -126,6 +131,8 @@ class TimelineModel(QAbstractTableModel):
             "terug_incident": self.tr("Terug, er was een incident"),
             "geescaleerd": self.tr("Geëscaleerd"),
             "afgesloten": self.tr("Afgesloten"),
+            "alarm": self.tr("Alarm"),
+            "alarm_bevestigd": self.tr("Alarm bevestigd"),
         }
         label = labels.get(kind)
         if label is None:  # a kind from a later version: show it plainly
@@ -140,9 +147,26 @@ class TimelineModel(QAbstractTableModel):
             text = self.tr("Reden: {reason}").format(reason=detail.consent_reason)
         elif event.kind == "gebeld" and event.detail in {a.value for a in CallAction}:
             text = CallAction(event.detail).title
+        elif event.kind in ("alarm", "alarm_bevestigd"):
+            text = self._alarm_detail(event.detail)
         alarm = event.kind in _ALARM_EVENTS
         what = self.event_label(event.kind)
         return TimelineEntry(event.at, f"⚠ {what}" if alarm else what, event.actor, text, alarm)
+
+    def _alarm_detail(self, detail: str) -> str:
+        """ "terugbellen te_laat" → "Terugbelmoment (te laat)"; unknown text stays."""
+        late = detail.endswith(_LATE_SUFFIX)
+        value = detail.removesuffix(_LATE_SUFFIX)
+        kinds = {
+            ReminderKind.CALLBACK_DUE.value: self.tr("Terugbelmoment"),
+            ReminderKind.OVERDUE.value: self.tr("Te laat terug"),
+            ReminderKind.ESCALATION.value: self.tr("Escalatie naar leidinggevenden"),
+            ReminderKind.DEADLINE.value: self.tr("Termijn"),
+        }
+        if value not in kinds:
+            return detail
+        text = kinds[value]
+        return self.tr("{kind} (te laat)").format(kind=text) if late else text
 
     def _callback(self, callback: CallbackInfo, detail: VisitDetail) -> TimelineEntry:
         kinds = {
@@ -332,9 +356,9 @@ class VisitDetailDialog(QDialog):
             f"&nbsp;{_LEVEL_MARK[d.level]} {html.escape(d.level.label)}&nbsp;</span>"
         )
         return (
-            f"<b>{html.escape(self.tr('Risiconiveau:'))}</b> {level} &nbsp; "
-            f"<b>{html.escape(self.tr('Status:'))}</b> {html.escape(d.state.label)} &nbsp; "
-            f"<b>{html.escape(self.tr('Reden:'))}</b> {html.escape(d.reason.label)}"
+            "<b>" + html.escape(self.tr("Risiconiveau:")) + f"</b> {level} &nbsp; "
+            "<b>" + html.escape(self.tr("Status:")) + f"</b> {html.escape(d.state.label)} &nbsp; "
+            "<b>" + html.escape(self.tr("Reden:")) + f"</b> {html.escape(d.reason.label)}"
         )
 
     def _people_html(self) -> str:
@@ -345,9 +369,9 @@ class VisitDetailDialog(QDialog):
             else html.escape(self.tr("niemand (alleen)"))
         )
         return (
-            f"<b>{html.escape(self.tr('Bezoeker:'))}</b> {self._person(d.visitor)} &nbsp; "
-            f"<b>{html.escape(self.tr('Gaat mee:'))}</b> {colleagues} &nbsp; "
-            f"<b>{html.escape(self.tr('Buddy:'))}</b> {self._person(d.buddy)}"
+            "<b>" + html.escape(self.tr("Bezoeker:")) + f"</b> {self._person(d.visitor)} &nbsp; "
+            "<b>" + html.escape(self.tr("Gaat mee:")) + f"</b> {colleagues} &nbsp; "
+            "<b>" + html.escape(self.tr("Buddy:")) + f"</b> {self._person(d.buddy)}"
         )
 
     def _times_html(self) -> str:
@@ -355,8 +379,10 @@ class VisitDetailDialog(QDialog):
         start, back = to_local(d.start), to_local(d.expected_return)
         back_text = back.strftime("%H:%M") if back.date() == start.date() else _time(back)
         return (
-            f"<b>{html.escape(self.tr('Begin:'))}</b> {_time(d.start)} &nbsp; "
-            f"<b>{html.escape(self.tr('Verwacht terug:'))}</b> {back_text} &nbsp; "
+            "<b>" + html.escape(self.tr("Begin:")) + f"</b> {_time(d.start)} &nbsp; "
+            "<b>"
+            + html.escape(self.tr("Verwacht terug:"))
+            + f"</b> {back_text} &nbsp; "
             + html.escape(self.tr("(Nederlandse tijd)"))
         )
 
@@ -387,7 +413,7 @@ class VisitDetailDialog(QDialog):
     def _reasons_html(self) -> str:
         d = self.detail
         e = html.escape
-        parts = [f"<h3>{e(self.tr('Risicobeoordeling'))}</h3>"]
+        parts = ["<h3>" + e(self.tr("Risicobeoordeling")) + "</h3>"]
         parts.append(
             "<p>"
             + e(
@@ -398,7 +424,7 @@ class VisitDetailDialog(QDialog):
             + "</p>"
         )
         if d.reasons:
-            parts.append(f"<p><b>{e(self.tr('Waarom dit niveau:'))}</b></p><ul>")
+            parts.append("<p><b>" + e(self.tr("Waarom dit niveau:")) + "</b></p><ul>")
             parts += [f"<li>{e(reason)}</li>" for reason in d.reasons]
             parts.append("</ul>")
         elif not d.answers:
@@ -408,7 +434,7 @@ class VisitDetailDialog(QDialog):
     def _consent_html(self) -> str:
         d = self.detail
         e = html.escape
-        parts = [f"<h3>{e(self.tr('Toestemming en afwijking'))}</h3>"]
+        parts = ["<h3>" + e(self.tr("Toestemming en afwijking")) + "</h3>"]
         if d.consent_by:
             when = _time(d.consent_at) if d.consent_at else ""
             parts.append(
@@ -441,7 +467,9 @@ class VisitDetailDialog(QDialog):
     def _plan_html(self) -> str:
         d = self.detail
         yes, no = self.tr("ja"), self.tr("nee")
-        parts = [f"<h3>{html.escape(self.tr('Plan'))}</h3><table cellspacing='0' cellpadding='2'>"]
+        parts = [
+            "<h3>" + html.escape(self.tr("Plan")) + "</h3><table cellspacing='0' cellpadding='2'>"
+        ]
         parts.append(self._row(self.tr("Reden"), d.reason.label))
         parts.append(self._row(self.tr("Bewoners"), d.residents))
         parts.append(self._row(self.tr("Cliënt(en)"), d.clients))
@@ -461,7 +489,7 @@ class VisitDetailDialog(QDialog):
         if not d.answers:
             return ""
         checklist = _checklist()
-        parts = [f"<h3>{e(self.tr('Alle antwoorden'))}</h3>"]
+        parts = ["<h3>" + e(self.tr("Alle antwoorden")) + "</h3>"]
         if checklist is not None and d.checklist_version != checklist.version:
             parts.append(
                 "<p><i>"

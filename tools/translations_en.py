@@ -1,0 +1,950 @@
+"""English for every Dutch source string of the app (resources/translations/*_en.ts).
+
+tools/update_translations.py fills each message lupdate marks unfinished from this
+table, so a translator can still refine a text in Qt Linguist: a finished translation
+in the .ts is never overwritten. Keep mnemonics (&) unique per screen and keep the
+{placeholders} as they are; tests/gui/test_translations.py checks both.
+"""
+
+from __future__ import annotations
+
+# The same Dutch text in a different place, with a different English meaning.
+BY_CONTEXT: dict[tuple[str, str], str] = {
+    ("AlarmRow", "Bevestigen"): "Acknowledge",
+    ("AlarmRow", "Bellen"): "Call",
+}
+
+EN: dict[str, str] = {
+    # ---- accounts ---------------------------------------------------------------
+    "Accounts": "Accounts",
+    "Accounts van deze database. Iedereen logt in met een eigen wachtwoord; een verwijderd "
+    "account kan de database niet meer openen.": "Accounts of this database. Everyone logs in "
+    "with their own password; a deleted account can no longer open the database.",
+    "Account &toevoegen…": "&Add account…",
+    "&Nieuw wachtwoord instellen…": "Set &new password…",
+    "Account &verwijderen": "&Delete account",
+    "Melding": "Message",
+    "Account {user} toegevoegd.": "Account {user} added.",
+    "Kies eerst een account.": "Choose an account first.",
+    "Nieuw wachtwoord": "New password",
+    "Nieuw wachtwoord voor {user}:": "New password for {user}:",
+    "Nieuw wachtwoord ingesteld voor {user}.": "New password set for {user}.",
+    "Account verwijderen": "Delete account",
+    "Account {user} verwijderen? Deze persoon kan daarna niet meer inloggen.": "Delete account "
+    "{user}? This person will no longer be able to log in.",
+    "Account {user} verwijderd.": "Account {user} deleted.",
+    "Account toevoegen": "Add account",
+    "&Telefoon": "P&hone",
+    "&Rol": "&Role",
+    "&Wachtwoord (eerste keer)": "&Password (first time)",
+    # ---- alarm panel --------------------------------------------------------------
+    "Alarmen": "Alarms",
+    "{symbol} Alarm: bezoek van {name} — ontgrendel voor details": "{symbol} Alarm: visit by "
+    "{name} — unlock for details",
+    "{symbol} Alarm — ontgrendel voor details": "{symbol} Alarm — unlock for details",
+    "Alarm — ontgrendel voor details": "Alarm — unlock for details",
+    "{name} ({phone})": "{name} ({phone})",
+    "Terugbelmoment: bel nu {who} — {where}. Gepland om {time}.": "Call-back due: call {who} "
+    "now — {where}. Scheduled for {time}.",
+    "Te laat terug: {who} is nog niet terug — {where}. Alarm om {time}.": "Overdue return: "
+    "{who} is not back yet — {where}. Alarm at {time}.",
+    "Escalatie: alarm niet bevestigd — bezoek van {who}, {where}. Sinds {time}.": "Escalation: "
+    "alarm not acknowledged — visit by {who}, {where}. Since {time}.",
+    "Termijn verloopt om {time}.": "Deadline expires at {time}.",
+    "Bezoek van {name}.": "Visit by {name}.",
+    "(te laat — oorspronkelijk {time})": "(late — originally {time})",
+    "{symbol} ESCALATIE: {count} alarm(en) niet op tijd bevestigd": "{symbol} ESCALATION: "
+    "{count} alarm(s) not acknowledged in time",
+    "{symbol} ALARM — {count} open; blijft staan tot u bevestigt": "{symbol} ALARM — {count} "
+    "open; stays until you acknowledge",
+    "{symbol} ALARM — {count} open": "{symbol} ALARM — {count} open",
+    "Bellen": "Call",
+    "Bellen over dit alarm": "Call about this alarm",
+    "Bevestigen": "Confirm",
+    "Alarm bevestigen": "Acknowledge alarm",
+    "Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd.": "Confirm that you have seen "
+    "the alarm; this is recorded.",
+    "Waarschuwing": "Warning",
+    "⚠ ALARM — {title}": "⚠ ALARM — {title}",
+    # ---- board --------------------------------------------------------------------
+    "Status": "Status",
+    "Bezoeker": "Visitor",
+    "Adres": "Address",
+    "Niveau": "Level",
+    "Volgend belmoment": "Next call-back",
+    "Verwacht terug": "Expected back",
+    "Status bezoek": "Visit state",
+    "⚠ ALARM": "⚠ ALARM",
+    "◷ te laat": "◷ overdue",
+    "☎ nu bellen": "☎ call now",
+    "✓ op schema": "✓ on schedule",
+    "Alarm": "Alarm",
+    "Te laat": "Overdue",
+    "Nu bellen": "Call now",
+    "Op schema": "On schedule",
+    "Alarm: de verwachte terugkomst plus uitlooptijd is verstreken of het bezoek is "
+    "geëscaleerd. Bel nu; geen gehoor: bel de leidinggevende en de politie.": "Alarm: the "
+    "expected return plus grace time has passed or the visit has been escalated. Call now; "
+    "no answer: call the team leader and the police.",
+    "Te laat: de bezoeker is niet op tijd terug, of het belmoment is al langer dan de "
+    "herhaaltijd voorbij. Bel nu.": "Overdue: the visitor is not back on time, or the "
+    "call-back is overdue by more than the retry interval. Call now.",
+    "Nu bellen: het belmoment is aangebroken.": "Call now: the call-back is due.",
+    "Op schema: er hoeft nu niet gebeld te worden.": "On schedule: no call is needed right now.",
+    "● groen": "● green",
+    "▲ oranje": "▲ orange",
+    "■ rood": "■ red",
+    "Onderweg": "Under way",
+    "Geëscaleerd": "Escalated",
+    "over {}": "in {}",
+    "nu": "now",
+    "{} te laat": "{} overdue",
+    "—": "—",
+    "onbekend": "unknown",
+    "Telefoon: {phone}. Buddy: {buddy}.": "Phone: {phone}. Buddy: {buddy}.",
+    "Geen open belmoment.": "No open call-back.",
+    "Belmoment om {time}.": "Call-back at {time}.",
+    "Buddybord": "Buddy board",
+    "Laden…": "Loading…",
+    "Geen lopende bezoeken waarvoor u buddy bent.": "No running visits for which you are the "
+    "buddy.",
+    "onverwachte fout ({kind}).": "unexpected error ({kind}).",
+    "Het buddybord kon niet worden geladen: {message}": "The buddy board could not be loaded: "
+    "{message}",
+    "Het is nu {time}": "It is now {time}",
+    "⚠ 1 bezoek in alarm": "⚠ 1 visit in alarm",
+    "⚠ {count} bezoeken in alarm": "⚠ {count} visits in alarm",
+    " en nog {more}": " and {more} more",
+    "{head}: {names}. Bel nu; geen gehoor? Bel de leidinggevende en de politie.": "{head}: "
+    "{names}. Call now; no answer? Call the team leader and the police.",
+    "1 lopend bezoek": "1 running visit",
+    "{count} lopende bezoeken": "{count} running visits",
+    "U bent niet de buddy van dit bezoek: {buddy} belt. Alleen de buddy of een leidinggevende "
+    "legt het gesprek vast.": "You are not the buddy for this visit: {buddy} calls. Only the "
+    "buddy or a team leader records the call.",
+    "Rond eerst het lopende belgesprek af.": "Finish the current call first.",
+    "Alleen de buddy ({buddy}) of een leidinggevende belt dit bezoek.": "Only the buddy "
+    "({buddy}) or a team leader calls this visit.",
+    "Open het belscherm voor het gekozen bezoek (Enter)": "Open the call screen for the "
+    "selected visit (Enter)",
+    "Huidige tijd": "Current time",
+    "Alarmmelding": "Alarm message",
+    "Foutmelding": "Error message",
+    "Kies een bezoek en druk op Enter, dubbelklik of gebruik <b>Bellen</b> om het "
+    "terugbelgesprek vast te leggen. Het urgentste bezoek staat bovenaan.": "Choose a visit and "
+    "press Enter, double-click or use <b>Call</b> to record the call-back. The most urgent "
+    "visit is at the top.",
+    "Uitleg": "Explanation",
+    "Lopende bezoeken": "Running visits",
+    "Gesorteerd op urgentie: alarm, te laat, nu bellen, op schema. Enter opent het "
+    "belscherm.": "Sorted by urgency: alarm, overdue, call now, on schedule. Enter opens the "
+    "call screen.",
+    "Geen lopende bezoeken": "No running visits",
+    "Samenvatting": "Summary",
+    "&Vernieuwen": "&Refresh",
+    "Vernieuwen": "Refresh",
+    "Laad de bezoeken opnieuw uit de database (F5)": "Reload the visits from the database (F5)",
+    "☎ &Bellen": "☎ &Call",
+    # ---- call dialog --------------------------------------------------------------
+    "Terugbellen — {name}": "Call-back — {name}",
+    "Alles in orde": "All is well",
+    "Het volgende terugbelmoment blijft staan.": "The next call-back stays as planned.",
+    "Eerder terugbellen": "Call back sooner",
+    "Bel over 10 minuten opnieuw, blijf alert en informeer de leidinggevende.": "Call again in "
+    "10 minutes, stay alert and inform the team leader.",
+    "Bel nu 112": "Call 112 now",
+    "Bel nu 112 en geef het volledige adres en wie er aanwezig zijn. Informeer daarna de "
+    "leidinggevende.": "Call 112 now and give the full address and who is present. Then inform "
+    "the team leader.",
+    "Bel nu de politie": "Call the police now",
+    "Er is iets mis. Bel nu de politie met het volledige adres: 112 bij direct gevaar, anders "
+    "0900-8844. Houd de lijn open en informeer de leidinggevende.": "Something is wrong. Call "
+    "the police now with the full address: 112 in immediate danger, otherwise 0900-8844. Keep "
+    "the line open and inform the team leader.",
+    "Niet bereikt: probeer het opnieuw": "Not reached: try again",
+    "Bel over 5 minuten opnieuw. Wordt er dan weer niet opgenomen, dan escaleert u.": "Call "
+    "again in 5 minutes. If there is still no answer, escalate.",
+    "Escaleer: bel de leidinggevende en de politie": "Escalate: call the team leader and the "
+    "police",
+    "Bel nu de leidinggevende en daarna de politie met het volledige adres en wie er aanwezig "
+    "zijn.": "Call the team leader now, then the police, with the full address and who is present.",
+    "Adres gekopieerd ✓": "Address copied ✓",
+    "Geen telefoonnummer bekend": "No phone number known",
+    "{address}, {city} · verwacht terug {time}": "{address}, {city} · expected back {time}",
+    "Belmoment {time} ({countdown})": "Call-back {time} ({countdown})",
+    "Extra belmoment (niet gepland)": "Extra call (not scheduled)",
+    "Let op: de vorige poging ({time}) werd niet beantwoord. Wordt er nu weer niet opgenomen, "
+    "dan escaleert u.": "Note: the previous attempt ({time}) was not answered. If there is no "
+    "answer again now, escalate.",
+    "Dit bezoek is niet meer onderweg (status: {state}); er valt niets vast te leggen.": "This "
+    "visit is no longer under way (state: {state}); there is nothing to record.",
+    "Alleen de buddy ({buddy}) of een leidinggevende legt dit gesprek vast.": "Only the buddy "
+    "({buddy}) or a team leader records this call.",
+    "Kies eerst hoe de bezoeker opnam.": "First choose how the visitor answered.",
+    "Niet bereikt (Alt+N), Voornaam (Alt+V) of Achternaam (Alt+A).": "Not reached (Alt+N), "
+    "First name (Alt+F) or Last name (Alt+L).",
+    "Stel ook beide vragen.": "Ask both questions as well.",
+    "Volgend belmoment: {time}.": "Next call-back: {time}.",
+    "Houd de lijn open.": "Keep the line open.",
+    "Vastgelegd om {time} door {buddy}.": "Recorded at {time} by {buddy}.",
+    "☎ {emergency} bij direct gevaar, anders {general}": "☎ {emergency} in immediate danger, "
+    "otherwise {general}",
+    "☎ Politie: {numbers}": "☎ Police: {numbers}",
+    " of ": " or ",
+    "Van ons aanwezig: {people}": "Our people present: {people}",
+    "Bewoners: {residents}": "Residents: {residents}",
+    "Leidinggevende: {people}": "Team leader: {people}",
+    "Bel de bezoeker": "Call the visitor",
+    "Naam bezoeker": "Visitor's name",
+    "Telefoonnummer bezoeker": "Visitor's phone number",
+    "Belmoment": "Call-back",
+    "Vorige poging": "Previous attempt",
+    "Hoe nam de bezoeker op?": "How did the visitor answer?",
+    "&Niet bereikt": "&Not reached",
+    "Niet bereikt": "Not reached",
+    "Er werd niet opgenomen (Alt+N)": "There was no answer (Alt+N)",
+    "&Voornaam": "&First name",
+    "Opgenomen met de voornaam": "Answered with the first name",
+    "Opgenomen met de voornaam: alles in orde (Alt+V)": "Answered with the first name: all is "
+    "well (Alt+F)",
+    "&Achternaam": "&Last name",
+    "Opgenomen met de achternaam": "Answered with the last name",
+    "Opgenomen met de achternaam: er is iets mis (Alt+A)": "Answered with the last name: "
+    "something is wrong (Alt+L)",
+    "Voornaam = alles in orde. Achternaam = foute boel: er is iets mis.": "First name = all is "
+    "well. Last name = trouble: something is wrong.",
+    "Kun je vrijuit praten?": "Can you talk freely?",
+    "&Ja": "&Yes",
+    "Vrijuit praten: ja": "Can talk freely: yes",
+    "N&ee": "N&o",
+    "Vrijuit praten: nee": "Can talk freely: no",
+    "Is de politie gewenst?": "Do you want the police?",
+    "Ja, &politie": "Yes, &police",
+    "Politie gewenst: ja": "Police wanted: yes",
+    "Nee, &geen politie": "No, &without police",
+    "Politie gewenst: nee": "Police wanted: no",
+    "Wat u daarna doet:": "What you do next:",
+    "Voorbeeld van de actie": "Preview of the action",
+    "Uitleg van de actie": "Explanation of the action",
+    "Annuleren": "Cancel",
+    "Annuleren zonder vastleggen": "Cancel without recording",
+    "Sluiten zonder iets vast te leggen (Esc)": "Close without recording anything (Esc)",
+    "Vast&leggen": "&Record",
+    "Vastleggen": "Record",
+    "Leg het gesprek vast met tijd en buddy (Enter)": "Record the call with time and buddy (Enter)",
+    "Actie": "Action",
+    "Telefoonnummer politie": "Police phone number",
+    "Wat u nu doet": "What you do now",
+    "Adres voor de meldkamer:": "Address for the emergency operator:",
+    "Volledig adres": "Full address",
+    "&Kopieer adres": "&Copy address",
+    "Kopieer het volledige adres": "Copy the full address",
+    "Zet het volledige adres op het klembord (Alt+K)": "Put the full address on the clipboard "
+    "(Alt+C)",
+    "Wie van ons is er": "Who of us is there",
+    "Bewoners": "Residents",
+    "Leidinggevende": "Team leader",
+    "Vastgelegd": "Recorded",
+    "&Sluiten": "Clo&se",
+    "Sluiten": "Close",
+    # ---- checklist, consent -------------------------------------------------------
+    "Situatiefactoren": "Situational factors",
+    "Twee of meer keer ‘ja’ betekent minstens oranje.": "Two or more ‘yes’ answers mean at "
+    "least orange.",
+    "Ernstige factoren": "Serious factors",
+    "Eén keer ‘ja’ betekent rood; ‘weet ik niet’ minstens oranje.": "A single ‘yes’ means red; "
+    "‘don’t know’ means at least orange.",
+    "Ja": "Yes",
+    "Nee": "No",
+    "Weet ik niet": "Don’t know",
+    "Toestemming leidinggevende": "Team leader’s consent",
+    "Bezig met controleren…": "Checking…",
+    "&Toestemming geven": "&Give consent",
+    "Vul de gebruikersnaam en het wachtwoord van de leidinggevende in.": "Enter the team "
+    "leader’s user name and password.",
+    "Controleren mislukt door een onverwachte fout.": "Checking failed because of an "
+    "unexpected error.",
+    "De leidinggevende geeft hier zelf toestemming voor dit bezoek met code rood, met de eigen "
+    "gebruikersnaam en het eigen wachtwoord. Naam en reden worden vastgelegd.": "The team "
+    "leader gives consent for this code red visit here in person, with their own user name and "
+    "password. Name and reason are recorded.",
+    "Bezoek": "Visit",
+    "&Gebruikersnaam leidinggevende": "Team leader’s &user name",
+    "Gebruikersnaam leidinggevende": "Team leader’s user name",
+    "&Wachtwoord leidinggevende": "Team leader’s &password",
+    "Wachtwoord leidinggevende": "Team leader’s password",
+    "&Reden van de toestemming": "&Reason for consent",
+    "Reden van de toestemming": "Reason for consent",
+    "Waarom gaat het bezoek toch door, en onder welke voorwaarden?": "Why is the visit going "
+    "ahead anyway, and on what conditions?",
+    "&Annuleren": "&Cancel",
+    "Toestemming geven": "Give consent",
+    "Toestemming rood": "Consent for red",
+    "&Verzoeken": "Re&quests",
+    "Bezoeken die wachten op toestemming": "Visits awaiting consent",
+    "Er wachten geen bezoeken op uw toestemming.": "No visits are awaiting your consent.",
+    "Geen verzoeken": "No requests",
+    "Verzoek in detail": "Request in detail",
+    "&Reden voor uw toestemming (verplicht):": "&Reason for your consent (required):",
+    "Waarom gaat dit bezoek toch door, en met welke maatregelen?": "Why is this visit going "
+    "ahead anyway, and with which measures?",
+    "Reden voor toestemming": "Reason for consent",
+    "&Details…": "&Details…",
+    "Details van het bezoek openen": "Open the visit details",
+    "Toestemming geven voor dit bezoek": "Give consent for this visit",
+    "Bij risiconiveau rood gaat een bezoek alleen door met uw vastgelegde toestemming. "
+    "Overweeg eerst een gesprek op een veilige locatie (kantoor met alarmknop). Gaat het "
+    "bezoek toch door: nooit alleen, liever met de politie, en informeer de politie "
+    "vooraf.": "At risk level red a visit only goes ahead with your recorded consent. First "
+    "consider a meeting at a safe location (an office with an alarm button). If the visit goes "
+    "ahead anyway: never alone, preferably with the police, and inform the police beforehand.",
+    "Er ging iets onverwachts mis. Probeer het opnieuw.": "Something unexpected went wrong. "
+    "Please try again.",
+    "Niet gelukt: {message}": "Failed: {message}",
+    "niemand: de medewerker gaat alleen": "nobody: the employee goes alone",
+    "Politie vooraf informeren: {number}.": "Inform the police beforehand: {number}.",
+    "Kies een verzoek in de lijst.": "Choose a request from the list.",
+    "Toestemming vastgelegd voor {address}. {visitor} kan het bezoek nu inplannen.": "Consent "
+    "recorded for {address}. {visitor} can now schedule the visit.",
+    "Risiconiveau:": "Risk level:",
+    "Medewerker:": "Employee:",
+    "Gaat mee:": "Going along:",
+    "Buddy (belt terug):": "Buddy (calls back):",
+    "Gepland:": "Scheduled:",
+    "Reden bezoek:": "Reason for the visit:",
+    "Bewoners:": "Residents:",
+    "Waarom rood": "Why red",
+    "Geen redenen vastgelegd.": "No reasons recorded.",
+    "Afwijking van het advies": "Deviation from the advice",
+    "Medewerker": "Employee",
+    "Gepland": "Scheduled",
+    "Gaat mee": "Going along",
+    "niemand": "nobody",
+    # ---- first run, login -----------------------------------------------------------
+    "Voornaam: dit veld is verplicht.": "First name: this field is required.",
+    "De wachtwoorden zijn niet gelijk.": "The passwords do not match.",
+    "Bezig met aanmaken…": "Creating…",
+    "&Database aanmaken": "&Create database",
+    "Aanmaken mislukt door een onverwachte fout.": "Creating failed because of an unexpected "
+    "error.",
+    "Veilig Huisbezoek — eerste gebruik": "Veilig Huisbezoek — first use",
+    "Welkom bij Veilig Huisbezoek": "Welcome to Veilig Huisbezoek",
+    "Er is nog geen database. Maak het eerste account aan: u wordt beheerder en leidinggevende "
+    "en kunt daarna collega's toevoegen. Het wachtwoord wordt nergens bewaard; vergeet het "
+    "niet.": "There is no database yet. Create the first account: you become administrator "
+    "and team leader and can then add colleagues. The password is not stored anywhere; do not "
+    "forget it.",
+    "&Gebruikersnaam": "&User name",
+    "Gebruikersnaam": "User name",
+    "Voornaam": "First name",
+    "Achternaam": "Last name",
+    "&Wachtwoord": "&Password",
+    "Wachtwoord": "Password",
+    "&Herhaal wachtwoord": "&Repeat password",
+    "Herhaal wachtwoord": "Repeat password",
+    "Minimaal 10 tekens. Een zin van een paar woorden is sterk en goed te onthouden.": "At "
+    "least 10 characters. A sentence of a few words is strong and easy to remember.",
+    "Database aanmaken": "Create database",
+    "<b>Demo-database</b> (wordt bij afsluiten gewist). Accounts:": "<b>Demo database</b> "
+    "(erased on exit). Accounts:",
+    "Nog geen database in {folder}. Laat de beheerder er een aanmaken met 'veilig-huisbezoek "
+    "admin init', of start met --demo.": "No database in {folder} yet. Ask the administrator to "
+    "create one with 'veilig-huisbezoek admin init', or start with --demo.",
+    "Bezig met inloggen…": "Logging in…",
+    "&Inloggen": "&Log in",
+    "Vul uw gebruikersnaam en wachtwoord in.": "Enter your user name and password.",
+    "Inloggen mislukt door een onverwachte fout.": "Login failed because of an unexpected error.",
+    "Vergrendeld. Log opnieuw in om verder te gaan; niets is verloren.": "Locked. Log in again "
+    "to continue; nothing is lost.",
+    "Veilig Huisbezoek — inloggen": "Veilig Huisbezoek — log in",
+    "Veilig Huisbezoek": "Veilig Huisbezoek",
+    "Log in met uw eigen naam en wachtwoord.": "Log in with your own name and password.",
+    "Let op: Caps Lock staat aan.": "Note: Caps Lock is on.",
+    "Waarschuwing Caps Lock": "Caps Lock warning",
+    "Inloggen": "Log in",
+    "&Taal / Language": "Lan&guage / Taal",
+    "Taal": "Language",
+    "Demo-accounts": "Demo accounts",
+    "Herstellen uit reservekopie": "Restore from backup",
+    "Herstellen uit reservekopie van {moment}": "Restore from the backup of {moment}",
+    "Vul uw gebruikersnaam en wachtwoord in; daarmee wordt de reservekopie geopend.": "Enter "
+    "your user name and password; they open the backup.",
+    "De beschadigde database wordt niet gewist of overschreven: hij wordt verplaatst naar een "
+    "map ‘beschadigd-…’ in {folder}. Daarna wordt de reservekopie van {moment} teruggezet. Wat "
+    "na dat moment is vastgelegd, staat niet in de reservekopie.\n\nDoorgaan?": "The damaged "
+    "database is not erased or overwritten: it is moved to a folder ‘beschadigd-…’ in "
+    "{folder}. Then the backup of {moment} is restored. Anything recorded after that moment is "
+    "not in the backup.\n\nContinue?",
+    "&Ja, herstellen": "&Yes, restore",
+    "&Nee": "&No",
+    "Herstellen is niet gelukt: {reason}": "Restoring failed: {reason}",
+    "Herstellen is niet gelukt door een onverwachte fout.": "Restoring failed because of an "
+    "unexpected error.",
+    # ---- history --------------------------------------------------------------------
+    "Bezoekhistorie": "Visit history",
+    "Welke bezoeken u ziet": "Which visits you see",
+    "Filters": "Filters",
+    "&Van": "&From",
+    "Filter vanaf datum gebruiken": "Use the from-date filter",
+    "Vanaf datum": "From date",
+    "&Tot en met": "&To (inclusive)",
+    "Filter tot en met datum gebruiken": "Use the to-date filter",
+    "Tot en met datum": "To date (inclusive)",
+    "&Medewerker:": "&Employee:",
+    "Filter op medewerker (bezoeker)": "Filter by employee (visitor)",
+    "&Niveau:": "&Level:",
+    "Filter op risiconiveau": "Filter by risk level",
+    "&Uitkomst:": "&Outcome:",
+    "Filter op uitkomst": "Filter by outcome",
+    "&Zoeken:": "&Search:",
+    "adres, postcode of bewoners": "address, postcode or residents",
+    "Zoeken op adres, postcode, huisnummer of bewoners": "Search by address, postcode, house "
+    "number or residents",
+    "Filters &wissen": "&Clear filters",
+    "Alle filters wissen": "Clear all filters",
+    "Aantal gevonden bezoeken": "Number of visits found",
+    "Details van het gekozen bezoek openen": "Open the details of the selected visit",
+    "De hele tijdlijn van het bezoek (ook met Enter of dubbelklikken)": "The whole timeline of "
+    "the visit (also with Enter or a double-click)",
+    "Bezoeken": "Visits",
+    "Nieuwste bezoeken bovenaan. Druk op Enter voor de details van een bezoek.": "Newest visits "
+    "at the top. Press Enter for the details of a visit.",
+    "U ziet alle bezoeken van het team, de nieuwste bovenaan.": "You see all visits of the "
+    "team, newest first.",
+    "U ziet uw eigen bezoeken en de bezoeken waarbij u collega of buddy was, de nieuwste "
+    "bovenaan.": "You see your own visits and the visits where you were a colleague or buddy, "
+    "newest first.",
+    "Een beheerder ziet geen bezoeken.": "An administrator sees no visits.",
+    "Alle medewerkers": "All employees",
+    "Alle niveaus": "All levels",
+    "Alle uitkomsten": "All outcomes",
+    "1 bezoek gevonden.": "1 visit found.",
+    "{count} bezoeken gevonden.": "{count} visits found.",
+    "De bezoeken konden niet worden geladen. Probeer het opnieuw.": "The visits could not be "
+    "loaded. Please try again.",
+    "Begin": "Start",
+    "Uitkomst": "Outcome",
+    "Politie / 112": "Police / 112",
+    "Incident": "Incident",
+    "Eerder teruggebeld": "Called back sooner",
+    "Nog niet afgerond": "Not finished yet",
+    "Risiconiveau {level}": "Risk level {level}",
+    "GROEN": "GREEN",
+    "ORANJE": "ORANGE",
+    "ROOD": "RED",
+    "NOG NIET BEPAALD": "NOT YET DETERMINED",
+    "Risiconiveau: nog niet bepaald": "Risk level: not yet determined",
+    "Risiconiveau: {level}": "Risk level: {level}",
+    # ---- my visits ----------------------------------------------------------------------
+    "Mijn bezoeken": "My visits",
+    "Uw bezoeken die nog niet zijn afgerond. Kies een bezoek en gebruik de knoppen eronder: "
+    "vertrekken, en na afloop ‘Terug, veilig’ of ‘Terug, er was een incident’.": "Your visits "
+    "that are not finished yet. Choose a visit and use the buttons below it: depart, and "
+    "afterwards ‘Back, safe’ or ‘Back, there was an incident’.",
+    "&Open bezoeken": "&Open visits",
+    "Open bezoeken": "Open visits",
+    "U heeft geen open bezoeken. Een nieuw bezoek bereidt u voor onder ‘Bezoek "
+    "voorbereiden’.": "You have no open visits. You prepare a new visit under ‘Prepare visit’.",
+    "Gekozen bezoek": "Selected visit",
+    "&Plannen": "&Schedule",
+    "Gekozen concept plannen": "Schedule the selected draft",
+    "Ve&rtrekken": "De&part",
+    "Vertrekken naar het gekozen bezoek": "Depart for the selected visit",
+    "Terug, v&eilig": "Back, s&afe",
+    "Terug, veilig": "Back, safe",
+    "Terug, er was een &incident": "Back, there was an &incident",
+    "Terug, er was een incident": "Back, there was an incident",
+    "&Details": "&Details",
+    "Details van het gekozen bezoek": "Details of the selected visit",
+    "Na een incident": "After an incident",
+    "Er was een incident": "There was an incident",
+    "Start": "Start",
+    "Buddy": "Buddy",
+    "Volgend terugbelmoment": "Next call-back",
+    "groen": "green",
+    "oranje": "orange",
+    "rood": "red",
+    "Concept — wacht op toestemming leidinggevende": "Draft — awaiting the team leader’s consent",
+    "Concept — toestemming van {name}": "Draft — consent from {name}",
+    "Concept": "Draft",
+    "Afgesloten": "Closed",
+    "geen": "none",
+    "{address} — {level} — {state}": "{address} — {level} — {state}",
+    "Bezoek gepland: {address}. Vertrek met ‘Vertrekken’.": "Visit scheduled: {address}. Leave "
+    "with ‘Depart’.",
+    " Uw buddy {buddy} belt u om {time}.": " Your buddy {buddy} will call you at {time}.",
+    "U bent onderweg naar {address}.": "You are on your way to {address}.",
+    " Terug? Kies dan ‘Terug, veilig’.": " Back? Then choose ‘Back, safe’.",
+    "Het bezoek aan {address} beëindigen met ‘er was een incident’?": "End the visit to "
+    "{address} with ‘there was an incident’?",
+    "&Ja, er was een incident": "&Yes, there was an incident",
+    "Bent u veilig terug van het bezoek aan {address}?": "Are you safely back from the visit to "
+    "{address}?",
+    "&Ja, ik ben veilig terug": "&Yes, I am safely back",
+    "Bezoek beëindigen": "End visit",
+    "&Nee, nog niet": "&No, not yet",
+    "Het bezoek is beëindigd: terug, er was een incident.": "The visit has ended: back, there "
+    "was an incident.",
+    "Welkom terug. Het bezoek is beëindigd: terug, veilig.": "Welcome back. The visit has "
+    "ended: back, safe.",
+    "Zorg eerst voor uw eigen veiligheid. Is er direct gevaar, bel dan {emergency}; ga na "
+    "letsel naar een arts.\nInformeer nu uw leidinggevende over wat er is gebeurd.\nHet "
+    "incidentformulier volgt: u legt het incident daarin later vast (wie, wat, waar, wanneer "
+    "en hoe).": "First take care of your own safety. In immediate danger, call {emergency}; "
+    "see a doctor if you are injured.\nInform your team leader now about what happened.\nThe "
+    "incident form follows: you will record the incident there later (who, what, where, when "
+    "and how).",
+    # ---- prepare a visit --------------------------------------------------------------
+    "Bezoek voorbereiden": "Prepare visit",
+    "Stappen": "Steps",
+    "1 Adres": "1 Address",
+    "2 Risicocheck": "2 Risk check",
+    "3 Advies": "3 Advice",
+    "4 Plan": "4 Plan",
+    "5 Controle": "5 Review",
+    "Adres van dit bezoek": "Address of this visit",
+    "Waarschuwing onveilig adres": "Unsafe address warning",
+    "⚠ Waarschuwing: dit adres staat in het register onveilige adressen": "⚠ Warning: this "
+    "address is in the unsafe-address register",
+    "Inhoud van de waarschuwing": "Content of the warning",
+    "Huidige stap": "Current step",
+    "Stap 1 van 5 — Waar gaat u naartoe?": "Step 1 of 5 — Where are you going?",
+    "Vul het adres in. Zodra postcode en huisnummer zijn ingevuld, kijkt de app in het "
+    "register onveilige adressen.": "Enter the address. As soon as the postcode and house "
+    "number are filled in, the app checks the unsafe-address register.",
+    "&Straat": "&Street",
+    "Straat": "Street",
+    "Fout bij straat": "Error in street",
+    "&Huisnummer": "House n&umber",
+    "Huisnummer": "House number",
+    "&Toevoeging": "A&ddition",
+    "Toevoeging bij het huisnummer": "House number addition",
+    "bijv. A of 2": "e.g. A or 2",
+    "Fout bij huisnummer": "Error in house number",
+    "&Postcode": "&Postcode",
+    "Postcode": "Postcode",
+    "1234 AB": "1234 AB",
+    "Fout bij postcode": "Error in postcode",
+    "Pl&aats": "&City",
+    "Plaats": "City",
+    "Fout bij plaats": "Error in city",
+    "Uitkomst registercontrole": "Result of the register check",
+    "Stap 2 van 5 — Risicocheck (ARIH)": "Step 2 of 5 — Risk check (ARIH)",
+    "Beantwoord elke vraag met ja, nee of weet ik niet. Met Tab gaat u naar de volgende vraag, "
+    "met de pijltjestoetsen kiest u het antwoord.": "Answer every question with yes, no or "
+    "don’t know. Tab takes you to the next question; the arrow keys choose the answer.",
+    "Vragen van de risicocheck": "Risk check questions",
+    "Uitkomst van de risicocheck": "Result of the risk check",
+    "Advies": "Advice",
+    "Toelichting bij het advies": "Explanation of the advice",
+    "Waarom dit niveau": "Why this level",
+    "Nog niet beantwoord": "Not answered yet",
+    "Stap 3 van 5 — Advies": "Step 3 of 5 — Advice",
+    "Voorzorgsmaatregelen": "Precautions",
+    "Wie gaat er mee?": "Who is going with you?",
+    "Vink de collega's aan die met u meegaan (met de spatiebalk). Laat alles leeg als u alleen "
+    "gaat.": "Tick the colleagues who go with you (with the space bar). Leave everything empty "
+    "if you go alone.",
+    "&Collega's die meegaan": "&Colleagues going along",
+    "Collega's die meegaan": "Colleagues going along",
+    "Fout bij collega's": "Error in colleagues",
+    "Rollen en &taakverdeling": "Roles and &tasks",
+    "Rollen en taakverdeling": "Roles and tasks",
+    "bijv. Sanne voert het gesprek, Ahmed observeert": "e.g. Sanne leads the conversation, Ahmed "
+    "observes",
+    "Fout bij rollen": "Error in roles",
+    "Afwijken van het advies": "Deviating from the advice",
+    "R&eden om af te wijken van het advies (verplicht)": "R&eason for deviating from the advice "
+    "(required)",
+    "Reden om af te wijken van het advies": "Reason for deviating from the advice",
+    "Fout bij reden om af te wijken": "Error in reason for deviating",
+    "Stand van de toestemming": "Consent status",
+    "&Leidinggevende tekent nu…": "Team &leader signs now…",
+    "Leidinggevende tekent nu": "Team leader signs now",
+    "Toestemming later &aanvragen": "Request consent l&ater",
+    "Toestemming later aanvragen": "Request consent later",
+    "Tekent uw leidinggevende nu, dan wordt de toestemming met naam en reden bij het opslaan "
+    "vastgelegd. Vraagt u later toestemming, dan slaat u het bezoek in stap 5 op als concept; "
+    "uw leidinggevende geeft toestemming vanuit het eigen scherm en daarna plant u het bezoek "
+    "in Mijn bezoeken.": "If your team leader signs now, the consent is recorded with name and "
+    "reason when you save. If you ask for consent later, you save the visit as a draft in step "
+    "5; your team leader gives consent from their own screen and then you schedule the visit in "
+    "My visits.",
+    "Stap 4 van 5 — Plan": "Step 4 of 5 — Plan",
+    "Tijden zijn Nederlandse tijd. Uw buddy blijft op kantoor en belt u op de "
+    "terugbelmomenten.": "Times are Dutch time. Your buddy stays at the office and calls you at "
+    "the call-back times.",
+    "Re&den van het bezoek": "&Reason for the visit",
+    "Reden van het bezoek": "Reason for the visit",
+    "Fout bij reden": "Error in reason",
+    "&Belangrijkste bewoners": "Main re&sidents",
+    "Belangrijkste bewoners": "Main residents",
+    "Fout bij bewoners": "Error in residents",
+    "&Cliënt(en)": "&Client(s)",
+    "Cliënt of cliënten": "Client or clients",
+    "Fout bij cliënten": "Error in clients",
+    "Telefoon c&liënt": "Client p&hone",
+    "Telefoonnummer cliënt": "Client’s phone number",
+    "bijv. 06 12345678 (mag leeg)": "e.g. 06 12345678 (may be left empty)",
+    "Fout bij telefoonnummer": "Error in phone number",
+    "T&olk gaat mee": "&Interpreter comes along",
+    "Tolk gaat mee": "Interpreter comes along",
+    "Bezoek is schriftelijk &aangekondigd": "Visit &announced in writing",
+    "Bezoek is schriftelijk aangekondigd": "Visit announced in writing",
+    "Geplande &start": "&Planned start",
+    "Geplande start (datum en tijd)": "Planned start (date and time)",
+    "Welk uur bij de start: de klok gaat die nacht terug": "Which hour for the start: the clocks "
+    "go back that night",
+    "Dit uur komt twee keer voor:": "This hour occurs twice:",
+    "eerste keer (zomertijd)": "first time (summer time)",
+    "Start: eerste keer, zomertijd": "Start: first time, summer time",
+    "tweede keer (wintertijd)": "second time (winter time)",
+    "Start: tweede keer, wintertijd": "Start: second time, winter time",
+    "Fout bij geplande start": "Error in planned start",
+    "Verwachte terug&komst": "&Expected return",
+    "Verwachte terugkomst (datum en tijd)": "Expected return (date and time)",
+    "Welk uur bij de terugkomst: de klok gaat die nacht terug": "Which hour for the return: the "
+    "clocks go back that night",
+    "Terugkomst: eerste keer, zomertijd": "Return: first time, summer time",
+    "Terugkomst: tweede keer, wintertijd": "Return: second time, winter time",
+    "Fout bij verwachte terugkomst": "Error in expected return",
+    "Budd&y (blijft op kantoor)": "Budd&y (stays at the office)",
+    "Buddy die u terugbelt": "Buddy who calls you back",
+    "Fout bij buddy": "Error in buddy",
+    "Terugbel&momenten": "Call-back ti&mes",
+    "Terugbelmomenten": "Call-back times",
+    "&Tijd van het moment": "&Time of the call-back",
+    "Tijd van het terugbelmoment": "Time of the call-back",
+    "Moment to&evoegen": "A&dd time",
+    "Terugbelmoment toevoegen": "Add a call-back time",
+    "Aan&passen": "&Update",
+    "Gekozen terugbelmoment aanpassen": "Change the selected call-back time",
+    "Verw&ijderen": "Remo&ve",
+    "Gekozen terugbelmoment verwijderen": "Remove the selected call-back time",
+    "Standaard &herstellen": "Restore defau&lts",
+    "Standaard terugbelmomenten herstellen": "Restore the default call-back times",
+    "Toelichting terugbelmomenten": "About the call-back times",
+    "Fout bij terugbelmomenten": "Error in call-back times",
+    "Stap 5 van 5 — Controleer en sla op": "Step 5 of 5 — Check and save",
+    "Samenvatting van het bezoek": "Summary of the visit",
+    "Fout bij opslaan": "Error when saving",
+    "Formulier &wissen": "Clear &form",
+    "Formulier wissen en opnieuw beginnen": "Clear the form and start again",
+    "‹ Vo&rige": "‹ &Back",
+    "Vorige stap": "Previous step",
+    "Volge&nde ›": "&Next ›",
+    "Volgende stap": "Next step",
+    "Opslaan als &concept (toestemming later)": "Save as &draft (consent later)",
+    "Opslaan als concept, toestemming later": "Save as draft, consent later",
+    "&Opslaan en plannen": "&Save and schedule",
+    "Opslaan en plannen": "Save and schedule",
+    "Risicocheck": "Risk check",
+    "Plan": "Plan",
+    "Controle": "Review",
+    "— kies de reden —": "— choose the reason —",
+    "Dienstverlening": "Service provision",
+    "Preventief huisbezoek": "Preventive home visit",
+    "Handhaving bij gegrond vermoeden": "Enforcement on reasonable suspicion",
+    "De risicocheck kan niet worden geladen: {error}": "The risk check cannot be loaded: {error}",
+    "— kies uw buddy —": "— choose your buddy —",
+    "Nog niet compleet: zie de melding bij het veld.": "Not complete yet: see the message at the "
+    "field.",
+    "Stap {n}: {name}, huidige stap": "Step {n}: {name}, current step",
+    "Stap {n}: {name}": "Step {n}: {name}",
+    "Stap {n} van {total}: {name}": "Step {n} of {total}: {name}",
+    "Volge&nde: {name} ›": "&Next: {name} ›",
+    "Volgende stap: {name}": "Next step: {name}",
+    "⚠ Het register onveilige adressen kon niet worden geraadpleegd ({error}). Beantwoord de "
+    "registervraag in de risicocheck zelf.": "⚠ The unsafe-address register could not be "
+    "consulted ({error}). Answer the register question in the risk check yourself.",
+    "Het register kon niet worden geraadpleegd: beantwoord deze vraag zelf.": "The register "
+    "could not be consulted: answer this question yourself.",
+    "Wordt automatisch ingevuld zodra het adres bekend is.": "Filled in automatically once the "
+    "address is known.",
+    "⚠ Dit adres staat in het register onveilige adressen: zie boven.": "⚠ This address is in "
+    "the unsafe-address register: see above.",
+    "⚠ Automatisch ja: er is een actieve notitie in het register (zie de waarschuwing).": "⚠ "
+    "Automatically yes: there is an active note in the register (see the warning).",
+    "✔ Geen waarschuwing in het register onveilige adressen voor {key}.": "✔ No warning in the "
+    "unsafe-address register for {key}.",
+    "Automatisch nee: geen actieve notitie in het register.": "Automatically no: no active note "
+    "in the register.",
+    "<b>{category}</b> — incident op {date} — {address}": "<b>{category}</b> — incident on "
+    "{date} — {address}",
+    "<b>Voorzorgsmaatregelen:</b> {text}": "<b>Precautions:</b> {text}",
+    "<b>{category}</b> ({date})": "<b>{category}</b> ({date})",
+    "<b>Waarom dit niveau:</b>": "<b>Why this level:</b>",
+    "Nog {n} van {total} vragen zonder antwoord; die tellen nu als ‘weet ik niet’.": "{n} of "
+    "{total} questions still unanswered; for now they count as ‘don’t know’.",
+    "✔ Alle vragen zijn beantwoord.": "✔ All questions have been answered.",
+    "Beantwoord eerst alle vragen ({n} open). Weet u het niet, kies dan ‘weet ik niet’.": "First "
+    "answer all questions ({n} open). If you do not know, choose ‘don’t know’.",
+    "<b>Voorzorgsmaatregelen</b>": "<b>Precautions</b>",
+    "<b>Waarom dit niveau</b>": "<b>Why this level</b>",
+    "Het advies bij {level} is om niet alleen te gaan. Gaat u toch alleen, leg dan vast waarom. "
+    "Uw leidinggevende kan dit teruglezen.": "The advice at {level} is not to go alone. If you "
+    "go alone anyway, record why. Your team leader can read this back.",
+    "De toestemming van de leidinggevende is vervallen, omdat het adres of de risicocheck is "
+    "gewijzigd. Laat uw leidinggevende opnieuw tekenen.": "The team leader’s consent has lapsed "
+    "because the address or the risk check has changed. Ask your team leader to sign again.",
+    "✔ Toestemming van <b>{name}</b>: {reason}": "✔ Consent from <b>{name}</b>: {reason}",
+    "U vraagt later toestemming: in stap 5 slaat u het bezoek op als concept.": "You will ask "
+    "for consent later: in step 5 you save the visit as a draft.",
+    "⚠ Nog geen toestemming. Zonder vastgelegde toestemming van uw leidinggevende kan dit "
+    "bezoek niet worden gepland.": "⚠ No consent yet. Without recorded consent from your team "
+    "leader this visit cannot be scheduled.",
+    "(adres nog niet ingevuld)": "(address not filled in yet)",
+    "Bezoek van {visitor} aan {address}; risiconiveau rood.": "Visit by {visitor} to "
+    "{address}; risk level red.",
+    "Toestemming van {name} genoteerd; deze wordt vastgelegd bij het opslaan.": "Consent from "
+    "{name} noted; it is recorded when you save.",
+    "U heeft de momenten zelf aangepast; een andere start- of terugkomsttijd verandert ze niet "
+    "meer. Kies ‘Standaard herstellen’ om ze opnieuw in te vullen.": "You have changed the times "
+    "yourself; a different start or return time no longer changes them. Choose ‘Restore "
+    "defaults’ to fill them in again.",
+    "Standaard bij {level}: kort na aankomst, elk half uur daarna en bij de verwachte "
+    "terugkomst.": "Default at {level}: shortly after arrival, every half hour after that and "
+    "at the expected return.",
+    "Standaard: kort na aankomst en bij de verwachte terugkomst.": "Default: shortly after "
+    "arrival and at the expected return.",
+    "ja": "yes",
+    "nee": "no",
+    "uzelf ({name})": "yourself ({name})",
+    "geen nummer bekend": "no number known",
+    "Reden": "Reason",
+    "Geplande start": "Planned start",
+    "Verwachte terugkomst": "Expected return",
+    "Wie gaan er": "Who is going",
+    "Rollen": "Roles",
+    "Cliënt(en)": "Client(s)",
+    "Telefoon cliënt": "Client phone",
+    "Tolk": "Interpreter",
+    "Schriftelijk aangekondigd": "Announced in writing",
+    "Register": "Register",
+    "(actieve notitie, zie waarschuwing)": "(active note, see warning)",
+    "Reden afwijking advies": "Reason for deviating from the advice",
+    "maandag": "Monday",
+    "dinsdag": "Tuesday",
+    "woensdag": "Wednesday",
+    "donderdag": "Thursday",
+    "vrijdag": "Friday",
+    "zaterdag": "Saturday",
+    "zondag": "Sunday",
+    "Bezoek gepland: {address}, {when}. Vertrek via Mijn bezoeken met ‘Vertrekken’.": "Visit "
+    "scheduled: {address}, {when}. Leave via My visits with ‘Depart’.",
+    "Bezoek gepland.": "Visit scheduled.",
+    "Bezoek als concept opgeslagen: {address}, {when}. Uw leidinggevende geeft toestemming "
+    "vanuit het eigen scherm; daarna plant u het in Mijn bezoeken.": "Visit saved as a draft: "
+    "{address}, {when}. Your team leader gives consent from their own screen; then you "
+    "schedule it in My visits.",
+    "Bezoek als concept opgeslagen.": "Visit saved as a draft.",
+    "Formulier wissen": "Clear form",
+    "Alles wat u voor dit bezoek heeft ingevuld wissen en opnieuw beginnen?": "Clear everything "
+    "you have entered for this visit and start again?",
+    "&Ja, wissen": "&Yes, clear",
+    "&Nee, terug": "&No, go back",
+    "Het formulier is gewist.": "The form has been cleared.",
+    # ---- register -----------------------------------------------------------------------
+    "Adresregister": "Address register",
+    "Wat uw aandacht vraagt": "What needs your attention",
+    "adres, postcode of huisnummer": "address, postcode or house number",
+    "Zoeken op adres, postcode of huisnummer": "Search by address, postcode or house number",
+    "&Status:": "S&tatus:",
+    "Filter op status": "Filter by status",
+    "&Categorie:": "&Category:",
+    "Filter op categorie": "Filter by category",
+    "&Nieuwe notitie…": "&New note…",
+    "Nieuwe notitie voorstellen": "Propose a new note",
+    "Leg een concreet incident op een adres vast. Een leidinggevende keurt de notitie "
+    "goed.": "Record a specific incident at an address. A team leader approves the note.",
+    "Notities in het register": "Notes in the register",
+    "Te late herbeoordelingen staan bovenaan, daarna notities die wachten op goedkeuring. Druk "
+    "op Enter om de notitie te lezen.": "Overdue reviews are at the top, then notes awaiting "
+    "approval. Press Enter to read the note.",
+    "Notitie in detail": "Note in detail",
+    "&Goedkeuren": "&Approve",
+    "Notitie goedkeuren": "Approve note",
+    "De notitie wordt actief en waarschuwt bij het plannen van een bezoek op dit adres.": "The "
+    "note becomes active and warns when a visit to this address is planned.",
+    "&Afwijzen…": "&Reject…",
+    "Notitie afwijzen": "Reject note",
+    "Afwijzen met een reden; de notitie waarschuwt niet.": "Reject with a reason; the note does "
+    "not warn.",
+    "&Bewerken…": "&Edit…",
+    "Notitie bewerken": "Edit note",
+    "Adres, categorie, datum, omschrijving of voorzorgsmaatregelen corrigeren. De status blijft "
+    "gelijk.": "Correct the address, category, date, description or precautions. The status "
+    "stays the same.",
+    "&Herbeoordeeld": "Re&viewed",
+    "Notitie herbeoordeeld: nog steeds nodig": "Note reviewed: still needed",
+    "De notitie is nog steeds nodig: de herbeoordelingsdatum schuift een termijn op.": "The note "
+    "is still needed: the review date moves on by one term.",
+    "&Intrekken…": "&Withdraw…",
+    "Notitie intrekken": "Withdraw note",
+    "Intrekken met een reden; de notitie waarschuwt daarna niet meer.": "Withdraw with a reason; "
+    "after that the note no longer warns.",
+    "Formulier notitie": "Note form",
+    "Beschrijf feitelijk één concreet incident: wat er gebeurde, wanneer en door wie. Geen "
+    "diagnoses of geruchten.": "Describe one specific incident factually: what happened, when "
+    "and by whom. No diagnoses or rumours.",
+    "S&traat": "St&reet",
+    "H&uisnummer": "House n&umber",
+    "bijvoorbeeld 12 of 12-A": "for example 12 or 12-A",
+    "Huisnummer met toevoeging": "House number with addition",
+    "P&laats": "C&ity",
+    "Cat&egorie": "Categor&y",
+    "Categorie van het incident": "Category of the incident",
+    "&Datum incident": "Incident dat&e",
+    "Datum van het incident": "Date of the incident",
+    "&Omschrijving": "&Description",
+    "Wat gebeurde er feitelijk? Minstens 20 tekens.": "What actually happened? At least 20 "
+    "characters.",
+    "Omschrijving van het incident": "Description of the incident",
+    "&Voorzorgsmaatregelen": "Prec&autions",
+    "Bijvoorbeeld: altijd met twee; politie vooraf informeren.": "For example: always in pairs; "
+    "inform the police beforehand.",
+    "Foutmelding formulier": "Form error message",
+    "Annuleren, niets opslaan": "Cancel, save nothing",
+    "Opsl&aan": "Sa&ve",
+    "Notitie opslaan": "Save note",
+    "Wat u gaat doen": "What you are about to do",
+    "Om welke notitie het gaat": "Which note this is about",
+    "&Reden (verplicht):": "&Reason (required):",
+    "Foutmelding reden": "Reason error message",
+    "Annuleren, niets wijzigen": "Cancel, change nothing",
+    "&Bevestigen": "C&onfirm",
+    "Alle statussen": "All statuses",
+    "Herbeoordeling te laat": "Review overdue",
+    "Voorgesteld (wacht op goedkeuring)": "Proposed (awaiting approval)",
+    "Actief": "Active",
+    "Afgewezen": "Rejected",
+    "Ingetrokken": "Withdrawn",
+    "Alle categorieën": "All categories",
+    "Er ging iets onverwachts mis. Probeer het opnieuw of meld het de beheerder.": "Something "
+    "unexpected went wrong. Try again or report it to the administrator.",
+    "1 notitie getoond.": "1 note shown.",
+    "{count} notities getoond.": "{count} notes shown.",
+    "Herbeoordeling te laat: {count}.": "Review overdue: {count}.",
+    "Wacht op goedkeuring: {count}.": "Awaiting approval: {count}.",
+    "Er wacht niets op u.": "Nothing is waiting for you.",
+    "U ziet alleen de notities die u zelf heeft voorgesteld.": "You only see the notes you "
+    "proposed yourself.",
+    "op {when}": "on {when}",
+    "waarschuwt bij het plannen van een bezoek": "warns when a visit is planned",
+    "waarschuwt niet meer (vervaldatum voorbij)": "no longer warns (expiry date passed)",
+    "wacht op goedkeuring door een leidinggevende": "awaiting approval by a team leader",
+    "Herbeoordeling te laat: de datum {date} is voorbij. Is de notitie nog nodig? Kies "
+    "Herbeoordeeld of Intrekken.": "Review overdue: the date {date} has passed. Is the note "
+    "still needed? Choose Reviewed or Withdraw.",
+    "U heeft deze notitie zelf voorgesteld: een andere leidinggevende moet haar goedkeuren "
+    "(vier-ogenprincipe).": "You proposed this note yourself: another team leader must approve "
+    "it (four-eyes principle).",
+    "Geen voorzorgsmaatregelen vastgelegd.": "No precautions recorded.",
+    "Voorgesteld door": "Proposed by",
+    "Afgewezen door": "Rejected by",
+    "Goedgekeurd door": "Approved by",
+    "(te laat)": "(overdue)",
+    "Kies een notitie in de lijst om haar te lezen.": "Choose a note in the list to read it.",
+    "Notitie goedgekeurd: {address}. Bij dit adres wordt nu gewaarschuwd.": "Note approved: "
+    "{address}. Planning a visit to this address now shows a warning.",
+    "Herbeoordeling vastgelegd voor {address}. Volgende herbeoordeling vóór {date}.": "Review "
+    "recorded for {address}. Next review before {date}.",
+    "&Afwijzen": "&Reject",
+    "&Intrekken": "&Withdraw",
+    "Notitie afgewezen: {address}.": "Note rejected: {address}.",
+    "Notitie ingetrokken: {address}. Er wordt niet meer gewaarschuwd.": "Note withdrawn: "
+    "{address}. It no longer warns.",
+    "Notitie voorgesteld voor {address}. Een leidinggevende beoordeelt haar.": "Note proposed "
+    "for {address}. A team leader will assess it.",
+    "Notitie bijgewerkt: {address}.": "Note updated: {address}.",
+    "Status:": "Status:",
+    "Categorie:": "Category:",
+    "Datum incident:": "Incident date:",
+    "Wat is er gebeurd": "What happened",
+    "Beheer": "Management",
+    "Waarschuwt tot": "Warns until",
+    "Ingetrokken op": "Withdrawn on",
+    "Categorie": "Category",
+    "Datum incident": "Incident date",
+    "Herbeoordelen vóór": "Review before",
+    "Auteur": "Author",
+    "Verlopen": "Expired",
+    "Voorgesteld": "Proposed",
+    "{date} – te laat": "{date} – overdue",
+    "Herbeoordeling te laat, was vóór {date}": "Review overdue, was due before {date}",
+    "Voorgesteld, wacht op goedkeuring": "Proposed, awaiting approval",
+    "Verlopen, waarschuwt niet meer": "Expired, no longer warns",
+    # ---- visit detail -----------------------------------------------------------------
+    "Tijd": "Time",
+    "Gebeurtenis": "Event",
+    "Wie": "Who",
+    "Toelichting": "Details",
+    "Bezoek aangemaakt": "Visit created",
+    "Ingepland": "Scheduled",
+    "Vertrokken": "Departed",
+    "Gebeld": "Called",
+    "Reden: {reason}": "Reason: {reason}",
+    "Terugbelmoment": "Call-back",
+    "Opnieuw bellen (niet bereikt)": "Call again (not reached)",
+    "open": "open",
+    "gedaan": "done",
+    "vervallen": "lapsed",
+    "niet beantwoord": "not answered",
+    "Gebeld: niet bereikt": "Called: not reached",
+    "Actie: {action}": "Action: {action}",
+    "Gebeld: opgenomen": "Called: answered",
+    "met voornaam (alles goed)": "with first name (all well)",
+    "met ACHTERNAAM (foute boel)": "with LAST NAME (trouble)",
+    "naam niet vastgelegd": "name not recorded",
+    "Opgenomen {name}; vrijuit praten: {vrijuit}; politie gewenst: {politie}. Actie: "
+    "{action}": "Answered {name}; can talk freely: {vrijuit}; police wanted: {politie}. "
+    "Action: {action}",
+    "Alarm bevestigd": "Alarm acknowledged",
+    "Te laat terug": "Overdue return",
+    "Escalatie naar leidinggevenden": "Escalation to team leaders",
+    "Termijn": "Deadline",
+    "{kind} (te laat)": "{kind} (late)",
+    "Adres van het bezoek": "Address of the visit",
+    "Risiconiveau en status": "Risk level and state",
+    "Wie gaan er en wie belt terug": "Who is going and who calls back",
+    "Tijden": "Times",
+    "&Tijdlijn": "&Timeline",
+    "Tijdlijn van het bezoek": "Timeline of the visit",
+    "Alle gebeurtenissen, terugbelmomenten en gesprekken op volgorde van tijd.": "All events, "
+    "call-backs and calls in order of time.",
+    "&Risicobeoordeling en plan": "&Risk assessment and plan",
+    "Risicobeoordeling, plan en toestemming": "Risk assessment, plan and consent",
+    "Venster sluiten": "Close window",
+    "Bezoek {address} — details": "Visit {address} — details",
+    "Bezoek openen": "Open visit",
+    "niemand (alleen)": "nobody (alone)",
+    "(Nederlandse tijd)": "(Dutch time)",
+    "weet ik niet": "don’t know",
+    "Checklist versie {version}; uitkomst {level}.": "Checklist version {version}; result {level}.",
+    "Geen risicobeoordeling vastgelegd.": "No risk assessment recorded.",
+    "Toestemming van {name} op {when}: {reason}": "Consent from {name} on {when}: {reason}",
+    "Nog geen toestemming van een leidinggevende.": "No consent from a team leader yet.",
+    "Geen toestemming nodig bij {level}.": "No consent needed at {level}.",
+    "Afwijking van het advies: {reason}": "Deviation from the advice: {reason}",
+    "De vragen hieronder komen uit de huidige checklist (versie {current}); het bezoek is "
+    "beoordeeld met versie {used}.": "The questions below come from the current checklist "
+    "(version {current}); the visit was assessed with version {used}.",
+    "Reden:": "Reason:",
+    "Bezoeker:": "Visitor:",
+    "Buddy:": "Buddy:",
+    "Begin:": "Start:",
+    "Verwacht terug:": "Expected back:",
+    "Risicobeoordeling": "Risk assessment",
+    "Waarom dit niveau:": "Why this level:",
+    "Toestemming en afwijking": "Consent and deviation",
+    "Alle antwoorden": "All answers",
+    # ---- workspace ------------------------------------------------------------------------
+    "Ingelogd als <b>{name}</b> ({roles})": "Logged in as <b>{name}</b> ({roles})",
+    "Ingelogd als": "Logged in as",
+    "&Vergrendelen": "Loc&k",
+    "Vergrendelen": "Lock",
+    "Scherm vergrendelen; niets gaat verloren": "Lock the screen; nothing is lost",
+    "&Uitloggen": "Lo&g out",
+    "Uitloggen": "Log out",
+    "Onderdelen": "Sections",
+}
