@@ -1,16 +1,16 @@
-"""Beheer: the accounts of this database (beheerder only; the service checks it too)."""
+"""Beheer: the accounts of this database (beheerder only; the service checks it too).
+
+Adding an account and setting a password derive keys (Argon2id), so they run on the
+task runner; the dialogs stay open with a Dutch message when something is refused.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
+    QCheckBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -27,84 +27,97 @@ from ..services import accounts
 from ..services.accounts import AccountSummary, NewAccount
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError
+from .forms import child, load_form
 from .hub import AppHub
+from .password_dialog import PasswordDialog
+from .prepare_visit import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
 from .tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class AccountTableModel(QAbstractTableModel):
-    HEADERS = ("Gebruikersnaam", "Naam", "Rollen", "Telefoon")
-
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.rows: list[AccountSummary] = []
+        self.headers: tuple[str, ...] = (
+            self.tr("Gebruikersnaam"),
+            self.tr("Naam"),
+            self.tr("Rollen"),
+            self.tr("Telefoon"),
+        )
 
     def set_rows(self, rows: list[AccountSummary]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
 
+    def row_of(self, username: str) -> int | None:
+        return next((i for i, r in enumerate(self.rows) if r.username == username), None)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self.headers)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.headers):
+            return self.headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
             return None
         row = self.rows[index.row()]
         return (
             row.username,
             row.display_name,
-            ", ".join(sorted(r.value for r in row.roles)),
+            ", ".join(r.label for r in Role if r in row.roles),
             format_phone(row.phone) if row.phone else "",
         )[index.column()]
 
 
-class NewAccountDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+class AccountDialog(QDialog):
+    """A new account: name, roles, phone and a first password (typed twice)."""
+
+    def __init__(self, ctx: ServiceContext, tasks: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        self.tasks = tasks
         self.setWindowTitle(self.tr("Account toevoegen"))
-        form = QFormLayout(self)
-        self.user_edit = QLineEdit()
-        self.first_edit = QLineEdit()
-        self.last_edit = QLineEdit()
-        self.phone_edit = QLineEdit()
-        self.role_combo = QComboBox()
-        for role in Role:
-            self.role_combo.addItem(role.label, role.value)
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        for label, widget in (
-            (self.tr("&Gebruikersnaam"), self.user_edit),
-            (self.tr("&Voornaam"), self.first_edit),
-            (self.tr("&Achternaam"), self.last_edit),
-            (self.tr("&Telefoon"), self.phone_edit),
-            (self.tr("&Rol"), self.role_combo),
-            (self.tr("&Wachtwoord (eerste keer)"), self.password_edit),
-        ):
-            widget.setAccessibleName(label.replace("&", ""))
-            form.addRow(label, widget)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        form.addRow(self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form = load_form("account_dialog", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        f = self.form
+        self.user_edit = child(f, QLineEdit, "userEdit")
+        self.first_edit = child(f, QLineEdit, "firstNameEdit")
+        self.last_edit = child(f, QLineEdit, "lastNameEdit")
+        self.phone_edit = child(f, QLineEdit, "phoneEdit")
+        self.password_edit = child(f, QLineEdit, "passwordEdit")
+        self.repeat_edit = child(f, QLineEdit, "repeatEdit")
+        self.role_checks = {
+            Role.MEDEWERKER: child(f, QCheckBox, "medewerkerCheck"),
+            Role.LEIDINGGEVENDE: child(f, QCheckBox, "leidinggevendeCheck"),
+            Role.BEHEERDER: child(f, QCheckBox, "beheerderCheck"),
+        }
+        self.error_label = child(f, QLabel, "errorLabel")
+        self.ok_button = child(f, QPushButton, "okButton")
+        self.cancel_button = child(f, QPushButton, "cancelButton")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.ok_button.setStyleSheet(PRIMARY_BUTTON_STYLE)
+        self.ok_button.clicked.connect(self._submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.user_edit.setFocus()
+        self.added_username = ""
+        self._busy = False
 
     def value(self) -> NewAccount:
         return NewAccount(
@@ -112,9 +125,46 @@ class NewAccountDialog(QDialog):
             self.password_edit.text(),
             self.first_edit.text(),
             self.last_edit.text(),
-            frozenset({Role(self.role_combo.currentData())}),
+            frozenset(role for role, box in self.role_checks.items() if box.isChecked()),
             self.phone_edit.text(),
         )
+
+    def _submit(self) -> None:
+        if self._busy:
+            return
+        if self.password_edit.text() != self.repeat_edit.text():
+            self.error_label.setText(self.tr("De wachtwoorden zijn niet gelijk."))
+            self.repeat_edit.clear()
+            self.repeat_edit.setFocus()
+            return
+        if not any(box.isChecked() for box in self.role_checks.values()):
+            self.error_label.setText(self.tr("Rollen: kies minstens één rol."))
+            return
+        new = self.value()
+        try:
+            accounts.validate_new_account(new)
+        except UserError as exc:
+            self.error_label.setText(str(exc))
+            return
+        ctx = self.ctx
+        self._busy = True
+        self.ok_button.setEnabled(False)
+        self.tasks.run(lambda: accounts.add_account(ctx, new), self._added, self._failed)
+
+    def _added(self, _account_id: object) -> None:
+        self._busy = False
+        self.added_username = self.user_edit.text().strip()
+        self.password_edit.clear()
+        self.repeat_edit.clear()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy = False
+        self.ok_button.setEnabled(True)
+        if isinstance(error, UserError | StoreError):
+            self.error_label.setText(str(error))
+        else:
+            self.error_label.setText(self.tr("Opslaan mislukt door een onverwachte fout."))
 
 
 class AccountsPage(QWidget):
@@ -125,103 +175,112 @@ class AccountsPage(QWidget):
         self.title = self.tr("Accounts")
         self.ctx = ctx
         self.tasks = tasks
+        self.form = load_form("accounts_page", self)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "Accounts van deze database. Iedereen logt in met een eigen wachtwoord; "
-                    "een verwijderd account kan de database niet meer openen."
-                )
-            )
-        )
-        self.model = AccountTableModel()
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Accounts"))
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        f = self.form
+        title = child(f, QLabel, "titleLabel")
+        title.setFont(scaled_font(title, 1.35))
+        self.table = child(f, QTableView, "accountTable")
+        self.add_button = child(f, QPushButton, "addButton")
+        self.reset_button = child(f, QPushButton, "resetButton")
+        self.remove_button = child(f, QPushButton, "removeButton")
+        self.message_label = child(f, QLabel, "messageLabel")
+        self.model = AccountTableModel(self)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Account &toevoegen…"))
-        self.reset_button = QPushButton(self.tr("&Nieuw wachtwoord instellen…"))
-        self.remove_button = QPushButton(self.tr("Account &verwijderen"))
-        for button in (self.add_button, self.reset_button, self.remove_button):
-            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.setAccessibleName(self.tr("Melding"))
-        layout.addWidget(self.message_label)
-        self.add_button.clicked.connect(self._add)
-        self.reset_button.clicked.connect(self._reset)
-        self.remove_button.clicked.connect(self._remove)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.add_button.clicked.connect(self.add)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.remove_button.clicked.connect(self.remove)
+        self.dialog: QDialog | None = None
+        self.confirm_box: QMessageBox | None = None
         self.refresh()
 
+    # ---- data ----------------------------------------------------------------------
     def refresh(self) -> None:
-        self.model.set_rows(accounts.list_accounts(self.ctx))
+        try:
+            rows = accounts.list_accounts(self.ctx)
+        except (UserError, StoreError) as exc:
+            self._say(str(exc), error=True)
+            return
+        self.model.set_rows(rows)
+        self._update_buttons()
 
-    def _selected(self) -> AccountSummary | None:
+    def select(self, username: str) -> None:
+        row = self.model.row_of(username)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def selected(self) -> AccountSummary | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.rows[rows[0].row()] if rows else None
 
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        self.reset_button.setEnabled(chosen is not None)
+        self.remove_button.setEnabled(chosen is not None and chosen.id != self.ctx.actor.account_id)
+
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.message_label.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
+        self.message_label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
         self.message_label.setText(text)
 
-    def _add(self) -> None:
-        dialog = NewAccountDialog(self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            new = dialog.value()
-            try:
-                accounts.add_account(self.ctx, new)
-            except (UserError, StoreError) as exc:
-                dialog.error_label.setText(str(exc))
-                continue
-            self._say(self.tr("Account {user} toegevoegd.").format(user=new.username))
-            self.refresh()
-            return
+    # ---- actions -------------------------------------------------------------------
+    def add(self) -> None:
+        dialog = AccountDialog(self.ctx, self.tasks, self)
+        dialog.accepted.connect(lambda: self._added(dialog.added_username))
+        self.dialog = dialog
+        dialog.open()
 
-    def _reset(self) -> None:
-        account = self._selected()
-        if account is None:
-            self._say(self.tr("Kies eerst een account."), error=True)
+    def _added(self, username: str) -> None:
+        self.refresh()
+        self.select(username)
+        self._say(self.tr("Account {user} toegevoegd.").format(user=username))
+
+    def reset_password(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
             return
-        password, ok = QInputDialog.getText(
-            self,
-            self.tr("Nieuw wachtwoord"),
-            self.tr("Nieuw wachtwoord voor {user}:").format(user=account.username),
-            QLineEdit.EchoMode.Password,
+        dialog = PasswordDialog(
+            self.ctx, self.tasks, self, account_id=chosen.id, username=chosen.username
         )
-        if not ok:
-            return
-        try:
-            accounts.reset_password(self.ctx, account.id, password)
-        except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
-            return
-        self._say(self.tr("Nieuw wachtwoord ingesteld voor {user}.").format(user=account.username))
+        dialog.saved.connect(
+            lambda _text: self._say(
+                self.tr("Nieuw wachtwoord ingesteld voor {user}.").format(user=chosen.username)
+            )
+        )
+        self.dialog = dialog
+        dialog.open()
 
-    def _remove(self) -> None:
-        account = self._selected()
-        if account is None:
-            self._say(self.tr("Kies eerst een account."), error=True)
+    def remove(self) -> None:
+        chosen = self.selected()
+        if chosen is None or chosen.id == self.ctx.actor.account_id:
             return
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
             self.tr("Account verwijderen"),
             self.tr(
-                "Account {user} verwijderen? Deze persoon kan daarna niet meer inloggen."
-            ).format(user=account.username),
+                "Account {user} ({name}) verwijderen? Deze persoon kan daarna niet meer "
+                "inloggen; wat hij of zij vastlegde blijft bewaard."
+            ).format(user=chosen.username, name=chosen.display_name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda result: self._remove_answered(result, chosen))
+        self.confirm_box = box
+        box.open()
+
+    def _remove_answered(self, result: int, chosen: AccountSummary) -> None:
+        self.confirm_box = None
+        if result != QMessageBox.StandardButton.Yes:
             return
         try:
-            accounts.remove_account(self.ctx, account.id)
+            accounts.remove_account(self.ctx, chosen.id)
         except (UserError, StoreError) as exc:
             self._say(str(exc), error=True)
             return
-        self._say(self.tr("Account {user} verwijderd.").format(user=account.username))
         self.refresh()
+        self._say(self.tr("Account {user} verwijderd.").format(user=chosen.username))

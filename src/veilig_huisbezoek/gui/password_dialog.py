@@ -1,0 +1,130 @@
+"""Set a password: one's own (with the current one) or, for a beheerder, someone else's.
+
+Both re-wrap only that person's key slot (Argon2id: slow, so off the GUI thread); the
+database itself is never re-encrypted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from ..domain.errors import UserError
+from ..services import accounts
+from ..services.context import ServiceContext
+from ..storage.errors import StoreError
+from .forms import child, load_form
+from .prepare_visit import ERROR_STYLE, PRIMARY_BUTTON_STYLE
+from .tasks import TaskRunner
+
+
+class PasswordDialog(QDialog):
+    """``done_text`` carries the Dutch confirmation once the password is stored."""
+
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        account_id: int | None = None,
+        username: str = "",
+    ) -> None:
+        """Without ``account_id``: change one's own password; with it: a beheerder's reset."""
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tasks = tasks
+        self.account_id = account_id
+        self.form = load_form("password_dialog", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        f = self.form
+        self.intro_label = child(f, QLabel, "introLabel")
+        self.current_edit = child(f, QLineEdit, "currentEdit")
+        self.new_edit = child(f, QLineEdit, "newEdit")
+        self.repeat_edit = child(f, QLineEdit, "repeatEdit")
+        self.error_label = child(f, QLabel, "errorLabel")
+        self.ok_button = child(f, QPushButton, "okButton")
+        self.cancel_button = child(f, QPushButton, "cancelButton")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.ok_button.setStyleSheet(PRIMARY_BUTTON_STYLE)
+        own = account_id is None
+        self.setWindowTitle(
+            self.tr("Wachtwoord wijzigen")
+            if own
+            else self.tr("Nieuw wachtwoord voor {user}").format(user=username)
+        )
+        self.intro_label.setText(
+            self.tr(
+                "Kies een wachtwoord van minstens 12 tekens, bijvoorbeeld een zin van "
+                "een paar woorden. De database wordt niet opnieuw versleuteld."
+            )
+            if own
+            else self.tr(
+                "Een nieuw wachtwoord voor {user}, die het vergeten is. Geef het "
+                "persoonlijk door; het oude wachtwoord werkt daarna niet meer."
+            ).format(user=username)
+        )
+        if not own:
+            self.current_edit.hide()
+            child(f, QLabel, "currentEditLabel").hide()
+        self.ok_button.clicked.connect(self._submit)
+        self.cancel_button.clicked.connect(self.reject)
+        (self.current_edit if own else self.new_edit).setFocus()
+        self._busy = False
+
+    def _submit(self) -> None:
+        if self._busy:
+            return
+        new = self.new_edit.text()
+        if new != self.repeat_edit.text():
+            self.error_label.setText(self.tr("De nieuwe wachtwoorden zijn niet gelijk."))
+            self.repeat_edit.clear()
+            self.repeat_edit.setFocus()
+            return
+        try:
+            accounts.check_password(new, field=self.tr("Nieuw wachtwoord"))
+        except UserError as exc:
+            self.error_label.setText(str(exc))
+            self.new_edit.setFocus()
+            return
+        ctx, account_id, current = self.ctx, self.account_id, self.current_edit.text()
+        job: Callable[[], None]
+        if account_id is None:
+
+            def job() -> None:
+                accounts.change_password(ctx, current, new)
+
+        else:
+
+            def job() -> None:
+                accounts.reset_password(ctx, account_id, new)
+
+        self._set_busy(True)
+        self.tasks.run(job, self._done, self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for widget in (self.current_edit, self.new_edit, self.repeat_edit, self.ok_button):
+            widget.setEnabled(not busy)
+
+    def _done(self, _result: object) -> None:
+        self._set_busy(False)
+        for edit in (self.current_edit, self.new_edit, self.repeat_edit):
+            edit.clear()
+        self.saved.emit(self.tr("Het nieuwe wachtwoord is ingesteld."))
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.current_edit.clear()
+        if isinstance(error, UserError | StoreError):
+            self.error_label.setText(str(error))
+        else:
+            self.error_label.setText(self.tr("Opslaan mislukt door een onverwachte fout."))
+        (self.current_edit if self.current_edit.isVisible() else self.new_edit).setFocus()
