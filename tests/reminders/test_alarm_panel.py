@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import Team
@@ -68,7 +68,7 @@ def test_panel_is_hidden_until_an_alarm_fires(harness: Harness, buddy: Mounted) 
     assert buddy.panel.isVisible()
     (text,) = buddy.panel.row_texts()
     assert text == (
-        "⚠ Terugbelmoment: bel nu Sanne Visser — Akerstraat 12A, 6411 HB Heerlen. Gepland om 09:15."
+        "Terugbelmoment: bel nu Sanne Visser — Akerstraat 12A, 6411 HB Heerlen. Gepland om 09:15."
     )
     row = buddy.panel.rows[0]
     assert row.acknowledge_button.isVisible() and row.call_button.isVisible()
@@ -82,9 +82,12 @@ def test_late_alarms_say_so_with_the_original_time(
     mounted = _mount(harness, team, qtbot, "bram", visit_id)
     texts = mounted.panel.row_texts()
     assert len(texts) == 3
-    assert texts[0].startswith("⚠ Te laat terug: Sanne Visser is nog niet terug")
-    assert texts[0].endswith("(te laat — oorspronkelijk 10:20)")
-    assert {t.rsplit("oorspronkelijk ", 1)[1] for t in texts[1:]} == {"09:15)", "10:05)"}
+    assert texts[0] == (
+        "TE LAAT (oorspronkelijk 10:20) — Te laat terug: Sanne Visser is nog niet terug"
+        " — Akerstraat 12A, 6411 HB Heerlen."
+    )
+    assert all(t.startswith("TE LAAT (oorspronkelijk ") for t in texts)
+    assert {t[len("TE LAAT (oorspronkelijk ") :][:5] for t in texts[1:]} == {"09:15", "10:05"}
 
 
 def test_bevestigen_records_and_removes_the_alarm(
@@ -124,15 +127,19 @@ def test_locked_panel_shows_first_name_only(harness: Harness, buddy: Mounted) ->
     buddy.run.scheduler.tick()  # alarms still fire while locked
     assert buddy.panel.isVisible()
     (text,) = buddy.panel.row_texts()
-    assert text == "⚠ Alarm: bezoek van Sanne — ontgrendel voor details"
-    visible = " ".join([buddy.panel.title.text(), buddy.panel.banner.text(), text])
-    for private in ("Akerstraat", "12A", "6411", "Heerlen", "Visser", "Janssen", "Bram"):
-        assert private not in visible
+    assert text == "Alarm: bezoek van Sanne — ontgrendel voor details"
+    # Besides the symbol (its own label, so the words are exactly these), nothing more.
     row = buddy.panel.rows[0]
+    assert row.icon.isVisible() and row.icon.text() == "⚠"
+    assert not buddy.panel.title.isVisible() and not buddy.panel.banner.isVisible()
+    shown = [w.text() for w in buddy.panel.findChildren(QLabel) if w.isVisible()]
+    assert sorted(shown) == sorted(["⚠", text])
+    for private in ("Akerstraat", "12A", "6411", "Heerlen", "Visser", "Janssen", "Bram"):
+        assert private not in " ".join(shown)
     assert not row.acknowledge_button.isVisible() and not row.call_button.isVisible()
     buddy.panel.set_locked(False)
     assert "Akerstraat" in buddy.panel.row_texts()[0]
-    assert buddy.panel.rows[0].acknowledge_button.isVisible()
+    assert buddy.panel.rows[0].acknowledge_button.isVisible() and buddy.panel.title.isVisible()
 
 
 def test_escalation_banner_for_the_leidinggevende(
@@ -144,7 +151,7 @@ def test_escalation_banner_for_the_leidinggevende(
     assert lead.panel.banner.isVisible()
     assert "ESCALATIE" in lead.panel.banner.text()
     (text,) = lead.panel.row_texts()
-    assert text.startswith("⚠ Escalatie: alarm niet bevestigd — bezoek van Sanne Visser")
+    assert text.startswith("Escalatie: alarm niet bevestigd — bezoek van Sanne Visser")
     assert lead.panel.alarms[0].kind is ReminderKind.ESCALATION
     with qtbot.waitSignal(lead.panel.acknowledged):
         qtbot.mouseClick(lead.panel.rows[0].acknowledge_button, Qt.MouseButton.LeftButton)

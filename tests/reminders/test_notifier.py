@@ -117,10 +117,27 @@ def test_a_working_channel_gets_text_without_address(
     (kwargs,) = sent
     text = f"{kwargs['title']} {kwargs['message']}"
     assert "Te laat terug" in text and "Sanne" in text
-    assert "te laat — oorspronkelijk 10:10" in text  # 09:10 UTC is 10:10 in Amsterdam
+    # 09:10 UTC is 10:10 in Amsterdam; "te laat" comes first, with the original time.
+    assert kwargs["message"] == (
+        "TE LAAT (oorspronkelijk 10:10): Sanne is nog niet terug. "
+        "Open Veilig Huisbezoek voor de gegevens."
+    )
     for private in ("Akerstraat", "6411", "Heerlen", "Visser", "0612345678", "+31"):
         assert private not in text
     assert notifier.desktop_ok and not notifier.failure_noted
+
+
+def test_while_locked_the_notification_says_only_the_first_name(
+    make_notifier: MakeNotifier, qtbot: QtBot
+) -> None:
+    sent: list[dict[str, object]] = []
+    notifier = make_notifier(notify=lambda **kwargs: sent.append(kwargs))
+    notifier.alarm(_alarm(ReminderKind.OVERDUE, late=True), locked=True)
+    qtbot.waitUntil(lambda: notifier.notifications_sent == 1, timeout=2000)
+    (kwargs,) = sent
+    assert kwargs["message"] == "Alarm: bezoek van Sanne — ontgrendel voor details"
+    assert kwargs["title"] == "Veilig Huisbezoek: Alarm"
+    assert notifier.tray_state is TrayState.ALARM and notifier.sounds_played == 1
 
 
 def test_plyer_is_resolved_quietly(qapp: object) -> None:
@@ -168,5 +185,5 @@ def test_in_app_alarm_shows_although_the_desktop_channel_fails(
     buddy.scheduler.tick()
     qtbot.waitUntil(lambda: notifier.failure_noted, timeout=2000)
     assert panel.isVisible() and len(panel.rows) == 1
-    assert panel.row_texts()[0].startswith("⚠ Terugbelmoment: bel nu Sanne Visser")
+    assert panel.row_texts()[0].startswith("Terugbelmoment: bel nu Sanne Visser")
     assert notifier.tray_state is TrayState.ALARM

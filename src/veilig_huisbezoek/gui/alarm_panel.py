@@ -3,8 +3,9 @@
 One row per open alarm (most urgent kind first, then newest), each with a symbol and
 words (never colour alone), a **Bevestigen** button (recorded: who, when) and a
 **Bellen** button that opens the call dialog through the hub. An escalation adds a
-banner on top. In locked mode a row only says whose visit it is (first name): no
-address, no other names, no buttons, until someone unlocks.
+banner on top. In locked mode a row only says ``Alarm: bezoek van <voornaam> —
+ontgrendel voor details``: no address, no other names, no title or banner, no buttons,
+until someone unlocks.
 
 Database work here is small and synchronous (reading open alarms, one acknowledgement):
 an alarm must not wait behind a busy worker.
@@ -29,6 +30,7 @@ from ..domain.clock import to_local
 from ..domain.errors import NotAllowedError
 from ..domain.phone import format_phone
 from ..domain.reminders import ReminderKind
+from ..reminders.notifier import locked_alarm_text
 from ..services import alarms as alarm_service
 from ..services.alarms import AlarmInfo
 from ..services.context import ServiceContext
@@ -43,6 +45,10 @@ _STYLE = """
 QFrame#alarmPanel { background: #b71c1c; border: 4px solid #ffeb3b; border-radius: 6px; }
 QFrame#alarmPanel QLabel { color: white; font-size: 15pt; font-weight: bold; }
 QFrame#alarmPanel QLabel#alarmTitle { font-size: 18pt; }
+QFrame#alarmPanel QLabel#alarmIcon {
+    background: #ffeb3b; color: #000000; font-size: 22pt; border-radius: 4px;
+    min-width: 44px; max-width: 44px; min-height: 40px;
+}
 QFrame#alarmPanel QLabel#escalationBanner {
     background: #ffeb3b; color: #000000; padding: 6px; font-size: 16pt;
 }
@@ -67,6 +73,12 @@ class AlarmRow(QFrame):
         self.setObjectName("alarmRow")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 6, 4, 6)
+        # The symbol in its own label: the words stay exactly what is said (and read out).
+        self.icon = QLabel(SYMBOL)
+        self.icon.setObjectName("alarmIcon")
+        self.icon.setAccessibleName(self.tr("Waarschuwing"))
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -169,35 +181,35 @@ class AlarmPanel(QFrame):
     def alarm_text(self, alarm: AlarmInfo) -> str:
         if self._locked:
             if alarm.visitor_first_name:
-                return self.tr(
-                    "{symbol} Alarm: bezoek van {name} — ontgrendel voor details"
-                ).format(symbol=SYMBOL, name=alarm.visitor_first_name)
-            return self.tr("{symbol} Alarm — ontgrendel voor details").format(symbol=SYMBOL)
+                return locked_alarm_text(alarm.visitor_first_name)
+            return self.tr("Alarm — ontgrendel voor details")
         name = alarm.visitor_name or alarm.visitor_first_name
         phone = format_phone(alarm.visitor_phone)
         who = self.tr("{name} ({phone})").format(name=name, phone=phone) if phone else name
         where = alarm.address.one_line() if alarm.address is not None else ""
+        time = _hhmm(alarm.due_at)
+        # A late alarm says so first, with its original time; an on-time one ends with it.
         if alarm.kind is ReminderKind.CALLBACK_DUE:
-            text = self.tr("Terugbelmoment: bel nu {who} — {where}. Gepland om {time}.").format(
-                who=who, where=where, time=_hhmm(alarm.due_at)
-            )
+            text = self.tr("Terugbelmoment: bel nu {who} — {where}.").format(who=who, where=where)
+            when = self.tr("Gepland om {time}.").format(time=time)
         elif alarm.kind is ReminderKind.OVERDUE:
-            text = self.tr(
-                "Te laat terug: {who} is nog niet terug — {where}. Alarm om {time}."
-            ).format(who=who, where=where, time=_hhmm(alarm.due_at))
+            text = self.tr("Te laat terug: {who} is nog niet terug — {where}.").format(
+                who=who, where=where
+            )
+            when = self.tr("Alarm om {time}.").format(time=time)
         elif alarm.kind is ReminderKind.ESCALATION:
-            text = self.tr(
-                "Escalatie: alarm niet bevestigd — bezoek van {who}, {where}. Sinds {time}."
-            ).format(who=who, where=where, time=_hhmm(alarm.due_at))
+            text = self.tr("Escalatie: alarm niet bevestigd — bezoek van {who}, {where}.").format(
+                who=who, where=where
+            )
+            when = self.tr("Sinds {time}.").format(time=time)
         else:
-            text = self.tr("Termijn verloopt om {time}.").format(time=_hhmm(alarm.due_at))
+            text = self.tr("Termijn verloopt.")
             if name:
                 text += " " + self.tr("Bezoek van {name}.").format(name=name)
+            when = self.tr("Om {time}.").format(time=time)
         if alarm.late:
-            text += " " + self.tr("(te laat — oorspronkelijk {time})").format(
-                time=_hhmm(alarm.due_at)
-            )
-        return f"{SYMBOL} {text}"
+            return self.tr("TE LAAT (oorspronkelijk {time}) — {text}").format(time=time, text=text)
+        return f"{text} {when}"
 
     # ---- internals ----------------------------------------------------------------------
     def _render(self) -> None:
@@ -230,18 +242,18 @@ class AlarmPanel(QFrame):
         self.rows = rows
         count = len(self._alarms)
         escalations = sum(1 for a in self._alarms if a.kind is ReminderKind.ESCALATION)
-        self.banner.setVisible(escalations > 0)
+        # Locked: only the rows' one line each; no banner or title with more to tell.
+        self.banner.setVisible(escalations > 0 and not self._locked)
         self.banner.setText(
             self.tr("{symbol} ESCALATIE: {count} alarm(en) niet op tijd bevestigd").format(
                 symbol=SYMBOL, count=escalations
             )
         )
+        self.title.setVisible(not self._locked)
         self.title.setText(
             self.tr("{symbol} ALARM — {count} open; blijft staan tot u bevestigt").format(
                 symbol=SYMBOL, count=count
             )
-            if not self._locked
-            else self.tr("{symbol} ALARM — {count} open").format(symbol=SYMBOL, count=count)
         )
         self.setVisible(count > 0)
         if count != self._count:

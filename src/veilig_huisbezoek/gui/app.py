@@ -69,6 +69,9 @@ def run_gui(argv: Sequence[str]) -> int:
             state["translator"] = install_translator(app, language)
             window = MainWindow(data_dir, demo_logins=logins, language=language)
             window.language_change_requested.connect(switch_language)
+            # Quitting without closing the window still stops the alarms before the
+            # store closes.
+            app.aboutToQuit.connect(window.shutdown)
             window.show()
             state["window"] = window
             return window

@@ -2,21 +2,34 @@
 
 Locking keeps the workspace (and whatever was typed) alive behind the login screen; the
 same person unlocks back into it. Another person logging in closes it first.
+
+Alarms (DESIGN §4) belong to the session, not to a tab: after login a
+``ReminderScheduler`` runs on this window's clock and task runner, and its alarms go to
+the ``AlarmPanel`` above everything else in the window (so above whichever tab is open,
+and above the login screen while locked, where it says only ``Alarm: bezoek van
+<voornaam> — ontgrendel voor details``) and to the ``Notifier`` (sound, desktop
+notification, tray icon). The schedule is rebuilt on ``hub.visits_changed`` and on
+unlock; it is shut down on logout and close, before the store closes.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from ..domain.clock import Clock, SystemClock
+from ..reminders.notifier import Notifier
+from ..reminders.scheduler import ReminderScheduler
 from ..services import accounts
+from ..services.alarms import AlarmInfo
 from ..services.context import ServiceContext
 from ..services.settings import load_settings
 from ..storage.store import holds_store
+from .alarm_panel import AlarmPanel
 from .first_run import FirstRunView, create_store_with_first_account
 from .hub import AppHub
 from .idle import IdleWatcher
@@ -24,7 +37,10 @@ from .login import LoginView
 from .tasks import TaskRunner
 from .workspace import WorkspaceView
 
+log = logging.getLogger(__name__)
+
 WINDOW_TITLE = "Veilig Huisbezoek"
+STATUS_MS = 30_000
 
 
 class MainWindow(QMainWindow):
@@ -37,7 +53,10 @@ class MainWindow(QMainWindow):
         demo_logins: list[tuple[str, str, str]] | None = None,
         language: str = "nl",
         clock: Clock | None = None,
+        notifier: Notifier | None = None,
     ) -> None:
+        """``notifier``: the desktop/sound/tray channel (tests pass one with a fake
+        ``notify``); by default one through plyer, owned by this window."""
         super().__init__()
         self.data_dir = data_dir
         self.clock: Clock = clock or SystemClock()
@@ -51,7 +70,22 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(5, self)
         self.idle.idle.connect(self.lock)
         self.stack = QStackedWidget(self)
-        self.setCentralWidget(self.stack)
+        # The alarm panel (per session) goes above the stack: over every tab and over
+        # the login screen while locked.
+        central = QWidget(self)
+        self._central_layout = QVBoxLayout(central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(0)
+        self._central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.scheduler: ReminderScheduler | None = None
+        self.alarm_panel: AlarmPanel | None = None
+        self.notifier = notifier if notifier is not None else Notifier(self)
+        self.notifier.setParent(self)
+        self.notifier.tray_activated.connect(self._bring_to_front)
+        self.notifier.desktop_failed.connect(self.hub.status_message)
+        self.hub.status_message.connect(self._show_status)
+        self._shut_down = False
         self.login_view = LoginView(
             data_dir, self._log_in, self.tasks, demo_logins=demo_logins, language=language
         )
@@ -82,8 +116,11 @@ class MainWindow(QMainWindow):
     def _logged_in(self, ctx: ServiceContext) -> None:
         if self.ctx is not None and ctx is not self.ctx:
             self._close_session()
+        unlocking = self.workspace is not None
         if self.workspace is None:
             self.ctx = ctx
+            # Alarms first: the scheduler's first read queues ahead of the pages' loads.
+            self._start_alarms(ctx)
             self.workspace = WorkspaceView(ctx, self.tasks, self.hub)
             self.workspace.lock_requested.connect(self.lock)
             self.workspace.logout_requested.connect(self.log_out)
@@ -94,28 +131,113 @@ class MainWindow(QMainWindow):
                 self.idle.set_minutes(5)
         self.locked = False
         self.stack.setCurrentWidget(self.workspace)
-        self.setWindowTitle(f"{WINDOW_TITLE} — {ctx.actor.display_name}")
+        self._update_title()
         self.idle.start()
+        if unlocking:
+            self._unlock_alarms()
 
+    # ---- alarms ------------------------------------------------------------------
+    def _start_alarms(self, ctx: ServiceContext) -> None:
+        panel = AlarmPanel(ctx, self.hub, self)
+        self._central_layout.insertWidget(0, panel)
+        scheduler = ReminderScheduler(ctx, self, clock=self.clock, tasks=self.tasks)
+        scheduler.reminder_due.connect(self._alarm_fired)
+        scheduler.rebuilt.connect(self._alarms_reloaded)
+        panel.open_count_changed.connect(self._open_alarms_changed)
+        self.hub.visits_changed.connect(scheduler.request_rebuild)
+        self.alarm_panel, self.scheduler = panel, scheduler
+        panel.refresh()  # alarms still open from an earlier session, at once
+        scheduler.start(background=True)
+
+    def _stop_alarms(self) -> None:
+        """Stop the schedule and drop the panel; before the store closes."""
+        scheduler, panel = self.scheduler, self.alarm_panel
+        self.scheduler = self.alarm_panel = None
+        if scheduler is not None:
+            self.hub.visits_changed.disconnect(scheduler.request_rebuild)
+            scheduler.shutdown()
+            scheduler.deleteLater()
+        if panel is not None:
+            self._central_layout.removeWidget(panel)
+            panel.hide()
+            panel.deleteLater()
+        self.notifier.set_open_count(0)
+
+    def _alarm_fired(self, alarm: AlarmInfo) -> None:
+        """A reminder fell due (or was still open): panel, sound, desktop, window."""
+        if self.alarm_panel is None:
+            return
+        self.alarm_panel.show_alarm(alarm)
+        self.notifier.alarm(alarm, locked=self.locked)
+        self._bring_to_front()
+
+    def _alarms_reloaded(self, _pending: int) -> None:
+        # Picks up alarms acknowledged elsewhere (another person, another machine).
+        if self.alarm_panel is not None:
+            self.alarm_panel.refresh()
+
+    def _open_alarms_changed(self, count: int) -> None:
+        self.notifier.set_open_count(count)
+        self._update_title()
+
+    def _unlock_alarms(self) -> None:
+        if self.alarm_panel is not None:
+            self.alarm_panel.set_locked(False)
+            self.alarm_panel.refresh()
+        if self.scheduler is not None:
+            self.scheduler.request_rebuild()
+
+    @property
+    def open_alarm_count(self) -> int:
+        return len(self.alarm_panel.alarms) if self.alarm_panel is not None else 0
+
+    def _bring_to_front(self) -> None:
+        """Make an alarm seen: restore a minimised window, raise it, flash the taskbar."""
+        if self._shut_down:
+            return
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        QApplication.alert(self, 0)
+
+    def _update_title(self) -> None:
+        title = WINDOW_TITLE
+        if self.ctx is not None and not self.locked:
+            title = f"{WINDOW_TITLE} — {self.ctx.actor.display_name}"
+        if self.open_alarm_count:
+            # No personal data: the title shows in task bars and window lists.
+            title = self.tr("⚠ ALARM — {title}").format(title=title)
+        self.setWindowTitle(title)
+
+    def _show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_MS)
+
+    # ---- locking and logging out --------------------------------------------------
     def lock(self) -> None:
-        """Hide everything behind the login screen; keep the session and unsaved input."""
+        """Hide everything behind the login screen; keep the session and unsaved input.
+
+        Alarms keep firing and sounding; the panel then names only the visitor's
+        first name."""
         if self.workspace is None or self.locked:
             return
         self.locked = True
         self.idle.stop()
-        self.setWindowTitle(WINDOW_TITLE)
+        if self.alarm_panel is not None:
+            self.alarm_panel.set_locked(True)
+        self._update_title()
         self.login_view.show_locked(self.ctx.actor.username if self.ctx else "")
         self.stack.setCurrentWidget(self.login_view)
 
     def log_out(self) -> None:
         self._close_session()
         self.locked = False
-        self.setWindowTitle(WINDOW_TITLE)
+        self._update_title()
         self.login_view.reset()
         self.stack.setCurrentWidget(self.login_view)
 
     def _close_session(self) -> None:
         self.idle.stop()
+        self._stop_alarms()
         if self.workspace is not None:
             self.workspace.shutdown()
             self.stack.removeWidget(self.workspace)
@@ -125,7 +247,16 @@ class MainWindow(QMainWindow):
             self.ctx.store.close()
             self.ctx = None
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def shutdown(self) -> None:
+        """Stop alarms, close the store, stop the workers; safe to call twice
+        (``closeEvent`` and ``QApplication.aboutToQuit``)."""
+        if self._shut_down:
+            return
         self._close_session()
+        self._shut_down = True
+        self.notifier.shutdown()
         self.tasks.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
         super().closeEvent(event)

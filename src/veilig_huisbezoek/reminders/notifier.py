@@ -27,7 +27,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
@@ -46,6 +46,15 @@ DEFAULT_REPEAT_MS = 60_000
 class TrayState(StrEnum):
     NORMAL = "normal"
     ALARM = "alarm"
+
+
+def locked_alarm_text(first_name: str) -> str:
+    """All a locked app tells about an alarm (screen and desktop): the first name."""
+    if first_name:
+        return QCoreApplication.translate(
+            "Alarm", "Alarm: bezoek van {name} — ontgrendel voor details"
+        ).format(name=first_name)
+    return QCoreApplication.translate("Alarm", "Alarm — ontgrendel voor details")
 
 
 def alarm_sound_path() -> Path:
@@ -162,13 +171,16 @@ class Notifier(QObject):
         return self._sound is not None
 
     # ---- alarms -------------------------------------------------------------------------
-    def alarm(self, alarm: AlarmInfo) -> None:
-        """Sound, tray in alarm state and a desktop notification for one alarm."""
+    def alarm(self, alarm: AlarmInfo, locked: bool = False) -> None:
+        """Sound, tray in alarm state and a desktop notification for one alarm.
+
+        ``locked``: the app is locked; the notification then says only
+        :func:`locked_alarm_text`."""
         if self._closed:
             return
         self.play_sound()
         self.set_open_count(max(self._open_count, 1))
-        title, message = self.notification_text(alarm)
+        title, message = self.notification_text(alarm, locked=locked)
         self._send(title, message)
 
     def set_open_count(self, count: int) -> None:
@@ -197,8 +209,10 @@ class Notifier(QObject):
         else:
             QApplication.beep()
 
-    def notification_text(self, alarm: AlarmInfo) -> tuple[str, str]:
+    def notification_text(self, alarm: AlarmInfo, *, locked: bool = False) -> tuple[str, str]:
         """Title and message for the desktop: the first name at most, never an address."""
+        if locked:
+            return f"{APP_NAME}: {self.tr('Alarm')}", locked_alarm_text(alarm.visitor_first_name)
         name = alarm.visitor_first_name or self.tr("een collega")
         if alarm.kind is ReminderKind.CALLBACK_DUE:
             title = self.tr("Terugbelmoment")
@@ -215,8 +229,8 @@ class Notifier(QObject):
             title = self.tr("Termijn")
             message = self.tr("Er verloopt een termijn.")
         if alarm.late:
-            message += " " + self.tr("(te laat — oorspronkelijk {time})").format(
-                time=to_local(alarm.due_at).strftime("%H:%M")
+            message = self.tr("TE LAAT (oorspronkelijk {time}): {message}").format(
+                time=to_local(alarm.due_at).strftime("%H:%M"), message=message
             )
         message += " " + self.tr("Open Veilig Huisbezoek voor de gegevens.")
         return f"{APP_NAME}: {title}", message

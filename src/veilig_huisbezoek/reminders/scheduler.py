@@ -20,7 +20,8 @@ How it wakes up:
 With an injected ``FakeClock`` APScheduler is off and tests drive time with
 ``check_due(now)`` / ``tick()``.
 
-Call ``start()`` after login (it catches up on what fell due while the app was closed),
+Call ``start()`` (in the app ``start(background=True)``) after login (it catches up
+on what fell due while the app was closed),
 ``request_rebuild()`` (off the GUI thread when given the app's ``TaskRunner``) or
 ``rebuild()`` whenever the visits or alarms change, ``rebuild()`` after unlocking, and
 ``shutdown()`` before the store closes (``aboutToQuit``, logout, test teardown).
@@ -174,15 +175,23 @@ class ReminderScheduler(QObject):
         return None if job is None else job.next_run_time
 
     # ---- life cycle ---------------------------------------------------------------------
-    def start(self) -> None:
-        """Build the schedule and fire at once what fell due while the app was closed."""
+    def start(self, *, background: bool = False) -> None:
+        """Build the schedule and fire at once what fell due while the app was closed.
+
+        ``background`` (with a task runner): read the database on the worker, so a
+        login with thousands of active visits never stalls the GUI thread; the missed
+        alarms fire as soon as the snapshot is back (``rebuilt`` is emitted then).
+        """
         if self._started or self._closed:
             return
         self._started = True
         if self._aps is not None:
             self._aps.start()
         self._reset_reference()
-        self.rebuild()
+        if background and self._tasks is not None:
+            self.request_rebuild()
+        else:
+            self.rebuild()
         self._tick.start()
 
     def shutdown(self) -> None:

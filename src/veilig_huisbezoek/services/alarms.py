@@ -322,7 +322,7 @@ def raise_alarm(ctx: ServiceContext, reminder: Reminder, *, late: bool) -> Alarm
                         at=now,
                         actor_id=None,
                         kind=EVENT_RAISED,
-                        detail=reminder.kind.value,
+                        detail=reminder.kind.value + (" te_laat" if late else ""),
                     )
                 )
             ctx.audit(

@@ -1,0 +1,444 @@
+"""Alarms in the running app: a MainWindow on a fake clock, logged in through the login
+screen. The scheduler, the alarm panel (over every tab and over the lock screen) and
+the notifier are mounted by the window itself; these tests only move the clock and ask
+the scheduler to look (``check_due``), as its timers would."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSystemTrayIcon
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import DEMO_PASSWORDS, DemoEnv
+from tests.reminders.helpers import groen_assessment
+from veilig_huisbezoek.domain.address import Address
+from veilig_huisbezoek.domain.checklist import RiskLevel
+from veilig_huisbezoek.domain.phone import format_phone
+from veilig_huisbezoek.domain.reminders import ReminderKind
+from veilig_huisbezoek.domain.visit import VisitPlan, VisitReason, default_callbacks
+from veilig_huisbezoek.gui.alarm_panel import AlarmPanel, AlarmRow
+from veilig_huisbezoek.gui.main_window import MainWindow
+from veilig_huisbezoek.gui.visit_detail import VisitDetailDialog
+from veilig_huisbezoek.reminders.notifier import Notifier, TrayState
+from veilig_huisbezoek.services import alarms, visits
+from veilig_huisbezoek.services.accounts import log_in as service_log_in
+from veilig_huisbezoek.services.alarms import AlarmInfo
+from veilig_huisbezoek.services.demo import demo_logins
+
+pytestmark = pytest.mark.gui
+
+MIN = timedelta(minutes=1)
+SEC = timedelta(seconds=1)
+ADDRESS = Address("Willemstraat", 7, "B", "6412 AA", "Heerlen")
+SANNE_PHONE = "+31612345601"
+LOCKED = re.compile(r"^Alarm: bezoek van \w+ — ontgrendel voor details$")
+
+
+@dataclass
+class Visit:
+    id: int
+    start: datetime
+    end: datetime
+
+    @property
+    def first_callback(self) -> datetime:
+        return self.start + 10 * MIN
+
+
+@dataclass
+class Desktop:
+    """A stand-in for plyer: records what would have shown on the desktop."""
+
+    sent: list[dict[str, Any]] = field(default_factory=list)
+    broken: bool = False
+
+    def __call__(self, **kwargs: Any) -> None:
+        if self.broken:
+            raise NotImplementedError("No usable implementation found!")
+        self.sent.append(kwargs)
+
+    def messages(self) -> list[str]:
+        return [str(k["message"]) for k in self.sent]
+
+
+def running_visit(demo: DemoEnv, *, buddy: str = "ahmed", minutes: int = 60) -> Visit:
+    """Sanne plans, schedules and departs a groen visit starting in 5 minutes."""
+    buddy_ctx = demo.login(buddy)
+    sanne = demo.login("sanne")
+    start = demo.clock.now() + 5 * MIN
+    end = start + minutes * MIN
+    plan = VisitPlan.create(
+        reason=VisitReason.HANDHAVING,
+        address=ADDRESS,
+        residents="Dhr. Pieters",
+        clients="Dhr. Pieters",
+        client_phone_text="06-87654321",
+        start=start,
+        expected_return=end,
+        visitor_id=sanne.actor.account_id,
+        colleague_ids=(),
+        roles_note="",
+        interpreter=False,
+        announced_in_writing=True,
+        buddy_id=buddy_ctx.actor.account_id,
+        callbacks=default_callbacks(start, end, RiskLevel.GROEN),
+        now=demo.clock.now(),
+    )
+    visit_id = visits.save_visit(sanne, plan, groen_assessment())
+    visits.schedule_visit(sanne, visit_id)
+    visits.depart(sanne, visit_id)
+    return Visit(visit_id, start, end)
+
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def desktop() -> Desktop:
+    return Desktop()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, demo: DemoEnv, desktop: Desktop) -> Iterator[MakeWindow]:
+    made: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        notifier = Notifier(notify=desktop)
+        win = MainWindow(
+            demo.data_dir, demo_logins=demo_logins(), clock=demo.clock, notifier=notifier
+        )
+        qtbot.addWidget(win)
+        win.show()
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.close()
+
+
+def log_in(qtbot: QtBot, window: MainWindow, user: str) -> None:
+    """Through the login screen, as a person would; then wait for the first schedule."""
+    view = window.login_view
+    view.user_edit.clear()
+    qtbot.keyClicks(view.user_edit, user)
+    qtbot.keyClick(view.user_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(view.password_edit, DEMO_PASSWORDS[user])
+    qtbot.keyClick(view.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: (
+            window.workspace is not None
+            and window.stack.currentWidget() is window.workspace
+            and not window.tasks.busy
+        ),
+        timeout=15_000,
+    )
+
+
+def panel(window: MainWindow) -> AlarmPanel:
+    assert window.alarm_panel is not None
+    return window.alarm_panel
+
+
+def row_for(window: MainWindow, visit: Visit, kind: ReminderKind) -> AlarmRow:
+    rows = [r for r in panel(window).rows if r.alarm.visit_id == visit.id and r.alarm.kind is kind]
+    assert len(rows) == 1, [r.label.text() for r in panel(window).rows]
+    return rows[0]
+
+
+def check_at(demo: DemoEnv, window: MainWindow, moment: datetime) -> list[AlarmInfo]:
+    demo.clock.set(moment)
+    assert window.scheduler is not None
+    return window.scheduler.check_due()
+
+
+def mine(fired: list[AlarmInfo], visit: Visit) -> list[AlarmInfo]:
+    """The demo store has running visits of its own; keep this test's visit."""
+    return [a for a in fired if a.visit_id == visit.id]
+
+
+def visible_texts(widget: Any) -> list[str]:
+    return [w.text() for w in widget.findChildren(QLabel) if w.isVisible() and w.text()]
+
+
+def test_callback_alarm_over_any_tab_acknowledged_and_on_the_timeline(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow, desktop: Desktop
+) -> None:
+    visit = running_visit(demo)
+    window = make_window()
+    log_in(qtbot, window, "ahmed")
+    assert window.scheduler is not None and window.scheduler.running
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.show_page("history")  # any tab: the panel sits above the tabs
+    mine = [r for r in window.scheduler.pending if r.visit_id == visit.id]
+    assert mine[0].due_at == visit.first_callback
+
+    fired = check_at(demo, window, visit.first_callback - SEC)
+    assert all(a.visit_id != visit.id for a in fired)
+    fired = check_at(demo, window, visit.first_callback)
+    assert [(a.visit_id, a.kind) for a in fired] == [(visit.id, ReminderKind.CALLBACK_DUE)]
+
+    assert panel(window).isVisible()
+    assert workspace.tabs.currentWidget() is workspace.pages["history"]
+    row = row_for(window, visit, ReminderKind.CALLBACK_DUE)
+    assert row.label.text() == (
+        f"Terugbelmoment: bel nu Sanne Visser ({format_phone(SANNE_PHONE)}) — "
+        "Willemstraat 7B, 6412 AA Heerlen. Gepland om 09:15."
+    )  # 08:15 UTC is 09:15 in Amsterdam
+    assert row.icon.isVisible() and row.acknowledge_button.isVisible()
+    assert window.windowTitle().startswith("⚠ ALARM")
+    assert window.notifier.tray_state is TrayState.ALARM
+    assert window.notifier.sounds_played >= 1
+    qtbot.waitUntil(
+        lambda: "Bel nu Sanne. Open Veilig Huisbezoek voor de gegevens." in desktop.messages(),
+        timeout=2000,
+    )
+    assert not any("Willemstraat" in m for m in desktop.messages())
+
+    demo.clock.advance(2 * MIN)
+    alarm_id = row.alarm.id
+    qtbot.mouseClick(row.acknowledge_button, Qt.MouseButton.LeftButton)
+    assert all(r.alarm.id != alarm_id for r in panel(window).rows)
+    assert window.ctx is not None
+    stored = alarms.get_alarm(window.ctx, alarm_id)
+    assert stored.acknowledged_by == "Ahmed El Amrani"
+    assert stored.acknowledged_at == visit.first_callback + 2 * MIN
+
+    dialog = VisitDetailDialog.for_visit(window.ctx, visit.id, window)
+    qtbot.addWidget(dialog)
+    entries = [(e.what, e.who, e.detail) for e in dialog.timeline.entries()]
+    assert ("⚠ Alarm", "", "Terugbelmoment") in entries
+    assert ("Alarm bevestigd", "Ahmed El Amrani", "Terugbelmoment") in entries
+    raised = next(e for e in dialog.timeline.entries() if e.what == "⚠ Alarm")
+    acked = next(e for e in dialog.timeline.entries() if e.what == "Alarm bevestigd")
+    assert raised.alarm and raised.at == visit.first_callback
+    assert acked.at == visit.first_callback + 2 * MIN
+
+
+def test_bellen_in_the_panel_opens_the_call_dialog(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from veilig_huisbezoek.gui import call_dialog
+
+    asked: list[tuple[int, int | None]] = []
+    monkeypatch.setattr(
+        call_dialog.CallDialog,
+        "ask",
+        classmethod(
+            lambda cls, ctx, visit_id, callback_id, hub, parent: asked.append(
+                (visit_id, callback_id)
+            )
+        ),
+    )
+    visit = running_visit(demo)
+    window = make_window()
+    log_in(qtbot, window, "ahmed")
+    check_at(demo, window, visit.first_callback)
+    row = row_for(window, visit, ReminderKind.CALLBACK_DUE)
+    qtbot.mouseClick(row.call_button, Qt.MouseButton.LeftButton)
+    assert asked == [(visit.id, row.alarm.callback_id)]
+    assert row.alarm.callback_id is not None
+    assert row in panel(window).rows  # calling is not acknowledging
+
+
+def test_locked_app_still_alarms_with_the_first_name_only(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow, desktop: Desktop
+) -> None:
+    visit = running_visit(demo)
+    window = make_window()
+    log_in(qtbot, window, "ahmed")
+    window.lock()
+    assert window.stack.currentWidget() is window.login_view
+    sounds = window.notifier.sounds_played
+    desktop.sent.clear()
+
+    fired = check_at(demo, window, visit.first_callback + SEC)
+    assert [a.visit_id for a in fired] == [visit.id]
+    assert window.notifier.sounds_played == sounds + 1  # it sounds while locked
+    assert panel(window).isVisible() and panel(window).locked
+    assert window.stack.currentWidget() is window.login_view  # still locked
+    shown = visible_texts(panel(window))
+    assert "Alarm: bezoek van Sanne — ontgrendel voor details" in shown
+    assert all(t == "⚠" or LOCKED.match(t) for t in shown), shown
+    everything = " ".join(visible_texts(window)) + " " + window.windowTitle()
+    for private in ("Willemstraat", "6412", "Heerlen", "Visser", "Pieters", "Ahmed", "09:15"):
+        assert private not in everything
+    for r in panel(window).rows:
+        assert not r.acknowledge_button.isVisible() and not r.call_button.isVisible()
+    qtbot.waitUntil(lambda: len(desktop.sent) == 1, timeout=2000)
+    assert desktop.messages() == ["Alarm: bezoek van Sanne — ontgrendel voor details"]
+
+    log_in(qtbot, window, "ahmed")  # unlock: the full panel is there
+    assert not panel(window).locked
+    row = row_for(window, visit, ReminderKind.CALLBACK_DUE)
+    assert "Willemstraat 7B" in row.label.text() and row.acknowledge_button.isVisible()
+    assert panel(window).title.isVisible()
+
+
+def test_restart_catches_up_late_with_the_original_time(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow, desktop: Desktop
+) -> None:
+    visit = running_visit(demo)
+    first = make_window()
+    log_in(qtbot, first, "ahmed")
+    assert first.scheduler is not None
+    old_scheduler = first.scheduler
+    first.close()
+    assert not old_scheduler.running and first.ctx is None
+
+    demo.clock.set(visit.first_callback + 20 * MIN)  # the app was closed meanwhile
+    second = make_window()
+    log_in(qtbot, second, "ahmed")
+    row = row_for(second, visit, ReminderKind.CALLBACK_DUE)
+    assert row.alarm.late and row.alarm.due_at == visit.first_callback
+    assert row.alarm.raised_at == visit.first_callback + 20 * MIN
+    assert row.label.text() == (
+        "TE LAAT (oorspronkelijk 09:15) — Terugbelmoment: bel nu Sanne Visser "
+        f"({format_phone(SANNE_PHONE)}) — Willemstraat 7B, 6412 AA Heerlen."
+    )
+    qtbot.waitUntil(
+        lambda: any(
+            m.startswith("TE LAAT (oorspronkelijk 09:15): Bel nu Sanne.")
+            for m in desktop.messages()
+        ),
+        timeout=2000,
+    )
+    assert second.ctx is not None
+    dialog = VisitDetailDialog.for_visit(second.ctx, visit.id, second)
+    qtbot.addWidget(dialog)
+    assert ("⚠ Alarm", "Terugbelmoment (te laat)") in [
+        (e.what, e.detail) for e in dialog.timeline.entries()
+    ]
+
+
+def test_retry_and_overdue_alarms_reach_the_buddy(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow
+) -> None:
+    visit = running_visit(demo, minutes=30)
+    window = make_window()
+    log_in(qtbot, window, "ahmed")
+    check_at(demo, window, visit.first_callback)
+    first = row_for(window, visit, ReminderKind.CALLBACK_DUE).alarm
+    assert window.ctx is not None and window.scheduler is not None
+    visits.record_call(window.ctx, visit.id, reached=False, callback_id=first.callback_id)
+    rebuilt: list[int] = []
+    window.scheduler.rebuilt.connect(rebuilt.append)
+    window.hub.visits_changed.emit()  # what the call dialog does after saving
+    qtbot.waitUntil(lambda: rebuilt != [], timeout=5000)
+    qtbot.mouseClick(
+        row_for(window, visit, ReminderKind.CALLBACK_DUE).acknowledge_button,
+        Qt.MouseButton.LeftButton,
+    )
+    retry_due = visit.first_callback + 5 * MIN
+    assert mine(check_at(demo, window, retry_due - SEC), visit) == []
+    (retry,) = mine(check_at(demo, window, retry_due), visit)
+    assert retry.callback_id != first.callback_id and retry.kind is ReminderKind.CALLBACK_DUE
+    assert row_for(window, visit, ReminderKind.CALLBACK_DUE).alarm.due_at == retry_due
+
+    overdue_due = visit.end + 15 * MIN
+    fired = check_at(demo, window, overdue_due)
+    assert ReminderKind.OVERDUE in [a.kind for a in fired]
+    overdue = row_for(window, visit, ReminderKind.OVERDUE)
+    assert overdue.label.text().startswith("Te laat terug: Sanne Visser")
+    assert "is nog niet terug — Willemstraat 7B, 6412 AA Heerlen. Alarm om 09:50." in (
+        overdue.label.text()
+    )
+    # Most urgent first: overdue above the call-back moments.
+    kinds = [r.alarm.kind for r in panel(window).rows if r.alarm.visit_id == visit.id]
+    assert kinds[0] is ReminderKind.OVERDUE
+
+
+def test_escalation_reaches_the_leidinggevende_with_a_banner(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow
+) -> None:
+    visit = running_visit(demo)
+    window = make_window()
+    log_in(qtbot, window, "petra")
+    escalation_due = visit.first_callback + 10 * MIN
+    fired = check_at(demo, window, escalation_due - SEC)
+    assert all(a.visit_id != visit.id for a in fired)
+    fired = check_at(demo, window, escalation_due)
+    assert [(a.visit_id, a.kind) for a in fired] == [(visit.id, ReminderKind.ESCALATION)]
+    banner = panel(window).banner
+    assert banner.isVisible() and "ESCALATIE" in banner.text()
+    row = row_for(window, visit, ReminderKind.ESCALATION)
+    assert row.label.text().startswith("Escalatie: alarm niet bevestigd — bezoek van Sanne Visser")
+    assert panel(window).rows[0].alarm.kind is ReminderKind.ESCALATION  # on top
+
+    qtbot.mouseClick(row.acknowledge_button, Qt.MouseButton.LeftButton)
+    assert all(r.alarm.visit_id != visit.id for r in panel(window).rows)
+    # The buddy's app no longer raises that escalation: it is acknowledged.
+    ahmed = service_log_in(demo.data_dir, "ahmed", DEMO_PASSWORDS["ahmed"], demo.clock)
+    demo.opened.append(ahmed)
+    assert visit.id not in [
+        r.visit_id for r in alarms.snapshot(ahmed).reminders() if r.kind is ReminderKind.ESCALATION
+    ]
+
+
+def test_without_a_desktop_channel_the_alarm_still_shows_and_it_is_noted_once(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow, desktop: Desktop
+) -> None:
+    desktop.broken = True
+    visit = running_visit(demo)
+    window = make_window()
+    log_in(qtbot, window, "ahmed")
+    check_at(demo, window, visit.first_callback)
+    qtbot.waitUntil(lambda: window.notifier.failure_noted, timeout=2000)
+    assert panel(window).isVisible()
+    assert (
+        row_for(window, visit, ReminderKind.CALLBACK_DUE)
+        .label.text()
+        .startswith("Terugbelmoment: bel nu Sanne Visser")
+    )
+    assert window.statusBar().currentMessage() == (
+        "Bureaubladmeldingen zijn niet beschikbaar; alarmen verschijnen in de app."
+    )
+
+
+def test_tray_follows_the_alarms_or_is_skipped(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow
+) -> None:
+    visit = running_visit(demo)
+    window = make_window()
+    assert window.notifier.has_tray == QSystemTrayIcon.isSystemTrayAvailable()
+    log_in(qtbot, window, "ahmed")
+    for row in list(panel(window).rows):  # demo alarms from before: acknowledge them
+        qtbot.mouseClick(row.acknowledge_button, Qt.MouseButton.LeftButton)
+    assert window.notifier.tray_state is TrayState.NORMAL
+    assert not window.windowTitle().startswith("⚠")
+    check_at(demo, window, visit.first_callback)
+    assert window.notifier.tray_state is TrayState.ALARM
+    qtbot.mouseClick(
+        row_for(window, visit, ReminderKind.CALLBACK_DUE).acknowledge_button,
+        Qt.MouseButton.LeftButton,
+    )
+    assert window.notifier.tray_state is TrayState.NORMAL
+
+
+def test_logout_stops_the_schedule_before_the_store_closes(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow
+) -> None:
+    visit = running_visit(demo)
+    window = make_window()
+    log_in(qtbot, window, "ahmed")
+    scheduler = window.scheduler
+    assert scheduler is not None
+    check_at(demo, window, visit.first_callback)
+    assert window.notifier.tray_state is TrayState.ALARM
+    window.log_out()
+    assert not scheduler.running and window.scheduler is None and window.alarm_panel is None
+    assert window.notifier.tray_state is TrayState.NORMAL
+    assert window.windowTitle() == "Veilig Huisbezoek"
+    window.hub.visits_changed.emit()  # nothing listens any more; nothing breaks
+    # The next person gets their own schedule and panel.
+    log_in(qtbot, window, "ahmed")
+    assert window.scheduler is not None and window.scheduler is not scheduler
+    assert row_for(window, visit, ReminderKind.CALLBACK_DUE).alarm.due_at == visit.first_callback
