@@ -947,4 +947,413 @@ EN: dict[str, str] = {
     "&Uitloggen": "Lo&g out",
     "Uitloggen": "Log out",
     "Onderdelen": "Sections",
+    # ---- accounts and passwords (forms) --------------------------------------------------
+    "Rollen: kies minstens één rol.": "Roles: choose at least one role.",
+    "Opslaan mislukt door een onverwachte fout.": "Saving failed because of an unexpected error.",
+    "Een nieuw account met een eerste wachtwoord. Geef het wachtwoord persoonlijk door; de "
+    "persoon kiest daarna zelf een nieuw via Wachtwoord wijzigen.": "A new account with a first "
+    "password. Hand the password over in person; the person then chooses a new one with Change "
+    "password.",
+    "&Telefoon (voor de buddy)": "P&hone (for the buddy)",
+    "Telefoon (voor de buddy)": "Phone (for the buddy)",
+    "Wachtwoord (eerste keer)": "Password (first time)",
+    "&Medewerker": "&Employee",
+    "Rol medewerker": "Employee role",
+    "&Leidinggevende": "&Team leader",
+    "Rol leidinggevende": "Team leader role",
+    "&Beheerder": "&Administrator",
+    "Rol beheerder": "Administrator role",
+    "&Opslaan": "&Save",
+    "Opslaan": "Save",
+    "Naam": "Name",
+    "Iedereen logt in met een eigen naam en wachtwoord. Een verwijderd account kan de database "
+    "niet meer openen; een nieuw wachtwoord instellen versleutelt de database niet "
+    "opnieuw.": "Everyone logs in with their own name and password. A deleted account can no "
+    "longer open the database; setting a new password does not re-encrypt the database.",
+    "Nieuw wachtwoord instellen voor het gekozen account": "Set a new password for the chosen "
+    "account",
+    "Account &verwijderen…": "&Delete account…",
+    "Gekozen account verwijderen": "Delete the chosen account",
+    "Account {user} ({name}) verwijderen? Deze persoon kan daarna niet meer inloggen; wat hij "
+    "of zij vastlegde blijft bewaard.": "Delete account {user} ({name})? This person will no "
+    "longer be able to log in; what they recorded is kept.",
+    "Wachtwoord wijzigen": "Change password",
+    "Nieuw wachtwoord voor {user}": "New password for {user}",
+    "Kies een wachtwoord van minstens 12 tekens, bijvoorbeeld een zin van een paar woorden. De "
+    "database wordt niet opnieuw versleuteld.": "Choose a password of at least 12 characters, "
+    "for example a sentence of a few words. The database is not re-encrypted.",
+    "Een nieuw wachtwoord voor {user}, die het vergeten is. Geef het persoonlijk door; het oude "
+    "wachtwoord werkt daarna niet meer.": "A new password for {user}, who has forgotten it. "
+    "Hand it over in person; the old password stops working.",
+    "De nieuwe wachtwoorden zijn niet gelijk.": "The new passwords do not match.",
+    "Het nieuwe wachtwoord is ingesteld.": "The new password has been set.",
+    "&Huidig wachtwoord": "&Current password",
+    "Huidig wachtwoord": "Current password",
+    "&Nieuw wachtwoord": "&New password",
+    "&Herhaal nieuw wachtwoord": "&Repeat new password",
+    "Herhaal nieuw wachtwoord": "Repeat new password",
+    # ---- alarm panel (sentences in parts) -------------------------------------------------
+    "Terugbelmoment: bel nu {who} — {where}.": "Call-back due: call {who} now — {where}.",
+    "Gepland om {time}.": "Scheduled for {time}.",
+    "Te laat terug: {who} is nog niet terug — {where}.": "Overdue return: {who} is not back "
+    "yet — {where}.",
+    "Alarm om {time}.": "Alarm at {time}.",
+    "Escalatie: alarm niet bevestigd — bezoek van {who}, {where}.": "Escalation: alarm not "
+    "acknowledged — visit by {who}, {where}.",
+    "Sinds {time}.": "Since {time}.",
+    "Termijn verloopt.": "Deadline expires.",
+    "Om {time}.": "At {time}.",
+    "TE LAAT (oorspronkelijk {time}) — {text}": "LATE (originally {time}) — {text}",
+    # ---- incident dialog ------------------------------------------------------------------
+    "Incident melden": "Report an incident",
+    "Titel": "Title",
+    "Bij welk bezoek": "For which visit",
+    "Onderdelen incident": "Parts of the incident report",
+    "1. Melding": "1. Report",
+    "&Wanneer:": "&When:",
+    "Wanneer (datum en tijd van het incident)": "When (date and time of the incident)",
+    "&Kanaal:": "&Channel:",
+    "Kanaal": "Channel",
+    "&Soort gedrag:": "&Kind of behaviour:",
+    "Soort gedrag (A tot en met E)": "Kind of behaviour (A to E)",
+    "Regel bij deze soort gedrag": "Rule for this kind of behaviour",
+    "W&ie:": "W&ho:",
+    "Wie was erbij betrokken": "Who was involved",
+    "rol of naam, bijvoorbeeld: bewoner, zoon van de cliënt": "role or name, for example: "
+    "resident, the client’s son",
+    "W&at:": "Wh&at:",
+    "feitelijk: wat werd er gezegd en gedaan": "factually: what was said and done",
+    "Waa&r:": "Whe&re:",
+    "Waar gebeurde het": "Where did it happen",
+    "Waarm&ee:": "Wi&th what:",
+    "Waarmee (voorwerpen, wapens)": "With what (objects, weapons)",
+    "bijvoorbeeld: geen, mes, hond": "for example: none, knife, dog",
+    "&Op welke wijze:": "&In what way:",
+    "Op welke wijze": "In what way",
+    "Waar&om:": "Wh&y:",
+    "Waarom (aanleiding)": "Why (cause)",
+    "&Letsel:": "In&jury:",
+    "Letsel": "Injury",
+    "Toelichting le&tsel:": "Injury &details:",
+    "Toelichting letsel": "Injury details",
+    "&Getuigen:": "Wit&nesses:",
+    "Getuigen": "Witnesses",
+    "&Politie was erbij betrokken": "&Police were involved",
+    "Politie was erbij betrokken": "Police were involved",
+    "Melding &indienen": "&Submit report",
+    "Melding indienen": "Submit report",
+    "2. Direct gedaan": "2. Done right away",
+    "Vink aan wat gedaan is; de tijd wordt vastgelegd. Veiligheid gaat voor alles.": "Tick "
+    "what has been done; the time is recorded. Safety comes first.",
+    "Directe stappen": "Immediate steps",
+    "Stand van de stappen": "Progress of the steps",
+    "3. Melding/aangifte": "3. Police report",
+    "Termijn melding of aangifte": "Deadline for the police report",
+    "&Soort:": "&Kind:",
+    "Soort melding": "Kind of report",
+    "Gemeld &door:": "Reported &by:",
+    "Gemeld door": "Reported by",
+    "Gemeld &op:": "Reported o&n:",
+    "Gemeld op (datum en tijd)": "Reported on (date and time)",
+    "&Registratienummer politie:": "Police &registration number:",
+    "Registratienummer politie": "Police registration number",
+    "&Adres gemeente:": "Municipality’s &address:",
+    "Adres gemeente gebruikt bij de aangifte": "Municipality’s address used for the police report",
+    "Meldcode &VPT genoemd (uitoefening publieke taak)": "Code &VPT mentioned (performance of "
+    "a public task)",
+    "Meldcode VPT genoemd (uitoefening publieke taak)": "Code VPT mentioned (performance of a "
+    "public task)",
+    "Reden &geen aangifte:": "Reason for no re&port:",
+    "Reden geen melding of aangifte": "Reason for no police report",
+    "Aandachtspunten aangifte": "Points to note for the police report",
+    "Aangifte &vastleggen": "Rec&ord the police report",
+    "Aangifte vastleggen": "Record the police report",
+    "4. Nazorg": "4. Aftercare",
+    "Drie gesprekken met de medewerker: binnen 24–72 uur, na ongeveer 5 dagen en na 4–6 "
+    "weken. De leidinggevende legt vast of het gesprek is gehouden of afgeslagen.": "Three "
+    "conversations with the employee: within 24–72 hours, after about 5 days and after 4–6 "
+    "weeks. The team leader records whether each conversation was held or declined.",
+    "5. Bewijs": "5. Evidence",
+    "Bewaar schermafbeeldingen en bestanden als bewijs, met datum en tijd van het bericht. Ze "
+    "worden versleuteld in de database opgeslagen (hoogstens 10 MB per bestand).": "Keep "
+    "screenshots and files as evidence, with the date and time of the message. They are stored "
+    "encrypted in the database (at most 10 MB per file).",
+    "Bijlagen": "Attachments",
+    "Datum en tijd van het &bericht:": "Date and time of the &message:",
+    "Datum en tijd van het bericht of de schermafbeelding": "Date and time of the message or "
+    "the screenshot",
+    "Bestand &toevoegen…": "&Add file…",
+    "Bestand toevoegen": "Add file",
+    "Bestand op&slaan als…": "&Save file as…",
+    "Bestand opslaan als": "Save file as",
+    "Bestand &verwijderen": "&Delete file",
+    "Bestand verwijderen": "Delete file",
+    "6. Adresregister": "6. Address register",
+    "Een voorstel voor het adresregister, ingevuld vanuit de melding. Het waarschuwt collega's "
+    "pas na goedkeuring door een leidinggevende. Beschrijf feitelijk; geen namen of "
+    "diagnoses.": "A proposal for the address register, filled in from the report. It warns "
+    "colleagues only once a team leader has approved it. Describe factually; no names or "
+    "diagnoses.",
+    "Str&aat:": "&Street:",
+    "&Huisnummer:": "House n&umber:",
+    "&Postcode:": "&Postcode:",
+    "Pl&aats:": "Ci&ty:",
+    "Categorie adresnotitie": "Address note category",
+    "&Datum incident:": "Incident dat&e:",
+    "&Omschrijving:": "&Description:",
+    "Omschrijving adresnotitie": "Address note description",
+    "&Voorzorgsmaatregelen:": "Prec&autions:",
+    "Status adresnotitie": "Address note status",
+    "Notitie &voorstellen": "Pr&opose note",
+    "Notitie voorstellen": "Propose note",
+    "Formulier als &PDF…": "Form as PD&F…",
+    "Formulier als PDF opslaan": "Save the form as PDF",
+    "S&luiten": "C&lose",
+    "Incidentformulier": "Incident form",
+    "— kies het kanaal —": "— choose the channel —",
+    "— kies A tot en met E —": "— choose A to E —",
+    "Planning gesprek": "Conversation schedule",
+    "Uitkomst {talk}": "Outcome — {talk}",
+    "— nog niet —": "— not yet —",
+    "Datum gesprek": "Date of the conversation",
+    "Toelichting gesprek": "Notes on the conversation",
+    "korte toelichting (optioneel)": "short note (optional)",
+    "Gesprek vastleggen": "Record the conversation",
+    "Los van een bezoek (balie, telefoon, post, online).": "Not linked to a visit (front desk, "
+    "phone, post, online).",
+    "Na het huisbezoek aan {address}.": "After the home visit to {address}.",
+    "Kies de soort gedrag; de regel van de organisatie verschijnt hier.": "Choose the kind of "
+    "behaviour; the organisation’s rule appears here.",
+    "Regel: {rule}\nStandpunt organisatie: {position}": "Rule: {rule}\nOrganisation’s "
+    "position: {position}",
+    "Bij bedreiging en fysiek geweld wordt altijd aangifte gedaan, tenzij de omstandigheden "
+    "anders vragen.": "Threats and physical violence are always reported to the police "
+    "(aangifte), unless the circumstances require otherwise.",
+    "Eerst de melding indienen (tabblad 1).": "Submit the report first (tab 1).",
+    "Wijzigingen &opslaan": "Sa&ve changes",
+    "Alleen een leidinggevende legt dit vast.": "Only a team leader records this.",
+    "Melding ingediend ({reference}). Leg nu de directe stappen en de melding of aangifte "
+    "vast.": "Report submitted ({reference}). Now record the immediate steps and the police "
+    "report.",
+    "Wijzigingen opgeslagen.": "Changes saved.",
+    "Incident {reference}": "Incident {reference}",
+    "Na het huisbezoek aan {address}. Medewerker: {name}.": "After the home visit to "
+    "{address}. Employee: {name}.",
+    " — gedaan {time}": " — done {time}",
+    " (niet nodig bij dit incident)": " (not needed for this incident)",
+    "Nog te doen: {steps}.": "Still to do: {steps}.",
+    "Alle nodige stappen zijn vastgelegd.": "All necessary steps have been recorded.",
+    "{kind} vastgelegd (termijn was {due}).": "{kind} recorded (the deadline was {due}).",
+    "Melding of aangifte vóór {due} (nog {hours} uur). Aangifte gebeurt op het adres van de "
+    "gemeente, met de meldcode VPT.": "Police report before {due} ({hours} hours left). The "
+    "report is made with the municipality’s address and the code VPT.",
+    "De termijn van 24 uur is verstreken ({due}). Leg de melding nu vast.": "The 24-hour "
+    "deadline has passed ({due}). Record the report now.",
+    "Melding of aangifte vastgelegd.": "Police report recorded.",
+    "{purpose}\nStreven: {aim}; uiterlijk {latest}.": "{purpose}\nAim: {aim}; at the latest "
+    "{latest}.",
+    "{outcome} op {day}.": "{outcome} on {day}.",
+    "Nazorggesprek vastgelegd.": "Aftercare conversation recorded.",
+    "{name} — {moment} — {size}": "{name} — {moment} — {size}",
+    "Bewijsstuk kiezen": "Choose a piece of evidence",
+    "Bijlage versleuteld opgeslagen.": "Attachment stored encrypted.",
+    "Bijlage opslaan als": "Save attachment as",
+    "Bijlage verwijderd.": "Attachment deleted.",
+    "Nog geen notitie voorgesteld.": "No note proposed yet.",
+    "De notitie is inmiddels verwijderd.": "The note has since been deleted.",
+    "Notitie voorgesteld; status: {status}.": "Note proposed; status: {status}.",
+    "Notitie voorgesteld: een leidinggevende keurt haar goed voordat zij collega's "
+    "waarschuwt.": "Note proposed: a team leader approves it before it warns colleagues.",
+    "Incidentformulier opslaan als": "Save the incident form as",
+    "PDF-bestanden (*.pdf)": "PDF files (*.pdf)",
+    "Het bestand kon niet worden opgeslagen.": "The file could not be saved.",
+    "Opgeslagen: {name}": "Saved: {name}",
+    # ---- domain: enum labels, call actions, board statuses (context "domain") -------------
+    "Groen": "Green",
+    "Oranje": "Orange",
+    "Rood": "Red",
+    "Situatiefactor": "Situational factor",
+    "Ernstige factor": "Serious factor",
+    "Escalatie": "Escalation",
+    "Beheerder": "Administrator",
+    "op schema": "on schedule",
+    "nu bellen": "call now",
+    "te laat": "overdue",
+    "alarm": "alarm",
+    # Incidents: kinds of aggressive behaviour (A–E), with the rule and the position.
+    "A — Ik (zichzelf): emotie": "A — I (the person themselves): emotion",
+    "Gericht op zichzelf en de eigen situatie, vaak in de ik-vorm: zeuren, klagen, excuses "
+    "verzinnen, begrip vragen, om een uitzondering vragen.": "Directed at themselves and their "
+    "own situation, often in the first person: nagging, complaining, making excuses, asking for "
+    "understanding, asking for an exception.",
+    "Ombuigen: meeveren, toelichten, argumenteren, afronden.": "Redirect: go along with it, "
+    "explain, give reasons, wrap up.",
+    "Burgers mogen kritiek hebben op beleid en regels, dat uiten en boos of geïrriteerd zijn.": (
+        "Citizens may criticise policy and rules, say so, and be angry or irritated."
+    ),
+    "B — Jullie (organisatie): emotie": "B — ‘You people’ (the organisation): emotion",
+    "Gericht op de organisatie, vaak met 'jullie': kritiek op regels en beleid, boosheid, ter "
+    "verantwoording roepen, beschuldigen, machtsstrijd, obstructie.": "Directed at the "
+    "organisation, often with ‘you people’: criticism of rules and policy, anger, calling to "
+    "account, accusing, power struggles, obstruction.",
+    "C — Jij (medewerker): (non-)verbale agressie": "C — You (the employee): (non-)verbal "
+    "aggression",
+    "Gericht op de medewerker, vaak met 'jij': (non-)verbaal dreigen, (seksuele) intimidatie, "
+    "sarren, uitlokken, treiteren, schelden, belachelijk maken.": "Directed at the employee, "
+    "often with ‘you’: (non-)verbal threats, (sexual) intimidation, needling, provoking, "
+    "taunting, swearing, ridiculing.",
+    "Ombuigen: kort negeren, gedrag benoemen, tot de orde roepen, voor de keuze stellen, zo "
+    "nodig gepaste maatregelen.": "Redirect: briefly ignore it, name the behaviour, call to "
+    "order, present a choice, take appropriate measures where needed.",
+    "Burgers mogen niet persoonlijk worden tegen medewerkers.": "Citizens may not get personal "
+    "with employees.",
+    "D — Bedreiging, intimidatie of fysiek geweld": "D — Threats, intimidation or physical "
+    "violence",
+    "Dreigen met (de suggestie van) geweld, openlijke dreiging, aanhoudend A-B-C-gedrag; of "
+    "fysiek: schoppen, slaan, spugen, beetpakken, trekken, vernielen, voorwerpen gooien.": (
+        "Threatening (or suggesting) violence, open threats, persistent A-B-C behaviour; or "
+        "physical: kicking, hitting, spitting, grabbing, pulling, damaging property, throwing "
+        "objects."
+    ),
+    "Grenzen stellen: gedrag benoemen, norm aangeven, gesprek beëindigen; gepaste "
+    "maatregelen: alarmeren, ingrijpen.": "Set limits: name the behaviour, state the norm, end "
+    "the conversation; appropriate measures: raise the alarm, intervene.",
+    "Burgers mogen medewerkers of panden niet bedreigen of intimideren. De veiligheid van "
+    "medewerkers gaat boven alles: burgers mogen niet fysiek worden naar personen of zaken.": (
+        "Citizens may not threaten or intimidate employees or buildings. The safety of "
+        "employees comes first: citizens may not get physical with people or property."
+    ),
+    "E — Gericht op zichzelf: dreigen met zelfdoding": "E — Directed at themselves: threatening "
+    "suicide",
+    "Dreigen met zelfmoord of zichzelf iets aan te doen.": "Threatening suicide or self-harm.",
+    "Hulp inschakelen: alarmeren via de politie, 0900-8844, of bij acute nood 112.": "Call in "
+    "help: alert the police on 0900-8844, or 112 in an acute emergency.",
+    "De veiligheid van de burger en de medewerker gaat voor: schakel altijd hulp in.": "The "
+    "safety of the citizen and the employee comes first: always call in help.",
+    # Incidents: channel, injury, steps, police report, aftercare.
+    "Huisbezoek": "Home visit",
+    "Balie of spreekkamer": "Front desk or consulting room",
+    "Telefoon": "Phone",
+    "E-mail": "Email",
+    "Brief": "Letter",
+    "Social media": "Social media",
+    "Anders": "Other",
+    "Geen letsel": "No injury",
+    "Licht letsel": "Minor injury",
+    "Ernstig letsel": "Serious injury",
+    "In veiligheid: gesprek beëindigd en vertrokken": "Safe: conversation ended and left",
+    "112 gebeld (direct gevaar of letsel)": "112 called (immediate danger or injury)",
+    "Arts bezocht (altijd na letsel)": "Saw a doctor (always after an injury)",
+    "Leidinggevende geïnformeerd": "Team leader informed",
+    "Coördinator agressie en geweld geïnformeerd": "Aggression and violence coordinator informed",
+    "Aangifte bij de politie": "Formal police report (aangifte)",
+    "Melding bij de politie": "Notification to the police (melding)",
+    "Geen melding of aangifte": "No melding or aangifte",
+    "Eerste gesprek (binnen 24–72 uur)": "First conversation (within 24–72 hours)",
+    "Stoom afblazen: de feiten, uitleg over stressreacties.": "Letting off steam: the facts, "
+    "an explanation of stress reactions.",
+    "Tweede gesprek (na ongeveer 5 dagen)": "Second conversation (after about 5 days)",
+    "De emotionele kant en hoe de verwerking gaat.": "The emotional side and how the employee "
+    "is coping.",
+    "Derde gesprek (na 4–6 weken)": "Third conversation (after 4–6 weeks)",
+    "Terugkijken: is de gebeurtenis goed verwerkt?": "Looking back: has the employee come to "
+    "terms with what happened?",
+    "Gesprek gehouden": "Conversation held",
+    "Medewerker heeft het gesprek afgeslagen": "The employee declined the conversation",
+    # Unsafe-address register: note categories.
+    "Agressieve persoon": "Aggressive person",
+    "Bedreiging": "Threat",
+    "Geweld": "Violence",
+    "Wapens": "Weapons",
+    "Drugs of hennepkwekerij": "Drugs or cannabis farm",
+    "Illegale stroom": "Illegally tapped electricity",
+    "Gevaarlijk dier": "Dangerous animal",
+    "Overig": "Other",
+    # ---- domain: the ARIH checklist (resources/checklists/arih.json) ---------------------
+    "ARIH — Agressie Risico Inschatting Huisbezoek": "ARIH — Aggression risk assessment for "
+    "home visits",
+    "Inspectie- of handhavingsbezoek (handhaving/controle)": "Inspection or enforcement visit "
+    "(enforcement/check)",
+    "Komt u controleren, een overtreding vaststellen of een maatregel aankondigen?": "Are you "
+    "coming to check, to establish a violation or to announce a measure?",
+    "Slecht nieuws brengen of de cliënt met fouten confronteren": "Bringing bad news or "
+    "confronting the client with mistakes",
+    "Bijvoorbeeld een afwijzing, terugvordering, korting of stopzetting.": "For example a "
+    "refusal, a claim for repayment, a reduction or a stop of benefits.",
+    "Onaangekondigd bezoek": "Unannounced visit",
+    "De cliënt weet niet dat u komt.": "The client does not know you are coming.",
+    "Veranderingen in het huishouden (baanverlies, uithuiszetting, scheiding, gezag of "
+    "omgang)": "Changes in the household (job loss, eviction, divorce, custody or contact "
+    "arrangements)",
+    "Ingrijpende gebeurtenissen verhogen de spanning.": "Major life events raise the tension.",
+    "Alcohol, drugs of een andere verslaving": "Alcohol, drugs or another addiction",
+    "Bij de cliënt of bij anderen in huis.": "Of the client or of others in the home.",
+    "Buiten kantoortijd of in het donker": "Outside office hours or after dark",
+    "Minder collega's bereikbaar en minder zicht op de omgeving.": "Fewer colleagues within "
+    "reach and less view of the surroundings.",
+    "Risicovolle omgeving (afgelegen, bekend probleemgebied, geen telefoonbereik)": "Risky "
+    "surroundings (remote, known problem area, no phone signal)",
+    "Kunt u snel weg en kunt u bellen?": "Can you get away quickly and can you make a call?",
+    "Andere bewoners of bezoekers die vijandig kunnen zijn": "Other residents or visitors who "
+    "may be hostile",
+    "Bijvoorbeeld huisgenoten, familie of vrienden van de cliënt.": "For example housemates, "
+    "family or friends of the client.",
+    "(Agressieve) dieren, zoals honden": "(Aggressive) animals, such as dogs",
+    "Vraag zo nodig vooraf om het dier op te sluiten.": "If needed, ask in advance for the "
+    "animal to be shut away.",
+    "Recente agressie tegen professionals (bedreiging, geweld)": "Recent aggression towards "
+    "professionals (threats, violence)",
+    "Bij uw organisatie of bij andere instanties.": "At your organisation or at other agencies.",
+    "Geschiedenis van ernstige geweldsdelicten": "History of serious violent offences",
+    "Voor zover bekend uit het dossier of van ketenpartners.": "As far as known from the case "
+    "file or from partner organisations.",
+    "Wapens (mogelijk) aanwezig": "Weapons (possibly) present",
+    "Ook als er alleen een aanwijzing is.": "Even if there is only an indication.",
+    "Georganiseerde misdaad of criminele activiteit (hennepkwekerij, illegale stroom) op of "
+    "rond het adres": "Organised crime or criminal activity (cannabis farm, illegally tapped "
+    "electricity) at or around the address",
+    "Bijvoorbeeld signalen van een kwekerij of illegaal afgetapte stroom.": "For example signs "
+    "of a cannabis farm or of illegally tapped electricity.",
+    "Bekende psychiatrische aandoening of middelengebruik dat de kans op agressie "
+    "verhoogt": "Known psychiatric condition or substance use that increases the risk of "
+    "aggression",
+    "Alleen als dit bekend is uit het dossier; stel zelf geen diagnose.": "Only if this is "
+    "known from the case file; do not make a diagnosis yourself.",
+    "Actieve notitie in het register onveilige adressen": "Active note in the unsafe-address "
+    "register",
+    "Wordt automatisch ingevuld op basis van het register; de notitie wordt getoond.": "Filled "
+    "in automatically from the register; the note is shown.",
+    "Groen: u mag alleen gaan": "Green: you may go alone",
+    "U mag alleen op huisbezoek gaan. Volg het standaardprotocol.": "You may make the home "
+    "visit alone. Follow the standard protocol.",
+    "Kondig het bezoek schriftelijk aan.": "Announce the visit in writing.",
+    "Houd uw agenda actueel: adres, tijd en verwachte terugkomst.": "Keep your calendar up to "
+    "date: address, time and expected return.",
+    "Spreek een buddy en de terugbelmomenten af.": "Arrange a buddy and the call-back times.",
+    "Oranje: ga met z'n tweeën": "Orange: go as a pair",
+    "Ga niet alleen: ga met z'n tweeën en spreek vooraf de rollen af.": "Do not go alone: go "
+    "as a pair and agree on the roles beforehand.",
+    "Ga met z'n tweeën en verdeel vooraf de rollen.": "Go as a pair and divide the roles "
+    "beforehand.",
+    "Laat u direct na aankomst terugbellen en spreek een korter belinterval af.": "Have your "
+    "buddy call you right after you arrive and agree on a shorter call interval.",
+    "Bespreek het bezoek vooraf met uw leidinggevende.": "Discuss the visit with your team "
+    "leader beforehand.",
+    "Overweeg de cliënt uit te nodigen op een veilige locatie in plaats van een "
+    "huisbezoek.": "Consider inviting the client to a safe location instead of making a home "
+    "visit.",
+    "Rood: niet alleen en niet zonder toestemming": "Red: not alone and not without consent",
+    "Ga niet alleen en ga niet zonder toestemming van uw leidinggevende. De toestemming wordt "
+    "met naam en reden vastgelegd in de app.": "Do not go alone and do not go without consent "
+    "from your team leader. The consent is recorded in the app with name and reason.",
+    "Geef de voorkeur aan een gesprek op een veilige locatie, zoals een kantoor met "
+    "alarmknop.": "Prefer a meeting at a safe location, such as an office with an alarm button.",
+    "Kan het bezoek niet worden vermeden of uitgesteld? Ga met z'n tweeën of samen met de "
+    "politie.": "Can the visit not be avoided or postponed? Go as a pair or together with the "
+    "police.",
+    "Informeer vooraf de politie via 0900-8844.": "Inform the police beforehand on 0900-8844.",
+    "Vraag vooraf toestemming aan uw leidinggevende en leg naam en reden vast.": "Ask your team "
+    "leader for consent beforehand and record the name and reason.",
+    "Geen risicofactoren die tot oranje of rood leiden": "No risk factors that lead to orange "
+    "or red",
 }

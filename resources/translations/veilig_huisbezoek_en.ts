@@ -2,26 +2,179 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nl">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Account toevoegen</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>De wachtwoorden zijn niet gelijk.</source>
+        <translation>The passwords do not match.</translation>
+    </message>
+    <message>
+        <source>Rollen: kies minstens één rol.</source>
+        <translation>Roles: choose at least one role.</translation>
+    </message>
+    <message>
+        <source>Opslaan mislukt door een onverwachte fout.</source>
+        <translation>Saving failed because of an unexpected error.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountForm</name>
+    <message>
+        <source>Account toevoegen</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>Een nieuw account met een eerste wachtwoord. Geef het wachtwoord persoonlijk door; de persoon kiest daarna zelf een nieuw via Wachtwoord wijzigen.</source>
+        <translation>A new account with a first password. Hand the password over in person; the person then chooses a new one with Change password.</translation>
+    </message>
+    <message>
+        <source>&amp;Gebruikersnaam</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>Gebruikersnaam</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>&amp;Voornaam</source>
+        <translation>&amp;First name</translation>
+    </message>
+    <message>
+        <source>Voornaam</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>&amp;Achternaam</source>
+        <translation>&amp;Last name</translation>
+    </message>
+    <message>
+        <source>Achternaam</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>&amp;Telefoon (voor de buddy)</source>
+        <translation>P&amp;hone (for the buddy)</translation>
+    </message>
+    <message>
+        <source>Telefoon (voor de buddy)</source>
+        <translation>Phone (for the buddy)</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord (eerste keer)</source>
+        <translation>&amp;Password (first time)</translation>
+    </message>
+    <message>
+        <source>Wachtwoord (eerste keer)</source>
+        <translation>Password (first time)</translation>
+    </message>
+    <message>
+        <source>&amp;Herhaal wachtwoord</source>
+        <translation>&amp;Repeat password</translation>
+    </message>
+    <message>
+        <source>Herhaal wachtwoord</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>Rollen</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>&amp;Medewerker</source>
+        <translation>&amp;Employee</translation>
+    </message>
+    <message>
+        <source>Rol medewerker</source>
+        <translation>Employee role</translation>
+    </message>
+    <message>
+        <source>&amp;Leidinggevende</source>
+        <translation>&amp;Team leader</translation>
+    </message>
+    <message>
+        <source>Rol leidinggevende</source>
+        <translation>Team leader role</translation>
+    </message>
+    <message>
+        <source>&amp;Beheerder</source>
+        <translation>&amp;Administrator</translation>
+    </message>
+    <message>
+        <source>Rol beheerder</source>
+        <translation>Administrator role</translation>
+    </message>
+    <message>
+        <source>Foutmelding</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>Gebruikersnaam</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Rollen</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
     <name>AccountsPage</name>
     <message>
         <source>Accounts</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <source>Accounts van deze database. Iedereen logt in met een eigen wachtwoord; een verwijderd account kan de database niet meer openen.</source>
-        <translation>Accounts of this database. Everyone logs in with their own password; a deleted account can no longer open the database.</translation>
+        <source>Iedereen logt in met een eigen naam en wachtwoord. Een verwijderd account kan de database niet meer openen; een nieuw wachtwoord instellen versleutelt de database niet opnieuw.</source>
+        <translation>Everyone logs in with their own name and password. A deleted account can no longer open the database; setting a new password does not re-encrypt the database.</translation>
     </message>
     <message>
         <source>Account &amp;toevoegen…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
+        <source>Account toevoegen</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
         <source>&amp;Nieuw wachtwoord instellen…</source>
         <translation>Set &amp;new password…</translation>
     </message>
     <message>
-        <source>Account &amp;verwijderen</source>
-        <translation>&amp;Delete account</translation>
+        <source>Nieuw wachtwoord instellen voor het gekozen account</source>
+        <translation>Set a new password for the chosen account</translation>
+    </message>
+    <message>
+        <source>Account &amp;verwijderen…</source>
+        <translation>&amp;Delete account…</translation>
+    </message>
+    <message>
+        <source>Gekozen account verwijderen</source>
+        <translation>Delete the chosen account</translation>
     </message>
     <message>
         <source>Melding</source>
@@ -32,18 +185,6 @@
         <translation>Account {user} added.</translation>
     </message>
     <message>
-        <source>Kies eerst een account.</source>
-        <translation>Choose an account first.</translation>
-    </message>
-    <message>
-        <source>Nieuw wachtwoord</source>
-        <translation>New password</translation>
-    </message>
-    <message>
-        <source>Nieuw wachtwoord voor {user}:</source>
-        <translation>New password for {user}:</translation>
-    </message>
-    <message>
         <source>Nieuw wachtwoord ingesteld voor {user}.</source>
         <translation>New password set for {user}.</translation>
     </message>
@@ -52,8 +193,8 @@
         <translation>Delete account</translation>
     </message>
     <message>
-        <source>Account {user} verwijderen? Deze persoon kan daarna niet meer inloggen.</source>
-        <translation>Delete account {user}? This person will no longer be able to log in.</translation>
+        <source>Account {user} ({name}) verwijderen? Deze persoon kan daarna niet meer inloggen; wat hij of zij vastlegde blijft bewaard.</source>
+        <translation>Delete account {user} ({name})? This person will no longer be able to log in; what they recorded is kept.</translation>
     </message>
     <message>
         <source>Account {user} verwijderd.</source>
@@ -75,28 +216,44 @@
         <translation>{name} ({phone})</translation>
     </message>
     <message>
-        <source>Terugbelmoment: bel nu {who} — {where}. Gepland om {time}.</source>
-        <translation>Call-back due: call {who} now — {where}. Scheduled for {time}.</translation>
+        <source>Terugbelmoment: bel nu {who} — {where}.</source>
+        <translation>Call-back due: call {who} now — {where}.</translation>
     </message>
     <message>
-        <source>Te laat terug: {who} is nog niet terug — {where}. Alarm om {time}.</source>
-        <translation>Overdue return: {who} is not back yet — {where}. Alarm at {time}.</translation>
+        <source>Gepland om {time}.</source>
+        <translation>Scheduled for {time}.</translation>
     </message>
     <message>
-        <source>Escalatie: alarm niet bevestigd — bezoek van {who}, {where}. Sinds {time}.</source>
-        <translation>Escalation: alarm not acknowledged — visit by {who}, {where}. Since {time}.</translation>
+        <source>Te laat terug: {who} is nog niet terug — {where}.</source>
+        <translation>Overdue return: {who} is not back yet — {where}.</translation>
     </message>
     <message>
-        <source>Termijn verloopt om {time}.</source>
-        <translation>Deadline expires at {time}.</translation>
+        <source>Alarm om {time}.</source>
+        <translation>Alarm at {time}.</translation>
+    </message>
+    <message>
+        <source>Escalatie: alarm niet bevestigd — bezoek van {who}, {where}.</source>
+        <translation>Escalation: alarm not acknowledged — visit by {who}, {where}.</translation>
+    </message>
+    <message>
+        <source>Sinds {time}.</source>
+        <translation>Since {time}.</translation>
+    </message>
+    <message>
+        <source>Termijn verloopt.</source>
+        <translation>Deadline expires.</translation>
+    </message>
+    <message>
+        <source>Om {time}.</source>
+        <translation>At {time}.</translation>
+    </message>
+    <message>
+        <source>TE LAAT (oorspronkelijk {time}) — {text}</source>
+        <translation>LATE (originally {time}) — {text}</translation>
     </message>
     <message>
         <source>Bezoek van {name}.</source>
         <translation>Visit by {name}.</translation>
-    </message>
-    <message>
-        <source>(te laat — oorspronkelijk {time})</source>
-        <translation>(late — originally {time})</translation>
     </message>
     <message>
         <source>{symbol} ESCALATIE: {count} alarm(en) niet op tijd bevestigd</source>
@@ -223,14 +380,6 @@
     <message>
         <source>■ rood</source>
         <translation>■ red</translation>
-    </message>
-    <message>
-        <source>Onderweg</source>
-        <translation>Under way</translation>
-    </message>
-    <message>
-        <source>Geëscaleerd</source>
-        <translation>Escalated</translation>
     </message>
     <message>
         <source>over {}</source>
@@ -416,54 +565,6 @@
     <message>
         <source>Terugbellen — {name}</source>
         <translation>Call-back — {name}</translation>
-    </message>
-    <message>
-        <source>Alles in orde</source>
-        <translation>All is well</translation>
-    </message>
-    <message>
-        <source>Het volgende terugbelmoment blijft staan.</source>
-        <translation>The next call-back stays as planned.</translation>
-    </message>
-    <message>
-        <source>Eerder terugbellen</source>
-        <translation>Call back sooner</translation>
-    </message>
-    <message>
-        <source>Bel over 10 minuten opnieuw, blijf alert en informeer de leidinggevende.</source>
-        <translation>Call again in 10 minutes, stay alert and inform the team leader.</translation>
-    </message>
-    <message>
-        <source>Bel nu 112</source>
-        <translation>Call 112 now</translation>
-    </message>
-    <message>
-        <source>Bel nu 112 en geef het volledige adres en wie er aanwezig zijn. Informeer daarna de leidinggevende.</source>
-        <translation>Call 112 now and give the full address and who is present. Then inform the team leader.</translation>
-    </message>
-    <message>
-        <source>Bel nu de politie</source>
-        <translation>Call the police now</translation>
-    </message>
-    <message>
-        <source>Er is iets mis. Bel nu de politie met het volledige adres: 112 bij direct gevaar, anders 0900-8844. Houd de lijn open en informeer de leidinggevende.</source>
-        <translation>Something is wrong. Call the police now with the full address: 112 in immediate danger, otherwise 0900-8844. Keep the line open and inform the team leader.</translation>
-    </message>
-    <message>
-        <source>Niet bereikt: probeer het opnieuw</source>
-        <translation>Not reached: try again</translation>
-    </message>
-    <message>
-        <source>Bel over 5 minuten opnieuw. Wordt er dan weer niet opgenomen, dan escaleert u.</source>
-        <translation>Call again in 5 minutes. If there is still no answer, escalate.</translation>
-    </message>
-    <message>
-        <source>Escaleer: bel de leidinggevende en de politie</source>
-        <translation>Escalate: call the team leader and the police</translation>
-    </message>
-    <message>
-        <source>Bel nu de leidinggevende en daarna de politie met het volledige adres en wie er aanwezig zijn.</source>
-        <translation>Call the team leader now, then the police, with the full address and who is present.</translation>
     </message>
     <message>
         <source>Adres gekopieerd ✓</source>
@@ -1345,19 +1446,609 @@
     </message>
 </context>
 <context>
+    <name>IncidentDialog</name>
+    <message>
+        <source>Incident melden</source>
+        <translation>Report an incident</translation>
+    </message>
+    <message>
+        <source>Incidentformulier</source>
+        <translation>Incident form</translation>
+    </message>
+    <message>
+        <source>— kies het kanaal —</source>
+        <translation>— choose the channel —</translation>
+    </message>
+    <message>
+        <source>— kies A tot en met E —</source>
+        <translation>— choose A to E —</translation>
+    </message>
+    <message>
+        <source>Planning gesprek</source>
+        <translation>Conversation schedule</translation>
+    </message>
+    <message>
+        <source>Uitkomst {talk}</source>
+        <translation>Outcome — {talk}</translation>
+    </message>
+    <message>
+        <source>— nog niet —</source>
+        <translation>— not yet —</translation>
+    </message>
+    <message>
+        <source>Datum gesprek</source>
+        <translation>Date of the conversation</translation>
+    </message>
+    <message>
+        <source>Toelichting gesprek</source>
+        <translation>Notes on the conversation</translation>
+    </message>
+    <message>
+        <source>korte toelichting (optioneel)</source>
+        <translation>short note (optional)</translation>
+    </message>
+    <message>
+        <source>Vastleggen</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Gesprek vastleggen</source>
+        <translation>Record the conversation</translation>
+    </message>
+    <message>
+        <source>Los van een bezoek (balie, telefoon, post, online).</source>
+        <translation>Not linked to a visit (front desk, phone, post, online).</translation>
+    </message>
+    <message>
+        <source>Na het huisbezoek aan {address}.</source>
+        <translation>After the home visit to {address}.</translation>
+    </message>
+    <message>
+        <source>Kies de soort gedrag; de regel van de organisatie verschijnt hier.</source>
+        <translation>Choose the kind of behaviour; the organisation’s rule appears here.</translation>
+    </message>
+    <message>
+        <source>Regel: {rule}
+Standpunt organisatie: {position}</source>
+        <translation>Rule: {rule}
+Organisation’s position: {position}</translation>
+    </message>
+    <message>
+        <source>Bij bedreiging en fysiek geweld wordt altijd aangifte gedaan, tenzij de omstandigheden anders vragen.</source>
+        <translation>Threats and physical violence are always reported to the police (aangifte), unless the circumstances require otherwise.</translation>
+    </message>
+    <message>
+        <source>Eerst de melding indienen (tabblad 1).</source>
+        <translation>Submit the report first (tab 1).</translation>
+    </message>
+    <message>
+        <source>Wijzigingen &amp;opslaan</source>
+        <translation>Sa&amp;ve changes</translation>
+    </message>
+    <message>
+        <source>Melding &amp;indienen</source>
+        <translation>&amp;Submit report</translation>
+    </message>
+    <message>
+        <source>Alleen een leidinggevende legt dit vast.</source>
+        <translation>Only a team leader records this.</translation>
+    </message>
+    <message>
+        <source>Melding ingediend ({reference}). Leg nu de directe stappen en de melding of aangifte vast.</source>
+        <translation>Report submitted ({reference}). Now record the immediate steps and the police report.</translation>
+    </message>
+    <message>
+        <source>Wijzigingen opgeslagen.</source>
+        <translation>Changes saved.</translation>
+    </message>
+    <message>
+        <source>Incident {reference}</source>
+        <translation>Incident {reference}</translation>
+    </message>
+    <message>
+        <source>Na het huisbezoek aan {address}. Medewerker: {name}.</source>
+        <translation>After the home visit to {address}. Employee: {name}.</translation>
+    </message>
+    <message>
+        <source> — gedaan {time}</source>
+        <translation> — done {time}</translation>
+    </message>
+    <message>
+        <source> (niet nodig bij dit incident)</source>
+        <translation> (not needed for this incident)</translation>
+    </message>
+    <message>
+        <source>Nog te doen: {steps}.</source>
+        <translation>Still to do: {steps}.</translation>
+    </message>
+    <message>
+        <source>Alle nodige stappen zijn vastgelegd.</source>
+        <translation>All necessary steps have been recorded.</translation>
+    </message>
+    <message>
+        <source>{kind} vastgelegd (termijn was {due}).</source>
+        <translation>{kind} recorded (the deadline was {due}).</translation>
+    </message>
+    <message>
+        <source>Melding of aangifte vóór {due} (nog {hours} uur). Aangifte gebeurt op het adres van de gemeente, met de meldcode VPT.</source>
+        <translation>Police report before {due} ({hours} hours left). The report is made with the municipality’s address and the code VPT.</translation>
+    </message>
+    <message>
+        <source>De termijn van 24 uur is verstreken ({due}). Leg de melding nu vast.</source>
+        <translation>The 24-hour deadline has passed ({due}). Record the report now.</translation>
+    </message>
+    <message>
+        <source>Melding of aangifte vastgelegd.</source>
+        <translation>Police report recorded.</translation>
+    </message>
+    <message>
+        <source>{purpose}
+Streven: {aim}; uiterlijk {latest}.</source>
+        <translation>{purpose}
+Aim: {aim}; at the latest {latest}.</translation>
+    </message>
+    <message>
+        <source>{outcome} op {day}.</source>
+        <translation>{outcome} on {day}.</translation>
+    </message>
+    <message>
+        <source>Nazorggesprek vastgelegd.</source>
+        <translation>Aftercare conversation recorded.</translation>
+    </message>
+    <message>
+        <source>{name} — {moment} — {size}</source>
+        <translation>{name} — {moment} — {size}</translation>
+    </message>
+    <message>
+        <source>Bewijsstuk kiezen</source>
+        <translation>Choose a piece of evidence</translation>
+    </message>
+    <message>
+        <source>Bijlage versleuteld opgeslagen.</source>
+        <translation>Attachment stored encrypted.</translation>
+    </message>
+    <message>
+        <source>Bijlage opslaan als</source>
+        <translation>Save attachment as</translation>
+    </message>
+    <message>
+        <source>Bijlage verwijderd.</source>
+        <translation>Attachment deleted.</translation>
+    </message>
+    <message>
+        <source>Nog geen notitie voorgesteld.</source>
+        <translation>No note proposed yet.</translation>
+    </message>
+    <message>
+        <source>De notitie is inmiddels verwijderd.</source>
+        <translation>The note has since been deleted.</translation>
+    </message>
+    <message>
+        <source>Notitie voorgesteld; status: {status}.</source>
+        <translation>Note proposed; status: {status}.</translation>
+    </message>
+    <message>
+        <source>Notitie voorgesteld: een leidinggevende keurt haar goed voordat zij collega&apos;s waarschuwt.</source>
+        <translation>Note proposed: a team leader approves it before it warns colleagues.</translation>
+    </message>
+    <message>
+        <source>Incidentformulier opslaan als</source>
+        <translation>Save the incident form as</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Het bestand kon niet worden opgeslagen.</source>
+        <translation>The file could not be saved.</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {name}</source>
+        <translation>Saved: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialogForm</name>
+    <message>
+        <source>Incident melden</source>
+        <translation>Report an incident</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Bij welk bezoek</source>
+        <translation>For which visit</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Onderdelen incident</source>
+        <translation>Parts of the incident report</translation>
+    </message>
+    <message>
+        <source>1. Melding</source>
+        <translation>1. Report</translation>
+    </message>
+    <message>
+        <source>&amp;Wanneer:</source>
+        <translation>&amp;When:</translation>
+    </message>
+    <message>
+        <source>Wanneer (datum en tijd van het incident)</source>
+        <translation>When (date and time of the incident)</translation>
+    </message>
+    <message>
+        <source>&amp;Kanaal:</source>
+        <translation>&amp;Channel:</translation>
+    </message>
+    <message>
+        <source>Kanaal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>&amp;Soort gedrag:</source>
+        <translation>&amp;Kind of behaviour:</translation>
+    </message>
+    <message>
+        <source>Soort gedrag (A tot en met E)</source>
+        <translation>Kind of behaviour (A to E)</translation>
+    </message>
+    <message>
+        <source>Regel bij deze soort gedrag</source>
+        <translation>Rule for this kind of behaviour</translation>
+    </message>
+    <message>
+        <source>W&amp;ie:</source>
+        <translation>W&amp;ho:</translation>
+    </message>
+    <message>
+        <source>Wie was erbij betrokken</source>
+        <translation>Who was involved</translation>
+    </message>
+    <message>
+        <source>rol of naam, bijvoorbeeld: bewoner, zoon van de cliënt</source>
+        <translation>role or name, for example: resident, the client’s son</translation>
+    </message>
+    <message>
+        <source>W&amp;at:</source>
+        <translation>Wh&amp;at:</translation>
+    </message>
+    <message>
+        <source>Wat is er gebeurd</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>feitelijk: wat werd er gezegd en gedaan</source>
+        <translation>factually: what was said and done</translation>
+    </message>
+    <message>
+        <source>Waa&amp;r:</source>
+        <translation>Whe&amp;re:</translation>
+    </message>
+    <message>
+        <source>Waar gebeurde het</source>
+        <translation>Where did it happen</translation>
+    </message>
+    <message>
+        <source>Waarm&amp;ee:</source>
+        <translation>Wi&amp;th what:</translation>
+    </message>
+    <message>
+        <source>Waarmee (voorwerpen, wapens)</source>
+        <translation>With what (objects, weapons)</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld: geen, mes, hond</source>
+        <translation>for example: none, knife, dog</translation>
+    </message>
+    <message>
+        <source>&amp;Op welke wijze:</source>
+        <translation>&amp;In what way:</translation>
+    </message>
+    <message>
+        <source>Op welke wijze</source>
+        <translation>In what way</translation>
+    </message>
+    <message>
+        <source>Waar&amp;om:</source>
+        <translation>Wh&amp;y:</translation>
+    </message>
+    <message>
+        <source>Waarom (aanleiding)</source>
+        <translation>Why (cause)</translation>
+    </message>
+    <message>
+        <source>&amp;Letsel:</source>
+        <translation>In&amp;jury:</translation>
+    </message>
+    <message>
+        <source>Letsel</source>
+        <translation>Injury</translation>
+    </message>
+    <message>
+        <source>Toelichting le&amp;tsel:</source>
+        <translation>Injury &amp;details:</translation>
+    </message>
+    <message>
+        <source>Toelichting letsel</source>
+        <translation>Injury details</translation>
+    </message>
+    <message>
+        <source>&amp;Getuigen:</source>
+        <translation>Wit&amp;nesses:</translation>
+    </message>
+    <message>
+        <source>Getuigen</source>
+        <translation>Witnesses</translation>
+    </message>
+    <message>
+        <source>&amp;Politie was erbij betrokken</source>
+        <translation>&amp;Police were involved</translation>
+    </message>
+    <message>
+        <source>Politie was erbij betrokken</source>
+        <translation>Police were involved</translation>
+    </message>
+    <message>
+        <source>Melding &amp;indienen</source>
+        <translation>&amp;Submit report</translation>
+    </message>
+    <message>
+        <source>Melding indienen</source>
+        <translation>Submit report</translation>
+    </message>
+    <message>
+        <source>2. Direct gedaan</source>
+        <translation>2. Done right away</translation>
+    </message>
+    <message>
+        <source>Vink aan wat gedaan is; de tijd wordt vastgelegd. Veiligheid gaat voor alles.</source>
+        <translation>Tick what has been done; the time is recorded. Safety comes first.</translation>
+    </message>
+    <message>
+        <source>Directe stappen</source>
+        <translation>Immediate steps</translation>
+    </message>
+    <message>
+        <source>Stand van de stappen</source>
+        <translation>Progress of the steps</translation>
+    </message>
+    <message>
+        <source>3. Melding/aangifte</source>
+        <translation>3. Police report</translation>
+    </message>
+    <message>
+        <source>Termijn melding of aangifte</source>
+        <translation>Deadline for the police report</translation>
+    </message>
+    <message>
+        <source>&amp;Soort:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>Soort melding</source>
+        <translation>Kind of report</translation>
+    </message>
+    <message>
+        <source>Gemeld &amp;door:</source>
+        <translation>Reported &amp;by:</translation>
+    </message>
+    <message>
+        <source>Gemeld door</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>Gemeld &amp;op:</source>
+        <translation>Reported o&amp;n:</translation>
+    </message>
+    <message>
+        <source>Gemeld op (datum en tijd)</source>
+        <translation>Reported on (date and time)</translation>
+    </message>
+    <message>
+        <source>&amp;Registratienummer politie:</source>
+        <translation>Police &amp;registration number:</translation>
+    </message>
+    <message>
+        <source>Registratienummer politie</source>
+        <translation>Police registration number</translation>
+    </message>
+    <message>
+        <source>&amp;Adres gemeente:</source>
+        <translation>Municipality’s &amp;address:</translation>
+    </message>
+    <message>
+        <source>Adres gemeente gebruikt bij de aangifte</source>
+        <translation>Municipality’s address used for the police report</translation>
+    </message>
+    <message>
+        <source>Meldcode &amp;VPT genoemd (uitoefening publieke taak)</source>
+        <translation>Code &amp;VPT mentioned (performance of a public task)</translation>
+    </message>
+    <message>
+        <source>Meldcode VPT genoemd (uitoefening publieke taak)</source>
+        <translation>Code VPT mentioned (performance of a public task)</translation>
+    </message>
+    <message>
+        <source>Reden &amp;geen aangifte:</source>
+        <translation>Reason for no re&amp;port:</translation>
+    </message>
+    <message>
+        <source>Reden geen melding of aangifte</source>
+        <translation>Reason for no police report</translation>
+    </message>
+    <message>
+        <source>Aandachtspunten aangifte</source>
+        <translation>Points to note for the police report</translation>
+    </message>
+    <message>
+        <source>Aangifte &amp;vastleggen</source>
+        <translation>Rec&amp;ord the police report</translation>
+    </message>
+    <message>
+        <source>Aangifte vastleggen</source>
+        <translation>Record the police report</translation>
+    </message>
+    <message>
+        <source>4. Nazorg</source>
+        <translation>4. Aftercare</translation>
+    </message>
+    <message>
+        <source>Drie gesprekken met de medewerker: binnen 24–72 uur, na ongeveer 5 dagen en na 4–6 weken. De leidinggevende legt vast of het gesprek is gehouden of afgeslagen.</source>
+        <translation>Three conversations with the employee: within 24–72 hours, after about 5 days and after 4–6 weeks. The team leader records whether each conversation was held or declined.</translation>
+    </message>
+    <message>
+        <source>5. Bewijs</source>
+        <translation>5. Evidence</translation>
+    </message>
+    <message>
+        <source>Bewaar schermafbeeldingen en bestanden als bewijs, met datum en tijd van het bericht. Ze worden versleuteld in de database opgeslagen (hoogstens 10 MB per bestand).</source>
+        <translation>Keep screenshots and files as evidence, with the date and time of the message. They are stored encrypted in the database (at most 10 MB per file).</translation>
+    </message>
+    <message>
+        <source>Bijlagen</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Datum en tijd van het &amp;bericht:</source>
+        <translation>Date and time of the &amp;message:</translation>
+    </message>
+    <message>
+        <source>Datum en tijd van het bericht of de schermafbeelding</source>
+        <translation>Date and time of the message or the screenshot</translation>
+    </message>
+    <message>
+        <source>Bestand &amp;toevoegen…</source>
+        <translation>&amp;Add file…</translation>
+    </message>
+    <message>
+        <source>Bestand toevoegen</source>
+        <translation>Add file</translation>
+    </message>
+    <message>
+        <source>Bestand op&amp;slaan als…</source>
+        <translation>&amp;Save file as…</translation>
+    </message>
+    <message>
+        <source>Bestand opslaan als</source>
+        <translation>Save file as</translation>
+    </message>
+    <message>
+        <source>Bestand &amp;verwijderen</source>
+        <translation>&amp;Delete file</translation>
+    </message>
+    <message>
+        <source>Bestand verwijderen</source>
+        <translation>Delete file</translation>
+    </message>
+    <message>
+        <source>6. Adresregister</source>
+        <translation>6. Address register</translation>
+    </message>
+    <message>
+        <source>Een voorstel voor het adresregister, ingevuld vanuit de melding. Het waarschuwt collega&apos;s pas na goedkeuring door een leidinggevende. Beschrijf feitelijk; geen namen of diagnoses.</source>
+        <translation>A proposal for the address register, filled in from the report. It warns colleagues only once a team leader has approved it. Describe factually; no names or diagnoses.</translation>
+    </message>
+    <message>
+        <source>Str&amp;aat:</source>
+        <translation>&amp;Street:</translation>
+    </message>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>&amp;Huisnummer:</source>
+        <translation>House n&amp;umber:</translation>
+    </message>
+    <message>
+        <source>Huisnummer met toevoeging</source>
+        <translation>House number with addition</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode:</source>
+        <translation>&amp;Postcode:</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Pl&amp;aats:</source>
+        <translation>Ci&amp;ty:</translation>
+    </message>
+    <message>
+        <source>Plaats</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>&amp;Categorie:</source>
+        <translation>&amp;Category:</translation>
+    </message>
+    <message>
+        <source>Categorie adresnotitie</source>
+        <translation>Address note category</translation>
+    </message>
+    <message>
+        <source>&amp;Datum incident:</source>
+        <translation>Incident dat&amp;e:</translation>
+    </message>
+    <message>
+        <source>Datum incident</source>
+        <translation>Incident date</translation>
+    </message>
+    <message>
+        <source>&amp;Omschrijving:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>Omschrijving adresnotitie</source>
+        <translation>Address note description</translation>
+    </message>
+    <message>
+        <source>&amp;Voorzorgsmaatregelen:</source>
+        <translation>Prec&amp;autions:</translation>
+    </message>
+    <message>
+        <source>Voorzorgsmaatregelen</source>
+        <translation>Precautions</translation>
+    </message>
+    <message>
+        <source>Status adresnotitie</source>
+        <translation>Address note status</translation>
+    </message>
+    <message>
+        <source>Notitie &amp;voorstellen</source>
+        <translation>Pr&amp;opose note</translation>
+    </message>
+    <message>
+        <source>Notitie voorstellen</source>
+        <translation>Propose note</translation>
+    </message>
+    <message>
+        <source>Formulier als &amp;PDF…</source>
+        <translation>Form as PD&amp;F…</translation>
+    </message>
+    <message>
+        <source>Formulier als PDF opslaan</source>
+        <translation>Save the form as PDF</translation>
+    </message>
+    <message>
+        <source>S&amp;luiten</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>LevelBadge</name>
-    <message>
-        <source>GROEN</source>
-        <translation>GREEN</translation>
-    </message>
-    <message>
-        <source>ORANJE</source>
-        <translation>ORANGE</translation>
-    </message>
-    <message>
-        <source>ROOD</source>
-        <translation>RED</translation>
-    </message>
     <message>
         <source>NOG NIET BEPAALD</source>
         <translation>NOT YET DETERMINED</translation>
@@ -1622,52 +2313,12 @@ Continue?</translation>
         <translation>Next call-back</translation>
     </message>
     <message>
-        <source>groen</source>
-        <translation>green</translation>
-    </message>
-    <message>
-        <source>oranje</source>
-        <translation>orange</translation>
-    </message>
-    <message>
-        <source>rood</source>
-        <translation>red</translation>
-    </message>
-    <message>
         <source>Concept — wacht op toestemming leidinggevende</source>
         <translation>Draft — awaiting the team leader’s consent</translation>
     </message>
     <message>
         <source>Concept — toestemming van {name}</source>
         <translation>Draft — consent from {name}</translation>
-    </message>
-    <message>
-        <source>Concept</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>Gepland</source>
-        <translation>Scheduled</translation>
-    </message>
-    <message>
-        <source>Onderweg</source>
-        <translation>Under way</translation>
-    </message>
-    <message>
-        <source>Geëscaleerd</source>
-        <translation>Escalated</translation>
-    </message>
-    <message>
-        <source>Terug, veilig</source>
-        <translation>Back, safe</translation>
-    </message>
-    <message>
-        <source>Terug, er was een incident</source>
-        <translation>Back, there was an incident</translation>
-    </message>
-    <message>
-        <source>Afgesloten</source>
-        <translation>Closed</translation>
     </message>
     <message>
         <source>geen</source>
@@ -1742,34 +2393,85 @@ The incident form follows: you will record the incident there later (who, what, 
     </message>
 </context>
 <context>
-    <name>NewAccountDialog</name>
+    <name>PasswordDialog</name>
     <message>
-        <source>Account toevoegen</source>
-        <translation>Add account</translation>
+        <source>Wachtwoord wijzigen</source>
+        <translation>Change password</translation>
     </message>
     <message>
-        <source>&amp;Gebruikersnaam</source>
-        <translation>&amp;User name</translation>
+        <source>Nieuw wachtwoord voor {user}</source>
+        <translation>New password for {user}</translation>
     </message>
     <message>
-        <source>&amp;Voornaam</source>
-        <translation>&amp;First name</translation>
+        <source>Kies een wachtwoord van minstens 12 tekens, bijvoorbeeld een zin van een paar woorden. De database wordt niet opnieuw versleuteld.</source>
+        <translation>Choose a password of at least 12 characters, for example a sentence of a few words. The database is not re-encrypted.</translation>
     </message>
     <message>
-        <source>&amp;Achternaam</source>
-        <translation>&amp;Last name</translation>
+        <source>Een nieuw wachtwoord voor {user}, die het vergeten is. Geef het persoonlijk door; het oude wachtwoord werkt daarna niet meer.</source>
+        <translation>A new password for {user}, who has forgotten it. Hand it over in person; the old password stops working.</translation>
     </message>
     <message>
-        <source>&amp;Telefoon</source>
-        <translation>P&amp;hone</translation>
+        <source>De nieuwe wachtwoorden zijn niet gelijk.</source>
+        <translation>The new passwords do not match.</translation>
     </message>
     <message>
-        <source>&amp;Rol</source>
-        <translation>&amp;Role</translation>
+        <source>Nieuw wachtwoord</source>
+        <translation>New password</translation>
     </message>
     <message>
-        <source>&amp;Wachtwoord (eerste keer)</source>
-        <translation>&amp;Password (first time)</translation>
+        <source>Het nieuwe wachtwoord is ingesteld.</source>
+        <translation>The new password has been set.</translation>
+    </message>
+    <message>
+        <source>Opslaan mislukt door een onverwachte fout.</source>
+        <translation>Saving failed because of an unexpected error.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordForm</name>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Huidig wachtwoord</source>
+        <translation>&amp;Current password</translation>
+    </message>
+    <message>
+        <source>Huidig wachtwoord</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw wachtwoord</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>&amp;Herhaal nieuw wachtwoord</source>
+        <translation>&amp;Repeat new password</translation>
+    </message>
+    <message>
+        <source>Herhaal nieuw wachtwoord</source>
+        <translation>Repeat new password</translation>
+    </message>
+    <message>
+        <source>Foutmelding</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2316,18 +3018,6 @@ The incident form follows: you will record the incident there later (who, what, 
     <message>
         <source>— kies de reden —</source>
         <translation>— choose the reason —</translation>
-    </message>
-    <message>
-        <source>Dienstverlening</source>
-        <translation>Service provision</translation>
-    </message>
-    <message>
-        <source>Preventief huisbezoek</source>
-        <translation>Preventive home visit</translation>
-    </message>
-    <message>
-        <source>Handhaving bij gegrond vermoeden</source>
-        <translation>Enforcement on reasonable suspicion</translation>
     </message>
     <message>
         <source>De risicocheck kan niet worden geladen: {error}</source>
@@ -3487,6 +4177,601 @@ The incident form follows: you will record the incident there later (who, what, 
     <message>
         <source>Onderdelen</source>
         <translation>Sections</translation>
+    </message>
+</context>
+<context>
+    <name>domain</name>
+    <message>
+        <source>Voornaam</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Achternaam</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Alles in orde</source>
+        <translation>All is well</translation>
+    </message>
+    <message>
+        <source>Het volgende terugbelmoment blijft staan.</source>
+        <translation>The next call-back stays as planned.</translation>
+    </message>
+    <message>
+        <source>Eerder terugbellen</source>
+        <translation>Call back sooner</translation>
+    </message>
+    <message>
+        <source>Bel over 10 minuten opnieuw, blijf alert en informeer de leidinggevende.</source>
+        <translation>Call again in 10 minutes, stay alert and inform the team leader.</translation>
+    </message>
+    <message>
+        <source>Bel nu 112</source>
+        <translation>Call 112 now</translation>
+    </message>
+    <message>
+        <source>Bel nu 112 en geef het volledige adres en wie er aanwezig zijn. Informeer daarna de leidinggevende.</source>
+        <translation>Call 112 now and give the full address and who is present. Then inform the team leader.</translation>
+    </message>
+    <message>
+        <source>Bel nu de politie</source>
+        <translation>Call the police now</translation>
+    </message>
+    <message>
+        <source>Er is iets mis. Bel nu de politie met het volledige adres: 112 bij direct gevaar, anders 0900-8844. Houd de lijn open en informeer de leidinggevende.</source>
+        <translation>Something is wrong. Call the police now with the full address: 112 in immediate danger, otherwise 0900-8844. Keep the line open and inform the team leader.</translation>
+    </message>
+    <message>
+        <source>Niet bereikt: probeer het opnieuw</source>
+        <translation>Not reached: try again</translation>
+    </message>
+    <message>
+        <source>Bel over 5 minuten opnieuw. Wordt er dan weer niet opgenomen, dan escaleert u.</source>
+        <translation>Call again in 5 minutes. If there is still no answer, escalate.</translation>
+    </message>
+    <message>
+        <source>Escaleer: bel de leidinggevende en de politie</source>
+        <translation>Escalate: call the team leader and the police</translation>
+    </message>
+    <message>
+        <source>Bel nu de leidinggevende en daarna de politie met het volledige adres en wie er aanwezig zijn.</source>
+        <translation>Call the team leader now, then the police, with the full address and who is present.</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>weet ik niet</source>
+        <translation>don’t know</translation>
+    </message>
+    <message>
+        <source>Groen</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Oranje</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Rood</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Situatiefactor</source>
+        <translation>Situational factor</translation>
+    </message>
+    <message>
+        <source>Ernstige factor</source>
+        <translation>Serious factor</translation>
+    </message>
+    <message>
+        <source>A — Ik (zichzelf): emotie</source>
+        <translation>A — I (the person themselves): emotion</translation>
+    </message>
+    <message>
+        <source>Gericht op zichzelf en de eigen situatie, vaak in de ik-vorm: zeuren, klagen, excuses verzinnen, begrip vragen, om een uitzondering vragen.</source>
+        <translation>Directed at themselves and their own situation, often in the first person: nagging, complaining, making excuses, asking for understanding, asking for an exception.</translation>
+    </message>
+    <message>
+        <source>Ombuigen: meeveren, toelichten, argumenteren, afronden.</source>
+        <translation>Redirect: go along with it, explain, give reasons, wrap up.</translation>
+    </message>
+    <message>
+        <source>Burgers mogen kritiek hebben op beleid en regels, dat uiten en boos of geïrriteerd zijn.</source>
+        <translation>Citizens may criticise policy and rules, say so, and be angry or irritated.</translation>
+    </message>
+    <message>
+        <source>B — Jullie (organisatie): emotie</source>
+        <translation>B — ‘You people’ (the organisation): emotion</translation>
+    </message>
+    <message>
+        <source>Gericht op de organisatie, vaak met &apos;jullie&apos;: kritiek op regels en beleid, boosheid, ter verantwoording roepen, beschuldigen, machtsstrijd, obstructie.</source>
+        <translation>Directed at the organisation, often with ‘you people’: criticism of rules and policy, anger, calling to account, accusing, power struggles, obstruction.</translation>
+    </message>
+    <message>
+        <source>C — Jij (medewerker): (non-)verbale agressie</source>
+        <translation>C — You (the employee): (non-)verbal aggression</translation>
+    </message>
+    <message>
+        <source>Gericht op de medewerker, vaak met &apos;jij&apos;: (non-)verbaal dreigen, (seksuele) intimidatie, sarren, uitlokken, treiteren, schelden, belachelijk maken.</source>
+        <translation>Directed at the employee, often with ‘you’: (non-)verbal threats, (sexual) intimidation, needling, provoking, taunting, swearing, ridiculing.</translation>
+    </message>
+    <message>
+        <source>Ombuigen: kort negeren, gedrag benoemen, tot de orde roepen, voor de keuze stellen, zo nodig gepaste maatregelen.</source>
+        <translation>Redirect: briefly ignore it, name the behaviour, call to order, present a choice, take appropriate measures where needed.</translation>
+    </message>
+    <message>
+        <source>Burgers mogen niet persoonlijk worden tegen medewerkers.</source>
+        <translation>Citizens may not get personal with employees.</translation>
+    </message>
+    <message>
+        <source>D — Bedreiging, intimidatie of fysiek geweld</source>
+        <translation>D — Threats, intimidation or physical violence</translation>
+    </message>
+    <message>
+        <source>Dreigen met (de suggestie van) geweld, openlijke dreiging, aanhoudend A-B-C-gedrag; of fysiek: schoppen, slaan, spugen, beetpakken, trekken, vernielen, voorwerpen gooien.</source>
+        <translation>Threatening (or suggesting) violence, open threats, persistent A-B-C behaviour; or physical: kicking, hitting, spitting, grabbing, pulling, damaging property, throwing objects.</translation>
+    </message>
+    <message>
+        <source>Grenzen stellen: gedrag benoemen, norm aangeven, gesprek beëindigen; gepaste maatregelen: alarmeren, ingrijpen.</source>
+        <translation>Set limits: name the behaviour, state the norm, end the conversation; appropriate measures: raise the alarm, intervene.</translation>
+    </message>
+    <message>
+        <source>Burgers mogen medewerkers of panden niet bedreigen of intimideren. De veiligheid van medewerkers gaat boven alles: burgers mogen niet fysiek worden naar personen of zaken.</source>
+        <translation>Citizens may not threaten or intimidate employees or buildings. The safety of employees comes first: citizens may not get physical with people or property.</translation>
+    </message>
+    <message>
+        <source>E — Gericht op zichzelf: dreigen met zelfdoding</source>
+        <translation>E — Directed at themselves: threatening suicide</translation>
+    </message>
+    <message>
+        <source>Dreigen met zelfmoord of zichzelf iets aan te doen.</source>
+        <translation>Threatening suicide or self-harm.</translation>
+    </message>
+    <message>
+        <source>Hulp inschakelen: alarmeren via de politie, 0900-8844, of bij acute nood 112.</source>
+        <translation>Call in help: alert the police on 0900-8844, or 112 in an acute emergency.</translation>
+    </message>
+    <message>
+        <source>De veiligheid van de burger en de medewerker gaat voor: schakel altijd hulp in.</source>
+        <translation>The safety of the citizen and the employee comes first: always call in help.</translation>
+    </message>
+    <message>
+        <source>Huisbezoek</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Balie of spreekkamer</source>
+        <translation>Front desk or consulting room</translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Social media</translation>
+    </message>
+    <message>
+        <source>Anders</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Geen letsel</source>
+        <translation>No injury</translation>
+    </message>
+    <message>
+        <source>Licht letsel</source>
+        <translation>Minor injury</translation>
+    </message>
+    <message>
+        <source>Ernstig letsel</source>
+        <translation>Serious injury</translation>
+    </message>
+    <message>
+        <source>In veiligheid: gesprek beëindigd en vertrokken</source>
+        <translation>Safe: conversation ended and left</translation>
+    </message>
+    <message>
+        <source>112 gebeld (direct gevaar of letsel)</source>
+        <translation>112 called (immediate danger or injury)</translation>
+    </message>
+    <message>
+        <source>Arts bezocht (altijd na letsel)</source>
+        <translation>Saw a doctor (always after an injury)</translation>
+    </message>
+    <message>
+        <source>Leidinggevende geïnformeerd</source>
+        <translation>Team leader informed</translation>
+    </message>
+    <message>
+        <source>Coördinator agressie en geweld geïnformeerd</source>
+        <translation>Aggression and violence coordinator informed</translation>
+    </message>
+    <message>
+        <source>Aangifte bij de politie</source>
+        <translation>Formal police report (aangifte)</translation>
+    </message>
+    <message>
+        <source>Melding bij de politie</source>
+        <translation>Notification to the police (melding)</translation>
+    </message>
+    <message>
+        <source>Geen melding of aangifte</source>
+        <translation>No melding or aangifte</translation>
+    </message>
+    <message>
+        <source>Eerste gesprek (binnen 24–72 uur)</source>
+        <translation>First conversation (within 24–72 hours)</translation>
+    </message>
+    <message>
+        <source>Stoom afblazen: de feiten, uitleg over stressreacties.</source>
+        <translation>Letting off steam: the facts, an explanation of stress reactions.</translation>
+    </message>
+    <message>
+        <source>Tweede gesprek (na ongeveer 5 dagen)</source>
+        <translation>Second conversation (after about 5 days)</translation>
+    </message>
+    <message>
+        <source>De emotionele kant en hoe de verwerking gaat.</source>
+        <translation>The emotional side and how the employee is coping.</translation>
+    </message>
+    <message>
+        <source>Derde gesprek (na 4–6 weken)</source>
+        <translation>Third conversation (after 4–6 weeks)</translation>
+    </message>
+    <message>
+        <source>Terugkijken: is de gebeurtenis goed verwerkt?</source>
+        <translation>Looking back: has the employee come to terms with what happened?</translation>
+    </message>
+    <message>
+        <source>Gesprek gehouden</source>
+        <translation>Conversation held</translation>
+    </message>
+    <message>
+        <source>Medewerker heeft het gesprek afgeslagen</source>
+        <translation>The employee declined the conversation</translation>
+    </message>
+    <message>
+        <source>Agressieve persoon</source>
+        <translation>Aggressive person</translation>
+    </message>
+    <message>
+        <source>Bedreiging</source>
+        <translation>Threat</translation>
+    </message>
+    <message>
+        <source>Geweld</source>
+        <translation>Violence</translation>
+    </message>
+    <message>
+        <source>Wapens</source>
+        <translation>Weapons</translation>
+    </message>
+    <message>
+        <source>Drugs of hennepkwekerij</source>
+        <translation>Drugs or cannabis farm</translation>
+    </message>
+    <message>
+        <source>Illegale stroom</source>
+        <translation>Illegally tapped electricity</translation>
+    </message>
+    <message>
+        <source>Gevaarlijk dier</source>
+        <translation>Dangerous animal</translation>
+    </message>
+    <message>
+        <source>Overig</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Voorgesteld</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>Actief</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Afgewezen</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Ingetrokken</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Terugbelmoment</source>
+        <translation>Call-back</translation>
+    </message>
+    <message>
+        <source>Te laat terug</source>
+        <translation>Overdue return</translation>
+    </message>
+    <message>
+        <source>Escalatie</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Medewerker</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Leidinggevende</source>
+        <translation>Team leader</translation>
+    </message>
+    <message>
+        <source>Beheerder</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Dienstverlening</source>
+        <translation>Service provision</translation>
+    </message>
+    <message>
+        <source>Preventief huisbezoek</source>
+        <translation>Preventive home visit</translation>
+    </message>
+    <message>
+        <source>Handhaving bij gegrond vermoeden</source>
+        <translation>Enforcement on reasonable suspicion</translation>
+    </message>
+    <message>
+        <source>Concept</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Gepland</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Onderweg</source>
+        <translation>Under way</translation>
+    </message>
+    <message>
+        <source>Terug, veilig</source>
+        <translation>Back, safe</translation>
+    </message>
+    <message>
+        <source>Terug, er was een incident</source>
+        <translation>Back, there was an incident</translation>
+    </message>
+    <message>
+        <source>Geëscaleerd</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Afgesloten</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>op schema</source>
+        <translation>on schedule</translation>
+    </message>
+    <message>
+        <source>nu bellen</source>
+        <translation>call now</translation>
+    </message>
+    <message>
+        <source>te laat</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>alarm</source>
+        <translation>alarm</translation>
+    </message>
+    <message>
+        <source>ARIH — Agressie Risico Inschatting Huisbezoek</source>
+        <translation>ARIH — Aggression risk assessment for home visits</translation>
+    </message>
+    <message>
+        <source>Inspectie- of handhavingsbezoek (handhaving/controle)</source>
+        <translation>Inspection or enforcement visit (enforcement/check)</translation>
+    </message>
+    <message>
+        <source>Komt u controleren, een overtreding vaststellen of een maatregel aankondigen?</source>
+        <translation>Are you coming to check, to establish a violation or to announce a measure?</translation>
+    </message>
+    <message>
+        <source>Slecht nieuws brengen of de cliënt met fouten confronteren</source>
+        <translation>Bringing bad news or confronting the client with mistakes</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld een afwijzing, terugvordering, korting of stopzetting.</source>
+        <translation>For example a refusal, a claim for repayment, a reduction or a stop of benefits.</translation>
+    </message>
+    <message>
+        <source>Onaangekondigd bezoek</source>
+        <translation>Unannounced visit</translation>
+    </message>
+    <message>
+        <source>De cliënt weet niet dat u komt.</source>
+        <translation>The client does not know you are coming.</translation>
+    </message>
+    <message>
+        <source>Veranderingen in het huishouden (baanverlies, uithuiszetting, scheiding, gezag of omgang)</source>
+        <translation>Changes in the household (job loss, eviction, divorce, custody or contact arrangements)</translation>
+    </message>
+    <message>
+        <source>Ingrijpende gebeurtenissen verhogen de spanning.</source>
+        <translation>Major life events raise the tension.</translation>
+    </message>
+    <message>
+        <source>Alcohol, drugs of een andere verslaving</source>
+        <translation>Alcohol, drugs or another addiction</translation>
+    </message>
+    <message>
+        <source>Bij de cliënt of bij anderen in huis.</source>
+        <translation>Of the client or of others in the home.</translation>
+    </message>
+    <message>
+        <source>Buiten kantoortijd of in het donker</source>
+        <translation>Outside office hours or after dark</translation>
+    </message>
+    <message>
+        <source>Minder collega&apos;s bereikbaar en minder zicht op de omgeving.</source>
+        <translation>Fewer colleagues within reach and less view of the surroundings.</translation>
+    </message>
+    <message>
+        <source>Risicovolle omgeving (afgelegen, bekend probleemgebied, geen telefoonbereik)</source>
+        <translation>Risky surroundings (remote, known problem area, no phone signal)</translation>
+    </message>
+    <message>
+        <source>Kunt u snel weg en kunt u bellen?</source>
+        <translation>Can you get away quickly and can you make a call?</translation>
+    </message>
+    <message>
+        <source>Andere bewoners of bezoekers die vijandig kunnen zijn</source>
+        <translation>Other residents or visitors who may be hostile</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld huisgenoten, familie of vrienden van de cliënt.</source>
+        <translation>For example housemates, family or friends of the client.</translation>
+    </message>
+    <message>
+        <source>(Agressieve) dieren, zoals honden</source>
+        <translation>(Aggressive) animals, such as dogs</translation>
+    </message>
+    <message>
+        <source>Vraag zo nodig vooraf om het dier op te sluiten.</source>
+        <translation>If needed, ask in advance for the animal to be shut away.</translation>
+    </message>
+    <message>
+        <source>Recente agressie tegen professionals (bedreiging, geweld)</source>
+        <translation>Recent aggression towards professionals (threats, violence)</translation>
+    </message>
+    <message>
+        <source>Bij uw organisatie of bij andere instanties.</source>
+        <translation>At your organisation or at other agencies.</translation>
+    </message>
+    <message>
+        <source>Geschiedenis van ernstige geweldsdelicten</source>
+        <translation>History of serious violent offences</translation>
+    </message>
+    <message>
+        <source>Voor zover bekend uit het dossier of van ketenpartners.</source>
+        <translation>As far as known from the case file or from partner organisations.</translation>
+    </message>
+    <message>
+        <source>Wapens (mogelijk) aanwezig</source>
+        <translation>Weapons (possibly) present</translation>
+    </message>
+    <message>
+        <source>Ook als er alleen een aanwijzing is.</source>
+        <translation>Even if there is only an indication.</translation>
+    </message>
+    <message>
+        <source>Georganiseerde misdaad of criminele activiteit (hennepkwekerij, illegale stroom) op of rond het adres</source>
+        <translation>Organised crime or criminal activity (cannabis farm, illegally tapped electricity) at or around the address</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld signalen van een kwekerij of illegaal afgetapte stroom.</source>
+        <translation>For example signs of a cannabis farm or of illegally tapped electricity.</translation>
+    </message>
+    <message>
+        <source>Bekende psychiatrische aandoening of middelengebruik dat de kans op agressie verhoogt</source>
+        <translation>Known psychiatric condition or substance use that increases the risk of aggression</translation>
+    </message>
+    <message>
+        <source>Alleen als dit bekend is uit het dossier; stel zelf geen diagnose.</source>
+        <translation>Only if this is known from the case file; do not make a diagnosis yourself.</translation>
+    </message>
+    <message>
+        <source>Actieve notitie in het register onveilige adressen</source>
+        <translation>Active note in the unsafe-address register</translation>
+    </message>
+    <message>
+        <source>Wordt automatisch ingevuld op basis van het register; de notitie wordt getoond.</source>
+        <translation>Filled in automatically from the register; the note is shown.</translation>
+    </message>
+    <message>
+        <source>Groen: u mag alleen gaan</source>
+        <translation>Green: you may go alone</translation>
+    </message>
+    <message>
+        <source>U mag alleen op huisbezoek gaan. Volg het standaardprotocol.</source>
+        <translation>You may make the home visit alone. Follow the standard protocol.</translation>
+    </message>
+    <message>
+        <source>Kondig het bezoek schriftelijk aan.</source>
+        <translation>Announce the visit in writing.</translation>
+    </message>
+    <message>
+        <source>Houd uw agenda actueel: adres, tijd en verwachte terugkomst.</source>
+        <translation>Keep your calendar up to date: address, time and expected return.</translation>
+    </message>
+    <message>
+        <source>Spreek een buddy en de terugbelmomenten af.</source>
+        <translation>Arrange a buddy and the call-back times.</translation>
+    </message>
+    <message>
+        <source>Oranje: ga met z&apos;n tweeën</source>
+        <translation>Orange: go as a pair</translation>
+    </message>
+    <message>
+        <source>Ga niet alleen: ga met z&apos;n tweeën en spreek vooraf de rollen af.</source>
+        <translation>Do not go alone: go as a pair and agree on the roles beforehand.</translation>
+    </message>
+    <message>
+        <source>Ga met z&apos;n tweeën en verdeel vooraf de rollen.</source>
+        <translation>Go as a pair and divide the roles beforehand.</translation>
+    </message>
+    <message>
+        <source>Laat u direct na aankomst terugbellen en spreek een korter belinterval af.</source>
+        <translation>Have your buddy call you right after you arrive and agree on a shorter call interval.</translation>
+    </message>
+    <message>
+        <source>Bespreek het bezoek vooraf met uw leidinggevende.</source>
+        <translation>Discuss the visit with your team leader beforehand.</translation>
+    </message>
+    <message>
+        <source>Overweeg de cliënt uit te nodigen op een veilige locatie in plaats van een huisbezoek.</source>
+        <translation>Consider inviting the client to a safe location instead of making a home visit.</translation>
+    </message>
+    <message>
+        <source>Rood: niet alleen en niet zonder toestemming</source>
+        <translation>Red: not alone and not without consent</translation>
+    </message>
+    <message>
+        <source>Ga niet alleen en ga niet zonder toestemming van uw leidinggevende. De toestemming wordt met naam en reden vastgelegd in de app.</source>
+        <translation>Do not go alone and do not go without consent from your team leader. The consent is recorded in the app with name and reason.</translation>
+    </message>
+    <message>
+        <source>Geef de voorkeur aan een gesprek op een veilige locatie, zoals een kantoor met alarmknop.</source>
+        <translation>Prefer a meeting at a safe location, such as an office with an alarm button.</translation>
+    </message>
+    <message>
+        <source>Kan het bezoek niet worden vermeden of uitgesteld? Ga met z&apos;n tweeën of samen met de politie.</source>
+        <translation>Can the visit not be avoided or postponed? Go as a pair or together with the police.</translation>
+    </message>
+    <message>
+        <source>Informeer vooraf de politie via 0900-8844.</source>
+        <translation>Inform the police beforehand on 0900-8844.</translation>
+    </message>
+    <message>
+        <source>Vraag vooraf toestemming aan uw leidinggevende en leg naam en reden vast.</source>
+        <translation>Ask your team leader for consent beforehand and record the name and reason.</translation>
+    </message>
+    <message>
+        <source>Geen risicofactoren die tot oranje of rood leiden</source>
+        <translation>No risk factors that lead to orange or red</translation>
     </message>
 </context>
 </TS>

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
@@ -15,9 +17,21 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import DemoEnv
-from veilig_huisbezoek.gui.i18n import install_translator, translation_file
+from tests.gui.prepare_steps import SAFE_ADDRESS, answer, checklist, click, open_page, type_address
+from tests.gui.test_board import open_board, shown_column
+from tests.gui.test_call_dialog import buddy_visit, choose, make_dialog
+from veilig_huisbezoek.domain.call_outcome import CallAction
+from veilig_huisbezoek.domain.checklist import Answer, RiskLevel, default_checklist
+from veilig_huisbezoek.domain.visit import VisitState
+from veilig_huisbezoek.gui.board_model import BoardColumn
+from veilig_huisbezoek.gui.i18n import (
+    DOMAIN_CONTEXT,
+    domain_text,
+    install_translator,
+    translation_file,
+)
 from veilig_huisbezoek.gui.main_window import MainWindow
-from veilig_huisbezoek.gui.prepare_visit import PrepareVisitPage
+from veilig_huisbezoek.gui.prepare_visit import STEP_ADVICE, STEP_CHECK, PrepareVisitPage
 from veilig_huisbezoek.paths import resources_dir
 from veilig_huisbezoek.services.demo import demo_logins
 
@@ -142,3 +156,112 @@ def test_dutch_stays_the_default(qtbot: QtBot, demo: DemoEnv) -> None:
     qtbot.addWidget(window)
     assert plain(window.login_view.login_button.text()) == "Inloggen"
     window.close()
+    # Without a translator the domain's Dutch comes through unchanged.
+    assert domain_text(RiskLevel.ROOD.label) == "Rood"
+    assert domain_text(CallAction.CALL_POLICE.title) == "Bel nu de politie"
+
+
+# ---- texts of the domain layer (no Qt there: the tool collects them) ------------------
+
+
+def update_tool() -> ModuleType:
+    path = ROOT / "tools" / "update_translations.py"
+    spec = importlib.util.spec_from_file_location("update_translations_under_test", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_domain_text_is_in_the_catalogue_and_translated() -> None:
+    texts = update_tool().domain_texts()
+    checklist = default_checklist()
+    # Labels, call actions, board statuses and the whole checklist are collected.
+    for expected in (
+        RiskLevel.ORANJE.label,
+        VisitState.GEESCALEERD.label,
+        CallAction.ESCALATE.title,
+        CallAction.CALL_POLICE.instruction,
+        "op schema",
+        checklist.title,
+        *(item.text for item in checklist.items),
+        *(item.help for item in checklist.items if item.help),
+        *(t for a in checklist.advice.values() for t in (a.title, a.text, *a.precautions)),
+    ):
+        assert expected in texts, expected
+    assert len(texts) == len(set(texts))
+    assert texts == update_tool().domain_texts()  # deterministic
+
+    domain = {source: message for context, source, message in messages() if context == "domain"}
+    assert sorted(domain) == sorted(texts)
+    translator = QTranslator()
+    assert translator.load(translation_file("en"))
+    for source, message in domain.items():
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") is None, source
+        english = translation.text or ""
+        assert english.strip(), source
+        assert translator.translate(DOMAIN_CONTEXT, source) == english, source
+    assert translator.translate(DOMAIN_CONTEXT, "Rood") == "Red"
+    assert translator.translate(DOMAIN_CONTEXT, "Overig") == "Other"
+
+
+def test_english_checklist_level_and_advice(
+    qtbot: QtBot, demo: DemoEnv, english: QTranslator
+) -> None:
+    page = open_page(qtbot, demo)
+    assert page.reason_combo.itemText(1) == "Service provision"
+    type_address(qtbot, page, *SAFE_ADDRESS)
+    click(qtbot, page.next_button)
+    assert page.current_step() == STEP_CHECK
+    widget = checklist(page)
+    questions = {label.text(): label for label in widget.findChildren(QLabel)}
+    assert "Unannounced visit" in questions
+    assert "Weapons (possibly) present" in questions
+    assert questions["Unannounced visit"].toolTip() == "The client does not know you are coming."
+    for item in widget.checklist.items:
+        assert item.text not in questions, item.text
+    assert widget.buttons("onaangekondigd")[0].accessibleName() == "Unannounced visit: yes"
+
+    answer(qtbot, page, {})
+    assert page.check_badge.text() == "● GREEN"
+    assert page.check_advice_label.text() == "Green: you may go alone"
+    assert "Announce the visit in writing." in page.check_advice_text.text()
+    assert "No risk factors that lead to orange or red" in page.check_reasons_label.text()
+
+    answer(qtbot, page, {"handhaving": Answer.JA, "onaangekondigd": Answer.JA})
+    assert page.check_badge.text() == "▲ ORANGE"
+    assert page.check_badge.accessibleName() == "Risk level: orange"
+    click(qtbot, page.next_button)
+    assert page.current_step() == STEP_ADVICE
+    assert page.advice_badge.text() == "▲ ORANGE"
+    assert page.advice_title.text() == "Orange: go as a pair"
+    assert page.advice_text.text().startswith("Do not go alone")
+    assert "Go as a pair and divide the roles beforehand." in page.precautions_label.text()
+    assert "orange" in page.deviation_help.text()
+    for dutch in ("Oranje", "tweeën", "leidinggevende"):
+        assert dutch not in page.advice_title.text() + page.precautions_label.text(), dutch
+
+
+def test_english_board_statuses(qtbot: QtBot, demo: DemoEnv, english: QTranslator) -> None:
+    page = open_board(qtbot, demo, "ahmed")
+    statuses = shown_column(page, BoardColumn.STATUS)
+    assert statuses
+    assert set(statuses) <= {"⚠ ALARM", "◷ overdue", "☎ call now", "✓ on schedule"}
+    assert set(shown_column(page, BoardColumn.VISIT_STATE)) <= {"Under way", "Escalated"}
+
+
+def test_english_call_dialog_action(qtbot: QtBot, demo: DemoEnv, english: QTranslator) -> None:
+    ctx = demo.login("ahmed")
+    dialog = make_dialog(qtbot, demo, ctx, buddy_visit(ctx))
+    assert dialog.action_text(CallAction.OK) == (
+        "All is well",
+        "The next call-back stays as planned.",
+    )
+    choose(qtbot, dialog.last_name_button)
+    assert "Call the police now" in dialog.preview_title_label.text()
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    assert dialog.decision is not None and dialog.decision.action is CallAction.CALL_POLICE
+    assert "Call the police now" in dialog.action_title_label.text()
+    assert "Keep the line open" in dialog.action_instruction_label.text()
+    assert "0900-8844" in dialog.action_instruction_label.text()

@@ -29,6 +29,7 @@ from ..services.context import ServiceContext
 from ..storage.errors import StoreError
 from .forms import child, load_form
 from .hub import AppHub
+from .i18n import domain_text
 from .password_dialog import PasswordDialog
 from .prepare_visit import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
 from .tasks import TaskRunner
@@ -79,7 +80,7 @@ class AccountTableModel(QAbstractTableModel):
         return (
             row.username,
             row.display_name,
-            ", ".join(r.label for r in Role if r in row.roles),
+            ", ".join(domain_text(r.label) for r in Role if r in row.roles),
             format_phone(row.phone) if row.phone else "",
         )[index.column()]
 

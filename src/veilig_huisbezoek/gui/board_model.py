@@ -40,8 +40,8 @@ from ..domain.board import (
 from ..domain.checklist import RiskLevel
 from ..domain.clock import to_local
 from ..domain.phone import format_phone
-from ..domain.visit import VisitState
 from ..services.board import BoardRow
+from .i18n import domain_text
 
 Index = QModelIndex | QPersistentModelIndex
 _Role = Qt.ItemDataRole
@@ -169,10 +169,6 @@ class BoardModel(QAbstractTableModel):
             RiskLevel.GROEN: self.tr("● groen"),
             RiskLevel.ORANJE: self.tr("▲ oranje"),
             RiskLevel.ROOD: self.tr("■ rood"),
-        }
-        self._state_text = {
-            VisitState.ONDERWEG: self.tr("Onderweg"),
-            VisitState.GEESCALEERD: self.tr("Geëscaleerd"),
         }
         self._ahead = self.tr("over {}")
         self._due_now = self.tr("nu")
@@ -351,7 +347,7 @@ class BoardModel(QAbstractTableModel):
             return entry.countdown
         if column is BoardColumn.EXPECTED_RETURN:
             return to_local(row.expected_return).strftime("%H:%M")
-        return self._state_text.get(row.state, row.state.label)
+        return domain_text(row.state.label)
 
     def _tooltip(self, entry: _Entry, column: BoardColumn) -> str | None:
         row = entry.row

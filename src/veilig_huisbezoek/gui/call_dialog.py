@@ -42,6 +42,7 @@ from ..storage.errors import StoreError
 from .board_model import emit
 from .forms import child, load_form
 from .hub import AppHub
+from .i18n import domain_text
 
 # Button ids in the outcome group.
 NOT_REACHED, FIRST_NAME, LAST_NAME = 0, 1, 2
@@ -167,42 +168,10 @@ class CallDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.copy_address_button.clicked.connect(self.copy_address)
 
+        # The domain's title and instruction, translated in the "domain" context.
         self._action_texts = {
-            CallAction.OK: (
-                self.tr("Alles in orde"),
-                self.tr("Het volgende terugbelmoment blijft staan."),
-            ),
-            CallAction.CALL_BACK_SOONER: (
-                self.tr("Eerder terugbellen"),
-                self.tr("Bel over 10 minuten opnieuw, blijf alert en informeer de leidinggevende."),
-            ),
-            CallAction.CALL_112: (
-                self.tr("Bel nu 112"),
-                self.tr(
-                    "Bel nu 112 en geef het volledige adres en wie er aanwezig zijn. "
-                    "Informeer daarna de leidinggevende."
-                ),
-            ),
-            CallAction.CALL_POLICE: (
-                self.tr("Bel nu de politie"),
-                self.tr(
-                    "Er is iets mis. Bel nu de politie met het volledige adres: 112 bij direct "
-                    "gevaar, anders 0900-8844. Houd de lijn open en informeer de leidinggevende."
-                ),
-            ),
-            CallAction.RETRY: (
-                self.tr("Niet bereikt: probeer het opnieuw"),
-                self.tr(
-                    "Bel over 5 minuten opnieuw. Wordt er dan weer niet opgenomen, dan escaleert u."
-                ),
-            ),
-            CallAction.ESCALATE: (
-                self.tr("Escaleer: bel de leidinggevende en de politie"),
-                self.tr(
-                    "Bel nu de leidinggevende en daarna de politie met het volledige adres "
-                    "en wie er aanwezig zijn."
-                ),
-            ),
+            action: (domain_text(action.title), domain_text(action.instruction))
+            for action in CallAction
         }
         self._action_symbols = {
             CallAction.OK: "✓",
@@ -219,7 +188,7 @@ class CallDialog(QDialog):
         self.not_reached_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def action_text(self, action: CallAction) -> tuple[str, str]:
-        """Translatable title and instruction (the same Dutch as the domain's)."""
+        """The domain's title and instruction in the chosen language."""
         return self._action_texts[action]
 
     # ---- class helpers -------------------------------------------------------------
@@ -360,7 +329,7 @@ class CallDialog(QDialog):
         if not detail.state.is_active:
             problem = self.tr(
                 "Dit bezoek is niet meer onderweg (status: {state}); er valt niets vast te leggen."
-            ).format(state=detail.state.label)
+            ).format(state=domain_text(detail.state.label))
         elif not self.may_record():
             problem = self.tr(
                 "Alleen de buddy ({buddy}) of een leidinggevende legt dit gesprek vast."

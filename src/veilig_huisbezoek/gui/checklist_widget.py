@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.checklist import Answer, Checklist, ChecklistItem, FactorKind
+from .i18n import domain_text
 
 _ORDER = (Answer.JA, Answer.NEE, Answer.WEET_NIET)
 
@@ -101,12 +102,13 @@ class ChecklistWidget(QWidget):
             stripe.setObjectName("stripe")
             stripe.setStyleSheet("QFrame#stripe { background-color: palette(alternate-base); }")
             grid.addWidget(stripe, index * 2, 0, 2, 4)
-        text = QLabel(item.text)
+        question, help_text = domain_text(item.text), domain_text(item.help)
+        text = QLabel(question)
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        if item.help:
-            text.setToolTip(item.help)
+        if help_text:
+            text.setToolTip(help_text)
         group = QButtonGroup(self)
         group.setExclusive(True)
         row = _Row(item, text, group)
@@ -114,9 +116,9 @@ class ChecklistWidget(QWidget):
         for column, (answer, word) in enumerate(zip(_ORDER, words, strict=True)):
             button = QRadioButton(word)
             button.setObjectName(f"answer_{item.id}_{answer.value}")
-            button.setAccessibleName(f"{item.text}: {word.lower()}")
-            if item.help:
-                button.setAccessibleDescription(item.help)
+            button.setAccessibleName(f"{question}: {word.lower()}")
+            if help_text:
+                button.setAccessibleDescription(help_text)
             group.addButton(button, column)
             grid.addWidget(button, index * 2, column + 1)
         text.setBuddy(row.button(Answer.JA))

@@ -40,6 +40,7 @@ from ..services.settings import load_settings
 from ..services.visits import give_consent
 from .forms import child, load_form
 from .hub import AppHub
+from .i18n import domain_text
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -287,20 +288,23 @@ class ConsentPage(QWidget):
             if request.colleagues
             else self.tr("niemand: de medewerker gaat alleen")
         )
+        level = domain_text(RiskLevel.ROOD.label)
+        visit_reason = domain_text(request.reason.label)
         parts = [
             f"<h2>{e(request.address.one_line())}</h2>",
-            "<p><b>" + e(self.tr("Risiconiveau:")) + f"</b> ■ {e(RiskLevel.ROOD.label)}<br>",
+            "<p><b>" + e(self.tr("Risiconiveau:")) + f"</b> ■ {e(level)}<br>",
             "<b>" + e(self.tr("Medewerker:")) + f"</b> {e(request.visitor)}<br>",
             "<b>" + e(self.tr("Gaat mee:")) + f"</b> {e(going)}<br>",
             "<b>" + e(self.tr("Buddy (belt terug):")) + f"</b> {e(request.buddy)}<br>",
             "<b>" + e(self.tr("Gepland:")) + f"</b> {e(_when(request))}<br>",
-            "<b>" + e(self.tr("Reden bezoek:")) + f"</b> {e(request.reason.label)}<br>",
+            "<b>" + e(self.tr("Reden bezoek:")) + f"</b> {e(visit_reason)}<br>",
         ]
         if request.residents:
             parts.append("<b>" + e(self.tr("Bewoners:")) + f"</b> {e(request.residents)}<br>")
         parts.append("</p>")
         parts.append("<h3>" + e(self.tr("Waarom rood")) + "</h3><ul>")
-        parts += [f"<li>{e(reason)}</li>" for reason in request.reasons]
+        # Stored as the domain formatted them: only the fixed ones are in the catalogue.
+        parts += [f"<li>{e(domain_text(reason))}</li>" for reason in request.reasons]
         if not request.reasons:
             parts.append("<li>" + e(self.tr("Geen redenen vastgelegd.")) + "</li>")
         parts.append("</ul>")
@@ -308,10 +312,13 @@ class ConsentPage(QWidget):
             parts.append("<h3>" + e(self.tr("Afwijking van het advies")) + "</h3>")
             parts.append(f"<p>{e(request.deviation_reason)}</p>")
         if self._advice is not None:
-            parts.append(f"<h3>{e(self._advice.title)}</h3><p>{e(self._advice.text)}</p>")
+            advice = self._advice
+            parts.append(
+                f"<h3>{e(domain_text(advice.title))}</h3><p>{e(domain_text(advice.text))}</p>"
+            )
             if self._advice.precautions:
                 parts.append("<ul>")
-                parts += [f"<li>{e(p)}</li>" for p in self._advice.precautions]
+                parts += [f"<li>{e(domain_text(p))}</li>" for p in advice.precautions]
                 parts.append("</ul>")
         police = self._police
         if police:

@@ -42,6 +42,7 @@ from ..services.context import ServiceContext
 from ..services.history import HistoryFilter, HistoryRow, VisitOutcome, search_history
 from .forms import child, load_form
 from .hub import AppHub
+from .i18n import domain_text
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ _ERROR_STYLE = "color: #b00020; font-weight: bold;"
 
 def level_text(level: RiskLevel) -> str:
     """The level as text with a shape, so it never depends on colour alone."""
-    return f"{_LEVEL_MARK[level]} {level.label}"
+    return f"{_LEVEL_MARK[level]} {domain_text(level.label)}"
 
 
 class HistoryTableModel(QAbstractTableModel):
@@ -112,7 +113,7 @@ class HistoryTableModel(QAbstractTableModel):
         if column == 4:
             return level_text(visit.level)
         if column == 5:
-            return visit.state.label
+            return domain_text(visit.state.label)
         if column == 6:
             text = self.outcome_text(visit.outcome)
             return f"⚠ {text}" if visit.outcome in _SERIOUS else text
@@ -144,7 +145,7 @@ class HistoryTableModel(QAbstractTableModel):
             return self._text(visit, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == 4:
-                return self.tr("Risiconiveau {level}").format(level=visit.level.label)
+                return self.tr("Risiconiveau {level}").format(level=domain_text(visit.level.label))
             if column == 6:
                 return self.outcome_text(visit.outcome)
             return self._text(visit, column)

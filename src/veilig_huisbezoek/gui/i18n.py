@@ -9,6 +9,10 @@ from ..paths import resources_dir
 SOURCE_LANGUAGE = "nl"
 SUPPORTED = ("nl", "en")
 _SETTINGS_KEY = "ui/language"
+# The Qt Linguist context of the texts the domain layer shows (enum labels, call actions,
+# the checklist's questions and advice). domain/ stays free of Qt, so lupdate cannot see
+# them there: tools/update_translations.py collects them into this context.
+DOMAIN_CONTEXT = "domain"
 
 
 def translation_file(language: str) -> str:
@@ -24,6 +28,18 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
         return None
     app.installTranslator(translator)
     return translator
+
+
+def domain_text(text: str) -> str:
+    """A Dutch text from the domain layer in the chosen language.
+
+    Returns ``text`` unchanged when it has no translation (Dutch, or a text that is not
+    in the catalogue, such as a question of a checklist an organisation replaced).
+    Translate a template before formatting it, never the formatted result.
+    """
+    if not text:
+        return text
+    return QCoreApplication.translate(DOMAIN_CONTEXT, text)
 
 
 def saved_language() -> str:

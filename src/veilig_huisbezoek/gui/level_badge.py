@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from ..domain.checklist import RiskLevel
+from .i18n import domain_text
 
 # (background, text colour); each pair has a contrast ratio of at least 7:1.
 _COLOURS: dict[RiskLevel | None, tuple[str, str]] = {
@@ -53,13 +54,9 @@ class LevelBadge(QLabel):
         return self._level
 
     def word(self, level: RiskLevel | None) -> str:
-        if level is RiskLevel.GROEN:
-            return self.tr("GROEN")
-        if level is RiskLevel.ORANJE:
-            return self.tr("ORANJE")
-        if level is RiskLevel.ROOD:
-            return self.tr("ROOD")
-        return self.tr("NOG NIET BEPAALD")
+        if level is None:
+            return self.tr("NOG NIET BEPAALD")
+        return domain_text(level.label).upper()
 
     def set_level(self, level: RiskLevel | None) -> None:
         self._level = level

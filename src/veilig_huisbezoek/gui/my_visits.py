@@ -34,6 +34,7 @@ from ..services.settings import load_settings
 from ..storage.errors import StoreError
 from .forms import child, load_form
 from .hub import AppHub
+from .i18n import domain_text
 from .prepare_visit import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
 from .tasks import TaskRunner
 
@@ -87,12 +88,7 @@ class MyVisitsModel(QAbstractTableModel):
         return None
 
     def level_text(self, level: RiskLevel) -> str:
-        words = {
-            RiskLevel.GROEN: self.tr("groen"),
-            RiskLevel.ORANJE: self.tr("oranje"),
-            RiskLevel.ROOD: self.tr("rood"),
-        }
-        return f"{_LEVEL_SHAPE[level]} {words[level]}"
+        return f"{_LEVEL_SHAPE[level]} {domain_text(level.label).lower()}"
 
     def state_text(self, row: MyVisit) -> str:
         state = row.summary.state
@@ -100,15 +96,7 @@ class MyVisitsModel(QAbstractTableModel):
             return self.tr("Concept — wacht op toestemming leidinggevende")
         if state is VisitState.CONCEPT and row.consent_by:
             return self.tr("Concept — toestemming van {name}").format(name=row.consent_by)
-        return {
-            VisitState.CONCEPT: self.tr("Concept"),
-            VisitState.GEPLAND: self.tr("Gepland"),
-            VisitState.ONDERWEG: self.tr("Onderweg"),
-            VisitState.GEESCALEERD: self.tr("Geëscaleerd"),
-            VisitState.TERUG_VEILIG: self.tr("Terug, veilig"),
-            VisitState.TERUG_INCIDENT: self.tr("Terug, er was een incident"),
-            VisitState.AFGESLOTEN: self.tr("Afgesloten"),
-        }[state]
+        return domain_text(state.label)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -58,6 +58,7 @@ from ..storage.errors import AuthenticationError, StoreError
 from .checklist_widget import ChecklistWidget
 from .forms import child, load_form
 from .hub import AppHub
+from .i18n import domain_text
 from .level_badge import LevelBadge
 from .tasks import TaskRunner
 
@@ -321,12 +322,8 @@ class PrepareVisitPage(QWidget):
         for edit in (self.start_edit, self.return_edit, self.callback_edit):
             edit.setTimeZone(QTimeZone.utc())
         self.reason_combo.addItem(self.tr("— kies de reden —"), None)
-        for reason, label in (
-            (VisitReason.DIENSTVERLENING, self.tr("Dienstverlening")),
-            (VisitReason.PREVENTIEF, self.tr("Preventief huisbezoek")),
-            (VisitReason.HANDHAVING, self.tr("Handhaving bij gegrond vermoeden")),
-        ):
-            self.reason_combo.addItem(label, reason.value)
+        for reason in VisitReason:
+            self.reason_combo.addItem(domain_text(reason.label), reason.value)
 
         try:
             self.checklist = default_checklist()
@@ -873,7 +870,7 @@ class PrepareVisitPage(QWidget):
         full, short = [], []
         for note in self.notes:
             head = self.tr("<b>{category}</b> — incident op {date} — {address}").format(
-                category=escape(note.category.label),
+                category=escape(domain_text(note.category.label)),
                 date=note.incident_date.strftime("%d-%m-%Y"),
                 address=escape(note.address.one_line()),
             )
@@ -887,7 +884,7 @@ class PrepareVisitPage(QWidget):
             full.append("<br>".join(lines))
             short.append(
                 self.tr("<b>{category}</b> ({date})").format(
-                    category=escape(note.category.label),
+                    category=escape(domain_text(note.category.label)),
                     date=note.incident_date.strftime("%d-%m-%Y"),
                 )
                 + (f" — {precautions}" if precautions else "")
@@ -916,13 +913,13 @@ class PrepareVisitPage(QWidget):
         for badge in (self.step_badge, self.check_badge, self.advice_badge, self.review_badge):
             badge.set_level(level)
         advice = self.assessment.advice
-        self.check_advice_label.setText(advice.title)
+        self.check_advice_label.setText(domain_text(advice.title))
         self.check_advice_text.setText(
-            f"{escape(advice.text)}<ul{UL}>"
-            + "".join(f"<li>{escape(p)}</li>" for p in advice.precautions)
+            f"{escape(domain_text(advice.text))}<ul{UL}>"
+            + "".join(f"<li>{escape(domain_text(p))}</li>" for p in advice.precautions)
             + "</ul>"
         )
-        reasons = "".join(f"<li>{escape(r.text)}</li>" for r in self.assessment.reasons)
+        reasons = self._reasons_html()
         self.check_reasons_label.setText(
             self.tr("<b>Waarom dit niveau:</b>") + f"<ul{UL}>{reasons}</ul>"
         )
@@ -961,16 +958,23 @@ class PrepareVisitPage(QWidget):
         if self.assessment is None:
             return
         advice = self.assessment.advice
-        self.advice_title.setText(advice.title)
-        self.advice_text.setText(advice.text)
-        items = "".join(f"<li>{escape(p)}</li>" for p in advice.precautions)
+        self.advice_title.setText(domain_text(advice.title))
+        self.advice_text.setText(domain_text(advice.text))
+        items = "".join(f"<li>{escape(domain_text(p))}</li>" for p in advice.precautions)
         self.precautions_label.setText(
             self.tr("<b>Voorzorgsmaatregelen</b>") + f"<ul{UL}>{items}</ul>"
         )
-        reasons = "".join(f"<li>{escape(r.text)}</li>" for r in self.assessment.reasons)
+        reasons = self._reasons_html()
         self.advice_reasons.setText(self.tr("<b>Waarom dit niveau</b>") + f"<ul{UL}>{reasons}</ul>")
         self._update_companions()
         self._update_consent_views()
+
+    def _reasons_html(self) -> str:
+        # The domain formats most reasons itself (with the question in them); only the
+        # fixed ones are in the catalogue, the others stay Dutch.
+        if self.assessment is None:
+            return ""
+        return "".join(f"<li>{escape(domain_text(r.text))}</li>" for r in self.assessment.reasons)
 
     def going_alone(self) -> bool:
         return not self.colleague_ids()
@@ -991,7 +995,7 @@ class PrepareVisitPage(QWidget):
                 self.tr(
                     "Het advies bij {level} is om niet alleen te gaan. Gaat u toch alleen, "
                     "leg dan vast waarom. Uw leidinggevende kan dit teruglezen."
-                ).format(level=level.label.lower())
+                ).format(level=domain_text(level.label).lower())
             )
         else:
             self.deviation_error.hide()
@@ -1191,7 +1195,7 @@ class PrepareVisitPage(QWidget):
                 self.tr(
                     "Standaard bij {level}: kort na aankomst, elk half uur daarna en bij de "
                     "verwachte terugkomst."
-                ).format(level=level.label.lower())
+                ).format(level=domain_text(level.label).lower())
             )
         else:
             self.callbacks_note.setText(
@@ -1305,7 +1309,7 @@ class PrepareVisitPage(QWidget):
             f"{escape(address.short())}<br>{escape(address.postcode)} {escape(address.city)}"
         )
         if self.assessment is not None:
-            self.review_advice.setText(self.assessment.advice.title)
+            self.review_advice.setText(domain_text(self.assessment.advice.title))
         team = {p.id: p for p in self._team}
         yes, no = self.tr("ja"), self.tr("nee")
         going = [self.tr("uzelf ({name})").format(name=self.ctx.actor.display_name)]
@@ -1341,7 +1345,7 @@ class PrepareVisitPage(QWidget):
                 (
                     self.tr("Register"),
                     "<b>"
-                    + escape(", ".join(n.category.label for n in self.notes))
+                    + escape(", ".join(domain_text(n.category.label) for n in self.notes))
                     + "</b> "
                     + self.tr("(actieve notitie, zie waarschuwing)"),
                 )
@@ -1368,7 +1372,7 @@ class PrepareVisitPage(QWidget):
 
     def _reason_label(self, reason: VisitReason) -> str:
         index = self.reason_combo.findData(reason.value)
-        return self.reason_combo.itemText(index) if index >= 0 else reason.label
+        return self.reason_combo.itemText(index) if index >= 0 else domain_text(reason.label)
 
     def _day_text(self, moment: datetime) -> str:
         days = (

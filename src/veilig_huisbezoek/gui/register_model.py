@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain.register import NoteStatus
 from ..services.register import RegisterEntry
+from .i18n import domain_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -88,7 +89,7 @@ class RegisterTableModel(QAbstractTableModel):
         if column == COLUMN_ADDRESS:
             return note.address.one_line()
         if column == COLUMN_CATEGORY:
-            return note.category.label
+            return domain_text(note.category.label)
         if column == COLUMN_INCIDENT:
             return date_text(note.incident_date)
         if column == COLUMN_REVIEW:

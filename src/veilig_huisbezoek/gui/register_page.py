@@ -44,6 +44,7 @@ from ..services.context import ServiceContext
 from ..services.register import RegisterEntry
 from .forms import child, load_form
 from .hub import AppHub
+from .i18n import domain_text
 from .register_model import RegisterTableModel, date_text
 from .tasks import TaskRunner
 
@@ -161,8 +162,8 @@ class RegisterPage(QWidget):
         self._categories: list[NoteCategory | None] = [None, *NoteCategory]
         self.category_combo.addItem(self.tr("Alle categorieën"))
         for category in NoteCategory:
-            self.category_combo.addItem(category.label)
-            self.edit_category_combo.addItem(category.label)
+            self.category_combo.addItem(domain_text(category.label))
+            self.edit_category_combo.addItem(domain_text(category.label))
 
         self.model = RegisterTableModel(self)
         self.table.setModel(self.model)
@@ -436,7 +437,7 @@ class RegisterPage(QWidget):
         parts = [
             f"<h2>{e(note.address.one_line())}</h2>",
             "<p><b>" + e(self.tr("Status:")) + f"</b> {e(status)}<br>",
-            "<b>" + e(self.tr("Categorie:")) + f"</b> {e(note.category.label)}<br>",
+            "<b>" + e(self.tr("Categorie:")) + f"</b> {e(domain_text(note.category.label))}<br>",
             "<b>" + e(self.tr("Datum incident:")) + f"</b> {e(date_text(note.incident_date))}</p>",
         ]
         if entry.review_overdue:
@@ -601,7 +602,7 @@ class RegisterPage(QWidget):
         self._reason_action = action
         self.reason_title_label.setText(title)
         self.reason_note_label.setText(
-            f"{entry.note.address.one_line()} — {entry.note.category.label}, "
+            f"{entry.note.address.one_line()} — {domain_text(entry.note.category.label)}, "
             f"{date_text(entry.note.incident_date)}"
         )
         self.confirm_reason_button.setText(button)
