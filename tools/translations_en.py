@@ -1356,4 +1356,87 @@ EN: dict[str, str] = {
     "leader for consent beforehand and record the name and reason.",
     "Geen risicofactoren die tot oranje of rood leiden": "No risk factors that lead to orange "
     "or red",
+    # ---- settings page ----------------------------------------------------------------
+    "Instellingen": "Settings",
+    "Instellingen van de organisatie": "Organisation settings",
+    "Deze waarden gelden voor iedereen die met deze database werkt. Wijzigingen gelden "
+    "direct voor nieuwe bezoeken en herinneringen.": "These values apply to everyone who "
+    "works with this database. Changes apply at once to new visits and reminders.",
+    "Instellingen &opslaan": "&Save settings",
+    "Instellingen opslaan": "Save settings",
+    "&Standaardwaarden invullen": "Fill in &defaults",
+    "Standaardwaarden invullen": "Fill in defaults",
+    "&Wijzigingen ongedaan maken": "&Undo changes",
+    "Wijzigingen ongedaan maken": "Undo changes",
+    "Instellingen opgeslagen.": "Settings saved.",
+    "&Wachtwoord wijzigen…": "Change &password…",
+    "Terugbellen en alarm": "Call-backs and alarms",
+    "Eerste terugbelmoment na aankomst (minuten)": "First call-back after arrival (minutes)",
+    "Belinterval oranje/rood (minuten)": "Call interval orange/red (minutes)",
+    "Opnieuw bellen na (minuten)": "Call again after (minutes)",
+    "Uitlooptijd (minuten)": "Grace period (minutes)",
+    "Escalatie na (minuten)": "Escalate after (minutes)",
+    "Politie": "Police",
+    "Alarmnummer politie": "Police emergency number",
+    "Algemeen nummer politie": "Police non-emergency number",
+    "Gemeente (voor brieven)": "Municipality (for letters)",
+    "Naam gemeente": "Name of the municipality",
+    "Adres gemeente": "Address of the municipality",
+    "Herbeoordeling register (maanden)": "Register review (months)",
+    "Vervaltermijn na herbeoordeling (maanden)": "Expiry after a missed review (months)",
+    "Beveiliging en bewaren": "Security and retention",
+    "Automatisch vergrendelen na (minuten)": "Lock automatically after (minutes)",
+    "Automatische back-up elke (uren)": "Automatic backup every (hours)",
+    "Aantal automatische back-ups bewaren": "Number of automatic backups to keep",
+    "Bezoekgegevens anonimiseren na (dagen)": "Anonymise visit details after (days)",
+    "Verlopen adresnotities verwijderen na (maanden)": "Delete expired address notes after "
+    "(months)",
+    # ---- reports page -----------------------------------------------------------------
+    "Rapportages": "Reports",
+    "Aantallen voor de analyse per team: incidenten per maand, per soort gedrag en per "
+    "kanaal, bezoeken per niveau en te late herbeoordelingen. Alleen getallen, geen namen "
+    "of adressen.": "Figures for the team's analysis: incidents per month, per kind of "
+    "behaviour and per channel, visits per level and overdue reviews. Numbers only, no "
+    "names or addresses.",
+    "&Periode:": "&Period:",
+    "Periode": "Period",
+    "Exporteren als &CSV…": "Export as &CSV…",
+    "Exporteren als CSV": "Export as CSV",
+    "laatste {n} maanden": "last {n} months",
+    "Incidenten per maand": "Incidents per month",
+    "Incidenten per soort gedrag": "Incidents per kind of behaviour",
+    "Incidenten per kanaal": "Incidents per channel",
+    "Bezoeken per niveau": "Visits per level",
+    "Incidenten per soort gedrag (A–E)": "Incidents per kind of behaviour (A–E)",
+    "Te late herbeoordelingen in het adresregister: {n}.": "Overdue reviews in the address "
+    "register: {n}.",
+    "{total} incidenten van {first} tot en met {last}. {overdue}": "{total} incidents from "
+    "{first} to {last}. {overdue}",
+    "Rapportage opslaan als": "Save report as",
+    "CSV-bestanden (*.csv)": "CSV files (*.csv)",
+    # ---- my visits: documents, incidents -----------------------------------------------
+    "Aankondigings&brief (PDF)…": "Announcement &letter (PDF)…",
+    "Aankondigingsbrief als PDF opslaan": "Save the announcement letter as PDF",
+    "De brief waarmee u het bezoek schriftelijk aankondigt": "The letter announcing the visit "
+    "in writing",
+    "In a&genda (.ics)…": "To a&genda (.ics)…",
+    "Bezoek als agenda-item opslaan": "Save the visit as an agenda item",
+    "Zorg eerst voor uw eigen veiligheid. Is er direct gevaar, bel dan {emergency}; ga na "
+    "letsel naar een arts.\nInformeer nu uw leidinggevende over wat er is gebeurd.\nVul "
+    "daarna het incidentformulier in (wie, wat, waar, wanneer en hoe); het staat al voor u "
+    "open.": "First make sure you are safe. In immediate danger, call {emergency}; after an "
+    "injury, see a doctor.\nTell your team leader now what happened.\nThen fill in the "
+    "incident form (who, what, where, when and how); it is already open for you.",
+    "&Incident melden…": "Report an &incident…",
+    "Agressie aan de balie, per telefoon, e-mail, brief of online": "Aggression at the desk, "
+    "by phone, e-mail, letter or online",
+    "Termijn melding/aangifte (24 uur) verstrijkt": "Deadline for notifying or reporting to "
+    "the police (24 hours) is passing",
+    "Herinnering: melding/aangifte binnen 24 uur": "Reminder: notify or report to the police "
+    "within 24 hours",
+    "Nazorg: eerste gesprek (binnen 24–72 uur)": "Aftercare: first conversation (within "
+    "24–72 hours)",
+    "Nazorg: tweede gesprek (na ongeveer 5 dagen)": "Aftercare: second conversation (after "
+    "about 5 days)",
+    "Nazorg: derde gesprek (na 4–6 weken)": "Aftercare: third conversation (after 4–6 weeks)",
 }

@@ -92,9 +92,29 @@ def _checklist_texts() -> list[str]:
     return texts
 
 
+def _settings_texts() -> list[str]:
+    """The settings screen's group titles and setting names."""
+    from veilig_huisbezoek.domain.settings import SETTING_GROUPS, setting_field
+
+    texts: list[str] = []
+    for title, names in SETTING_GROUPS:
+        texts += [title, *(setting_field(name).label for name in names)]
+    return texts
+
+
+def _deadline_texts() -> list[str]:
+    """The alarm panel's names for incident deadlines (aangifte, aftercare)."""
+    from veilig_huisbezoek.domain.incident import AftercareTalk, deadline_label
+
+    names = ["aangifte:0", "aangifte:0:herinnering", "onbekend:0"]
+    names += [f"nazorg-{talk.value}:0" for talk in AftercareTalk]
+    return [deadline_label(name) for name in names]
+
+
 def domain_texts() -> list[str]:
     """Every Dutch text the domain layer shows, once each, in a fixed order."""
-    return [t for t in dict.fromkeys(_enum_texts() + _checklist_texts()) if t.strip()]
+    texts = _enum_texts() + _checklist_texts() + _settings_texts() + _deadline_texts()
+    return [t for t in dict.fromkeys(texts) if t.strip()]
 
 
 def write_domain_source(folder: Path) -> Path:

@@ -240,10 +240,6 @@
         <translation>Since {time}.</translation>
     </message>
     <message>
-        <source>Termijn verloopt.</source>
-        <translation>Deadline expires.</translation>
-    </message>
-    <message>
         <source>Om {time}.</source>
         <translation>At {time}.</translation>
     </message>
@@ -2266,6 +2262,26 @@ Continue?</translation>
         <translation>Details of the selected visit</translation>
     </message>
     <message>
+        <source>Aankondigings&amp;brief (PDF)…</source>
+        <translation>Announcement &amp;letter (PDF)…</translation>
+    </message>
+    <message>
+        <source>Aankondigingsbrief als PDF opslaan</source>
+        <translation>Save the announcement letter as PDF</translation>
+    </message>
+    <message>
+        <source>De brief waarmee u het bezoek schriftelijk aankondigt</source>
+        <translation>The letter announcing the visit in writing</translation>
+    </message>
+    <message>
+        <source>In a&amp;genda (.ics)…</source>
+        <translation>To a&amp;genda (.ics)…</translation>
+    </message>
+    <message>
+        <source>Bezoek als agenda-item opslaan</source>
+        <translation>Save the visit as an agenda item</translation>
+    </message>
+    <message>
         <source>Melding</source>
         <translation>Message</translation>
     </message>
@@ -2386,10 +2402,18 @@ Continue?</translation>
     <message>
         <source>Zorg eerst voor uw eigen veiligheid. Is er direct gevaar, bel dan {emergency}; ga na letsel naar een arts.
 Informeer nu uw leidinggevende over wat er is gebeurd.
-Het incidentformulier volgt: u legt het incident daarin later vast (wie, wat, waar, wanneer en hoe).</source>
-        <translation>First take care of your own safety. In immediate danger, call {emergency}; see a doctor if you are injured.
-Inform your team leader now about what happened.
-The incident form follows: you will record the incident there later (who, what, where, when and how).</translation>
+Vul daarna het incidentformulier in (wie, wat, waar, wanneer en hoe); het staat al voor u open.</source>
+        <translation>First make sure you are safe. In immediate danger, call {emergency}; after an injury, see a doctor.
+Tell your team leader now what happened.
+Then fill in the incident form (who, what, where, when and how); it is already open for you.</translation>
+    </message>
+    <message>
+        <source>Het bestand kon niet worden opgeslagen.</source>
+        <translation>The file could not be saved.</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {name}</source>
+        <translation>Saved: {name}</translation>
     </message>
 </context>
 <context>
@@ -3811,6 +3835,148 @@ The incident form follows: you will record the incident there later (who, what, 
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Rapportages</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Aantallen voor de analyse per team: incidenten per maand, per soort gedrag en per kanaal, bezoeken per niveau en te late herbeoordelingen. Alleen getallen, geen namen of adressen.</source>
+        <translation>Figures for the team&apos;s analysis: incidents per month, per kind of behaviour and per channel, visits per level and overdue reviews. Numbers only, no names or addresses.</translation>
+    </message>
+    <message>
+        <source>Uitleg</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>&amp;Periode:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Vernieuwen</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Exporteren als &amp;CSV…</source>
+        <translation>Export as &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Exporteren als CSV</source>
+        <translation>Export as CSV</translation>
+    </message>
+    <message>
+        <source>Samenvatting</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>laatste {n} maanden</source>
+        <translation>last {n} months</translation>
+    </message>
+    <message>
+        <source>Incidenten per maand</source>
+        <translation>Incidents per month</translation>
+    </message>
+    <message>
+        <source>Incidenten per soort gedrag</source>
+        <translation>Incidents per kind of behaviour</translation>
+    </message>
+    <message>
+        <source>Incidenten per kanaal</source>
+        <translation>Incidents per channel</translation>
+    </message>
+    <message>
+        <source>Bezoeken per niveau</source>
+        <translation>Visits per level</translation>
+    </message>
+    <message>
+        <source>Incidenten per soort gedrag (A–E)</source>
+        <translation>Incidents per kind of behaviour (A–E)</translation>
+    </message>
+    <message>
+        <source>Te late herbeoordelingen in het adresregister: {n}.</source>
+        <translation>Overdue reviews in the address register: {n}.</translation>
+    </message>
+    <message>
+        <source>{total} incidenten van {first} tot en met {last}. {overdue}</source>
+        <translation>{total} incidents from {first} to {last}. {overdue}</translation>
+    </message>
+    <message>
+        <source>Rapportage opslaan als</source>
+        <translation>Save report as</translation>
+    </message>
+    <message>
+        <source>CSV-bestanden (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Het bestand kon niet worden opgeslagen.</source>
+        <translation>The file could not be saved.</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {name}</source>
+        <translation>Saved: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Instellingen van de organisatie</source>
+        <translation>Organisation settings</translation>
+    </message>
+    <message>
+        <source>Deze waarden gelden voor iedereen die met deze database werkt. Wijzigingen gelden direct voor nieuwe bezoeken en herinneringen.</source>
+        <translation>These values apply to everyone who works with this database. Changes apply at once to new visits and reminders.</translation>
+    </message>
+    <message>
+        <source>Instellingen &amp;opslaan</source>
+        <translation>&amp;Save settings</translation>
+    </message>
+    <message>
+        <source>Instellingen opslaan</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>&amp;Standaardwaarden invullen</source>
+        <translation>Fill in &amp;defaults</translation>
+    </message>
+    <message>
+        <source>Standaardwaarden invullen</source>
+        <translation>Fill in defaults</translation>
+    </message>
+    <message>
+        <source>&amp;Wijzigingen ongedaan maken</source>
+        <translation>&amp;Undo changes</translation>
+    </message>
+    <message>
+        <source>Wijzigingen ongedaan maken</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Instellingen opgeslagen.</source>
+        <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
         <source>Tijd</source>
@@ -4165,6 +4331,26 @@ The incident form follows: you will record the incident there later (who, what, 
     <message>
         <source>Scherm vergrendelen; niets gaat verloren</source>
         <translation>Lock the screen; nothing is lost</translation>
+    </message>
+    <message>
+        <source>&amp;Incident melden…</source>
+        <translation>Report an &amp;incident…</translation>
+    </message>
+    <message>
+        <source>Incident melden</source>
+        <translation>Report an incident</translation>
+    </message>
+    <message>
+        <source>Agressie aan de balie, per telefoon, e-mail, brief of online</source>
+        <translation>Aggression at the desk, by phone, e-mail, letter or online</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord wijzigen…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <source>Wachtwoord wijzigen</source>
+        <translation>Change password</translation>
     </message>
     <message>
         <source>&amp;Uitloggen</source>
@@ -4772,6 +4958,110 @@ The incident form follows: you will record the incident there later (who, what, 
     <message>
         <source>Geen risicofactoren die tot oranje of rood leiden</source>
         <translation>No risk factors that lead to orange or red</translation>
+    </message>
+    <message>
+        <source>Terugbellen en alarm</source>
+        <translation>Call-backs and alarms</translation>
+    </message>
+    <message>
+        <source>Eerste terugbelmoment na aankomst (minuten)</source>
+        <translation>First call-back after arrival (minutes)</translation>
+    </message>
+    <message>
+        <source>Belinterval oranje/rood (minuten)</source>
+        <translation>Call interval orange/red (minutes)</translation>
+    </message>
+    <message>
+        <source>Opnieuw bellen na (minuten)</source>
+        <translation>Call again after (minutes)</translation>
+    </message>
+    <message>
+        <source>Uitlooptijd (minuten)</source>
+        <translation>Grace period (minutes)</translation>
+    </message>
+    <message>
+        <source>Escalatie na (minuten)</source>
+        <translation>Escalate after (minutes)</translation>
+    </message>
+    <message>
+        <source>Politie</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Alarmnummer politie</source>
+        <translation>Police emergency number</translation>
+    </message>
+    <message>
+        <source>Algemeen nummer politie</source>
+        <translation>Police non-emergency number</translation>
+    </message>
+    <message>
+        <source>Gemeente (voor brieven)</source>
+        <translation>Municipality (for letters)</translation>
+    </message>
+    <message>
+        <source>Naam gemeente</source>
+        <translation>Name of the municipality</translation>
+    </message>
+    <message>
+        <source>Adres gemeente</source>
+        <translation>Address of the municipality</translation>
+    </message>
+    <message>
+        <source>Adresregister</source>
+        <translation>Address register</translation>
+    </message>
+    <message>
+        <source>Herbeoordeling register (maanden)</source>
+        <translation>Register review (months)</translation>
+    </message>
+    <message>
+        <source>Vervaltermijn na herbeoordeling (maanden)</source>
+        <translation>Expiry after a missed review (months)</translation>
+    </message>
+    <message>
+        <source>Beveiliging en bewaren</source>
+        <translation>Security and retention</translation>
+    </message>
+    <message>
+        <source>Automatisch vergrendelen na (minuten)</source>
+        <translation>Lock automatically after (minutes)</translation>
+    </message>
+    <message>
+        <source>Automatische back-up elke (uren)</source>
+        <translation>Automatic backup every (hours)</translation>
+    </message>
+    <message>
+        <source>Aantal automatische back-ups bewaren</source>
+        <translation>Number of automatic backups to keep</translation>
+    </message>
+    <message>
+        <source>Bezoekgegevens anonimiseren na (dagen)</source>
+        <translation>Anonymise visit details after (days)</translation>
+    </message>
+    <message>
+        <source>Verlopen adresnotities verwijderen na (maanden)</source>
+        <translation>Delete expired address notes after (months)</translation>
+    </message>
+    <message>
+        <source>Termijn melding/aangifte (24 uur) verstrijkt</source>
+        <translation>Deadline for notifying or reporting to the police (24 hours) is passing</translation>
+    </message>
+    <message>
+        <source>Herinnering: melding/aangifte binnen 24 uur</source>
+        <translation>Reminder: notify or report to the police within 24 hours</translation>
+    </message>
+    <message>
+        <source>Nazorg: eerste gesprek (binnen 24–72 uur)</source>
+        <translation>Aftercare: first conversation (within 24–72 hours)</translation>
+    </message>
+    <message>
+        <source>Nazorg: tweede gesprek (na ongeveer 5 dagen)</source>
+        <translation>Aftercare: second conversation (after about 5 days)</translation>
+    </message>
+    <message>
+        <source>Nazorg: derde gesprek (na 4–6 weken)</source>
+        <translation>Aftercare: third conversation (after 4–6 weeks)</translation>
     </message>
 </context>
 </TS>

@@ -18,7 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -209,26 +209,21 @@ def test_visit_detail_and_call_dialog_opened_via_the_hub_are_named(
     detail.close()
     assert problems == []
 
-    # The call dialog runs modally: look at it from inside its event loop, then leave.
+    # The call dialog (window-modal, opened on the board).
     callback = get_visit_detail(ctx, summary.id).next_callback
     assert callback is not None
     demo.clock.set(callback.due_at + timedelta(seconds=30))
-    seen: dict[str, list[str]] = {}
-
-    def inspect() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, CallDialog):
-            QTimer.singleShot(20, inspect)
-            return
-        seen["ask"] = unnamed(dialog) + unlabelled_buddies(dialog)
-        seen["buttons"] = [
+    window.hub.call_requested.emit(summary.id, callback.id)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, CallDialog)
+    seen = {
+        "ask": unnamed(dialog) + unlabelled_buddies(dialog),
+        "buttons": [
             b.accessibleName()
             for b in (dialog.not_reached_button, dialog.first_name_button, dialog.last_name_button)
-        ]
-        dialog.reject()
-
-    QTimer.singleShot(0, inspect)
-    window.hub.call_requested.emit(summary.id, callback.id)
+        ],
+    }
+    dialog.reject()
     assert seen["ask"] == []
     assert seen["buttons"] == [
         "Niet bereikt",

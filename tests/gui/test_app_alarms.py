@@ -24,6 +24,7 @@ from veilig_huisbezoek.domain.phone import format_phone
 from veilig_huisbezoek.domain.reminders import ReminderKind
 from veilig_huisbezoek.domain.visit import VisitPlan, VisitReason, default_callbacks
 from veilig_huisbezoek.gui.alarm_panel import AlarmPanel, AlarmRow
+from veilig_huisbezoek.gui.board import BoardPage
 from veilig_huisbezoek.gui.main_window import MainWindow
 from veilig_huisbezoek.gui.visit_detail import VisitDetailDialog
 from veilig_huisbezoek.reminders.notifier import Notifier, TrayState
@@ -224,29 +225,32 @@ def test_callback_alarm_over_any_tab_acknowledged_and_on_the_timeline(
 
 
 def test_bellen_in_the_panel_opens_the_call_dialog(
-    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow
 ) -> None:
-    from veilig_huisbezoek.gui import call_dialog
-
-    asked: list[tuple[int, int | None]] = []
-    monkeypatch.setattr(
-        call_dialog.CallDialog,
-        "ask",
-        classmethod(
-            lambda cls, ctx, visit_id, callback_id, hub, parent: asked.append(
-                (visit_id, callback_id)
-            )
-        ),
-    )
     visit = running_visit(demo)
     window = make_window()
     log_in(qtbot, window, "ahmed")
     check_at(demo, window, visit.first_callback)
     row = row_for(window, visit, ReminderKind.CALLBACK_DUE)
+    assert window.workspace is not None
+    window.workspace.show_page("prepare")
     qtbot.mouseClick(row.call_button, Qt.MouseButton.LeftButton)
-    assert asked == [(visit.id, row.alarm.callback_id)]
+    board = window.workspace.pages["board"]
+    assert isinstance(board, BoardPage)
+    assert window.workspace.tabs.currentWidget() is board
+    dialog = board.call_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert (dialog.visit_id, dialog.callback_id) == (visit.id, row.alarm.callback_id)
     assert row.alarm.callback_id is not None
     assert row in panel(window).rows  # calling is not acknowledging
+
+    # Locking hides the call (an address on a locked screen); unlocking brings it back.
+    qtbot.mouseClick(window.workspace.lock_button, Qt.MouseButton.LeftButton)
+    assert window.locked and not dialog.isVisible()
+    qtbot.keyClicks(window.login_view.password_edit, "demo-ahmed-2026")
+    qtbot.keyClick(window.login_view.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked, timeout=15_000)
+    assert dialog.isVisible() and board.call_dialog is dialog
 
 
 def test_locked_app_still_alarms_with_the_first_name_only(

@@ -318,34 +318,6 @@ def test_only_the_buddy_or_a_leidinggevende_records(qtbot: QtBot, demo: DemoEnv)
     assert other.due_label.text() == "Extra belmoment (niet gepland)"
 
 
-def test_ask_returns_the_recorded_decision(
-    qtbot: QtBot, demo: DemoEnv, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    ctx = demo.login("ahmed")
-    detail = buddy_visit(ctx)
-    callback = detail.next_callback
-    assert callback is not None
-
-    def person_answers(self: CallDialog) -> int:
-        choose(qtbot, self.first_name_button)
-        choose(qtbot, self.vrijuit_no)
-        choose(qtbot, self.politie_no)
-        qtbot.mouseClick(self.record_button, LEFT)
-        self.accept()
-        return 1
-
-    monkeypatch.setattr(CallDialog, "exec", person_answers)
-    decision = CallDialog.ask(ctx, detail.id, callback.id, demo.hub)
-    assert decision is not None and decision.action is CallAction.CALL_BACK_SOONER
-
-    def person_cancels(self: CallDialog) -> int:
-        self.reject()
-        return 0
-
-    monkeypatch.setattr(CallDialog, "exec", person_cancels)
-    assert CallDialog.ask(ctx, detail.id, None, demo.hub) is None
-
-
 def test_action_texts_are_the_domain_texts(qtbot: QtBot, demo: DemoEnv) -> None:
     # The dialog carries translatable copies; in Dutch they must equal the domain's.
     ctx = demo.login("ahmed")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,6 +16,7 @@ from tests.gui.conftest import DemoEnv
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.checklist import Answer, RiskLevel, assess, default_checklist
 from veilig_huisbezoek.domain.visit import VisitPlan, VisitState
+from veilig_huisbezoek.gui.incident_dialog import IncidentDialog
 from veilig_huisbezoek.gui.my_visits import VISIT_ID_ROLE, MyVisitsPage
 from veilig_huisbezoek.services import planning, visits
 from veilig_huisbezoek.services.context import ServiceContext
@@ -197,8 +199,11 @@ def test_ending_with_an_incident_asks_first_and_says_what_comes_next(
     assert page.incident_panel.isVisible()
     text = page.incident_text.text()
     assert "leidinggevende" in text
-    assert "incidentformulier volgt" in text
+    assert "incidentformulier" in text and "staat al voor u open" in text
     assert "112" in text
+    dialog = page.incident_dialog
+    assert isinstance(dialog, IncidentDialog) and dialog.isVisible()
+    assert dialog.visit_id == visit_id
 
 
 def test_details_asks_the_shell_to_show_the_visit(qtbot: QtBot, demo: DemoEnv) -> None:
@@ -248,3 +253,25 @@ def test_keyboard_choose_a_visit_and_depart(qtbot: QtBot, demo: DemoEnv) -> None
     assert page.selected_id() == visit_id
     assert page.safe_button.isEnabled()
     assert RiskLevel.GROEN.value in page.model.index(target, 2).data()
+
+
+def test_the_letter_and_agenda_item_are_saved_where_the_person_chooses(
+    qtbot: QtBot, demo: DemoEnv, tmp_path: Path
+) -> None:
+    chosen: list[str] = []
+
+    def choose(_parent: object, _caption: str, suggested: str, _filter: str) -> str:
+        chosen.append(suggested)
+        return str(tmp_path / suggested)
+
+    page = open_page(qtbot, demo)
+    page.choose_save_path = choose
+    page.select_row(0)
+    visit_id = page.selected_id()
+    click(qtbot, page.letter_button)
+    click(qtbot, page.agenda_button)
+    assert chosen[0].startswith("aankondiging-") and chosen[0].endswith(".pdf")
+    assert chosen[1] == f"huisbezoek-{visit_id}.ics"
+    assert (tmp_path / chosen[0]).read_bytes().startswith(b"%PDF")
+    assert b"BEGIN:VCALENDAR" in (tmp_path / chosen[1]).read_bytes()
+    assert page.message_label.text() == f"✔ Opgeslagen: {chosen[1]}"

@@ -71,7 +71,7 @@ def test_medewerker_gets_prepare_my_visits_board_and_history(
 
 def test_beheerder_sees_accounts_but_no_case_content(qtbot: QtBot, window: MainWindow) -> None:
     logged_in(qtbot, window, "tom")
-    assert tab_titles(window) == ["Accounts"]
+    assert tab_titles(window) == ["Accounts", "Instellingen"]
 
 
 def test_leidinggevende_sees_register_consent_and_history(qtbot: QtBot, window: MainWindow) -> None:

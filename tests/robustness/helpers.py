@@ -6,6 +6,10 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
 from veilig_huisbezoek.domain.clock import FakeClock
 from veilig_huisbezoek.domain.roles import Role
 from veilig_huisbezoek.services import accounts
@@ -61,3 +65,15 @@ def snapshot(folder: Path) -> dict[str, str]:
         rel = str(path.relative_to(folder))
         result[rel] = "<dir>" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
     return result
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, as a keyboard or input method would: one key event per character.
+
+    QTest.keyClicks only knows ASCII (it aborts on anything else); a key event whose
+    ``text()`` is the character is what an input method delivers for é, Ĳ, عربي or 🙂.
+    """
+    widget.setFocus()
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))

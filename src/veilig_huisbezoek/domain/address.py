@@ -70,7 +70,8 @@ def parse_house_number(text: str) -> tuple[int, str]:
             "Gebruik een nummer met eventueel een toevoeging, bijvoorbeeld 12 of 12-A.",
         )
     number_text, addition_text = m.group(1), m.group(2) or ""
-    number = int(number_text)
+    # Very long digit strings: int() refuses > 4300 digits; anything > 6 is out of range.
+    number = int(number_text) if len(number_text) <= 6 else MAX_HOUSE_NUMBER + 1
     if number_text.startswith("0") or not 1 <= number <= MAX_HOUSE_NUMBER:
         raise ValidationError(
             HOUSE_NUMBER_FIELD, f"het huisnummer moet tussen 1 en {MAX_HOUSE_NUMBER} liggen."

@@ -34,6 +34,63 @@ _STR_LIMITS: dict[str, tuple[str, int, bool]] = {
 }
 
 
+# How a settings screen groups the settings, in this order (Dutch group titles).
+SETTING_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "Terugbellen en alarm",
+        (
+            "first_callback_minutes",
+            "callback_interval_minutes",
+            "retry_minutes",
+            "grace_minutes",
+            "escalation_minutes",
+        ),
+    ),
+    ("Politie", ("police_emergency", "police_general")),
+    ("Gemeente (voor brieven)", ("municipality_name", "municipality_address")),
+    ("Adresregister", ("review_months", "register_expiry_grace_months")),
+    (
+        "Beveiliging en bewaren",
+        (
+            "idle_lock_minutes",
+            "backup_interval_hours",
+            "backup_keep",
+            "visit_retention_days",
+            "register_retention_months",
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class SettingField:
+    """What a settings screen needs to offer one setting and its limits."""
+
+    name: str
+    label: str
+    is_text: bool
+    low: int = 0
+    high: int = 0
+    max_length: int = 0
+    required: bool = False
+    multiline: bool = False
+
+
+def setting_field(name: str) -> SettingField:
+    if name in _INT_RANGES:
+        label, low, high = _INT_RANGES[name]
+        return SettingField(name, label, False, low=low, high=high)
+    label, max_length, required = _STR_LIMITS[name]
+    return SettingField(
+        name,
+        label,
+        True,
+        max_length=max_length,
+        required=required,
+        multiline=name == "municipality_address",
+    )
+
+
 @dataclass(frozen=True)
 class Settings:
     grace_minutes: int = 15

@@ -28,14 +28,16 @@ from PySide6.QtWidgets import (
 
 from ..domain.clock import to_local
 from ..domain.errors import NotAllowedError
+from ..domain.incident import deadline_label
 from ..domain.phone import format_phone
-from ..domain.reminders import ReminderKind
+from ..domain.reminders import ReminderKind, deadline_key
 from ..reminders.notifier import locked_alarm_text
 from ..services import alarms as alarm_service
 from ..services.alarms import AlarmInfo
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError
 from .hub import AppHub
+from .i18n import domain_text
 
 log = logging.getLogger(__name__)
 
@@ -203,7 +205,8 @@ class AlarmPanel(QFrame):
             )
             when = self.tr("Sinds {time}.").format(time=time)
         else:
-            text = self.tr("Termijn verloopt.")
+            deadline = alarm.reminder_key.removeprefix(deadline_key(""))
+            text = domain_text(deadline_label(deadline)) + "."
             if name:
                 text += " " + self.tr("Bezoek van {name}.").format(name=name)
             when = self.tr("Om {time}.").format(time=time)

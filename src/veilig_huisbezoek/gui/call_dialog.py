@@ -2,8 +2,9 @@
 
 Built from ``ui/call_dialog.ui``. The visit is read once when the dialog opens and the
 call is written with ``services.visits.record_call`` (time and buddy come from the
-service context). Both are single small queries, run on the GUI thread so the dialog
-is usable standalone (``CallDialog.ask``) without a task runner.
+service context). Both are single small queries (about a millisecond), so they run on
+the GUI thread: the call is on screen and stored the moment the buddy acts. The board
+opens it window-modal with ``open()`` (no nested event loop), one call at a time.
 """
 
 from __future__ import annotations
@@ -190,24 +191,6 @@ class CallDialog(QDialog):
     def action_text(self, action: CallAction) -> tuple[str, str]:
         """The domain's title and instruction in the chosen language."""
         return self._action_texts[action]
-
-    # ---- class helpers -------------------------------------------------------------
-    @classmethod
-    def ask(
-        cls,
-        ctx: ServiceContext,
-        visit_id: int,
-        callback_id: int | None,
-        hub: AppHub,
-        parent: QWidget | None = None,
-    ) -> CallDecision | None:
-        """Run the dialog modally; the recorded decision, or None when nothing was stored."""
-        dialog = cls(ctx, visit_id, callback_id, hub, parent)
-        try:
-            dialog.exec()
-            return dialog.decision
-        finally:
-            dialog.deleteLater()
 
     # ---- state ---------------------------------------------------------------------
     @property

@@ -1,4 +1,10 @@
-"""The login screen: name + password, a clear message on failure, a Caps Lock hint."""
+"""The login screen: name + password, a clear message on failure, a Caps Lock hint.
+
+When the database turns out to be damaged and an automatic backup exists, the screen
+offers to restore it ("Herstellen uit reservekopie van <datum>"). After a confirmation
+the damaged files are moved aside into a dated folder (never overwritten or deleted),
+the backup is put back and the person is logged in (services.backups.restore_from_backup).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ..domain.clock import Clock, SystemClock, to_local
+from ..services.backups import BackupInfo, latest_backup, restore_from_backup
 from ..services.context import ServiceContext
 from ..services.throttle import LoginThrottle
-from ..storage.errors import AuthenticationError, StoreError
+from ..storage.errors import AuthenticationError, StoreDamagedError, StoreError
 from ..storage.store import holds_store
 from .forms import child, load_form
 from .tasks import TaskRunner
@@ -43,10 +60,14 @@ class LoginView(QWidget):
         *,
         demo_logins: list[tuple[str, str, str]] | None = None,
         language: str = "nl",
+        clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._data_dir = data_dir
+        self._clock: Clock = clock or SystemClock()
+        self._backup: BackupInfo | None = None  # offered for restoring after damage
+        self.confirm_box: QMessageBox | None = None
         self._login = login
         self._tasks = tasks
         self._throttle = LoginThrottle(data_dir)
@@ -77,6 +98,18 @@ class LoginView(QWidget):
         self.caps_label.setStyleSheet("color: #8a5a00;")
         self.caps_label.hide()
         self.login_button.clicked.connect(self._submit)
+        self.restore_button = QPushButton(self.form)
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.setAccessibleName(self.tr("Herstellen uit reservekopie"))
+        self.restore_button.hide()
+        self.restore_button.clicked.connect(self.confirm_restore)
+        panel = self.error_label.parentWidget()
+        assert panel is not None
+        layout_of_error = panel.layout()
+        assert isinstance(layout_of_error, QBoxLayout)
+        layout_of_error.insertWidget(
+            layout_of_error.indexOf(self.error_label) + 1, self.restore_button
+        )
         self.password_edit.returnPressed.connect(self._submit)
         self.user_edit.returnPressed.connect(self.password_edit.setFocus)
         self.password_edit.installEventFilter(self)
@@ -113,7 +146,7 @@ class LoginView(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for widget in (self.user_edit, self.password_edit, self.login_button):
+        for widget in (self.user_edit, self.password_edit, self.login_button, self.restore_button):
             widget.setEnabled(not busy)
         self.login_button.setText(self.tr("Bezig met inloggen…") if busy else self.tr("&Inloggen"))
 
@@ -127,6 +160,7 @@ class LoginView(QWidget):
             (self.user_edit if not user else self.password_edit).setFocus()
             return
         self.error_label.setText("")
+        self._offer_restore(None)
         self._set_busy(True)
         throttle, data_dir, login = self._throttle, self._data_dir, self._login
 
@@ -156,10 +190,103 @@ class LoginView(QWidget):
             self._show_error(str(error))
         else:
             self._show_error(self.tr("Inloggen mislukt door een onverwachte fout."))
+        if isinstance(error, StoreDamagedError):
+            try:
+                self._offer_restore(latest_backup(self._data_dir))
+            except OSError:
+                self._offer_restore(None)
+
+    # ---- restoring from the latest automatic backup ------------------------------------
+    def _backup_moment(self, backup: BackupInfo) -> str:
+        return to_local(backup.created_at).strftime("%d-%m-%Y %H:%M")
+
+    def _offer_restore(self, backup: BackupInfo | None) -> None:
+        self._backup = backup
+        if backup is None:
+            self.restore_button.hide()
+            return
+        self.restore_button.setText(
+            self.tr("Herstellen uit reservekopie van {moment}").format(
+                moment=self._backup_moment(backup)
+            )
+        )
+        self.restore_button.show()
+
+    def confirm_restore(self) -> None:
+        """Ask before restoring (non-blocking; ``confirm_box`` while it is open)."""
+        backup = self._backup
+        if backup is None or self._busy:
+            return
+        if not self.user_edit.text().strip() or not self.password_edit.text():
+            self._show_error(
+                self.tr(
+                    "Vul uw gebruikersnaam en wachtwoord in; daarmee wordt de reservekopie geopend."
+                )
+            )
+            (self.password_edit if self.user_edit.text().strip() else self.user_edit).setFocus()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Herstellen uit reservekopie"),
+            self.tr(
+                "De beschadigde database wordt niet gewist of overschreven: hij wordt "
+                "verplaatst naar een map ‘beschadigd-…’ in {folder}. Daarna wordt de "
+                "reservekopie van {moment} teruggezet. Wat na dat moment is vastgelegd, "
+                "staat niet in de reservekopie.\n\nDoorgaan?"
+            ).format(folder=self._data_dir, moment=self._backup_moment(backup)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Ja, herstellen"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Nee"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda _r: self._restore_answered(box, backup))
+        self.confirm_box = box
+        box.open()
+
+    def _restore_answered(self, box: QMessageBox, backup: BackupInfo) -> None:
+        if self.confirm_box is box:
+            self.confirm_box = None
+        box.deleteLater()
+        if box.standardButton(box.clickedButton()) != QMessageBox.StandardButton.Yes:
+            return
+        user = self.user_edit.text().strip()
+        password = self.password_edit.text()
+        self.error_label.setText("")
+        self._set_busy(True)
+        throttle, data_dir, login, clock = self._throttle, self._data_dir, self._login, self._clock
+
+        def job() -> ServiceContext:
+            throttle.wait()
+            try:
+                restore_from_backup(data_dir, backup, user, password, clock)
+            except AuthenticationError:
+                throttle.record_failure()
+                raise
+            throttle.record_success()
+            return login(data_dir, user, password)
+
+        self._tasks.run(job, self._restored, self._restore_failed)
+
+    def _restored(self, ctx: object) -> None:
+        self._offer_restore(None)
+        self._succeeded(ctx)
+
+    def _restore_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+        if isinstance(error, StoreError):
+            self._show_error(
+                self.tr("Herstellen is niet gelukt: {reason}").format(reason=str(error))
+            )
+        else:
+            self._show_error(self.tr("Herstellen is niet gelukt door een onverwachte fout."))
 
     def reset(self) -> None:
         self.password_edit.clear()
         self.error_label.setText("")
+        self._offer_restore(None)
         self.language_combo.setEnabled(True)
         self._focus_first_empty()
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 from ..domain.clock import Clock, SystemClock
 from ..reminders.notifier import Notifier
 from ..reminders.scheduler import ReminderScheduler
-from ..services import accounts
+from ..services import accounts, incidents
 from ..services.alarms import AlarmInfo
 from ..services.context import ServiceContext
 from ..services.settings import load_settings
@@ -34,6 +35,7 @@ from .first_run import FirstRunView, create_store_with_first_account
 from .hub import AppHub
 from .idle import IdleWatcher
 from .login import LoginView
+from .maintenance import MaintenanceRunner
 from .tasks import TaskRunner
 from .workspace import WorkspaceView
 
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
         self.notifier.desktop_failed.connect(self.hub.status_message)
         self.hub.status_message.connect(self._show_status)
         self._shut_down = False
+        self.maintenance: MaintenanceRunner | None = None
+        self._hidden_windows: list[QWidget] = []
         self.login_view = LoginView(
             data_dir, self._log_in, self.tasks, demo_logins=demo_logins, language=language
         )
@@ -125,6 +129,9 @@ class MainWindow(QMainWindow):
             self.workspace.lock_requested.connect(self.lock)
             self.workspace.logout_requested.connect(self.log_out)
             self.stack.addWidget(self.workspace)
+            self.maintenance = MaintenanceRunner(ctx, self.tasks, self.clock, self)
+            self.maintenance.problem.connect(self.hub.status_message)
+            self.maintenance.start()
             try:
                 self.idle.set_minutes(load_settings(ctx).idle_lock_minutes)
             except Exception:
@@ -135,12 +142,18 @@ class MainWindow(QMainWindow):
         self.idle.start()
         if unlocking:
             self._unlock_alarms()
+            for window in self._hidden_windows:
+                if shiboken6.isValid(window):
+                    window.show()
+        self._hidden_windows = []
 
     # ---- alarms ------------------------------------------------------------------
     def _start_alarms(self, ctx: ServiceContext) -> None:
         panel = AlarmPanel(ctx, self.hub, self)
         self._central_layout.insertWidget(0, panel)
-        scheduler = ReminderScheduler(ctx, self, clock=self.clock, tasks=self.tasks)
+        scheduler = ReminderScheduler(
+            ctx, self, clock=self.clock, tasks=self.tasks, deadlines=incidents.incident_deadlines
+        )
         scheduler.reminder_due.connect(self._alarm_fired)
         scheduler.rebuilt.connect(self._alarms_reloaded)
         panel.open_count_changed.connect(self._open_alarms_changed)
@@ -225,8 +238,26 @@ class MainWindow(QMainWindow):
         if self.alarm_panel is not None:
             self.alarm_panel.set_locked(True)
         self._update_title()
+        # Dialogs (a visit, a call, a half-typed form) hide with the workspace and come
+        # back, untouched, when the same person unlocks.
+        self._hidden_windows = self._session_windows()
+        for window in self._hidden_windows:
+            window.hide()
         self.login_view.show_locked(self.ctx.actor.username if self.ctx else "")
         self.stack.setCurrentWidget(self.login_view)
+
+    def _session_windows(self) -> list[QWidget]:
+        """Visible top-level windows (dialogs) that belong to this window."""
+        found = []
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or not widget.isVisible():
+                continue
+            parent = widget.parentWidget()
+            while parent is not None and parent is not self:
+                parent = parent.parentWidget()
+            if parent is self:
+                found.append(widget)
+        return found
 
     def log_out(self) -> None:
         self._close_session()
@@ -237,6 +268,11 @@ class MainWindow(QMainWindow):
 
     def _close_session(self) -> None:
         self.idle.stop()
+        self._hidden_windows = []
+        if self.maintenance is not None:
+            self.maintenance.stop()
+            self.maintenance.deleteLater()
+            self.maintenance = None
         self._stop_alarms()
         if self.workspace is not None:
             self.workspace.shutdown()
@@ -244,6 +280,7 @@ class MainWindow(QMainWindow):
             self.workspace.deleteLater()
             self.workspace = None
         if self.ctx is not None:
+            self.tasks.drain()  # no job may still be using the store
             self.ctx.store.close()
             self.ctx = None
 

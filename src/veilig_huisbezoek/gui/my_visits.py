@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHeaderView,
     QLabel,
@@ -32,11 +33,14 @@ from ..services.context import ServiceContext
 from ..services.planning import MyVisit
 from ..services.settings import load_settings
 from ..storage.errors import StoreError
+from .file_choosers import SavePathChooser, ask_save_path
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
+from .incident_dialog import open_for_visit
 from .prepare_visit import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
 from .tasks import TaskRunner
+from .visit_documents import DocumentSaver, save_announcement_letter, save_visit_ics
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -153,6 +157,8 @@ class MyVisitsPage(QWidget):
         self.safe_button = child(f, QPushButton, "safeButton")
         self.incident_button = child(f, QPushButton, "incidentButton")
         self.details_button = child(f, QPushButton, "detailsButton")
+        self.letter_button = child(f, QPushButton, "letterButton")
+        self.agenda_button = child(f, QPushButton, "agendaButton")
         self.message_label = child(f, QLabel, "messageLabel")
         self.incident_panel = child(f, QFrame, "incidentPanel")
         self.incident_text = child(f, QLabel, "incidentTextLabel")
@@ -193,6 +199,10 @@ class MyVisitsPage(QWidget):
         self.safe_button.clicked.connect(lambda: self.confirm_return(incident=False))
         self.incident_button.clicked.connect(lambda: self.confirm_return(incident=True))
         self.details_button.clicked.connect(self.show_details)
+        self.letter_button.clicked.connect(self.save_letter)
+        self.agenda_button.clicked.connect(self.save_agenda_item)
+        self.incident_dialog: QDialog | None = None
+        self.choose_save_path: SavePathChooser = ask_save_path
         self.confirm_box: QMessageBox | None = None
         hub.visits_changed.connect(self.refresh)
         self.refresh()
@@ -254,7 +264,8 @@ class MyVisitsPage(QWidget):
             (self.incident_button, VisitState.TERUG_INCIDENT),
         ):
             button.setEnabled(state is not None and can_transition(state, target))
-        self.details_button.setEnabled(row is not None)
+        for button in (self.details_button, self.letter_button, self.agenda_button):
+            button.setEnabled(row is not None)
         if row is None:
             self.selected_label.clear()
             return
@@ -363,6 +374,7 @@ class MyVisitsPage(QWidget):
             if self._run(visits.return_with_incident, visit_id):
                 self._say(self.tr("Het bezoek is beëindigd: terug, er was een incident."))
                 self._show_incident_help()
+                self.incident_dialog = open_for_visit(self.ctx, visit_id, self)
         elif self._run(visits.return_safe, visit_id):
             self._say(self.tr("Welkom terug. Het bezoek is beëindigd: terug, veilig."))
 
@@ -376,11 +388,32 @@ class MyVisitsPage(QWidget):
                 "Zorg eerst voor uw eigen veiligheid. Is er direct gevaar, bel dan {emergency}; "
                 "ga na letsel naar een arts.\n"
                 "Informeer nu uw leidinggevende over wat er is gebeurd.\n"
-                "Het incidentformulier volgt: u legt het incident daarin later vast "
-                "(wie, wat, waar, wanneer en hoe)."
+                "Vul daarna het incidentformulier in (wie, wat, waar, wanneer en hoe); "
+                "het staat al voor u open."
             ).format(emergency=emergency)
         )
         self.incident_panel.show()
+
+    def save_letter(self) -> None:
+        self._save_document(save_announcement_letter)
+
+    def save_agenda_item(self) -> None:
+        self._save_document(save_visit_ics)
+
+    def _save_document(self, save: DocumentSaver) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            path = save(self.ctx, row.id, self, self.choose_save_path)
+        except (UserError, StoreError) as exc:
+            self._say(str(exc), error=True)
+            return
+        except OSError:
+            self._say(self.tr("Het bestand kon niet worden opgeslagen."), error=True)
+            return
+        if path is not None:
+            self._say(self.tr("Opgeslagen: {name}").format(name=path.name))
 
     def show_details(self) -> None:
         row = self.selected()

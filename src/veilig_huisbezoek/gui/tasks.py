@@ -11,6 +11,7 @@ its window had closed in the meantime.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -80,6 +81,11 @@ class TaskRunner(QObject):
         if isinstance(owner, QObject) and not shiboken6.isValid(owner):
             return
         callback(result if error is None else error)
+
+    def drain(self) -> None:
+        """Block until every job queued so far has run (their answers come later)."""
+        with contextlib.suppress(RuntimeError):  # already shut down: nothing runs
+            self._pool.submit(lambda: None).result()
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.roles import Permission
+from ..domain.roles import Permission, Role
 from ..services.context import ServiceContext
 from .hub import AppHub
+from .i18n import domain_text
 from .tasks import TaskRunner
 
 
@@ -39,7 +40,7 @@ class WorkspaceView(QWidget):
         self.tasks = tasks
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        roles = ", ".join(sorted(r.label.lower() for r in ctx.actor.roles))
+        roles = ", ".join(domain_text(r.label).lower() for r in Role if r in ctx.actor.roles)
         self.who_label = QLabel(
             self.tr("Ingelogd als <b>{name}</b> ({roles})").format(
                 name=ctx.actor.display_name, roles=roles
@@ -51,6 +52,16 @@ class WorkspaceView(QWidget):
         self.lock_button = QPushButton(self.tr("&Vergrendelen"))
         self.lock_button.setAccessibleName(self.tr("Vergrendelen"))
         self.lock_button.setToolTip(self.tr("Scherm vergrendelen; niets gaat verloren"))
+        self.incident_button = QPushButton(self.tr("&Incident melden…"))
+        self.incident_button.setAccessibleName(self.tr("Incident melden"))
+        self.incident_button.setToolTip(
+            self.tr("Agressie aan de balie, per telefoon, e-mail, brief of online")
+        )
+        self.incident_button.setVisible(ctx.actor.may(Permission.FILE_INCIDENT))
+        top.addWidget(self.incident_button)
+        self.password_button = QPushButton(self.tr("&Wachtwoord wijzigen…"))
+        self.password_button.setAccessibleName(self.tr("Wachtwoord wijzigen"))
+        top.addWidget(self.password_button)
         self.logout_button = QPushButton(self.tr("&Uitloggen"))
         self.logout_button.setAccessibleName(self.tr("Uitloggen"))
         top.addWidget(self.lock_button)
@@ -61,6 +72,10 @@ class WorkspaceView(QWidget):
         layout.addWidget(self.tabs, 1)
         self.lock_button.clicked.connect(self.lock_requested)
         self.logout_button.clicked.connect(self.logout_requested)
+        self.password_button.clicked.connect(self.change_password)
+        self.incident_button.clicked.connect(self.report_incident)
+        self.password_dialog: QWidget | None = None
+        self.incident_dialog: QWidget | None = None
         self.pages: dict[str, QWidget] = {}
         self._build_pages()
         hub.show_visit.connect(self._show_visit)
@@ -99,10 +114,18 @@ class WorkspaceView(QWidget):
             from .history_page import HistoryPage
 
             self._add("history", HistoryPage(ctx, tasks, hub))
+        if actor.may(Permission.REPORTS):
+            from .reports_page import ReportsPage
+
+            self._add("reports", ReportsPage(ctx, tasks, hub))
         if actor.may(Permission.MANAGE_ACCOUNTS):
             from .accounts_page import AccountsPage
 
             self._add("accounts", AccountsPage(ctx, tasks, hub))
+        if actor.may(Permission.MANAGE_SETTINGS):
+            from .settings_page import SettingsPage
+
+            self._add("settings", SettingsPage(ctx, tasks, hub))
         # The buddy board first for people whose day is watching others; else preparing.
         if "board" in self.pages and not actor.may(Permission.PLAN_OWN_VISITS):
             self.show_page("board")
@@ -118,15 +141,33 @@ class WorkspaceView(QWidget):
         VisitDetailDialog.show_for(self.ctx, visit_id, self)
 
     def _call(self, visit_id: int, callback_id: object) -> None:
-        from .call_dialog import CallDialog
+        """Calls go through the board: one call at a time, never a nested event loop
+        (a lock may hide the dialog and show it again without ending the call)."""
+        from .board import BoardPage
 
-        CallDialog.ask(
-            self.ctx,
-            visit_id,
-            callback_id if isinstance(callback_id, int) else None,
-            self.hub,
-            self,
-        )
+        board = self.pages.get("board")
+        if not isinstance(board, BoardPage):
+            return
+        self.show_page("board")
+        board.open_call(visit_id, callback_id if isinstance(callback_id, int) else None)
+
+    def report_incident(self) -> None:
+        """An incident not tied to a visit (counter, phone, e-mail, letter, online)."""
+        from .incident_dialog import IncidentDialog
+
+        dialog = IncidentDialog(self.ctx, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.incident_dialog = dialog
+        dialog.open()
+
+    def change_password(self) -> None:
+        from .password_dialog import PasswordDialog
+
+        dialog = PasswordDialog(self.ctx, self.tasks, self)
+        dialog.saved.connect(self.hub.status_message)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.password_dialog = dialog
+        dialog.open()
 
     def shutdown(self) -> None:
         for page in self.pages.values():

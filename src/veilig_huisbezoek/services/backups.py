@@ -25,7 +25,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from ..storage.store import BACKUPS_DIR, file_errors_as_store_error
+from sqlalchemy import select
+
+from ..domain.clock import Clock, SystemClock
+from ..storage import audit
+from ..storage.keyslots import normalise_username
+from ..storage.models import Account
+from ..storage.store import (
+    BACKUPS_DIR,
+    Store,
+    file_errors_as_store_error,
+    holds_store,
+    set_aside_dir,
+)
 from .context import ServiceContext
 from .settings import load_settings
 
@@ -107,14 +119,14 @@ def latest_backup(data_dir: Path) -> BackupInfo | None:
 def backup_due(data_dir: Path, now: datetime, interval: timedelta) -> bool:
     """True when there is no automatic backup younger than ``interval``.
 
-    A newest backup dated (more than an interval) in the future means the clock was
-    wrong when it was made or is wrong now: make a fresh one rather than none for years.
+    A backup dated an interval or more in the future means the clock was wrong when it
+    was made (or is wrong now): it is ignored here, so backups neither stop until that
+    date nor start again on every call (each new one would be "older" than it).
     """
-    newest = latest_backup(data_dir)
-    if newest is None:
+    plausible = [b for b in list_backups(data_dir) if b.created_at < now + interval]
+    if not plausible:
         return True
-    age = now - newest.created_at
-    return age >= interval or age <= -interval
+    return now - plausible[0].created_at >= interval
 
 
 def _ensure_private_folder(folder: Path) -> None:
@@ -151,7 +163,7 @@ def make_backup(ctx: ServiceContext, now: datetime | None = None) -> BackupInfo:
     ctx.store.backup(target)
     target.chmod(0o600)
     info = BackupInfo(target, _parse_name(target.name) or now, target.stat().st_size)
-    removed = prune_backups(ctx.store.data_dir, keep=settings.backup_keep)
+    removed = prune_backups(ctx.store.data_dir, keep=settings.backup_keep, now=now)
     with ctx.store.session() as session:
         ctx.audit(session, "backup_made", "backup", target.name, "automatisch")
         for old in removed:
@@ -159,12 +171,22 @@ def make_backup(ctx: ServiceContext, now: datetime | None = None) -> BackupInfo:
     return info
 
 
-def prune_backups(data_dir: Path, *, keep: int) -> list[BackupInfo]:
-    """Delete all but the newest ``keep`` automatic backups; returns the deleted ones."""
+def prune_backups(data_dir: Path, *, keep: int, now: datetime | None = None) -> list[BackupInfo]:
+    """Delete all but the newest ``keep`` automatic backups; returns the deleted ones.
+
+    With ``now``, backups dated more than a day after it (made while the clock was
+    wrong) count as the oldest: they go first instead of pushing real ones out.
+    """
     if keep < 1:
         raise ValueError("keep at least one backup")
+    ordered = list_backups(data_dir)
+    if now is not None:
+        limit = now + timedelta(days=1)
+        ordered = [b for b in ordered if b.created_at <= limit] + [
+            b for b in ordered if b.created_at > limit
+        ]
     removed: list[BackupInfo] = []
-    for old in list_backups(data_dir)[keep:]:
+    for old in ordered[keep:]:
         try:
             old.path.unlink()
         except FileNotFoundError:
@@ -184,3 +206,51 @@ def backup_if_due(ctx: ServiceContext, now: datetime | None = None) -> BackupInf
     if not backup_due(ctx.store.data_dir, now, timedelta(hours=settings.backup_interval_hours)):
         return None
     return make_backup(ctx, now)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    backup: BackupInfo
+    set_aside: Path | None  # where the damaged files went (inside the data folder)
+
+
+def restore_from_backup(
+    data_dir: Path,
+    backup: BackupInfo,
+    username: str,
+    password: str,
+    clock: Clock | None = None,
+) -> RestoreResult:
+    """Put an automatic backup back in place of a damaged (or missing) store.
+
+    The damaged files are never overwritten or deleted: just before the checked copy is
+    installed they are moved into a dated ``beschadigd-YYYYMMDD-HHMMSS`` folder inside
+    the data folder (see :meth:`Store.restore`). A wrong name or password, or a backup
+    that is itself damaged, changes nothing. The restore is audit-logged in the restored
+    database (backup file name and folder name only).
+
+    Raises AuthenticationError, StoreDamagedError, DiskFullError, ReadOnlyStoreError.
+    """
+    clock = clock or SystemClock()
+    now = clock.now()
+    set_aside = set_aside_dir(data_dir, now) if holds_store(data_dir) else None
+    store = Store.restore(backup.path, data_dir, username, password, set_aside=set_aside)
+    try:
+        with store.session() as session:
+            account_id = session.execute(
+                select(Account.id).where(
+                    Account.username == normalise_username(username), Account.active
+                )
+            ).scalar_one_or_none()
+            audit.append(
+                session,
+                at=now,
+                actor_id=account_id,
+                action="backup_restored",
+                object_type="backup",
+                object_id=backup.name,
+                detail=f"beschadigde bestanden in {set_aside.name}" if set_aside else "",
+            )
+    finally:
+        store.close()
+    return RestoreResult(backup, set_aside)

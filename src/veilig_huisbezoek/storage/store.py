@@ -19,12 +19,14 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..domain.clock import to_local
 from . import audit
 from .engine import READ_ONLY_OPTION, DatabaseError, open_engine, raw_key_literal
 from .errors import (
@@ -127,8 +129,42 @@ def file_errors_as_store_error(where: Path) -> Iterator[None]:
 
 
 # Restoring needs an empty folder, apart from these (left when the database was moved
-# away): the automatic backups and the empty key-slot lock file.
+# away): the automatic backups, the empty key-slot lock file and damaged stores set
+# aside earlier (``beschadigd-YYYYMMDD-HHMMSS``).
 _RESTORE_MAY_HOLD = frozenset({BACKUPS_DIR, KEYRING_LOCK_FILE})
+SET_ASIDE_PREFIX = "beschadigd-"
+# The files of a store that a restore over a damaged store moves aside (never deletes).
+_STORE_FILES = (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", KEYRING_FILE)
+
+
+def _may_stay_when_restoring(name: str, *, replacing: bool) -> bool:
+    if name in _RESTORE_MAY_HOLD or name.startswith(SET_ASIDE_PREFIX):
+        return True
+    return replacing and name in _STORE_FILES
+
+
+def set_aside_dir(data_dir: Path, at: datetime) -> Path:
+    """A new, dated folder name inside ``data_dir`` for a damaged store's files.
+
+    ``at`` is shown in local time (what the person sees on the clock); a second damaged
+    store in the same second gets ``-2``, ``-3``, …
+    """
+    base = f"{SET_ASIDE_PREFIX}{to_local(at):%Y%m%d-%H%M%S}"
+    candidate = data_dir / base
+    n = 2
+    while candidate.exists():
+        candidate = data_dir / f"{base}-{n}"
+        n += 1
+    return candidate
+
+
+def _move_store_files(data_dir: Path, set_aside: Path) -> None:
+    """Move a store's files into the new folder ``set_aside`` (same file system: renames)."""
+    set_aside.mkdir(mode=0o700)
+    for name in _STORE_FILES:
+        source = data_dir / name
+        if source.exists():
+            os.replace(source, set_aside / name)
 
 
 def _check_pages(engine: Engine) -> None:
@@ -136,8 +172,8 @@ def _check_pages(engine: Engine) -> None:
 
     Run at open, before anything is written: a damaged or truncated file is refused
     untouched. In WAL mode this never blocks or is torn by a concurrent writer (unlike
-    ``PRAGMA cipher_integrity_check``, which reads the file directly). Costs about
-    8 ms per MB of database (docs/performance.md).
+    ``PRAGMA cipher_integrity_check``, which reads the file directly). Costs a few
+    ms per MB of database (docs/performance.md).
     """
     with engine.execution_options(**{READ_ONLY_OPTION: True}).connect() as conn:
         rows = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check")]
@@ -414,13 +450,32 @@ class Store:
             write_atomically(output, packed.read_bytes())
 
     @classmethod
-    def restore(cls, backup_file: Path, data_dir: Path, username: str, password: str) -> Store:
+    def restore(
+        cls,
+        backup_file: Path,
+        data_dir: Path,
+        username: str,
+        password: str,
+        *,
+        set_aside: Path | None = None,
+    ) -> Store:
         """Restore a backup into an empty folder; checks the credentials and the copy first.
 
         Nothing is written into `data_dir` before the credentials and the copy check out.
+
+        With ``set_aside`` (a new folder inside ``data_dir``, see :func:`set_aside_dir`)
+        the folder may hold a (damaged) store: just before the checked copy is put in
+        place, its database, -wal/-shm and key-slot files are *moved* into that folder,
+        never overwritten or deleted. A wrong password or a bad backup moves nothing.
         """
+        replacing = set_aside is not None
+        if set_aside is not None and (
+            set_aside.parent != data_dir or not set_aside.name.startswith(SET_ASIDE_PREFIX)
+        ):
+            raise ValueError("set_aside must be a beschadigd-… folder inside data_dir")
         if data_dir.exists() and any(
-            entry.name not in _RESTORE_MAY_HOLD for entry in data_dir.iterdir()
+            not _may_stay_when_restoring(entry.name, replacing=replacing)
+            for entry in data_dir.iterdir()
         ):
             raise StoreError(f"De map {data_dir} is niet leeg; herstel alleen in een lege map.")
         not_a_backup = StoreDamagedError(
@@ -471,6 +526,8 @@ class Store:
                     # Key slots first, then renames only: a full disk cannot leave a
                     # database without its key file behind.
                     write_keyring(keyring_path(staging), ring)
+                    if set_aside is not None:
+                        _move_store_files(data_dir, set_aside)
                     for name in os.listdir(staging):
                         if name != KEYRING_FILE:
                             os.replace(staging / name, data_dir / name)

@@ -1,0 +1,243 @@
+"""Rapportages: the leidinggevende's charts (QtCharts) with CSV export (seed 004).
+
+Only the numbers of ``services.reports`` are drawn: counts within what the viewer may
+see, never names or addresses. Every chart also carries its numbers as accessible
+text, so a screen reader user gets the same information.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.checklist import RiskLevel
+from ..domain.errors import UserError
+from ..services import reports
+from ..services.context import ServiceContext
+from ..services.reports import ReportNumbers
+from ..storage.errors import StoreError
+from .file_choosers import SavePathChooser, ask_save_path
+from .forms import child, load_form
+from .hub import AppHub
+from .i18n import domain_text
+from .prepare_visit import ERROR_STYLE, OK_STYLE, scaled_font
+from .tasks import TaskRunner
+
+PERIODS = (3, 6, 12, 24)
+LEVEL_COLOURS = {RiskLevel.GROEN: "#1b7a34", RiskLevel.ORANJE: "#c05600", RiskLevel.ROOD: "#b71c1c"}
+BAR_COLOUR = "#1f4e79"
+
+
+class ReportsPage(QWidget):
+    def __init__(
+        self, ctx: ServiceContext, tasks: TaskRunner, hub: AppHub, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.title = self.tr("Rapportages")
+        self.ctx = ctx
+        self.tasks = tasks
+        self.hub = hub
+        self.numbers: ReportNumbers | None = None
+        self.choose_save_path: SavePathChooser = ask_save_path
+        self.form = load_form("reports_page", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        f = self.form
+        title = child(f, QLabel, "titleLabel")
+        title.setFont(scaled_font(title, 1.35))
+        self.summary_label = child(f, QLabel, "summaryLabel")
+        self.period_combo = child(f, QComboBox, "periodCombo")
+        self.refresh_button = child(f, QPushButton, "refreshButton")
+        self.csv_button = child(f, QPushButton, "csvButton")
+        self.message_label = QLabel()
+        self.message_label.setAccessibleName(self.tr("Melding"))
+        self.message_label.hide()
+        page_layout = f.layout()
+        assert page_layout is not None
+        page_layout.addWidget(self.message_label)
+        for months in PERIODS:
+            self.period_combo.addItem(self.tr("laatste {n} maanden").format(n=months), months)
+        self.period_combo.setCurrentIndex(PERIODS.index(12))
+        self.views: dict[str, QChartView] = {}
+        for key, box_name, name in (
+            ("month", "monthChartBox", self.tr("Incidenten per maand")),
+            ("category", "categoryChartBox", self.tr("Incidenten per soort gedrag")),
+            ("channel", "channelChartBox", self.tr("Incidenten per kanaal")),
+            ("level", "levelChartBox", self.tr("Bezoeken per niveau")),
+        ):
+            box = child(f, QWidget, box_name)
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            view = QChartView()
+            view.setObjectName(f"{key}Chart")
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setAccessibleName(name)
+            view.setMinimumHeight(220)
+            view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            box_layout.addWidget(view)
+            self.views[key] = view
+        self.period_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.refresh_button.clicked.connect(self.refresh)
+        self.csv_button.clicked.connect(self.export_csv)
+        hub.visits_changed.connect(self.refresh)
+        hub.notes_changed.connect(self.refresh)
+        self.refresh()
+
+    # ---- data -----------------------------------------------------------------------
+    def months(self) -> int:
+        value = self.period_combo.currentData()
+        return int(value) if value is not None else 12
+
+    def refresh(self) -> None:
+        try:
+            numbers = reports.build_report(self.ctx, months=self.months())
+        except (UserError, StoreError) as exc:
+            self._say(str(exc), error=True)
+            return
+        self.numbers = numbers
+        self._say("")
+        self._draw(numbers)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        if not text:
+            self.message_label.hide()
+            return
+        self.message_label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+        self.message_label.setText(f"⚠ {text}" if error else f"✔ {text}")
+        self.message_label.show()
+
+    def _draw(self, numbers: ReportNumbers) -> None:
+        self._bars(
+            "month",
+            self.tr("Incidenten per maand"),
+            [(reports.month_label(key), n) for key, n in numbers.incidents_per_month],
+        )
+        self._bars(
+            "category",
+            self.tr("Incidenten per soort gedrag (A–E)"),
+            [(c.value, n) for c, n in numbers.incidents_per_category],
+        )
+        self._bars(
+            "channel",
+            self.tr("Incidenten per kanaal"),
+            [(domain_text(c.label), n) for c, n in numbers.incidents_per_channel],
+        )
+        self._bars(
+            "level",
+            self.tr("Bezoeken per niveau"),
+            [(domain_text(level.label), n) for level, n in numbers.visits_per_level],
+            colours=[LEVEL_COLOURS[level] for level, _n in numbers.visits_per_level],
+        )
+        overdue = (
+            self.tr("Te late herbeoordelingen in het adresregister: {n}.").format(
+                n=numbers.overdue_reviews
+            )
+            if numbers.overdue_reviews is not None
+            else ""
+        )
+        self.summary_label.setText(
+            self.tr("{total} incidenten van {first} tot en met {last}. {overdue}")
+            .format(
+                total=numbers.incident_total,
+                first=reports.month_label(f"{numbers.first_month:%Y-%m}"),
+                last=reports.month_label(f"{numbers.last_month:%Y-%m}"),
+                overdue=overdue,
+            )
+            .strip()
+        )
+
+    def _bars(
+        self,
+        key: str,
+        title: str,
+        values: list[tuple[str, int]],
+        *,
+        colours: list[str] | None = None,
+    ) -> None:
+        chart = QChart()
+        chart.setTitle(title)
+        chart.legend().hide()
+        series = QBarSeries()
+        if colours is None:
+            bar_set = QBarSet(title)
+            bar_set.setColor(QColor(BAR_COLOUR))
+            bar_set.append([float(n) for _label, n in values])
+            series.append(bar_set)
+        else:  # one set per bar, each in its own colour (the level's)
+            for index, ((label, n), colour) in enumerate(zip(values, colours, strict=True)):
+                bar_set = QBarSet(label)
+                bar_set.setColor(QColor(colour))
+                bar_set.append([float(n) if i == index else 0.0 for i in range(len(values))])
+                series.append(bar_set)
+            series.setBarWidth(0.9)
+        series.setLabelsVisible(True)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([label for label, _n in values])
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        axis_y = QValueAxis()
+        top = max([n for _label, n in values] + [1])
+        axis_y.setRange(0, top + max(1, top // 5))
+        axis_y.setLabelFormat("%d")
+        axis_y.setTickCount(min(top + 2, 6) if top < 5 else 6)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+        view = self.views[key]
+        old = view.chart()
+        view.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+        view.setAccessibleDescription("; ".join(f"{label}: {n}" for label, n in values))
+
+    def chart_values(self, key: str) -> list[tuple[str, int]]:
+        """The numbers a chart draws, read back from its series (for tests and checks)."""
+        chart = self.views[key].chart()
+        [series] = chart.series()
+        assert isinstance(series, QBarSeries)
+        axis = chart.axes(Qt.Orientation.Horizontal)[0]
+        assert isinstance(axis, QBarCategoryAxis)
+        labels = axis.categories()
+        totals = [0.0] * len(labels)
+        for bar_set in series.barSets():
+            for i in range(bar_set.count()):
+                totals[i] += bar_set.at(i)
+        return [(label, int(total)) for label, total in zip(labels, totals, strict=True)]
+
+    # ---- export ---------------------------------------------------------------------
+    def export_csv(self) -> None:
+        if self.numbers is None:
+            return
+        suggested = (
+            f"rapportage-{self.numbers.first_month:%Y-%m}-{self.numbers.last_month:%Y-%m}.csv"
+        )
+        path = self.choose_save_path(
+            self, self.tr("Rapportage opslaan als"), suggested, self.tr("CSV-bestanden (*.csv)")
+        )
+        if not path:
+            return
+        try:
+            # utf-8 with BOM: spreadsheet programs then read the accents right.
+            Path(path).write_text(reports.report_csv(self.numbers), encoding="utf-8-sig")
+        except OSError:
+            self._say(self.tr("Het bestand kon niet worden opgeslagen."), error=True)
+            return
+        self._say(self.tr("Opgeslagen: {name}").format(name=Path(path).name))

@@ -1,0 +1,137 @@
+"""The reports page: its charts draw the service's numbers, nothing personal; CSV export."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import DemoEnv
+from tests.gui.test_accessibility import unlabelled_buddies, unnamed
+from veilig_huisbezoek.domain.checklist import RiskLevel
+from veilig_huisbezoek.domain.incident import BehaviourCategory, Channel, IncidentReport
+from veilig_huisbezoek.gui.reports_page import ReportsPage
+from veilig_huisbezoek.services import incidents, reports
+from veilig_huisbezoek.services.context import ServiceContext
+
+pytestmark = pytest.mark.gui
+
+
+def file_incident(ctx: ServiceContext, category: str, channel: str) -> None:
+    incidents.file_incident(
+        ctx,
+        IncidentReport.create(
+            occurred_at=ctx.now(),
+            channel=channel,
+            category=category,
+            wie="Bezoeker aan de balie",
+            wat="Schold de medewerker uit en sloeg op de balie.",
+            waar="Stadskantoor",
+            now=ctx.now(),
+        ),
+    )
+
+
+def open_page(qtbot: QtBot, ctx: ServiceContext, demo: DemoEnv) -> ReportsPage:
+    page = ReportsPage(ctx, demo.tasks, demo.hub)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def test_charts_draw_exactly_the_report_numbers(qtbot: QtBot, demo: DemoEnv) -> None:
+    sanne = demo.login("sanne")
+    file_incident(sanne, "C", "balie")
+    file_incident(sanne, "D", "telefoon")
+    file_incident(sanne, "D", "balie")
+    petra = demo.login("petra")
+    page = open_page(qtbot, petra, demo)
+    numbers = reports.build_report(petra, months=12)
+    assert page.chart_values("month") == [
+        (reports.month_label(k), n) for k, n in numbers.incidents_per_month
+    ]
+    assert page.chart_values("month")[-1] == ("nov 2026", 3)
+    category = dict(page.chart_values("category"))
+    assert category == {c.value: n for c, n in numbers.incidents_per_category}
+    assert category["D"] == 2 and category["C"] == 1
+    channel = dict(page.chart_values("channel"))
+    assert channel[Channel.BALIE.label] == 2 and channel[Channel.TELEFOON.label] == 1
+    level = dict(page.chart_values("level"))
+    assert level == {lvl.label: n for lvl, n in numbers.visits_per_level}
+    assert sum(level.values()) > 0  # the demo's visits
+    assert "3 incidenten" in page.summary_label.text()
+    assert "Te late herbeoordelingen in het adresregister" in page.summary_label.text()
+    description = page.views["category"].accessibleDescription()
+    assert "D: 2" in description
+
+
+def test_nothing_personal_is_drawn(qtbot: QtBot, demo: DemoEnv) -> None:
+    sanne = demo.login("sanne")
+    file_incident(sanne, "C", "balie")
+    page = open_page(qtbot, demo.login("petra"), demo)
+    texts: list[str] = []
+    for view in page.views.values():
+        chart = view.chart()
+        texts.append(chart.title())
+        for axis in chart.axes():
+            texts += getattr(axis, "categories", lambda: [])()
+        texts.append(view.accessibleDescription())
+    joined = " ".join(texts)
+    for personal in ("Sanne", "Visser", "Stadskantoor", "balie sloeg", "Akerstraat"):
+        assert personal not in joined
+    labels = {label for label, _n in page.chart_values("level")}
+    assert labels == {lvl.label for lvl in RiskLevel}
+    assert {label for label, _n in page.chart_values("category")} == {
+        c.value for c in BehaviourCategory
+    }
+
+
+def test_period_choice_changes_the_months(qtbot: QtBot, demo: DemoEnv) -> None:
+    page = open_page(qtbot, demo.login("petra"), demo)
+    page.period_combo.setFocus()
+    qtbot.keyClick(page.period_combo, Qt.Key.Key_Home)
+    assert page.months() == 3
+    assert [label for label, _n in page.chart_values("month")] == [
+        "sep 2026",
+        "okt 2026",
+        "nov 2026",
+    ]
+
+
+def test_csv_export_writes_only_where_chosen(qtbot: QtBot, demo: DemoEnv, tmp_path: Path) -> None:
+    sanne = demo.login("sanne")
+    file_incident(sanne, "E", "email")
+    page = open_page(qtbot, demo.login("petra"), demo)
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "rapportage.csv"
+    suggested: list[str] = []
+
+    def choose(_parent: object, _caption: str, name: str, _filter: str) -> str:
+        suggested.append(name)
+        return str(target)
+
+    page.choose_save_path = choose  # type: ignore[assignment]
+    qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
+    assert suggested == ["rapportage-2025-12-2026-11.csv"]
+    assert [p.name for p in out.iterdir()] == ["rapportage.csv"]
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert ["incidenten per soort gedrag", "E", "1"] in rows
+    assert ["incidenten per kanaal", "E-mail", "1"] in rows
+    assert "Opgeslagen: rapportage.csv" in page.message_label.text()
+
+
+def test_a_medewerker_gets_a_clear_refusal(qtbot: QtBot, demo: DemoEnv) -> None:
+    page = open_page(qtbot, demo.login("sanne"), demo)
+    assert page.numbers is None
+    assert "Geen toestemming" in page.message_label.text()
+
+
+def test_controls_are_named(qtbot: QtBot, demo: DemoEnv) -> None:
+    page = open_page(qtbot, demo.login("petra"), demo)
+    assert unnamed(page) == [] and unlabelled_buddies(page) == []

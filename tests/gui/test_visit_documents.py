@@ -1,0 +1,43 @@
+"""Letter and agenda item of a visit: saved only where the person chooses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import DemoEnv
+from tests.gui.test_my_visits import plan_visit
+from veilig_huisbezoek.gui.visit_documents import save_announcement_letter, save_visit_ics
+
+pytestmark = pytest.mark.gui
+
+
+def test_letter_and_ics_go_to_the_chosen_folder_only(
+    qtbot: QtBot, demo: DemoEnv, tmp_path: Path
+) -> None:
+    sanne = demo.login("sanne")
+    visit_id = plan_visit(sanne)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    out = tmp_path / "out"
+    out.mkdir()
+    asked: list[str] = []
+
+    def choose(_p: QWidget, _caption: str, suggested: str, _filter: str) -> str | None:
+        asked.append(suggested)
+        return str(out / suggested)
+
+    assert save_announcement_letter(sanne, visit_id, parent, lambda *_a: None) is None
+    assert list(out.iterdir()) == []
+    letter = save_announcement_letter(sanne, visit_id, parent, choose)
+    agenda = save_visit_ics(sanne, visit_id, parent, choose)
+    assert letter is not None and letter.read_bytes().startswith(b"%PDF")
+    assert agenda is not None
+    [event] = Calendar.from_ical(agenda.read_bytes()).walk("VEVENT")
+    assert "Prinsengracht 263" in str(event["LOCATION"])
+    assert asked == [f"aankondiging-HB-2026-{visit_id:04d}.pdf", f"huisbezoek-{visit_id}.ics"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(asked)

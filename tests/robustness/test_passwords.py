@@ -1,0 +1,149 @@
+"""Passwords, the parts not already covered elsewhere.
+
+Already covered: the throttle's delays and the CLI's slowdown (tests/cli/test_cli_throttle),
+the minimum-strength rule and its Dutch messages (tests/unit/test_account_rules,
+tests/storage/test_store: ``minimaal 10 tekens``), changing a password and removing an
+account (tests/storage/test_store). Added here: the login *screen* slows down too; a
+beheerder's reset re-wraps exactly that person's key slot (same database key, the other
+slots byte-for-byte unchanged, the database not re-encrypted); a removed account's slot
+is gone from the file and from every later backup.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.robustness.helpers import (
+    MEDEWERKER,
+    MEDEWERKER_PASSWORD,
+    PASSWORD,
+    USER,
+    CheapStore,
+)
+from veilig_huisbezoek.domain.errors import ValidationError
+from veilig_huisbezoek.gui.login import LoginView
+from veilig_huisbezoek.gui.tasks import TaskRunner
+from veilig_huisbezoek.services import accounts
+from veilig_huisbezoek.services.backups import make_backup
+from veilig_huisbezoek.services.throttle import LoginThrottle
+from veilig_huisbezoek.storage.errors import AuthenticationError
+from veilig_huisbezoek.storage.keyslots import KeyRing
+from veilig_huisbezoek.storage.store import Store, db_path, keyring_path
+
+
+def _slots(data_dir: Path) -> dict[str, dict[str, str]]:
+    data = json.loads(keyring_path(data_dir).read_text())
+    return {slot["id"]: slot for slot in data["slots"]}
+
+
+@pytest.mark.gui
+def test_the_login_screen_slows_down_after_three_failures(
+    qtbot: QtBot, cheap_store: CheapStore, tmp_path: Path
+) -> None:
+    sleeps: list[float] = []
+    tasks = TaskRunner()
+    view = LoginView(cheap_store.data_dir, accounts.log_in, tasks)
+    view._throttle = LoginThrottle(cheap_store.data_dir, folder=tmp_path, sleep=sleeps.append)
+    qtbot.addWidget(view)
+    view.show()
+    opened = []
+    view.logged_in.connect(opened.append)
+
+    def attempt(password: str) -> None:
+        view.user_edit.clear()
+        qtbot.keyClicks(view.user_edit, USER)
+        qtbot.keyClicks(view.password_edit, password)
+        qtbot.mouseClick(view.login_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not tasks.busy, timeout=10_000)
+
+    try:
+        for _ in range(3):
+            attempt("fout-wachtwoord-1")
+            assert view.error_label.text() == "Onjuiste gebruikersnaam of wachtwoord"
+        assert sleeps == []
+        attempt("fout-wachtwoord-1")
+        attempt("fout-wachtwoord-1")
+        assert sleeps == [1.0, 2.0]
+        attempt(PASSWORD)  # waits once more, then succeeds and resets
+        assert sleeps == [1.0, 2.0, 4.0] and len(opened) == 1
+        attempt("fout-wachtwoord-1")
+        assert sleeps == [1.0, 2.0, 4.0]
+    finally:
+        tasks.shutdown()
+        for ctx in opened:
+            ctx.store.close()
+
+
+def test_a_weak_password_is_refused_with_help_in_dutch_for_a_reset_too(
+    cheap_store: CheapStore,
+) -> None:
+    ctx = accounts.log_in(cheap_store.data_dir, USER, PASSWORD)
+    try:
+        sanne = accounts.find_account_id(ctx, MEDEWERKER)
+        before = keyring_path(cheap_store.data_dir).read_bytes()
+        for weak, hint in (
+            ("kort", "minimaal 10 tekens"),
+            ("aaaaaaaaaaaa", "meer verschillende tekens"),
+            (" met-spatie-aan-begin", "geen spaties aan begin of eind"),
+        ):
+            with pytest.raises(ValidationError, match=hint) as caught:
+                accounts.reset_password(ctx, sanne, weak)
+            assert caught.value.field == "Nieuw wachtwoord"
+        assert keyring_path(cheap_store.data_dir).read_bytes() == before
+    finally:
+        ctx.store.close()
+
+
+def test_a_reset_rewraps_only_that_persons_slot(cheap_store: CheapStore) -> None:
+    data_dir = cheap_store.data_dir
+    ring = KeyRing.from_json(keyring_path(data_dir).read_text())
+    sanne_slot, key = ring.unlock(MEDEWERKER, MEDEWERKER_PASSWORD)
+    anna_slot, _ = ring.unlock(USER, PASSWORD)
+    slots_before = _slots(data_dir)
+    salt_before = db_path(data_dir).read_bytes()[:16]
+
+    ctx = accounts.log_in(data_dir, USER, PASSWORD)
+    try:
+        accounts.reset_password(ctx, accounts.find_account_id(ctx, MEDEWERKER), "nieuw-voor-sanne")
+    finally:
+        ctx.store.close()
+
+    slots_after = _slots(data_dir)
+    assert len(slots_after) == len(slots_before)
+    assert sanne_slot not in slots_after  # the old wrapping is gone
+    assert slots_after[anna_slot] == slots_before[anna_slot]  # others untouched
+    new_ring = KeyRing.from_json(keyring_path(data_dir).read_text())
+    new_slot, new_key = new_ring.unlock(MEDEWERKER, "nieuw-voor-sanne")
+    assert new_key == key and new_slot != sanne_slot  # same database key, new wrapping
+    with pytest.raises(AuthenticationError):
+        new_ring.unlock(MEDEWERKER, MEDEWERKER_PASSWORD)
+    # The database was not re-encrypted: same salt, and the old key still opens it.
+    assert db_path(data_dir).read_bytes()[:16] == salt_before
+    accounts.log_in(data_dir, MEDEWERKER, "nieuw-voor-sanne").store.close()
+
+
+def test_a_removed_account_is_gone_from_the_key_file_and_from_later_backups(
+    cheap_store: CheapStore, tmp_path: Path
+) -> None:
+    data_dir = cheap_store.data_dir
+    ring = KeyRing.from_json(keyring_path(data_dir).read_text())
+    sanne_slot, _ = ring.unlock(MEDEWERKER, MEDEWERKER_PASSWORD)
+    ctx = accounts.log_in(data_dir, USER, PASSWORD)
+    try:
+        accounts.remove_account(ctx, accounts.find_account_id(ctx, MEDEWERKER))
+        backup = make_backup(ctx)
+    finally:
+        ctx.store.close()
+    assert sanne_slot not in _slots(data_dir)
+    with pytest.raises(AuthenticationError):
+        accounts.log_in(data_dir, MEDEWERKER, MEDEWERKER_PASSWORD)
+    # Nor through a backup made afterwards.
+    with pytest.raises(AuthenticationError):
+        Store.restore(backup.path, tmp_path / "hersteld", MEDEWERKER, MEDEWERKER_PASSWORD)
+    assert not (tmp_path / "hersteld").exists()
+    Store.restore(backup.path, tmp_path / "hersteld", USER, PASSWORD).close()
