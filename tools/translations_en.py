@@ -1439,4 +1439,5 @@ EN: dict[str, str] = {
     "Nazorg: tweede gesprek (na ongeveer 5 dagen)": "Aftercare: second conversation (after "
     "about 5 days)",
     "Nazorg: derde gesprek (na 4–6 weken)": "Aftercare: third conversation (after 4–6 weeks)",
+    "Open alarmen": "Open alarms",
 }

@@ -208,6 +208,10 @@
         <translation>Alarms</translation>
     </message>
     <message>
+        <source>Open alarmen</source>
+        <translation>Open alarms</translation>
+    </message>
+    <message>
         <source>Alarm — ontgrendel voor details</source>
         <translation>Alarm — unlock for details</translation>
     </message>

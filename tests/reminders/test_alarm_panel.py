@@ -16,7 +16,7 @@ from tests.conftest import Team
 from tests.reminders.conftest import Harness, Running
 from tests.reminders.helpers import running_visit
 from veilig_huisbezoek.domain.reminders import ReminderKind
-from veilig_huisbezoek.gui.alarm_panel import AlarmPanel
+from veilig_huisbezoek.gui.alarm_panel import MAX_VISIBLE_ROWS, AlarmPanel
 from veilig_huisbezoek.gui.hub import AppHub
 from veilig_huisbezoek.services.visit_details import get_visit_detail
 
@@ -170,3 +170,24 @@ def test_most_urgent_first(harness: Harness, team: Team, qtbot: QtBot, visit_id:
     kinds = [a.kind for a in anna.panel.alarms]
     assert kinds == sorted(kinds, key=lambda k: k.urgency)
     assert kinds[0] is ReminderKind.ESCALATION and ReminderKind.CALLBACK_DUE in kinds
+
+
+def test_many_alarms_scroll_inside_the_panel_instead_of_pushing_the_page_away(
+    harness: Harness, team: Team, qtbot: QtBot
+) -> None:
+    start = team.clock.now() + 5 * MIN
+    for offset in range(3):  # three visits, each with call-backs and an overdue return
+        running_visit(team, start=start + offset * MIN, end=start + (60 + offset) * MIN)
+    harness.advance(3 * 60 * MIN)
+    mounted = _mount(harness, team, qtbot, "bram", 0)
+    panel = mounted.panel
+    assert len(panel.rows) > MAX_VISIBLE_ROWS
+    mounted.window.resize(1366, 768)
+    bar = panel.rows_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # the rest scrolls
+    shown = panel.rows[:MAX_VISIBLE_ROWS]
+    spacing = panel._rows_layout.spacing()
+    expected = sum(panel.row_height(r) for r in shown) + spacing * (len(shown) - 1)
+    assert panel.rows_area.height() == expected  # room for three rows at this width
+    panel.rows_area.ensureWidgetVisible(panel.rows[-1])
+    assert bar.value() > 0

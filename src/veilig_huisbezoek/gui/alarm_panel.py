@@ -17,11 +17,13 @@ import logging
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +58,7 @@ QFrame#alarmPanel QLabel#escalationBanner {
 }
 QFrame#alarmPanel QLabel#alarmProblem { font-size: 11pt; font-weight: normal; }
 QFrame#alarmRow { border-top: 1px solid #ef9a9a; }
+QScrollArea#alarmRowsArea, QWidget#alarmRows { background: transparent; }
 QFrame#alarmPanel QPushButton {
     background: white; color: #b71c1c; font-size: 13pt; font-weight: bold;
     padding: 6px 14px; border-radius: 4px;
@@ -105,6 +108,9 @@ class AlarmRow(QFrame):
         self.acknowledge_button.setVisible(not locked)
 
 
+MAX_VISIBLE_ROWS = 3
+
+
 class AlarmPanel(QFrame):
     # An alarm was acknowledged (alarm id).
     acknowledged = Signal(int)
@@ -132,8 +138,20 @@ class AlarmPanel(QFrame):
         self.title = QLabel()
         self.title.setObjectName("alarmTitle")
         layout.addWidget(self.title)
-        self._rows_layout = QVBoxLayout()
-        layout.addLayout(self._rows_layout)
+        # The rows scroll beyond MAX_VISIBLE_ROWS so that many alarms never push the
+        # workspace (and the call button) off the screen; the most urgent come first.
+        rows_box = QWidget()
+        rows_box.setObjectName("alarmRows")
+        self._rows_layout = QVBoxLayout(rows_box)
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self.rows_area = QScrollArea()
+        self.rows_area.setObjectName("alarmRowsArea")
+        self.rows_area.setWidgetResizable(True)
+        self.rows_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.rows_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows_area.setWidget(rows_box)
+        self.rows_area.setAccessibleName(self.tr("Open alarmen"))
+        layout.addWidget(self.rows_area)
         self.problem = QLabel()
         self.problem.setObjectName("alarmProblem")
         self.problem.setWordWrap(True)
@@ -243,6 +261,7 @@ class AlarmPanel(QFrame):
             row.show()  # at once, not on the next layout pass
             rows.append(row)
         self.rows = rows
+        self._fit_rows_area()
         count = len(self._alarms)
         escalations = sum(1 for a in self._alarms if a.kind is ReminderKind.ESCALATION)
         # Locked: only the rows' one line each; no banner or title with more to tell.
@@ -262,6 +281,22 @@ class AlarmPanel(QFrame):
         if count != self._count:
             self._count = count
             self.open_count_changed.emit(count)
+
+    def row_height(self, row: AlarmRow) -> int:
+        """The row's height at the width it gets here (the text wraps)."""
+        width = self.rows_area.viewport().width()
+        if width > 0 and row.hasHeightForWidth():
+            return row.heightForWidth(width)
+        return row.sizeHint().height()
+
+    def _fit_rows_area(self) -> None:
+        spacing = max(0, self._rows_layout.spacing())
+        heights = [self.row_height(row) for row in self.rows[:MAX_VISIBLE_ROWS]]
+        self.rows_area.setFixedHeight(sum(heights) + spacing * max(0, len(heights) - 1))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows_area()
 
     def _acknowledge(self, alarm_id: int) -> None:
         if self._locked:
