@@ -14,9 +14,11 @@ from ..domain.address import Address
 from ..domain.call_outcome import NameUsed, decide_action
 from ..domain.checklist import Answer, RiskLevel, assess, default_checklist
 from ..domain.clock import Clock
+from ..domain.incident import BehaviourCategory, Channel, IncidentReport
 from ..domain.roles import Permission, Role, roles_to_text
 from ..domain.visit import VisitReason, VisitState, default_callbacks
 from ..storage import audit
+from ..storage.incident_models import Incident
 from ..storage.models import (
     Account,
     Assessment,
@@ -30,6 +32,7 @@ from ..storage.models import (
 from ..storage.store import Store
 from .accounts import NewAccount, check_username, create_first_account
 from .context import ServiceContext
+from .incidents import apply_report
 from .register import _apply
 
 
@@ -316,15 +319,62 @@ def seed_demo(ctx: ServiceContext, *, visits: int = 50, seed: int = 2026) -> dic
             row = UnsafeAddressNote()
             _apply(row, note)
             session.add(row)
+        incidents = _demo_incidents(rng, accounts, now)
+        session.add_all(incidents)
         session.flush()
         audit.append(
             session,
             at=now,
             actor_id=ctx.actor.account_id,
             action="demo_seeded",
-            detail=f"{visits} visits, {len(notes)} notes",
+            detail=f"{visits} visits, {len(notes)} notes, {len(incidents)} incidents",
         )
-    return {"accounts": len(slots), "visits": visits, "notes": len(notes)}
+    return {
+        "accounts": len(slots),
+        "visits": visits,
+        "notes": len(notes),
+        "incidents": len(incidents),
+    }
+
+
+# (channel, category, days ago, wat) — for the leidinggevende's reports; no real people.
+_INCIDENTS = (
+    (Channel.BALIE, BehaviourCategory.B, 12, "Schreeuwde en sloeg met de vuist op de balie."),
+    (Channel.TELEFOON, BehaviourCategory.C, 25, "Dreigde de consulent iets aan te doen."),
+    (Channel.EMAIL, BehaviourCategory.B, 40, "Scheldpartij per e-mail na een afwijzing."),
+    (Channel.HUISBEZOEK, BehaviourCategory.D, 55, "Duwde de handhaver de trap af."),
+    (Channel.SOCIAL_MEDIA, BehaviourCategory.C, 70, "Zette een bedreigend bericht online."),
+    (Channel.BALIE, BehaviourCategory.A, 90, "Bleef na herhaald verzoek de balie blokkeren."),
+    (Channel.BRIEF, BehaviourCategory.C, 120, "Anonieme dreigbrief aan het team."),
+    (Channel.HUISBEZOEK, BehaviourCategory.B, 150, "Bewoner werd luid en intimiderend."),
+)
+
+
+def _demo_incidents(
+    rng: random.Random, accounts: dict[str, Account], now: datetime
+) -> list[Incident]:
+    rows = []
+    for channel, category, days, what in _INCIDENTS:
+        occurred = now - timedelta(days=days, minutes=rng.randint(0, 600))
+        report = IncidentReport.create(
+            occurred_at=occurred,
+            channel=channel,
+            category=category,
+            wie="Inwoner (demo)",
+            wat=what,
+            waar="Stadskantoor" if channel is not Channel.HUISBEZOEK else "Bij de woning",
+            now=now,
+        )
+        employee = accounts[("sanne", "ahmed", "lotte")[days % 3]]
+        row = Incident(
+            employee_id=employee.id,
+            filed_by=employee.id,
+            filed_at=occurred + timedelta(hours=2),
+            updated_at=occurred + timedelta(hours=2),
+        )
+        apply_report(row, report)
+        rows.append(row)
+    return rows
 
 
 _NOTE_TEXTS = (

@@ -254,7 +254,7 @@ def file_incident(
             filed_at=now,
             updated_at=now,
         )
-        _apply(row, report)
+        apply_report(row, report)
         session.add(row)
         session.flush()
         if visit is not None:
@@ -263,7 +263,8 @@ def file_incident(
         return row.id
 
 
-def _apply(row: Incident, report: IncidentReport) -> None:
+def apply_report(row: Incident, report: IncidentReport) -> None:
+    """Copy a validated report onto its row (filing, editing, the demo seed)."""
     row.occurred_at = report.occurred_at
     row.channel = report.channel.value
     row.category = report.category.value
@@ -283,7 +284,7 @@ def update_report(ctx: ServiceContext, incident_id: int, report: IncidentReport)
     """Correct the report (filer, employee or leidinggevende); audit names no content."""
     with ctx.store.session() as session:
         row = _load(ctx, session, incident_id)
-        _apply(row, report)
+        apply_report(row, report)
         row.updated_at = ctx.now()
         ctx.audit(session, "incident_edited", "incident", incident_id)
 
