@@ -85,7 +85,7 @@ def test_leidinggevende_exports_an_address_with_its_note(cli: AdminCli, seeded: 
     assert entries[0].object_type == "address"
     assert entries[0].object_id == str(key)
     assert entries[0].actor_id == _petra_id(cli, seeded)
-    assert entries[0].detail == f"{visit_count} visits, 1 notes"
+    assert entries[0].detail == f"{visit_count} visits, 1 notes, 0 incidents"
     assert cli.as_anna("verify", seeded).code == 0  # the audit chain still holds
 
 

@@ -20,6 +20,7 @@ from veilig_huisbezoek.domain.incident import (
     PoliceReport,
     Step,
 )
+from veilig_huisbezoek.domain.address import parse_address_key
 from veilig_huisbezoek.domain.register import NoteStatus
 from veilig_huisbezoek.domain.roles import PermissionDenied
 from veilig_huisbezoek.domain.visit import VisitState
@@ -260,3 +261,18 @@ def test_every_change_is_audited_without_content(team: Team) -> None:
     assert actions == ["incident_filed", "incident_step", "incident_viewed"]
     assert all(o == str(incident_id) for _a, o, _d in rows)
     assert not any("XYZZY" in d or "Akerstraat" in d for _a, _o, d in rows)
+
+
+def test_the_avg_export_of_the_address_includes_its_incidents(team: Team) -> None:
+    from veilig_huisbezoek.services.export import export_address
+
+    visit_id, incident_id = _filed_for_visit(team)
+    anna = team.login("anna")  # leidinggevende
+    key = visits.get_visit(anna, visit_id).address.key
+    exported = export_address(anna, key)
+    (incident,) = exported["incidents"]
+    assert incident["id"] == incident_id and incident["wat"] == SECRET_WAT
+    assert incident["employee"].startswith("Sanne")
+    assert incident["attachments"] == [] and incident["police_report"] is None
+    other = export_address(anna, parse_address_key("1016 GV 263"))
+    assert other["incidents"] == []
