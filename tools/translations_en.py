@@ -1440,4 +1440,8 @@ EN: dict[str, str] = {
     "about 5 days)",
     "Nazorg: derde gesprek (na 4–6 weken)": "Aftercare: third conversation (after 4–6 weeks)",
     "Open alarmen": "Open alarms",
+    "Openen": "Open",
+    "Incident openen": "Open the incident",
+    "incident nr. {number}": "incident no. {number}",
+    "Medewerker: {name}.": "Employee: {name}.",
 }

@@ -244,16 +244,20 @@
         <translation>Since {time}.</translation>
     </message>
     <message>
+        <source>incident nr. {number}</source>
+        <translation>incident no. {number}</translation>
+    </message>
+    <message>
+        <source>Medewerker: {name}.</source>
+        <translation>Employee: {name}.</translation>
+    </message>
+    <message>
         <source>Om {time}.</source>
         <translation>At {time}.</translation>
     </message>
     <message>
         <source>TE LAAT (oorspronkelijk {time}) — {text}</source>
         <translation>LATE (originally {time}) — {text}</translation>
-    </message>
-    <message>
-        <source>Bezoek van {name}.</source>
-        <translation>Visit by {name}.</translation>
     </message>
     <message>
         <source>{symbol} ESCALATIE: {count} alarm(en) niet op tijd bevestigd</source>
@@ -289,6 +293,14 @@
     <message>
         <source>Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd.</source>
         <translation>Confirm that you have seen the alarm; this is recorded.</translation>
+    </message>
+    <message>
+        <source>Openen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Incident openen</source>
+        <translation>Open the incident</translation>
     </message>
 </context>
 <context>

@@ -446,3 +446,41 @@ def test_logout_stops_the_schedule_before_the_store_closes(
     log_in(qtbot, window, "ahmed")
     assert window.scheduler is not None and window.scheduler is not scheduler
     assert row_for(window, visit, ReminderKind.CALLBACK_DUE).alarm.due_at == visit.first_callback
+
+
+def test_an_incident_deadline_names_the_incident_and_opens_it(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow
+) -> None:
+    from veilig_huisbezoek.domain.incident import IncidentReport
+    from veilig_huisbezoek.gui.incident_dialog import IncidentDialog
+    from veilig_huisbezoek.services import incidents
+
+    sanne = demo.login("sanne")
+    incident_id = incidents.file_incident(
+        sanne,
+        IncidentReport.create(
+            occurred_at=demo.clock.now() - 30 * MIN,
+            channel="telefoon",
+            category="C",
+            wie="Beller",
+            wat="Dreigde de consulent iets aan te doen.",
+            waar="Telefoon",
+            now=demo.clock.now(),
+        ),
+    )
+    window = make_window()
+    log_in(qtbot, window, "petra")
+    check_at(demo, window, demo.clock.now() + 21 * 60 * MIN)  # past the 20-hour reminder
+    rows = [r for r in panel(window).rows if r.incident_id == incident_id]
+    assert rows, [r.label.text() for r in panel(window).rows]
+    row = next(r for r in rows if "melding/aangifte" in r.label.text())
+    assert f"incident nr. {incident_id}" in row.label.text()
+    assert not row.call_button.isVisible() and row.open_button.isVisible()
+    panel(window).rows_area.ensureWidgetVisible(row)  # scroll to it, as a person would
+    assert row.height() >= row.open_button.sizeHint().height()  # not squeezed flat
+    qtbot.mouseClick(row.open_button, Qt.MouseButton.LeftButton)
+    assert window.workspace is not None
+    dialog = window.workspace.incident_dialog
+    assert isinstance(dialog, IncidentDialog) and dialog.isVisible()
+    assert dialog.incident_id == incident_id
+    dialog.close()

@@ -191,3 +191,4 @@ def test_many_alarms_scroll_inside_the_panel_instead_of_pushing_the_page_away(
     assert panel.rows_area.height() == expected  # room for three rows at this width
     panel.rows_area.ensureWidgetVisible(panel.rows[-1])
     assert bar.value() > 0
+    qtbot.waitUntil(lambda: all(r.height() >= panel.row_height(r) for r in panel.rows))

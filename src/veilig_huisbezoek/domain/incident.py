@@ -754,6 +754,12 @@ def open_deadlines(
     return found
 
 
+def deadline_incident_id(name: str) -> int | None:
+    """The incident a deadline name made here belongs to (``nazorg-eerste:7`` → 7)."""
+    parts = name.split(":")
+    return int(parts[1]) if len(parts) >= 2 and parts[1].isdigit() else None
+
+
 def deadline_label(name: str) -> str:
     """A Dutch description of a deadline name made here (no personal data)."""
     kind = name.split(":", 1)[0]

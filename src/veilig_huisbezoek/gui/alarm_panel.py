@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.clock import to_local
 from ..domain.errors import NotAllowedError
-from ..domain.incident import deadline_label
+from ..domain.incident import deadline_incident_id, deadline_label
 from ..domain.phone import format_phone
 from ..domain.reminders import ReminderKind, deadline_key
 from ..reminders.notifier import locked_alarm_text
@@ -95,7 +95,10 @@ class AlarmRow(QFrame):
         self.acknowledge_button.setToolTip(
             self.tr("Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd.")
         )
+        self.open_button = QPushButton(self.tr("Openen"))
+        self.open_button.setAccessibleName(self.tr("Incident openen"))
         layout.addWidget(self.call_button)
+        layout.addWidget(self.open_button)
         layout.addWidget(self.acknowledge_button)
         self.update_alarm(alarm, text, locked)
 
@@ -104,8 +107,16 @@ class AlarmRow(QFrame):
         if self.label.text() != text:
             self.label.setText(text)
             self.label.setAccessibleName(text)
-        self.call_button.setVisible(not locked and alarm.visit_id is not None)
+        deadline = alarm.kind is ReminderKind.DEADLINE
+        self.call_button.setVisible(not locked and not deadline and alarm.visit_id is not None)
+        self.open_button.setVisible(not locked and self.incident_id is not None)
         self.acknowledge_button.setVisible(not locked)
+
+    @property
+    def incident_id(self) -> int | None:
+        if self.alarm.kind is not ReminderKind.DEADLINE:
+            return None
+        return deadline_incident_id(self.alarm.reminder_key.removeprefix(deadline_key("")))
 
 
 MAX_VISIBLE_ROWS = 3
@@ -142,6 +153,7 @@ class AlarmPanel(QFrame):
         # workspace (and the call button) off the screen; the most urgent come first.
         rows_box = QWidget()
         rows_box.setObjectName("alarmRows")
+        self._rows_box = rows_box
         self._rows_layout = QVBoxLayout(rows_box)
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows_area = QScrollArea()
@@ -224,9 +236,13 @@ class AlarmPanel(QFrame):
             when = self.tr("Sinds {time}.").format(time=time)
         else:
             deadline = alarm.reminder_key.removeprefix(deadline_key(""))
-            text = domain_text(deadline_label(deadline)) + "."
+            text = domain_text(deadline_label(deadline))
+            number = deadline_incident_id(deadline)
+            if number is not None:
+                text += " — " + self.tr("incident nr. {number}").format(number=number)
+            text += "."
             if name:
-                text += " " + self.tr("Bezoek van {name}.").format(name=name)
+                text += " " + self.tr("Medewerker: {name}.").format(name=name)
             when = self.tr("Om {time}.").format(time=time)
         if alarm.late:
             return self.tr("TE LAAT (oorspronkelijk {time}) — {text}").format(time=time, text=text)
@@ -251,6 +267,7 @@ class AlarmPanel(QFrame):
                     lambda _checked=False, r=row: self._acknowledge(r.alarm.id)
                 )
                 row.call_button.clicked.connect(lambda _checked=False, r=row: self._call(r.alarm))
+                row.open_button.clicked.connect(lambda _checked=False, r=row: self._open(r))
                 self._rows_by_id[alarm.id] = row
             else:
                 row = existing
@@ -290,9 +307,16 @@ class AlarmPanel(QFrame):
         return row.sizeHint().height()
 
     def _fit_rows_area(self) -> None:
+        """Room for the first rows; the rows' box as tall as all of them (wrapped text
+        has no size hint a scroll area can use, so rows would be squeezed flat)."""
         spacing = max(0, self._rows_layout.spacing())
-        heights = [self.row_height(row) for row in self.rows[:MAX_VISIBLE_ROWS]]
-        self.rows_area.setFixedHeight(sum(heights) + spacing * max(0, len(heights) - 1))
+        heights = [self.row_height(row) for row in self.rows]
+
+        def total(parts: list[int]) -> int:
+            return sum(parts) + spacing * max(0, len(parts) - 1)
+
+        self._rows_box.setMinimumHeight(total(heights))
+        self.rows_area.setFixedHeight(total(heights[:MAX_VISIBLE_ROWS]))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -312,6 +336,10 @@ class AlarmPanel(QFrame):
         self.acknowledged.emit(alarm_id)
         # The visit timeline changed, and the schedule must drop the escalation.
         self.hub.visits_changed.emit()
+
+    def _open(self, row: AlarmRow) -> None:
+        if not self._locked and row.incident_id is not None:
+            self.hub.show_incident.emit(row.incident_id)
 
     def _call(self, alarm: AlarmInfo) -> None:
         if self._locked or alarm.visit_id is None:

@@ -14,5 +14,7 @@ class AppHub(QObject):
     show_visit = Signal(int)
     # Open the call dialog for a visit (visit id, call-back id or None).
     call_requested = Signal(int, object)
+    # Open one incident's form (incident id), e.g. from a deadline alarm.
+    show_incident = Signal(int)
     # A page wants the status bar to say something (no personal data).
     status_message = Signal(str)

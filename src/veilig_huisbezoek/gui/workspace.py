@@ -80,6 +80,7 @@ class WorkspaceView(QWidget):
         self._build_pages()
         hub.show_visit.connect(self._show_visit)
         hub.call_requested.connect(self._call)
+        hub.show_incident.connect(self.open_incident)
 
     def _add(self, key: str, page: QWidget) -> None:
         self.pages[key] = page
@@ -153,9 +154,13 @@ class WorkspaceView(QWidget):
 
     def report_incident(self) -> None:
         """An incident not tied to a visit (counter, phone, e-mail, letter, online)."""
+        self.open_incident(None)
+
+    def open_incident(self, incident_id: int | None) -> None:
+        """A new incident (None) or a filed one, e.g. from a deadline alarm."""
         from .incident_dialog import IncidentDialog
 
-        dialog = IncidentDialog(self.ctx, parent=self)
+        dialog = IncidentDialog(self.ctx, incident_id=incident_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.incident_dialog = dialog
         dialog.open()

@@ -13,12 +13,19 @@ from ..domain import register as register_rules
 from ..domain.address import Address
 from ..domain.call_outcome import NameUsed, decide_action
 from ..domain.checklist import Answer, RiskLevel, assess, default_checklist
-from ..domain.clock import Clock
-from ..domain.incident import BehaviourCategory, Channel, IncidentReport
+from ..domain.clock import Clock, to_local
+from ..domain.incident import (
+    BehaviourCategory,
+    Channel,
+    IncidentReport,
+    ReportKind,
+    TalkOutcome,
+    aftercare_schedule,
+)
 from ..domain.roles import Permission, Role, roles_to_text
 from ..domain.visit import VisitReason, VisitState, default_callbacks
 from ..storage import audit
-from ..storage.incident_models import Incident
+from ..storage.incident_models import AftercareTalkRow, Incident, PoliceReportRow
 from ..storage.models import (
     Account,
     Assessment,
@@ -373,6 +380,31 @@ def _demo_incidents(
             updated_at=occurred + timedelta(hours=2),
         )
         apply_report(row, report)
+        # Followed up as it should be: reported to the police the same day and each
+        # aftercare conversation held once it was due, so no deadline is left open.
+        row.police_report = PoliceReportRow(
+            kind=ReportKind.MELDING.value,
+            reported_by=employee.first_name,
+            reported_at=occurred + timedelta(hours=3),
+            police_reference=f"PL2300-{2026000 + days}",
+            municipality_address="Postbus 1, 6400 AA Heerlen",
+            vpt_mentioned=True,
+            recorded_by=employee.id,
+            recorded_at=occurred + timedelta(hours=3),
+        )
+        lead = accounts["petra"]
+        for moment in aftercare_schedule(occurred, occurred + timedelta(hours=2)):
+            held = moment.remind_at + timedelta(hours=20)
+            if held < now:
+                row.aftercare.append(
+                    AftercareTalkRow(
+                        talk=moment.talk.value,
+                        outcome=TalkOutcome.GEHOUDEN.value,
+                        held_on=to_local(held).date(),
+                        recorded_by=lead.id,
+                        recorded_at=held,
+                    )
+                )
         rows.append(row)
     return rows
 
