@@ -7,8 +7,9 @@ A fresh process makes sure Qt and SQLite pick those folders up (both cache them)
 
 The session uses distinctive personal strings (PERSONAL) for everything a person types:
 addresses, residents, clients, phone numbers, reasons, roles notes, register notes and
-their retire reason - through the services (visits, call-backs, calls, incidents as a
-return "with incident", register notes) and one visit through the prepare-visit page.
+their retire reason, an incident report with its aangifte, aftercare and an evidence
+file - through the services (visits, call-backs, calls, a return "with incident", the
+incident, register notes) and one visit through the prepare-visit page.
 """
 
 from __future__ import annotations
@@ -27,6 +28,18 @@ from tests.robustness.helpers import make_cheap_store, type_text
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.checklist import Answer, RiskLevel, assess, default_checklist
 from veilig_huisbezoek.domain.clock import FakeClock, to_local
+from veilig_huisbezoek.domain.incident import (
+    AftercareRecord,
+    AftercareTalk,
+    BehaviourCategory,
+    Channel,
+    IncidentReport,
+    Injury,
+    PoliceReport,
+    ReportKind,
+    Step,
+    TalkOutcome,
+)
 from veilig_huisbezoek.domain.register import NoteCategory
 from veilig_huisbezoek.domain.roles import Role
 from veilig_huisbezoek.domain.visit import VisitPlan, VisitReason, default_callbacks
@@ -35,7 +48,7 @@ from veilig_huisbezoek.gui.i18n import save_language
 from veilig_huisbezoek.gui.maintenance import MaintenanceRunner
 from veilig_huisbezoek.gui.prepare_visit import PrepareVisitPage
 from veilig_huisbezoek.gui.tasks import TaskRunner
-from veilig_huisbezoek.services import accounts, backups, register, retention, visits
+from veilig_huisbezoek.services import accounts, backups, incidents, register, retention, visits
 from veilig_huisbezoek.services.accounts import NewAccount
 from veilig_huisbezoek.services.context import ServiceContext
 from veilig_huisbezoek.services.visit_details import get_visit_detail
@@ -52,6 +65,14 @@ DEVIATION = "Alleen want collega Wubbolt-Smeenk is ziek"
 NOTE_TEXT = "Quackernaat dreigde met een kruisboog bij de voordeur"
 PRECAUTIONS = "Nooit alleen bij Kwispeldijkstraat aanbellen"
 RETIRE_REASON = "Pieterszoon-Ölmez is verhuisd naar Terschellingerhoeve"
+# The incident report, its follow-up and an evidence file (digital aggression).
+INCIDENT_WIE = "Zoon Barendrecht-Ypma van de cliënt"
+INCIDENT_WAT = "Gooide een Zwaluwstaartvaas naar het hoofd van Wubbolt"
+INCIDENT_WITNESS = "Getuige Jolanthe Kroezenga"
+POLICE_REFERENCE = "PL2300-2026778899"
+EVIDENCE_NAME = "Kroezenga-dreigbericht.png"
+EVIDENCE_TEXT = "dreigbericht van Barendrecht-Ypma: ik weet waar je woont"
+AFTERCARE_NOTE = "Wubbolt slaapt slecht sinds de Zwaluwstaartvaas"
 PHONE = "06-41239876"
 # Through the GUI.
 GUI_STREET = "Tjalkkadeplantsoen"
@@ -75,6 +96,11 @@ PERSONAL: tuple[str, ...] = (
     PRECAUTIONS,
     RETIRE_REASON,
     "Terschellingerhoeve",
+    "Barendrecht",
+    "Zwaluwstaartvaas",
+    "Kroezenga",
+    "2026778899",
+    "ik weet waar je woont",
     GUI_STREET,
     GUI_RESIDENTS,
     "Drieskensz",
@@ -179,12 +205,74 @@ def _service_session(data_dir: Path, clock: FakeClock) -> None:
         register.approve_note(petra, other)
         register.retire_note(petra, other, RETIRE_REASON)
         register.search_notes(petra, text=STREET)
+        _incident(sanne, petra, clock, made[1])
         accounts.change_password(sanne, "sanne-wachtwoord-2", "sanne-nieuw-wachtwoord")
         backups.make_backup(anna)
         retention.apply_retention(anna)
     finally:
         for ctx in (anna, sanne, bram, petra):
             ctx.store.close()
+
+
+def _incident(sanne: ServiceContext, petra: ServiceContext, clock: FakeClock, visit: int) -> None:
+    """The report, its steps, the aangifte, aftercare, an evidence file, a register note."""
+    now = clock.now()
+    report = IncidentReport.create(
+        occurred_at=now - timedelta(minutes=20),
+        channel=Channel.HUISBEZOEK,
+        category=BehaviourCategory.D,
+        wie=INCIDENT_WIE,
+        wat=INCIDENT_WAT,
+        waar=f"{STREET} 4711bis",
+        waarmee="Zwaluwstaartvaas",
+        injury=Injury.LICHT,
+        injury_details="Schaafwond bij Wubbolt",
+        witnesses=INCIDENT_WITNESS,
+        now=now,
+    )
+    incident_id = incidents.file_incident(sanne, report, visit_id=visit)
+    incidents.record_step(sanne, incident_id, Step.VEILIGHEID)
+    incidents.record_police_report(
+        sanne,
+        incident_id,
+        PoliceReport.create(
+            kind=ReportKind.AANGIFTE,
+            reported_by="Wubbolt-Smeenk",
+            reported_at=now,
+            police_reference=POLICE_REFERENCE,
+            municipality_address="Postbus Quackernaat 1",
+            vpt_mentioned=True,
+            occurred_at=report.occurred_at,
+            now=now,
+        ),
+    )
+    incidents.add_attachment(
+        sanne,
+        incident_id,
+        filename=EVIDENCE_NAME,
+        content=EVIDENCE_TEXT.encode("utf-8"),
+        captured_at=now - timedelta(minutes=5),
+    )
+    incidents.record_aftercare(
+        petra,
+        incident_id,
+        AftercareRecord.create(
+            talk=AftercareTalk.EERSTE,
+            outcome=TalkOutcome.GEHOUDEN,
+            on=to_local(now).date(),
+            note=AFTERCARE_NOTE,
+            occurred_at=report.occurred_at,
+            now=now,
+        ),
+    )
+    incidents.propose_register_note(
+        sanne,
+        incident_id,
+        address=SERVICE_ADDRESS,
+        category=NoteCategory.GEWELD,
+        incident_date=to_local(now).date(),
+        description="Zwaluwstaartvaas gegooid door Barendrecht-Ypma",
+    )
 
 
 def _gui_visit(qtbot: QtBot, data_dir: Path, clock: FakeClock) -> None:
