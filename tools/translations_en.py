@@ -1444,4 +1444,18 @@ EN: dict[str, str] = {
     "Incident openen": "Open the incident",
     "incident nr. {number}": "incident no. {number}",
     "Medewerker: {name}.": "Employee: {name}.",
+    # ---- desktop notifications and tray (reminders/notifier.py) ----------------------
+    "Alarm: bezoek van {name} — ontgrendel voor details": "Alarm: visit by {name} — unlock "
+    "for details",
+    "Veilig Huisbezoek — alarm: open de app": "Veilig Huisbezoek — alarm: open the app",
+    "een collega": "a colleague",
+    "Bel nu {name}.": "Call {name} now.",
+    "{name} is nog niet terug.": "{name} is not back yet.",
+    "Alarm voor het bezoek van {name} is niet bevestigd.": "The alarm for {name}'s visit has "
+    "not been acknowledged.",
+    "Er verloopt een termijn.": "A deadline is passing.",
+    "TE LAAT (oorspronkelijk {time}): {message}": "LATE (originally {time}): {message}",
+    "Open Veilig Huisbezoek voor de gegevens.": "Open Veilig Huisbezoek for the details.",
+    "Bureaubladmeldingen zijn niet beschikbaar; alarmen verschijnen in de app.": "Desktop "
+    "notifications are not available; alarms appear in the app.",
 }

@@ -202,6 +202,17 @@
     </message>
 </context>
 <context>
+    <name>Alarm</name>
+    <message>
+        <source>Alarm: bezoek van {name} — ontgrendel voor details</source>
+        <translation>Alarm: visit by {name} — unlock for details</translation>
+    </message>
+    <message>
+        <source>Alarm — ontgrendel voor details</source>
+        <translation>Alarm — unlock for details</translation>
+    </message>
+</context>
+<context>
     <name>AlarmPanel</name>
     <message>
         <source>Alarmen</source>
@@ -2430,6 +2441,65 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Opgeslagen: {name}</source>
         <translation>Saved: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>Veilig Huisbezoek — alarm: open de app</source>
+        <translation>Veilig Huisbezoek — alarm: open the app</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>een collega</source>
+        <translation>a colleague</translation>
+    </message>
+    <message>
+        <source>Terugbelmoment</source>
+        <translation>Call-back</translation>
+    </message>
+    <message>
+        <source>Bel nu {name}.</source>
+        <translation>Call {name} now.</translation>
+    </message>
+    <message>
+        <source>Te laat terug</source>
+        <translation>Overdue return</translation>
+    </message>
+    <message>
+        <source>{name} is nog niet terug.</source>
+        <translation>{name} is not back yet.</translation>
+    </message>
+    <message>
+        <source>Escalatie</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>Alarm voor het bezoek van {name} is niet bevestigd.</source>
+        <translation>The alarm for {name}&apos;s visit has not been acknowledged.</translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Er verloopt een termijn.</source>
+        <translation>A deadline is passing.</translation>
+    </message>
+    <message>
+        <source>TE LAAT (oorspronkelijk {time}): {message}</source>
+        <translation>LATE (originally {time}): {message}</translation>
+    </message>
+    <message>
+        <source>Open Veilig Huisbezoek voor de gegevens.</source>
+        <translation>Open Veilig Huisbezoek for the details.</translation>
+    </message>
+    <message>
+        <source>Bureaubladmeldingen zijn niet beschikbaar; alarmen verschijnen in de app.</source>
+        <translation>Desktop notifications are not available; alarms appear in the app.</translation>
     </message>
 </context>
 <context>

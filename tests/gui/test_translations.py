@@ -265,3 +265,37 @@ def test_english_call_dialog_action(qtbot: QtBot, demo: DemoEnv, english: QTrans
     assert "Call the police now" in dialog.action_title_label.text()
     assert "Keep the line open" in dialog.action_instruction_label.text()
     assert "0900-8844" in dialog.action_instruction_label.text()
+
+
+def test_desktop_notifications_speak_english_too(english: QTranslator) -> None:
+    from datetime import UTC, datetime
+
+    from veilig_huisbezoek.domain.reminders import Audience, ReminderKind
+    from veilig_huisbezoek.reminders.notifier import Notifier
+    from veilig_huisbezoek.services.alarms import AlarmInfo
+
+    moment = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+    alarm = AlarmInfo(
+        id=1,
+        reminder_key="callback:1",
+        kind=ReminderKind.CALLBACK_DUE,
+        audience=Audience.BUDDY,
+        visit_id=1,
+        callback_id=1,
+        due_at=moment,
+        raised_at=moment,
+        late=False,
+        acknowledged_at=None,
+        acknowledged_by="",
+        visitor_first_name="Sanne",
+        visitor_name="Sanne Visser",
+        visitor_phone="",
+    )
+    notifier = Notifier(notify=lambda **_kwargs: None, use_tray=False)
+    try:
+        _title, message = notifier.notification_text(alarm)
+        assert message.startswith("Call Sanne now.")
+        _title, locked = notifier.notification_text(alarm, locked=True)
+        assert locked == "Alarm: visit by Sanne — unlock for details"
+    finally:
+        notifier.shutdown()

@@ -25,16 +25,16 @@ import warnings
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from ..domain.clock import to_local
-from ..domain.reminders import ReminderKind
 from ..paths import resources_dir
-from ..services.alarms import AlarmInfo
+
+if TYPE_CHECKING:  # the login window needs the notifier, not the reminder rules yet
+    from ..services.alarms import AlarmInfo
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +192,7 @@ class Notifier(QObject):
             if self._tray is not None:
                 self._tray.setIcon(self._icons[state])
                 self._tray.setToolTip(
-                    self.tr("Veilig Huisbezoek — alarm: open de app")
+                    QCoreApplication.translate("Notifier", "Veilig Huisbezoek — alarm: open de app")
                     if state is TrayState.ALARM
                     else APP_NAME
                 )
@@ -211,28 +211,36 @@ class Notifier(QObject):
 
     def notification_text(self, alarm: AlarmInfo, *, locked: bool = False) -> tuple[str, str]:
         """Title and message for the desktop: the first name at most, never an address."""
+        from ..domain.clock import to_local
+        from ..domain.reminders import ReminderKind
+
         if locked:
-            return f"{APP_NAME}: {self.tr('Alarm')}", locked_alarm_text(alarm.visitor_first_name)
-        name = alarm.visitor_first_name or self.tr("een collega")
+            title = APP_NAME + ": " + QCoreApplication.translate("Notifier", "Alarm")
+            return title, locked_alarm_text(alarm.visitor_first_name)
+        name = alarm.visitor_first_name or QCoreApplication.translate("Notifier", "een collega")
         if alarm.kind is ReminderKind.CALLBACK_DUE:
-            title = self.tr("Terugbelmoment")
-            message = self.tr("Bel nu {name}.").format(name=name)
+            title = QCoreApplication.translate("Notifier", "Terugbelmoment")
+            message = QCoreApplication.translate("Notifier", "Bel nu {name}.").format(name=name)
         elif alarm.kind is ReminderKind.OVERDUE:
-            title = self.tr("Te laat terug")
-            message = self.tr("{name} is nog niet terug.").format(name=name)
-        elif alarm.kind is ReminderKind.ESCALATION:
-            title = self.tr("Escalatie")
-            message = self.tr("Alarm voor het bezoek van {name} is niet bevestigd.").format(
+            title = QCoreApplication.translate("Notifier", "Te laat terug")
+            message = QCoreApplication.translate("Notifier", "{name} is nog niet terug.").format(
                 name=name
             )
+        elif alarm.kind is ReminderKind.ESCALATION:
+            title = QCoreApplication.translate("Notifier", "Escalatie")
+            message = QCoreApplication.translate(
+                "Notifier", "Alarm voor het bezoek van {name} is niet bevestigd."
+            ).format(name=name)
         else:
-            title = self.tr("Termijn")
-            message = self.tr("Er verloopt een termijn.")
+            title = QCoreApplication.translate("Notifier", "Termijn")
+            message = QCoreApplication.translate("Notifier", "Er verloopt een termijn.")
         if alarm.late:
-            message = self.tr("TE LAAT (oorspronkelijk {time}): {message}").format(
-                time=to_local(alarm.due_at).strftime("%H:%M"), message=message
-            )
-        message += " " + self.tr("Open Veilig Huisbezoek voor de gegevens.")
+            message = QCoreApplication.translate(
+                "Notifier", "TE LAAT (oorspronkelijk {time}): {message}"
+            ).format(time=to_local(alarm.due_at).strftime("%H:%M"), message=message)
+        message += " " + QCoreApplication.translate(
+            "Notifier", "Open Veilig Huisbezoek voor de gegevens."
+        )
         return f"{APP_NAME}: {title}", message
 
     # ---- desktop channel ------------------------------------------------------------------
@@ -270,7 +278,10 @@ class Notifier(QObject):
                 " and the tray" if self._tray is not None else "",
             )
             self.desktop_failed.emit(
-                self.tr("Bureaubladmeldingen zijn niet beschikbaar; alarmen verschijnen in de app.")
+                QCoreApplication.translate(
+                    "Notifier",
+                    "Bureaubladmeldingen zijn niet beschikbaar; alarmen verschijnen in de app.",
+                )
             )
 
     # ---- life cycle -----------------------------------------------------------------------
