@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from tests.conftest import Team
 from tests.services.test_services import ADDRESS, _running_visit
+from veilig_huisbezoek.domain.address import parse_address_key
 from veilig_huisbezoek.domain.errors import ValidationError, ValidationErrors
 from veilig_huisbezoek.domain.incident import (
     MAX_ATTACHMENT_BYTES,
@@ -20,7 +21,6 @@ from veilig_huisbezoek.domain.incident import (
     PoliceReport,
     Step,
 )
-from veilig_huisbezoek.domain.address import parse_address_key
 from veilig_huisbezoek.domain.register import NoteStatus
 from veilig_huisbezoek.domain.roles import PermissionDenied
 from veilig_huisbezoek.domain.visit import VisitState
