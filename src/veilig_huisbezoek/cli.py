@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+from . import cli_team
 from .domain.address import parse_address_key
 from .domain.errors import UserError
 from .domain.roles import Permission, parse_role
@@ -68,7 +69,13 @@ class PasswordSource:
 
 
 @contextmanager
-def _logged_in(data_dir: Path, user: str, passwords: PasswordSource) -> Iterator[ServiceContext]:
+def _logged_in(args: argparse.Namespace, passwords: PasswordSource) -> Iterator[ServiceContext]:
+    if getattr(args, "database_url", None):
+        with cli_team.logged_in(args.database_url, args.user, passwords) as ctx:
+            yield ctx
+        return
+    data_dir: Path = args.data_dir
+    user: str = args.user
     if not holds_store(data_dir):
         raise CommandError(f"Geen database gevonden in {data_dir}.")
     password = passwords.read(f"Wachtwoord voor {user}: ")
@@ -87,6 +94,8 @@ def _logged_in(data_dir: Path, user: str, passwords: PasswordSource) -> Iterator
 
 
 def _cmd_init(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
+    if args.database_url:
+        return cli_team.init(args, passwords, out)
     data_dir: Path = args.data_dir
     if holds_store(data_dir):
         raise StoreExistsError(str(data_dir))
@@ -118,7 +127,7 @@ def _cmd_init(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) 
 
 def _cmd_add_user(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
     role = parse_role(args.role)
-    with _logged_in(args.data_dir, args.user, passwords) as ctx:
+    with _logged_in(args, passwords) as ctx:
         password = passwords.read(f"Nieuw wachtwoord voor {args.new_user}: ", confirm=True)
         accounts.add_account(
             ctx,
@@ -138,7 +147,7 @@ def _cmd_add_user(args: argparse.Namespace, passwords: PasswordSource, out: Text
 def _cmd_seed_demo(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
     if args.visits < 0 or args.visits > 100_000:
         raise CommandError("--visits moet tussen 0 en 100000 liggen.")
-    with _logged_in(args.data_dir, args.user, passwords) as ctx:
+    with _logged_in(args, passwords) as ctx:
         counts = seed_demo(ctx, visits=args.visits)
     print(
         f"Demodata geladen: {counts['visits']} bezoeken, {counts['notes']} adresnotities, "
@@ -151,7 +160,7 @@ def _cmd_seed_demo(args: argparse.Namespace, passwords: PasswordSource, out: Tex
 
 
 def _cmd_verify(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
-    with _logged_in(args.data_dir, args.user, passwords) as ctx:
+    with _logged_in(args, passwords) as ctx:
         report = ctx.store.verify()
     print(report.verdict(), file=out)
     return EXIT_OK if report.ok else EXIT_ERROR
@@ -161,7 +170,7 @@ def _cmd_backup(args: argparse.Namespace, passwords: PasswordSource, out: TextIO
     output: Path = args.output
     if output.exists() and not args.force:
         raise CommandError(f"{output} bestaat al; kies een andere naam of gebruik --force.")
-    with _logged_in(args.data_dir, args.user, passwords) as ctx:
+    with _logged_in(args, passwords) as ctx:
         ctx.require(Permission.BACKUP, "alleen een beheerder maakt back-ups")
         ctx.store.backup(output)
         with ctx.store.session() as session:
@@ -185,7 +194,7 @@ def _cmd_restore(args: argparse.Namespace, passwords: PasswordSource, out: TextI
 
 def _cmd_export(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
     key = parse_address_key(args.address)
-    with _logged_in(args.data_dir, args.user, passwords) as ctx:
+    with _logged_in(args, passwords) as ctx:
         data = export_address(ctx, key)
     text = json.dumps(data, ensure_ascii=False, indent=2)
     if args.output:
@@ -197,7 +206,7 @@ def _cmd_export(args: argparse.Namespace, passwords: PasswordSource, out: TextIO
 
 
 def _cmd_retention(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
-    with _logged_in(args.data_dir, args.user, passwords) as ctx:
+    with _logged_in(args, passwords) as ctx:
         result = apply_retention(ctx)
     print(
         f"Bewaartermijnen toegepast: {result.visits_anonymised} bezoeken geanonimiseerd, "
@@ -226,7 +235,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     def command(name: str, helptext: str, func: Callable[..., int]) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=helptext, description=helptext)
-        p.add_argument("--data-dir", type=Path, required=True, help="map met de database")
+        where = p.add_mutually_exclusive_group(required=True)
+        where.add_argument("--data-dir", type=Path, help="map met de database")
+        where.add_argument(
+            "--database-url",
+            help="teamserver, bv. postgresql://server/team?sslmode=verify-full (teammodus)",
+        )
         p.add_argument("--user", required=True, help="uw gebruikersnaam")
         p.set_defaults(func=func)
         return p
@@ -267,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("export", "Exporteer alles over een adres als JSON (AVG-inzage).", _cmd_export)
     p.add_argument("--address", required=True, help='postcode en huisnummer, bv. "1234 AB 5"')
     p.add_argument("--output", type=Path, help="schrijf naar dit bestand i.p.v. stdout")
+    cli_team.add_commands(sub)
     return parser
 
 

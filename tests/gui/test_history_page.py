@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTableView, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -14,10 +14,10 @@ from sqlalchemy import func, select
 from tests.gui.conftest import DemoEnv
 from veilig_huisbezoek.domain.checklist import RiskLevel
 from veilig_huisbezoek.domain.clock import local_to_utc, to_local
-from veilig_huisbezoek.gui.history_page import HistoryPage
+from veilig_huisbezoek.gui.history_page import HistoryPage, HistoryTableModel
 from veilig_huisbezoek.services.accounts import find_account_id
 from veilig_huisbezoek.services.context import ServiceContext
-from veilig_huisbezoek.services.history import VisitOutcome
+from veilig_huisbezoek.services.history import HistoryRow, VisitOutcome, search_history
 from veilig_huisbezoek.storage.models import Visit
 
 pytestmark = pytest.mark.gui
@@ -198,3 +198,64 @@ def test_controls_are_labelled(qtbot: QtBot, demo: DemoEnv) -> None:
 def test_history_model(qtmodeltester: ModelTester, demo: DemoEnv, qtbot: QtBot) -> None:
     page, _petra = open_page(qtbot, demo, "petra")
     qtmodeltester.check(page.model)
+
+
+def test_the_model_reads_a_page_at_a_time(qtbot: QtBot, demo: DemoEnv) -> None:
+    petra = demo.login("petra")
+    everything = search_history(petra)
+    assert len(everything) == 30
+    asked: list[int] = []
+
+    def after(last: HistoryRow) -> list[HistoryRow]:
+        asked.append(last.id)
+        return search_history(petra, limit=7, after=last)
+
+    model = HistoryTableModel(page_size=7)
+    model.set_rows(search_history(petra, limit=7), after)
+    assert model.rowCount() == 7 and model.canFetchMore(QModelIndex())
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert [model.visit(r).id for r in range(model.rowCount())] == [v.id for v in everything]  # type: ignore[union-attr]
+    assert len(asked) == 4  # 7 first, then 7 + 7 + 7 + 2: a short page means no more
+    model.set_rows(everything[:3])  # without a fetcher: just these rows
+    assert model.rowCount() == 3 and not model.canFetchMore(QModelIndex())
+
+
+def test_scrolling_to_the_end_reads_the_next_pages(qtbot: QtBot, demo: DemoEnv) -> None:
+    ctx = demo.login("petra")
+    page = HistoryPage(ctx, demo.tasks, demo.hub, page_size=7)
+    qtbot.addWidget(page)
+    page.resize(1366, 400)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        pass
+    # The total comes from a count in SQL, not from the rows read so far.
+    assert page.result_label.text() == "30 bezoeken gevonden."
+    for _ in range(10):
+        if page.model.rowCount() == 30:
+            break
+        with qtbot.waitSignal(page.model.rows_fetched, timeout=10_000):
+            page.table.scrollToBottom()
+            page.table.verticalScrollBar().setValue(page.table.verticalScrollBar().maximum())
+            page.model.fetchMore(QModelIndex())  # what the view does at the end
+    assert page.model.rowCount() == 30 and not page.model.canFetchMore(QModelIndex())
+    assert shown_ids(page) == [v.id for v in search_history(ctx)]
+    # A filter starts over with a fresh first page, filtered in SQL over all visits.
+    choose(qtbot, page, page.level_combo, "■ Rood")
+    expected = count(ctx, Visit.level == RiskLevel.ROOD.value)
+    assert page.result_label.text() == f"{expected} bezoeken gevonden."
+    assert page.model.rowCount() <= expected
+    assert {page.model.index(r, 4).data() for r in range(page.model.rowCount())} == {"■ Rood"}
+
+
+def test_paged_history_model(qtmodeltester: ModelTester, demo: DemoEnv, qtbot: QtBot) -> None:
+    petra = demo.login("petra")
+    model = HistoryTableModel(page_size=4)
+    model.set_rows(
+        search_history(petra, limit=4),
+        lambda last: search_history(petra, limit=4, after=last),
+    )
+    qtmodeltester.check(model)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 30

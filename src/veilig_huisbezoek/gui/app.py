@@ -11,8 +11,6 @@ from pathlib import Path
 
 import platformdirs
 
-from ..services.demo import create_demo_store, demo_logins
-
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
@@ -41,6 +39,9 @@ def run_gui(argv: Sequence[str]) -> int:
     demo_dir: Path | None = None
     logins = None
     if args.demo:
+        # Only the demo needs the database stack before the login window shows.
+        from ..services.demo import create_demo_store, demo_logins
+
         demo_dir = Path(tempfile.mkdtemp(prefix="veilig-huisbezoek-demo-"))
         create_demo_store(demo_dir, visits=args.visits)
         logins = demo_logins()

@@ -1,9 +1,14 @@
-"""First run: an empty data folder; create the database and the first account."""
+"""First run: an empty data folder; create the database and the first account.
+
+The services and the store are imported when they are first used, so that showing
+this screen (or the login screen, which imports this module) does not load them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
@@ -11,17 +16,21 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 
 from ..domain.clock import Clock
 from ..domain.errors import UserError
-from ..services.accounts import NewAccount, check_password, check_username, create_first_account
-from ..services.context import ServiceContext
 from ..storage.errors import StoreError
-from ..storage.store import Store
 from .forms import child, load_form
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ..services.accounts import NewAccount
+    from ..services.context import ServiceContext
 
 
 def create_store_with_first_account(
     data_dir: Path, new: NewAccount, clock: Clock | None = None
 ) -> ServiceContext:
+    from ..services.accounts import create_first_account
+    from ..storage.store import Store
+
     store = Store.create(data_dir)
     try:
         return create_first_account(store, new, clock)
@@ -68,6 +77,8 @@ class FirstRunView(QWidget):
     def _submit(self) -> None:
         if not self.create_button.isEnabled():  # already creating
             return
+        from ..services.accounts import NewAccount, check_password, check_username
+
         password = self.password_edit.text()
         try:
             check_username(self.user_edit.text())

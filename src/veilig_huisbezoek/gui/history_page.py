@@ -1,4 +1,11 @@
-"""The visit history page: every visit the person may see, with filters (issue 3 item 6)."""
+"""The visit history page: every visit the person may see, with filters (issue 3 item 6).
+
+The table reads a page at a time (Qt's ``canFetchMore``/``fetchMore``): the first page
+and the total count when the filters change, the next page off the GUI thread when the
+person scrolls to the end. Filters and search run in SQL over all visits
+(``services.history``), so a store with 100,000 visits keeps one page in memory until
+someone scrolls through it.
+"""
 
 from __future__ import annotations
 
@@ -39,7 +46,13 @@ from ..domain.errors import UserError
 from ..domain.roles import Permission, Role
 from ..services.accounts import AccountSummary, list_accounts
 from ..services.context import ServiceContext
-from ..services.history import HistoryFilter, HistoryRow, VisitOutcome, search_history
+from ..services.history import (
+    HistoryFilter,
+    HistoryRow,
+    VisitOutcome,
+    count_history,
+    search_history,
+)
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
@@ -48,6 +61,12 @@ from .tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
+# Runs a job off the GUI thread: (job, on_success, on_failure), as TaskRunner.run.
+Runner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None]
+# Reads the page after the given row (the last one shown).
+PageFetcher = Callable[[HistoryRow], list[HistoryRow]]
+
+PAGE_SIZE = 200
 
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -67,12 +86,48 @@ def level_text(level: RiskLevel) -> str:
     return f"{_LEVEL_MARK[level]} {domain_text(level.label)}"
 
 
-class HistoryTableModel(QAbstractTableModel):
-    """Columns: Begin, Medewerker, Adres, Bewoners, Niveau, Status, Uitkomst."""
+def _run_here(
+    job: Callable[[], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None],
+) -> None:
+    try:
+        result = job()
+    except Exception as exc:
+        on_failure(exc)
+    else:
+        on_success(result)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+
+class HistoryTableModel(QAbstractTableModel):
+    """Columns: Begin, Medewerker, Adres, Bewoners, Niveau, Status, Uitkomst.
+
+    Holds the rows read so far. After :meth:`set_rows` with a ``fetch_after`` function,
+    a full first page means there may be more: ``canFetchMore`` says so and
+    ``fetchMore`` reads the next page through ``runner`` (by default right here; the
+    page passes its task runner), appending it when it arrives unless the rows were
+    replaced meanwhile.
+    """
+
+    # A page was appended (rows_fetched) or could not be read (fetch_failed).
+    rows_fetched = Signal()
+    fetch_failed = Signal(object)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        runner: Runner | None = None,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
         super().__init__(parent)
         self._rows: list[HistoryRow] = []
+        self._runner: Runner = runner or _run_here
+        self.page_size = page_size
+        self._fetch_after: PageFetcher | None = None
+        self._more = False
+        self._fetching = False
+        self._generation = 0
         self._headers = (
             self.tr("Begin"),
             self.tr("Medewerker"),
@@ -93,10 +148,50 @@ class HistoryTableModel(QAbstractTableModel):
             VisitOutcome.NOG_BEZIG: self.tr("Nog niet afgerond"),
         }[outcome]
 
-    def set_rows(self, rows: list[HistoryRow]) -> None:
+    def set_rows(self, rows: list[HistoryRow], fetch_after: PageFetcher | None = None) -> None:
+        """Show ``rows``; with ``fetch_after``, a full page may be followed by more."""
         self.beginResetModel()
+        self._generation += 1
         self._rows = list(rows)
+        self._fetch_after = fetch_after
+        self._more = fetch_after is not None and len(rows) >= self.page_size
+        self._fetching = False
         self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more and not self._fetching
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or not self._rows or self._fetch_after is None:
+            return
+        self._fetching = True
+        generation, fetch, last = self._generation, self._fetch_after, self._rows[-1]
+        self._runner(
+            lambda: fetch(last),
+            lambda rows: self._fetched(generation, rows),
+            lambda error: self._fetch_error(generation, error),
+        )
+
+    def _fetched(self, generation: int, rows: list[HistoryRow]) -> None:
+        if generation != self._generation:
+            return  # the filters changed while this page was read
+        if rows:
+            # Still "fetching" while the views hear of the insert: one that asks for
+            # more in its handler must wait for this page to be in.
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self._fetching = False
+        self._more = len(rows) >= self.page_size
+        self.rows_fetched.emit()
+
+    def _fetch_error(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
+        self._more = False  # no retry loop from the view; a refresh starts over
+        self.fetch_failed.emit(error)
 
     def visit(self, row: int) -> HistoryRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -181,6 +276,8 @@ class HistoryPage(QWidget):
         tasks: TaskRunner,
         hub: AppHub,
         parent: QWidget | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
     ) -> None:
         super().__init__(parent)
         self.title = self.tr("Bezoekhistorie")
@@ -243,7 +340,8 @@ class HistoryPage(QWidget):
         self.level_combo.addItem(self.tr("Alle niveaus"))
         for level in RiskLevel:
             self.level_combo.addItem(level_text(level))
-        self.model = HistoryTableModel(self)
+        self.model = HistoryTableModel(self, runner=self._run, page_size=page_size)
+        self.model.fetch_failed.connect(self._fetch_failed)
         self.outcome_combo.addItem(self.tr("Alle uitkomsten"))
         for outcome in VisitOutcome:
             self.outcome_combo.addItem(self.model.outcome_text(outcome))
@@ -344,10 +442,13 @@ class HistoryPage(QWidget):
         self._generation += 1
         generation = self._generation
         ctx, filters, need_accounts = self._ctx, self.filters(), not self._accounts_loaded
+        page_size = self.model.page_size
 
-        def job() -> tuple[list[HistoryRow], list[AccountSummary] | None]:
+        def job() -> tuple[list[HistoryRow], int, list[AccountSummary] | None]:
             accounts = list_accounts(ctx) if need_accounts else None
-            return search_history(ctx, filters), accounts
+            rows = search_history(ctx, filters, limit=page_size)
+            total = len(rows) if len(rows) < page_size else count_history(ctx, filters)
+            return rows, total, accounts
 
         self._run(
             job,
@@ -365,7 +466,11 @@ class HistoryPage(QWidget):
         self.employee_combo.blockSignals(False)
 
     def _loaded(
-        self, generation: int, rows: list[HistoryRow], accounts: list[AccountSummary] | None
+        self,
+        generation: int,
+        rows: list[HistoryRow],
+        total: int,
+        accounts: list[AccountSummary] | None,
     ) -> None:
         if accounts is not None and not self._accounts_loaded:
             self._fill_employees(accounts)
@@ -373,16 +478,19 @@ class HistoryPage(QWidget):
             return
         current = self.table.currentIndex()
         keep = self.model.visit(current.row()) if current.isValid() else None
-        self.model.set_rows(rows)
-        if keep is not None:
+        ctx, filters, page_size = self._ctx, self.filters(), self.model.page_size
+        self.model.set_rows(
+            rows, lambda last: search_history(ctx, filters, limit=page_size, after=last)
+        )
+        if keep is not None:  # still selected if it is on the first page
             for row in range(len(rows)):
                 if rows[row].id == keep.id:
                     self.table.selectRow(row)
                     break
-        if len(rows) == 1:
+        if total == 1:
             self.result_label.setText(self.tr("1 bezoek gevonden."))
         else:
-            self.result_label.setText(self.tr("{count} bezoeken gevonden.").format(count=len(rows)))
+            self.result_label.setText(self.tr("{count} bezoeken gevonden.").format(count=total))
         self.message_label.hide()
         self._update_buttons()
         self.loaded.emit()
@@ -401,6 +509,16 @@ class HistoryPage(QWidget):
         self.message_label.show()
         self._update_buttons()
         self.loaded.emit()
+
+    def _fetch_failed(self, error: BaseException) -> None:
+        """The next page could not be read: say so; the rows shown stay."""
+        if isinstance(error, UserError):
+            text = str(error)
+        else:
+            log.error("history page: unexpected %s", type(error).__name__, exc_info=error)
+            text = self.tr("De bezoeken konden niet worden geladen. Probeer het opnieuw.")
+        self.message_label.setText(self.tr("Niet gelukt: {message}").format(message=text))
+        self.message_label.show()
 
     # ---- details --------------------------------------------------------------------
     def selected_visit(self) -> HistoryRow | None:

@@ -4,12 +4,16 @@ When the database turns out to be damaged and an automatic backup exists, the sc
 offers to restore it ("Herstellen uit reservekopie van <datum>"). After a confirmation
 the damaged files are moved aside into a dated folder (never overwritten or deleted),
 the backup is put back and the person is logged in (services.backups.restore_from_backup).
+
+This is the first screen: it imports Qt and light modules only. The backup service
+(and with it the database stack) is imported when a damaged store makes it needed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -25,15 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.clock import Clock, SystemClock, to_local
-from ..services.backups import BackupInfo, latest_backup, restore_from_backup
-from ..services.context import ServiceContext
 from ..services.throttle import LoginThrottle
 from ..storage.errors import AuthenticationError, StoreDamagedError, StoreError
-from ..storage.store import holds_store
+from ..storage.layout import holds_store
 from .forms import child, load_form
 from .tasks import TaskRunner
 
-LoginFunction = Callable[[Path, str, str], ServiceContext]
+if TYPE_CHECKING:
+    from ..services.backups import BackupInfo
+    from ..services.context import ServiceContext
+
+LoginFunction = Callable[[Path, str, str], "ServiceContext"]
 
 
 def caps_lock_suspected(event: QKeyEvent) -> bool | None:
@@ -191,6 +197,8 @@ class LoginView(QWidget):
         else:
             self._show_error(self.tr("Inloggen mislukt door een onverwachte fout."))
         if isinstance(error, StoreDamagedError):
+            from ..services.backups import latest_backup
+
             try:
                 self._offer_restore(latest_backup(self._data_dir))
             except OSError:
@@ -255,6 +263,7 @@ class LoginView(QWidget):
         self.error_label.setText("")
         self._set_busy(True)
         throttle, data_dir, login, clock = self._throttle, self._data_dir, self._login, self._clock
+        from ..services.backups import restore_from_backup
 
         def job() -> ServiceContext:
             throttle.wait()

@@ -10,12 +10,18 @@ and above the login screen while locked, where it says only ``Alarm: bezoek van
 <voornaam> — ontgrendel voor details``) and to the ``Notifier`` (sound, desktop
 notification, tray icon). The schedule is rebuilt on ``hub.visits_changed`` and on
 unlock; it is shut down on logout and close, before the store closes.
+
+Start-up time: importing this module loads Qt and what the login screen needs, not the
+database stack. The services, the scheduler, the alarm panel and the workspace (and
+with them SQLAlchemy, Alembic and the crypto libraries) are imported where a session
+starts (see docs/performance.md).
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Signal
@@ -24,20 +30,20 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 
 from ..domain.clock import Clock, SystemClock
 from ..reminders.notifier import Notifier
-from ..reminders.scheduler import ReminderScheduler
-from ..services import accounts, incidents
-from ..services.alarms import AlarmInfo
-from ..services.context import ServiceContext
-from ..services.settings import load_settings
-from ..storage.store import holds_store
-from .alarm_panel import AlarmPanel
+from ..storage.layout import holds_store
 from .first_run import FirstRunView, create_store_with_first_account
 from .hub import AppHub
 from .idle import IdleWatcher
 from .login import LoginView
-from .maintenance import MaintenanceRunner
 from .tasks import TaskRunner
-from .workspace import WorkspaceView
+
+if TYPE_CHECKING:
+    from ..reminders.scheduler import ReminderScheduler
+    from ..services.alarms import AlarmInfo
+    from ..services.context import ServiceContext
+    from .alarm_panel import AlarmPanel
+    from .maintenance import MaintenanceRunner
+    from .workspace import WorkspaceView
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +116,8 @@ class MainWindow(QMainWindow):
     # ---- session ------------------------------------------------------------------
     def _log_in(self, data_dir: Path, username: str, password: str) -> ServiceContext:
         """Runs on the worker thread: unlock (same person) or a fresh login."""
+        from ..services import accounts
+
         current = self.ctx
         if current is not None:
             actor = accounts.verify_credentials(current, username, password)
@@ -122,6 +130,10 @@ class MainWindow(QMainWindow):
             self._close_session()
         unlocking = self.workspace is not None
         if self.workspace is None:
+            from ..services.settings import load_settings
+            from .maintenance import MaintenanceRunner
+            from .workspace import WorkspaceView
+
             self.ctx = ctx
             # Alarms first: the scheduler's first read queues ahead of the pages' loads.
             self._start_alarms(ctx)
@@ -149,6 +161,10 @@ class MainWindow(QMainWindow):
 
     # ---- alarms ------------------------------------------------------------------
     def _start_alarms(self, ctx: ServiceContext) -> None:
+        from ..reminders.scheduler import ReminderScheduler
+        from ..services import incidents
+        from .alarm_panel import AlarmPanel
+
         panel = AlarmPanel(ctx, self.hub, self)
         self._central_layout.insertWidget(0, panel)
         scheduler = ReminderScheduler(

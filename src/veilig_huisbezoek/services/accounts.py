@@ -211,7 +211,7 @@ def remove_account(ctx: ServiceContext, account_id: int) -> None:
 def change_password(ctx: ServiceContext, old_password: str, new_password: str) -> None:
     """Re-wrap the database key for the new password; the database is not re-encrypted."""
     check_password(new_password, field="Nieuw wachtwoord")
-    ring = Store.read_keyring(ctx.store.data_dir)
+    ring = ctx.store.keyring_now()
     try:
         old_slot, _key = ring.unlock(ctx.actor.username, old_password)
     except AuthenticationError:
@@ -290,7 +290,7 @@ def verify_credentials(ctx: ServiceContext, username: str, password: str) -> Act
     Used to unlock after idle time and for a leidinggevende co-signing consent at this
     workstation. Raises AuthenticationError. Slow (Argon2id): call off the GUI thread.
     """
-    ring = Store.read_keyring(ctx.store.data_dir)
+    ring = ctx.store.keyring_now()
     slot_id, _key = ring.unlock(username, password)
     with ctx.store.session() as session:
         account = session.execute(

@@ -5,6 +5,10 @@ The database is the source of truth: :func:`snapshot` reads what
 records that a reminder fired (idempotent per reminder key) and :func:`acknowledge`
 records who saw it and when, which also stops its escalation. Both write a visit
 event (so the visit timeline shows them) and an audit entry.
+
+:class:`AlarmInfo` is imported by the notifier, which the main window builds before the
+login screen shows; so SQLAlchemy and the table models are imported inside the
+functions that query, not at module level.
 """
 
 from __future__ import annotations
@@ -12,10 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-
-from sqlalchemy import ColumnElement, and_, false, or_, select
-from sqlalchemy.dialects.sqlite import insert
-from sqlalchemy.orm import Session, aliased
+from typing import TYPE_CHECKING
 
 from ..domain.address import Address
 from ..domain.reminders import (
@@ -33,10 +34,12 @@ from ..domain.reminders import (
 from ..domain.roles import Permission, PermissionDenied
 from ..domain.settings import Settings
 from ..domain.visit import VisitState
-from ..storage.models import Account, Alarm, Callback, Visit
-from ..storage.models import VisitEvent as VisitEventRow
-from .context import ServiceContext
-from .settings import load_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
+    from sqlalchemy.orm import Session
+
+    from .context import ServiceContext
 
 EVENT_RAISED = "alarm"
 EVENT_ACKNOWLEDGED = "alarm_bevestigd"
@@ -112,6 +115,11 @@ def snapshot(ctx: ServiceContext, *, deadlines: Sequence[Deadline] = ()) -> Remi
     (for the escalations; ``ReminderSnapshot.reminders`` keeps only their own buddy
     reminders). A beheerder without a case role gets nothing.
     """
+    from sqlalchemy import and_, or_, select
+
+    from ..storage.models import Account, Alarm, Callback, Visit
+    from .settings import load_settings
+
     settings = load_settings(ctx)
     me = ctx.actor.account_id
     lead = _is_leidinggevende(ctx)
@@ -179,6 +187,11 @@ def snapshot(ctx: ServiceContext, *, deadlines: Sequence[Deadline] = ()) -> Remi
 
 
 def _infos(session: Session, where: ColumnElement[bool]) -> list[AlarmInfo]:
+    from sqlalchemy import select
+    from sqlalchemy.orm import aliased
+
+    from ..storage.models import Account, Alarm, Visit
+
     visitor = aliased(Account)
     acknowledger = aliased(Account)
     query = (
@@ -224,6 +237,10 @@ def _infos(session: Session, where: ColumnElement[bool]) -> list[AlarmInfo]:
 
 def _visible_alarms(ctx: ServiceContext) -> ColumnElement[bool]:
     """Alarms meant for this person: as buddy of the visit, or as leidinggevende."""
+    from sqlalchemy import and_, false, or_, select
+
+    from ..storage.models import Alarm, Visit
+
     mine: ColumnElement[bool] = false()
     if _may_be_buddy(ctx):
         mine = and_(
@@ -244,6 +261,10 @@ def by_urgency(alarms: Iterable[AlarmInfo]) -> list[AlarmInfo]:
 
 def open_alarms(ctx: ServiceContext) -> list[AlarmInfo]:
     """Unacknowledged alarms for this person, most urgent first."""
+    from sqlalchemy import and_
+
+    from ..storage.models import Alarm
+
     with ctx.store.session() as session:
         return by_urgency(
             _infos(session, and_(Alarm.acknowledged_at.is_(None), _visible_alarms(ctx)))
@@ -251,6 +272,10 @@ def open_alarms(ctx: ServiceContext) -> list[AlarmInfo]:
 
 
 def get_alarm(ctx: ServiceContext, alarm_id: int) -> AlarmInfo:
+    from sqlalchemy import and_
+
+    from ..storage.models import Alarm
+
     with ctx.store.session() as session:
         found = _infos(session, and_(Alarm.id == alarm_id, _visible_alarms(ctx)))
     if not found:
@@ -275,6 +300,10 @@ def missed_since(
 
 
 def _check_recipient(ctx: ServiceContext, session: Session, reminder: Reminder) -> None:
+    from sqlalchemy import select
+
+    from ..storage.models import Visit
+
     if reminder.audience is Audience.LEIDINGGEVENDEN:
         ctx.require(Permission.SEE_TEAM_CASES, "dit alarm is voor leidinggevenden")
     if reminder.visit_id is None:
@@ -294,6 +323,11 @@ def _check_recipient(ctx: ServiceContext, session: Session, reminder: Reminder) 
 
 def raise_alarm(ctx: ServiceContext, reminder: Reminder, *, late: bool) -> AlarmInfo:
     """Record that a reminder fired; returns the existing alarm if it was raised before."""
+    from sqlalchemy.dialects.sqlite import insert
+
+    from ..storage.models import Alarm
+    from ..storage.models import VisitEvent as VisitEventRow
+
     now = ctx.now()
     with ctx.store.session() as session:
         # Write first: a transaction that starts with a read cannot wait for the write
@@ -341,6 +375,11 @@ def acknowledge(ctx: ServiceContext, alarm_id: int) -> AlarmInfo:
 
     Acknowledging an alarm twice keeps the first acknowledgement.
     """
+    from sqlalchemy import select
+
+    from ..storage.models import Alarm, Visit
+    from ..storage.models import VisitEvent as VisitEventRow
+
     with ctx.store.session() as session:
         alarm = session.get(Alarm, alarm_id)
         if alarm is None:

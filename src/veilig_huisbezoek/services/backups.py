@@ -201,6 +201,8 @@ def backup_if_due(ctx: ServiceContext, now: datetime | None = None) -> BackupInf
     Returns the new backup, or None when none was due. The backup and every deletion of
     an old one are audit-logged (by file name: a timestamp, nothing personal).
     """
+    if not ctx.store.keeps_local_backups:
+        return None  # a team server is backed up on the server itself
     now = now or ctx.now()
     settings = load_settings(ctx)
     if not backup_due(ctx.store.data_dir, now, timedelta(hours=settings.backup_interval_hours)):

@@ -3,6 +3,10 @@
 Filtering happens in SQL; the role scope is that of :func:`visits._visible_visits`
 (a leidinggevende sees the team's visits, a medewerker their own and those they are
 colleague or buddy for, a beheerder none).
+
+The history page reads a page at a time: :func:`search_history` with ``limit`` and
+``after`` (keyset paging on start, id; newest first) and :func:`count_history` for the
+total, so 100,000 visits cost one page of rows in memory, not all of them.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, case, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import aliased, selectinload
 
 from ..domain.address import Address
@@ -119,29 +123,16 @@ def _day_start(day: date) -> datetime:
     return local_to_utc(datetime.combine(day, time()), field="Periode")
 
 
-def search_history(
-    ctx: ServiceContext, filters: HistoryFilter | None = None, *, limit: int | None = None
-) -> list[HistoryRow]:
-    """The visits the actor may see that match ``filters``, newest first."""
-    f = filters or HistoryFilter()
+# Outcomes are computed for at most this many visits per query (SQLite's limit on
+# bound parameters is 32,766; this keeps each IN list small).
+_OUTCOME_CHUNK = 500
+
+
+def _matching(ctx: ServiceContext, f: HistoryFilter) -> Select[int]:
+    """Ids of the visits the actor may see that match ``f`` (unordered)."""
     if f.date_from is not None and f.date_to is not None and f.date_from > f.date_to:
         raise ValidationError("Periode", "de datum 'van' ligt na de datum 'tot en met'.")
-    visitor = aliased(Account)
-    buddy = aliased(Account)
-    outcome = _outcome_expression()
-    query = (
-        _visible_visits(ctx)
-        .join(visitor, visitor.id == Visit.visitor_id)
-        .join(buddy, buddy.id == Visit.buddy_id)
-        .add_columns(
-            outcome.label("outcome"),
-            visitor.first_name,
-            visitor.last_name,
-            buddy.first_name,
-            buddy.last_name,
-        )
-        .order_by(Visit.start_at.desc(), Visit.id.desc())
-    )
+    query = _visible_visits(ctx).with_only_columns(Visit.id)
     if f.date_from is not None:
         query = query.where(Visit.start_at >= _day_start(f.date_from))
     if f.date_to is not None:
@@ -151,7 +142,7 @@ def search_history(
     if f.level is not None:
         query = query.where(Visit.level == f.level.value)
     if f.outcome is not None:
-        query = query.where(outcome == f.outcome.value)
+        query = query.where(_outcome_expression() == f.outcome.value)
     condition = address_text_filter(
         f.text,
         street=Visit.street,
@@ -163,27 +154,110 @@ def search_history(
     )
     if condition is not None:
         query = query.where(condition)
+    return query
+
+
+def count_history(ctx: ServiceContext, filters: HistoryFilter | None = None) -> int:
+    """How many visits :func:`search_history` finds for ``filters`` (all pages)."""
+    query = select(func.count()).select_from(_matching(ctx, filters or HistoryFilter()).subquery())
+    with ctx.store.read_session() as session:
+        return int(session.execute(query).scalar_one())
+
+
+def search_history(
+    ctx: ServiceContext,
+    filters: HistoryFilter | None = None,
+    *,
+    limit: int | None = None,
+    after: HistoryRow | None = None,
+) -> list[HistoryRow]:
+    """The visits the actor may see that match ``filters``, newest first.
+
+    ``limit`` and ``after`` read one page: at most ``limit`` rows that come after the row
+    ``after`` (the last row of the previous page) in this order. Rows are built from
+    plain columns (no ORM objects); the outcome, which needs the calls and events, is
+    worked out for the page's visits only.
+    """
+    matching = _matching(ctx, filters or HistoryFilter())
+    visitor = aliased(Account)
+    buddy = aliased(Account)
+    query = (
+        matching.with_only_columns(
+            Visit.id,
+            Visit.start_at,
+            Visit.expected_return_at,
+            Visit.state,
+            Visit.level,
+            Visit.street,
+            Visit.house_number,
+            Visit.addition,
+            Visit.postcode,
+            Visit.city,
+            Visit.residents,
+            Visit.visitor_id,
+            visitor.first_name,
+            visitor.last_name,
+            buddy.first_name,
+            buddy.last_name,
+        )
+        .join(visitor, visitor.id == Visit.visitor_id)
+        .join(buddy, buddy.id == Visit.buddy_id)
+        .order_by(Visit.start_at.desc(), Visit.id.desc())
+    )
+    if after is not None:
+        query = query.where(
+            or_(
+                Visit.start_at < after.start,
+                and_(Visit.start_at == after.start, Visit.id < after.id),
+            )
+        )
     if limit is not None:
         query = query.limit(limit)
-    with ctx.store.session() as session:
-        return [
-            HistoryRow(
-                id=visit.id,
-                start=visit.start_at,
-                expected_return=visit.expected_return_at,
-                state=VisitState(visit.state),
-                level=RiskLevel(visit.level),
-                outcome=VisitOutcome(outcome_value),
-                address=Address(
-                    visit.street, visit.house_number, visit.addition, visit.postcode, visit.city
-                ),
-                residents=visit.residents,
-                visitor_id=visit.visitor_id,
-                visitor=f"{v_first} {v_last}".strip(),
-                buddy=f"{b_first} {b_last}".strip(),
+    outcome = _outcome_expression()
+    with ctx.store.read_session() as session:
+        rows = session.execute(query).all()
+        outcomes: dict[int, str] = {}
+        for start in range(0, len(rows), _OUTCOME_CHUNK):
+            ids = [row[0] for row in rows[start : start + _OUTCOME_CHUNK]]
+            outcomes.update(
+                (visit_id, value)
+                for visit_id, value in session.execute(
+                    select(Visit.id, outcome).where(Visit.id.in_(ids))
+                )
             )
-            for visit, outcome_value, v_first, v_last, b_first, b_last in session.execute(query)
-        ]
+    return [
+        HistoryRow(
+            id=visit_id,
+            start=start_at,
+            expected_return=expected_return_at,
+            state=VisitState(state),
+            level=RiskLevel(level),
+            outcome=VisitOutcome(outcomes[visit_id]),
+            address=Address(street, house_number, addition, postcode, city),
+            residents=residents,
+            visitor_id=visitor_id,
+            visitor=f"{v_first} {v_last}".strip(),
+            buddy=f"{b_first} {b_last}".strip(),
+        )
+        for (
+            visit_id,
+            start_at,
+            expected_return_at,
+            state,
+            level,
+            street,
+            house_number,
+            addition,
+            postcode,
+            city,
+            residents,
+            visitor_id,
+            v_first,
+            v_last,
+            b_first,
+            b_last,
+        ) in rows
+    ]
 
 
 # ---- consent for rood visits --------------------------------------------------------

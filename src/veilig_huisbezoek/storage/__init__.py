@@ -1,3 +1,6 @@
-"""The encrypted store. Importing the package registers every table on ``Base.metadata``."""
+"""The encrypted store.
 
-from . import incident_models as incident_models
+``models`` registers every table on ``Base.metadata`` (it imports ``incident_models``
+at its end), so importing a light module such as ``storage.errors`` or
+``storage.layout`` does not load SQLAlchemy: the login window starts without it.
+"""

@@ -15,14 +15,13 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
     String,
-    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .models import Base, UTCDateTime
+from .sealed import SealedBytes, SealedText
 
 
 class Incident(Base):
@@ -37,15 +36,15 @@ class Incident(Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
     channel: Mapped[str] = mapped_column(String(20))
     category: Mapped[str] = mapped_column(String(2))
-    wie: Mapped[str] = mapped_column(Text)
-    wat: Mapped[str] = mapped_column(Text)
-    waar: Mapped[str] = mapped_column(Text)
-    waarmee: Mapped[str] = mapped_column(Text, default="")
-    wijze: Mapped[str] = mapped_column(Text, default="")
-    waarom: Mapped[str] = mapped_column(Text, default="")
+    wie: Mapped[str] = mapped_column(SealedText())
+    wat: Mapped[str] = mapped_column(SealedText())
+    waar: Mapped[str] = mapped_column(SealedText())
+    waarmee: Mapped[str] = mapped_column(SealedText(), default="")
+    wijze: Mapped[str] = mapped_column(SealedText(), default="")
+    waarom: Mapped[str] = mapped_column(SealedText(), default="")
     injury: Mapped[str] = mapped_column(String(10))
-    injury_details: Mapped[str] = mapped_column(Text, default="")
-    witnesses: Mapped[str] = mapped_column(Text, default="")
+    injury_details: Mapped[str] = mapped_column(SealedText(), default="")
+    witnesses: Mapped[str] = mapped_column(SealedText(), default="")
     police_involved: Mapped[bool] = mapped_column(Boolean, default=False)
     # The note may be deleted after its retention period; the incident stays.
     note_id: Mapped[int | None] = mapped_column(
@@ -82,12 +81,12 @@ class PoliceReportRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), unique=True)
     kind: Mapped[str] = mapped_column(String(10))
-    reported_by: Mapped[str] = mapped_column(String(200))
+    reported_by: Mapped[str] = mapped_column(SealedText(200))
     reported_at: Mapped[datetime] = mapped_column(UTCDateTime)
     police_reference: Mapped[str] = mapped_column(String(40), default="")
-    municipality_address: Mapped[str] = mapped_column(Text, default="")
+    municipality_address: Mapped[str] = mapped_column(SealedText(), default="")
     vpt_mentioned: Mapped[bool] = mapped_column(Boolean, default=False)
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(SealedText(), default="")
     recorded_by: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -101,7 +100,7 @@ class AftercareTalkRow(Base):
     talk: Mapped[str] = mapped_column(String(10))
     outcome: Mapped[str] = mapped_column(String(12))
     held_on: Mapped[date] = mapped_column(Date)
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(SealedText(), default="")
     recorded_by: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -111,10 +110,10 @@ class IncidentAttachment(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
-    filename: Mapped[str] = mapped_column(String(120))
+    filename: Mapped[str] = mapped_column(SealedText(120))
     media_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(Integer)
     captured_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    content: Mapped[bytes] = mapped_column(LargeBinary)
+    content: Mapped[bytes] = mapped_column(SealedBytes())
     added_by: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     added_at: Mapped[datetime] = mapped_column(UTCDateTime)

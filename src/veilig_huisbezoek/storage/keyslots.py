@@ -22,10 +22,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from .errors import AuthenticationError, StoreDamagedError
 
 FORMAT = "veilig-huisbezoek/keyslots"
@@ -67,6 +63,9 @@ class KeyRing:
         salt = hashlib.sha256(
             b"vh-slot-salt\0" + self.store_salt + normalise_username(username).encode()
         ).digest()
+        # argon2 and cryptography load on first use, not on the way to the login window.
+        from argon2.low_level import Type, hash_secret_raw
+
         return hash_secret_raw(
             secret=password.encode("utf-8"),
             salt=salt,
@@ -92,12 +91,17 @@ class KeyRing:
     def make_slot(self, username: str, password: str, db_key: bytes) -> KeySlot:
         kek = self._kek(username, password)
         slot_id = self._slot_id(kek)
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         nonce = secrets.token_bytes(12)
         wrapped = AESGCM(self._wrap_key(kek)).encrypt(nonce, db_key, self._aad(slot_id))
         return KeySlot(slot_id, nonce, wrapped)
 
     def unlock(self, username: str, password: str) -> tuple[str, bytes]:
         """Return (slot id, database key) or raise AuthenticationError."""
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         kek = self._kek(username, password)
         slot_id = self._slot_id(kek)
         for slot in self.slots:

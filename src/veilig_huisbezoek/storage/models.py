@@ -15,11 +15,12 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
-    Text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
+
+from .sealed import SealedText
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -59,9 +60,9 @@ class Account(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(100), unique=True)
-    first_name: Mapped[str] = mapped_column(String(100))
-    last_name: Mapped[str] = mapped_column(String(100))
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    first_name: Mapped[str] = mapped_column(SealedText(100))
+    last_name: Mapped[str] = mapped_column(SealedText(100))
+    phone: Mapped[str] = mapped_column(SealedText(20), default="")
     roles: Mapped[str] = mapped_column(String(100))  # comma separated Role values
     slot_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -87,24 +88,24 @@ class Visit(Base):
     visitor_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     buddy_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     reason: Mapped[str] = mapped_column(String(32))
-    street: Mapped[str] = mapped_column(String(100))
+    street: Mapped[str] = mapped_column(SealedText(100))
     house_number: Mapped[int] = mapped_column(Integer)
-    addition: Mapped[str] = mapped_column(String(8), default="")
-    postcode: Mapped[str] = mapped_column(String(7))
-    city: Mapped[str] = mapped_column(String(100))
-    residents: Mapped[str] = mapped_column(Text, default="")
-    clients: Mapped[str] = mapped_column(Text, default="")
-    client_phone: Mapped[str] = mapped_column(String(20), default="")
+    addition: Mapped[str] = mapped_column(SealedText(8), default="")
+    postcode: Mapped[str] = mapped_column(SealedText(7))
+    city: Mapped[str] = mapped_column(SealedText(100))
+    residents: Mapped[str] = mapped_column(SealedText(), default="")
+    clients: Mapped[str] = mapped_column(SealedText(), default="")
+    client_phone: Mapped[str] = mapped_column(SealedText(20), default="")
     start_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expected_return_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    roles_note: Mapped[str] = mapped_column(Text, default="")
+    roles_note: Mapped[str] = mapped_column(SealedText(), default="")
     interpreter: Mapped[bool] = mapped_column(Boolean, default=False)
     announced_in_writing: Mapped[bool] = mapped_column(Boolean, default=False)
     state: Mapped[str] = mapped_column(String(20))
     level: Mapped[str] = mapped_column(String(10))
-    deviation_reason: Mapped[str] = mapped_column(Text, default="")
+    deviation_reason: Mapped[str] = mapped_column(SealedText(), default="")
     consent_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
-    consent_reason: Mapped[str] = mapped_column(Text, default="")
+    consent_reason: Mapped[str] = mapped_column(SealedText(), default="")
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -184,7 +185,7 @@ class VisitEvent(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
     kind: Mapped[str] = mapped_column(String(40))
-    detail: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(SealedText(), default="")
 
 
 class UnsafeAddressNote(Base):
@@ -195,15 +196,15 @@ class UnsafeAddressNote(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    street: Mapped[str] = mapped_column(String(100))
+    street: Mapped[str] = mapped_column(SealedText(100))
     house_number: Mapped[int] = mapped_column(Integer)
-    addition: Mapped[str] = mapped_column(String(8), default="")
-    postcode: Mapped[str] = mapped_column(String(7))
-    city: Mapped[str] = mapped_column(String(100))
+    addition: Mapped[str] = mapped_column(SealedText(8), default="")
+    postcode: Mapped[str] = mapped_column(SealedText(7))
+    city: Mapped[str] = mapped_column(SealedText(100))
     category: Mapped[str] = mapped_column(String(30))
     incident_date: Mapped[date] = mapped_column(Date)
-    description: Mapped[str] = mapped_column(Text)
-    precautions: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(SealedText())
+    precautions: Mapped[str] = mapped_column(SealedText(), default="")
     author_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     status: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -212,7 +213,7 @@ class UnsafeAddressNote(Base):
     review_due: Mapped[date | None] = mapped_column(Date)
     expires_on: Mapped[date | None] = mapped_column(Date)
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    retire_reason: Mapped[str] = mapped_column(Text, default="")
+    retire_reason: Mapped[str] = mapped_column(SealedText(), default="")
     source_visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id"))
 
 
@@ -226,8 +227,8 @@ class AuditEntry(Base):
     actor_id: Mapped[int | None] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(40))
     object_type: Mapped[str] = mapped_column(String(40), default="")
-    object_id: Mapped[str] = mapped_column(String(64), default="")
-    detail: Mapped[str] = mapped_column(Text, default="")
+    object_id: Mapped[str] = mapped_column(SealedText(64), default="")
+    detail: Mapped[str] = mapped_column(SealedText(), default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
 
@@ -254,3 +255,8 @@ class Alarm(Base):
     acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     audience: Mapped[str] = mapped_column(String(20))  # buddy / leidinggevenden
+
+
+# Register the incident tables on Base.metadata whenever the models are loaded (they
+# refer to Base and UTCDateTime above, so this import comes last).
+from . import incident_models as incident_models  # noqa: E402

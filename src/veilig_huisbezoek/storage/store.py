@@ -40,13 +40,18 @@ from .errors import (
     StoreNotFoundError,
 )
 from .keyslots import KeyRing, new_database_key, read_keyring, write_atomically, write_keyring
+
+# Re-exported: the data-folder names live in .layout (light to import).
+from .layout import BACKUPS_DIR as BACKUPS_DIR
+from .layout import DB_FILE as DB_FILE
+from .layout import KEYRING_FILE as KEYRING_FILE
+from .layout import KEYRING_LOCK_FILE as KEYRING_LOCK_FILE
+from .layout import db_path as db_path
+from .layout import holds_store as holds_store
+from .layout import keyring_path as keyring_path
 from .migrate import head_revision, upgrade_to_head
 from .models import Account
 
-DB_FILE = "veilig-huisbezoek.db"
-KEYRING_FILE = "keyslots.json"
-KEYRING_LOCK_FILE = ".keyslots.lock"
-BACKUPS_DIR = "backups"
 # Below this much free space a store is not opened: SQLite would fail half-way through
 # creating its -wal/-shm files and leave them behind. 1 MiB holds a few hundred pages.
 MIN_FREE_BYTES = 1 << 20
@@ -59,19 +64,6 @@ DAMAGED_MESSAGE = (
     "De database is beschadigd of is geen database van Veilig Huisbezoek. "
     "Er is niets overschreven; herstel zo nodig een back-up."
 )
-
-
-def db_path(data_dir: Path) -> Path:
-    return data_dir / DB_FILE
-
-
-def keyring_path(data_dir: Path) -> Path:
-    return data_dir / KEYRING_FILE
-
-
-def holds_store(data_dir: Path) -> bool:
-    """True when the folder holds a database or key file (a backups/ folder alone does not)."""
-    return db_path(data_dir).exists() or keyring_path(data_dir).exists()
 
 
 def _free_bytes(folder: Path) -> int | None:
@@ -225,6 +217,9 @@ def _damage_as_store_error(data_dir: Path | None = None) -> Iterator[None]:
 class Store:
     """An unlocked store. Holds the database key in memory only."""
 
+    # Automatic backup files in the data folder (a team server is backed up on the server).
+    keeps_local_backups = True
+
     def __init__(self, data_dir: Path, engine: Engine, key: bytes, ring: KeyRing) -> None:
         self.data_dir = data_dir
         self.engine = engine
@@ -346,6 +341,10 @@ class Store:
         slot = self._ring.make_slot(username, password, self._key)
         self._modify_ring(lambda ring: ring.with_slot(slot))
         return slot.id
+
+    def keyring_now(self) -> KeyRing:
+        """The key slots as stored now (other processes may have changed them)."""
+        return self.read_keyring(self.data_dir)
 
     def remove_key_slot(self, slot_id: str) -> None:
         self._modify_ring(lambda ring: ring.without_slot(slot_id))

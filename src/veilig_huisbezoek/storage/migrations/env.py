@@ -13,7 +13,8 @@ if connection is None:
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
-    render_as_batch=True,
+    # Batch mode (copy-and-move tables) is for SQLite; PostgreSQL alters in place.
+    render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
 )
 with context.begin_transaction():

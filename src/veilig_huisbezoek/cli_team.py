@@ -1,0 +1,157 @@
+"""Team-mode parts of ``veilig-huisbezoek admin``: ``--database-url`` logins, setting a
+server up (``init``), ``upgrade-server`` and ``migrate-to-server``.
+
+Kept apart from :mod:`.cli` (which handles the embedded store) and imported lazily
+where it needs the database stack.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
+
+if TYPE_CHECKING:
+    from .services.context import ServiceContext
+
+
+class _Passwords(Protocol):
+    def read(self, prompt: str, *, confirm: bool = False) -> str: ...
+
+
+@contextmanager
+def logged_in(url: str, user: str, passwords: _Passwords) -> Iterator[ServiceContext]:
+    from .services.team import team_log_in
+    from .services.throttle import LoginThrottle
+    from .storage.errors import AuthenticationError
+    from .storage.team.location import TeamLocation
+
+    location = TeamLocation.parse(url)
+    password = passwords.read(f"Wachtwoord voor {user}: ")
+    throttle = LoginThrottle(location.local_dir())
+    throttle.wait()
+    try:
+        ctx = team_log_in(location, user, password)
+    except AuthenticationError:
+        throttle.record_failure()
+        raise
+    throttle.record_success()
+    try:
+        yield ctx
+    finally:
+        ctx.store.close()
+
+
+def init(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -> int:
+    """``init --database-url OWNER-URL``: migrate the server, team key, first account."""
+    from .services import accounts
+    from .services.accounts import NewAccount
+    from .services.team import set_up_team_server
+    from .storage.team.location import TeamLocation
+
+    location = TeamLocation.parse(args.database_url)
+    password = passwords.read(f"Nieuw wachtwoord voor {args.user}: ", confirm=True)
+    new = NewAccount(
+        args.user, password, args.first_name or args.user.capitalize(), args.last_name, frozenset()
+    )
+    accounts.validate_new_account(
+        NewAccount(
+            new.username, password, new.first_name, new.last_name, accounts.FIRST_ACCOUNT_ROLES
+        )
+    )
+    set_up_team_server(location, new)
+    print(
+        f"Teamserver {location.display} ingericht; account {args.user} is beheerder en "
+        "leidinggevende. Werkplekken gebruiken hetzelfde adres zonder naam en wachtwoord.",
+        file=out,
+    )
+    return 0
+
+
+def _cmd_upgrade(args: argparse.Namespace, _passwords: _Passwords, out: TextIO) -> int:
+    from .storage.team.location import TeamLocation
+    from .storage.team.store import TeamStore
+
+    location = TeamLocation.parse(args.database_url)
+    TeamStore.upgrade_server(location)
+    print(f"Teamserver {location.display} bijgewerkt.", file=out)
+    return 0
+
+
+def _cmd_migrate(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -> int:
+    """Copy the embedded store in --data-dir onto an empty server, then verify it."""
+    from sqlalchemy import select
+
+    from .storage.errors import StoreError
+    from .storage.keyslots import normalise_username
+    from .storage.models import Account
+    from .storage.store import Store, holds_store
+    from .storage.team.copy import copy_store, verify_copy
+    from .storage.team.location import TeamLocation
+    from .storage.team.store import TeamStore
+
+    data_dir: Path = args.data_dir
+    if not holds_store(data_dir):
+        raise StoreError(f"Geen database gevonden in {data_dir}.")
+    location = TeamLocation.parse(args.database_url)
+    password = passwords.read(f"Wachtwoord voor {args.user}: ")
+    source, account_id = Store.unlock(data_dir, args.user, password)
+    try:
+        with source.read_session() as session:
+            me = session.get(Account, account_id)
+            assert me is not None
+            if "beheerder" not in me.roles.split(","):
+                raise StoreError("Alleen een beheerder kan een database naar een server kopiëren.")
+        target = TeamStore.set_up(location, kdf=dict(source._ring.kdf))
+        try:
+            counts = copy_store(source, target)
+            problems = verify_copy(source, target)
+            if problems:
+                raise StoreError("Kopie wijkt af: " + "; ".join(problems))
+            # Only this person's password is known here: their slot and server login.
+            slot_id = target.add_key_slot(args.user, password)
+            with target.session() as session:
+                row = session.execute(
+                    select(Account).where(Account.username == normalise_username(args.user))
+                ).scalar_one()
+                row.slot_id = slot_id
+            from .storage.team import schema
+
+            with target.engine.begin() as conn:
+                schema.set_manager_rights(conn, location, args.user)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    others = counts.get("accounts", 0) - 1
+    print(
+        f"Gekopieerd naar {location.display} en gecontroleerd: "
+        + ", ".join(f"{n} {t}" for t, n in counts.items() if n)
+        + ".",
+        file=out,
+    )
+    if others > 0:
+        print(
+            f"{others} andere account(s) kunnen pas inloggen na 'Wachtwoord herstellen' door "
+            "de beheerder (hun oude sleutels blijven in het lokale bestand).",
+            file=out,
+        )
+    return 0
+
+
+def add_commands(sub: Any) -> None:
+    p = sub.add_parser(
+        "migrate-to-server",
+        help="Kopieer een lokale database naar een lege teamserver en controleer de kopie.",
+    )
+    p.add_argument("--data-dir", type=Path, required=True, help="map met de lokale database")
+    p.add_argument("--database-url", required=True, help="teamserver (eigenaar-account)")
+    p.add_argument("--user", required=True, help="uw gebruikersnaam (beheerder)")
+    p.set_defaults(func=_cmd_migrate)
+    p = sub.add_parser(
+        "upgrade-server", help="Werk het schema van een teamserver bij (na een app-update)."
+    )
+    p.add_argument("--database-url", required=True, help="teamserver (eigenaar-account)")
+    p.set_defaults(func=_cmd_upgrade)

@@ -1,0 +1,9 @@
+"""Team mode: the same services on a PostgreSQL server shared by a team.
+
+* :mod:`.location` — the ``--database-url``: TLS required, role names per person;
+* :mod:`.schema` — what a team server needs beyond the Alembic schema: key slots,
+  per-person login roles, row-level security, blind address index, change notifications;
+* :mod:`.store` — :class:`TeamStore`, a :class:`~..store.Store` over the server;
+* :mod:`.listen` — LISTEN/NOTIFY so every workstation sees changes within a second;
+* :mod:`.copy` — copy an embedded store onto a team server.
+"""

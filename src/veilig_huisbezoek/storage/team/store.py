@@ -1,0 +1,446 @@
+"""TeamStore: the services' store on a team's PostgreSQL server.
+
+The same surface as the embedded :class:`~..store.Store` (``session()``,
+``read_session()``, ``close()``, key slots, ``verify()``), so the services do not know
+which one they run on. Differences:
+
+* each person connects as their own database role (row-level security applies to
+  them, see :mod:`.schema`); the owner's URL is used only to set a server up or migrate;
+* personal columns are sealed client-side with the team key (:mod:`..sealed`); a
+  lookup by address (postcode, house number, addition) is rewritten to the blind index
+  ``address_bidx``; other SQL conditions on sealed columns are refused with a clear
+  message instead of silently finding nothing;
+* write transactions take one advisory lock, so they run one at a time as in the
+  embedded store (the audit chain's next id stays unique); read sessions are
+  ``REPEATABLE READ READ ONLY`` snapshots;
+* there are no local backup files: the server's administrator backs it up (pg_dump).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import (
+    Engine,
+    String,
+    bindparam,
+    create_engine,
+    event,
+    inspect,
+    literal_column,
+    select,
+    text,
+    true,
+)
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.sql import operators, visitors
+from sqlalchemy.sql.elements import BinaryExpression, BindParameter, ColumnClause
+
+from .. import audit
+from ..errors import AuthenticationError, StoreError, StoreExistsError
+from ..keyslots import KeyRing, KeySlot, new_database_key, normalise_username
+from ..migrate import current_revision, head_revision, upgrade_to_head
+from ..models import Account, UnsafeAddressNote, Visit
+from ..sealed import SEALER_ATTRIBUTE, Sealer, is_sealed
+from ..store import Store, VerifyReport
+from . import schema
+from .location import TeamLocation
+
+WRITE_LOCK = 0x5648_7465  # 'VHte': one writer at a time, like SQLite's BEGIN IMMEDIATE
+_ADDRESS = ("postcode", "house_number", "addition")
+
+UNREACHABLE_MESSAGE = (
+    "De teamserver is niet bereikbaar. Wat u ziet is de laatst bekende stand; "
+    "de app probeert het opnieuw."
+)
+
+
+class TeamUnreachableError(StoreError):
+    def __init__(self) -> None:
+        super().__init__(UNREACHABLE_MESSAGE)
+
+
+class TeamRefusedError(StoreError):
+    """The server's own rules (row-level security, grants) refused the change."""
+
+
+class TeamSearchError(StoreError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Op een teamserver zijn namen en adressen versleuteld: zoek op postcode en "
+            "huisnummer (bijvoorbeeld 1234 AB 5)."
+        )
+
+
+def _is_auth_failure(exc: BaseException) -> bool:
+    detail = str(exc).lower()
+    return "password authentication failed" in detail or (
+        "role" in detail and "not exist" in (detail)
+    )
+
+
+@contextlib.contextmanager
+def _server_errors() -> Iterator[None]:
+    try:
+        yield
+    except OperationalError:
+        # Connection refused or lost, TLS failure, server shutting down.
+        raise TeamUnreachableError() from None
+    except DBAPIError as exc:
+        code = getattr(exc.orig, "sqlstate", None)
+        if code in ("42501", "P0001"):  # insufficient_privilege, raised by a trigger
+            raise TeamRefusedError(
+                "De teamserver weigert dit voor uw account (rechten per rol)."
+            ) from None
+        raise
+
+
+def _open_engine(url: Any, store_box: dict[str, TeamStore]) -> Engine:
+    engine = create_engine(
+        url,
+        pool_size=2,
+        max_overflow=4,
+        pool_pre_ping=True,
+        # Bound parameters hold (sealed) personal data: keep them out of error messages.
+        hide_parameters=True,
+    )
+
+    @event.listens_for(engine, "do_connect")
+    def _current_password(_dialect: Any, _rec: Any, _args: Any, cparams: dict[str, Any]) -> None:
+        # After a password change the pool's new connections use the new secret.
+        store = store_box.get("store")
+        if store is not None and store.db_password is not None:
+            cparams["password"] = store.db_password
+
+    return engine
+
+
+def _address_values(where: Any) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for element in visitors.iterate(where):
+        if (
+            isinstance(element, BinaryExpression)
+            and element.operator is operators.eq
+            and isinstance(element.left, ColumnClause)
+            and isinstance(element.right, BindParameter)
+            and element.left.name in _ADDRESS
+            and element.left.table is not None
+        ):
+            table = str(getattr(element.left.table, "name", ""))
+            found.setdefault(table, {})[element.left.name] = element.right.effective_value
+    return {table: values for table, values in found.items() if len(values) == 3}
+
+
+def rewrite_for_blind_index(statement: Any, sealer: Sealer) -> Any:
+    """Replace ``postcode = … AND house_number = … AND addition = …`` by the blind index;
+    refuse any other condition on a sealed column (it could never match)."""
+    where = getattr(statement, "whereclause", None)
+    if where is None:
+        return statement
+    lookups = _address_values(where)
+    if lookups:
+
+        def replace(element: Any) -> Any:
+            if (
+                isinstance(element, BinaryExpression)
+                and element.operator is operators.eq
+                and isinstance(element.left, ColumnClause)
+                and element.left.name in _ADDRESS
+                and str(getattr(element.left.table, "name", "")) in lookups
+            ):
+                table = str(element.left.table.name)  # type: ignore[union-attr]
+                if element.left.name != "postcode":
+                    return true()
+                values = lookups[table]
+                index = sealer.address_index(
+                    str(values["postcode"]), int(values["house_number"]), str(values["addition"])
+                )
+                column = literal_column(f'"{table}".address_bidx', String())
+                return column == bindparam(None, index, type_=String())
+            return None
+
+        statement = visitors.replacement_traverse(statement, {}, replace)  # type: ignore[call-overload]
+        where = statement.whereclause
+    for element in visitors.iterate(where):
+        if isinstance(element, ColumnClause) and is_sealed(element.type):
+            raise TeamSearchError()
+    return statement
+
+
+class TeamStore(Store):
+    """An unlocked team store: the team key in memory, one person's server role."""
+
+    keeps_local_backups = False
+
+    def __init__(
+        self,
+        location: TeamLocation,
+        engine: Engine,
+        key: bytes,
+        ring: KeyRing,
+        *,
+        username: str | None,
+        db_password: str | None,
+    ) -> None:
+        super().__init__(location.local_dir(), engine, key, ring)
+        self.location = location
+        self.username = username  # None: the owner (setting up / migrating)
+        self.db_password = db_password
+        self.sealer = Sealer(key)
+        setattr(engine.dialect, SEALER_ATTRIBUTE, self.sealer)
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(
+            engine.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True),
+            expire_on_commit=False,
+        )
+        for maker in (self._sessions, self._read_sessions):
+            event.listen(maker, "do_orm_execute", self._rewrite)
+        event.listen(self._sessions, "after_flush", self._after_flush)
+
+    # ---- opening ------------------------------------------------------------------
+    @classmethod
+    def _engine(cls, url: Any) -> tuple[Engine, dict[str, TeamStore]]:
+        box: dict[str, TeamStore] = {}
+        return _open_engine(url, box), box
+
+    @classmethod
+    def set_up(
+        cls, location: TeamLocation, *, kdf: dict[str, int | str] | None = None
+    ) -> TeamStore:
+        """Owner: migrate the server, add the team tables and a new team key.
+
+        Refused when the server already has key slots (it belongs to a team already).
+        """
+        engine, box = cls._engine(location.url)
+        try:
+            with _server_errors():
+                upgrade_to_head(engine)
+                with engine.begin() as conn:
+                    schema.ensure_team_schema(conn, location)
+                    row = conn.exec_driver_sql("SELECT count(*) FROM team_keyslots").scalar()
+                    if row:
+                        raise StoreExistsError(location.display)
+                    ring = KeyRing.new(dict(kdf) if kdf else None)
+                    conn.exec_driver_sql("DELETE FROM team_keyring")
+                    conn.execute(
+                        text(
+                            "INSERT INTO team_keyring (id, store_id, store_salt, kdf) "
+                            "VALUES (1, :i, :s, CAST(:k AS jsonb))"
+                        ),
+                        {"i": ring.store_id, "s": ring.store_salt, "k": json.dumps(ring.kdf)},
+                    )
+        except BaseException:
+            engine.dispose()
+            raise
+        store = cls(location, engine, new_database_key(), ring, username=None, db_password=None)
+        box["store"] = store
+        return store
+
+    @classmethod
+    def upgrade_server(cls, location: TeamLocation) -> None:
+        """Owner: run new migrations and re-apply the team schema (after an app update)."""
+        engine, _box = cls._engine(location.url)
+        try:
+            with _server_errors():
+                upgrade_to_head(engine)
+                with engine.begin() as conn:
+                    schema.ensure_team_schema(conn, location)
+        finally:
+            engine.dispose()
+
+    @classmethod
+    def open_as(cls, location: TeamLocation, username: str, password: str) -> tuple[TeamStore, int]:
+        """Log in as a person: their own server role, then their key slot."""
+        db_password = location.login_password(username, password)
+        engine, box = cls._engine(location.as_person(username, db_password))
+        try:
+            try:
+                conn = engine.connect()
+            except OperationalError as exc:
+                if exc.orig is not None and _is_auth_failure(exc.orig):
+                    raise AuthenticationError() from None
+                raise TeamUnreachableError() from None
+            with conn:
+                if current_revision(conn) != head_revision():
+                    raise StoreError(
+                        "De teamserver heeft een andere schemaversie dan deze app; laat de "
+                        "beheerder 'veilig-huisbezoek admin upgrade-server' uitvoeren."
+                    )
+                ring = _read_ring(conn)
+                conn.rollback()
+            slot_id, key = ring.unlock(username, password)
+        except BaseException:
+            engine.dispose()
+            raise
+        store = cls(
+            location,
+            engine,
+            key,
+            ring,
+            username=normalise_username(username),
+            db_password=db_password,
+        )
+        box["store"] = store
+        with store.session() as session:
+            account_id = session.execute(
+                select(Account.id).where(Account.slot_id == slot_id, Account.active)
+            ).scalar_one_or_none()
+        if account_id is None:
+            store.close()
+            raise AuthenticationError()
+        return store, account_id
+
+    @classmethod
+    def open_as_owner(cls, location: TeamLocation, username: str, password: str) -> TeamStore:
+        """Owner URL plus a person's app password (to unwrap the team key): for copying."""
+        engine, box = cls._engine(location.url)
+        try:
+            with _server_errors(), engine.connect() as conn:
+                ring = _read_ring(conn)
+            _slot, key = ring.unlock(username, password)
+        except BaseException:
+            engine.dispose()
+            raise
+        store = cls(location, engine, key, ring, username=None, db_password=None)
+        box["store"] = store
+        return store
+
+    # ---- sessions -------------------------------------------------------------------
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        with _server_errors(), self._sessions.begin() as session:
+            session.execute(select(_advisory_lock()))
+            yield session
+
+    @contextlib.contextmanager
+    def read_session(self) -> Iterator[Session]:
+        with _server_errors(), self._read_sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def ping(self) -> None:
+        """Raise TeamUnreachableError unless the server answers now."""
+        with _server_errors(), self.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+
+    def _rewrite(self, state: ORMExecuteState) -> None:
+        if state.is_select or state.is_update or state.is_delete:
+            state.statement = rewrite_for_blind_index(state.statement, self.sealer)
+
+    def _after_flush(self, session: Session, _context: Any) -> None:
+        conn = session.connection()
+        for obj in [*session.new, *session.dirty]:
+            if isinstance(obj, Visit | UnsafeAddressNote):
+                attrs = inspect(obj).attrs  # type: ignore[attr-defined]
+                if obj in session.new or any(
+                    attrs[name].history.has_changes() for name in _ADDRESS
+                ):
+                    conn.execute(
+                        text(f"UPDATE {obj.__tablename__} SET address_bidx = :b WHERE id = :i"),
+                        {
+                            "b": self.sealer.address_index(
+                                obj.postcode, obj.house_number, obj.addition
+                            ),
+                            "i": obj.id,
+                        },
+                    )
+            elif (
+                isinstance(obj, Account)
+                and obj.active
+                and "beheerder" in obj.roles.split(",")
+                and (obj in session.new or inspect(obj).attrs["roles"].history.has_changes())
+            ):
+                schema.set_manager_rights(conn, self.location, obj.username)
+
+    # ---- key slots --------------------------------------------------------------------
+    def keyring_now(self) -> KeyRing:
+        with _server_errors(), self.engine.connect() as conn:
+            return _read_ring(conn)
+
+    def add_key_slot(self, username: str, password: str) -> str:
+        """Wrap the team key for this person and create / re-key their server role."""
+        slot = self._ring.make_slot(username, password, self._key)
+        # Its own short transaction, without the write lock: the caller's transaction
+        # (which holds it) inserts the account row after this commits, as on the
+        # embedded store, where the slot file is written first.
+        with _server_errors(), self.engine.begin() as conn:
+            schema.create_login(conn, self.location, username, password)
+            conn.execute(
+                text(
+                    "INSERT INTO team_keyslots (slot_id, rolname, nonce, wrapped_key) "
+                    "VALUES (:i, :r, :n, :w)"
+                ),
+                {
+                    "i": slot.id,
+                    "r": self.location.login_role(username),
+                    "n": slot.nonce,
+                    "w": slot.wrapped_key,
+                },
+            )
+        self._ring = self._ring.with_slot(slot)
+        if self.username is not None and normalise_username(username) == self.username:
+            self.db_password = self.location.login_password(username, password)
+        return slot.id
+
+    def remove_key_slot(self, slot_id: str) -> None:
+        with _server_errors(), self.engine.begin() as conn:
+            role = conn.execute(
+                text("DELETE FROM team_keyslots WHERE slot_id = :i RETURNING rolname"),
+                {"i": slot_id},
+            ).scalar_one_or_none()
+            if role is not None:
+                left = conn.execute(
+                    text("SELECT count(*) FROM team_keyslots WHERE rolname = :r"), {"r": role}
+                ).scalar()
+                if not left:
+                    schema.disable_login(conn, self.location, role)
+        self._ring = self._ring.without_slot(slot_id)
+
+    # ---- health / backups ---------------------------------------------------------------
+    def verify(self) -> VerifyReport:
+        problems: list[str] = []
+        entries = 0
+        try:
+            with self.engine.connect() as conn:
+                if current_revision(conn) != head_revision():
+                    problems.append("schemaversie onbekend")
+            with self.session() as session:
+                chain = audit.verify_chain(session)
+                entries = chain.entries
+                if not chain.ok:
+                    problems.append(f"auditlog gewijzigd vanaf regel {chain.first_bad_id}")
+        except StoreError as exc:
+            problems.append(str(exc))
+        return VerifyReport(tuple(problems), entries)
+
+    def backup(self, output: Any) -> None:
+        raise StoreError(
+            "Een teamserver wordt op de server zelf geback-upt (pg_dump door de beheerder "
+            "van de server); de app maakt daar geen bestanden van."
+        )
+
+
+def _advisory_lock() -> Any:
+    from sqlalchemy import func
+
+    return func.pg_advisory_xact_lock(WRITE_LOCK)
+
+
+def _read_ring(conn: Any) -> KeyRing:
+    head = conn.exec_driver_sql(
+        "SELECT store_id, store_salt, kdf FROM team_keyring WHERE id = 1"
+    ).first()
+    if head is None:
+        raise StoreError("Deze server is (nog) niet ingericht als teamserver.")
+    slots = tuple(
+        KeySlot(str(row[0]), bytes(row[1]), bytes(row[2]))
+        for row in conn.exec_driver_sql("SELECT slot_id, nonce, wrapped_key FROM team_keyslots")
+    )
+    kdf = head[2] if isinstance(head[2], dict) else json.loads(head[2])
+    return KeyRing(store_id=str(head[0]), store_salt=bytes(head[1]), kdf=dict(kdf), slots=slots)

@@ -1,0 +1,86 @@
+"""Team mode: a real PostgreSQL server (TLS on loopback), started once per test run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+
+from tests.conftest import PASSWORDS
+from tests.team.pgcluster import Cluster, create_cluster, find_bin_dir
+from veilig_huisbezoek.domain.clock import FakeClock
+from veilig_huisbezoek.domain.roles import Role
+from veilig_huisbezoek.services import accounts
+from veilig_huisbezoek.services.accounts import NewAccount
+from veilig_huisbezoek.services.context import ServiceContext
+from veilig_huisbezoek.services.team import set_up_team_server, team_log_in
+from veilig_huisbezoek.storage.team.location import TeamLocation
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    if find_bin_dir() is None:
+        pytest.skip("PostgreSQL is not installed (.ci/run installs Debian's postgresql)")
+    cluster = create_cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.destroy()
+
+
+FAST_KDF: dict[str, int | str] = {
+    "name": "argon2id",
+    "memory_kib": 8192,
+    "time_cost": 1,
+    "parallelism": 1,
+}
+
+
+@dataclass
+class PgTeam:
+    """The conftest ``team`` (anna, sanne, bram, petra) on a fresh team database."""
+
+    cluster: Cluster
+    database: str
+    location: TeamLocation
+    clock: FakeClock
+    ids: dict[str, int]
+
+    def login(self, name: str) -> ServiceContext:
+        return team_log_in(self.location, name, PASSWORDS[name], self.clock)
+
+    @property
+    def person_url(self) -> str:
+        """The URL a workstation uses: no credentials, TLS verified."""
+        return self.cluster.url(self.database, user="", password=None)
+
+
+def make_pg_team(cluster: Cluster, clock: FakeClock) -> PgTeam:
+    database = cluster.create_database()
+    owner = TeamLocation.parse(cluster.url(database))
+    set_up_team_server(
+        owner,
+        NewAccount("anna", PASSWORDS["anna"], "Anna", "de Vries", frozenset()),
+        clock,
+        kdf=FAST_KDF,
+    )
+    location = TeamLocation.parse(cluster.url(database, user="", password=None))
+    team = PgTeam(cluster, database, location, clock, {})
+    anna = team.login("anna")
+    team.ids["anna"] = anna.actor.account_id
+    for name, first, last, role in (
+        ("sanne", "Sanne", "Visser", Role.MEDEWERKER),
+        ("bram", "Bram", "Smit", Role.MEDEWERKER),
+        ("petra", "Petra", "de Groot", Role.LEIDINGGEVENDE),
+    ):
+        team.ids[name] = accounts.add_account(
+            anna, NewAccount(name, PASSWORDS[name], first, last, frozenset({role}))
+        )
+    anna.store.close()
+    return team
+
+
+@pytest.fixture
+def pg_team(pg_cluster: Cluster, clock: FakeClock) -> PgTeam:
+    return make_pg_team(pg_cluster, clock)
