@@ -82,6 +82,7 @@ class Visit(Base):
     __table_args__ = (
         Index("ix_visits_address", "postcode", "house_number", "addition"),
         Index("ix_visits_state_return", "state", "expected_return_at"),
+        Index("ix_visits_start", "start_at", "id"),  # history, newest first
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
