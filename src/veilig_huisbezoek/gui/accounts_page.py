@@ -6,7 +6,7 @@ task runner; the dialogs stay open with a Dutch message when something is refuse
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -32,16 +32,16 @@ from .hub import AppHub
 from .i18n import domain_text
 from .password_dialog import PasswordDialog
 from .prepare_visit import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
+from .table_model import RowTableModel
 from .tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class AccountTableModel(QAbstractTableModel):
+class AccountTableModel(RowTableModel[AccountSummary]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[AccountSummary] = []
-        self.headers: tuple[str, ...] = (
+        self._headers = (
             self.tr("Gebruikersnaam"),
             self.tr("Naam"),
             self.tr("Rollen"),
@@ -49,26 +49,10 @@ class AccountTableModel(QAbstractTableModel):
         )
 
     def set_rows(self, rows: list[AccountSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        self.replace_rows(rows)
 
     def row_of(self, username: str) -> int | None:
-        return next((i for i, r in enumerate(self.rows) if r.username == username), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+        return next((i for i, r in enumerate(self._rows) if r.username == username), None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (
@@ -76,7 +60,7 @@ class AccountTableModel(QAbstractTableModel):
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             return None
-        row = self.rows[index.row()]
+        row = self._rows[index.row()]
         return (
             row.username,
             row.display_name,

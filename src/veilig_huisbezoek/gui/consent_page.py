@@ -9,7 +9,6 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -41,6 +40,7 @@ from ..services.visits import give_consent
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
+from .table_model import RowTableModel
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -58,12 +58,11 @@ def _when(request: ConsentRequest) -> str:
     return f"{start.strftime('%d-%m-%Y %H:%M')}–{end_text}"
 
 
-class ConsentTableModel(QAbstractTableModel):
+class ConsentTableModel(RowTableModel[ConsentRequest]):
     """Columns: Medewerker, Adres, Gepland, Mee."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ConsentRequest] = []
         self._headers = (
             self.tr("Medewerker"),
             self.tr("Adres"),
@@ -72,9 +71,7 @@ class ConsentTableModel(QAbstractTableModel):
         )
 
     def set_requests(self, requests: list[ConsentRequest]) -> None:
-        self.beginResetModel()
-        self._rows = list(requests)
-        self.endResetModel()
+        self.replace_rows(requests)
 
     def request(self, row: int) -> ConsentRequest | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -89,23 +86,6 @@ class ConsentTableModel(QAbstractTableModel):
         if column == 3:
             return ", ".join(request.colleagues) if request.colleagues else self.tr("niemand")
         return ""
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-        ):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

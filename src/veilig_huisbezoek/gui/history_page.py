@@ -16,7 +16,6 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QEvent,
     QModelIndex,
@@ -56,6 +55,7 @@ from ..services.history import (
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
+from .table_model import RowTableModel
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ def _run_here(
         on_success(result)
 
 
-class HistoryTableModel(QAbstractTableModel):
+class HistoryTableModel(RowTableModel[HistoryRow]):
     """Columns: Begin, Medewerker, Adres, Bewoners, Niveau, Status, Uitkomst.
 
     Holds the rows read so far. After :meth:`set_rows` with a ``fetch_after`` function,
@@ -121,7 +121,6 @@ class HistoryTableModel(QAbstractTableModel):
         page_size: int = PAGE_SIZE,
     ) -> None:
         super().__init__(parent)
-        self._rows: list[HistoryRow] = []
         self._runner: Runner = runner or _run_here
         self.page_size = page_size
         self._fetch_after: PageFetcher | None = None
@@ -213,23 +212,6 @@ class HistoryTableModel(QAbstractTableModel):
             text = self.outcome_text(visit.outcome)
             return f"⚠ {text}" if visit.outcome in _SERIOUS else text
         return ""
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-        ):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

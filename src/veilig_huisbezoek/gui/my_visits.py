@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
     QModelIndex,
     QObject,
@@ -39,6 +38,7 @@ from .hub import AppHub
 from .i18n import domain_text
 from .incident_dialog import open_for_visit
 from .prepare_visit import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
+from .table_model import RowTableModel
 from .tasks import TaskRunner
 from .visit_documents import DocumentSaver, save_announcement_letter, save_visit_ics
 
@@ -48,14 +48,11 @@ VISIT_ID_ROLE = Qt.ItemDataRole.UserRole
 _LEVEL_SHAPE = {RiskLevel.GROEN: "●", RiskLevel.ORANJE: "▲", RiskLevel.ROOD: "■"}
 
 
-class MyVisitsModel(QAbstractTableModel):
+class MyVisitsModel(RowTableModel[MyVisit]):
     """One row per open visit of the person; ``VISIT_ID_ROLE`` gives the visit id."""
-
-    COLUMNS = 7
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[MyVisit] = []
         self._headers = (
             self.tr("Start"),
             self.tr("Adres"),
@@ -67,29 +64,10 @@ class MyVisitsModel(QAbstractTableModel):
         )
 
     def set_rows(self, rows: list[MyVisit]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+        self.replace_rows(rows)
 
     def row_of(self, visit_id: int) -> int | None:
-        return next((i for i, r in enumerate(self.rows) if r.id == visit_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.COLUMNS
-        ):
-            return self._headers[section]
-        return None
+        return next((i for i, r in enumerate(self._rows) if r.id == visit_id), None)
 
     def level_text(self, level: RiskLevel) -> str:
         return f"{_LEVEL_SHAPE[level]} {domain_text(level.label).lower()}"
@@ -103,9 +81,9 @@ class MyVisitsModel(QAbstractTableModel):
         return domain_text(state.label)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row = self.rows[index.row()]
+        row = self._rows[index.row()]
         if role == VISIT_ID_ROLE:
             return row.id
         if role not in (

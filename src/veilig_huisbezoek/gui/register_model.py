@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain.register import NoteStatus
 from ..services.register import RegisterEntry
 from .i18n import domain_text
+from .table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,12 +35,11 @@ def date_text(value: object) -> str:
     return value.strftime("%d-%m-%Y") if isinstance(value, date) else ""
 
 
-class RegisterTableModel(QAbstractTableModel):
+class RegisterTableModel(RowTableModel[RegisterEntry]):
     """Columns: Status, Adres, Categorie, Datum incident, Herbeoordelen vóór, Auteur."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[RegisterEntry] = []
         self._headers = (
             self.tr("Status"),
             self.tr("Adres"),
@@ -51,9 +51,7 @@ class RegisterTableModel(QAbstractTableModel):
 
     # ---- content ----------------------------------------------------------------
     def set_entries(self, entries: list[RegisterEntry]) -> None:
-        self.beginResetModel()
-        self._rows = list(entries)
-        self.endResetModel()
+        self.replace_rows(entries)
 
     def entry(self, row: int) -> RegisterEntry | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -111,21 +109,6 @@ class RegisterTableModel(QAbstractTableModel):
         return text
 
     # ---- Qt model API -------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

@@ -15,7 +15,6 @@ from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -52,6 +51,7 @@ from ..services.visit_details import (
     get_visit_detail,
 )
 from .forms import child, load_form
+from .table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -92,7 +92,7 @@ class TimelineEntry:
     planned: bool = False  # a call-back moment (a plan), not something that happened
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowTableModel[TimelineEntry]):
     """Columns: Tijd, Gebeurtenis, Wie, Toelichting; oldest first."""
 
     def __init__(self, detail: VisitDetail, parent: QObject | None = None) -> None:
@@ -226,23 +226,6 @@ class TimelineModel(QAbstractTableModel):
     # ---- Qt model API -------------------------------------------------------------
     def entries(self) -> list[TimelineEntry]:
         return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-        ):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
