@@ -88,3 +88,24 @@ def test_what_a_job_captures_is_released_on_the_gui_thread(
         assert probe() is not None
     qtbot.waitUntil(lambda: len(done) == 20, timeout=5_000)
     assert Captured.released_on == [threading.current_thread().name] * 20
+
+
+def test_nothing_is_called_for_an_owner_deleted_meanwhile(qtbot: QtBot, runner: TaskRunner) -> None:
+    owner = Receiver()
+    called: list[object] = []
+    started = threading.Event()
+
+    def job() -> int:
+        started.set()
+        time.sleep(0.05)
+        return 1
+
+    # Closures, not methods: only the owner says whom the answer is for.
+    runner.run(job, lambda r: called.append(r), lambda e: called.append(e), owner=owner)
+    assert started.wait(5)
+    shiboken6.delete(owner)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5_000)
+    assert called == []
+    survivor = Receiver()
+    runner.run(lambda: 2, lambda r: called.append(r), print, owner=survivor)
+    qtbot.waitUntil(lambda: called == [2], timeout=5_000)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
@@ -175,21 +173,6 @@ class ConsentPage(QWidget):
         QTimer.singleShot(0, self.refresh)
 
     # ---- helpers ------------------------------------------------------------------
-    def _run(
-        self,
-        job: Callable[[], Any],
-        on_success: Callable[[Any], None],
-        on_failure: Callable[[BaseException], None],
-    ) -> None:
-        def success(result: Any) -> None:
-            if shiboken6.isValid(self):
-                on_success(result)
-
-        def failure(error: BaseException) -> None:
-            if shiboken6.isValid(self):
-                on_failure(error)
-
-        self._tasks.run(job, success, failure)
 
     def _error_text(self, error: BaseException) -> str:
         if isinstance(error, UserError):
@@ -219,10 +202,11 @@ class ConsentPage(QWidget):
             police = load_settings(ctx).police_general
             return requests, default_checklist().advice[RiskLevel.ROOD], police
 
-        self._run(
+        self._tasks.run(
             job,
             lambda result: self._loaded(generation, *result),
             lambda error: self._failed(generation, error),
+            owner=self,
         )
 
     def _loaded(
@@ -366,4 +350,4 @@ class ConsentPage(QWidget):
             self.reason_edit.setFocus()
             self.action_failed.emit(text)
 
-        self._run(lambda: give_consent(ctx, visit_id, reason), done, failed)
+        self._tasks.run(lambda: give_consent(ctx, visit_id, reason), done, failed, owner=self)

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QDate,
     QEvent,
@@ -322,7 +321,11 @@ class HistoryPage(QWidget):
         self.level_combo.addItem(self.tr("Alle niveaus"))
         for level in RiskLevel:
             self.level_combo.addItem(level_text(level))
-        self.model = HistoryTableModel(self, runner=self._run, page_size=page_size)
+        self.model = HistoryTableModel(
+            self,
+            runner=lambda job, ok, fail: tasks.run(job, ok, fail, owner=self),
+            page_size=page_size,
+        )
         self.model.fetch_failed.connect(self._fetch_failed)
         self.outcome_combo.addItem(self.tr("Alle uitkomsten"))
         for outcome in VisitOutcome:
@@ -360,21 +363,6 @@ class HistoryPage(QWidget):
         QTimer.singleShot(0, self.refresh)
 
     # ---- helpers ------------------------------------------------------------------
-    def _run(
-        self,
-        job: Callable[[], Any],
-        on_success: Callable[[Any], None],
-        on_failure: Callable[[BaseException], None],
-    ) -> None:
-        def success(result: Any) -> None:
-            if shiboken6.isValid(self):
-                on_success(result)
-
-        def failure(error: BaseException) -> None:
-            if shiboken6.isValid(self):
-                on_failure(error)
-
-        self._tasks.run(job, success, failure)
 
     def filters(self) -> HistoryFilter:
         """The filter the page's controls describe."""
@@ -432,10 +420,11 @@ class HistoryPage(QWidget):
             total = len(rows) if len(rows) < page_size else count_history(ctx, filters)
             return rows, total, accounts
 
-        self._run(
+        self._tasks.run(
             job,
             lambda result: self._loaded(generation, *result),
             lambda error: self._failed(generation, error),
+            owner=self,
         )
 
     def _fill_employees(self, accounts: list[AccountSummary]) -> None:

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -263,27 +262,6 @@ class RegisterPage(QWidget):
             heading.setBold(True)
             label.setFont(heading)
 
-    def _alive(self) -> bool:
-        return shiboken6.isValid(self)
-
-    def _run(
-        self,
-        job: Callable[[], Any],
-        on_success: Callable[[Any], None],
-        on_failure: Callable[[BaseException], None],
-    ) -> None:
-        """Run ``job`` on the task runner; drop the answer if the page is gone."""
-
-        def success(result: Any) -> None:
-            if self._alive():
-                on_success(result)
-
-        def failure(error: BaseException) -> None:
-            if self._alive():
-                on_failure(error)
-
-        self._tasks.run(job, success, failure)
-
     def _error_text(self, error: BaseException) -> str:
         if isinstance(error, UserError):
             return str(error)
@@ -332,10 +310,11 @@ class RegisterPage(QWidget):
             counts = register_service.register_counts(ctx) if manager else None
             return entries, counts
 
-        self._run(
+        self._tasks.run(
             job,
             lambda result: self._loaded(generation, *result),
             lambda error: self._load_failed(generation, error),
+            owner=self,
         )
 
     def _loaded(
@@ -395,10 +374,11 @@ class RegisterPage(QWidget):
             self._viewed.add(entry.id)
             ctx, note_id = self._ctx, entry.id
             # Who viewed a note is logged (DESIGN §5); the answer is not needed here.
-            self._run(
+            self._tasks.run(
                 lambda: register_service.open_note(ctx, note_id),
                 lambda _entry: None,
                 lambda error: log.warning("note view not logged: %s", type(error).__name__),
+                owner=self,
             )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -560,7 +540,7 @@ class RegisterPage(QWidget):
                 self.show_message(text, error=True)
             self.action_failed.emit(text)
 
-        self._run(job, done, failed)
+        self._tasks.run(job, done, failed, owner=self)
 
     def _approve(self) -> None:
         entry = self.selected_entry()

@@ -34,6 +34,7 @@ class TaskRunner(QObject):
         self._jobs: dict[int, Callable[[], Any]] = {}
         self._callbacks: dict[int, Callbacks] = {}
         self._outcomes: dict[int, tuple[Any, BaseException | None]] = {}
+        self._owners: dict[int, QObject] = {}
 
     @property
     def busy(self) -> bool:
@@ -44,18 +45,24 @@ class TaskRunner(QObject):
         job: Callable[[], Any],
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None],
+        *,
+        owner: QObject | None = None,
     ) -> None:
         """Run ``job`` on the worker; then one of the callbacks on the GUI thread.
 
-        A callback that is a method of a deleted Qt object is not called.
+        Nothing is called when ``owner`` (say the page that asked) has been deleted in the
+        meantime, nor when the callback is a method of a deleted Qt object.
         """
         ticket = next(self._tickets)
         self._jobs[ticket] = job
         self._callbacks[ticket] = (on_success, on_failure)
+        if owner is not None:
+            self._owners[ticket] = owner
         try:
             self._pool.submit(self._work, ticket)
         except RuntimeError:
             del self._jobs[ticket], self._callbacks[ticket]
+            self._owners.pop(ticket, None)
             raise
 
     def _work(self, ticket: int) -> None:
@@ -72,7 +79,10 @@ class TaskRunner(QObject):
         self._jobs.pop(ticket, None)
         callbacks = self._callbacks.pop(ticket, None)
         outcome = self._outcomes.pop(ticket, None)
+        owner = self._owners.pop(ticket, None)
         if callbacks is None or outcome is None:  # dropped by shutdown()
+            return
+        if owner is not None and not shiboken6.isValid(owner):
             return
         on_success, on_failure = callbacks
         result, error = outcome
@@ -93,3 +103,4 @@ class TaskRunner(QObject):
         self._jobs.clear()
         self._callbacks.clear()
         self._outcomes.clear()
+        self._owners.clear()
