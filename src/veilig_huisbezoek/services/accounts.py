@@ -167,8 +167,13 @@ def log_in(
     data_dir: Path, username: str, password: str, clock: Clock | None = None
 ) -> ServiceContext:
     """Unlock the store with a person's credentials; raises AuthenticationError."""
-    clock = clock or SystemClock()
     store, account_id = Store.unlock(data_dir, username, password)
+    return session_for(store, account_id, clock)
+
+
+def session_for(store: Store, account_id: int, clock: Clock | None = None) -> ServiceContext:
+    """The logged-in context for an unlocked store (file or team server); logs the login."""
+    clock = clock or SystemClock()
     try:
         with store.session() as session:
             account = session.get(Account, account_id)

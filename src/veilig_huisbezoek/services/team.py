@@ -5,12 +5,10 @@ The services themselves are the same as on the embedded store; only opening diff
 
 from __future__ import annotations
 
-from ..domain.clock import Clock, SystemClock
-from ..storage import audit
-from ..storage.models import Account
+from ..domain.clock import Clock
 from ..storage.team.location import TeamLocation
 from ..storage.team.store import TeamStore
-from .accounts import NewAccount, _actor_from, create_first_account
+from .accounts import NewAccount, create_first_account, session_for
 from .context import ServiceContext
 
 
@@ -37,15 +35,5 @@ def team_log_in(
     location: TeamLocation, username: str, password: str, clock: Clock | None = None
 ) -> ServiceContext:
     """Log in on a team server as this person; raises AuthenticationError."""
-    clock = clock or SystemClock()
     store, account_id = TeamStore.open_as(location, username, password)
-    try:
-        with store.session() as session:
-            account = session.get(Account, account_id)
-            assert account is not None
-            actor = _actor_from(account)
-            audit.append(session, at=clock.now(), actor_id=account_id, action="logged_in")
-    except BaseException:
-        store.close()
-        raise
-    return ServiceContext(store, actor, clock)
+    return session_for(store, account_id, clock)
