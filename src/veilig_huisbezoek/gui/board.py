@@ -46,7 +46,7 @@ from ..services.board import BoardRow, board_rows
 from ..services.context import ServiceContext
 from ..services.settings import load_settings
 from ..storage.errors import StoreError
-from .board_model import BoardColumn, BoardModel, emit
+from .board_model import BoardColumn, BoardModel
 from .call_dialog import CallDialog
 from .forms import child, load_form
 from .hub import AppHub
@@ -243,7 +243,7 @@ class BoardPage(QWidget):
             self.table.selectRow(0)
         self._update_banner(self._ctx.clock.now())
         self._update_buttons()
-        emit(self.refreshed)
+        self.refreshed.emit()
         if self._reload_pending:
             self._reload_pending = False
             self.refresh()
@@ -384,7 +384,7 @@ class BoardPage(QWidget):
         current = self.call_dialog
         if current is not None and shiboken6.isValid(current) and current.isVisible():
             if current.visit_id != visit_id:
-                emit(self._hub.status_message, self.tr("Rond eerst het lopende belgesprek af."))
+                self._hub.status_message.emit(self.tr("Rond eerst het lopende belgesprek af."))
             current.raise_()
             current.activateWindow()
             return

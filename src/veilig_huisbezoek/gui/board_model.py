@@ -9,8 +9,6 @@ persistent indexes moved along.
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -23,8 +21,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
-    SignalInstance,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -71,42 +67,6 @@ _STATUS_COLOURS = {
     BoardStatus.OP_SCHEMA: ("#d7ecd9", "#14401a"),
 }
 _ALARM_ROW_COLOURS = _STATUS_COLOURS[BoardStatus.ALARM]
-
-
-class _Probe(QObject):
-    ping = Signal()
-
-
-_emit_leaks: bool | None = None
-
-
-def _signal_emit_drops_a_reference() -> bool:
-    """True when ``SignalInstance.emit`` returns its result without a new reference.
-
-    PySide6 6.12.0 on Python 3.11 does: every ``emit`` from Python lowers the
-    reference count of ``True`` by one until the interpreter aborts in
-    ``bool_dealloc`` (a one-per-second tick would crash the app within hours).
-    Measured once; on fixed versions, or Pythons with immortal ``True``, it is 0.
-    """
-    global _emit_leaks
-    if _emit_leaks is None:
-        probe = _Probe()
-        for _attempt in range(3):
-            before = sys.getrefcount(True)
-            for _ in range(8):
-                probe.ping.emit()
-            lost = before - sys.getrefcount(True)
-            if lost in (0, 8):
-                break
-        _emit_leaks = lost == 8
-    return _emit_leaks
-
-
-def emit(signal: SignalInstance, *args: object) -> None:
-    """``signal.emit(*args)``, giving back the reference PySide6 6.12 drops (see above)."""
-    result: object = signal.emit(*args)  # type: ignore[func-returns-value]
-    if _signal_emit_drops_a_reference():
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
 
 
 @dataclass
@@ -201,8 +161,8 @@ class BoardModel(QAbstractTableModel):
             if row != entry.row:
                 self._entries[position] = self._entry(row, now)
                 self._order_dirty = True
-                emit(
-                    self.dataChanged, self.index(position, 0), self.index(position, last_column), []
+                self.dataChanged.emit(
+                    self.index(position, 0), self.index(position, last_column), []
                 )
         known = {entry.row.visit_id for entry in self._entries}
         added = [self._entry(row, now) for row in rows if row.visit_id not in known]
@@ -235,15 +195,14 @@ class BoardModel(QAbstractTableModel):
                     first_changed = position
                 last_changed = position
         if first_changed >= 0:
-            emit(
-                self.dataChanged,
+            self.dataChanged.emit(
                 self.index(first_changed, BoardColumn.COUNTDOWN),
                 self.index(last_changed, BoardColumn.COUNTDOWN),
                 [_Role.DisplayRole, _Role.AccessibleTextRole],
             )
         last_column = len(BoardColumn) - 1
         for position in status_changed:
-            emit(self.dataChanged, self.index(position, 0), self.index(position, last_column), [])
+            self.dataChanged.emit(self.index(position, 0), self.index(position, last_column), [])
         if status_changed or self._order_dirty:
             self._order_dirty = False
             return self._sort_if_needed()
@@ -397,7 +356,7 @@ class BoardModel(QAbstractTableModel):
         order = sorted(range(len(self._entries)), key=lambda i: self._entries[i].key)
         if all(old == new for new, old in enumerate(order)):
             return False
-        emit(self.layoutAboutToBeChanged)
+        self.layoutAboutToBeChanged.emit()
         new_position = {old: new for new, old in enumerate(order)}
         self._entries = [self._entries[i] for i in order]
         old_indexes = self.persistentIndexList()
@@ -405,5 +364,5 @@ class BoardModel(QAbstractTableModel):
             self.index(new_position[index.row()], index.column()) for index in old_indexes
         ]
         self.changePersistentIndexList(old_indexes, new_indexes)
-        emit(self.layoutChanged)
+        self.layoutChanged.emit()
         return True

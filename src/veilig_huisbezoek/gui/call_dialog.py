@@ -40,7 +40,6 @@ from ..services.settings import load_settings
 from ..services.visit_details import Person, VisitDetail, get_visit_detail
 from ..services.visits import record_call
 from ..storage.errors import StoreError
-from .board_model import emit
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
@@ -263,9 +262,9 @@ class CallDialog(QDialog):
             return
         self.decision = decision
         recorded_at = self._ctx.now()
-        emit(self._hub.visits_changed)
+        self._hub.visits_changed.emit()
         self._show_result(decision, recorded_at)
-        emit(self.recorded, decision)
+        self.recorded.emit(decision)
 
     def copy_address(self) -> None:
         QGuiApplication.clipboard().setText(self.detail.address.one_line())
