@@ -1458,4 +1458,11 @@ EN: dict[str, str] = {
     "Open Veilig Huisbezoek voor de gegevens.": "Open Veilig Huisbezoek for the details.",
     "Bureaubladmeldingen zijn niet beschikbaar; alarmen verschijnen in de app.": "Desktop "
     "notifications are not available; alarms appear in the app.",
+    # ---- team mode -----------------------------------------------------------------
+    "Verbinding met de teamserver": "Connection to the team server",
+    "Geen verbinding met de teamserver sinds {time} — u ziet de laatst bekende stand "
+    "({age} min oud); opnieuw proberen…": "No connection to the team server since {time} — "
+    "you see the last known state ({age} min old); retrying…",
+    "Teamserver: {server}": "Team server: {server}",
+    "Verbinding met de teamserver hersteld.": "Connection to the team server restored.",
 }

@@ -925,6 +925,17 @@
     </message>
 </context>
 <context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Verbinding met de teamserver</source>
+        <translation>Connection to the team server</translation>
+    </message>
+    <message>
+        <source>Geen verbinding met de teamserver sinds {time} — u ziet de laatst bekende stand ({age} min oud); opnieuw proberen…</source>
+        <translation>No connection to the team server since {time} — you see the last known state ({age} min old); retrying…</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Toestemming leidinggevende</source>
@@ -2092,6 +2103,10 @@ Aim: {aim}; at the latest {latest}.</translation>
         <translation>Restore from backup</translation>
     </message>
     <message>
+        <source>Teamserver: {server}</source>
+        <translation>Team server: {server}</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Demo-database&lt;/b&gt; (wordt bij afsluiten gewist). Accounts:</source>
         <translation>&lt;b&gt;Demo database&lt;/b&gt; (erased on exit). Accounts:</translation>
     </message>
@@ -2217,6 +2232,10 @@ Continue?</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Verbinding met de teamserver hersteld.</source>
+        <translation>Connection to the team server restored.</translation>
+    </message>
     <message>
         <source>⚠ ALARM — {title}</source>
         <translation>⚠ ALARM — {title}</translation>

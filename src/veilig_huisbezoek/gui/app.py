@@ -24,6 +24,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     parser.add_argument("--data-dir", type=Path, help="map met de database")
     parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="teammodus: log in op deze PostgreSQL-teamserver "
+        "(postgresql://server/team?sslrootcert=ca.crt, zonder naam of wachtwoord)",
+    )
+    parser.add_argument(
         "--visits", type=int, default=50, help="aantal voorbeeldbezoeken in de demodatabase"
     )
     parser.add_argument("--lang", choices=("nl", "en"), help="taal van de app (nl of en)")
@@ -36,6 +42,25 @@ def default_data_dir() -> Path:
 
 def run_gui(argv: Sequence[str]) -> int:
     args = parse_args(argv)
+    team = None
+    if args.database_url:
+        if args.demo or args.data_dir:
+            print("--database-url gaat niet samen met --demo of --data-dir.", file=sys.stderr)
+            return 2
+        from ..storage.team.location import TeamLocation, TeamUrlError
+
+        try:
+            team = TeamLocation.parse(args.database_url)
+        except TeamUrlError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
+        if team.url.password:
+            print(
+                "Zet geen wachtwoord in het adres van de teamserver: u logt in met uw eigen "
+                "naam en wachtwoord.",
+                file=sys.stderr,
+            )
+            return 2
     demo_dir: Path | None = None
     logins = None
     if args.demo:
@@ -68,7 +93,7 @@ def run_gui(argv: Sequence[str]) -> int:
             if old is not None:
                 app.removeTranslator(old)  # type: ignore[arg-type]
             state["translator"] = install_translator(app, language)
-            window = MainWindow(data_dir, demo_logins=logins, language=language)
+            window = MainWindow(data_dir, demo_logins=logins, language=language, team=team)
             window.language_change_requested.connect(switch_language)
             # Quitting without closing the window still stops the alarms before the
             # store closes.

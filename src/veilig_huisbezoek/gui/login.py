@@ -11,6 +11,7 @@ This is the first screen: it imports Qt and light modules only. The backup servi
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,9 +68,13 @@ class LoginView(QWidget):
         demo_logins: list[tuple[str, str, str]] | None = None,
         language: str = "nl",
         clock: Clock | None = None,
+        server: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``server``: a team server's host and database (``--database-url``); then
+        ``data_dir`` only keys the login throttle."""
         super().__init__(parent)
+        self.server = server
         self._data_dir = data_dir
         self._clock: Clock = clock or SystemClock()
         self._backup: BackupInfo | None = None  # offered for restoring after damage
@@ -119,7 +124,11 @@ class LoginView(QWidget):
         self.password_edit.returnPressed.connect(self._submit)
         self.user_edit.returnPressed.connect(self.password_edit.setFocus)
         self.password_edit.installEventFilter(self)
-        if demo_logins:
+        if server is not None:
+            self.demo_label.setText(
+                self.tr("Teamserver: {server}").format(server=html.escape(server))
+            )
+        elif demo_logins:
             rows = "".join(
                 f"<tr><td><b>{u}</b></td><td><code>{p}</code></td><td>{d}</td></tr>"
                 for u, p, d in demo_logins
@@ -128,7 +137,7 @@ class LoginView(QWidget):
             self.demo_label.setText(f"<p>{intro}</p><table cellspacing='6'>{rows}</table>")
         else:
             self.demo_label.hide()
-        if not holds_store(data_dir):
+        if server is None and not holds_store(data_dir):
             self._show_error(
                 self.tr(
                     "Nog geen database in {folder}. Laat de beheerder er een aanmaken met "

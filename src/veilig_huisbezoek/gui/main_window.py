@@ -11,6 +11,14 @@ and above the login screen while locked, where it says only ``Alarm: bezoek van
 notification, tray icon). The schedule is rebuilt on ``hub.visits_changed`` and on
 unlock; it is shut down on logout and close, before the store closes.
 
+Team mode (``team``: a :class:`~..storage.team.location.TeamLocation`, from
+``--database-url``): the login screen logs in on the server
+(:func:`services.team.team_log_in`, on the worker thread as always) and there is no
+first-run screen. After login a :class:`~.team_live.TeamLive` listens for the other
+workstations' changes (``LISTEN vh_changes``) and turns them into ``hub`` signals and an
+alarm panel refresh; when the server is unreachable a banner above the workspace says
+so at once, with the age of what is shown, until the connection is back.
+
 Start-up time: importing this module loads Qt and what the login screen needs, not the
 database stack. The services, the scheduler, the alarm panel and the workspace (and
 with them SQLAlchemy, Alembic and the crypto libraries) are imported where a session
@@ -20,6 +28,7 @@ starts (see docs/performance.md).
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,8 +50,10 @@ if TYPE_CHECKING:
     from ..reminders.scheduler import ReminderScheduler
     from ..services.alarms import AlarmInfo
     from ..services.context import ServiceContext
+    from ..storage.team.location import TeamLocation
     from .alarm_panel import AlarmPanel
     from .maintenance import MaintenanceRunner
+    from .team_live import ConnectionBanner, TeamLive
     from .workspace import WorkspaceView
 
 log = logging.getLogger(__name__)
@@ -62,10 +73,15 @@ class MainWindow(QMainWindow):
         language: str = "nl",
         clock: Clock | None = None,
         notifier: Notifier | None = None,
+        team: TeamLocation | None = None,
     ) -> None:
         """``notifier``: the desktop/sound/tray channel (tests pass one with a fake
-        ``notify``); by default one through plyer, owned by this window."""
+        ``notify``); by default one through plyer, owned by this window. ``team``: log
+        in on this team server instead of the database in ``data_dir``."""
         super().__init__()
+        self.team = team
+        if team is not None:
+            data_dir = team.local_dir()  # keys the login throttle per server
         self.data_dir = data_dir
         self.clock: Clock = clock or SystemClock()
         self.setWindowTitle(WINDOW_TITLE)
@@ -88,6 +104,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.scheduler: ReminderScheduler | None = None
         self.alarm_panel: AlarmPanel | None = None
+        self.live: TeamLive | None = None
+        self.connection_banner: ConnectionBanner | None = None
         self.notifier = notifier if notifier is not None else Notifier(self)
         self.notifier.setParent(self)
         self.notifier.tray_activated.connect(self._bring_to_front)
@@ -97,13 +115,18 @@ class MainWindow(QMainWindow):
         self.maintenance: MaintenanceRunner | None = None
         self._hidden_windows: list[QWidget] = []
         self.login_view = LoginView(
-            data_dir, self._log_in, self.tasks, demo_logins=demo_logins, language=language
+            data_dir,
+            self._log_in,
+            self.tasks,
+            demo_logins=demo_logins,
+            language=language,
+            server=team.display if team is not None else None,
         )
         self.login_view.logged_in.connect(self._logged_in)
         self.login_view.language_selected.connect(self.language_change_requested)
         self.stack.addWidget(self.login_view)
         self.first_run_view: FirstRunView | None = None
-        if not holds_store(data_dir) and demo_logins is None:
+        if team is None and not holds_store(data_dir) and demo_logins is None:
             self.first_run_view = FirstRunView(
                 data_dir,
                 self.tasks,
@@ -123,6 +146,10 @@ class MainWindow(QMainWindow):
             actor = accounts.verify_credentials(current, username, password)
             if actor.account_id == current.actor.account_id:
                 return current
+        if self.team is not None:
+            from ..services.team import team_log_in
+
+            return team_log_in(self.team, username, password, self.clock)
         return accounts.log_in(data_dir, username, password, self.clock)
 
     def _logged_in(self, ctx: ServiceContext) -> None:
@@ -137,6 +164,7 @@ class MainWindow(QMainWindow):
             self.ctx = ctx
             # Alarms first: the scheduler's first read queues ahead of the pages' loads.
             self._start_alarms(ctx)
+            self._start_live(ctx)
             self.workspace = WorkspaceView(ctx, self.tasks, self.hub)
             self.workspace.lock_requested.connect(self.lock)
             self.workspace.logout_requested.connect(self.log_out)
@@ -158,6 +186,61 @@ class MainWindow(QMainWindow):
                 if shiboken6.isValid(window):
                     window.show()
         self._hidden_windows = []
+
+    # ---- team mode: live changes and the connection banner ---------------------------
+    def _start_live(self, ctx: ServiceContext) -> None:
+        if self.team is None:
+            return  # the embedded database: nothing else writes to it
+        from ..storage.team.store import TeamStore
+
+        if not isinstance(ctx.store, TeamStore) or ctx.store.username is None:
+            return
+        from .team_live import ConnectionBanner, TeamLive
+
+        if self.connection_banner is None:
+            self.connection_banner = ConnectionBanner(self)
+            self._central_layout.insertWidget(
+                self._central_layout.indexOf(self.stack), self.connection_banner
+            )
+        live = TeamLive(ctx.store, self)
+        live.changed.connect(self._team_changed)
+        live.lost.connect(self._team_lost)
+        live.restored.connect(self._team_restored)
+        self.live = live
+        live.start()
+
+    def _stop_live(self) -> None:
+        live, self.live = self.live, None
+        if live is not None:
+            live.stop()
+            live.deleteLater()
+        if self.connection_banner is not None:
+            self.connection_banner.clear()
+
+    def _team_changed(self, tables: set[str]) -> None:
+        """Another workstation (or this one) changed something on the server."""
+        if self.ctx is None:
+            return
+        if "unsafe_address_notes" in tables:
+            self.hub.notes_changed.emit()
+        if tables - {"unsafe_address_notes"}:
+            # Boards, my visits, history … reload; the schedule is rebuilt.
+            self.hub.visits_changed.emit()
+        if self.alarm_panel is not None:
+            # An alarm acknowledged on another workstation disappears here too.
+            self.alarm_panel.refresh()
+
+    def _team_lost(self, since: object) -> None:
+        if self.connection_banner is not None:
+            assert isinstance(since, datetime)
+            self.connection_banner.show_lost(since)
+
+    def _team_restored(self) -> None:
+        if self.connection_banner is not None:
+            self.connection_banner.clear()
+        self.hub.status_message.emit(self.tr("Verbinding met de teamserver hersteld."))
+        # Whatever changed meanwhile: reload everything.
+        self._team_changed({"visits", "unsafe_address_notes"})
 
     # ---- alarms ------------------------------------------------------------------
     def _start_alarms(self, ctx: ServiceContext) -> None:
@@ -285,6 +368,7 @@ class MainWindow(QMainWindow):
     def _close_session(self) -> None:
         self.idle.stop()
         self._hidden_windows = []
+        self._stop_live()
         if self.maintenance is not None:
             self.maintenance.stop()
             self.maintenance.deleteLater()

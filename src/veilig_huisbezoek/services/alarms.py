@@ -323,13 +323,16 @@ def _check_recipient(ctx: ServiceContext, session: Session, reminder: Reminder) 
 
 def raise_alarm(ctx: ServiceContext, reminder: Reminder, *, late: bool) -> AlarmInfo:
     """Record that a reminder fired; returns the existing alarm if it was raised before."""
-    from sqlalchemy.dialects.sqlite import insert
+    from sqlalchemy.dialects import postgresql, sqlite
 
     from ..storage.models import Alarm
     from ..storage.models import VisitEvent as VisitEventRow
 
     now = ctx.now()
     with ctx.store.session() as session:
+        # The same upsert on both engines (a team server runs PostgreSQL).
+        postgres = session.get_bind().dialect.name == "postgresql"
+        insert = postgresql.insert if postgres else sqlite.insert
         # Write first: a transaction that starts with a read cannot wait for the write
         # lock (SQLite refuses the upgrade at once when someone else wrote meanwhile).
         inserted = session.execute(

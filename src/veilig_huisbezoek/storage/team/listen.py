@@ -1,0 +1,160 @@
+"""Live changes from a team server: ``LISTEN vh_changes`` on a connection of its own.
+
+Every change on the server sends ``NOTIFY vh_changes, '<table>'`` (statement triggers,
+see :mod:`.schema`). :class:`ChangeListener` holds one extra psycopg connection, as the
+logged-in person's own database role, in a daemon thread, and reports through three
+callbacks, all called **on that thread** (the GUI wraps them in queued Qt signals and
+does every widget and database step on its own thread):
+
+* ``on_change(tables)``: one or more tables changed (a set of table names);
+* ``on_lost(since)``: the connection is gone (server down, network, terminated), at
+  once; ``since`` is the last moment the listener was known to be connected;
+* ``on_restored()``: connected again; anything may have changed meanwhile, so the
+  caller reloads everything.
+
+The thread waits for notifications at most ``poll_s`` at a time (so :meth:`stop` is
+quick) and checks the connection with ``SELECT 1`` after ``heartbeat_s`` of silence,
+with TCP keepalives on, so a half-open connection is found too. After a loss it
+retries with a doubling back-off (``first_retry_s`` … ``max_retry_s``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import URL
+
+from .schema import CHANNEL
+
+log = logging.getLogger(__name__)
+
+ChangeCallback = Callable[[set[str]], None]
+LostCallback = Callable[[datetime], None]
+RestoredCallback = Callable[[], None]
+
+_PASS_THROUGH = ("sslmode", "sslrootcert", "sslcert", "sslkey", "sslcrl", "connect_timeout")
+
+
+def conninfo_from_url(url: URL) -> dict[str, Any]:
+    """psycopg keyword arguments for a SQLAlchemy team URL (TLS settings kept)."""
+    params: dict[str, Any] = {
+        "host": url.host or "localhost",
+        "port": url.port or 5432,
+        "dbname": url.database,
+        "user": url.username,
+        "password": url.password,
+        "application_name": "veilig-huisbezoek-live",
+        # A silent network loss is noticed within seconds, not hours.
+        "keepalives": 1,
+        "keepalives_idle": 5,
+        "keepalives_interval": 2,
+        "keepalives_count": 2,
+    }
+    for key in _PASS_THROUGH:
+        value = url.query.get(key)
+        if value is not None:
+            params[key] = value if isinstance(value, str) else value[0]
+    return {k: v for k, v in params.items() if v is not None}
+
+
+class ChangeListener:
+    def __init__(
+        self,
+        conninfo: dict[str, Any],
+        *,
+        on_change: ChangeCallback,
+        on_lost: LostCallback,
+        on_restored: RestoredCallback,
+        poll_s: float = 0.25,
+        heartbeat_s: float = 5.0,
+        first_retry_s: float = 0.5,
+        max_retry_s: float = 10.0,
+    ) -> None:
+        self._conninfo = dict(conninfo)
+        self._on_change = on_change
+        self._on_lost = on_lost
+        self._on_restored = on_restored
+        self._poll_s = poll_s
+        self._heartbeat_s = heartbeat_s
+        self._first_retry_s = first_retry_s
+        self._max_retry_s = max_retry_s
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._connected = False
+
+    @property
+    def connected(self) -> bool:
+        return self._connected
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._run, name="vh-team-listen", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 1.0) -> None:
+        """Stop listening and close the connection; safe to call twice."""
+        self._stop.set()
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.join(timeout)
+
+    # ---- the thread ------------------------------------------------------------------
+    def _run(self) -> None:
+        import psycopg
+
+        retry = self._first_retry_s
+        lost_since: datetime | None = None
+        last_seen = datetime.now(UTC)
+        while not self._stop.is_set():
+            try:
+                conn = psycopg.connect(**self._conninfo, autocommit=True)
+                conn.execute(f"LISTEN {CHANNEL}")
+            except psycopg.Error as exc:
+                if lost_since is None:
+                    lost_since = last_seen
+                    log.warning("team server unreachable (%s)", type(exc).__name__)
+                    self._on_lost(lost_since)
+                self._stop.wait(retry)
+                retry = min(retry * 2, self._max_retry_s)
+                continue
+            self._connected = True
+            retry = self._first_retry_s
+            if lost_since is not None:
+                lost_since = None
+                self._on_restored()
+            try:
+                self._listen(conn)
+            except psycopg.Error as exc:
+                last_seen = datetime.now(UTC)
+                if not self._stop.is_set():
+                    log.warning("team server connection lost (%s)", type(exc).__name__)
+                    lost_since = last_seen
+                    self._on_lost(lost_since)
+            finally:
+                self._connected = False
+                with contextlib.suppress(Exception):  # already broken
+                    conn.close()
+            if lost_since is not None:
+                self._stop.wait(retry)
+                retry = min(retry * 2, self._max_retry_s)
+
+    def _listen(self, conn: Any) -> None:
+        """Deliver notifications until stopped; raises psycopg.Error on a lost link."""
+        quiet_since = time.monotonic()
+        while not self._stop.is_set():
+            tables = {n.payload for n in conn.notifies(timeout=self._poll_s, stop_after=1)}
+            if tables:
+                # One write touches several tables: take the rest of the burst too.
+                tables.update(n.payload for n in conn.notifies(timeout=0.05))
+                quiet_since = time.monotonic()
+                self._on_change(tables)
+            elif time.monotonic() - quiet_since > self._heartbeat_s:
+                conn.execute("SELECT 1")
+                quiet_since = time.monotonic()

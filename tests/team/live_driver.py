@@ -1,0 +1,246 @@
+"""One workstation for the two-process team tests: ``python -m tests.team.live_driver``.
+
+A real :class:`MainWindow` in team mode (offscreen Qt) on a :class:`FakeClock` that the
+test sets by command, so both workstations share one controllable time. Commands come
+as JSON lines on stdin; replies (``{"reply": …}``) and events (``{"event": …}``) go as
+JSON lines to stdout. Events: ``visits_changed`` (the hub), ``alarm`` (the scheduler
+fired one), ``panel`` (open alarms on the panel), ``banner`` (the connection banner).
+
+Arguments: the team URL (no credentials) and the clock's start (ISO 8601).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from veilig_huisbezoek.domain.address import Address
+from veilig_huisbezoek.domain.call_outcome import NameUsed
+from veilig_huisbezoek.domain.checklist import RiskLevel
+from veilig_huisbezoek.domain.clock import FakeClock
+from veilig_huisbezoek.domain.visit import (
+    VisitPlan,
+    VisitReason,
+    default_callbacks,
+)
+from veilig_huisbezoek.gui.main_window import MainWindow
+from veilig_huisbezoek.reminders.notifier import Notifier
+from veilig_huisbezoek.services import visits
+from veilig_huisbezoek.storage.team.location import TeamLocation
+
+ADDRESS = Address("Akerstraat", 12, "", "6411 HB", "Heerlen")
+
+
+def send(message: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(message, default=str) + "\n")
+    sys.stdout.flush()
+
+
+class Driver(QObject):
+    command = Signal(str)  # from the stdin thread, delivered queued
+
+    def __init__(self, url: str, start: datetime) -> None:
+        super().__init__()
+        self.clock = FakeClock(start)
+        self.window = MainWindow(
+            Path("unused"),
+            clock=self.clock,
+            notifier=Notifier(notify=lambda **_kw: None),
+            team=TeamLocation.parse(url),
+        )
+        self.window.show()
+        self.window.hub.visits_changed.connect(lambda: send({"event": "visits_changed"}))
+        self.command.connect(self.handle, Qt.ConnectionType.QueuedConnection)
+        self._banner_visible = False
+        self._watch = QTimer(self)
+        self._watch.setInterval(50)
+        self._watch.timeout.connect(self._watch_banner)
+        self._watch.start()
+
+    # ---- events ---------------------------------------------------------------------
+    def _watch_banner(self) -> None:
+        banner = self.window.connection_banner
+        visible = banner is not None and not banner.isHidden()
+        if visible != self._banner_visible:
+            self._banner_visible = visible
+            send({"event": "banner", "visible": visible, "text": banner.text() if banner else ""})
+
+    def _session_started(self) -> None:
+        window = self.window
+        if window.scheduler is not None:
+            window.scheduler.reminder_due.connect(
+                lambda a: send({"event": "alarm", "id": a.id, "kind": a.kind.value})
+            )
+        if window.alarm_panel is not None:
+            window.alarm_panel.open_count_changed.connect(
+                lambda n: send({"event": "panel", "count": n})
+            )
+
+    # ---- commands -------------------------------------------------------------------
+    def handle(self, line: str) -> None:
+        request = json.loads(line)
+        name = request.pop("cmd")
+        try:
+            getattr(self, f"do_{name}")(**request)
+        except Exception as exc:  # report, keep running
+            send({"reply": name, "error": f"{type(exc).__name__}: {exc}"})
+
+    def do_login(self, user: str, password: str) -> None:
+        window = self.window
+        if window.ctx is not None:
+            window.log_out()
+        view = window.login_view
+        view.user_edit.setText(user)
+        view.password_edit.setText(password)
+
+        def done() -> None:
+            if window.workspace is None or window.tasks.busy:
+                QTimer.singleShot(20, done)
+                return
+            self._session_started()
+            send({"reply": "login", "account_id": window.ctx.actor.account_id})  # type: ignore[union-attr]
+
+        def failed() -> None:
+            if view.error_label.text() and not view._busy:
+                send({"reply": "login", "error": view.error_label.text()})
+            elif window.workspace is None:
+                QTimer.singleShot(20, failed)
+
+        view._submit()
+        QTimer.singleShot(20, done)
+        QTimer.singleShot(20, failed)
+
+    def do_clock(self, at: str) -> None:
+        self.clock.set(datetime.fromisoformat(at))
+        send({"reply": "clock"})
+
+    def do_tick(self) -> None:
+        """What the scheduler's timer does: look at the clock, fire what is due."""
+        assert self.window.scheduler is not None
+        fired = self.window.scheduler.rebuild()
+        send({"reply": "tick", "fired": [a.id for a in fired]})
+
+    def do_plan(self, buddy_id: int) -> None:
+        ctx = self.window.ctx
+        assert ctx is not None
+        start = self.clock.now() + timedelta(minutes=5)
+        end = start + timedelta(hours=1)
+        plan = VisitPlan.create(
+            reason=VisitReason.HANDHAVING,
+            address=ADDRESS,
+            residents="Dhr. Janssen",
+            clients="Dhr. Janssen",
+            client_phone_text="06-12345678",
+            start=start,
+            expected_return=end,
+            visitor_id=ctx.actor.account_id,
+            colleague_ids=(),
+            roles_note="",
+            interpreter=False,
+            announced_in_writing=True,
+            buddy_id=buddy_id,
+            callbacks=default_callbacks(start, end, RiskLevel.GROEN),
+            now=self.clock.now(),
+        )
+        from tests.services.test_services import _assessment
+
+        visit_id = visits.save_visit(ctx, plan, _assessment(RiskLevel.GROEN))
+        visits.schedule_visit(ctx, visit_id)
+        visits.depart(ctx, visit_id)
+        self.window.hub.visits_changed.emit()  # as the planning page does
+        send(
+            {
+                "reply": "plan",
+                "visit_id": visit_id,
+                "callbacks": [c.isoformat() for c in plan.callbacks],
+            }
+        )
+
+    def do_call(self, visit_id: int, callback_id: int | None, name_used: str) -> None:
+        ctx = self.window.ctx
+        assert ctx is not None
+        decision = visits.record_call(
+            ctx,
+            visit_id,
+            reached=True,
+            name_used=NameUsed(name_used),
+            vrijuit=None,
+            politie=None,
+            callback_id=callback_id,
+        )
+        self.window.hub.visits_changed.emit()  # as the call dialog does
+        send({"reply": "call", "action": decision.action.value})
+
+    def do_ack(self) -> None:
+        """Click 'Bevestigen' on the panel's first row, as a person would."""
+        panel = self.window.alarm_panel
+        assert panel is not None and panel.rows
+        row = panel.rows[0]
+        alarm_id = row.alarm.id
+        row.acknowledge_button.click()
+        send({"reply": "ack", "id": alarm_id})
+
+    def do_state(self) -> None:
+        window = self.window
+        panel = window.alarm_panel
+        board_rows: list[dict[str, Any]] = []
+        if window.workspace is not None:
+            board = window.workspace.pages.get("board")
+            if board is not None:
+                board_rows = [
+                    {
+                        "visit_id": e.row.visit_id,
+                        "state": e.row.state.value,
+                        "status": e.status.value,
+                    }
+                    for e in board.model._entries  # type: ignore[attr-defined]
+                ]
+        banner = window.connection_banner
+        send(
+            {
+                "reply": "state",
+                "alarms": [
+                    {"id": a.id, "kind": a.kind.value, "callback_id": a.callback_id}
+                    for a in (panel.alarms if panel else [])
+                ],
+                "panel_visible": bool(panel and panel.isVisible()),
+                "open_alarm_count": window.open_alarm_count,
+                "board": board_rows,
+                "banner": banner.text() if banner and not banner.isHidden() else None,
+                "live_connected": bool(window.live and window.live.connected),
+            }
+        )
+
+    def do_quit(self) -> None:
+        send({"reply": "quit"})
+        self.window.close()
+        QApplication.instance().quit()  # type: ignore[union-attr]
+
+
+def main(argv: list[str]) -> int:
+    app = QApplication(sys.argv[:1])
+    driver = Driver(argv[0], datetime.fromisoformat(argv[1]))
+
+    def read_stdin() -> None:
+        for line in sys.stdin:
+            if line.strip():
+                driver.command.emit(line)
+        driver.command.emit(json.dumps({"cmd": "quit"}))
+
+    threading.Thread(target=read_stdin, daemon=True).start()
+    send({"event": "ready"})
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
