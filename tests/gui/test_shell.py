@@ -175,3 +175,34 @@ def test_first_run_creates_the_database_and_the_first_account(
     assert holds_store(folder)
     assert "Ilse de Boer" in win.windowTitle()
     win.close()
+
+
+def test_typing_starts_in_the_street_field_and_resumes_there_after_a_lock(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    logged_in(qtbot, window, "sanne")
+    assert window.workspace is not None
+    prepare = window.workspace.pages["prepare"]
+    street = prepare.street_edit  # type: ignore[attr-defined]
+    assert street.hasFocus()
+    qtbot.keyClicks(window.focusWidget(), "Akerstraat")  # typed where the cursor is
+    assert street.text() == "Akerstraat"
+    number = prepare.number_edit  # type: ignore[attr-defined]
+    number.setFocus()
+    window.lock()
+    qtbot.keyClicks(window.login_view.password_edit, "demo-sanne-2026")
+    qtbot.keyClick(window.login_view.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked, timeout=15_000)
+    assert number.hasFocus()
+
+
+def test_without_a_form_to_fill_the_keyboard_starts_on_the_tabs(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    logged_in(qtbot, window, "tom")
+    assert window.workspace is not None
+    assert window.workspace.tabs.tabBar().hasFocus()

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self._shut_down = False
         self.maintenance: MaintenanceRunner | None = None
         self._hidden_windows: list[QWidget] = []
+        self._focus_before_lock: QWidget | None = None
         self.login_view = LoginView(
             data_dir,
             self._log_in,
@@ -185,7 +186,16 @@ class MainWindow(QMainWindow):
             for window in self._hidden_windows:
                 if shiboken6.isValid(window):
                     window.show()
+            # Back where the person was typing when the app locked.
+            focus = self._focus_before_lock
+            if focus is not None and shiboken6.isValid(focus) and focus.isVisible():
+                focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.workspace.focus_first()
+        else:
+            self.workspace.focus_first()
         self._hidden_windows = []
+        self._focus_before_lock = None
 
     # ---- team mode: live changes and the connection banner ---------------------------
     def _start_live(self, ctx: ServiceContext) -> None:
@@ -339,6 +349,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         # Dialogs (a visit, a call, a half-typed form) hide with the workspace and come
         # back, untouched, when the same person unlocks.
+        focus = QApplication.focusWidget()
+        self._focus_before_lock = (
+            focus if focus is not None and self.workspace.isAncestorOf(focus) else None
+        )
         self._hidden_windows = self._session_windows()
         for window in self._hidden_windows:
             window.hide()

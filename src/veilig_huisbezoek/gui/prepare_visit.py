@@ -595,6 +595,10 @@ class PrepareVisitPage(QWidget):
     def current_step(self) -> int:
         return self.stack.currentIndex()
 
+    def first_field(self) -> QWidget | None:
+        """Where typing starts after login: the street, on the address step."""
+        return self.street_edit if self.current_step() == STEP_ADDRESS else None
+
     def colleague_ids(self) -> list[int]:
         ids: list[int] = []
         for row in range(self.colleague_list.count()):

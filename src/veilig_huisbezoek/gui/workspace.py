@@ -57,8 +57,11 @@ class WorkspaceView(QWidget):
         self.incident_button.setToolTip(
             self.tr("Agressie aan de balie, per telefoon, e-mail, brief of online")
         )
-        self.incident_button.setVisible(ctx.actor.may(Permission.FILE_INCIDENT))
         top.addWidget(self.incident_button)
+        # hide(), never setVisible(True): until the layout is installed the button has
+        # no parent, and showing it would open it as a window of its own.
+        if not ctx.actor.may(Permission.FILE_INCIDENT):
+            self.incident_button.hide()
         self.password_button = QPushButton(self.tr("&Wachtwoord wijzigen…"))
         self.password_button.setAccessibleName(self.tr("Wachtwoord wijzigen"))
         top.addWidget(self.password_button)
@@ -130,6 +133,13 @@ class WorkspaceView(QWidget):
         # The buddy board first for people whose day is watching others; else preparing.
         if "board" in self.pages and not actor.may(Permission.PLAN_OWN_VISITS):
             self.show_page("board")
+
+    def focus_first(self) -> None:
+        """Put the keyboard where work starts: the page's first field, else its tab."""
+        page = self.tabs.currentWidget()
+        first = getattr(page, "first_field", None)
+        target = first() if callable(first) else None
+        (target or self.tabs.tabBar()).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_page(self, key: str) -> None:
         page = self.pages.get(key)
