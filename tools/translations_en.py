@@ -1465,4 +1465,34 @@ EN: dict[str, str] = {
     "you see the last known state ({age} min old); retrying…",
     "Teamserver: {server}": "Team server: {server}",
     "Verbinding met de teamserver hersteld.": "Connection to the team server restored.",
+    # ---- checklist reasons (domain/checklist.py REASON_TEMPLATES) ----------------------
+    'Ernstige factor "{question}": ja → rood': 'Serious factor "{question}": yes → red',
+    'Ernstige factor "{question}": weet ik niet → minstens oranje': "Serious factor "
+    '"{question}": don\'t know → at least orange',
+    'Ernstige factor "{question}": weet ik niet → minstens rood': "Serious factor "
+    '"{question}": don\'t know → at least red',
+    'Situatiefactor "{question}": ja': 'Situational factor "{question}": yes',
+    '{count}× "weet ik niet" telt als een situatiefactor': '{count}× "don\'t know" counts as '
+    "a situational factor",
+    "{count} situatiefactor met ja → oranje": "{count} situational factor with yes → orange",
+    "{count} situatiefactoren met ja → oranje": "{count} situational factors with yes → orange",
+    "{count} situatiefactor met ja en 1 voor onbekende antwoorden → oranje": "{count} "
+    "situational factor with yes and 1 for unknown answers → orange",
+    "{count} situatiefactoren met ja en 1 voor onbekende antwoorden → oranje": "{count} "
+    "situational factors with yes and 1 for unknown answers → orange",
+    "{count} situatiefactor met ja; oranje vanaf {threshold} situatiefactoren": "{count} "
+    "situational factor with yes; orange from {threshold} situational factors",
+    "{count} situatiefactoren met ja; oranje vanaf {threshold} situatiefactoren": "{count} "
+    "situational factors with yes; orange from {threshold} situational factors",
+    '{unknown}× "weet ik niet" (telt als een situatiefactor); oranje vanaf {threshold} '
+    "situatiefactoren": '{unknown}× "don\'t know" (counts as a situational factor); orange '
+    "from {threshold} situational factors",
+    '{count} situatiefactor met ja en {unknown}× "weet ik niet" (telt als een '
+    "situatiefactor); oranje vanaf {threshold} situatiefactoren": "{count} situational factor "
+    'with yes and {unknown}× "don\'t know" (counts as a situational factor); orange from '
+    "{threshold} situational factors",
+    '{count} situatiefactoren met ja en {unknown}× "weet ik niet" (telt als een '
+    "situatiefactor); oranje vanaf {threshold} situatiefactoren": "{count} situational "
+    'factors with yes and {unknown}× "don\'t know" (counts as a situational factor); orange '
+    "from {threshold} situational factors",
 }

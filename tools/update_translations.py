@@ -78,8 +78,8 @@ def _enum_texts() -> list[str]:
 
 def _checklist_texts() -> list[str]:
     """What the shipped checklist shows: title, questions, help texts and advice, and the
-    fixed reason of a checklist without risk factors (the other reasons are formatted)."""
-    from veilig_huisbezoek.domain.checklist import Answer, assess, default_checklist
+    reason templates ("why this level"), translated before they are filled in."""
+    from veilig_huisbezoek.domain.checklist import REASON_TEMPLATES, default_checklist
 
     checklist = default_checklist()
     texts = [checklist.title]
@@ -87,8 +87,7 @@ def _checklist_texts() -> list[str]:
         texts += [item.text, item.help]
     for advice in checklist.advice.values():
         texts += [advice.title, advice.text, *advice.precautions]
-    calm = assess(checklist, {item_id: Answer.NEE for item_id in checklist.item_ids})
-    texts += [reason.text for reason in calm.reasons]
+    texts += list(REASON_TEMPLATES)  # "why this level", translated before formatting
     return texts
 
 

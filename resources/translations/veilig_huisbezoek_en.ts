@@ -5061,8 +5061,64 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Ask your team leader for consent beforehand and record the name and reason.</translation>
     </message>
     <message>
+        <source>Ernstige factor &quot;{question}&quot;: ja → rood</source>
+        <translation>Serious factor &quot;{question}&quot;: yes → red</translation>
+    </message>
+    <message>
+        <source>Ernstige factor &quot;{question}&quot;: weet ik niet → minstens oranje</source>
+        <translation>Serious factor &quot;{question}&quot;: don&apos;t know → at least orange</translation>
+    </message>
+    <message>
+        <source>Ernstige factor &quot;{question}&quot;: weet ik niet → minstens rood</source>
+        <translation>Serious factor &quot;{question}&quot;: don&apos;t know → at least red</translation>
+    </message>
+    <message>
+        <source>Situatiefactor &quot;{question}&quot;: ja</source>
+        <translation>Situational factor &quot;{question}&quot;: yes</translation>
+    </message>
+    <message>
+        <source>{count}× &quot;weet ik niet&quot; telt als een situatiefactor</source>
+        <translation>{count}× &quot;don&apos;t know&quot; counts as a situational factor</translation>
+    </message>
+    <message>
+        <source>{count} situatiefactor met ja → oranje</source>
+        <translation>{count} situational factor with yes → orange</translation>
+    </message>
+    <message>
+        <source>{count} situatiefactoren met ja → oranje</source>
+        <translation>{count} situational factors with yes → orange</translation>
+    </message>
+    <message>
+        <source>{count} situatiefactor met ja en 1 voor onbekende antwoorden → oranje</source>
+        <translation>{count} situational factor with yes and 1 for unknown answers → orange</translation>
+    </message>
+    <message>
+        <source>{count} situatiefactoren met ja en 1 voor onbekende antwoorden → oranje</source>
+        <translation>{count} situational factors with yes and 1 for unknown answers → orange</translation>
+    </message>
+    <message>
         <source>Geen risicofactoren die tot oranje of rood leiden</source>
         <translation>No risk factors that lead to orange or red</translation>
+    </message>
+    <message>
+        <source>{count} situatiefactor met ja; oranje vanaf {threshold} situatiefactoren</source>
+        <translation>{count} situational factor with yes; orange from {threshold} situational factors</translation>
+    </message>
+    <message>
+        <source>{count} situatiefactoren met ja; oranje vanaf {threshold} situatiefactoren</source>
+        <translation>{count} situational factors with yes; orange from {threshold} situational factors</translation>
+    </message>
+    <message>
+        <source>{unknown}× &quot;weet ik niet&quot; (telt als een situatiefactor); oranje vanaf {threshold} situatiefactoren</source>
+        <translation>{unknown}× &quot;don&apos;t know&quot; (counts as a situational factor); orange from {threshold} situational factors</translation>
+    </message>
+    <message>
+        <source>{count} situatiefactor met ja en {unknown}× &quot;weet ik niet&quot; (telt als een situatiefactor); oranje vanaf {threshold} situatiefactoren</source>
+        <translation>{count} situational factor with yes and {unknown}× &quot;don&apos;t know&quot; (counts as a situational factor); orange from {threshold} situational factors</translation>
+    </message>
+    <message>
+        <source>{count} situatiefactoren met ja en {unknown}× &quot;weet ik niet&quot; (telt als een situatiefactor); oranje vanaf {threshold} situatiefactoren</source>
+        <translation>{count} situational factors with yes and {unknown}× &quot;don&apos;t know&quot; (counts as a situational factor); orange from {threshold} situational factors</translation>
     </message>
     <message>
         <source>Terugbellen en alarm</source>

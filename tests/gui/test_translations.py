@@ -299,3 +299,28 @@ def test_desktop_notifications_speak_english_too(english: QTranslator) -> None:
         assert locked == "Alarm: visit by Sanne — unlock for details"
     finally:
         notifier.shutdown()
+
+
+def test_why_this_level_is_translated_with_the_question_in_it(english: QTranslator) -> None:
+    from veilig_huisbezoek.domain.checklist import (
+        REASON_TEMPLATES,
+        Answer,
+        FactorKind,
+        assess,
+        default_checklist,
+    )
+    from veilig_huisbezoek.gui.i18n import domain_text, reason_text
+
+    checklist = default_checklist()
+    severe = next(i for i in checklist.items if i.kind is FactorKind.ERNSTIG and not i.auto)
+    situation = [i for i in checklist.items if i.kind is not FactorKind.ERNSTIG][:2]
+    answers = {i.id: Answer.NEE for i in checklist.items}
+    answers[severe.id] = Answer.JA
+    for item in situation:
+        answers[item.id] = Answer.JA
+    shown = [reason_text(r) for r in assess(checklist, answers).reasons]
+    question = domain_text(severe.text)
+    assert question != severe.text  # the question itself is English
+    assert f'Serious factor "{question}": yes → red' in shown
+    assert "2 situational factors with yes → orange" in shown
+    assert all(domain_text(t) != t for t in REASON_TEMPLATES)  # every template translated

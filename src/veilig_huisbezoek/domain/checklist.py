@@ -347,8 +347,39 @@ def default_checklist() -> Checklist:
 
 @dataclass(frozen=True)
 class Reason:
+    """Why the level is what it is. ``template`` is fixed Dutch text with ``{named}``
+    places, so a translated interface can translate it (and the question in it)."""
+
     item_id: str | None
-    text: str
+    template: str
+    args: tuple[tuple[str, str | int], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.template.format(**dict(self.args))
+
+
+# Every reason template, for the translation catalogue.
+REASON_TEMPLATES = (
+    'Ernstige factor "{question}": ja → rood',
+    'Ernstige factor "{question}": weet ik niet → minstens oranje',
+    'Ernstige factor "{question}": weet ik niet → minstens rood',
+    'Situatiefactor "{question}": ja',
+    '{count}× "weet ik niet" telt als een situatiefactor',
+    "{count} situatiefactor met ja → oranje",
+    "{count} situatiefactoren met ja → oranje",
+    "{count} situatiefactor met ja en 1 voor onbekende antwoorden → oranje",
+    "{count} situatiefactoren met ja en 1 voor onbekende antwoorden → oranje",
+    "Geen risicofactoren die tot oranje of rood leiden",
+    "{count} situatiefactor met ja; oranje vanaf {threshold} situatiefactoren",
+    "{count} situatiefactoren met ja; oranje vanaf {threshold} situatiefactoren",
+    '{unknown}× "weet ik niet" (telt als een situatiefactor); oranje vanaf {threshold} '
+    "situatiefactoren",
+    '{count} situatiefactor met ja en {unknown}× "weet ik niet" (telt als een '
+    "situatiefactor); oranje vanaf {threshold} situatiefactoren",
+    '{count} situatiefactoren met ja en {unknown}× "weet ik niet" (telt als een '
+    "situatiefactor); oranje vanaf {threshold} situatiefactoren",
+)
 
 
 @dataclass(frozen=True)
@@ -361,10 +392,6 @@ class Assessment:
     advice: Advice
     unknown_count: int = field(default=0)
     situation_count: int = field(default=0)
-
-
-def _factor_word(n: int) -> str:
-    return "situatiefactor" if n == 1 else "situatiefactoren"
 
 
 def assess(checklist: Checklist, answers: Mapping[str, Answer]) -> Assessment:
@@ -398,16 +425,12 @@ def assess(checklist: Checklist, answers: Mapping[str, Answer]) -> Assessment:
         if item.kind is FactorKind.ERNSTIG:
             if answer is Answer.JA:
                 level = max(level, RiskLevel.ROOD)
-                severe.append(Reason(item.id, f'Ernstige factor "{item.text}": ja → rood'))
+                severe.append(Reason(item.id, REASON_TEMPLATES[0], (("question", item.text),)))
             elif answer is Answer.WEET_NIET:
                 target = rules.unknown_severe_level
                 level = max(level, target)
-                severe_unknown.append(
-                    Reason(
-                        item.id,
-                        f'Ernstige factor "{item.text}": weet ik niet → minstens {target.value}',
-                    )
-                )
+                template = REASON_TEMPLATES[2 if target is RiskLevel.ROOD else 1]
+                severe_unknown.append(Reason(item.id, template, (("question", item.text),)))
         elif answer is Answer.JA:
             situation_yes.append(item)
 
@@ -417,33 +440,34 @@ def assess(checklist: Checklist, answers: Mapping[str, Answer]) -> Assessment:
     situation: list[Reason] = []
     if situation_total >= rules.situation_threshold:
         level = max(level, RiskLevel.ORANJE)
-        situation += [Reason(it.id, f'Situatiefactor "{it.text}": ja') for it in situation_yes]
+        situation += [
+            Reason(it.id, REASON_TEMPLATES[3], (("question", it.text),)) for it in situation_yes
+        ]
         if unknown_bonus:
-            situation.append(
-                Reason(None, f'{unknown_count}× "weet ik niet" telt als een situatiefactor')
-            )
+            situation.append(Reason(None, REASON_TEMPLATES[4], (("count", unknown_count),)))
         n = len(situation_yes)
-        summary = f"{n} {_factor_word(n)} met ja"
-        if unknown_bonus:
-            summary += " en 1 voor onbekende antwoorden"
-        situation.append(Reason(None, f"{summary} → oranje"))
+        plural = 0 if n == 1 else 1
+        template = REASON_TEMPLATES[(7 if unknown_bonus else 5) + plural]
+        situation.append(Reason(None, template, (("count", n),)))
 
     reasons = severe + severe_unknown + situation
     if not reasons:
-        reasons.append(Reason(None, "Geen risicofactoren die tot oranje of rood leiden"))
+        reasons.append(Reason(None, REASON_TEMPLATES[9]))
         if situation_total:
-            parts = []
-            if situation_yes:
-                parts.append(f"{len(situation_yes)} {_factor_word(len(situation_yes))} met ja")
-            if unknown_bonus:
-                parts.append(f'{unknown_count}× "weet ik niet" (telt als een situatiefactor)')
-            reasons.append(
-                Reason(
-                    None,
-                    f"{' en '.join(parts)}; oranje vanaf {rules.situation_threshold} "
-                    "situatiefactoren",
-                )
+            n = len(situation_yes)
+            plural = 0 if n == 1 else 1
+            if n and unknown_bonus:
+                template = REASON_TEMPLATES[13 + plural]
+            elif n:
+                template = REASON_TEMPLATES[10 + plural]
+            else:
+                template = REASON_TEMPLATES[12]
+            args: tuple[tuple[str, str | int], ...] = (
+                ("count", n),
+                ("unknown", unknown_count),
+                ("threshold", rules.situation_threshold),
             )
+            reasons.append(Reason(None, template, args))
     return Assessment(
         checklist_id=checklist.id,
         checklist_version=checklist.version,

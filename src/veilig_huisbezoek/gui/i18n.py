@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 
 from ..paths import resources_dir
@@ -12,6 +14,9 @@ _SETTINGS_KEY = "ui/language"
 # The Qt Linguist context of the texts the domain layer shows (enum labels, call actions,
 # the checklist's questions and advice). domain/ stays free of Qt, so lupdate cannot see
 # them there: tools/update_translations.py collects them into this context.
+if TYPE_CHECKING:
+    from ..domain.checklist import Reason
+
 DOMAIN_CONTEXT = "domain"
 
 
@@ -40,6 +45,12 @@ def domain_text(text: str) -> str:
     if not text:
         return text
     return QCoreApplication.translate(DOMAIN_CONTEXT, text)
+
+
+def reason_text(reason: Reason) -> str:
+    """A checklist reason in the chosen language: its template and the question in it."""
+    args = {k: domain_text(v) if isinstance(v, str) else v for k, v in reason.args}
+    return domain_text(reason.template).format(**args)
 
 
 def saved_language() -> str:

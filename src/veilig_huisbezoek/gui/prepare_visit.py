@@ -58,7 +58,7 @@ from ..storage.errors import AuthenticationError, StoreError
 from .checklist_widget import ChecklistWidget
 from .forms import child, load_form
 from .hub import AppHub
-from .i18n import domain_text
+from .i18n import domain_text, reason_text
 from .level_badge import LevelBadge
 from .tasks import TaskRunner
 
@@ -978,7 +978,7 @@ class PrepareVisitPage(QWidget):
         # fixed ones are in the catalogue, the others stay Dutch.
         if self.assessment is None:
             return ""
-        return "".join(f"<li>{escape(domain_text(r.text))}</li>" for r in self.assessment.reasons)
+        return "".join(f"<li>{escape(reason_text(r))}</li>" for r in self.assessment.reasons)
 
     def going_alone(self) -> bool:
         return not self.colleague_ids()
