@@ -276,3 +276,50 @@ def test_rood_concepts_without_consent_wait_for_a_leidinggevende(
         pending_consents(sanne)
     visits.give_consent(petra, rood, "Onvermijdelijk; politie is vooraf geïnformeerd.")
     assert pending_consents(petra) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "aker",
+        "AKERSTRAAT 12a",
+        "12",
+        "12b",
+        "6411hb",
+        "6411 AB 7",
+        "6415",
+        "palemig 4",
+        "hermans",
+        "heerlen zoon",
+        "120-2",
+        "0123",
+        "nergens",
+        "%",
+        "_",
+    ],
+)
+def test_the_workstation_text_search_finds_what_sql_finds(
+    people: dict[str, ServiceContext], history: dict[str, int], text: str
+) -> None:
+    """With sealed columns (a team server) the free text is matched in Python, in
+    batches; the rows, their order and the count are those of the SQL search."""
+    from veilig_huisbezoek.services import history as history_service
+    from veilig_huisbezoek.services.history import count_history
+
+    petra = people["petra"]
+    filters = HistoryFilter(text=text)
+    in_sql = search_history(petra, filters)
+    sql_count = count_history(petra, filters)
+    petra.store.sealed_columns = True  # type: ignore[misc]
+    try:
+        original, history_service._SCAN_BATCH = history_service._SCAN_BATCH, 2
+        assert search_history(petra, filters) == in_sql
+        assert count_history(petra, filters) == sql_count == len(in_sql)
+        assert (
+            search_history(petra, filters, limit=1, after=in_sql[0] if in_sql else None)
+            == (in_sql[1:2])
+        )
+    finally:
+        history_service._SCAN_BATCH = original
+        del petra.store.sealed_columns

@@ -3,6 +3,7 @@ the connection banner, ``--database-url``."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,14 +12,22 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSWORDS
+from tests.services.test_history import plan_visit
 from tests.team.conftest import PgTeam
+from veilig_huisbezoek.domain.address import Address
+from veilig_huisbezoek.gui import board as board_module
 from veilig_huisbezoek.gui.app import parse_args, run_gui
+from veilig_huisbezoek.gui.board import BoardPage
 from veilig_huisbezoek.gui.main_window import MainWindow
+from veilig_huisbezoek.gui.my_visits import MyVisitsPage
 from veilig_huisbezoek.gui.team_live import ConnectionBanner
 from veilig_huisbezoek.reminders.notifier import Notifier
-from veilig_huisbezoek.storage.team.store import TeamStore
+from veilig_huisbezoek.services import planning
+from veilig_huisbezoek.storage.team.store import TeamStore, TeamUnreachableError
 
 pytestmark = pytest.mark.gui
+
+_ADDRESS = Address("Akerstraat", 12, "A", "6411 HB", "Heerlen")
 
 
 @pytest.fixture
@@ -93,3 +102,69 @@ def test_database_url_is_checked_before_the_window_opens(
     assert run_gui(["--database-url", "postgresql://u:geheim@server/team"]) == 2
     assert "wachtwoord" in capsys.readouterr().err
     assert run_gui(["--database-url", "postgresql://server/team", "--demo"]) == 2
+
+
+def test_while_the_server_is_lost_pages_keep_their_state_without_waiting(
+    qtbot: QtBot, window: MainWindow, pg_team: PgTeam, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Offline: refreshes return at once and go nowhere near the server (each attempt
+    could wait a connect timeout on a real network); back online: one reload."""
+    sanne = pg_team.login("sanne")
+    visit_id = plan_visit(sanne, buddy_id=pg_team.ids["bram"], address=_ADDRESS)
+    sanne.store.close()
+    loads = {"board": 0, "my_visits": 0}
+
+    def counted(name: str, real: object) -> object:
+        def wrapper(*args: object) -> object:
+            loads[name] += 1
+            return real(*args)  # type: ignore[operator]
+
+        return wrapper
+
+    monkeypatch.setattr(board_module, "board_rows", counted("board", board_module.board_rows))
+    my_open_visits = planning.my_open_visits
+    monkeypatch.setattr(planning, "my_open_visits", counted("my_visits", my_open_visits))
+    _submit(qtbot, window, "sanne")
+    assert window.workspace is not None and window.live is not None
+    qtbot.waitUntil(lambda: window.live is not None and window.live.connected, timeout=5_000)
+    board = window.workspace.pages["board"]
+    my_visits = window.workspace.pages["my_visits"]
+    assert isinstance(board, BoardPage) and isinstance(my_visits, MyVisitsPage)
+    qtbot.waitUntil(lambda: loads["board"] >= 1 and not window.tasks.busy, timeout=5_000)
+    assert [row.id for row in my_visits.model.rows] == [visit_id]
+    banner = window.connection_banner
+    assert banner is not None and banner.isHidden()
+    ctx = window.ctx
+    assert ctx is not None and isinstance(ctx.store, TeamStore)
+
+    pg_team.cluster.stop()
+    try:
+        qtbot.waitUntil(lambda: not banner.isHidden(), timeout=5_000)
+        assert window.hub.offline and not ctx.store.reachable
+        before = dict(loads)
+        started = time.monotonic()
+        board.refresh()
+        my_visits.refresh()
+        board.refresh_button.click()
+        assert window.alarm_panel is not None
+        window.alarm_panel.refresh()
+        window.hub.visits_changed.emit()  # e.g. an action on this workstation
+        assert time.monotonic() - started < 0.5
+        assert loads == before and not window.tasks.busy  # nothing went to the server
+        # A direct call (the GUI thread, the worker) fails at once, with the message.
+        started = time.monotonic()
+        with pytest.raises(TeamUnreachableError):
+            my_open_visits(ctx)
+        assert time.monotonic() - started < 0.5
+        qtbot.wait(200)
+        assert not banner.isHidden()
+        assert [row.id for row in my_visits.model.rows] == [visit_id]  # the last state
+    finally:
+        pg_team.cluster.start()
+    qtbot.waitUntil(lambda: banner.isHidden(), timeout=20_000)
+    assert not window.hub.offline and ctx.store.reachable
+    qtbot.waitUntil(
+        lambda: loads["board"] > before["board"] and not window.tasks.busy, timeout=5_000
+    )
+    qtbot.wait(500)
+    assert loads == {name: count + 1 for name, count in before.items()}  # one reload each

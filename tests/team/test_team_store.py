@@ -108,8 +108,11 @@ def test_tls_is_required() -> None:
     assert TeamLocation.parse("postgresql://server/team").url.query["sslmode"] == "verify-full"
 
 
-def test_free_text_search_on_sealed_columns_is_refused_clearly(pg_team: PgTeam) -> None:
+def test_a_raw_sql_condition_on_a_sealed_column_is_still_refused(pg_team: PgTeam) -> None:
+    """The services search free text on the workstation (tests/team/test_team_search.py);
+    a SQL condition on a sealed column could never match, so the store refuses it."""
     sanne = pg_team.login("sanne")
+    assert sanne.store.sealed_columns
     from veilig_huisbezoek.storage.models import Visit
 
     with pytest.raises(StoreError, match="versleuteld"), sanne.store.read_session() as session:

@@ -184,7 +184,10 @@ class AlarmPanel(QFrame):
         return [row.label.text() for row in self.rows]
 
     def refresh(self) -> None:
-        """Reload the open alarms from the database."""
+        """Reload the open alarms from the database (not while the team server is
+        unreachable: the alarms shown stay, and it is refreshed when the server is back)."""
+        if self.hub.offline:
+            return
         try:
             self._alarms = alarm_service.open_alarms(self.ctx)
         except StoreError as exc:

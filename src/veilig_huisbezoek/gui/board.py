@@ -206,7 +206,12 @@ class BoardPage(QWidget):
 
     # ---- loading -------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload the rows from the store (off the GUI thread); emits ``refreshed``."""
+        """Reload the rows from the store (off the GUI thread); emits ``refreshed``.
+
+        Not while the team server is unreachable (``hub.offline``): the last known state
+        stays, and the main window reloads every page when the connection is back."""
+        if self._hub.offline:
+            return
         if self._loading:
             self._reload_pending = True
             return

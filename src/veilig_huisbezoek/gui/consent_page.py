@@ -193,6 +193,8 @@ class ConsentPage(QWidget):
 
     # ---- loading ------------------------------------------------------------------
     def refresh(self) -> None:
+        if self._hub.offline:
+            return  # the last known state stays; reloaded when the server is back
         self._generation += 1
         generation = self._generation
         ctx = self._ctx

@@ -357,7 +357,7 @@ class HistoryPage(QWidget):
         for combo in (self.employee_combo, self.level_combo, self.outcome_combo):
             combo.currentIndexChanged.connect(self.refresh)
         self.clear_button.clicked.connect(self.clear_filters)
-        hub.visits_changed.connect(self.refresh)
+        hub.visits_changed.connect(self._visits_changed)
         self._update_buttons()
         # Load once the caller has had a chance to connect to `loaded`.
         QTimer.singleShot(0, self.refresh)
@@ -407,6 +407,11 @@ class HistoryPage(QWidget):
             self.refresh()
 
     # ---- loading ------------------------------------------------------------------
+    def _visits_changed(self) -> None:
+        # Not while the team server is unreachable: reloaded when it is back.
+        if not self._hub.offline:
+            self.refresh()
+
     def refresh(self) -> None:
         self._search_timer.stop()
         self._generation += 1

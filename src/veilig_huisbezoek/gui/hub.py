@@ -1,4 +1,11 @@
-"""Signals that connect the pages of the workspace without them knowing each other."""
+"""Signals that connect the pages of the workspace without them knowing each other.
+
+``offline`` is true while the team server is known to be unreachable (the main window
+sets it from :class:`~.team_live.TeamLive`; always false on the embedded database).
+Pages then hold back the reloads that would go to the server and keep showing the last
+known state; when the connection is back the main window emits ``visits_changed`` and
+``notes_changed`` once, and every page reloads.
+"""
 
 from __future__ import annotations
 
@@ -18,3 +25,7 @@ class AppHub(QObject):
     show_incident = Signal(int)
     # A page wants the status bar to say something (no personal data).
     status_message = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.offline = False

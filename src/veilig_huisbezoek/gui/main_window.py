@@ -17,7 +17,10 @@ Team mode (``team``: a :class:`~..storage.team.location.TeamLocation`, from
 first-run screen. After login a :class:`~.team_live.TeamLive` listens for the other
 workstations' changes (``LISTEN vh_changes``) and turns them into ``hub`` signals and an
 alarm panel refresh; when the server is unreachable a banner above the workspace says
-so at once, with the age of what is shown, until the connection is back.
+so at once, with the age of what is shown, until the connection is back. Meanwhile
+``hub.offline`` holds back the pages' reloads and the store refuses database calls at
+once (nothing waits for a connect timeout on the GUI thread or the worker); when the
+connection is back every page reloads once.
 
 Start-up time: importing this module loads Qt and what the login screen needs, not the
 database stack. The services, the scheduler, the alarm panel and the workspace (and
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
         if live is not None:
             live.stop()
             live.deleteLater()
+        self.hub.offline = False
         if self.connection_banner is not None:
             self.connection_banner.clear()
 
@@ -241,11 +245,14 @@ class MainWindow(QMainWindow):
             self.alarm_panel.refresh()
 
     def _team_lost(self, since: object) -> None:
+        # The pages keep the last known state instead of waiting for the server.
+        self.hub.offline = True
         if self.connection_banner is not None:
             assert isinstance(since, datetime)
             self.connection_banner.show_lost(since)
 
     def _team_restored(self) -> None:
+        self.hub.offline = False
         if self.connection_banner is not None:
             self.connection_banner.clear()
         self.hub.status_message.emit(self.tr("Verbinding met de teamserver hersteld."))
@@ -266,7 +273,7 @@ class MainWindow(QMainWindow):
         scheduler.reminder_due.connect(self._alarm_fired)
         scheduler.rebuilt.connect(self._alarms_reloaded)
         panel.open_count_changed.connect(self._open_alarms_changed)
-        self.hub.visits_changed.connect(scheduler.request_rebuild)
+        self.hub.visits_changed.connect(self._rebuild_schedule)
         self.alarm_panel, self.scheduler = panel, scheduler
         panel.refresh()  # alarms still open from an earlier session, at once
         scheduler.start(background=True)
@@ -276,7 +283,7 @@ class MainWindow(QMainWindow):
         scheduler, panel = self.scheduler, self.alarm_panel
         self.scheduler = self.alarm_panel = None
         if scheduler is not None:
-            self.hub.visits_changed.disconnect(scheduler.request_rebuild)
+            self.hub.visits_changed.disconnect(self._rebuild_schedule)
             scheduler.shutdown()
             scheduler.deleteLater()
         if panel is not None:
@@ -284,6 +291,11 @@ class MainWindow(QMainWindow):
             panel.hide()
             panel.deleteLater()
         self.notifier.set_open_count(0)
+
+    def _rebuild_schedule(self) -> None:
+        # Not while the team server is unreachable: rebuilt when it is back.
+        if self.scheduler is not None and not self.hub.offline:
+            self.scheduler.request_rebuild()
 
     def _alarm_fired(self, alarm: AlarmInfo) -> None:
         """A reminder fell due (or was still open): panel, sound, desktop, window."""

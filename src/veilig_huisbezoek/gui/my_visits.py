@@ -187,6 +187,8 @@ class MyVisitsPage(QWidget):
 
     # ---- data ---------------------------------------------------------------------
     def refresh(self) -> None:
+        if self.hub.offline:
+            return  # the last known state stays; reloaded when the server is back
         keep = self.selected_id()
         try:
             rows = planning.my_open_visits(self.ctx)

@@ -211,7 +211,7 @@ class RegisterPage(QWidget):
             self.review_button,
         ):
             button.setVisible(self._is_manager)
-        hub.notes_changed.connect(self.refresh)
+        hub.notes_changed.connect(self._notes_changed)
         self._show_detail(None)
         # Load once the caller has had a chance to connect to `loaded`.
         QTimer.singleShot(0, self.refresh)
@@ -297,6 +297,11 @@ class RegisterPage(QWidget):
     def _search_now(self) -> None:
         self._search_timer.stop()
         self.refresh()
+
+    def _notes_changed(self) -> None:
+        # Not while the team server is unreachable: reloaded when it is back.
+        if not self._hub.offline:
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload the list with the current filters (on the task runner)."""

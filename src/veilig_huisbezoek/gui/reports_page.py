@@ -107,6 +107,8 @@ class ReportsPage(QWidget):
         return int(value) if value is not None else 12
 
     def refresh(self) -> None:
+        if self.hub.offline:
+            return  # the last known state stays; reloaded when the server is back
         try:
             numbers = reports.build_report(self.ctx, months=self.months())
         except (UserError, StoreError) as exc:

@@ -9,7 +9,9 @@ happens here, on the GUI thread:
   (boards, my visits, the reminder schedule) / ``hub.notes_changed`` and an alarm panel
   refresh, well within a second of the change on the other workstation;
 * ``lost(since)``, ``restored()``: the connection state, for the banner
-  (:class:`ConnectionBanner`).
+  (:class:`ConnectionBanner`) and ``hub.offline``. The store is told too
+  (:meth:`~..storage.team.store.TeamStore.set_reachable`): while the server is known
+  lost, its sessions fail at once instead of each waiting for a connect timeout.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class TeamLive(QObject):
         super().__init__(parent)
         assert store.username is not None and store.db_password is not None
         url = store.location.as_person(store.username, store.db_password)
+        self._store = store
         self._pending: set[str] = set()
         self._stopped = False
         self._is_lost = False
@@ -73,6 +76,7 @@ class TeamLive(QObject):
         self._stopped = True
         self._timer.stop()
         self._listener.stop()
+        self._store.set_reachable(True)
 
     # ---- on the listener thread: emit only -------------------------------------------
     def _emit(self, signal: SignalInstance, *args: object) -> None:
@@ -98,12 +102,14 @@ class TeamLive(QObject):
         if self._stopped:
             return
         self._is_lost = True
+        self._store.set_reachable(False)
         self.lost.emit(since)
 
     def _on_restored(self) -> None:
         if self._stopped:
             return
         self._is_lost = False
+        self._store.set_reachable(True)
         self.restored.emit()
 
 

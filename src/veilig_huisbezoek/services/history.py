@@ -7,16 +7,24 @@ colleague or buddy for, a beheerder none).
 The history page reads a page at a time: :func:`search_history` with ``limit`` and
 ``after`` (keyset paging on start, id; newest first) and :func:`count_history` for the
 total, so 100,000 visits cost one page of rows in memory, not all of them.
+
+On a store with sealed columns (``store.sealed_columns``: a team server) names and
+addresses cannot be searched in SQL. There the other filters still run in SQL and the
+free text is matched on the workstation, on the decrypted rows: the search reads
+batches of ``_SCAN_BATCH`` rows (keyset paged, in one snapshot) until a page of matches
+is full or the rows run out, and the count reads them all.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy import ColumnElement, Row, Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from ..domain.address import Address
 from ..domain.call_outcome import CallAction
@@ -27,7 +35,7 @@ from ..domain.roles import Permission
 from ..domain.visit import VisitReason, VisitState
 from ..storage.models import Account, CallRecord, Visit, VisitEvent
 from .context import ServiceContext
-from .register import address_text_filter
+from .register import AddressFields, address_text_filter, address_text_matcher
 from .visits import _visible_visits
 
 
@@ -126,10 +134,23 @@ def _day_start(day: date) -> datetime:
 # Outcomes are computed for at most this many visits per query (SQLite's limit on
 # bound parameters is 32,766; this keeps each IN list small).
 _OUTCOME_CHUNK = 500
+# Rows read per query while matching free text on the workstation (sealed columns).
+_SCAN_BATCH = 500
+
+_Matcher = Callable[[AddressFields], bool]
+_AnyRow = Row[*tuple[Any, ...]]
+_AnySelect = Select[*tuple[Any, ...]]
+
+
+def _text_matcher(ctx: ServiceContext, f: HistoryFilter) -> _Matcher | None:
+    """The workstation-side text search, on a store with sealed columns; else None."""
+    return address_text_matcher(f.text) if ctx.store.sealed_columns else None
 
 
 def _matching(ctx: ServiceContext, f: HistoryFilter) -> Select[int]:
-    """Ids of the visits the actor may see that match ``f`` (unordered)."""
+    """Ids of the visits the actor may see that match ``f`` (unordered).
+
+    With sealed columns the free text is left out (see :func:`_text_matcher`)."""
     if f.date_from is not None and f.date_to is not None and f.date_from > f.date_to:
         raise ValidationError("Periode", "de datum 'van' ligt na de datum 'tot en met'.")
     query = _visible_visits(ctx).with_only_columns(Visit.id)
@@ -143,6 +164,8 @@ def _matching(ctx: ServiceContext, f: HistoryFilter) -> Select[int]:
         query = query.where(Visit.level == f.level.value)
     if f.outcome is not None:
         query = query.where(_outcome_expression() == f.outcome.value)
+    if ctx.store.sealed_columns:
+        return query
     condition = address_text_filter(
         f.text,
         street=Visit.street,
@@ -159,9 +182,60 @@ def _matching(ctx: ServiceContext, f: HistoryFilter) -> Select[int]:
 
 def count_history(ctx: ServiceContext, filters: HistoryFilter | None = None) -> int:
     """How many visits :func:`search_history` finds for ``filters`` (all pages)."""
-    query = select(func.count()).select_from(_matching(ctx, filters or HistoryFilter()).subquery())
+    f = filters or HistoryFilter()
+    matching = _matching(ctx, f)
+    matcher = _text_matcher(ctx, f)
+    if matcher is not None:
+        texts = matching.with_only_columns(Visit.id, Visit.start_at, *_TEXT_COLUMNS)
+        count = 0
+        with ctx.store.read_session() as session:
+            for row in _scan(session, texts, None):
+                count += matcher(_fields(row, 2))
+        return count
+    query = select(func.count()).select_from(matching.subquery())
     with ctx.store.read_session() as session:
         return int(session.execute(query).scalar_one())
+
+
+# What the free text is matched against: the address, then residents and clients.
+_TEXT_COLUMNS = (
+    Visit.street,
+    Visit.house_number,
+    Visit.addition,
+    Visit.postcode,
+    Visit.city,
+    Visit.residents,
+    Visit.clients,
+)
+
+
+def _fields(row: _AnyRow, at: int) -> AddressFields:
+    """The ``_TEXT_COLUMNS`` of ``row``, starting at column ``at``."""
+    street, number, addition, postcode, city, residents, clients = row[at : at + 7]
+    return AddressFields(street, number, addition, postcode, city, (residents, clients))
+
+
+def _after(start: datetime, visit_id: int) -> ColumnElement[bool]:
+    """After (start, id) in the history's order: newest first."""
+    return or_(
+        Visit.start_at < start,
+        and_(Visit.start_at == start, Visit.id < visit_id),
+    )
+
+
+def _scan(
+    session: Session, query: _AnySelect, after: tuple[datetime, int] | None
+) -> Iterator[_AnyRow]:
+    """Every row of ``query`` after ``after`` (start, id), newest first, read
+    ``_SCAN_BATCH`` rows at a time. ``query`` selects ``Visit.id``, ``Visit.start_at``
+    first."""
+    ordered = query.order_by(Visit.start_at.desc(), Visit.id.desc()).limit(_SCAN_BATCH)
+    while True:
+        batch = session.execute(ordered if after is None else ordered.where(_after(*after))).all()
+        yield from batch
+        if len(batch) < _SCAN_BATCH:
+            return
+        after = (batch[-1][1], batch[-1][0])
 
 
 def search_history(
@@ -178,7 +252,8 @@ def search_history(
     plain columns (no ORM objects); the outcome, which needs the calls and events, is
     worked out for the page's visits only.
     """
-    matching = _matching(ctx, filters or HistoryFilter())
+    f = filters or HistoryFilter()
+    matching = _matching(ctx, f)
     visitor = aliased(Account)
     buddy = aliased(Account)
     query = (
@@ -202,20 +277,20 @@ def search_history(
         )
         .join(visitor, visitor.id == Visit.visitor_id)
         .join(buddy, buddy.id == Visit.buddy_id)
-        .order_by(Visit.start_at.desc(), Visit.id.desc())
     )
-    if after is not None:
-        query = query.where(
-            or_(
-                Visit.start_at < after.start,
-                and_(Visit.start_at == after.start, Visit.id < after.id),
-            )
-        )
-    if limit is not None:
-        query = query.limit(limit)
+    matcher = _text_matcher(ctx, f)
     outcome = _outcome_expression()
     with ctx.store.read_session() as session:
-        rows = session.execute(query).all()
+        rows: Sequence[_AnyRow]
+        if matcher is None:
+            query = query.order_by(Visit.start_at.desc(), Visit.id.desc())
+            if after is not None:
+                query = query.where(_after(after.start, after.id))
+            if limit is not None:
+                query = query.limit(limit)
+            rows = session.execute(query).all()
+        else:
+            rows = _scan_matches(session, query, matcher, limit=limit, after=after)
         outcomes: dict[int, str] = {}
         for start in range(0, len(rows), _OUTCOME_CHUNK):
             ids = [row[0] for row in rows[start : start + _OUTCOME_CHUNK]]
@@ -256,8 +331,33 @@ def search_history(
             v_last,
             b_first,
             b_last,
+            *_clients,
         ) in rows
     ]
+
+
+def _scan_matches(
+    session: Session,
+    query: _AnySelect,
+    matcher: _Matcher,
+    *,
+    limit: int | None,
+    after: HistoryRow | None,
+) -> list[_AnyRow]:
+    """Up to ``limit`` rows of the history ``query`` after ``after`` whose decrypted
+    address, residents or clients match the free text (sealed columns)."""
+    found: list[_AnyRow] = []
+    if limit is not None and limit <= 0:
+        return found
+    scan = query.add_columns(Visit.clients)
+    for row in _scan(session, scan, (after.start, after.id) if after is not None else None):
+        street, number, addition, postcode, city, residents = row[5:11]
+        fields = AddressFields(street, number, addition, postcode, city, (residents, row[16]))
+        if matcher(fields):
+            found.append(row)
+            if limit is not None and len(found) >= limit:
+                break
+    return found
 
 
 # ---- consent for rood visits --------------------------------------------------------

@@ -304,6 +304,51 @@ MAX_SEARCH_TERMS = 8
 MAX_SEARCH_LENGTH = 200
 
 
+@dataclass(frozen=True)
+class _SearchTerm:
+    """One term of a free-text address search; exactly one kind is set."""
+
+    postcode: str = ""  # a whole postcode, compact and upper case ("6411AB")
+    house_number: int = 0  # with ``addition`` when the term named one ("12a")
+    addition: str = ""
+    postcode_start: str = ""  # four digits: also the start of a postcode
+    word: str = ""  # anything else: part of the street, city or extra columns
+
+
+def _search_terms(text: str) -> list[_SearchTerm]:
+    """The terms of a free-text address search (at most ``MAX_SEARCH_TERMS``)."""
+    rest = text.strip()[:MAX_SEARCH_LENGTH]
+    terms: list[_SearchTerm] = []
+    for match in _POSTCODE_IN_TEXT.finditer(rest):
+        terms.append(_SearchTerm(postcode=f"{match.group(1)}{match.group(2).upper()}"))
+    rest = _POSTCODE_IN_TEXT.sub(" ", rest)
+    for raw in _TERM_SEPARATORS.split(rest):
+        term = raw.strip(".:'\"()")
+        if not term:
+            continue
+        number, number_addition, postcode_start = 0, "", ""
+        if _HOUSE_NUMBER_TERM.fullmatch(term):
+            try:
+                number, number_addition = parse_house_number(term)
+            except ValidationError:
+                number = 0
+            if term.isdigit() and len(term) == 4:
+                postcode_start = term
+        if number or postcode_start:
+            terms.append(
+                _SearchTerm(
+                    house_number=number,
+                    addition=number_addition if number else "",
+                    postcode_start=postcode_start,
+                )
+            )
+        else:
+            terms.append(_SearchTerm(word=term))
+        if len(terms) >= MAX_SEARCH_TERMS:
+            break
+    return terms
+
+
 def address_text_filter(
     text: str,
     *,
@@ -320,40 +365,80 @@ def address_text_filter(
     case ("6411ab" finds "6411 AB"); a number is a house number ("12a" also checks the
     addition, four digits also match the start of a postcode); any other word is looked
     for in the street, the city and the ``extra`` columns (e.g. residents).
+
+    Not for a store with sealed columns (a team server): there the same search runs on
+    the workstation, see :func:`address_text_matcher`.
     """
-    rest = text.strip()[:MAX_SEARCH_LENGTH]
     conditions: list[ColumnElement[bool]] = []
     compact_postcode = func.replace(postcode, " ", "")
-    for match in _POSTCODE_IN_TEXT.finditer(rest):
-        conditions.append(compact_postcode == f"{match.group(1)}{match.group(2).upper()}")
-    rest = _POSTCODE_IN_TEXT.sub(" ", rest)
-    for raw in _TERM_SEPARATORS.split(rest):
-        term = raw.strip(".:'\"()")
-        if not term:
-            continue
+    for term in _search_terms(text):
         condition: ColumnElement[bool] | None = None
-        if _HOUSE_NUMBER_TERM.fullmatch(term):
-            try:
-                number, number_addition = parse_house_number(term)
-            except ValidationError:
-                number = 0
-            if number:
-                condition = house_number == number
-                if number_addition:
-                    condition = and_(condition, addition == number_addition)
-            if term.isdigit() and len(term) == 4:
-                by_postcode = compact_postcode.startswith(term, autoescape=True)
-                condition = by_postcode if condition is None else or_(condition, by_postcode)
-        if condition is None:
+        if term.postcode:
+            condition = compact_postcode == term.postcode
+        elif term.word:
             condition = or_(
-                *(column.contains(term, autoescape=True) for column in (street, city, *extra))
+                *(column.contains(term.word, autoescape=True) for column in (street, city, *extra))
             )
+        else:
+            if term.house_number:
+                condition = house_number == term.house_number
+                if term.addition:
+                    condition = and_(condition, addition == term.addition)
+            if term.postcode_start:
+                by_postcode = compact_postcode.startswith(term.postcode_start, autoescape=True)
+                condition = by_postcode if condition is None else or_(condition, by_postcode)
+        assert condition is not None
         conditions.append(condition)
-        if len(conditions) >= MAX_SEARCH_TERMS:
-            break
     if not conditions:
         return None
     return and_(*conditions)
+
+
+@dataclass(frozen=True)
+class AddressFields:
+    """The decrypted values a workstation-side address search looks at."""
+
+    street: str
+    house_number: int
+    addition: str
+    postcode: str
+    city: str
+    extra: tuple[str, ...] = ()
+
+
+def address_text_matcher(text: str) -> Callable[[AddressFields], bool] | None:
+    """The free-text address search of :func:`address_text_filter`, in Python.
+
+    For a store with sealed columns (``store.sealed_columns``: a team server), where SQL
+    cannot look inside names and addresses: the rows come decrypted from the database
+    and are matched here. Words are compared without regard to case. ``None`` for an
+    empty search.
+    """
+    terms = _search_terms(text)
+    if not terms:
+        return None
+
+    def term_matches(term: _SearchTerm, fields: AddressFields, compact_postcode: str) -> bool:
+        if term.postcode:
+            return compact_postcode == term.postcode
+        if term.word:
+            word = term.word.casefold()
+            return any(
+                word in value.casefold() for value in (fields.street, fields.city, *fields.extra)
+            )
+        if (
+            term.house_number
+            and fields.house_number == term.house_number
+            and (not term.addition or fields.addition == term.addition)
+        ):
+            return True
+        return bool(term.postcode_start) and compact_postcode.startswith(term.postcode_start)
+
+    def matches(fields: AddressFields) -> bool:
+        compact_postcode = fields.postcode.replace(" ", "")
+        return all(term_matches(term, fields, compact_postcode) for term in terms)
+
+    return matches
 
 
 @dataclass(frozen=True)
@@ -439,6 +524,9 @@ def search_notes(
     only their own proposals, anyone else is refused. Sorted with overdue reviews
     first, then proposals awaiting approval (oldest first), then active notes (by
     review date), then rejected and retired notes (most recent first).
+
+    On a store with sealed columns (a team server) the words of ``text`` are matched on
+    the workstation after decrypting; the other filters stay in SQL.
     """
     today = _today(ctx)
     query = _scoped_notes(ctx)
@@ -452,20 +540,32 @@ def search_notes(
             NoteRow.review_due.is_not(None),
             NoteRow.review_due <= today,
         )
-    condition = address_text_filter(
-        text,
-        street=NoteRow.street,
-        house_number=NoteRow.house_number,
-        addition=NoteRow.addition,
-        postcode=NoteRow.postcode,
-        city=NoteRow.city,
-    )
-    if condition is not None:
-        query = query.where(condition)
+    matcher: Callable[[AddressFields], bool] | None = None
+    if ctx.store.sealed_columns:
+        matcher = address_text_matcher(text)
+    else:
+        condition = address_text_filter(
+            text,
+            street=NoteRow.street,
+            house_number=NoteRow.house_number,
+            addition=NoteRow.addition,
+            postcode=NoteRow.postcode,
+            city=NoteRow.city,
+        )
+        if condition is not None:
+            query = query.where(condition)
     with ctx.store.session() as session:
         names = _names(session)
-        entries = [_entry(row, names, today) for row in session.execute(query).scalars()]
+        entries = [
+            _entry(row, names, today)
+            for row in session.execute(query).scalars()
+            if matcher is None or matcher(_note_fields(row))
+        ]
     return sorted(entries, key=_sort_key)
+
+
+def _note_fields(row: NoteRow) -> AddressFields:
+    return AddressFields(row.street, row.house_number, row.addition, row.postcode, row.city)
 
 
 def open_note(ctx: ServiceContext, note_id: int) -> RegisterEntry:

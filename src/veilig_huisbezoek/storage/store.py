@@ -219,6 +219,10 @@ class Store:
 
     # Automatic backup files in the data folder (a team server is backed up on the server).
     keeps_local_backups = True
+    # Personal columns sealed per value (a team server): SQL cannot search inside them,
+    # so the services match free text on the workstation. The embedded file is
+    # encrypted as a whole and searched in SQL.
+    sealed_columns = False
 
     def __init__(self, data_dir: Path, engine: Engine, key: bytes, ring: KeyRing) -> None:
         self.data_dir = data_dir

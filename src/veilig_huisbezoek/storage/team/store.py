@@ -13,7 +13,10 @@ which one they run on. Differences:
 * write transactions take one advisory lock, so they run one at a time as in the
   embedded store (the audit chain's next id stays unique); read sessions are
   ``REPEATABLE READ READ ONLY`` snapshots;
-* there are no local backup files: the server's administrator backs it up (pg_dump).
+* there are no local backup files: the server's administrator backs it up (pg_dump);
+* while the app's live connection knows the server is lost (:meth:`TeamStore.
+  set_reachable`), sessions fail at once with :class:`TeamUnreachableError` instead of
+  each waiting up to the connect timeout.
 """
 
 from __future__ import annotations
@@ -69,10 +72,12 @@ class TeamRefusedError(StoreError):
 
 
 class TeamSearchError(StoreError):
+    """A SQL condition on a sealed column: a programming error (the services match free
+    text on the workstation when ``store.sealed_columns``), never silently no rows."""
+
     def __init__(self) -> None:
         super().__init__(
-            "Op een teamserver zijn namen en adressen versleuteld: zoek op postcode en "
-            "huisnummer (bijvoorbeeld 1234 AB 5)."
+            "Op een teamserver zijn namen en adressen versleuteld: de server kan er niet in zoeken."
         )
 
 
@@ -175,6 +180,7 @@ class TeamStore(Store):
     """An unlocked team store: the team key in memory, one person's server role."""
 
     keeps_local_backups = False
+    sealed_columns = True
 
     def __init__(
         self,
@@ -191,6 +197,7 @@ class TeamStore(Store):
         self.username = username  # None: the owner (setting up / migrating)
         self.db_password = db_password
         self.sealer = Sealer(key)
+        self._reachable = True
         setattr(engine.dialect, SEALER_ATTRIBUTE, self.sealer)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(
@@ -310,14 +317,31 @@ class TeamStore(Store):
         return store
 
     # ---- sessions -------------------------------------------------------------------
+    @property
+    def reachable(self) -> bool:
+        return self._reachable
+
+    def set_reachable(self, reachable: bool) -> None:
+        """Told by the live connection (the app's listener): while the server is known
+        lost, sessions and pings fail at once, so no caller (the GUI thread included)
+        waits for a connect timeout; the listener keeps retrying and says when it is
+        back."""
+        self._reachable = reachable
+
+    def _check_reachable(self) -> None:
+        if not self._reachable:
+            raise TeamUnreachableError()
+
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
+        self._check_reachable()
         with _server_errors(), self._sessions.begin() as session:
             session.execute(select(_advisory_lock()))
             yield session
 
     @contextlib.contextmanager
     def read_session(self) -> Iterator[Session]:
+        self._check_reachable()
         with _server_errors(), self._read_sessions() as session:
             try:
                 yield session
@@ -360,6 +384,7 @@ class TeamStore(Store):
 
     # ---- key slots --------------------------------------------------------------------
     def keyring_now(self) -> KeyRing:
+        self._check_reachable()
         with _server_errors(), self.engine.connect() as conn:
             return _read_ring(conn)
 
