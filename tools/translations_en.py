@@ -64,6 +64,12 @@ EN: dict[str, str] = {
     "Alarm bevestigen": "Acknowledge alarm",
     "Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd.": "Confirm that you have seen "
     "the alarm; this is recorded.",
+    "Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd zodra de verbinding met de "
+    "teamserver terug is.": "Confirm that you have seen the alarm; this is recorded once the "
+    "connection to the team server is back.",
+    "(nog niet vastgelegd — geen verbinding)": "(not recorded yet — no connection)",
+    "Alarm bevestigd; dit wordt vastgelegd zodra de verbinding terug is.": "Alarm acknowledged; "
+    "this is recorded once the connection is back.",
     "Waarschuwing": "Warning",
     "⚠ ALARM — {title}": "⚠ ALARM — {title}",
     # ---- board --------------------------------------------------------------------

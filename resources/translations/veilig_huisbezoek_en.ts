@@ -271,12 +271,20 @@
         <translation>LATE (originally {time}) — {text}</translation>
     </message>
     <message>
+        <source>(nog niet vastgelegd — geen verbinding)</source>
+        <translation>(not recorded yet — no connection)</translation>
+    </message>
+    <message>
         <source>{symbol} ESCALATIE: {count} alarm(en) niet op tijd bevestigd</source>
         <translation>{symbol} ESCALATION: {count} alarm(s) not acknowledged in time</translation>
     </message>
     <message>
         <source>{symbol} ALARM — {count} open; blijft staan tot u bevestigt</source>
         <translation>{symbol} ALARM — {count} open; stays until you acknowledge</translation>
+    </message>
+    <message>
+        <source>Alarm bevestigd; dit wordt vastgelegd zodra de verbinding terug is.</source>
+        <translation>Alarm acknowledged; this is recorded once the connection is back.</translation>
     </message>
 </context>
 <context>
@@ -312,6 +320,10 @@
     <message>
         <source>Incident openen</source>
         <translation>Open the incident</translation>
+    </message>
+    <message>
+        <source>Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd zodra de verbinding met de teamserver terug is.</source>
+        <translation>Confirm that you have seen the alarm; this is recorded once the connection to the team server is back.</translation>
     </message>
 </context>
 <context>

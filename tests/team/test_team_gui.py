@@ -168,3 +168,81 @@ def test_while_the_server_is_lost_pages_keep_their_state_without_waiting(
     )
     qtbot.wait(500)
     assert loads == {name: count + 1 for name, count in before.items()}  # one reload each
+
+
+def test_an_alarm_due_while_the_server_is_lost_fires_here_and_is_recorded_once_when_back(
+    qtbot: QtBot, window: MainWindow, pg_team: PgTeam
+) -> None:
+    """Never silent: the call-back falls due while the server is down; the panel, the
+    sound and the desktop notification go off from the last known schedule, marked as
+    not recorded; after the restart the alarm is on the server exactly once."""
+    from sqlalchemy import func, select
+
+    from tests.reminders.helpers import running_visit
+    from veilig_huisbezoek.services import alarms
+    from veilig_huisbezoek.storage.models import Alarm
+
+    note = "(nog niet vastgelegd — geen verbinding)"
+    minute = timedelta(minutes=1)
+    start = pg_team.clock.now() + 5 * minute
+    running_visit(pg_team, start=start, end=start + 60 * minute)  # type: ignore[arg-type]
+    sent: list[dict[str, object]] = []
+    window.notifier._notify = lambda **kw: sent.append(kw)
+    _submit(qtbot, window, "bram")
+    scheduler, panel = window.scheduler, window.alarm_panel
+    assert scheduler is not None and panel is not None and window.live is not None
+    qtbot.waitUntil(lambda: window.live is not None and window.live.connected, timeout=5_000)
+    qtbot.waitUntil(lambda: scheduler.next_due() is not None, timeout=5_000)
+    due = scheduler.next_due()
+    assert due == start + 10 * minute and panel.rows == []
+    banner = window.connection_banner
+    assert banner is not None
+    sounds = window.notifier.sounds_played
+
+    pg_team.cluster.stop()
+    try:
+        qtbot.waitUntil(lambda: not banner.isHidden(), timeout=5_000)
+        assert window.hub.offline
+        pg_team.clock.advance(due - pg_team.clock.now() + timedelta(seconds=1))
+        began = time.monotonic()
+        scheduler.check_due()
+        assert time.monotonic() - began < 0.5  # nothing waited for the server
+        (text,) = panel.row_texts()
+        assert text.startswith("Terugbelmoment: bel nu Sanne Visser") and text.endswith(note)
+        assert "Akerstraat 12" in text
+        assert window.notifier.sounds_played == sounds + 1
+        qtbot.waitUntil(lambda: len(sent) == 1, timeout=5_000)
+        assert window.open_alarm_count == 1 and "ALARM" in window.windowTitle()
+        (local,) = panel.alarms
+        assert not local.recorded
+        pg_team.clock.advance(timedelta(seconds=30))
+        scheduler.check_due()  # still offline: no second alarm
+        assert panel.row_texts() == [text] and window.notifier.sounds_played == sounds + 1
+    finally:
+        pg_team.cluster.start()
+    qtbot.waitUntil(lambda: banner.isHidden(), timeout=20_000)
+    # The reconnect reload records it: the row is swapped, without a second sound.
+    qtbot.waitUntil(
+        lambda: panel.alarms != [] and panel.alarms[0].recorded and not window.tasks.busy,
+        timeout=10_000,
+    )
+    (row_text,) = panel.row_texts()
+    assert note not in row_text and row_text.startswith("Terugbelmoment: bel nu Sanne Visser")
+    scheduler.check_due()
+    qtbot.wait(200)
+    assert window.notifier.sounds_played == sounds + 1 and len(sent) == 1
+    (alarm,) = panel.alarms
+    assert alarm.reminder_key == local.reminder_key and alarm.due_at == due
+    assert alarm.raised_at == local.raised_at and not alarm.late
+    bram = pg_team.login("bram")
+    try:
+        assert [a.id for a in alarms.open_alarms(bram)] == [alarm.id]
+        with bram.store.session() as session:
+            count = session.execute(
+                select(func.count())
+                .select_from(Alarm)
+                .where(Alarm.reminder_key == alarm.reminder_key)
+            ).scalar_one()
+        assert count == 1
+    finally:
+        bram.store.close()

@@ -7,6 +7,15 @@ banner on top. In locked mode a row only says ``Alarm: bezoek van <voornaam> —
 ontgrendel voor details``: no address, no other names, no title or banner, no buttons,
 until someone unlocks.
 
+While the team server is unreachable the scheduler fires alarms from its last known
+schedule without recording them (``AlarmInfo.recorded`` False): their rows end with
+``(nog niet vastgelegd — geen verbinding)`` and have no Bellen button (the call
+dialog needs the server; the phone number is in the text). Acknowledging one hides it
+here and emits ``acknowledged_locally``: the scheduler records the acknowledgement
+(who, the original moment) right after the alarm itself once the server is back. When
+it is recorded, ``alarm_recorded`` swaps the row for the recorded alarm (no second
+sound); a reload never drops a row that is not recorded yet.
+
 Database work here is small and synchronous (reading open alarms, one acknowledgement):
 an alarm must not wait behind a busy worker.
 """
@@ -108,9 +117,20 @@ class AlarmRow(QFrame):
             self.label.setText(text)
             self.label.setAccessibleName(text)
         deadline = alarm.kind is ReminderKind.DEADLINE
-        self.call_button.setVisible(not locked and not deadline and alarm.visit_id is not None)
-        self.open_button.setVisible(not locked and self.incident_id is not None)
+        online = alarm.recorded  # not recorded: the server is unreachable
+        self.call_button.setVisible(
+            not locked and online and not deadline and alarm.visit_id is not None
+        )
+        self.open_button.setVisible(not locked and online and self.incident_id is not None)
         self.acknowledge_button.setVisible(not locked)
+        self.acknowledge_button.setToolTip(
+            self.tr("Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd.")
+            if online
+            else self.tr(
+                "Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd zodra de "
+                "verbinding met de teamserver terug is."
+            )
+        )
 
     @property
     def incident_id(self) -> int | None:
@@ -125,6 +145,9 @@ MAX_VISIBLE_ROWS = 3
 class AlarmPanel(QFrame):
     # An alarm was acknowledged (alarm id).
     acknowledged = Signal(int)
+    # A local alarm (not recorded: the server is unreachable) was acknowledged here
+    # (AlarmInfo); the scheduler records it when the server is back.
+    acknowledged_locally = Signal(object)
     # The number of open alarms changed (for the tray and the repeating sound).
     open_count_changed = Signal(int)
 
@@ -133,6 +156,8 @@ class AlarmPanel(QFrame):
         self.ctx = ctx
         self.hub = hub
         self._alarms: list[AlarmInfo] = []
+        # Shown but not recorded (server unreachable), by reminder key.
+        self._local: dict[str, AlarmInfo] = {}
         self._locked = False
         self._count = 0
         self.rows: list[AlarmRow] = []
@@ -189,10 +214,15 @@ class AlarmPanel(QFrame):
         if self.hub.offline:
             return
         try:
-            self._alarms = alarm_service.open_alarms(self.ctx)
+            found = alarm_service.open_alarms(self.ctx)
         except StoreError as exc:
             # Keep showing what we have; an alarm never disappears because of a read error.
             log.warning("open alarms not refreshed (%s)", type(exc).__name__)
+        else:
+            # Local alarms stay until recorded; one recorded meanwhile replaces its row.
+            keys = {a.reminder_key for a in found}
+            self._local = {k: a for k, a in self._local.items() if k not in keys}
+            self._alarms = alarm_service.by_urgency([*found, *self._local.values()])
         self._render()
 
     def show_alarm(self, alarm: AlarmInfo) -> None:
@@ -201,9 +231,24 @@ class AlarmPanel(QFrame):
         The alarm comes fresh from the database, so no re-read is needed; ``refresh()``
         picks up alarms acknowledged elsewhere.
         """
-        others = [a for a in self._alarms if a.id != alarm.id]
+        if not alarm.recorded:
+            self._local[alarm.reminder_key] = alarm
+        else:
+            self._local.pop(alarm.reminder_key, None)
+        others = [
+            a for a in self._alarms if a.id != alarm.id and a.reminder_key != alarm.reminder_key
+        ]
         self._alarms = alarm_service.by_urgency(others if alarm.acknowledged else [*others, alarm])
         self._render()
+
+    def alarm_recorded(self, local: AlarmInfo, recorded: AlarmInfo | None) -> None:
+        """Slot for ``ReminderScheduler.local_alarm_recorded``: the local alarm is on the
+        server now; its row becomes the recorded alarm's (gone if acknowledged). No sound:
+        it was heard when it fired. ``recorded`` None (refused): the local row stays."""
+        if recorded is None:
+            return
+        self._local.pop(local.reminder_key, None)
+        self.show_alarm(recorded)  # replaces the row by key; acknowledged: removes it
 
     def set_locked(self, locked: bool) -> None:
         """Locked: rows show only whose visit it is; no address, no other names."""
@@ -248,8 +293,12 @@ class AlarmPanel(QFrame):
                 text += " " + self.tr("Medewerker: {name}.").format(name=name)
             when = self.tr("Om {time}.").format(time=time)
         if alarm.late:
-            return self.tr("TE LAAT (oorspronkelijk {time}) — {text}").format(time=time, text=text)
-        return f"{text} {when}"
+            text = self.tr("TE LAAT (oorspronkelijk {time}) — {text}").format(time=time, text=text)
+        else:
+            text = f"{text} {when}"
+        if not alarm.recorded:
+            text += " " + self.tr("(nog niet vastgelegd — geen verbinding)")
+        return text
 
     # ---- internals ----------------------------------------------------------------------
     def _render(self) -> None:
@@ -327,6 +376,18 @@ class AlarmPanel(QFrame):
 
     def _acknowledge(self, alarm_id: int) -> None:
         if self._locked:
+            return
+        local = next((a for a in self._alarms if a.id == alarm_id and not a.recorded), None)
+        if local is not None:
+            # Not on the server yet: hidden here, recorded (who, now) when it is back.
+            self._local.pop(local.reminder_key, None)
+            self._alarms = [a for a in self._alarms if a.id != alarm_id]
+            self.problem.setVisible(False)
+            self._render()
+            self.acknowledged_locally.emit(local)
+            self.hub.status_message.emit(
+                self.tr("Alarm bevestigd; dit wordt vastgelegd zodra de verbinding terug is.")
+            )
             return
         try:
             alarm_service.acknowledge(self.ctx, alarm_id)

@@ -20,7 +20,10 @@ alarm panel refresh; when the server is unreachable a banner above the workspace
 so at once, with the age of what is shown, until the connection is back. Meanwhile
 ``hub.offline`` holds back the pages' reloads and the store refuses database calls at
 once (nothing waits for a connect timeout on the GUI thread or the worker); when the
-connection is back every page reloads once.
+connection is back every page reloads once. Alarms that fall due meanwhile still go
+off here (panel, sound, desktop) from the scheduler's last known schedule, marked as
+not yet recorded; they are recorded, with an acknowledgement given meanwhile, once the
+server is back (see :mod:`..reminders.scheduler`).
 
 Start-up time: importing this module loads Qt and what the login screen needs, not the
 database stack. The services, the scheduler, the alarm panel and the workspace (and
@@ -271,6 +274,8 @@ class MainWindow(QMainWindow):
             ctx, self, clock=self.clock, tasks=self.tasks, deadlines=incidents.incident_deadlines
         )
         scheduler.reminder_due.connect(self._alarm_fired)
+        scheduler.local_alarm_recorded.connect(panel.alarm_recorded)
+        panel.acknowledged_locally.connect(self._alarm_acknowledged_locally)
         scheduler.rebuilt.connect(self._alarms_reloaded)
         panel.open_count_changed.connect(self._open_alarms_changed)
         self.hub.visits_changed.connect(self._rebuild_schedule)
@@ -304,6 +309,11 @@ class MainWindow(QMainWindow):
         self.alarm_panel.show_alarm(alarm)
         self.notifier.alarm(alarm, locked=self.locked)
         self._bring_to_front()
+
+    def _alarm_acknowledged_locally(self, alarm: AlarmInfo) -> None:
+        # Server unreachable: recorded (who, this moment) once it is back.
+        if self.scheduler is not None:
+            self.scheduler.acknowledge_local(alarm.reminder_key)
 
     def _alarms_reloaded(self, _pending: int) -> None:
         # Picks up alarms acknowledged elsewhere (another person, another machine).

@@ -17,6 +17,21 @@ How it wakes up:
   clock's wall time; after a jump it rebuilds, which raises the missed reminders at once,
   oldest first, marked late. DST needs nothing: every moment is UTC.
 
+**Team server unreachable** (the store raises ``StoreUnreachableError``): an alarm is
+never held back because it cannot be recorded. What falls due is fired from the last
+known schedule as a *local* alarm (``AlarmInfo.recorded`` False, a negative id, the
+visitor's name, phone and address from the last snapshot) through the same
+``reminder_due``: panel row, sound, desktop notification. Each pass (tick) tries again;
+once the server answers, each local alarm is recorded (``raise_alarm`` with its
+original due time, the moment it went off and its *te laat* mark) and
+``local_alarm_recorded(local, recorded)`` is emitted, so that the GUI swaps the row
+without sounding again. An acknowledgement given meanwhile (``acknowledge_local``) is
+recorded right after it, with who and the original moment; its escalation does not
+fire here. These are kept in memory: if the app is closed while still offline, the
+unrecorded alarm fires again (late) on the next login and is acknowledged again, so
+an acknowledgement is never taken as given without being recorded. The embedded store
+never raises ``StoreUnreachableError``: there every alarm is recorded at once as before.
+
 With an injected ``FakeClock`` APScheduler is off and tests drive time with
 ``check_due(now)`` / ``tick()``.
 
@@ -32,7 +47,8 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -45,9 +61,9 @@ from ..domain.clock import Clock, SystemClock
 from ..domain.errors import NotAllowedError
 from ..domain.reminders import Deadline, Reminder, is_late
 from ..services import alarms
-from ..services.alarms import LATE_TOLERANCE, AlarmInfo
+from ..services.alarms import LATE_TOLERANCE, AlarmInfo, VisitContact
 from ..services.context import ServiceContext
-from ..storage.errors import StoreError
+from ..storage.errors import StoreError, StoreUnreachableError
 
 if TYPE_CHECKING:
     from ..gui.tasks import TaskRunner
@@ -58,6 +74,10 @@ WAKE_JOB_ID = "vh-next-reminder"
 DEFAULT_TICK_MS = 5_000
 DEFAULT_JUMP_THRESHOLD = timedelta(seconds=3)
 _MAX_TIMER_MS = 2_147_483_647
+
+
+# A snapshot as the scheduler keeps it: the reminders and the visitors' contact details.
+_Loaded = tuple[list[Reminder], Mapping[int, VisitContact]]
 
 
 class _PreciseQtScheduler(QtScheduler):  # type: ignore[misc]
@@ -90,11 +110,24 @@ class _PreciseQtScheduler(QtScheduler):  # type: ignore[misc]
         return self._qtimer.isActive()
 
 
+@dataclass
+class LocalAlarm:
+    """An alarm fired while the team server was unreachable, not yet recorded."""
+
+    reminder: Reminder
+    info: AlarmInfo  # what was shown (recorded=False)
+    acknowledged_at: datetime | None = None  # acknowledged here meanwhile
+    recorded: AlarmInfo | None = None  # raised on the server, acknowledgement pending
+
+
 class ReminderScheduler(QObject):
     """Fires the logged-in person's reminders; see the module docstring."""
 
     # An alarm fired (AlarmInfo): new, or still open from before this session started.
     reminder_due = Signal(object)
+    # A local alarm (AlarmInfo, recorded False) is now on the server: (local, recorded).
+    # ``recorded`` is None if the server refused it (the local row then stays).
+    local_alarm_recorded = Signal(object, object)
     # The schedule was rebuilt from the database (number of reminders still ahead).
     rebuilt = Signal(int)
     # The wall clock jumped by this many seconds (suspend/resume, set by hand).
@@ -114,11 +147,14 @@ class ReminderScheduler(QObject):
         precise_wakeup: bool | None = None,
         deadlines: Callable[[ServiceContext], Sequence[Deadline]] | None = None,
         tasks: TaskRunner | None = None,
+        keep_contacts: bool | None = None,
     ) -> None:
         """``deadlines``: optional source of dated deadlines (aangifte, aftercare …),
         called on every reload; ``tasks``: the app's task runner, for
         ``request_rebuild()`` off the GUI thread; ``precise_wakeup`` defaults to on for
-        the system clock."""
+        the system clock; ``keep_contacts`` (default: when the store can lose its
+        connection) reads the visitors' contact details with every snapshot, for
+        local alarms."""
         super().__init__(parent)
         self._ctx = ctx
         self._deadlines = deadlines
@@ -130,6 +166,14 @@ class ReminderScheduler(QObject):
         self._jump_threshold = jump_threshold
         self._pending: list[Reminder] = []
         self._fired: set[str] = set()
+        if keep_contacts is None:
+            keep_contacts = bool(getattr(ctx.store, "can_lose_connection", False))
+        self._keep_contacts = keep_contacts
+        self._contacts: Mapping[int, VisitContact] = {}
+        self._local: dict[str, LocalAlarm] = {}
+        self._acknowledged_here: set[str] = set()  # keys acknowledged locally, offline
+        self._local_ids = 0
+        self._unreachable = False
         self._started = False
         self._closed = False
         self._busy = False
@@ -159,8 +203,25 @@ class ReminderScheduler(QObject):
 
     @property
     def pending(self) -> list[Reminder]:
-        """Reminders not yet fired in this session, oldest first."""
-        return [r for r in self._pending if r.key not in self._fired]
+        """Reminders not yet fired in this session, oldest first (local alarms fired
+        while the server was unreachable are not pending: see ``local_alarms``)."""
+        return [r for r in self._pending if r.key not in self._fired and r.key not in self._local]
+
+    @property
+    def local_alarms(self) -> list[AlarmInfo]:
+        """Alarms fired here while the server was unreachable and not yet recorded."""
+        return [entry.info for entry in self._local.values()]
+
+    def acknowledge_local(self, reminder_key: str, at: datetime | None = None) -> bool:
+        """A local alarm was acknowledged on this workstation (default: now); recorded
+        (who, when) with the alarm once the server is back. False if unknown."""
+        entry = self._local.get(reminder_key)
+        if entry is None:
+            return False
+        if entry.acknowledged_at is None:
+            entry.acknowledged_at = self._clock.now() if at is None else at
+            self._acknowledged_here.add(reminder_key)
+        return True
 
     def next_due(self) -> datetime | None:
         pending = self.pending
@@ -236,11 +297,12 @@ class ReminderScheduler(QObject):
             return
         self._loading = True
         self._load_again = False
-        ctx, source = self._ctx, self._deadlines
+        ctx, source, contacts = self._ctx, self._deadlines, self._keep_contacts
 
-        def load() -> list[Reminder]:  # on the worker: database and pure rules only
+        def load() -> _Loaded:  # on the worker: database and pure rules only
             deadlines = source(ctx) if source is not None else ()
-            return alarms.snapshot(ctx, deadlines=deadlines).reminders()
+            snap = alarms.snapshot(ctx, deadlines=deadlines, contacts=contacts)
+            return snap.reminders(), snap.contacts
 
         self._tasks.run(load, self._loaded, self._load_failed)
 
@@ -276,7 +338,7 @@ class ReminderScheduler(QObject):
         self._last_wall = self._clock.now()
         self._last_mono = self._monotonic()
 
-    def _loaded(self, pending: list[Reminder]) -> None:
+    def _loaded(self, pending: _Loaded) -> None:
         self._loading = False
         if not self.running:
             return
@@ -296,7 +358,7 @@ class ReminderScheduler(QObject):
         now: datetime | None,
         *,
         always: bool,
-        preloaded: list[Reminder] | None = None,
+        preloaded: _Loaded | None = None,
     ) -> list[AlarmInfo]:
         """Reload (always, or when something is due; or take ``preloaded``), fire, re-arm.
 
@@ -304,7 +366,7 @@ class ReminderScheduler(QObject):
         more instead."""
         if self._busy:
             if preloaded is not None:
-                self._pending = preloaded
+                self._pending, self._contacts = preloaded
             self._again = True
             return []
         self._busy = True
@@ -314,11 +376,17 @@ class ReminderScheduler(QObject):
                 self._again = False
                 moment = self._clock.now() if now is None else now
                 if preloaded is not None:
-                    self._pending, preloaded, loaded = preloaded, None, True
+                    (self._pending, self._contacts), preloaded = preloaded, None
+                    self._unreachable, loaded = False, True
                 else:
-                    due = any(r.due_at <= moment for r in self.pending)
+                    due = bool(self._local) or any(r.due_at <= moment for r in self.pending)
                     loaded = (always or due) and self._reload()
                 if loaded:
+                    self._record_local()
+                    fired += self._fire_due(moment)
+                    self._arm(moment)
+                elif self._unreachable:
+                    # The last known schedule: alarm here, record when the server is back.
                     fired += self._fire_due(moment)
                     self._arm(moment)
                 if not self._again:
@@ -330,23 +398,99 @@ class ReminderScheduler(QObject):
     def _reload(self) -> bool:
         try:
             deadlines = self._deadlines(self._ctx) if self._deadlines is not None else ()
-            self._pending = alarms.snapshot(self._ctx, deadlines=deadlines).reminders()
+            snap = alarms.snapshot(self._ctx, deadlines=deadlines, contacts=self._keep_contacts)
+        except StoreUnreachableError:
+            # Keep the previous schedule and fire from it; the next tick tries again.
+            if not self._unreachable:
+                log.warning("reminder schedule not refreshed: server unreachable")
+            self._unreachable = True
+            return False
         except StoreError as exc:
             # Keep the previous schedule; the next tick tries again.
             log.warning("reminder schedule not refreshed (%s)", type(exc).__name__)
             return False
+        self._pending, self._contacts = snap.reminders(), snap.contacts
+        self._unreachable = False
         return True
+
+    def _record_local(self) -> None:
+        """Record the alarms fired here while the server was unreachable (and their
+        acknowledgements), oldest first; each becomes ``local_alarm_recorded``."""
+        for key, entry in list(self._local.items()):
+            try:
+                if entry.recorded is None:
+                    entry.recorded = alarms.raise_alarm(
+                        self._ctx,
+                        entry.reminder,
+                        late=entry.info.late,
+                        raised_at=entry.info.raised_at,
+                    )
+                if entry.acknowledged_at is not None and not entry.recorded.acknowledged:
+                    entry.recorded = alarms.acknowledge(
+                        self._ctx, entry.recorded.id, at=entry.acknowledged_at
+                    )
+            except StoreUnreachableError:
+                self._unreachable = True
+                return  # lost again: the next pass tries again
+            except StoreError as exc:
+                log.warning("alarm %s not recorded yet (%s)", key, type(exc).__name__)
+                continue
+            except NotAllowedError as exc:
+                # Refused for good (e.g. the visit is gone): the local row stays.
+                log.warning("alarm %s not recorded (%s)", key, type(exc).__name__)
+                del self._local[key]
+                self._fired.add(key)
+                self.local_alarm_recorded.emit(entry.info, None)
+                continue
+            del self._local[key]
+            self._fired.add(key)
+            self.local_alarm_recorded.emit(entry.info, entry.recorded)
+
+    def _local_alarm(self, reminder: Reminder, now: datetime, late: bool) -> AlarmInfo:
+        contact = self._contacts.get(reminder.visit_id) if reminder.visit_id is not None else None
+        self._local_ids += 1
+        return AlarmInfo(
+            id=-self._local_ids,
+            reminder_key=reminder.key,
+            kind=reminder.kind,
+            audience=reminder.audience,
+            visit_id=reminder.visit_id,
+            callback_id=reminder.callback_id,
+            due_at=reminder.due_at,
+            raised_at=now,
+            late=late,
+            acknowledged_at=None,
+            acknowledged_by="",
+            visitor_first_name=reminder.visitor_first_name,
+            visitor_name=contact.visitor_name if contact else reminder.visitor_first_name,
+            visitor_phone=contact.visitor_phone if contact else "",
+            address=contact.address if contact else None,
+            recorded=False,
+        )
 
     def _fire_due(self, now: datetime) -> list[AlarmInfo]:
         fired: list[AlarmInfo] = []
         for reminder in self._pending:  # oldest first
             if reminder.due_at > now:
                 break
-            if reminder.key in self._fired:
+            if reminder.key in self._fired or reminder.key in self._local:
                 continue
+            if reminder.escalates is not None and reminder.escalates in self._acknowledged_here:
+                continue  # acknowledged here while offline: recorded when back
             late = is_late(reminder.due_at, now, LATE_TOLERANCE)
             try:
+                if self._unreachable:
+                    raise StoreUnreachableError("offline")  # known: don't wait for it
                 info = alarms.raise_alarm(self._ctx, reminder, late=late)
+            except StoreUnreachableError:
+                # Never silent: alarm here from the last known schedule.
+                self._unreachable = True
+                info = self._local_alarm(reminder, now, late)
+                self._local[reminder.key] = LocalAlarm(reminder, info)
+                log.warning("alarm %s raised locally, not recorded yet", reminder.key)
+                fired.append(info)
+                self.reminder_due.emit(info)
+                continue
             except (StoreError, NotAllowedError) as exc:
                 # Not marked fired: the next tick (seconds away) tries again.
                 log.warning("alarm %s not recorded (%s)", reminder.key, type(exc).__name__)

@@ -13,7 +13,7 @@ functions that query, not at module level.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -51,6 +51,16 @@ LATE_TOLERANCE = timedelta(seconds=30)
 
 
 @dataclass(frozen=True)
+class VisitContact:
+    """Who to call about an active visit: kept by the scheduler so that an alarm can
+    still show them while a team server is unreachable."""
+
+    visitor_name: str
+    visitor_phone: str
+    address: Address | None = field(default=None, repr=False)  # personal data: not in repr
+
+
+@dataclass(frozen=True)
 class ReminderSnapshot:
     """Everything the scheduler needs, read in one go."""
 
@@ -60,6 +70,8 @@ class ReminderSnapshot:
     visits: tuple[VisitSnapshot, ...]
     alarms: tuple[AlarmSnapshot, ...]
     deadlines: tuple[Deadline, ...] = ()
+    # Per active visit id (only when asked for: ``snapshot(..., contacts=True)``).
+    contacts: Mapping[int, VisitContact] = field(default_factory=dict, repr=False)
 
     def reminders(self) -> list[Reminder]:
         """This person's reminders (as buddy; escalations if leidinggevende), oldest first."""
@@ -91,6 +103,10 @@ class AlarmInfo:
     visitor_name: str
     visitor_phone: str
     address: Address | None = field(default=None, repr=False)  # personal data: not in repr
+    # False: raised on this workstation only, from the last known schedule, while the
+    # team server was unreachable; ``id`` is then a negative local number. The
+    # scheduler records it (``raise_alarm``) when the server is back.
+    recorded: bool = True
 
     @property
     def acknowledged(self) -> bool:
@@ -108,8 +124,13 @@ def _is_leidinggevende(ctx: ServiceContext) -> bool:
 # ---- snapshot -----------------------------------------------------------------------
 
 
-def snapshot(ctx: ServiceContext, *, deadlines: Sequence[Deadline] = ()) -> ReminderSnapshot:
+def snapshot(
+    ctx: ServiceContext, *, deadlines: Sequence[Deadline] = (), contacts: bool = False
+) -> ReminderSnapshot:
     """Active visits (with open call-backs) and their alarms, in two queries.
+
+    ``contacts``: also read each active visit's visitor name, phone and address (a
+    third query), for alarms raised while the team server is unreachable.
 
     A medewerker gets the visits they are buddy for; a leidinggevende all active visits
     (for the escalations; ``ReminderSnapshot.reminders`` keeps only their own buddy
@@ -163,6 +184,29 @@ def snapshot(ctx: ServiceContext, *, deadlines: Sequence[Deadline] = ()) -> Remi
             AlarmSnapshot(a.id, a.reminder_key, a.acknowledged_at is not None)
             for a in conn.execute(alarms_query)
         )
+        found: dict[int, VisitContact] = {}
+        if contacts:
+            contacts_query = (
+                select(
+                    Visit.id,
+                    Visit.street,
+                    Visit.house_number,
+                    Visit.addition,
+                    Visit.postcode,
+                    Visit.city,
+                    Account.first_name,
+                    Account.last_name,
+                    Account.phone,
+                )
+                .join(Account, Account.id == Visit.visitor_id)
+                .where(visible)
+            )
+            for c in conn.execute(contacts_query):
+                found[c.id] = VisitContact(
+                    visitor_name=f"{c.first_name} {c.last_name}".strip(),
+                    visitor_phone=c.phone or "",
+                    address=Address(c.street, c.house_number, c.addition, c.postcode, c.city),
+                )
     return ReminderSnapshot(
         viewer_id=me,
         leidinggevende=lead,
@@ -180,6 +224,7 @@ def snapshot(ctx: ServiceContext, *, deadlines: Sequence[Deadline] = ()) -> Remi
         ),
         alarms=alarms,
         deadlines=tuple(deadlines),
+        contacts=found,
     )
 
 
@@ -321,14 +366,20 @@ def _check_recipient(ctx: ServiceContext, session: Session, reminder: Reminder) 
         raise PermissionDenied("dit alarm is voor de buddy van het bezoek")
 
 
-def raise_alarm(ctx: ServiceContext, reminder: Reminder, *, late: bool) -> AlarmInfo:
-    """Record that a reminder fired; returns the existing alarm if it was raised before."""
+def raise_alarm(
+    ctx: ServiceContext, reminder: Reminder, *, late: bool, raised_at: datetime | None = None
+) -> AlarmInfo:
+    """Record that a reminder fired; returns the existing alarm if it was raised before.
+
+    ``raised_at``: when it went off, if earlier than now (an alarm raised on the
+    workstation while the team server was unreachable, recorded when it is back).
+    """
     from sqlalchemy.dialects import postgresql, sqlite
 
     from ..storage.models import Alarm
     from ..storage.models import VisitEvent as VisitEventRow
 
-    now = ctx.now()
+    now = ctx.now() if raised_at is None else raised_at
     with ctx.store.session() as session:
         # The same upsert on both engines (a team server runs PostgreSQL).
         postgres = session.get_bind().dialect.name == "postgresql"
@@ -373,10 +424,12 @@ def raise_alarm(ctx: ServiceContext, reminder: Reminder, *, late: bool) -> Alarm
         return info
 
 
-def acknowledge(ctx: ServiceContext, alarm_id: int) -> AlarmInfo:
+def acknowledge(ctx: ServiceContext, alarm_id: int, *, at: datetime | None = None) -> AlarmInfo:
     """Record who acknowledged the alarm and when; stops its escalation.
 
-    Acknowledging an alarm twice keeps the first acknowledgement.
+    Acknowledging an alarm twice keeps the first acknowledgement. ``at``: when it was
+    acknowledged, if earlier than now (on the workstation, while the team server was
+    unreachable).
     """
     from sqlalchemy import select
 
@@ -396,7 +449,7 @@ def acknowledge(ctx: ServiceContext, alarm_id: int) -> AlarmInfo:
             if buddy_id != ctx.actor.account_id:
                 raise PermissionDenied("alleen de buddy of een leidinggevende bevestigt dit alarm")
         if alarm.acknowledged_at is None:
-            now = ctx.now()
+            now = ctx.now() if at is None else at
             alarm.acknowledged_at = now
             alarm.acknowledged_by = ctx.actor.account_id
             if alarm.visit_id is not None:

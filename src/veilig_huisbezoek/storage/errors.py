@@ -9,6 +9,13 @@ class StoreError(Exception):
     exit_code = 1
 
 
+class StoreUnreachableError(StoreError):
+    """The store's server cannot be reached now (team mode); it may come back.
+
+    The embedded store never raises it. The reminder scheduler then alarms locally from
+    the last known schedule and records the alarm once the server answers again."""
+
+
 class AuthenticationError(StoreError):
     exit_code = 2
 

@@ -223,6 +223,10 @@ class Store:
     # so the services match free text on the workstation. The embedded file is
     # encrypted as a whole and searched in SQL.
     sealed_columns = False
+    # The store lives on a server that may become unreachable (StoreUnreachableError):
+    # the reminder scheduler then keeps the visitors' contact details of its last
+    # snapshot, to alarm locally with them.
+    can_lose_connection = False
 
     def __init__(self, data_dir: Path, engine: Engine, key: bytes, ring: KeyRing) -> None:
         self.data_dir = data_dir

@@ -44,7 +44,7 @@ from sqlalchemy.sql import operators, visitors
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter, ColumnClause
 
 from .. import audit
-from ..errors import AuthenticationError, StoreError, StoreExistsError
+from ..errors import AuthenticationError, StoreError, StoreExistsError, StoreUnreachableError
 from ..keyslots import KeyRing, KeySlot, new_database_key, normalise_username
 from ..migrate import current_revision, head_revision, upgrade_to_head
 from ..models import Account, UnsafeAddressNote, Visit
@@ -62,7 +62,7 @@ UNREACHABLE_MESSAGE = (
 )
 
 
-class TeamUnreachableError(StoreError):
+class TeamUnreachableError(StoreUnreachableError):
     def __init__(self) -> None:
         super().__init__(UNREACHABLE_MESSAGE)
 
@@ -181,6 +181,7 @@ class TeamStore(Store):
 
     keeps_local_backups = False
     sealed_columns = True
+    can_lose_connection = True
 
     def __init__(
         self,
