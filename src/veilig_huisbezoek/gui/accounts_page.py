@@ -30,8 +30,8 @@ from ..storage.errors import StoreError
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
+from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
 from .password_dialog import PasswordDialog
-from .prepare_visit import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
 from .table_model import RowTableModel
 from .tasks import TaskRunner
 

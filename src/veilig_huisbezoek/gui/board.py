@@ -50,6 +50,7 @@ from .board_model import BoardColumn, BoardModel
 from .call_dialog import CallDialog
 from .forms import child, load_form
 from .hub import AppHub
+from .look import ERROR_STYLE, on_enter
 from .tasks import TaskRunner
 
 TICK_INTERVAL_MS = 1000
@@ -57,7 +58,6 @@ _BANNER_STYLE = (
     "background: #b71c1c; color: #ffffff; font-size: 18pt; font-weight: bold;"
     " padding: 10px 14px; border: 3px solid #000000; border-radius: 4px;"
 )
-_ERROR_STYLE = "color: #b00020; font-weight: bold;"
 _SELECTION_FRAME = QColor("#0d2c6b")
 
 
@@ -152,7 +152,7 @@ class BoardPage(QWidget):
         now_font.setPointSize(14)
         self.now_label.setFont(now_font)
         self.alarm_banner.setStyleSheet(_BANNER_STYLE)
-        self.error_label.setStyleSheet(_ERROR_STYLE)
+        self.error_label.setStyleSheet(ERROR_STYLE)
         empty_font = QFont(self.empty_label.font())
         empty_font.setPointSize(14)
         self.empty_label.setFont(empty_font)
@@ -185,12 +185,7 @@ class BoardPage(QWidget):
         self.timer.start()
 
         self.table.doubleClicked.connect(self._call_index)
-        # Enter/Return on the table opens the call (shortcuts, not an event filter: no
-        # Python code runs for every event the table receives).
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            enter = QShortcut(QKeySequence(key), self.table)
-            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-            enter.activated.connect(self.call_selected)
+        on_enter(self.table, self.call_selected)  # Enter/Return opens the call
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._update_buttons)
         self.call_button.clicked.connect(self.call_selected)

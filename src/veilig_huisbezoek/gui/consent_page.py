@@ -7,7 +7,6 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -15,7 +14,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -38,15 +37,13 @@ from ..services.visits import give_consent
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
+from .look import ERROR_STYLE, OK_STYLE, on_enter
 from .table_model import RowTableModel
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
-
-_ERROR_STYLE = "color: #b00020; font-weight: bold;"
-_OK_STYLE = "color: #1b5e20; font-weight: bold;"
 
 
 def _when(request: ConsentRequest) -> str:
@@ -163,7 +160,7 @@ class ConsentPage(QWidget):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([560, 800])
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.table.installEventFilter(self)
+        on_enter(self.table, self.open_details)
         self.table.doubleClicked.connect(lambda _index: self.open_details())
         self.details_button.clicked.connect(self.open_details)
         self.consent_button.clicked.connect(self._give_consent)
@@ -184,7 +181,7 @@ class ConsentPage(QWidget):
         if error:
             text = self.tr("Niet gelukt: {message}").format(message=text)
         self.message_label.setText(text)
-        self.message_label.setStyleSheet(_ERROR_STYLE if error else _OK_STYLE)
+        self.message_label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
         self.message_label.setVisible(bool(text))
 
     def selected_request(self) -> ConsentRequest | None:
@@ -311,18 +308,6 @@ class ConsentPage(QWidget):
         request = self.selected_request()
         if request is not None:
             self._hub.show_visit.emit(request.visit_id)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and self.selected_request() is not None
-        ):
-            self.open_details()
-            return True
-        return super().eventFilter(watched, event)
 
     # ---- giving consent --------------------------------------------------------------
     def _give_consent(self) -> None:

@@ -18,6 +18,7 @@ from ..domain.clock import Clock
 from ..domain.errors import UserError
 from ..storage.errors import StoreError
 from .forms import child, load_form
+from .look import ERROR_STYLE
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class FirstRunView(QWidget):
         self.repeat_edit = child(self.form, QLineEdit, "repeatEdit")
         self.create_button = child(self.form, QPushButton, "createButton")
         self.error_label = child(self.form, QLabel, "errorLabel")
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         title = child(self.form, QLabel, "titleLabel")
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)

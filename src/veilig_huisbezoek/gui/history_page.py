@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QDate,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -54,6 +52,7 @@ from ..services.history import (
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
+from .look import ERROR_STYLE, from_qdate, on_enter, to_qdate
 from .table_model import RowTableModel
 from .tasks import TaskRunner
 
@@ -77,7 +76,6 @@ _LEVEL_BACKGROUND = {
 }
 _DARK_TEXT = QColor("#1a1a1a")
 _SERIOUS = (VisitOutcome.POLITIE, VisitOutcome.GEESCALEERD, VisitOutcome.INCIDENT)
-_ERROR_STYLE = "color: #b00020; font-weight: bold;"
 
 
 def level_text(level: RiskLevel) -> str:
@@ -238,14 +236,6 @@ class HistoryTableModel(RowTableModel[HistoryRow]):
         return None
 
 
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
 class HistoryPage(QWidget):
     """The 'Bezoekhistorie' tab."""
 
@@ -293,7 +283,7 @@ class HistoryPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.title_label.setFont(font)
-        self.message_label.setStyleSheet(_ERROR_STYLE)
+        self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.hide()
 
         actor = ctx.actor
@@ -309,8 +299,8 @@ class HistoryPage(QWidget):
         self.scope_label.setText(scope)
 
         today = to_local(ctx.now()).date()
-        self.from_date.setDate(_qdate(today - timedelta(days=30)))
-        self.to_date.setDate(_qdate(today))
+        self.from_date.setDate(to_qdate(today - timedelta(days=30)))
+        self.to_date.setDate(to_qdate(today))
         # Choices are kept on the Python side: reading item data back from Qt
         # (currentData) turns enums into plain strings and, for empty items, miscounts
         # references to None in PySide6 6.12.
@@ -337,7 +327,7 @@ class HistoryPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        self.table.installEventFilter(self)
+        on_enter(self.table, self.open_details)
         self.table.doubleClicked.connect(lambda _index: self.open_details())
         self.details_button.clicked.connect(self.open_details)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
@@ -372,8 +362,8 @@ class HistoryPage(QWidget):
             return choices[index] if 0 <= index < len(choices) else None
 
         return HistoryFilter(
-            date_from=_pydate(self.from_date.date()) if self.from_check.isChecked() else None,
-            date_to=_pydate(self.to_date.date()) if self.to_check.isChecked() else None,
+            date_from=from_qdate(self.from_date.date()) if self.from_check.isChecked() else None,
+            date_to=from_qdate(self.to_date.date()) if self.to_check.isChecked() else None,
             visitor_id=pick(self._employees, self.employee_combo),
             level=pick(self._levels, self.level_combo),
             outcome=pick(self._outcomes, self.outcome_combo),
@@ -508,15 +498,3 @@ class HistoryPage(QWidget):
         visit = self.selected_visit()
         if visit is not None:
             self._hub.show_visit.emit(visit.id)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and self.selected_visit() is not None
-        ):
-            self.open_details()
-            return True
-        return super().eventFilter(watched, event)

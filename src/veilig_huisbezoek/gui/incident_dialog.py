@@ -13,7 +13,7 @@ dialog also works standalone (e.g. from ``my_visits`` right after the return).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -64,7 +64,7 @@ from ..storage.errors import StoreError
 from .file_choosers import OpenPathChooser, SavePathChooser, ask_open_path, ask_save_path
 from .forms import child, load_form
 from .i18n import domain_text
-from .prepare_visit import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
+from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, from_qdate, scaled_font, to_qdate
 
 TAB_REPORT, TAB_STEPS, TAB_POLICE, TAB_AFTERCARE, TAB_EVIDENCE, TAB_NOTE = range(6)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -90,15 +90,6 @@ def _set_local(edit: QDateTimeEdit, moment: datetime) -> None:
 def _instant(edit: QDateTimeEdit, field: str) -> datetime:
     # fold=0: in the repeated autumn hour, the first (summer-time) occurrence.
     return local_to_utc(_local_naive(edit), fold=0, field=field)
-
-
-def _set_date(edit: QDateEdit, day: date) -> None:
-    edit.setDate(QDate(day.year, day.month, day.day))
-
-
-def _date(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
 
 
 class IncidentDialog(QDialog):
@@ -599,7 +590,7 @@ class IncidentDialog(QDialog):
                         latest=to_local(moment.latest).strftime("%d-%m-%Y"),
                     )
                 )
-                _set_date(on, to_local(self.ctx.now()).date())
+                on.setDate(to_qdate(to_local(self.ctx.now()).date()))
             else:
                 window.setText(
                     self.tr("{outcome} op {day}.").format(
@@ -608,7 +599,7 @@ class IncidentDialog(QDialog):
                     )
                 )
                 self._select(outcome, record.outcome.value)
-                _set_date(on, record.on)
+                on.setDate(to_qdate(record.on))
                 note.setText(record.note)
 
     def save_talk(self, talk: AftercareTalk) -> None:
@@ -621,7 +612,7 @@ class IncidentDialog(QDialog):
             record = AftercareRecord.create(
                 talk=talk,
                 outcome=outcome.currentData(),
-                on=_date(on),
+                on=from_qdate(on.date()),
                 note=note.text(),
                 occurred_at=occurred,
                 now=self.ctx.now(),
@@ -731,7 +722,7 @@ class IncidentDialog(QDialog):
             self.note_postcode_edit.setText(address.postcode)
             self.note_city_edit.setText(address.city)
         self._select(self.note_category_combo, proposal.category.value)
-        _set_date(self.note_date_edit, proposal.incident_date)
+        self.note_date_edit.setDate(to_qdate(proposal.incident_date))
         self.note_description_edit.setPlainText(proposal.description)
         self.note_precautions_edit.setPlainText(proposal.precautions)
 
@@ -766,7 +757,7 @@ class IncidentDialog(QDialog):
                 incident_id,
                 address=address,
                 category=self.note_category_combo.currentData(),
-                incident_date=_date(self.note_date_edit),
+                incident_date=from_qdate(self.note_date_edit.date()),
                 description=self.note_description_edit.toPlainText(),
                 precautions=self.note_precautions_edit.toPlainText(),
             )

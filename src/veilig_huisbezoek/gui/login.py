@@ -34,6 +34,7 @@ from ..services.throttle import LoginThrottle
 from ..storage.errors import AuthenticationError, StoreDamagedError, StoreError
 from ..storage.layout import holds_store
 from .forms import child, load_form
+from .look import ERROR_STYLE
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class LoginView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         title.setFont(font)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         self.caps_label.setStyleSheet("color: #8a5a00;")
         self.caps_label.hide()
         self.login_button.clicked.connect(self._submit)
@@ -155,7 +156,7 @@ class LoginView(QWidget):
         return super().eventFilter(watched, event)
 
     def _show_error(self, message: str) -> None:
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setText(message)
         self.error_label.show()
 

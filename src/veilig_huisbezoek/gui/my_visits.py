@@ -37,7 +37,7 @@ from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
 from .incident_dialog import open_for_visit
-from .prepare_visit import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
+from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
 from .table_model import RowTableModel
 from .tasks import TaskRunner
 from .visit_documents import DocumentSaver, save_announcement_letter, save_visit_ics

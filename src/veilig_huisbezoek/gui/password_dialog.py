@@ -16,7 +16,7 @@ from ..services import accounts
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError
 from .forms import child, load_form
-from .prepare_visit import ERROR_STYLE, PRIMARY_BUTTON_STYLE
+from .look import ERROR_STYLE, PRIMARY_BUTTON_STYLE
 from .tasks import TaskRunner
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -60,20 +60,12 @@ from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text, reason_text
 from .level_badge import LevelBadge
+from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
 from .tasks import TaskRunner
 
 STEP_ADDRESS, STEP_CHECK, STEP_ADVICE, STEP_PLAN, STEP_REVIEW = range(5)
 STEP_COUNT = 5
 
-ERROR_STYLE = "color: #b00020; font-weight: bold;"
-OK_STYLE = "color: #1b5e20; font-weight: bold;"
-PRIMARY_BUTTON_STYLE = (
-    "QPushButton { background-color: #0b4f8a; color: #ffffff; font-weight: bold; "
-    "padding: 0.45em 1.4em; border: 3px solid #0b4f8a; border-radius: 0.3em; } "
-    "QPushButton:focus { border: 3px solid #ffbf47; } "
-    "QPushButton:pressed { background-color: #083a66; } "
-    "QPushButton:disabled { background-color: #8a8a8a; border-color: #8a8a8a; }"
-)
 CURRENT_STEP_STYLE = (
     "QLabel { background-color: #0b4f8a; color: #ffffff; font-weight: bold; "
     "padding: 0.2em 0.6em; border-radius: 0.3em; }"
@@ -108,15 +100,6 @@ _FIELD_STEP = {
     planning.CONSENT_FIELD: STEP_REVIEW,
     planning.CONSENT_REASON_FIELD: STEP_REVIEW,
 }
-
-
-def scaled_font(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
-    """The widget's font enlarged relative to the application font (never pixel sizes)."""
-    font = QFont(widget.font())
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    return font
 
 
 def naive_from_edit(edit: QDateTimeEdit) -> datetime:

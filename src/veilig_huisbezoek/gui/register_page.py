@@ -14,8 +14,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -44,6 +44,7 @@ from ..services.register import RegisterEntry
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
+from .look import ERROR_STYLE, OK_STYLE, from_qdate, on_enter, to_qdate
 from .register_model import RegisterTableModel, date_text
 from .tasks import TaskRunner
 
@@ -58,17 +59,6 @@ _STATUS_FILTERS: tuple[tuple[NoteStatus | None, bool], ...] = (
     (NoteStatus.AFGEWEZEN, False),
     (NoteStatus.INGETROKKEN, False),
 )
-
-_ERROR_STYLE = "color: #b00020; font-weight: bold;"
-_OK_STYLE = "color: #1b5e20; font-weight: bold;"
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class RegisterPage(QWidget):
@@ -146,7 +136,7 @@ class RegisterPage(QWidget):
 
         self._style_headings()
         for label in (self.edit_error_label, self.reason_error_label):
-            label.setStyleSheet(_ERROR_STYLE)
+            label.setStyleSheet(ERROR_STYLE)
         self.message_label.hide()
 
         self.status_combo.addItem(self.tr("Alle statussen"))
@@ -175,7 +165,7 @@ class RegisterPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 460])
         self._layout_width = -1
-        self.table.installEventFilter(self)
+        on_enter(self.table, self._enter_on_table)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -274,7 +264,7 @@ class RegisterPage(QWidget):
         if error:
             text = self.tr("Niet gelukt: {message}").format(message=text)
         self.message_label.setText(text)
-        self.message_label.setStyleSheet(_ERROR_STYLE if error else _OK_STYLE)
+        self.message_label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
         self.message_label.setVisible(bool(text))
 
     def selected_entry(self) -> RegisterEntry | None:
@@ -386,17 +376,9 @@ class RegisterPage(QWidget):
                 owner=self,
             )
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and self.table.currentIndex().isValid()
-        ):
+    def _enter_on_table(self) -> None:
+        if self.table.currentIndex().isValid():
             self.detail_view.setFocus()
-            return True
-        return super().eventFilter(watched, event)
 
     def _person_line(self, label: str, name: str, when: str) -> str:
         if not name and not when:
@@ -640,7 +622,7 @@ class RegisterPage(QWidget):
             edit.clear()
         self.edit_category_combo.setCurrentIndex(-1)
         self._set_incident_range()
-        self.incident_date_edit.setDate(_qdate(self._today()))
+        self.incident_date_edit.setDate(to_qdate(self._today()))
         self.description_edit.clear()
         self.precautions_edit.clear()
         self.edit_error_label.clear()
@@ -662,7 +644,7 @@ class RegisterPage(QWidget):
         self.city_edit.setText(note.address.city)
         self.edit_category_combo.setCurrentIndex(list(NoteCategory).index(note.category))
         self._set_incident_range()
-        self.incident_date_edit.setDate(_qdate(note.incident_date))
+        self.incident_date_edit.setDate(to_qdate(note.incident_date))
         self.description_edit.setPlainText(note.description)
         self.precautions_edit.setPlainText(note.precautions)
         self.edit_error_label.clear()
@@ -671,9 +653,9 @@ class RegisterPage(QWidget):
 
     def _set_incident_range(self) -> None:
         today = self._today()
-        self.incident_date_edit.setMaximumDate(_qdate(today))
+        self.incident_date_edit.setMaximumDate(to_qdate(today))
         self.incident_date_edit.setMinimumDate(
-            _qdate(rules.add_months(today, -12 * rules.MAX_INCIDENT_AGE_YEARS))
+            to_qdate(rules.add_months(today, -12 * rules.MAX_INCIDENT_AGE_YEARS))
         )
 
     def _save(self) -> None:
@@ -682,7 +664,7 @@ class RegisterPage(QWidget):
         postcode, city = self.postcode_edit.text(), self.city_edit.text()
         chosen = self.edit_category_combo.currentIndex()
         category = list(NoteCategory)[chosen].value if chosen >= 0 else ""
-        incident = _pydate(self.incident_date_edit.date())
+        incident = from_qdate(self.incident_date_edit.date())
         description = self.description_edit.toPlainText()
         precautions = self.precautions_edit.toPlainText()
         self.edit_error_label.clear()

@@ -37,7 +37,7 @@ from .file_choosers import SavePathChooser, ask_save_path
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
-from .prepare_visit import ERROR_STYLE, OK_STYLE, scaled_font
+from .look import ERROR_STYLE, OK_STYLE, scaled_font
 from .tasks import TaskRunner
 
 PERIODS = (3, 6, 12, 24)

@@ -28,7 +28,7 @@ from ..services.settings import load_settings, save_settings
 from ..storage.errors import StoreError
 from .hub import AppHub
 from .i18n import domain_text
-from .prepare_visit import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
+from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
 from .tasks import TaskRunner
 
 Editor = QSpinBox | QLineEdit | QPlainTextEdit
