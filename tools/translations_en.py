@@ -62,6 +62,21 @@ EN: dict[str, str] = {
     "Bellen over dit alarm": "Call about this alarm",
     "Bevestigen": "Confirm",
     "Alarm bevestigen": "Acknowledge alarm",
+    "Het bezoek is inmiddels beëindigd (teruggemeld).": "The visit has since ended (reported "
+    "back).",
+    "uw buddy": "your buddy",
+    "Terugbelmoment van {time}: {buddy} is gewaarschuwd om u te bellen.": "Call-back moment "
+    "of {time}: {buddy} has been alerted to call you.",
+    "U bent te laat terug: {buddy} is om {time} gewaarschuwd.": "You are overdue: {buddy} was "
+    "alerted at {time}.",
+    "Escalatie: de leidinggevende is om {time} gewaarschuwd over uw bezoek.": "Escalation: the "
+    "manager was alerted about your visit at {time}.",
+    "Bent u terug? Meld u dan nu terug.": "Are you back? Then report back now.",
+    "{symbol} Melding over uw bezoek": "{symbol} About your visit",
+    "Terugmelden…": "Report back…",
+    "Terugmelden van uw bezoek": "Report back from your visit",
+    "Bent u terug? Meld u terug in Mijn bezoeken; dan stopt het alarm.": "Are you back? Report "
+    "back in My visits; that stops the alarm.",
     "Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd.": "Confirm that you have seen "
     "the alarm; this is recorded.",
     "Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd zodra de verbinding met de "

@@ -271,12 +271,40 @@
         <translation>LATE (originally {time}) — {text}</translation>
     </message>
     <message>
+        <source>Het bezoek is inmiddels beëindigd (teruggemeld).</source>
+        <translation>The visit has since ended (reported back).</translation>
+    </message>
+    <message>
         <source>(nog niet vastgelegd — geen verbinding)</source>
         <translation>(not recorded yet — no connection)</translation>
     </message>
     <message>
+        <source>uw buddy</source>
+        <translation>your buddy</translation>
+    </message>
+    <message>
+        <source>Terugbelmoment van {time}: {buddy} is gewaarschuwd om u te bellen.</source>
+        <translation>Call-back moment of {time}: {buddy} has been alerted to call you.</translation>
+    </message>
+    <message>
+        <source>U bent te laat terug: {buddy} is om {time} gewaarschuwd.</source>
+        <translation>You are overdue: {buddy} was alerted at {time}.</translation>
+    </message>
+    <message>
+        <source>Escalatie: de leidinggevende is om {time} gewaarschuwd over uw bezoek.</source>
+        <translation>Escalation: the manager was alerted about your visit at {time}.</translation>
+    </message>
+    <message>
+        <source>Bent u terug? Meld u dan nu terug.</source>
+        <translation>Are you back? Then report back now.</translation>
+    </message>
+    <message>
         <source>{symbol} ESCALATIE: {count} alarm(en) niet op tijd bevestigd</source>
         <translation>{symbol} ESCALATION: {count} alarm(s) not acknowledged in time</translation>
+    </message>
+    <message>
+        <source>{symbol} Melding over uw bezoek</source>
+        <translation>{symbol} About your visit</translation>
     </message>
     <message>
         <source>{symbol} ALARM — {count} open; blijft staan tot u bevestigt</source>
@@ -320,6 +348,22 @@
     <message>
         <source>Incident openen</source>
         <translation>Open the incident</translation>
+    </message>
+    <message>
+        <source>Terugmelden…</source>
+        <translation>Report back…</translation>
+    </message>
+    <message>
+        <source>Terugmelden van uw bezoek</source>
+        <translation>Report back from your visit</translation>
+    </message>
+    <message>
+        <source>Bent u terug? Meld u terug in Mijn bezoeken; dan stopt het alarm.</source>
+        <translation>Are you back? Report back in My visits; that stops the alarm.</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
     </message>
     <message>
         <source>Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd zodra de verbinding met de teamserver terug is.</source>

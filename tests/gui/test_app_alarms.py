@@ -360,6 +360,66 @@ def test_retry_and_overdue_alarms_reach_the_buddy(
     assert kinds[0] is ReminderKind.OVERDUE
 
 
+def test_the_visitor_sees_that_the_buddy_is_alarmed_and_reports_back_from_it(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow, desktop: Desktop
+) -> None:
+    """Sanne is back at her desk but forgot to report back; Ahmed (buddy) has the overdue
+    alarm. Her app shows it in amber, for information (no sound, not an open alarm),
+    and *Terugmelden…* takes her to *Terug, veilig*."""
+    from veilig_huisbezoek.gui.my_visits import MyVisitsPage
+
+    visit = running_visit(demo, minutes=30)
+    demo.clock.set(visit.end + 16 * MIN)
+    ahmed = demo.login("ahmed")
+    overdue = next(
+        r
+        for r in alarms.snapshot(ahmed).reminders()
+        if r.visit_id == visit.id and r.kind is ReminderKind.OVERDUE
+    )
+    raised = alarms.raise_alarm(ahmed, overdue, late=False)
+
+    window = make_window()
+    log_in(qtbot, window, "sanne")
+    row = row_for(window, visit, ReminderKind.OVERDUE)
+    assert row.alarm.for_visitor
+    assert row.label.text() == (
+        "U bent te laat terug: Ahmed is om 09:50 gewaarschuwd. Bent u terug? Meld u dan nu terug."
+    )
+    assert row.icon.text() == "ℹ" and row.report_button.isVisible()
+    assert not row.acknowledge_button.isVisible() and not row.call_button.isVisible()
+    assert panel(window).title.text() == "ℹ Melding over uw bezoek"
+    assert panel(window).property("informational") is True
+    assert not panel(window).banner.isVisible()
+    # Information, not her alarm: no sound, no desktop message, no alarm in the title.
+    assert window.open_alarm_count == 0
+    assert window.notifier.sounds_played == 0 and desktop.sent == []
+    assert window.notifier.tray_state is TrayState.NORMAL
+    assert not window.windowTitle().startswith("⚠")
+
+    # Locked (a laptop taken along): nothing of it shows.
+    window.lock()
+    assert not panel(window).isVisible() and panel(window).rows == []
+    log_in(qtbot, window, "sanne")
+    row = row_for(window, visit, ReminderKind.OVERDUE)
+
+    qtbot.mouseClick(row.report_button, Qt.MouseButton.LeftButton)
+    workspace = window.workspace
+    assert workspace is not None
+    page = workspace.pages["my_visits"]
+    assert isinstance(page, MyVisitsPage)
+    assert workspace.tabs.currentWidget() is page and page.selected_id() == visit.id
+    assert page.safe_button.hasFocus()
+    qtbot.mouseClick(page.safe_button, Qt.MouseButton.LeftButton)
+    box = page.confirm_box
+    assert box is not None
+    qtbot.mouseClick(box.button(box.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel(window).isVisible(), timeout=5000)
+
+    # Ahmed's alarm stays his to acknowledge, and now says that she is back.
+    (still,) = [a for a in alarms.open_alarms(ahmed) if a.id == raised.id]
+    assert still.visit_ended
+
+
 def test_escalation_reaches_the_leidinggevende_with_a_banner(
     qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow
 ) -> None:

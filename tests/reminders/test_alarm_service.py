@@ -14,7 +14,7 @@ from tests.conftest import Team
 from tests.reminders.helpers import running_visit
 from veilig_huisbezoek.domain.reminders import Audience, ReminderKind
 from veilig_huisbezoek.domain.roles import PermissionDenied
-from veilig_huisbezoek.services import alarms
+from veilig_huisbezoek.services import alarms, visits
 from veilig_huisbezoek.services.visit_details import get_visit_detail
 from veilig_huisbezoek.storage.migrate import alembic_config
 from veilig_huisbezoek.storage.models import Alarm, AuditEntry
@@ -124,6 +124,39 @@ def test_only_the_buddy_or_a_leidinggevende_acknowledges(team: Team, visit_id: i
     assert alarms.acknowledge(lead, esc_alarm.id).acknowledged_by == "Petra de Groot"
     assert alarms.acknowledge(lead, base_alarm.id).acknowledged
     for ctx in (lead, buddy, visitor):
+        ctx.store.close()
+
+
+def test_the_visitor_sees_the_alarms_about_their_own_visit_until_acknowledged(
+    team: Team, visit_id: int
+) -> None:
+    team.clock.advance(30 * MIN)
+    lead = team.login("petra")
+    escalation = next(
+        r for r in alarms.snapshot(lead).reminders() if r.kind is ReminderKind.ESCALATION
+    )
+    esc_alarm = alarms.raise_alarm(lead, escalation, late=False)
+    buddy = team.login("bram")
+    base_alarm = alarms.raise_alarm(buddy, alarms.snapshot(buddy).reminders()[0], late=False)
+    visitor, other = team.login("sanne"), team.login("anna")
+
+    seen = alarms.alarms_about_own_visits(visitor)
+    assert [(a.id, a.for_visitor) for a in seen] == [(esc_alarm.id, True), (base_alarm.id, True)]
+    assert {a.buddy_first_name for a in seen} == {"Bram"}
+    assert alarms.alarms_about_own_visits(other) == []  # not their visit
+    assert alarms.alarms_about_own_visits(buddy) == []  # the buddy gets them as recipient
+    assert [a.for_visitor for a in alarms.open_alarms(buddy)] == [False]
+    with pytest.raises(PermissionDenied):
+        alarms.acknowledge(visitor, base_alarm.id)  # for information only
+
+    alarms.acknowledge(buddy, base_alarm.id)
+    assert [a.id for a in alarms.alarms_about_own_visits(visitor)] == [esc_alarm.id]
+    assert not alarms.open_alarms(lead)[0].visit_ended
+    # Reporting back ends them for the visitor; the leidinggevende's says the visit ended.
+    visits.return_safe(visitor, visit_id)
+    assert alarms.alarms_about_own_visits(visitor) == []
+    assert [(a.id, a.visit_ended) for a in alarms.open_alarms(lead)] == [(esc_alarm.id, True)]
+    for ctx in (lead, buddy, visitor, other):
         ctx.store.close()
 
 

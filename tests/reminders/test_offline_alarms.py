@@ -7,6 +7,7 @@ as a ``TeamStore`` does while its live connection knows the server is lost."""
 
 from __future__ import annotations
 
+import dataclasses
 from contextlib import AbstractContextManager
 from datetime import timedelta
 
@@ -151,8 +152,10 @@ def test_acknowledged_while_offline_is_recorded_with_who_and_when(
     (local,) = lead.fired
     harness.advance(2 * MIN)
     acknowledged_at = team.clock.now()
-    assert lead.scheduler.acknowledge_local(local.reminder_key)
-    assert not lead.scheduler.acknowledge_local("callback:999999")
+    assert lead.scheduler.acknowledge_local(local)
+    assert not lead.scheduler.acknowledge_local(
+        dataclasses.replace(local, reminder_key="callback:999999")
+    )
     harness.advance(15 * MIN)  # past the escalation moment
     lead.scheduler.tick()
     assert lead.fired == [local]
@@ -240,7 +243,7 @@ def test_the_panel_acknowledges_a_local_alarm_and_it_is_recorded_when_back(
     qtbot.addWidget(panel)
     buddy.scheduler.reminder_due.connect(panel.show_alarm)
     buddy.scheduler.local_alarm_recorded.connect(panel.alarm_recorded)
-    panel.acknowledged_locally.connect(lambda a: buddy.scheduler.acknowledge_local(a.reminder_key))
+    panel.acknowledged_locally.connect(buddy.scheduler.acknowledge_local)
     messages: list[str] = []
     hub.status_message.connect(messages.append)
     buddy.scheduler.start()
@@ -266,3 +269,78 @@ def test_the_panel_acknowledges_a_local_alarm_and_it_is_recorded_when_back(
     (row,) = _alarm_rows(team, key)
     assert row.acknowledged_at == acknowledged_at
     assert row.acknowledged_by == team.ids["bram"]
+
+
+def test_an_alarm_recorded_before_the_outage_is_acknowledged_while_it_lasts(
+    harness: Harness, team: Team, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The alarm went off and was recorded; then the server was lost. Acknowledging it
+    hides it at once, its escalation does not go off meanwhile, and the acknowledgement
+    is recorded with its own moment once the server is back."""
+    start = team.clock.now() + 5 * MIN
+    running_visit(team, start=start, end=start + 60 * MIN, buddy="petra")
+    hub = AppHub()
+    lead = harness.start("petra", start=False, keep_contacts=True)
+    panel = AlarmPanel(lead.ctx, hub)
+    qtbot.addWidget(panel)
+    lead.scheduler.reminder_due.connect(panel.show_alarm)
+    lead.scheduler.local_alarm_recorded.connect(panel.alarm_recorded)
+    panel.acknowledged_locally.connect(lead.scheduler.acknowledge_local)
+    lead.scheduler.start()
+    harness.advance(15 * MIN + SEC)
+    lead.scheduler.tick()
+    (alarm,) = lead.fired
+    assert alarm.recorded and NOTE not in panel.row_texts()[0]
+
+    outage = Outage(lead, monkeypatch)
+    outage.start()
+    hub.offline = True
+    harness.advance(MIN)
+    acknowledged_at = team.clock.now()
+    panel.rows[0].acknowledge_button.click()
+    assert panel.rows == [] and panel.isHidden() and not panel.problem.isVisible()
+    harness.advance(15 * MIN)  # past the escalation moment (Petra would get it too)
+    lead.scheduler.tick()
+    assert lead.fired == [alarm] and panel.rows == []
+    assert lead.scheduler.local_alarms == []  # nothing of it is an unrecorded alarm
+
+    outage.end()
+    hub.offline = False
+    panel.refresh()  # the reconnect reload comes first: it stays acknowledged here
+    assert panel.rows == []
+    lead.scheduler.tick()
+    (row,) = _alarm_rows(team, alarm.reminder_key)
+    assert row.acknowledged_at == acknowledged_at
+    assert row.acknowledged_by == team.ids["petra"]
+    assert _alarm_rows(team, escalation_key(alarm.reminder_key)) == []
+    harness.advance(5 * SEC)
+    lead.scheduler.tick()
+    panel.refresh()
+    assert lead.fired == [alarm] and panel.rows == []
+
+
+def test_an_acknowledgement_that_meets_a_lost_connection_is_kept_for_later(
+    harness: Harness, team: Team, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app did not know yet that the server was gone: the click still counts."""
+    start = team.clock.now() + 5 * MIN
+    running_visit(team, start=start, end=start + 60 * MIN)
+    hub = AppHub()
+    buddy = harness.start("bram", start=False, keep_contacts=True)
+    panel = AlarmPanel(buddy.ctx, hub)
+    qtbot.addWidget(panel)
+    buddy.scheduler.reminder_due.connect(panel.show_alarm)
+    buddy.scheduler.local_alarm_recorded.connect(panel.alarm_recorded)
+    panel.acknowledged_locally.connect(buddy.scheduler.acknowledge_local)
+    buddy.scheduler.start()
+    harness.advance(15 * MIN + SEC)
+    buddy.scheduler.tick()
+    (alarm,) = buddy.fired
+    outage = Outage(buddy, monkeypatch)
+    outage.start()  # hub.offline still False: the listener has not noticed yet
+    panel.rows[0].acknowledge_button.click()
+    assert outage.attempts == 1 and panel.rows == [] and not panel.problem.isVisible()
+    outage.end()
+    buddy.scheduler.tick()
+    (row,) = _alarm_rows(team, alarm.reminder_key)
+    assert row.acknowledged_at is not None and row.acknowledged_by == team.ids["bram"]

@@ -210,7 +210,12 @@ class Driver(QObject):
             {
                 "reply": "state",
                 "alarms": [
-                    {"id": a.id, "kind": a.kind.value, "callback_id": a.callback_id}
+                    {
+                        "id": a.id,
+                        "kind": a.kind.value,
+                        "callback_id": a.callback_id,
+                        "for_visitor": a.for_visitor,
+                    }
                     for a in (panel.alarms if panel else [])
                 ],
                 "panel_visible": bool(panel and panel.isVisible()),

@@ -1,29 +1,46 @@
-"""The change listener on its own: notifications, a killed connection, recovery."""
+"""The change listener on its own: notifications, a killed connection, a server that
+stops answering, recovery."""
 
 from __future__ import annotations
 
 import dataclasses
 import queue
+import threading
 import time
 from datetime import datetime
 
 import psycopg
+import pytest
+from sqlalchemy import text
 
+from tests.conftest import PASSWORDS
+from tests.team.blackhole import BlackholeProxy
 from tests.team.conftest import PgTeam
 from veilig_huisbezoek.services import settings as settings_service
+from veilig_huisbezoek.services.team import team_log_in
 from veilig_huisbezoek.storage.team.listen import ChangeListener, conninfo_from_url
-from veilig_huisbezoek.storage.team.store import TeamStore
+from veilig_huisbezoek.storage.team.location import TeamLocation
+from veilig_huisbezoek.storage.team.schema import CHANNEL
+from veilig_huisbezoek.storage.team.store import TeamStore, TeamUnreachableError
 
 
-def _listener(store: TeamStore, events: queue.Queue[tuple[str, object]]) -> ChangeListener:
+def _listener(
+    store: TeamStore,
+    events: queue.Queue[tuple[str, object]],
+    port: int | None = None,
+    **options: float,
+) -> ChangeListener:
     assert store.username is not None and store.db_password is not None
     url = store.location.as_person(store.username, store.db_password)
+    if port is not None:
+        url = url.set(port=port)
     return ChangeListener(
         conninfo_from_url(url),
         on_change=lambda tables: events.put(("change", tables)),
         on_lost=lambda since: events.put(("lost", since)),
         on_restored=lambda: events.put(("restored", None)),
         first_retry_s=0.1,
+        **options,
     )
 
 
@@ -72,3 +89,108 @@ def test_changes_arrive_and_a_killed_connection_is_reported_and_restored(
         anna.store.close()
         sanne.store.close()
     assert not listener.connected
+
+
+def _wait_connected(listener: ChangeListener) -> None:
+    deadline = time.monotonic() + 5
+    while not listener.connected:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+
+
+def test_a_server_that_stops_answering_is_reported_within_seconds(pg_team: PgTeam) -> None:
+    """No error, no closed socket: the bytes simply go nowhere (a hung host, dropped
+    packets). The heartbeat notices within about 3 s; TCP alone would take minutes."""
+    anna = pg_team.login("anna")
+    sanne = pg_team.login("sanne")
+    assert isinstance(sanne.store, TeamStore)
+    events: queue.Queue[tuple[str, object]] = queue.Queue()
+    with BlackholeProxy(pg_team.cluster.port) as proxy:
+        listener = _listener(sanne.store, events, port=proxy.port)
+        listener.start()
+        try:
+            _wait_connected(listener)
+            time.sleep(1.5)  # a heartbeat or two through the proxy: all well
+            assert events.empty()
+
+            proxy.blackhole()
+            started = time.monotonic()
+            assert isinstance(_next(events, "lost", timeout=10), datetime)
+            noticed = time.monotonic() - started
+            assert noticed < 3.5, noticed
+            assert not listener.connected
+
+            proxy.restore()
+            _next(events, "restored", timeout=10)
+            current = settings_service.load_settings(anna)
+            settings_service.save_settings(anna, current)
+            assert _next(events, "change", timeout=1) == {"settings"}
+        finally:
+            listener.stop()
+            anna.store.close()
+            sanne.store.close()
+
+
+def test_a_notification_that_comes_in_with_the_heartbeat_is_delivered(
+    pg_team: PgTeam,
+) -> None:
+    """libpq reads a NOTIFY waiting on the socket together with the heartbeat's answer;
+    the heartbeat hands it on (once) instead of leaving it queued unseen."""
+    sanne = pg_team.login("sanne")
+    assert isinstance(sanne.store, TeamStore)
+    events: queue.Queue[tuple[str, object]] = queue.Queue()
+    listener = _listener(sanne.store, events)  # not started: driven by hand
+    admin = pg_team.cluster.conninfo(pg_team.database)
+    with (
+        psycopg.connect(**listener._conninfo, autocommit=True) as conn,
+        psycopg.connect(admin, autocommit=True) as other,
+    ):
+        conn.execute(f"LISTEN {CHANNEL}")
+        assert listener._heartbeat(conn) == set()
+        other.execute(f"NOTIFY {CHANNEL}, 'visits'")
+        time.sleep(0.2)  # on the listener's socket, not read yet
+        assert listener._heartbeat(conn) == {"visits"}
+        assert list(conn.notifies(timeout=0.2)) == []  # not delivered twice
+        assert listener._heartbeat(conn) == set()
+    sanne.store.close()
+
+
+def test_a_query_waiting_on_a_server_that_stopped_answering_is_cut_off(
+    pg_team: PgTeam,
+) -> None:
+    """Without it, a query on the GUI thread would wait for TCP (minutes) when the
+    server stops answering mid-way; the listener's ``server_lost`` ends the wait."""
+    with BlackholeProxy(pg_team.cluster.port) as proxy:
+        location = TeamLocation(pg_team.location.url.set(port=proxy.port))
+        sanne = team_log_in(location, "sanne", PASSWORDS["sanne"], pg_team.clock)
+        store = sanne.store
+        assert isinstance(store, TeamStore)
+        outcome: list[BaseException | None] = []
+
+        def query() -> None:
+            try:
+                with store.read_session() as session:
+                    session.execute(text("SELECT 1"))
+                outcome.append(None)
+            except BaseException as exc:  # handed to the test
+                outcome.append(exc)
+
+        query()
+        assert outcome == [None]  # through the proxy: all well
+        proxy.blackhole()
+        waiting = threading.Thread(target=query, daemon=True)
+        waiting.start()
+        waiting.join(1.5)
+        assert waiting.is_alive()  # stuck: nothing comes back, nothing fails
+        cut = time.monotonic()
+        store.server_lost()
+        waiting.join(5)
+        assert not waiting.is_alive() and time.monotonic() - cut < 1
+        assert isinstance(outcome[-1], TeamUnreachableError)
+        with pytest.raises(TeamUnreachableError), store.read_session():  # known lost: at once
+            pass
+        proxy.restore()
+        store.set_reachable(True)
+        with store.read_session() as session:  # the pool recovers
+            assert session.execute(text("SELECT 1")).scalar_one() == 1
+        store.close()

@@ -70,14 +70,22 @@ def test_buddy_scenario_on_two_workstations(
     assert b.wait_event(_is_changed, timeout=5) - done < LIVE_S
     b.wait_state(lambda s: _board_status(s, visit_id) is not None, timeout=LIVE_S)
 
-    # The first call-back falls due: the alarm fires on B (the buddy), not on A.
+    # The first call-back falls due: the alarm fires on B (the buddy), and A (Sanne's
+    # own screen) shows it too, for information: Bram is being alarmed to call her.
     first_callback = datetime.fromisoformat(planned["callbacks"][0])
     _set_clock(stations, first_callback + timedelta(seconds=5))
     assert b.send("tick")["fired"]
+    fired = time.monotonic()
     state_b = b.send("state")
-    assert [x["kind"] for x in state_b["alarms"]] == ["terugbellen"]
+    assert [(x["kind"], x["for_visitor"]) for x in state_b["alarms"]] == [("terugbellen", False)]
     assert state_b["open_alarm_count"] == 1 and state_b["panel_visible"]
-    assert a.send("tick")["fired"] == [] and a.send("state")["alarms"] == []
+    state_a = a.wait_state(lambda s: bool(s["alarms"]), timeout=5)
+    assert time.monotonic() - fired < LIVE_S
+    assert [(x["id"], x["for_visitor"]) for x in state_a["alarms"]] == [
+        (state_b["alarms"][0]["id"], True)
+    ]
+    assert state_a["panel_visible"] and state_a["open_alarm_count"] == 0  # not hers to answer
+    assert a.send("tick")["fired"] == []
     callback_id = state_b["alarms"][0]["callback_id"]
 
     # B calls; Sanne answers with her achternaam: police, and the visit is in alarm on A.
@@ -88,7 +96,7 @@ def test_buddy_scenario_on_two_workstations(
     assert a.wait_event(_is_changed, timeout=5) - done < LIVE_S
     a.wait_state(lambda s: _board_status(s, visit_id) == "alarm", timeout=LIVE_S)
 
-    # B acknowledges on its panel: the alarm stops there, and A hears of it.
+    # B acknowledges on its panel: the alarm stops there and on A.
     a.clear_events()
     b.send("ack")
     done = time.monotonic()
@@ -96,6 +104,9 @@ def test_buddy_scenario_on_two_workstations(
     assert state_b["alarms"] == [] and state_b["open_alarm_count"] == 0
     assert not state_b["panel_visible"]
     assert a.wait_event(_is_changed, timeout=5) - done < LIVE_S
+    state_a = a.wait_state(lambda s: not s["alarms"], timeout=5)
+    assert time.monotonic() - done < LIVE_S
+    assert not state_a["panel_visible"]
 
 
 def test_an_alarm_acknowledged_on_one_workstation_stops_on_the_other(
@@ -170,3 +181,36 @@ def test_server_lost_shows_a_banner_keeps_the_last_state_and_recovers(
     done = time.monotonic()
     assert b.wait_event(_is_changed, timeout=5) - done < LIVE_S
     b.wait_state(lambda s: _board_status(s, again) is not None, timeout=LIVE_S)
+
+
+def test_a_server_that_stops_answering_shows_the_banner_within_seconds(
+    pg_team: PgTeam, tmp_path: Path
+) -> None:
+    """No refused connection, no error: the packets just go nowhere (a hung host, a
+    broken network path). The workstation says so within seconds, keeps its last state
+    and works again when the path is back."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from tests.team.blackhole import BlackholeProxy
+
+    with BlackholeProxy(pg_team.cluster.port) as proxy:
+        parts = urlsplit(pg_team.person_url)
+        proxied = urlunsplit(parts._replace(netloc=f"localhost:{proxy.port}"))
+        station = Workstation.start("c", proxied, pg_team.clock.now(), tmp_path)
+        try:
+            _log_in(station, "bram")
+            assert station.wait_state(lambda s: s["live_connected"], timeout=5)["banner"] is None
+            proxy.blackhole()
+            started = time.monotonic()
+            station.wait_event(lambda m: m.get("event") == "banner" and m["visible"], timeout=10)
+            assert time.monotonic() - started < 4
+            state = station.send("state")
+            assert state["banner"].startswith("Geen verbinding met de teamserver sinds ")
+            assert not state["live_connected"]
+            proxy.restore()
+            station.wait_event(
+                lambda m: m.get("event") == "banner" and not m["visible"], timeout=20
+            )
+            assert station.wait_state(lambda s: s["live_connected"], timeout=5)["banner"] is None
+        finally:
+            station.close()

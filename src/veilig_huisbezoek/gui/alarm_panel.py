@@ -12,9 +12,17 @@ schedule without recording them (``AlarmInfo.recorded`` False): their rows end w
 ``(nog niet vastgelegd — geen verbinding)`` and have no Bellen button (the call
 dialog needs the server; the phone number is in the text). Acknowledging one hides it
 here and emits ``acknowledged_locally``: the scheduler records the acknowledgement
-(who, the original moment) right after the alarm itself once the server is back. When
+(who, the original moment) right after the alarm itself once the server is back; so
+too for an alarm recorded before the connection dropped. When
 it is recorded, ``alarm_recorded`` swaps the row for the recorded alarm (no second
 sound); a reload never drops a row that is not recorded yet.
+
+The visitor sees the alarms about their own visit that are meant for someone else
+(``AlarmInfo.for_visitor``: the buddy's call-back and overdue alarms, escalations), in
+amber, for information: who is alarmed and a **Terugmelden…** button, no address, no
+acknowledgement, no sound (they do not count as open alarms), and nothing while locked
+(a laptop taken along shows nothing to the client). They stop when the buddy or a
+leidinggevende acknowledges, on every workstation.
 
 Database work here is small and synchronous (reading open alarms, one acknowledgement):
 an alarm must not wait behind a busy worker.
@@ -46,7 +54,7 @@ from ..reminders.notifier import locked_alarm_text
 from ..services import alarms as alarm_service
 from ..services.alarms import AlarmInfo
 from ..services.context import ServiceContext
-from ..storage.errors import StoreError
+from ..storage.errors import StoreError, StoreUnreachableError
 from .hub import AppHub
 from .i18n import domain_text
 
@@ -73,7 +81,25 @@ QFrame#alarmPanel QPushButton {
     padding: 6px 14px; border-radius: 4px;
 }
 QFrame#alarmPanel QPushButton:focus { border: 3px solid #000000; }
+QFrame#alarmPanel[informational="true"] { background: #ffe8a3; border-color: #8a5a00; }
+QFrame#alarmPanel[informational="true"] QLabel#alarmTitle { color: #3d2800; }
+QFrame#alarmRow[forVisitor="true"] { background: #ffe8a3; border: 2px solid #8a5a00; }
+QFrame#alarmRow[forVisitor="true"] QLabel { color: #3d2800; }
+QFrame#alarmRow[forVisitor="true"] QLabel#alarmIcon { background: #8a5a00; color: white; }
+QFrame#alarmRow[forVisitor="true"] QPushButton { color: #3d2800; border: 1px solid #8a5a00; }
 """
+VISITOR_SYMBOL = "ℹ"
+
+
+def _restyle(widget: QWidget, name: str, value: bool) -> None:
+    """Set a style sheet property and re-apply the style (Qt does not on its own)."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+        for child in widget.findChildren(QWidget):
+            child.style().unpolish(child)
+            child.style().polish(child)
 
 
 def _hhmm(moment: datetime) -> str:
@@ -106,8 +132,14 @@ class AlarmRow(QFrame):
         )
         self.open_button = QPushButton(self.tr("Openen"))
         self.open_button.setAccessibleName(self.tr("Incident openen"))
+        self.report_button = QPushButton(self.tr("Terugmelden…"))
+        self.report_button.setAccessibleName(self.tr("Terugmelden van uw bezoek"))
+        self.report_button.setToolTip(
+            self.tr("Bent u terug? Meld u terug in Mijn bezoeken; dan stopt het alarm.")
+        )
         layout.addWidget(self.call_button)
         layout.addWidget(self.open_button)
+        layout.addWidget(self.report_button)
         layout.addWidget(self.acknowledge_button)
         self.update_alarm(alarm, text, locked)
 
@@ -118,11 +150,18 @@ class AlarmRow(QFrame):
             self.label.setAccessibleName(text)
         deadline = alarm.kind is ReminderKind.DEADLINE
         online = alarm.recorded  # not recorded: the server is unreachable
+        recipient = not alarm.for_visitor
+        _restyle(self, "forVisitor", alarm.for_visitor)
+        self.icon.setText(SYMBOL if recipient else VISITOR_SYMBOL)
+        self.icon.setAccessibleName(self.tr("Waarschuwing") if recipient else self.tr("Melding"))
         self.call_button.setVisible(
-            not locked and online and not deadline and alarm.visit_id is not None
+            recipient and not locked and online and not deadline and alarm.visit_id is not None
         )
-        self.open_button.setVisible(not locked and online and self.incident_id is not None)
-        self.acknowledge_button.setVisible(not locked)
+        self.open_button.setVisible(
+            recipient and not locked and online and self.incident_id is not None
+        )
+        self.report_button.setVisible(alarm.for_visitor and not locked and online)
+        self.acknowledge_button.setVisible(recipient and not locked)
         self.acknowledge_button.setToolTip(
             self.tr("Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd.")
             if online
@@ -158,6 +197,9 @@ class AlarmPanel(QFrame):
         self._alarms: list[AlarmInfo] = []
         # Shown but not recorded (server unreachable), by reminder key.
         self._local: dict[str, AlarmInfo] = {}
+        # Acknowledged here while the server was unreachable, not recorded yet: a reload
+        # must not bring them back meanwhile.
+        self._acknowledged_offline: dict[str, AlarmInfo] = {}
         self._locked = False
         self._count = 0
         self.rows: list[AlarmRow] = []
@@ -205,6 +247,11 @@ class AlarmPanel(QFrame):
     def locked(self) -> bool:
         return self._locked
 
+    @property
+    def open_count(self) -> int:
+        """Open alarms for this person (not the visitor's information rows)."""
+        return self._count
+
     def row_texts(self) -> list[str]:
         return [row.label.text() for row in self.rows]
 
@@ -215,6 +262,7 @@ class AlarmPanel(QFrame):
             return
         try:
             found = alarm_service.open_alarms(self.ctx)
+            found += alarm_service.alarms_about_own_visits(self.ctx)
         except StoreError as exc:
             # Keep showing what we have; an alarm never disappears because of a read error.
             log.warning("open alarms not refreshed (%s)", type(exc).__name__)
@@ -222,6 +270,7 @@ class AlarmPanel(QFrame):
             # Local alarms stay until recorded; one recorded meanwhile replaces its row.
             keys = {a.reminder_key for a in found}
             self._local = {k: a for k, a in self._local.items() if k not in keys}
+            found = [a for a in found if a.reminder_key not in self._acknowledged_offline]
             self._alarms = alarm_service.by_urgency([*found, *self._local.values()])
         self._render()
 
@@ -244,10 +293,15 @@ class AlarmPanel(QFrame):
     def alarm_recorded(self, local: AlarmInfo, recorded: AlarmInfo | None) -> None:
         """Slot for ``ReminderScheduler.local_alarm_recorded``: the local alarm is on the
         server now; its row becomes the recorded alarm's (gone if acknowledged). No sound:
-        it was heard when it fired. ``recorded`` None (refused): the local row stays."""
+        it was heard when it fired. ``recorded`` None (refused): the local row stays.
+        Also for a recorded alarm acknowledged here while the server was unreachable:
+        that acknowledgement is now on the server too."""
         if recorded is None:
+            if self._acknowledged_offline.pop(local.reminder_key, None) is not None:
+                self.refresh()  # refused: still open, so it shows again
             return
         self._local.pop(local.reminder_key, None)
+        self._acknowledged_offline.pop(local.reminder_key, None)
         self.show_alarm(recorded)  # replaces the row by key; acknowledged: removes it
 
     def set_locked(self, locked: bool) -> None:
@@ -259,6 +313,8 @@ class AlarmPanel(QFrame):
 
     # ---- texts --------------------------------------------------------------------------
     def alarm_text(self, alarm: AlarmInfo) -> str:
+        if alarm.for_visitor:
+            return self._visitor_text(alarm)
         if self._locked:
             if alarm.visitor_first_name:
                 return locked_alarm_text(alarm.visitor_first_name)
@@ -296,21 +352,43 @@ class AlarmPanel(QFrame):
             text = self.tr("TE LAAT (oorspronkelijk {time}) — {text}").format(time=time, text=text)
         else:
             text = f"{text} {when}"
+        if alarm.visit_ended and alarm.visit_id is not None:
+            text += " " + self.tr("Het bezoek is inmiddels beëindigd (teruggemeld).")
         if not alarm.recorded:
             text += " " + self.tr("(nog niet vastgelegd — geen verbinding)")
         return text
 
+    def _visitor_text(self, alarm: AlarmInfo) -> str:
+        """For the visitor about their own visit: who is alarmed, and what to do."""
+        buddy = alarm.buddy_first_name or self.tr("uw buddy")
+        time = _hhmm(alarm.due_at)
+        if alarm.kind is ReminderKind.CALLBACK_DUE:
+            text = self.tr(
+                "Terugbelmoment van {time}: {buddy} is gewaarschuwd om u te bellen."
+            ).format(time=time, buddy=buddy)
+        elif alarm.kind is ReminderKind.OVERDUE:
+            text = self.tr("U bent te laat terug: {buddy} is om {time} gewaarschuwd.").format(
+                time=time, buddy=buddy
+            )
+        else:
+            text = self.tr(
+                "Escalatie: de leidinggevende is om {time} gewaarschuwd over uw bezoek."
+            ).format(time=time)
+        return text + " " + self.tr("Bent u terug? Meld u dan nu terug.")
+
     # ---- internals ----------------------------------------------------------------------
     def _render(self) -> None:
-        """Bring the rows in line with ``self._alarms``; existing rows are reused."""
-        wanted = {a.id for a in self._alarms}
+        """Bring the rows in line with ``self._alarms``; existing rows are reused.
+        Rows for the visitor are left out while locked and are not counted as open."""
+        shown = [a for a in self._alarms if not (a.for_visitor and self._locked)]
+        wanted = {a.id for a in shown}
         for alarm_id in [i for i in self._rows_by_id if i not in wanted]:
             row = self._rows_by_id.pop(alarm_id)
             self._rows_layout.removeWidget(row)
             row.hide()
             row.deleteLater()
         rows: list[AlarmRow] = []
-        for index, alarm in enumerate(self._alarms):
+        for index, alarm in enumerate(shown):
             text = self.alarm_text(alarm)
             existing = self._rows_by_id.get(alarm.id)
             if existing is None:
@@ -320,6 +398,9 @@ class AlarmPanel(QFrame):
                 )
                 row.call_button.clicked.connect(lambda _checked=False, r=row: self._call(r.alarm))
                 row.open_button.clicked.connect(lambda _checked=False, r=row: self._open(r))
+                row.report_button.clicked.connect(
+                    lambda _checked=False, r=row: self._report_back(r.alarm)
+                )
                 self._rows_by_id[alarm.id] = row
             else:
                 row = existing
@@ -331,8 +412,12 @@ class AlarmPanel(QFrame):
             rows.append(row)
         self.rows = rows
         self._fit_rows_area()
-        count = len(self._alarms)
-        escalations = sum(1 for a in self._alarms if a.kind is ReminderKind.ESCALATION)
+        count = sum(1 for a in shown if not a.for_visitor)
+        escalations = sum(
+            1 for a in shown if a.kind is ReminderKind.ESCALATION and not a.for_visitor
+        )
+        informational = count == 0 and bool(shown)
+        _restyle(self, "informational", informational)
         # Locked: only the rows' one line each; no banner or title with more to tell.
         self.banner.setVisible(escalations > 0 and not self._locked)
         self.banner.setText(
@@ -342,11 +427,13 @@ class AlarmPanel(QFrame):
         )
         self.title.setVisible(not self._locked)
         self.title.setText(
-            self.tr("{symbol} ALARM — {count} open; blijft staan tot u bevestigt").format(
+            self.tr("{symbol} Melding over uw bezoek").format(symbol=VISITOR_SYMBOL)
+            if informational
+            else self.tr("{symbol} ALARM — {count} open; blijft staan tot u bevestigt").format(
                 symbol=SYMBOL, count=count
             )
         )
-        self.setVisible(count > 0)
+        self.setVisible(bool(shown))
         if count != self._count:
             self._count = count
             self.open_count_changed.emit(count)
@@ -377,29 +464,39 @@ class AlarmPanel(QFrame):
     def _acknowledge(self, alarm_id: int) -> None:
         if self._locked:
             return
-        local = next((a for a in self._alarms if a.id == alarm_id and not a.recorded), None)
-        if local is not None:
-            # Not on the server yet: hidden here, recorded (who, now) when it is back.
-            self._local.pop(local.reminder_key, None)
-            self._alarms = [a for a in self._alarms if a.id != alarm_id]
-            self.problem.setVisible(False)
-            self._render()
-            self.acknowledged_locally.emit(local)
-            self.hub.status_message.emit(
-                self.tr("Alarm bevestigd; dit wordt vastgelegd zodra de verbinding terug is.")
-            )
+        alarm = next((a for a in self._alarms if a.id == alarm_id), None)
+        if alarm is None:
             return
-        try:
-            alarm_service.acknowledge(self.ctx, alarm_id)
-        except (NotAllowedError, StoreError) as exc:
-            self.problem.setText(str(exc))
-            self.problem.setVisible(True)
-            return
+        if alarm.recorded and not self.hub.offline:
+            try:
+                alarm_service.acknowledge(self.ctx, alarm_id)
+            except StoreUnreachableError:
+                pass  # lost just now: acknowledged here, recorded when it is back
+            except (NotAllowedError, StoreError) as exc:
+                self.problem.setText(str(exc))
+                self.problem.setVisible(True)
+                return
+            else:
+                self.problem.setVisible(False)
+                self.refresh()
+                self.acknowledged.emit(alarm_id)
+                # The visit timeline changed, and the schedule must drop the escalation.
+                self.hub.visits_changed.emit()
+                return
+        # The server is unreachable: hidden here, recorded (who, now) when it is back.
+        self._local.pop(alarm.reminder_key, None)
+        self._acknowledged_offline[alarm.reminder_key] = alarm
+        self._alarms = [a for a in self._alarms if a.id != alarm_id]
         self.problem.setVisible(False)
-        self.refresh()
-        self.acknowledged.emit(alarm_id)
-        # The visit timeline changed, and the schedule must drop the escalation.
-        self.hub.visits_changed.emit()
+        self._render()
+        self.acknowledged_locally.emit(alarm)
+        self.hub.status_message.emit(
+            self.tr("Alarm bevestigd; dit wordt vastgelegd zodra de verbinding terug is.")
+        )
+
+    def _report_back(self, alarm: AlarmInfo) -> None:
+        if not self._locked and alarm.visit_id is not None:
+            self.hub.report_back_requested.emit(alarm.visit_id)
 
     def _open(self, row: AlarmRow) -> None:
         if not self._locked and row.incident_id is not None:

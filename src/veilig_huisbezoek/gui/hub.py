@@ -23,6 +23,8 @@ class AppHub(QObject):
     call_requested = Signal(int, object)
     # Open one incident's form (incident id), e.g. from a deadline alarm.
     show_incident = Signal(int)
+    # The visitor wants to report back from a visit (visit id), e.g. from an alarm.
+    report_back_requested = Signal(int)
     # A page wants the status bar to say something (no personal data).
     status_message = Signal(str)
 

@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
     def _alarm_acknowledged_locally(self, alarm: AlarmInfo) -> None:
         # Server unreachable: recorded (who, this moment) once it is back.
         if self.scheduler is not None:
-            self.scheduler.acknowledge_local(alarm.reminder_key)
+            self.scheduler.acknowledge_local(alarm)
 
     def _alarms_reloaded(self, _pending: int) -> None:
         # Picks up alarms acknowledged elsewhere (another person, another machine).
@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
 
     @property
     def open_alarm_count(self) -> int:
-        return len(self.alarm_panel.alarms) if self.alarm_panel is not None else 0
+        return self.alarm_panel.open_count if self.alarm_panel is not None else 0
 
     def _bring_to_front(self) -> None:
         """Make an alarm seen: restore a minimised window, raise it, flash the taskbar."""

@@ -1,7 +1,9 @@
 """Team mode, live: other workstations' changes reach this window; a lost server shows.
 
 :class:`TeamLive` wraps :class:`~..storage.team.listen.ChangeListener` (its own
-connection, its own thread). The thread only emits queued signals; everything else
+connection, its own thread). The thread only emits queued signals, and on a loss
+first cuts the store's connections (:meth:`~..storage.team.store.TeamStore.
+server_lost`), since the GUI thread may itself be stuck on one; everything else
 happens here, on the GUI thread:
 
 * ``changed(tables)``: a short pause (``COALESCE_MS``) folds a burst of notifications
@@ -59,7 +61,7 @@ class TeamLive(QObject):
         self._listener = ChangeListener(
             conninfo_from_url(url),
             on_change=lambda tables: self._emit(self._notified, set(tables)),
-            on_lost=lambda since: self._emit(self._lost_from_thread, since),
+            on_lost=self._lost_on_thread,
             on_restored=lambda: self._emit(self._restored_from_thread),
             **options,
         )
@@ -78,7 +80,14 @@ class TeamLive(QObject):
         self._listener.stop()
         self._store.set_reachable(True)
 
-    # ---- on the listener thread: emit only -------------------------------------------
+    # ---- on the listener thread: emit only (and cut the store's connections) ---------
+    def _lost_on_thread(self, since: datetime) -> None:
+        if self._stopped:
+            return
+        # Here, not in the GUI slot: the GUI thread may be the one stuck on a query.
+        self._store.server_lost()
+        self._emit(self._lost_from_thread, since)
+
     def _emit(self, signal: SignalInstance, *args: object) -> None:
         if self._stopped:
             return

@@ -84,6 +84,7 @@ class WorkspaceView(QWidget):
         hub.show_visit.connect(self._show_visit)
         hub.call_requested.connect(self._call)
         hub.show_incident.connect(self.open_incident)
+        hub.report_back_requested.connect(self._report_back)
 
     def _add(self, key: str, page: QWidget) -> None:
         self.pages[key] = page
@@ -150,6 +151,19 @@ class WorkspaceView(QWidget):
         from .visit_detail import VisitDetailDialog
 
         VisitDetailDialog.show_for(self.ctx, visit_id, self)
+
+    def _report_back(self, visit_id: int) -> None:
+        """*Mijn bezoeken* with this visit selected and *Terug, veilig* in focus."""
+        from .my_visits import MyVisitsPage
+
+        page = self.pages.get("my_visits")
+        if not isinstance(page, MyVisitsPage):
+            return
+        self.show_page("my_visits")
+        page.refresh()
+        page.select_visit(visit_id)
+        if page.safe_button.isEnabled():
+            page.safe_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _call(self, visit_id: int, callback_id: object) -> None:
         """Calls go through the board: one call at a time, never a nested event loop

@@ -27,9 +27,11 @@ original due time, the moment it went off and its *te laat* mark) and
 ``local_alarm_recorded(local, recorded)`` is emitted, so that the GUI swaps the row
 without sounding again. An acknowledgement given meanwhile (``acknowledge_local``) is
 recorded right after it, with who and the original moment; its escalation does not
-fire here. These are kept in memory: if the app is closed while still offline, the
-unrecorded alarm fires again (late) on the next login and is acknowledged again, so
-an acknowledgement is never taken as given without being recorded. The embedded store
+fire here. The same holds for an alarm that *was* recorded before the connection
+dropped and is acknowledged while it is gone. These are kept in memory: if the app is
+closed while still offline, the alarm fires again (late) on the next login and is
+acknowledged again, so an acknowledgement is never taken as given without being
+recorded. The embedded store
 never raises ``StoreUnreachableError``: there every alarm is recorded at once as before.
 
 With an injected ``FakeClock`` APScheduler is off and tests drive time with
@@ -112,10 +114,11 @@ class _PreciseQtScheduler(QtScheduler):  # type: ignore[misc]
 
 @dataclass
 class LocalAlarm:
-    """An alarm fired while the team server was unreachable, not yet recorded."""
+    """An alarm fired while the team server was unreachable, not yet recorded; or a
+    recorded one acknowledged while it was unreachable (``reminder`` None)."""
 
-    reminder: Reminder
-    info: AlarmInfo  # what was shown (recorded=False)
+    reminder: Reminder | None
+    info: AlarmInfo  # what was shown
     acknowledged_at: datetime | None = None  # acknowledged here meanwhile
     recorded: AlarmInfo | None = None  # raised on the server, acknowledgement pending
 
@@ -210,17 +213,22 @@ class ReminderScheduler(QObject):
     @property
     def local_alarms(self) -> list[AlarmInfo]:
         """Alarms fired here while the server was unreachable and not yet recorded."""
-        return [entry.info for entry in self._local.values()]
+        return [entry.info for entry in self._local.values() if entry.reminder is not None]
 
-    def acknowledge_local(self, reminder_key: str, at: datetime | None = None) -> bool:
-        """A local alarm was acknowledged on this workstation (default: now); recorded
-        (who, when) with the alarm once the server is back. False if unknown."""
-        entry = self._local.get(reminder_key)
+    def acknowledge_local(self, alarm: AlarmInfo, at: datetime | None = None) -> bool:
+        """The alarm was acknowledged on this workstation (default: now) while the
+        server was unreachable: a local one, or one recorded before the connection
+        dropped. Recorded (who, when) once the server is back; its escalation does not
+        fire here meanwhile. False for a local alarm this scheduler does not know."""
+        key = alarm.reminder_key
+        entry = self._local.get(key)
         if entry is None:
-            return False
+            if not alarm.recorded:
+                return False
+            entry = self._local[key] = LocalAlarm(None, alarm, recorded=alarm)
         if entry.acknowledged_at is None:
             entry.acknowledged_at = self._clock.now() if at is None else at
-            self._acknowledged_here.add(reminder_key)
+            self._acknowledged_here.add(key)
         return True
 
     def next_due(self) -> datetime | None:
@@ -419,6 +427,7 @@ class ReminderScheduler(QObject):
         for key, entry in list(self._local.items()):
             try:
                 if entry.recorded is None:
+                    assert entry.reminder is not None  # only recorded ones come without
                     entry.recorded = alarms.raise_alarm(
                         self._ctx,
                         entry.reminder,

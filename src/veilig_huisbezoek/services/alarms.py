@@ -14,7 +14,7 @@ functions that query, not at module level.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -107,6 +107,12 @@ class AlarmInfo:
     # team server was unreachable; ``id`` is then a negative local number. The
     # scheduler records it (``raise_alarm``) when the server is back.
     recorded: bool = True
+    buddy_first_name: str = ""
+    # The visit has ended (the visitor reported back) while the alarm is still open.
+    visit_ended: bool = False
+    # True: shown to the visitor about their own visit (``alarms_about_own_visits``),
+    # for information only; someone else (the buddy, a leidinggevende) acknowledges it.
+    for_visitor: bool = False
 
     @property
     def acknowledged(self) -> bool:
@@ -238,16 +244,25 @@ def _infos(session: Session, where: ColumnElement[bool]) -> list[AlarmInfo]:
     from ..storage.models import Account, Alarm, Visit
 
     visitor = aliased(Account)
+    buddy = aliased(Account)
     acknowledger = aliased(Account)
     query = (
-        select(Alarm, Visit, visitor, acknowledger.first_name, acknowledger.last_name)
+        select(
+            Alarm,
+            Visit,
+            visitor,
+            buddy.first_name,
+            acknowledger.first_name,
+            acknowledger.last_name,
+        )
         .outerjoin(Visit, Visit.id == Alarm.visit_id)
         .outerjoin(visitor, visitor.id == Visit.visitor_id)
+        .outerjoin(buddy, buddy.id == Visit.buddy_id)
         .outerjoin(acknowledger, acknowledger.id == Alarm.acknowledged_by)
         .where(where)
     )
     result: list[AlarmInfo] = []
-    for alarm, visit, person, ack_first, ack_last in session.execute(query):
+    for alarm, visit, person, buddy_first, ack_first, ack_last in session.execute(query):
         callback_id: int | None = None
         base_key = alarm.reminder_key.removeprefix("escalation:")
         if base_key.startswith("callback:"):
@@ -275,6 +290,8 @@ def _infos(session: Session, where: ColumnElement[bool]) -> list[AlarmInfo]:
                     if visit is not None
                     else None
                 ),
+                buddy_first_name=buddy_first or "",
+                visit_ended=visit is not None and visit.state not in ACTIVE_STATES,
             )
         )
     return result
@@ -314,6 +331,34 @@ def open_alarms(ctx: ServiceContext) -> list[AlarmInfo]:
         return by_urgency(
             _infos(session, and_(Alarm.acknowledged_at.is_(None), _visible_alarms(ctx)))
         )
+
+
+def alarms_about_own_visits(ctx: ServiceContext) -> list[AlarmInfo]:
+    """Unacknowledged alarms about the person's own visits (as visitor) that are meant
+    for someone else (call-back and overdue alarms for the buddy, escalations for the
+    leidinggevenden) while the visit is out, most urgent first, marked ``for_visitor``.
+
+    For information: a visitor back at the desk sees that the buddy is being alarmed
+    (and can report back); on a laptop taken along, that the buddy should be calling.
+    Someone else acknowledges them; that stops them here too."""
+    from sqlalchemy import and_, not_, select
+
+    from ..storage.models import Alarm, Visit
+
+    own = Alarm.visit_id.in_(
+        select(Visit.id).where(
+            Visit.visitor_id == ctx.actor.account_id, Visit.state.in_(ACTIVE_STATES)
+        )
+    )
+    where = and_(
+        Alarm.acknowledged_at.is_(None),
+        Alarm.kind != ReminderKind.DEADLINE.value,
+        own,
+        not_(_visible_alarms(ctx)),
+    )
+    with ctx.store.session() as session:
+        found = _infos(session, where)
+    return by_urgency(replace(alarm, for_visitor=True) for alarm in found)
 
 
 def get_alarm(ctx: ServiceContext, alarm_id: int) -> AlarmInfo:

@@ -13,15 +13,19 @@ does every widget and database step on its own thread):
   caller reloads everything.
 
 The thread waits for notifications at most ``poll_s`` at a time (so :meth:`stop` is
-quick) and checks the connection with ``SELECT 1`` after ``heartbeat_s`` of silence,
-with TCP keepalives on, so a half-open connection is found too. After a loss it
-retries with a doubling back-off (``first_retry_s`` … ``max_retry_s``).
+quick) and, after ``heartbeat_s`` of silence, sends ``SELECT 1`` that must be answered
+within ``heartbeat_timeout_s``: a server that stops answering (a hung host, packets
+dropped on the way, a half-open connection) is reported within about
+``heartbeat_s + heartbeat_timeout_s`` (3 s by default), not after TCP's own minutes.
+TCP keepalives and ``tcp_user_timeout`` back this up at the socket level. After a loss
+it retries with a doubling back-off (``first_retry_s`` … ``max_retry_s``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import select
 import threading
 import time
 from collections.abc import Callable
@@ -30,6 +34,7 @@ from typing import Any
 
 from sqlalchemy import URL
 
+from .location import LIVENESS
 from .schema import CHANNEL
 
 log = logging.getLogger(__name__)
@@ -38,7 +43,7 @@ ChangeCallback = Callable[[set[str]], None]
 LostCallback = Callable[[datetime], None]
 RestoredCallback = Callable[[], None]
 
-_PASS_THROUGH = ("sslmode", "sslrootcert", "sslcert", "sslkey", "sslcrl", "connect_timeout")
+_PASS_THROUGH = ("sslmode", "sslrootcert", "sslcert", "sslkey", "sslcrl", *LIVENESS)
 
 
 def conninfo_from_url(url: URL) -> dict[str, Any]:
@@ -50,11 +55,7 @@ def conninfo_from_url(url: URL) -> dict[str, Any]:
         "user": url.username,
         "password": url.password,
         "application_name": "veilig-huisbezoek-live",
-        # A silent network loss is noticed within seconds, not hours.
-        "keepalives": 1,
-        "keepalives_idle": 5,
-        "keepalives_interval": 2,
-        "keepalives_count": 2,
+        **LIVENESS,
     }
     for key in _PASS_THROUGH:
         value = url.query.get(key)
@@ -72,7 +73,8 @@ class ChangeListener:
         on_lost: LostCallback,
         on_restored: RestoredCallback,
         poll_s: float = 0.25,
-        heartbeat_s: float = 5.0,
+        heartbeat_s: float = 1.0,
+        heartbeat_timeout_s: float = 2.0,
         first_retry_s: float = 0.5,
         max_retry_s: float = 10.0,
     ) -> None:
@@ -82,6 +84,7 @@ class ChangeListener:
         self._on_restored = on_restored
         self._poll_s = poll_s
         self._heartbeat_s = heartbeat_s
+        self._heartbeat_timeout_s = heartbeat_timeout_s
         self._first_retry_s = first_retry_s
         self._max_retry_s = max_retry_s
         self._stop = threading.Event()
@@ -156,5 +159,41 @@ class ChangeListener:
                 quiet_since = time.monotonic()
                 self._on_change(tables)
             elif time.monotonic() - quiet_since > self._heartbeat_s:
-                conn.execute("SELECT 1")
+                tables = self._heartbeat(conn)
                 quiet_since = time.monotonic()
+                if tables:
+                    self._on_change(tables)
+
+    def _heartbeat(self, conn: Any) -> set[str]:
+        """``SELECT 1``, answered within ``heartbeat_timeout_s`` or the link counts as
+        lost (psycopg.OperationalError). Done on libpq's asynchronous calls because a
+        blocking query would wait as long as TCP does. Returns the tables of
+        notifications that arrived meanwhile (libpq queues them; nobody else reads
+        them here)."""
+        import psycopg
+
+        pgconn = conn.pgconn
+        deadline = time.monotonic() + self._heartbeat_timeout_s
+
+        def wait(readable: bool) -> None:
+            remaining = deadline - time.monotonic()
+            sock = [pgconn.socket]
+            ready = select.select(sock if readable else [], [] if readable else sock, [], remaining)
+            if remaining <= 0 or not any(ready):
+                raise psycopg.OperationalError("team server did not answer the heartbeat")
+
+        pgconn.send_query(b"SELECT 1")
+        while pgconn.flush():
+            wait(readable=False)
+        while True:
+            pgconn.consume_input()
+            if not pgconn.is_busy():
+                break
+            wait(readable=True)
+        while (result := pgconn.get_result()) is not None:
+            if result.status != psycopg.pq.ExecStatus.TUPLES_OK:
+                raise psycopg.OperationalError("team server heartbeat failed")
+        tables: set[str] = set()
+        while (notify := pgconn.notifies()) is not None:
+            tables.add(notify.extra.decode())
+        return tables

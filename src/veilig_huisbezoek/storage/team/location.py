@@ -25,6 +25,17 @@ from ..keyslots import DEFAULT_KDF, normalise_username
 TLS_MODES = frozenset({"require", "verify-ca", "verify-full"})
 DEFAULT_SSLMODE = "verify-full"
 CONNECT_TIMEOUT_S = 5
+# libpq settings so that a connection to a server that stops answering fails within
+# seconds instead of TCP's minutes: keepalive probes on an idle link, and a limit on
+# how long sent data may stay unacknowledged (milliseconds).
+LIVENESS = {
+    "connect_timeout": str(CONNECT_TIMEOUT_S),
+    "keepalives": "1",
+    "keepalives_idle": "2",
+    "keepalives_interval": "1",
+    "keepalives_count": "3",
+    "tcp_user_timeout": "5000",
+}
 
 
 class TeamUrlError(StoreError):
@@ -54,7 +65,8 @@ class TeamLocation:
                 "sslmode=verify-full (aanbevolen), verify-ca of require."
             )
         query["sslmode"] = mode
-        query.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
+        for key, value in LIVENESS.items():
+            query.setdefault(key, value)
         return cls(url.set(query=query))
 
     @property

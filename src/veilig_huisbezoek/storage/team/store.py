@@ -15,14 +15,18 @@ which one they run on. Differences:
   ``REPEATABLE READ READ ONLY`` snapshots;
 * there are no local backup files: the server's administrator backs it up (pg_dump);
 * while the app's live connection knows the server is lost (:meth:`TeamStore.
-  set_reachable`), sessions fail at once with :class:`TeamUnreachableError` instead of
-  each waiting up to the connect timeout.
+  server_lost`, :meth:`TeamStore.set_reachable`), sessions fail at once with
+  :class:`TeamUnreachableError` instead of each waiting up to the connect timeout, and
+  a query already waiting on a server that stopped answering is cut off.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
+import socket
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -118,10 +122,37 @@ def _open_engine(url: Any, store_box: dict[str, TeamStore]) -> Engine:
     def _current_password(_dialect: Any, _rec: Any, _args: Any, cparams: dict[str, Any]) -> None:
         # After a password change the pool's new connections use the new secret.
         store = store_box.get("store")
+        if store is not None and not store.reachable:
+            # Known lost (e.g. the pool reconnecting after a failed ping): fail now
+            # instead of waiting for the connect timeout.
+            raise TeamUnreachableError()
         if store is not None and store.db_password is not None:
             cparams["password"] = store.db_password
 
+    connections = _CONNECTIONS[engine] = weakref.WeakSet()
+
+    @event.listens_for(engine, "connect")
+    def _track(dbapi_connection: Any, _rec: Any) -> None:
+        connections.add(dbapi_connection)
+
     return engine
+
+
+# Every DBAPI connection an engine opened (weakly held), for TeamStore.server_lost().
+_CONNECTIONS: weakref.WeakKeyDictionary[Engine, weakref.WeakSet[Any]] = weakref.WeakKeyDictionary()
+
+
+def _cut(dbapi_connection: Any) -> None:
+    """Shut a psycopg connection's socket down under it: a thread blocked reading from
+    it wakes with an error at once. Safe from another thread (only the socket is
+    touched; the owner thread finds the connection broken and discards it)."""
+    with contextlib.suppress(Exception):  # already closed, or no socket
+        fd = dbapi_connection.pgconn.socket
+        sock = socket.socket(fileno=os.dup(fd))
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        finally:
+            sock.close()
 
 
 def _address_values(where: Any) -> dict[str, dict[str, Any]]:
@@ -328,6 +359,15 @@ class TeamStore(Store):
         waits for a connect timeout; the listener keeps retrying and says when it is
         back."""
         self._reachable = reachable
+
+    def server_lost(self) -> None:
+        """The live connection found the server not answering (called on its thread,
+        because the GUI thread may be the one waiting): new sessions fail at once, and
+        every connection of the pool is cut so that a query already waiting on one fails
+        now with :class:`TeamUnreachableError` instead of after TCP's minutes."""
+        self._reachable = False
+        for connection in list(_CONNECTIONS.get(self.engine, ())):
+            _cut(connection)
 
     def _check_reachable(self) -> None:
         if not self._reachable:
