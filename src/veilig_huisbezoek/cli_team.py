@@ -141,6 +141,28 @@ def _cmd_migrate(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -
     return 0
 
 
+def _cmd_use_server(args: argparse.Namespace, _passwords: _Passwords, out: TextIO) -> int:
+    """``use-server --database-url URL`` / ``use-server --local``: this computer's
+    connection profile (read by the desktop app at start)."""
+    from .storage.team.profile import clear_profile, default_profile_path, save_profile
+
+    path = default_profile_path()
+    if args.local:
+        removed = clear_profile(path)
+        out.write(
+            "Deze computer gebruikt weer de lokale database.\n"
+            if removed
+            else "Deze computer had geen teamserver ingesteld; niets gewijzigd.\n"
+        )
+        return 0
+    location = save_profile(args.database_url, path)
+    out.write(
+        f"Deze computer gebruikt nu de teamserver {location.display} "
+        f"(vastgelegd in {path}). Start de app zonder opties om in te loggen.\n"
+    )
+    return 0
+
+
 def add_commands(sub: Any) -> None:
     p = sub.add_parser(
         "migrate-to-server",
@@ -155,3 +177,14 @@ def add_commands(sub: Any) -> None:
     )
     p.add_argument("--database-url", required=True, help="teamserver (eigenaar-account)")
     p.set_defaults(func=_cmd_upgrade)
+    p = sub.add_parser(
+        "use-server",
+        help="Stel in welke teamserver de app op deze computer gebruikt (of weer de lokale "
+        "database).",
+    )
+    choice = p.add_mutually_exclusive_group(required=True)
+    choice.add_argument(
+        "--database-url", help="teamserver, zonder naam of wachtwoord (sslrootcert=ca.crt)"
+    )
+    choice.add_argument("--local", action="store_true", help="weer de lokale database")
+    p.set_defaults(func=_cmd_use_server)

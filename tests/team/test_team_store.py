@@ -51,6 +51,14 @@ def test_a_visit_round_trips_and_personal_columns_are_sealed_on_the_server(
     for plain in ("Akerstraat", "Janssen", "6411", "Heerlen", "Visser", "Sanne", "Groot"):
         assert plain not in dump
     assert "Akerstraat" not in repr(_psql(pg_team, "SELECT encode(street, 'escape') FROM visits"))
+    # The house number too: sealed bytes (version, nonce, ciphertext, tag), no number.
+    (number,) = _psql(pg_team, "SELECT house_number FROM visits")[0]
+    assert isinstance(number, bytes) and len(number) > 16
+    assert _psql(
+        pg_team,
+        "SELECT data_type FROM information_schema.columns "
+        "WHERE table_name = 'unsafe_address_notes' AND column_name = 'house_number'",
+    ) == [("bytea",)]
 
 
 def test_register_lookup_by_address_uses_the_blind_index(pg_team: PgTeam) -> None:

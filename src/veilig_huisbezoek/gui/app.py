@@ -8,8 +8,12 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
+
+if TYPE_CHECKING:
+    from ..storage.team.location import TeamLocation
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -27,7 +31,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--database-url",
         metavar="URL",
         help="teammodus: log in op deze PostgreSQL-teamserver "
-        "(postgresql://server/team?sslrootcert=ca.crt, zonder naam of wachtwoord)",
+        "(postgresql://server/team?sslrootcert=ca.crt, zonder naam of wachtwoord); zonder "
+        "deze optie de teamserver van deze computer ('admin use-server'), als die er is",
     )
     parser.add_argument(
         "--visits", type=int, default=50, help="aantal voorbeeldbezoeken in de demodatabase"
@@ -40,27 +45,32 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("veilig-huisbezoek", appauthor=False))
 
 
-def run_gui(argv: Sequence[str]) -> int:
-    args = parse_args(argv)
-    team = None
+def team_location(args: argparse.Namespace, profile: Path | None = None) -> TeamLocation | None:
+    """The team server to log in on: ``--database-url``, else this computer's connection
+    profile (``admin use-server``) unless ``--demo`` or ``--data-dir`` is given; None
+    means the embedded database. Raises ``TeamUrlError`` with a Dutch message."""
+    from ..storage.team.profile import load_profile
+
     if args.database_url:
-        if args.demo or args.data_dir:
-            print("--database-url gaat niet samen met --demo of --data-dir.", file=sys.stderr)
-            return 2
         from ..storage.team.location import TeamLocation, TeamUrlError
 
-        try:
-            team = TeamLocation.parse(args.database_url)
-        except TeamUrlError as exc:
-            print(str(exc), file=sys.stderr)
-            return 2
-        if team.url.password:
-            print(
-                "Zet geen wachtwoord in het adres van de teamserver: u logt in met uw eigen "
-                "naam en wachtwoord.",
-                file=sys.stderr,
-            )
-            return 2
+        if args.demo or args.data_dir:
+            raise TeamUrlError("--database-url gaat niet samen met --demo of --data-dir.")
+        return TeamLocation.for_workstation(args.database_url)
+    if args.demo or args.data_dir:
+        return None
+    return load_profile(profile)
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    args = parse_args(argv)
+    from ..storage.errors import StoreError
+
+    try:
+        team = team_location(args)
+    except StoreError as exc:  # TeamUrlError, without loading SQLAlchemy for the check
+        print(str(exc), file=sys.stderr)
+        return 2
     demo_dir: Path | None = None
     logins = None
     if args.demo:

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-from .sealed import SealedText
+from .sealed import SealedInt, SealedText
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -90,7 +90,7 @@ class Visit(Base):
     buddy_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     reason: Mapped[str] = mapped_column(String(32))
     street: Mapped[str] = mapped_column(SealedText(100))
-    house_number: Mapped[int] = mapped_column(Integer)
+    house_number: Mapped[int] = mapped_column(SealedInt())
     addition: Mapped[str] = mapped_column(SealedText(8), default="")
     postcode: Mapped[str] = mapped_column(SealedText(7))
     city: Mapped[str] = mapped_column(SealedText(100))
@@ -198,7 +198,7 @@ class UnsafeAddressNote(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     street: Mapped[str] = mapped_column(SealedText(100))
-    house_number: Mapped[int] = mapped_column(Integer)
+    house_number: Mapped[int] = mapped_column(SealedInt())
     addition: Mapped[str] = mapped_column(SealedText(8), default="")
     postcode: Mapped[str] = mapped_column(SealedText(7))
     city: Mapped[str] = mapped_column(SealedText(100))

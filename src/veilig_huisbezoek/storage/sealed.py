@@ -22,7 +22,7 @@ import hmac
 import secrets
 from typing import Any
 
-from sqlalchemy import LargeBinary, String, Text
+from sqlalchemy import Integer, LargeBinary, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
@@ -133,5 +133,29 @@ class SealedBytes(TypeDecorator[bytes]):
         return sealer.open(bytes(value))
 
 
+class SealedInt(TypeDecorator[int]):
+    """A personal number (a house number): ``Integer`` on SQLite, sealed elsewhere."""
+
+    impl = Integer
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(Integer())
+        return dialect.type_descriptor(LargeBinary())
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        sealer = _needs_sealer(dialect)
+        if sealer is None or value is None:
+            return value
+        return sealer.seal(str(int(value)).encode("ascii"))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> int | None:
+        sealer = _needs_sealer(dialect)
+        if sealer is None or value is None:
+            return value  # type: ignore[no-any-return]
+        return int(sealer.open(bytes(value)).decode("ascii"))
+
+
 def is_sealed(type_: object) -> bool:
-    return isinstance(type_, SealedText | SealedBytes)
+    return isinstance(type_, SealedText | SealedBytes | SealedInt)

@@ -1,6 +1,7 @@
 """Team mode: the same services on a PostgreSQL server shared by a team.
 
 * :mod:`.location` — the ``--database-url``: TLS required, role names per person;
+* :mod:`.profile` — this computer's team server (``admin use-server``), read at start;
 * :mod:`.schema` — what a team server needs beyond the Alembic schema: key slots,
   per-person login roles, row-level security, blind address index, change notifications;
 * :mod:`.store` — :class:`TeamStore`, a :class:`~..store.Store` over the server;

@@ -50,8 +50,11 @@ class TeamLocation:
     def parse(cls, text: str) -> TeamLocation:
         try:
             url = make_url(text.strip())
-        except ArgumentError:
+            port = url.port  # a port that is no number fails here (ValueError)
+        except (ArgumentError, ValueError):
             raise TeamUrlError("Het adres van de teamserver is ongeldig.") from None
+        if port is not None and not 0 < port < 65536:
+            raise TeamUrlError("De poort van de teamserver moet tussen 1 en 65535 liggen.")
         if url.get_backend_name() not in ("postgresql", "postgres"):
             raise TeamUrlError("Teammodus werkt met een PostgreSQL-server (postgresql://…).")
         if not url.database:
@@ -68,6 +71,18 @@ class TeamLocation:
         for key, value in LIVENESS.items():
             query.setdefault(key, value)
         return cls(url.set(query=query))
+
+    @classmethod
+    def for_workstation(cls, text: str) -> TeamLocation:
+        """A workstation's server address: as :meth:`parse`, and without a password
+        (each person logs in with their own name and password)."""
+        location = cls.parse(text)
+        if location.url.password:
+            raise TeamUrlError(
+                "Zet geen wachtwoord in het adres van de teamserver: u logt in met uw eigen "
+                "naam en wachtwoord."
+            )
+        return location
 
     @property
     def database(self) -> str:

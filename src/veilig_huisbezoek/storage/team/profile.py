@@ -1,0 +1,95 @@
+"""The workstation's connection profile: which team server this computer uses.
+
+One small JSON file in the user's configuration folder (``teamserver.json``), written by
+``veilig-huisbezoek admin use-server``; the desktop app reads it at start when neither
+``--database-url``, ``--data-dir`` nor ``--demo`` is given. It holds the server's
+address only (host, port, database, TLS settings and the CA file): no user name, no
+password, nothing personal. Without the file the app uses the embedded database on
+this computer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import platformdirs
+
+if TYPE_CHECKING:  # SQLAlchemy is loaded only when there is a profile to read
+    from .location import TeamLocation
+
+PROFILE_FILE = "teamserver.json"
+_KEY = "database_url"
+
+
+def default_profile_path() -> Path:
+    return Path(platformdirs.user_config_dir("veilig-huisbezoek", appauthor=False)) / PROFILE_FILE
+
+
+def load_profile(path: Path | None = None) -> TeamLocation | None:
+    """The team server of this computer, or None (the embedded database).
+
+    A file that cannot be read or holds no valid address raises ``TeamUrlError`` with
+    a Dutch message naming the file: the app must not silently fall back to a local
+    database that nobody else sees."""
+    path = path or default_profile_path()
+    if not path.exists():
+        return None
+    from .location import TeamLocation, TeamUrlError
+
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        raise TeamUrlError(f"Het verbindingsprofiel {path} is niet leesbaar.") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError:
+        data = None
+    text = data.get(_KEY) if isinstance(data, dict) else None
+    if not isinstance(text, str):
+        raise TeamUrlError(
+            f"Het verbindingsprofiel {path} is beschadigd; stel de teamserver opnieuw in "
+            "met 'veilig-huisbezoek admin use-server'."
+        )
+    try:
+        return TeamLocation.for_workstation(text)
+    except TeamUrlError as exc:
+        raise TeamUrlError(f"Het verbindingsprofiel {path}: {exc}") from None
+
+
+def save_profile(text: str, path: Path | None = None) -> TeamLocation:
+    """Check the address and make it this computer's team server (atomically)."""
+    from .location import TeamLocation
+
+    location = TeamLocation.for_workstation(text)
+    path = path or default_profile_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = json.dumps({_KEY: text.strip()}, indent=2) + "\n"
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".teamserver-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return location
+
+
+def clear_profile(path: Path | None = None) -> bool:
+    """Back to the embedded database on this computer; False if there was no profile."""
+    path = path or default_profile_path()
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    return True
