@@ -236,6 +236,25 @@ def shoot(out: Path, language: str) -> int:
     wait_until(lambda: dialog.decision is not None, "the recorded call")
     save("call-dialog-112.png")
     dialog.close()
+    log_out()
+
+    # 6. Sanne's own screen while her buddy is being alarmed about her visit.
+    from veilig_huisbezoek.services import accounts, alarms
+
+    raised = False
+    for user, password, _role in demo_logins():
+        person = accounts.log_in(data_dir, user, password, clock)
+        try:
+            for reminder in alarms.snapshot(person).reminders():
+                if reminder.visitor_first_name == "Sanne" and reminder.due_at <= clock.now():
+                    alarms.raise_alarm(person, reminder, late=False)
+                    raised = True
+        finally:
+            person.store.close()
+    if not raised:
+        raise SystemExit("no alarm about one of Sanne's visits to show")
+    log_in("sanne")
+    save("alarm-for-visitor.png")
 
     window.close()
     settle()

@@ -65,12 +65,12 @@ EN: dict[str, str] = {
     "Het bezoek is inmiddels beëindigd (teruggemeld).": "The visit has since ended (reported "
     "back).",
     "uw buddy": "your buddy",
-    "Terugbelmoment van {time}: {buddy} is gewaarschuwd om u te bellen.": "Call-back moment "
-    "of {time}: {buddy} has been alerted to call you.",
-    "U bent te laat terug: {buddy} is om {time} gewaarschuwd.": "You are overdue: {buddy} was "
-    "alerted at {time}.",
-    "Escalatie: de leidinggevende is om {time} gewaarschuwd over uw bezoek.": "Escalation: the "
-    "manager was alerted about your visit at {time}.",
+    "Terugbelmoment van {time} ({where}): {buddy} is gewaarschuwd om u te bellen.": "Call-back "
+    "moment of {time} ({where}): {buddy} has been alerted to call you.",
+    "U bent te laat terug ({where}): {buddy} is om {time} gewaarschuwd.": "You are overdue "
+    "({where}): {buddy} was alerted at {time}.",
+    "Escalatie: de leidinggevende is om {time} gewaarschuwd over uw bezoek ({where}).": ""
+    "Escalation: the manager was alerted about your visit ({where}) at {time}.",
     "Bent u terug? Meld u dan nu terug.": "Are you back? Then report back now.",
     "{symbol} Melding over uw bezoek": "{symbol} About your visit",
     "Terugmelden…": "Report back…",

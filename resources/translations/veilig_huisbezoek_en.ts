@@ -283,16 +283,16 @@
         <translation>your buddy</translation>
     </message>
     <message>
-        <source>Terugbelmoment van {time}: {buddy} is gewaarschuwd om u te bellen.</source>
-        <translation>Call-back moment of {time}: {buddy} has been alerted to call you.</translation>
+        <source>Terugbelmoment van {time} ({where}): {buddy} is gewaarschuwd om u te bellen.</source>
+        <translation>Call-back moment of {time} ({where}): {buddy} has been alerted to call you.</translation>
     </message>
     <message>
-        <source>U bent te laat terug: {buddy} is om {time} gewaarschuwd.</source>
-        <translation>You are overdue: {buddy} was alerted at {time}.</translation>
+        <source>U bent te laat terug ({where}): {buddy} is om {time} gewaarschuwd.</source>
+        <translation>You are overdue ({where}): {buddy} was alerted at {time}.</translation>
     </message>
     <message>
-        <source>Escalatie: de leidinggevende is om {time} gewaarschuwd over uw bezoek.</source>
-        <translation>Escalation: the manager was alerted about your visit at {time}.</translation>
+        <source>Escalatie: de leidinggevende is om {time} gewaarschuwd over uw bezoek ({where}).</source>
+        <translation>Escalation: the manager was alerted about your visit ({where}) at {time}.</translation>
     </message>
     <message>
         <source>Bent u terug? Meld u dan nu terug.</source>

@@ -383,7 +383,8 @@ def test_the_visitor_sees_that_the_buddy_is_alarmed_and_reports_back_from_it(
     row = row_for(window, visit, ReminderKind.OVERDUE)
     assert row.alarm.for_visitor
     assert row.label.text() == (
-        "U bent te laat terug: Ahmed is om 09:50 gewaarschuwd. Bent u terug? Meld u dan nu terug."
+        "U bent te laat terug (Willemstraat 7B): Ahmed is om 09:50 gewaarschuwd. "
+        "Bent u terug? Meld u dan nu terug."
     )
     assert row.icon.text() == "ℹ" and row.report_button.isVisible()
     assert not row.acknowledge_button.isVisible() and not row.call_button.isVisible()

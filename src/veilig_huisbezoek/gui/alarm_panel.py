@@ -19,10 +19,10 @@ sound); a reload never drops a row that is not recorded yet.
 
 The visitor sees the alarms about their own visit that are meant for someone else
 (``AlarmInfo.for_visitor``: the buddy's call-back and overdue alarms, escalations), in
-amber, for information: who is alarmed and a **Terugmelden…** button, no address, no
-acknowledgement, no sound (they do not count as open alarms), and nothing while locked
-(a laptop taken along shows nothing to the client). They stop when the buddy or a
-leidinggevende acknowledges, on every workstation.
+amber, for information: which visit (street and number), who is alarmed and a
+**Terugmelden…** button; no acknowledgement, no sound (they do not count as open
+alarms), and nothing while locked (a laptop taken along shows nothing to the client).
+They stop when the buddy or a leidinggevende acknowledges, on every workstation.
 
 Database work here is small and synchronous (reading open alarms, one acknowledgement):
 an alarm must not wait behind a busy worker.
@@ -359,21 +359,23 @@ class AlarmPanel(QFrame):
         return text
 
     def _visitor_text(self, alarm: AlarmInfo) -> str:
-        """For the visitor about their own visit: who is alarmed, and what to do."""
+        """For the visitor about their own visit: which visit, who is alarmed, and what
+        to do (the street, for someone with more than one visit out)."""
         buddy = alarm.buddy_first_name or self.tr("uw buddy")
         time = _hhmm(alarm.due_at)
+        where = alarm.address.short() if alarm.address is not None else ""
         if alarm.kind is ReminderKind.CALLBACK_DUE:
             text = self.tr(
-                "Terugbelmoment van {time}: {buddy} is gewaarschuwd om u te bellen."
-            ).format(time=time, buddy=buddy)
+                "Terugbelmoment van {time} ({where}): {buddy} is gewaarschuwd om u te bellen."
+            ).format(time=time, where=where, buddy=buddy)
         elif alarm.kind is ReminderKind.OVERDUE:
-            text = self.tr("U bent te laat terug: {buddy} is om {time} gewaarschuwd.").format(
-                time=time, buddy=buddy
-            )
+            text = self.tr(
+                "U bent te laat terug ({where}): {buddy} is om {time} gewaarschuwd."
+            ).format(time=time, where=where, buddy=buddy)
         else:
             text = self.tr(
-                "Escalatie: de leidinggevende is om {time} gewaarschuwd over uw bezoek."
-            ).format(time=time)
+                "Escalatie: de leidinggevende is om {time} gewaarschuwd over uw bezoek ({where})."
+            ).format(time=time, where=where)
         return text + " " + self.tr("Bent u terug? Meld u dan nu terug.")
 
     # ---- internals ----------------------------------------------------------------------
