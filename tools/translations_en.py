@@ -65,6 +65,15 @@ EN: dict[str, str] = {
     "Het bezoek is inmiddels beëindigd (teruggemeld).": "The visit has since ended (reported "
     "back).",
     "uw buddy": "your buddy",
+    "de buddy": "the buddy",
+    "NOODSITUATIE bij het bezoek van {who} — {where}: {buddy} (buddy) heeft alarm geslagen "
+    "en belt de politie of u.": "EMERGENCY at the visit of {who} — {where}: {buddy} (buddy) "
+    "raised the alarm and is calling the police or you.",
+    "{symbol} NOODSITUATIE: een buddy heeft alarm geslagen": "{symbol} EMERGENCY: a buddy "
+    "raised the alarm",
+    "Noodsituatie": "Emergency",
+    "De buddy van {name} heeft alarm geslagen.": "{name}'s buddy raised the alarm.",
+    "Noodsituatie, aan leidinggevenden": "Emergency, to the managers",
     "Terugbelmoment van {time} ({where}): {buddy} is gewaarschuwd om u te bellen.": "Call-back "
     "moment of {time} ({where}): {buddy} has been alerted to call you.",
     "U bent te laat terug ({where}): {buddy} is om {time} gewaarschuwd.": "You are overdue "

@@ -267,6 +267,14 @@
         <translation>At {time}.</translation>
     </message>
     <message>
+        <source>de buddy</source>
+        <translation>the buddy</translation>
+    </message>
+    <message>
+        <source>NOODSITUATIE bij het bezoek van {who} — {where}: {buddy} (buddy) heeft alarm geslagen en belt de politie of u.</source>
+        <translation>EMERGENCY at the visit of {who} — {where}: {buddy} (buddy) raised the alarm and is calling the police or you.</translation>
+    </message>
+    <message>
         <source>TE LAAT (oorspronkelijk {time}) — {text}</source>
         <translation>LATE (originally {time}) — {text}</translation>
     </message>
@@ -297,6 +305,10 @@
     <message>
         <source>Bent u terug? Meld u dan nu terug.</source>
         <translation>Are you back? Then report back now.</translation>
+    </message>
+    <message>
+        <source>{symbol} NOODSITUATIE: een buddy heeft alarm geslagen</source>
+        <translation>{symbol} EMERGENCY: a buddy raised the alarm</translation>
     </message>
     <message>
         <source>{symbol} ESCALATIE: {count} alarm(en) niet op tijd bevestigd</source>
@@ -2557,6 +2569,14 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>The alarm for {name}&apos;s visit has not been acknowledged.</translation>
     </message>
     <message>
+        <source>Noodsituatie</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>De buddy van {name} heeft alarm geslagen.</source>
+        <translation>{name}&apos;s buddy raised the alarm.</translation>
+    </message>
+    <message>
         <source>Termijn</source>
         <translation>Deadline</translation>
     </message>
@@ -4224,6 +4244,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Deadline</translation>
     </message>
     <message>
+        <source>Noodsituatie, aan leidinggevenden</source>
+        <translation>Emergency, to the managers</translation>
+    </message>
+    <message>
         <source>{kind} (te laat)</source>
         <translation>{kind} (late)</translation>
     </message>
@@ -4855,6 +4879,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Termijn</source>
         <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Noodsituatie</source>
+        <translation>Emergency</translation>
     </message>
     <message>
         <source>Medewerker</source>

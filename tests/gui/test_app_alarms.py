@@ -448,6 +448,46 @@ def test_escalation_reaches_the_leidinggevende_with_a_banner(
     ]
 
 
+def test_an_emergency_reaches_the_leidinggevende_at_once_with_a_banner(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow, desktop: Desktop
+) -> None:
+    """Ahmed (buddy) records that Sanne answered with her last name: Petra's app alarms
+    at once, the most urgent row, with the emergency banner."""
+    from veilig_huisbezoek.domain.call_outcome import NameUsed
+
+    visit = running_visit(demo)
+    demo.clock.set(visit.first_callback + MIN)
+    ahmed = demo.login("ahmed")
+    visits.record_call(ahmed, visit.id, reached=True, name_used=NameUsed.ACHTERNAAM)
+    window = make_window()
+    log_in(qtbot, window, "petra")
+    row = row_for(window, visit, ReminderKind.EMERGENCY)
+    assert row.label.text() == (
+        "NOODSITUATIE bij het bezoek van Sanne Visser "
+        f"({format_phone(SANNE_PHONE)}) — Willemstraat 7B, 6412 AA Heerlen: Ahmed (buddy) "
+        "heeft alarm geslagen en belt de politie of u. Om 09:16."
+    )
+    assert panel(window).rows[0] is row  # above everything else
+    banner = panel(window).banner
+    assert banner.isVisible() and banner.text() == "⚠ NOODSITUATIE: een buddy heeft alarm geslagen"
+    assert row.call_button.isVisible() and row.acknowledge_button.isVisible()
+    assert window.notifier.sounds_played >= 1
+    qtbot.waitUntil(
+        lambda: (
+            "De buddy van Sanne heeft alarm geslagen. Open Veilig Huisbezoek voor de "
+            "gegevens." in desktop.messages()
+        ),
+        timeout=2000,
+    )
+    qtbot.mouseClick(row.acknowledge_button, Qt.MouseButton.LeftButton)
+    assert all(r.alarm.kind is not ReminderKind.EMERGENCY for r in panel(window).rows)
+    assert window.ctx is not None
+    dialog = VisitDetailDialog.for_visit(window.ctx, visit.id, window)
+    qtbot.addWidget(dialog)
+    entries = [(e.what, e.who, e.detail) for e in dialog.timeline.entries()]
+    assert ("Alarm bevestigd", "Petra de Groot", "Noodsituatie, aan leidinggevenden") in entries
+
+
 def test_without_a_desktop_channel_the_alarm_still_shows_and_it_is_noted_once(
     qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow, desktop: Desktop
 ) -> None:

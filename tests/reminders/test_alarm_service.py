@@ -160,6 +160,50 @@ def test_the_visitor_sees_the_alarms_about_their_own_visit_until_acknowledged(
         ctx.store.close()
 
 
+def test_a_call_answered_with_the_last_name_alarms_the_leidinggevenden(
+    team: Team, visit_id: int
+) -> None:
+    from veilig_huisbezoek.domain.call_outcome import NameUsed
+
+    team.clock.advance(15 * MIN)
+    buddy = team.login("bram")
+    callback = alarms.snapshot(buddy).reminders()[0]
+    lead = team.login("petra")
+    assert ReminderKind.EMERGENCY not in {r.kind for r in alarms.snapshot(lead).reminders()}
+    visits.record_call(
+        buddy,
+        visit_id,
+        reached=True,
+        name_used=NameUsed.VOORNAAM,
+        vrijuit=True,
+        politie=False,
+        callback_id=callback.callback_id,
+    )
+    assert ReminderKind.EMERGENCY not in {r.kind for r in alarms.snapshot(lead).reminders()}
+    team.clock.advance(MIN)
+    called_at = team.clock.now()
+    visits.record_call(buddy, visit_id, reached=True, name_used=NameUsed.ACHTERNAAM)
+
+    (emergency,) = [
+        r for r in alarms.snapshot(lead).reminders() if r.kind is ReminderKind.EMERGENCY
+    ]
+    assert emergency.due_at == called_at and emergency.visit_id == visit_id
+    assert ReminderKind.EMERGENCY not in {r.kind for r in alarms.snapshot(buddy).reminders()}
+    raised = alarms.raise_alarm(lead, emergency, late=False)
+    assert raised.kind is ReminderKind.EMERGENCY and raised.buddy_first_name == "Bram"
+    assert [a.id for a in alarms.open_alarms(lead)] == [raised.id]
+    assert raised.id not in [a.id for a in alarms.open_alarms(buddy)]
+    with pytest.raises(PermissionDenied):
+        alarms.raise_alarm(buddy, emergency, late=False)
+    # Never on the visitor's own screen: a laptop taken along must not say it.
+    visitor = team.login("sanne")
+    assert alarms.alarms_about_own_visits(visitor) == []
+    alarms.acknowledge(lead, raised.id)
+    assert emergency.key not in {r.key for r in alarms.snapshot(lead).reminders()}
+    for ctx in (buddy, lead, visitor):
+        ctx.store.close()
+
+
 def test_open_alarms_most_urgent_kind_first(team: Team, visit_id: int) -> None:
     anna = team.login("anna")  # leidinggevende: also gets buddy alarms when she is buddy
     start = team.clock.now() + 5 * MIN

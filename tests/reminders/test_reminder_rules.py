@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from veilig_huisbezoek.domain.clock import local_to_utc, to_local
 from veilig_huisbezoek.domain.reminders import (
+    AlarmCall,
     AlarmSnapshot,
     Audience,
     CallbackMoment,
@@ -151,6 +152,40 @@ def test_each_person_gets_their_own_reminders() -> None:
     assert {r.kind for r in lead} == {ESC} and len(lead) == 3
     lead_and_buddy = reminders_for(reminders, viewer_id=4, leidinggevende=True)
     assert "overdue:6" in {r.key for r in lead_and_buddy} and len(lead_and_buddy) == 4
+
+
+def test_an_alarming_call_alarms_every_leidinggevende_at_once() -> None:
+    """A recorded call ending in police or escalation: an emergency for the
+    leidinggevenden at the moment of the call; it does not escalate itself, it is the
+    most urgent kind, and it ends with the visit or its acknowledgement."""
+    called = T0 + 12 * MIN
+    out = VisitSnapshot(
+        5, VisitState.GEESCALEERD, T0 + 60 * MIN, 3, "Sanne", (), (AlarmCall(41, called),)
+    )
+    emergency = next(r for r in due_reminders([out], [], Settings()) if r.key == "call:41")
+    assert (emergency.kind, emergency.audience, emergency.due_at) == (
+        ReminderKind.EMERGENCY,
+        LEADS,
+        called,
+    )
+    assert (emergency.visit_id, emergency.buddy_id, emergency.visitor_first_name) == (
+        5,
+        3,
+        "Sanne",
+    )
+    keys = {r.key for r in due_reminders([out], [], Settings())}
+    assert "escalation:call:41" not in keys
+    assert ReminderKind.EMERGENCY.urgency < ReminderKind.ESCALATION.urgency
+    lead = reminders_for(due_reminders([out], [], Settings()), viewer_id=9, leidinggevende=True)
+    assert "call:41" in {r.key for r in lead}
+    buddy = reminders_for(due_reminders([out], [], Settings()), viewer_id=3, leidinggevende=False)
+    assert "call:41" not in {r.key for r in buddy}
+    done = [AlarmSnapshot(1, "call:41", acknowledged=True)]
+    assert "call:41" not in {r.key for r in due_reminders([out], done, Settings())}
+    back = VisitSnapshot(
+        5, VisitState.TERUG_VEILIG, T0 + 60 * MIN, 3, "Sanne", (), (AlarmCall(41, called),)
+    )
+    assert due_reminders([back], [], Settings()) == []
 
 
 def test_naive_times_are_refused() -> None:

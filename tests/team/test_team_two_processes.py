@@ -56,11 +56,14 @@ def _board_status(state: Message, visit_id: int) -> str | None:
 
 
 def test_buddy_scenario_on_two_workstations(
-    pg_team: PgTeam, stations: dict[str, Workstation]
+    pg_team: PgTeam, stations: dict[str, Workstation], tmp_path: Path
 ) -> None:
     a, b = stations["a"], stations["b"]
     _log_in(a, "sanne")
     _log_in(b, "bram")
+    # A third workstation, Petra's (leidinggevende), for the emergency alarm below.
+    c = stations["c"] = Workstation.start("c", pg_team.person_url, pg_team.clock.now(), tmp_path)
+    _log_in(c, "petra")
 
     # Sanne plans, schedules and departs on A; B's board (the buddy's) has it at once.
     b.clear_events()
@@ -95,6 +98,12 @@ def test_buddy_scenario_on_two_workstations(
     assert call["action"] == "call_police"
     assert a.wait_event(_is_changed, timeout=5) - done < LIVE_S
     a.wait_state(lambda s: _board_status(s, visit_id) == "alarm", timeout=LIVE_S)
+    # … and Petra's workstation alarms at once: an emergency, for the leidinggevenden.
+    emergency = c.wait_event(
+        lambda m: m.get("event") == "alarm" and m["kind"] == "noodsituatie", timeout=5
+    )
+    assert emergency - done < LIVE_S
+    assert "noodsituatie" not in [x["kind"] for x in a.send("state")["alarms"]]
 
     # B acknowledges on its panel: the alarm stops there and on A.
     a.clear_events()
@@ -107,6 +116,11 @@ def test_buddy_scenario_on_two_workstations(
     state_a = a.wait_state(lambda s: not s["alarms"], timeout=5)
     assert time.monotonic() - done < LIVE_S
     assert not state_a["panel_visible"]
+
+    # Petra acknowledges the emergency; it is recorded once for all leidinggevenden.
+    assert [x["kind"] for x in c.send("state")["alarms"]] == ["noodsituatie"]
+    c.send("ack")
+    assert c.send("state")["alarms"] == []
 
 
 def test_an_alarm_acknowledged_on_one_workstation_stops_on_the_other(

@@ -71,6 +71,10 @@ _INSTRUCTIONS = {
 }
 
 
+# The buddy must act now; the visit is escalated and the leidinggevenden are alarmed.
+ALARM_ACTIONS = frozenset({CallAction.CALL_112, CallAction.CALL_POLICE, CallAction.ESCALATE})
+
+
 @dataclass(frozen=True)
 class CallDecision:
     action: CallAction
@@ -90,7 +94,7 @@ class CallDecision:
     @property
     def is_alarm(self) -> bool:
         """The buddy must act now (police or escalation)."""
-        return self.action in (CallAction.CALL_112, CallAction.CALL_POLICE, CallAction.ESCALATE)
+        return self.action in ALARM_ACTIONS
 
 
 def decide_action(

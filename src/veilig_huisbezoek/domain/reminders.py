@@ -13,6 +13,9 @@ visits with their open call-backs, the alarms already raised) and asks
   closed and never raised the alarm: nobody acknowledged, so it escalates.
 * ``DEADLINE``: generic dated deadlines (aangifte within 24 hours, aftercare talks) that
   other modules hand in as :class:`Deadline`.
+* ``EMERGENCY``: the buddy recorded a call whose action is police or escalation
+  (answered with the last name, police wanted, not reached twice). → every
+  leidinggevende, at once (DESIGN §3: "inform leidinggevende"), while the visit is out.
 
 A reminder whose alarm has been acknowledged is done and no longer returned; neither is
 its escalation. All instants are aware UTC, so DST never shifts a moment: a call-back
@@ -37,6 +40,7 @@ class ReminderKind(StrEnum):
     OVERDUE = "te_laat_terug"
     ESCALATION = "escalatie"
     DEADLINE = "termijn"
+    EMERGENCY = "noodsituatie"
 
     @property
     def label(self) -> str:
@@ -44,7 +48,7 @@ class ReminderKind(StrEnum):
 
     @property
     def urgency(self) -> int:
-        """Lower is more urgent: escalation, overdue, call-back, deadline."""
+        """Lower is more urgent: emergency, escalation, overdue, call-back, deadline."""
         return _URGENCY[self]
 
 
@@ -53,8 +57,10 @@ _KIND_LABELS = {
     ReminderKind.OVERDUE: "Te laat terug",
     ReminderKind.ESCALATION: "Escalatie",
     ReminderKind.DEADLINE: "Termijn",
+    ReminderKind.EMERGENCY: "Noodsituatie",
 }
 _URGENCY = {
+    ReminderKind.EMERGENCY: -1,
     ReminderKind.ESCALATION: 0,
     ReminderKind.OVERDUE: 1,
     ReminderKind.CALLBACK_DUE: 2,
@@ -87,6 +93,10 @@ def deadline_key(name: str) -> str:
     return f"deadline:{name}"
 
 
+def emergency_key(call_id: int) -> str:
+    return f"call:{call_id}"
+
+
 @dataclass(frozen=True, slots=True)
 class CallbackMoment:
     """An open call-back of a visit (``Callback`` row with status *open*)."""
@@ -97,6 +107,14 @@ class CallbackMoment:
 
 
 @dataclass(frozen=True, slots=True)
+class AlarmCall:
+    """A recorded call whose action is police or escalation (``ALARM_ACTIONS``)."""
+
+    id: int
+    called_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class VisitSnapshot:
     id: int
     state: VisitState
@@ -104,6 +122,7 @@ class VisitSnapshot:
     buddy_id: int
     visitor_first_name: str
     open_callbacks: tuple[CallbackMoment, ...] = ()
+    alarm_calls: tuple[AlarmCall, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +189,18 @@ def due_reminders(
                     visitor_first_name=visit.visitor_first_name,
                     buddy_id=visit.buddy_id,
                     callback_id=callback.id,
+                )
+            )
+        for call in visit.alarm_calls:
+            base.append(
+                Reminder(
+                    key=emergency_key(call.id),
+                    kind=ReminderKind.EMERGENCY,
+                    visit_id=visit.id,
+                    due_at=ensure_utc(call.called_at),
+                    audience=Audience.LEIDINGGEVENDEN,
+                    visitor_first_name=visit.visitor_first_name,
+                    buddy_id=visit.buddy_id,
                 )
             )
         base.append(

@@ -2,10 +2,11 @@
 
 One row per open alarm (most urgent kind first, then newest), each with a symbol and
 words (never colour alone), a **Bevestigen** button (recorded: who, when) and a
-**Bellen** button that opens the call dialog through the hub. An escalation adds a
-banner on top. In locked mode a row only says ``Alarm: bezoek van <voornaam> —
-ontgrendel voor details``: no address, no other names, no title or banner, no buttons,
-until someone unlocks.
+**Bellen** button that opens the call dialog through the hub. An escalation or an
+emergency (a buddy's call ended in police or escalation) adds a banner on top. In
+locked mode a row only says ``Alarm: bezoek van <voornaam> — ontgrendel voor
+details``: no address, no other names, no title or banner, no buttons, until someone
+unlocks.
 
 While the team server is unreachable the scheduler fires alarms from its last known
 schedule without recording them (``AlarmInfo.recorded`` False): their rows end with
@@ -338,6 +339,13 @@ class AlarmPanel(QFrame):
                 who=who, where=where
             )
             when = self.tr("Sinds {time}.").format(time=time)
+        elif alarm.kind is ReminderKind.EMERGENCY:
+            buddy = alarm.buddy_first_name or self.tr("de buddy")
+            text = self.tr(
+                "NOODSITUATIE bij het bezoek van {who} — {where}: {buddy} (buddy) heeft "
+                "alarm geslagen en belt de politie of u."
+            ).format(who=who, where=where, buddy=buddy)
+            when = self.tr("Om {time}.").format(time=time)
         else:
             deadline = alarm.reminder_key.removeprefix(deadline_key(""))
             text = domain_text(deadline_label(deadline))
@@ -418,12 +426,17 @@ class AlarmPanel(QFrame):
         escalations = sum(
             1 for a in shown if a.kind is ReminderKind.ESCALATION and not a.for_visitor
         )
+        emergencies = sum(
+            1 for a in shown if a.kind is ReminderKind.EMERGENCY and not a.for_visitor
+        )
         informational = count == 0 and bool(shown)
         _restyle(self, "informational", informational)
         # Locked: only the rows' one line each; no banner or title with more to tell.
-        self.banner.setVisible(escalations > 0 and not self._locked)
+        self.banner.setVisible((escalations or emergencies) > 0 and not self._locked)
         self.banner.setText(
-            self.tr("{symbol} ESCALATIE: {count} alarm(en) niet op tijd bevestigd").format(
+            self.tr("{symbol} NOODSITUATIE: een buddy heeft alarm geslagen").format(symbol=SYMBOL)
+            if emergencies
+            else self.tr("{symbol} ESCALATIE: {count} alarm(en) niet op tijd bevestigd").format(
                 symbol=SYMBOL, count=escalations
             )
         )

@@ -162,6 +162,7 @@ class TimelineModel(RowTableModel[TimelineEntry]):
             ReminderKind.OVERDUE.value: self.tr("Te laat terug"),
             ReminderKind.ESCALATION.value: self.tr("Escalatie naar leidinggevenden"),
             ReminderKind.DEADLINE.value: self.tr("Termijn"),
+            ReminderKind.EMERGENCY.value: self.tr("Noodsituatie, aan leidinggevenden"),
         }
         if value not in kinds:
             return detail

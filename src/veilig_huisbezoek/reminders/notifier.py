@@ -231,6 +231,11 @@ class Notifier(QObject):
             message = QCoreApplication.translate(
                 "Notifier", "Alarm voor het bezoek van {name} is niet bevestigd."
             ).format(name=name)
+        elif alarm.kind is ReminderKind.EMERGENCY:
+            title = QCoreApplication.translate("Notifier", "Noodsituatie")
+            message = QCoreApplication.translate(
+                "Notifier", "De buddy van {name} heeft alarm geslagen."
+            ).format(name=name)
         else:
             title = QCoreApplication.translate("Notifier", "Termijn")
             message = QCoreApplication.translate("Notifier", "Er verloopt een termijn.")

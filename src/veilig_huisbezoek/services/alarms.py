@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.address import Address
 from ..domain.reminders import (
+    AlarmCall,
     AlarmSnapshot,
     Audience,
     CallbackMoment,
@@ -144,7 +145,8 @@ def snapshot(
     """
     from sqlalchemy import and_, or_, select
 
-    from ..storage.models import Account, Alarm, Callback, Visit
+    from ..domain.call_outcome import ALARM_ACTIONS
+    from ..storage.models import Account, Alarm, Callback, CallRecord, Visit
     from .settings import load_settings
 
     settings = load_settings(ctx)
@@ -190,6 +192,14 @@ def snapshot(
             AlarmSnapshot(a.id, a.reminder_key, a.acknowledged_at is not None)
             for a in conn.execute(alarms_query)
         )
+        alarm_calls: dict[int, list[AlarmCall]] = {}
+        if lead:  # emergencies go to the leidinggevenden only
+            calls_query = select(CallRecord.id, CallRecord.visit_id, CallRecord.called_at).where(
+                CallRecord.visit_id.in_(select(Visit.id).where(visible)),
+                CallRecord.action.in_([action.value for action in ALARM_ACTIONS]),
+            )
+            for call in conn.execute(calls_query):
+                alarm_calls.setdefault(call.visit_id, []).append(AlarmCall(call.id, call.called_at))
         found: dict[int, VisitContact] = {}
         if contacts:
             contacts_query = (
@@ -225,6 +235,7 @@ def snapshot(
                 buddy_id=buddy_id,
                 visitor_first_name=first_name,
                 open_callbacks=tuple(callbacks[visit_id]),
+                alarm_calls=tuple(alarm_calls.get(visit_id, ())),
             )
             for visit_id, (state, expected_return, buddy_id, first_name) in heads.items()
         ),
@@ -345,6 +356,7 @@ def alarms_about_own_visits(ctx: ServiceContext) -> list[AlarmInfo]:
 
     from ..storage.models import Alarm, Visit
 
+    # Not the emergencies: on a laptop taken along, no screen may say police is coming.
     own = Alarm.visit_id.in_(
         select(Visit.id).where(
             Visit.visitor_id == ctx.actor.account_id, Visit.state.in_(ACTIVE_STATES)
@@ -352,7 +364,7 @@ def alarms_about_own_visits(ctx: ServiceContext) -> list[AlarmInfo]:
     )
     where = and_(
         Alarm.acknowledged_at.is_(None),
-        Alarm.kind != ReminderKind.DEADLINE.value,
+        Alarm.kind.not_in([ReminderKind.DEADLINE.value, ReminderKind.EMERGENCY.value]),
         own,
         not_(_visible_alarms(ctx)),
     )

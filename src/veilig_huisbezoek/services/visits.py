@@ -9,7 +9,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain.address import Address
-from ..domain.call_outcome import CallAction, CallDecision, NameUsed, decide_action
+from ..domain.call_outcome import CallDecision, NameUsed, decide_action
 from ..domain.checklist import Assessment as AssessmentResult
 from ..domain.checklist import RiskLevel
 from ..domain.errors import ValidationError
@@ -279,12 +279,7 @@ def record_call(
                     created_at=now,
                 )
             )
-        alarming = decision.action in (
-            CallAction.CALL_112,
-            CallAction.CALL_POLICE,
-            CallAction.ESCALATE,
-        )
-        if alarming and state == VisitState.ONDERWEG:
+        if decision.is_alarm and state == VisitState.ONDERWEG:
             visit.state = VisitState.GEESCALEERD.value
         visit.updated_at = now
         _event(ctx, session, visit, "gebeld", decision.action.value)
