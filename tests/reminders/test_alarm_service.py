@@ -12,9 +12,11 @@ from sqlalchemy import func, select, text
 
 from tests.conftest import Team
 from tests.reminders.helpers import running_visit
-from veilig_huisbezoek.domain.reminders import Audience, ReminderKind
+from veilig_huisbezoek.domain.reminders import Audience, Reminder, ReminderKind
 from veilig_huisbezoek.domain.roles import PermissionDenied
 from veilig_huisbezoek.services import alarms, visits
+from veilig_huisbezoek.services.alarms import AlarmInfo
+from veilig_huisbezoek.services.context import ServiceContext
 from veilig_huisbezoek.services.visit_details import get_visit_detail
 from veilig_huisbezoek.storage.migrate import alembic_config
 from veilig_huisbezoek.storage.models import Alarm, AuditEntry
@@ -98,7 +100,10 @@ def test_acknowledgement_records_who_and_when(team: Team, visit_id: int) -> None
     lead.store.close()
 
 
-def test_only_the_buddy_or_a_leidinggevende_acknowledges(team: Team, visit_id: int) -> None:
+def _escalated(
+    team: Team,
+) -> tuple[ServiceContext, Reminder, AlarmInfo, ServiceContext, AlarmInfo]:
+    """30 minutes on: Petra's escalation and Bram's call-back alarm, both raised."""
     team.clock.advance(30 * MIN)
     lead = team.login("petra")
     escalation = next(
@@ -107,6 +112,11 @@ def test_only_the_buddy_or_a_leidinggevende_acknowledges(team: Team, visit_id: i
     esc_alarm = alarms.raise_alarm(lead, escalation, late=False)
     buddy = team.login("bram")
     base_alarm = alarms.raise_alarm(buddy, alarms.snapshot(buddy).reminders()[0], late=False)
+    return lead, escalation, esc_alarm, buddy, base_alarm
+
+
+def test_only_the_buddy_or_a_leidinggevende_acknowledges(team: Team, visit_id: int) -> None:
+    lead, escalation, esc_alarm, buddy, base_alarm = _escalated(team)
     visitor = team.login("sanne")
     with pytest.raises(PermissionDenied):
         alarms.acknowledge(visitor, base_alarm.id)
@@ -130,14 +140,7 @@ def test_only_the_buddy_or_a_leidinggevende_acknowledges(team: Team, visit_id: i
 def test_the_visitor_sees_the_alarms_about_their_own_visit_until_acknowledged(
     team: Team, visit_id: int
 ) -> None:
-    team.clock.advance(30 * MIN)
-    lead = team.login("petra")
-    escalation = next(
-        r for r in alarms.snapshot(lead).reminders() if r.kind is ReminderKind.ESCALATION
-    )
-    esc_alarm = alarms.raise_alarm(lead, escalation, late=False)
-    buddy = team.login("bram")
-    base_alarm = alarms.raise_alarm(buddy, alarms.snapshot(buddy).reminders()[0], late=False)
+    lead, _escalation, esc_alarm, buddy, base_alarm = _escalated(team)
     visitor, other = team.login("sanne"), team.login("anna")
 
     seen = alarms.alarms_about_own_visits(visitor)
@@ -201,6 +204,31 @@ def test_a_call_answered_with_the_last_name_alarms_the_leidinggevenden(
     alarms.acknowledge(lead, raised.id)
     assert emergency.key not in {r.key for r in alarms.snapshot(lead).reminders()}
     for ctx in (buddy, lead, visitor):
+        ctx.store.close()
+
+
+def test_a_leidinggevende_in_trouble_is_not_alarmed_on_her_own_screen(team: Team) -> None:
+    """Petra visits (Bram is her buddy) and answers with her last name: Anna
+    (beheerder, leidinggevende too) gets the emergency, Petra's own app never does."""
+    from veilig_huisbezoek.domain.call_outcome import NameUsed
+
+    start = team.clock.now() + 5 * MIN
+    visit_id = running_visit(team, start=start, end=start + 60 * MIN, visitor="petra")
+    team.clock.advance(16 * MIN)
+    buddy = team.login("bram")
+    visits.record_call(buddy, visit_id, reached=True, name_used=NameUsed.ACHTERNAAM)
+    anna, petra = team.login("anna"), team.login("petra")
+    kinds = {r.kind for r in alarms.snapshot(anna).reminders() if r.visit_id == visit_id}
+    assert ReminderKind.EMERGENCY in kinds
+    emergency = next(
+        r for r in alarms.snapshot(anna).reminders() if r.kind is ReminderKind.EMERGENCY
+    )
+    assert ReminderKind.EMERGENCY not in {r.kind for r in alarms.snapshot(petra).reminders()}
+    raised = alarms.raise_alarm(anna, emergency, late=False)
+    assert raised.id in [a.id for a in alarms.open_alarms(anna)]
+    assert raised.id not in [a.id for a in alarms.open_alarms(petra)]
+    assert raised.id not in [a.id for a in alarms.alarms_about_own_visits(petra)]
+    for ctx in (buddy, anna, petra):
         ctx.store.close()
 
 

@@ -63,6 +63,19 @@ def _alarm_rows(team: Team, key: str) -> list[Alarm]:
         ctx.store.close()
 
 
+def _with_panel(
+    harness: Harness, qtbot: QtBot, user: str, hub: AppHub
+) -> tuple[Running, AlarmPanel]:
+    """A scheduler (not started) and the alarm panel wired as the main window does."""
+    run = harness.start(user, start=False, keep_contacts=True)
+    panel = AlarmPanel(run.ctx, hub)
+    qtbot.addWidget(panel)
+    run.scheduler.reminder_due.connect(panel.show_alarm)
+    run.scheduler.local_alarm_recorded.connect(panel.alarm_recorded)
+    panel.acknowledged_locally.connect(run.scheduler.acknowledge_local)
+    return run, panel
+
+
 def test_due_while_offline_fires_locally_and_is_recorded_once_when_back(
     harness: Harness, team: Team, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -195,11 +208,7 @@ def test_the_panel_marks_a_local_alarm_and_swaps_it_for_the_recorded_one(
     start = team.clock.now() + 5 * MIN
     running_visit(team, start=start, end=start + 60 * MIN)
     hub = AppHub()
-    buddy = harness.start("bram", start=False, keep_contacts=True)
-    panel = AlarmPanel(buddy.ctx, hub)
-    qtbot.addWidget(panel)
-    buddy.scheduler.reminder_due.connect(panel.show_alarm)
-    buddy.scheduler.local_alarm_recorded.connect(panel.alarm_recorded)
+    buddy, panel = _with_panel(harness, qtbot, "bram", hub)
     counts: list[int] = []
     panel.open_count_changed.connect(counts.append)
     buddy.scheduler.start()
@@ -238,12 +247,7 @@ def test_the_panel_acknowledges_a_local_alarm_and_it_is_recorded_when_back(
     start = team.clock.now() + 5 * MIN
     running_visit(team, start=start, end=start + 60 * MIN)
     hub = AppHub()
-    buddy = harness.start("bram", start=False, keep_contacts=True)
-    panel = AlarmPanel(buddy.ctx, hub)
-    qtbot.addWidget(panel)
-    buddy.scheduler.reminder_due.connect(panel.show_alarm)
-    buddy.scheduler.local_alarm_recorded.connect(panel.alarm_recorded)
-    panel.acknowledged_locally.connect(buddy.scheduler.acknowledge_local)
+    buddy, panel = _with_panel(harness, qtbot, "bram", hub)
     messages: list[str] = []
     hub.status_message.connect(messages.append)
     buddy.scheduler.start()
@@ -280,12 +284,7 @@ def test_an_alarm_recorded_before_the_outage_is_acknowledged_while_it_lasts(
     start = team.clock.now() + 5 * MIN
     running_visit(team, start=start, end=start + 60 * MIN, buddy="petra")
     hub = AppHub()
-    lead = harness.start("petra", start=False, keep_contacts=True)
-    panel = AlarmPanel(lead.ctx, hub)
-    qtbot.addWidget(panel)
-    lead.scheduler.reminder_due.connect(panel.show_alarm)
-    lead.scheduler.local_alarm_recorded.connect(panel.alarm_recorded)
-    panel.acknowledged_locally.connect(lead.scheduler.acknowledge_local)
+    lead, panel = _with_panel(harness, qtbot, "petra", hub)
     lead.scheduler.start()
     harness.advance(15 * MIN + SEC)
     lead.scheduler.tick()
@@ -326,12 +325,7 @@ def test_an_acknowledgement_that_meets_a_lost_connection_is_kept_for_later(
     start = team.clock.now() + 5 * MIN
     running_visit(team, start=start, end=start + 60 * MIN)
     hub = AppHub()
-    buddy = harness.start("bram", start=False, keep_contacts=True)
-    panel = AlarmPanel(buddy.ctx, hub)
-    qtbot.addWidget(panel)
-    buddy.scheduler.reminder_due.connect(panel.show_alarm)
-    buddy.scheduler.local_alarm_recorded.connect(panel.alarm_recorded)
-    panel.acknowledged_locally.connect(buddy.scheduler.acknowledge_local)
+    buddy, panel = _with_panel(harness, qtbot, "bram", hub)
     buddy.scheduler.start()
     harness.advance(15 * MIN + SEC)
     buddy.scheduler.tick()

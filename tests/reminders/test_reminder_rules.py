@@ -160,7 +160,14 @@ def test_an_alarming_call_alarms_every_leidinggevende_at_once() -> None:
     most urgent kind, and it ends with the visit or its acknowledgement."""
     called = T0 + 12 * MIN
     out = VisitSnapshot(
-        5, VisitState.GEESCALEERD, T0 + 60 * MIN, 3, "Sanne", (), (AlarmCall(41, called),)
+        5,
+        VisitState.GEESCALEERD,
+        T0 + 60 * MIN,
+        3,
+        "Sanne",
+        (),
+        (AlarmCall(41, called),),
+        visitor_id=2,
     )
     emergency = next(r for r in due_reminders([out], [], Settings()) if r.key == "call:41")
     assert (emergency.kind, emergency.audience, emergency.due_at) == (
@@ -180,6 +187,9 @@ def test_an_alarming_call_alarms_every_leidinggevende_at_once() -> None:
     assert "call:41" in {r.key for r in lead}
     buddy = reminders_for(due_reminders([out], [], Settings()), viewer_id=3, leidinggevende=False)
     assert "call:41" not in {r.key for r in buddy}
+    # A leidinggevende who is the visitor: not on their own screen.
+    own = reminders_for(due_reminders([out], [], Settings()), viewer_id=2, leidinggevende=True)
+    assert "call:41" not in {r.key for r in own}
     done = [AlarmSnapshot(1, "call:41", acknowledged=True)]
     assert "call:41" not in {r.key for r in due_reminders([out], done, Settings())}
     back = VisitSnapshot(

@@ -52,6 +52,13 @@ def _next(events: queue.Queue[tuple[str, object]], kind: str, timeout: float = 5
             return value
 
 
+def _wait_connected(listener: ChangeListener) -> None:
+    deadline = time.monotonic() + 5
+    while not listener.connected:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+
+
 def test_changes_arrive_and_a_killed_connection_is_reported_and_restored(
     pg_team: PgTeam,
 ) -> None:
@@ -62,10 +69,7 @@ def test_changes_arrive_and_a_killed_connection_is_reported_and_restored(
     listener = _listener(sanne.store, events)
     listener.start()
     try:
-        deadline = time.monotonic() + 5
-        while not listener.connected:
-            assert time.monotonic() < deadline
-            time.sleep(0.02)
+        _wait_connected(listener)
         # A change by another person (their own connection) arrives within a second.
         current = settings_service.load_settings(anna)
         started = time.monotonic()
@@ -89,13 +93,6 @@ def test_changes_arrive_and_a_killed_connection_is_reported_and_restored(
         anna.store.close()
         sanne.store.close()
     assert not listener.connected
-
-
-def _wait_connected(listener: ChangeListener) -> None:
-    deadline = time.monotonic() + 5
-    while not listener.connected:
-        assert time.monotonic() < deadline
-        time.sleep(0.02)
 
 
 def test_a_server_that_stops_answering_is_reported_within_seconds(pg_team: PgTeam) -> None:

@@ -123,6 +123,7 @@ class VisitSnapshot:
     visitor_first_name: str
     open_callbacks: tuple[CallbackMoment, ...] = ()
     alarm_calls: tuple[AlarmCall, ...] = ()
+    visitor_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,8 @@ class Reminder:
     callback_id: int | None = None
     # For an escalation: the key of the reminder that was not acknowledged.
     escalates: str | None = None
+    # For an emergency: whose visit it is (never alarmed on their own screen).
+    visitor_id: int | None = None
 
 
 def due_reminders(
@@ -201,6 +204,7 @@ def due_reminders(
                     audience=Audience.LEIDINGGEVENDEN,
                     visitor_first_name=visit.visitor_first_name,
                     buddy_id=visit.buddy_id,
+                    visitor_id=visit.visitor_id,
                 )
             )
         base.append(
@@ -255,12 +259,18 @@ def due_reminders(
 def reminders_for(
     reminders: Iterable[Reminder], *, viewer_id: int, leidinggevende: bool
 ) -> list[Reminder]:
-    """The reminders one person's app alarms: as buddy, and escalations if leidinggevende."""
+    """The reminders one person's app alarms: as buddy, and escalations and emergencies
+    if leidinggevende; never an emergency about their own visit (their screen may be
+    in front of the client)."""
     return [
         r
         for r in reminders
         if (r.audience is Audience.BUDDY and r.buddy_id == viewer_id)
-        or (r.audience is Audience.LEIDINGGEVENDEN and leidinggevende)
+        or (
+            r.audience is Audience.LEIDINGGEVENDEN
+            and leidinggevende
+            and not (r.kind is ReminderKind.EMERGENCY and r.visitor_id == viewer_id)
+        )
     ]
 
 

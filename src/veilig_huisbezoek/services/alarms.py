@@ -163,6 +163,7 @@ def snapshot(
             Visit.state,
             Visit.expected_return_at,
             Visit.buddy_id,
+            Visit.visitor_id,
             Account.first_name,
             Callback.id.label("callback_id"),
             Callback.due_at,
@@ -177,14 +178,20 @@ def snapshot(
     if deadlines:  # deadlines may belong to visits that are back (aangifte, aftercare)
         relevant = or_(relevant, Alarm.reminder_key.in_([deadline_key(d.name) for d in deadlines]))
     alarms_query = select(Alarm.id, Alarm.reminder_key, Alarm.acknowledged_at).where(relevant)
-    heads: dict[int, tuple[str, datetime, int, str]] = {}
+    heads: dict[int, tuple[str, datetime, int, int, str]] = {}
     callbacks: dict[int, list[CallbackMoment]] = {}
     with ctx.store.session() as session:
         # Plain column rows through Core: no ORM identity work for thousands of rows.
         conn = session.connection()
         for row in conn.execute(rows_query):
             if row.id not in heads:
-                heads[row.id] = (row.state, row.expected_return_at, row.buddy_id, row.first_name)
+                heads[row.id] = (
+                    row.state,
+                    row.expected_return_at,
+                    row.buddy_id,
+                    row.visitor_id,
+                    row.first_name,
+                )
                 callbacks[row.id] = []
             if row.callback_id is not None:
                 callbacks[row.id].append(CallbackMoment(row.callback_id, row.due_at, row.kind))
@@ -236,8 +243,15 @@ def snapshot(
                 visitor_first_name=first_name,
                 open_callbacks=tuple(callbacks[visit_id]),
                 alarm_calls=tuple(alarm_calls.get(visit_id, ())),
+                visitor_id=visitor_id,
             )
-            for visit_id, (state, expected_return, buddy_id, first_name) in heads.items()
+            for visit_id, (
+                state,
+                expected_return,
+                buddy_id,
+                visitor_id,
+                first_name,
+            ) in heads.items()
         ),
         alarms=alarms,
         deadlines=tuple(deadlines),
@@ -321,12 +335,17 @@ def _visible_alarms(ctx: ServiceContext) -> ColumnElement[bool]:
             Alarm.visit_id.in_(select(Visit.id).where(Visit.buddy_id == ctx.actor.account_id)),
         )
     if _is_leidinggevende(ctx):
-        mine = or_(mine, Alarm.audience == Audience.LEIDINGGEVENDEN.value)
+        own_visits = select(Visit.id).where(Visit.visitor_id == ctx.actor.account_id)
+        not_own_emergency = or_(
+            Alarm.kind != ReminderKind.EMERGENCY.value, Alarm.visit_id.not_in(own_visits)
+        )
+        mine = or_(mine, and_(Alarm.audience == Audience.LEIDINGGEVENDEN.value, not_own_emergency))
     return mine
 
 
 def by_urgency(alarms: Iterable[AlarmInfo]) -> list[AlarmInfo]:
-    """Most urgent kind first (escalation, overdue, call-back, deadline), then newest."""
+    """Most urgent kind first (emergency, escalation, overdue, call-back, deadline), then
+    newest."""
     result = sorted(alarms, key=lambda a: a.due_at, reverse=True)
     result.sort(key=lambda a: a.kind.urgency)  # stable: newest first within a kind
     return result

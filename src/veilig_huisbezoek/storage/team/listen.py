@@ -178,9 +178,13 @@ class ChangeListener:
         def wait(readable: bool) -> None:
             remaining = deadline - time.monotonic()
             sock = [pgconn.socket]
-            ready = select.select(sock if readable else [], [] if readable else sock, [], remaining)
-            if remaining <= 0 or not any(ready):
-                raise psycopg.OperationalError("team server did not answer the heartbeat")
+            if remaining > 0:
+                ready = select.select(
+                    sock if readable else [], [] if readable else sock, [], remaining
+                )
+                if any(ready):
+                    return
+            raise psycopg.OperationalError("team server did not answer the heartbeat")
 
         pgconn.send_query(b"SELECT 1")
         while pgconn.flush():
