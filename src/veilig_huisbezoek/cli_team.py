@@ -142,24 +142,50 @@ def _cmd_migrate(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -
 
 
 def _cmd_use_server(args: argparse.Namespace, _passwords: _Passwords, out: TextIO) -> int:
-    """``use-server --database-url URL`` / ``use-server --local``: this computer's
-    connection profile (read by the desktop app at start)."""
-    from .storage.team.profile import clear_profile, default_profile_path, save_profile
-
-    path = default_profile_path()
-    if args.local:
-        removed = clear_profile(path)
-        out.write(
-            "Deze computer gebruikt weer de lokale database.\n"
-            if removed
-            else "Deze computer had geen teamserver ingesteld; niets gewijzigd.\n"
-        )
-        return 0
-    location = save_profile(args.database_url, path)
-    out.write(
-        f"Deze computer gebruikt nu de teamserver {location.display} "
-        f"(vastgelegd in {path}). Start de app zonder opties om in te loggen.\n"
+    """``use-server --database-url URL`` / ``use-server --local`` (``--all-users``: for
+    everyone on this computer): the connection profile the desktop app reads at start."""
+    from .cli import CommandError  # cli imports this module at its top
+    from .storage.team.profile import (
+        active_profile_path,
+        clear_profile,
+        load_profile,
+        save_profile,
+        system_profile_path,
+        user_profile_path,
     )
+
+    path = system_profile_path() if args.all_users else user_profile_path()
+    try:
+        if args.local:
+            removed = clear_profile(path)
+        else:
+            location = save_profile(args.database_url, path)
+    except PermissionError:
+        raise CommandError(
+            f"Geen schrijfrechten voor {path.parent}: voer dit uit als beheerder van deze computer."
+        ) from None
+    if not args.local:
+        out.write(
+            f"Deze computer gebruikt nu de teamserver {location.display} "
+            f"(vastgelegd in {path}). Start de app zonder opties om in te loggen.\n"
+        )
+        if not args.all_users and system_profile_path().exists():
+            out.write(
+                "Dit gaat voor u boven de teamserver die voor alle gebruikers is ingesteld.\n"
+            )
+        return 0
+    still = active_profile_path()
+    if still is not None:
+        active = load_profile(still)
+        assert active is not None
+        out.write(
+            f"{'Verwijderd' if removed else 'Niets verwijderd'}; de app gebruikt nog de "
+            f"teamserver {active.display} uit {still}.\n"
+        )
+    elif removed:
+        out.write("Deze computer gebruikt weer de lokale database.\n")
+    else:
+        out.write("Deze computer had geen teamserver ingesteld; niets gewijzigd.\n")
     return 0
 
 
@@ -187,4 +213,9 @@ def add_commands(sub: Any) -> None:
         "--database-url", help="teamserver, zonder naam of wachtwoord (sslrootcert=ca.crt)"
     )
     choice.add_argument("--local", action="store_true", help="weer de lokale database")
+    p.add_argument(
+        "--all-users",
+        action="store_true",
+        help="voor iedereen op deze computer (vraagt beheerdersrechten op de computer)",
+    )
     p.set_defaults(func=_cmd_use_server)

@@ -15,9 +15,10 @@ from veilig_huisbezoek.gui.app import parse_args, team_location
 from veilig_huisbezoek.storage.team.location import TeamUrlError
 from veilig_huisbezoek.storage.team.profile import (
     PROFILE_FILE,
-    default_profile_path,
     load_profile,
     save_profile,
+    system_profile_path,
+    user_profile_path,
 )
 
 if TYPE_CHECKING:
@@ -34,15 +35,17 @@ URL = "postgresql://team.gemeente.example:5433/team?sslrootcert=/etc/vh/ca.crt"
 
 @pytest.fixture
 def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's configuration folder; the computer's is ``config_home.parent / "etc"``."""
     home = tmp_path / "config"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "etc"))
     return home
 
 
 def test_use_server_sets_and_clears_this_computers_team_server(
     cli: AdminCli, config_home: Path
 ) -> None:
-    path = default_profile_path()
+    path = user_profile_path()
     assert path == config_home / "veilig-huisbezoek" / PROFILE_FILE
     result = cli.run("use-server", "--database-url", URL)
     assert result.code == 0, result.err
@@ -70,6 +73,53 @@ def test_use_server_sets_and_clears_this_computers_team_server(
     assert result.out == "Deze computer had geen teamserver ingesteld; niets gewijzigd.\n"
 
 
+def test_it_can_set_the_server_for_everyone_on_the_computer(
+    cli: AdminCli, config_home: Path
+) -> None:
+    """IT sets a workstation up once; a person's own profile still comes first."""
+    system = system_profile_path()
+    assert system == config_home.parent / "etc" / "veilig-huisbezoek" / PROFILE_FILE
+    result = cli.run("use-server", "--database-url", URL, "--all-users")
+    assert result.code == 0, result.err
+    assert system.exists() and not user_profile_path().exists()
+    chosen = team_location(parse_args([]))
+    assert chosen is not None and chosen.display == "team.gemeente.example:5433/team"
+
+    result = cli.run("use-server", "--database-url", "postgresql://test-server/oefen")
+    assert result.code == 0 and "gaat voor u boven de teamserver die voor alle" in result.out
+    chosen = team_location(parse_args([]))
+    assert chosen is not None and chosen.display == "test-server:5432/oefen"
+
+    result = cli.run("use-server", "--local")  # the person's own one goes …
+    assert result.out == (
+        "Verwijderd; de app gebruikt nog de teamserver team.gemeente.example:5433/team "
+        f"uit {system}.\n"
+    )
+    result = cli.run("use-server", "--local", "--all-users")  # … then the computer's
+    assert result.out == "Deze computer gebruikt weer de lokale database.\n"
+    assert team_location(parse_args([])) is None
+
+
+def test_without_rights_for_everyone_it_says_so(
+    cli: AdminCli, config_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a normal user the computer's folder is not writable (the tests run as root,
+    so the refusal is simulated where the file is created)."""
+    from veilig_huisbezoek.storage.team import profile
+
+    def refused(*_args: object, **_kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(profile.tempfile, "mkstemp", refused)
+    result = cli.run("use-server", "--database-url", URL, "--all-users")
+    folder = system_profile_path().parent
+    assert result.code == 1
+    assert result.err == (
+        f"Geen schrijfrechten voor {folder}: voer dit uit als beheerder van deze computer.\n"
+    )
+    assert not system_profile_path().exists()
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [
@@ -85,15 +135,15 @@ def test_a_bad_address_is_refused_and_nothing_is_written(
     cli: AdminCli, config_home: Path, url: str, message: str
 ) -> None:
     save_profile(URL)
-    before = default_profile_path().read_text()
+    before = user_profile_path().read_text()
     result = cli.run("use-server", "--database-url", url)
     assert result.code != 0 and message in result.err
     assert "geheim" not in result.err + result.out
-    assert default_profile_path().read_text() == before  # the old profile stays
+    assert user_profile_path().read_text() == before  # the old profile stays
 
 
 def test_the_app_refuses_a_damaged_profile_instead_of_going_local(config_home: Path) -> None:
-    path = default_profile_path()
+    path = user_profile_path()
     path.parent.mkdir(parents=True)
     path.write_text("{not json")
     with pytest.raises(TeamUrlError, match="is beschadigd; stel de teamserver opnieuw in"):

@@ -1,11 +1,13 @@
 """The workstation's connection profile: which team server this computer uses.
 
-One small JSON file in the user's configuration folder (``teamserver.json``), written by
-``veilig-huisbezoek admin use-server``; the desktop app reads it at start when neither
-``--database-url``, ``--data-dir`` nor ``--demo`` is given. It holds the server's
-address only (host, port, database, TLS settings and the CA file): no user name, no
-password, nothing personal. Without the file the app uses the embedded database on
-this computer.
+One small JSON file (``teamserver.json``), written by ``veilig-huisbezoek admin
+use-server``: in the user's configuration folder, or with ``--all-users`` in the
+computer's (``/etc/xdg/veilig-huisbezoek`` on Linux, ``C:\\ProgramData`` on Windows),
+so that IT sets a workstation up once for everyone who logs in to it. The desktop app
+reads it at start when neither ``--database-url``, ``--data-dir`` nor ``--demo`` is
+given; the user's file comes first. It holds the server's address only (host, port,
+database, TLS settings and the CA file): no user name, no password, nothing personal.
+Without a file the app uses the embedded database on this computer.
 """
 
 from __future__ import annotations
@@ -23,21 +25,33 @@ if TYPE_CHECKING:  # SQLAlchemy is loaded only when there is a profile to read
     from .location import TeamLocation
 
 PROFILE_FILE = "teamserver.json"
+_APP = "veilig-huisbezoek"
 _KEY = "database_url"
 
 
-def default_profile_path() -> Path:
-    return Path(platformdirs.user_config_dir("veilig-huisbezoek", appauthor=False)) / PROFILE_FILE
+def user_profile_path() -> Path:
+    return Path(platformdirs.user_config_dir(_APP, appauthor=False)) / PROFILE_FILE
+
+
+def system_profile_path() -> Path:
+    """For everyone on this computer (written with administrator rights)."""
+    return Path(platformdirs.site_config_dir(_APP, appauthor=False)) / PROFILE_FILE
+
+
+def active_profile_path() -> Path | None:
+    """The profile the app will read: the user's, else the computer's, else None."""
+    return next((p for p in (user_profile_path(), system_profile_path()) if p.exists()), None)
 
 
 def load_profile(path: Path | None = None) -> TeamLocation | None:
-    """The team server of this computer, or None (the embedded database).
+    """The team server of this computer (``path``, default: the active profile), or
+    None (the embedded database).
 
     A file that cannot be read or holds no valid address raises ``TeamUrlError`` with
     a Dutch message naming the file: the app must not silently fall back to a local
     database that nobody else sees."""
-    path = path or default_profile_path()
-    if not path.exists():
+    path = path or active_profile_path()
+    if path is None or not path.exists():
         return None
     from .location import TeamLocation, TeamUrlError
 
@@ -68,7 +82,7 @@ def save_profile(text: str, path: Path | None = None) -> TeamLocation:
     from .location import TeamLocation
 
     location = TeamLocation.for_workstation(text)
-    path = path or default_profile_path()
+    path = path or user_profile_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps({_KEY: text.strip()}, indent=2) + "\n"
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".teamserver-", suffix=".tmp")
@@ -86,8 +100,8 @@ def save_profile(text: str, path: Path | None = None) -> TeamLocation:
 
 
 def clear_profile(path: Path | None = None) -> bool:
-    """Back to the embedded database on this computer; False if there was no profile."""
-    path = path or default_profile_path()
+    """Remove a profile (default: the user's); False if there was none."""
+    path = path or user_profile_path()
     try:
         path.unlink()
     except FileNotFoundError:
