@@ -79,14 +79,7 @@ def _logged_in(args: argparse.Namespace, passwords: PasswordSource) -> Iterator[
     if not holds_store(data_dir):
         raise CommandError(f"Geen database gevonden in {data_dir}.")
     password = passwords.read(f"Wachtwoord voor {user}: ")
-    throttle = LoginThrottle(data_dir)
-    throttle.wait()
-    try:
-        ctx = accounts.log_in(data_dir, user, password)
-    except AuthenticationError:
-        throttle.record_failure()
-        raise
-    throttle.record_success()
+    ctx = LoginThrottle(data_dir).attempt(lambda: accounts.log_in(data_dir, user, password))
     try:
         yield ctx
     finally:

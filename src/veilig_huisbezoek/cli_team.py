@@ -25,19 +25,12 @@ class _Passwords(Protocol):
 def logged_in(url: str, user: str, passwords: _Passwords) -> Iterator[ServiceContext]:
     from .services.team import team_log_in
     from .services.throttle import LoginThrottle
-    from .storage.errors import AuthenticationError
     from .storage.team.location import TeamLocation
 
     location = TeamLocation.parse(url)
     password = passwords.read(f"Wachtwoord voor {user}: ")
     throttle = LoginThrottle(location.local_dir())
-    throttle.wait()
-    try:
-        ctx = team_log_in(location, user, password)
-    except AuthenticationError:
-        throttle.record_failure()
-        raise
-    throttle.record_success()
+    ctx = throttle.attempt(lambda: team_log_in(location, user, password))
     try:
         yield ctx
     finally:

@@ -68,6 +68,31 @@ def test_success_resets_the_count(tmp_path: Path, fake_time: FakeTime) -> None:
     assert fake_time.sleeps == []
 
 
+def test_an_attempt_waits_counts_a_wrong_password_and_clears_on_success(
+    tmp_path: Path, fake_time: FakeTime
+) -> None:
+    from veilig_huisbezoek.storage.errors import AuthenticationError, StoreError
+
+    t = _throttle(tmp_path / "data", tmp_path / "state", fake_time)
+
+    def wrong() -> str:
+        raise AuthenticationError()
+
+    for _ in range(4):
+        with pytest.raises(AuthenticationError):
+            t.attempt(wrong)
+    assert t.failures() == 4 and fake_time.sleeps == [1]
+
+    def broken() -> str:
+        raise StoreError("beschadigd")
+
+    with pytest.raises(StoreError):  # not a wrong password: not counted
+        t.attempt(broken)
+    assert t.failures() == 4 and fake_time.sleeps == [1, 2]
+    assert t.attempt(lambda: "ok") == "ok"
+    assert t.failures() == 0 and fake_time.sleeps == [1, 2, 2]
+
+
 def test_failures_are_forgotten_after_a_quiet_quarter_hour(
     tmp_path: Path, fake_time: FakeTime
 ) -> None:

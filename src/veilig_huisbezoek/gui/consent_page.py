@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -37,7 +36,7 @@ from ..services.visits import give_consent
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
-from .look import ERROR_STYLE, OK_STYLE, on_enter
+from .look import ERROR_STYLE, OK_STYLE, on_enter, scaled_font
 from .table_model import RowTableModel
 from .tasks import TaskRunner
 
@@ -135,10 +134,7 @@ class ConsentPage(QWidget):
         self.details_button = child(f, QPushButton, "detailsButton")
         self.consent_button = child(f, QPushButton, "consentButton")
 
-        font = QFont(self.title_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label.setFont(scaled_font(self.title_label, 1.6))
         self.message_label.hide()
         self.empty_label.hide()
         self.intro_label.setText(

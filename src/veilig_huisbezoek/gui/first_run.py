@@ -11,14 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.clock import Clock
 from ..domain.errors import UserError
 from ..storage.errors import StoreError
 from .forms import child, load_form
-from .look import ERROR_STYLE
+from .look import ERROR_STYLE, scaled_font
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -68,10 +67,7 @@ class FirstRunView(QWidget):
         self.error_label = child(self.form, QLabel, "errorLabel")
         self.error_label.setStyleSheet(ERROR_STYLE)
         title = child(self.form, QLabel, "titleLabel")
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
+        title.setFont(scaled_font(title, 1.6))
         self.create_button.clicked.connect(self._submit)
         self.repeat_edit.returnPressed.connect(self._submit)
 

@@ -52,7 +52,7 @@ from ..services.history import (
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
-from .look import ERROR_STYLE, from_qdate, on_enter, to_qdate
+from .look import ERROR_STYLE, from_qdate, on_enter, scaled_font, to_qdate
 from .table_model import RowTableModel
 from .tasks import TaskRunner
 
@@ -279,10 +279,7 @@ class HistoryPage(QWidget):
         self.details_button = child(f, QPushButton, "detailsButton")
         self.table = child(f, QTableView, "visitTable")
 
-        font = QFont(self.title_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label.setFont(scaled_font(self.title_label, 1.6))
         self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.hide()
 

@@ -64,7 +64,13 @@ from ..storage.errors import StoreError
 from .file_choosers import OpenPathChooser, SavePathChooser, ask_open_path, ask_save_path
 from .forms import child, load_form
 from .i18n import domain_text
-from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, from_qdate, scaled_font, to_qdate
+from .look import (
+    PRIMARY_BUTTON_STYLE,
+    from_qdate,
+    say,
+    scaled_font,
+    to_qdate,
+)
 
 TAB_REPORT, TAB_STEPS, TAB_POLICE, TAB_AFTERCARE, TAB_EVIDENCE, TAB_NOTE = range(6)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -312,13 +318,7 @@ class IncidentDialog(QDialog):
             combo.setCurrentIndex(index)
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        if not text:
-            self.message_label.clear()
-            self.message_label.hide()
-            return
-        self.message_label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
-        self.message_label.setText(f"⚠ {text}" if error else f"✔ {text}")
-        self.message_label.show()
+        say(self.message_label, text, error=error)
 
     def _category_changed(self, _index: int) -> None:
         value = self.category_combo.currentData()

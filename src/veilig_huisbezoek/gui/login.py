@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 
 from ..domain.clock import Clock, SystemClock, to_local
 from ..services.throttle import LoginThrottle
-from ..storage.errors import AuthenticationError, StoreDamagedError, StoreError
+from ..storage.errors import StoreDamagedError, StoreError
 from ..storage.layout import holds_store
 from .forms import child, load_form
-from .look import ERROR_STYLE
+from .look import ERROR_STYLE, scaled_font
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -102,10 +102,7 @@ class LoginView(QWidget):
             lambda _i: self.language_selected.emit(self.language_combo.currentData())
         )
         title = child(self.form, QLabel, "titleLabel")
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        title.setFont(font)
+        title.setFont(scaled_font(title, 1.8))
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.caps_label.setStyleSheet("color: #8a5a00;")
         self.caps_label.hide()
@@ -181,14 +178,7 @@ class LoginView(QWidget):
         throttle, data_dir, login = self._throttle, self._data_dir, self._login
 
         def job() -> ServiceContext:
-            throttle.wait()
-            try:
-                ctx = login(data_dir, user, password)
-            except AuthenticationError:
-                throttle.record_failure()
-                raise
-            throttle.record_success()
-            return ctx
+            return throttle.attempt(lambda: login(data_dir, user, password))
 
         self._tasks.run(job, self._succeeded, self._failed)
 
@@ -276,13 +266,7 @@ class LoginView(QWidget):
         from ..services.backups import restore_from_backup
 
         def job() -> ServiceContext:
-            throttle.wait()
-            try:
-                restore_from_backup(data_dir, backup, user, password, clock)
-            except AuthenticationError:
-                throttle.record_failure()
-                raise
-            throttle.record_success()
+            throttle.attempt(lambda: restore_from_backup(data_dir, backup, user, password, clock))
             return login(data_dir, user, password)
 
         self._tasks.run(job, self._restored, self._restore_failed)

@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
@@ -28,6 +28,17 @@ def scaled_font(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
         font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(bold)
     return font
+
+
+def say(label: QLabel, text: str, *, error: bool = False) -> None:
+    """A page's message line: ✔ in green or ⚠ in red, hidden when there is no text."""
+    if not text:
+        label.clear()
+        label.hide()
+        return
+    label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+    label.setText(f"⚠ {text}" if error else f"✔ {text}")
+    label.show()
 
 
 def on_enter(widget: QWidget, action: Callable[[], object]) -> None:

@@ -37,7 +37,7 @@ from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
 from .incident_dialog import open_for_visit
-from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
+from .look import PRIMARY_BUTTON_STYLE, say, scaled_font
 from .table_model import RowTableModel
 from .tasks import TaskRunner
 from .visit_documents import DocumentSaver, save_announcement_letter, save_visit_ics
@@ -259,13 +259,7 @@ class MyVisitsPage(QWidget):
 
     # ---- messages -----------------------------------------------------------------
     def _say(self, text: str, *, error: bool = False) -> None:
-        if not text:
-            self.message_label.clear()
-            self.message_label.hide()
-            return
-        self.message_label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
-        self.message_label.setText(f"⚠ {text}" if error else f"✔ {text}")
-        self.message_label.show()
+        say(self.message_label, text, error=error)
 
     def _run(self, action: Callable[[ServiceContext, int], None], visit_id: int) -> bool:
         try:

@@ -54,13 +54,13 @@ from ..services.accounts import AccountSummary, verify_credentials
 from ..services.context import Actor, ServiceContext
 from ..services.planning import ConsentGrant, PlanNotScheduledError
 from ..services.throttle import LoginThrottle
-from ..storage.errors import AuthenticationError, StoreError
+from ..storage.errors import StoreError
 from .checklist_widget import ChecklistWidget
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text, reason_text
 from .level_badge import LevelBadge
-from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
+from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, say, scaled_font
 from .tasks import TaskRunner
 
 STEP_ADDRESS, STEP_CHECK, STEP_ADVICE, STEP_PLAN, STEP_REVIEW = range(5)
@@ -195,14 +195,7 @@ class ConsentDialog(QDialog):
         throttle = LoginThrottle(ctx.store.data_dir)
 
         def job() -> Actor:
-            throttle.wait()
-            try:
-                actor = verify_credentials(ctx, user, password)
-            except AuthenticationError:
-                throttle.record_failure()
-                raise
-            throttle.record_success()
-            return actor
+            return throttle.attempt(lambda: verify_credentials(ctx, user, password))
 
         self.tasks.run(job, self._verified, self._failed)
 
@@ -595,13 +588,7 @@ class PrepareVisitPage(QWidget):
 
     # ---- messages -----------------------------------------------------------------
     def _say(self, text: str, *, error: bool = False) -> None:
-        if not text:
-            self.message_label.clear()
-            self.message_label.hide()
-            return
-        self.message_label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
-        self.message_label.setText(f"⚠ {text}" if error else f"✔ {text}")
-        self.message_label.show()
+        say(self.message_label, text, error=error)
 
     def _clear_errors(self, step: int | None = None) -> None:
         for field, label in self._error_labels.items():

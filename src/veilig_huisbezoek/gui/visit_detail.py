@@ -51,6 +51,7 @@ from ..services.visit_details import (
     get_visit_detail,
 )
 from .forms import child, load_form
+from .look import scaled_font
 from .table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -271,10 +272,7 @@ class VisitDetailDialog(QDialog):
         self.info_view = child(f, QTextBrowser, "infoView")
         self.close_button = child(f, QPushButton, "closeButton")
 
-        font = QFont(self.address_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.7)
-        font.setBold(True)
-        self.address_label.setFont(font)
+        self.address_label.setFont(scaled_font(self.address_label, 1.7))
         self.address_label.setText(detail.address.one_line())
         self.status_label.setText(self._status_html())
         self.people_label.setText(self._people_html())

@@ -12,10 +12,14 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import platformdirs
 
+from ..storage.errors import AuthenticationError
 from ..storage.keyslots import write_atomically
+
+T = TypeVar("T")
 
 FREE_ATTEMPTS = 3
 MAX_DELAY_S = 30.0
@@ -79,3 +83,16 @@ class LoginThrottle:
         data = self._load()
         if data.pop(self._key, None) is not None:
             self._save(data)
+
+    def attempt(self, check: Callable[[], T]) -> T:
+        """Wait out the delay, then ``check()`` a password: a wrong one
+        (``AuthenticationError``) counts as a failure and is raised again, anything
+        returned clears the count."""
+        self.wait()
+        try:
+            result = check()
+        except AuthenticationError:
+            self.record_failure()
+            raise
+        self.record_success()
+        return result
