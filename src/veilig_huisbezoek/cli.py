@@ -69,9 +69,11 @@ class PasswordSource:
 
 
 @contextmanager
-def _logged_in(args: argparse.Namespace, passwords: PasswordSource) -> Iterator[ServiceContext]:
+def _logged_in(
+    args: argparse.Namespace, passwords: PasswordSource, *, as_owner: bool = False
+) -> Iterator[ServiceContext]:
     if getattr(args, "database_url", None):
-        with cli_team.logged_in(args.database_url, args.user, passwords) as ctx:
+        with cli_team.logged_in(args.database_url, args.user, passwords, as_owner=as_owner) as ctx:
             yield ctx
         return
     data_dir: Path = args.data_dir
@@ -140,7 +142,7 @@ def _cmd_add_user(args: argparse.Namespace, passwords: PasswordSource, out: Text
 def _cmd_seed_demo(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
     if args.visits < 0 or args.visits > 100_000:
         raise CommandError("--visits moet tussen 0 en 100000 liggen.")
-    with _logged_in(args, passwords) as ctx:
+    with _logged_in(args, passwords, as_owner=True) as ctx:
         counts = seed_demo(ctx, visits=args.visits)
     print(
         f"Demodata geladen: {counts['visits']} bezoeken, {counts['notes']} adresnotities, "

@@ -22,15 +22,27 @@ class _Passwords(Protocol):
 
 
 @contextmanager
-def logged_in(url: str, user: str, passwords: _Passwords) -> Iterator[ServiceContext]:
-    from .services.team import team_log_in
+def logged_in(
+    url: str, user: str, passwords: _Passwords, *, as_owner: bool = False
+) -> Iterator[ServiceContext]:
+    """Log in as ``user`` on the team server; ``as_owner``: through the owner's URL (its
+    name and password in it), for what only the owner may do (``seed-demo``)."""
+    from .services.team import team_log_in, team_log_in_as_owner
     from .services.throttle import LoginThrottle
     from .storage.team.location import TeamLocation
 
     location = TeamLocation.parse(url)
+    if as_owner and not location.url.username:
+        from .cli import CommandError
+
+        raise CommandError(
+            "Dit schrijft namens anderen en mag op een teamserver alleen met het adres van "
+            "de eigenaar (postgresql://eigenaar@server/database), zoals 'init'."
+        )
     password = passwords.read(f"Wachtwoord voor {user}: ")
     throttle = LoginThrottle(location.local_dir())
-    ctx = throttle.attempt(lambda: team_log_in(location, user, password))
+    log_in = team_log_in_as_owner if as_owner else team_log_in
+    ctx = throttle.attempt(lambda: log_in(location, user, password))
     try:
         yield ctx
     finally:
@@ -63,13 +75,23 @@ def init(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -> int:
     return 0
 
 
-def _cmd_upgrade(args: argparse.Namespace, _passwords: _Passwords, out: TextIO) -> int:
+def _cmd_upgrade(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -> int:
+    """``upgrade-server --database-url OWNER-URL [--user NAME]``: migrations, the team
+    schema, and re-sealing values not yet bound to their place (needs a person's
+    password: the team key)."""
     from .storage.team.location import TeamLocation
     from .storage.team.store import TeamStore
 
     location = TeamLocation.parse(args.database_url)
-    TeamStore.upgrade_server(location)
-    print(f"Teamserver {location.display} bijgewerkt.", file=out)
+    credentials = None
+    if args.user:
+        credentials = (args.user, passwords.read(f"Wachtwoord voor {args.user}: "))
+    resealed = TeamStore.upgrade_server(location, credentials)
+    print(
+        f"Teamserver {location.display} bijgewerkt"
+        + (f"; {resealed} versleutelde gegevens opnieuw verzegeld." if resealed else "."),
+        file=out,
+    )
     return 0
 
 
@@ -104,16 +126,11 @@ def _cmd_migrate(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -
             if problems:
                 raise StoreError("Kopie wijkt af: " + "; ".join(problems))
             # Only this person's password is known here: their slot and server login.
-            slot_id = target.add_key_slot(args.user, password)
             with target.session() as session:
                 row = session.execute(
                     select(Account).where(Account.username == normalise_username(args.user))
                 ).scalar_one()
-                row.slot_id = slot_id
-            from .storage.team import schema
-
-            with target.engine.begin() as conn:
-                schema.set_manager_rights(conn, location, args.user)
+                target.set_password(session, row, password, reset=None)
         finally:
             target.close()
     finally:
@@ -195,6 +212,11 @@ def add_commands(sub: Any) -> None:
         "upgrade-server", help="Werk het schema van een teamserver bij (na een app-update)."
     )
     p.add_argument("--database-url", required=True, help="teamserver (eigenaar-account)")
+    p.add_argument(
+        "--user",
+        help="een account op de server (stdin: diens wachtwoord), nodig als de update "
+        "gegevens opnieuw versleutelt",
+    )
     p.set_defaults(func=_cmd_upgrade)
     p = sub.add_parser(
         "use-server",

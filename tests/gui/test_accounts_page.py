@@ -75,8 +75,19 @@ def test_adding_an_account_checks_the_input_and_the_new_person_can_log_in(
     assert dialog.repeat_edit.text() == ""
 
     qtbot.keyClicks(dialog.repeat_edit, "een lange zin als wachtwoord")
+    assert not dialog.cosign_box.isVisible()
     dialog.role_checks[Role.LEIDINGGEVENDE].setFocus()
     qtbot.keyClick(dialog.role_checks[Role.LEIDINGGEVENDE], Qt.Key.Key_Space)
+    # Four eyes: a new leidinggevende needs a second one to sign here.
+    assert dialog.cosign_box.isVisible()
+    click(qtbot, dialog.ok_button)
+    assert "tweede leidinggevende" in dialog.error_label.text()
+    qtbot.keyClicks(dialog.cosign_box.user_edit, "petra")
+    qtbot.keyClicks(dialog.cosign_box.password_edit, "verkeerd-wachtwoord")
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: "klopt niet" in dialog.error_label.text(), timeout=15_000)
+    assert dialog.isVisible() and dialog.cosign_box.password_edit.text() == ""
+    qtbot.keyClicks(dialog.cosign_box.password_edit, "demo-petra-2026")
     with qtbot.waitSignal(dialog.accepted, timeout=15_000):
         click(qtbot, dialog.ok_button)
     assert "noor" in shown_usernames(page)
@@ -126,6 +137,54 @@ def test_a_beheerder_resets_a_forgotten_password(qtbot: QtBot, demo: DemoEnv) ->
         log_in(demo.data_dir, "ahmed", "demo-ahmed-2026", demo.clock)
     ahmed = log_in(demo.data_dir, "ahmed", "nieuw en lang wachtwoord", demo.clock)
     demo.opened.append(ahmed)
+
+
+def test_resetting_a_leidinggevendes_password_needs_a_second_one_and_she_is_told(
+    qtbot: QtBot, demo: DemoEnv
+) -> None:
+    from veilig_huisbezoek.services.accounts import (
+        NewAccount,
+        add_account,
+        co_sign,
+        take_password_notice,
+    )
+
+    tom = demo.login("tom")
+    petra = demo.login("petra")
+    cosign = co_sign(tom, "petra", "demo-petra-2026", "leidinggevende_account")
+    add_account(
+        tom,
+        NewAccount(
+            "karin",
+            "karin-heeft-een-lang-wachtwoord",
+            "Karin",
+            "Smit",
+            frozenset({Role.LEIDINGGEVENDE}),
+        ),
+        cosign,
+    )
+    page = open_page(qtbot, demo)
+    page.select("petra")
+    click(qtbot, page.reset_button)
+    dialog = page.dialog
+    assert isinstance(dialog, PasswordDialog) and dialog.cosign_box.isVisible()
+    qtbot.keyClicks(dialog.new_edit, "petra krijgt een nieuw wachtwoord")
+    qtbot.keyClicks(dialog.repeat_edit, "petra krijgt een nieuw wachtwoord")
+    qtbot.keyClicks(dialog.cosign_box.user_edit, "petra")  # not the person herself
+    qtbot.keyClicks(dialog.cosign_box.password_edit, "demo-petra-2026")
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: "vier ogen" in dialog.error_label.text(), timeout=15_000)
+    dialog.cosign_box.user_edit.clear()
+    qtbot.keyClicks(dialog.cosign_box.user_edit, "karin")
+    qtbot.keyClicks(dialog.cosign_box.password_edit, "karin-heeft-een-lang-wachtwoord")
+    with qtbot.waitSignal(dialog.accepted, timeout=15_000):
+        click(qtbot, dialog.ok_button)
+    again = log_in(demo.data_dir, "petra", "petra krijgt een nieuw wachtwoord", demo.clock)
+    demo.opened += [petra, again]
+    notice = take_password_notice(again)
+    assert notice is not None
+    assert notice.reset_by == "Tom Jacobs" and notice.cosigned_by.startswith("Karin")
+    assert take_password_notice(again) is None  # said once
 
 
 def test_removing_asks_first_and_the_removed_person_cannot_log_in(

@@ -148,7 +148,9 @@ def test_filters_by_status_and_category(qtbot: QtBot, demo: DemoEnv) -> None:
     assert page.model.rowCount() == 1 and cell(page, 0, 2) == "Wapens"
 
 
-def test_editing_an_active_note_keeps_it_active(qtbot: QtBot, demo: DemoEnv) -> None:
+def test_editing_an_active_note_waits_for_a_second_leidinggevende(
+    qtbot: QtBot, demo: DemoEnv
+) -> None:
     page, petra = open_page(qtbot, demo, "petra")
     entry = click_row(qtbot, page, row_where(page, NoteStatus.ACTIEF))
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
@@ -158,13 +160,16 @@ def test_editing_an_active_note_keeps_it_active(qtbot: QtBot, demo: DemoEnv) -> 
     page.precautions_edit.clear()
     qtbot.keyClicks(page.precautions_edit, "Alleen met politie; hond vooraf laten opsluiten.")
     click_and_reload(qtbot, page, page.save_button)
-    assert "Notitie bijgewerkt" in page.message_label.text()
+    message = page.message_label.text()
+    assert "Bewerking opgeslagen als voorstel" in message and "blijft" in message
     assert page.side.currentWidget() is page.detail_page and page.table.isEnabled()
-    [stored] = [n for n in register.list_notes(petra) if n.id == entry.id]
-    assert stored.status is NoteStatus.ACTIEF
-    assert stored.precautions == "Alleen met politie; hond vooraf laten opsluiten."
-    assert stored.review_due == entry.note.review_due
-    assert "hond vooraf laten opsluiten" in page.detail_view.toPlainText()
+    notes = register.list_notes(petra)
+    [stored] = [n for n in notes if n.id == entry.id]
+    assert stored.status is NoteStatus.ACTIEF  # still warns as approved
+    assert stored.precautions == entry.note.precautions
+    [pending] = [n for n in notes if n.replaces_id == entry.id]
+    assert pending.status is NoteStatus.VOORGESTELD
+    assert pending.precautions == "Alleen met politie; hond vooraf laten opsluiten."
 
 
 def test_retiring_needs_a_reason(qtbot: QtBot, demo: DemoEnv) -> None:

@@ -206,3 +206,24 @@ def test_without_a_form_to_fill_the_keyboard_starts_on_the_tabs(
     logged_in(qtbot, window, "tom")
     assert window.workspace is not None
     assert window.workspace.tabs.tabBar().hasFocus()
+
+
+def test_after_a_reset_the_person_is_told_who_set_the_password_and_when(
+    qtbot: QtBot, window: MainWindow, demo: DemoEnv
+) -> None:
+    from veilig_huisbezoek.services.accounts import find_account_id, reset_password
+
+    tom = demo.login("tom")
+    reset_password(tom, find_account_id(tom, "sanne"), "sanne-kreeg-een-nieuw-wachtwoord")
+    log_in(qtbot, window.login_view, "sanne", "sanne-kreeg-een-nieuw-wachtwoord")
+    qtbot.waitUntil(lambda: window.password_notice_box is not None, timeout=15_000)
+    box = window.password_notice_box
+    assert box is not None and box.isVisible()
+    assert "opnieuw ingesteld door Tom Jacobs" in box.text()
+    assert "23-11-2026 om 09:00" in box.text()  # the demo clock, in Amsterdam time
+    box.accept()
+    window.log_out()
+    log_in(qtbot, window.login_view, "sanne", "sanne-kreeg-een-nieuw-wachtwoord")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=15_000)
+    qtbot.wait(200)
+    assert window.password_notice_box is box  # said once: no new notice

@@ -52,13 +52,13 @@ def _audit(ctx: ServiceContext, action: str) -> list[AuditEntry]:
 # ---- edit_note ------------------------------------------------------------------------
 
 
-def test_editing_an_active_note_keeps_it_active_and_logs_the_changed_fields(
+def test_editing_an_active_note_waits_for_another_leidinggevende_and_keeps_warning(
     logins: dict[str, ServiceContext],
 ) -> None:
-    sanne, petra = logins["sanne"], logins["petra"]
+    sanne, petra, anna = logins["sanne"], logins["petra"], logins["anna"]
     note_id = _propose(sanne, AKERSTRAAT)
     approved = register.approve_note(petra, note_id)
-    register.edit_note(
+    revision_id = register.edit_note(
         petra,
         note_id,
         address=GELEENSTRAAT,
@@ -67,21 +67,49 @@ def test_editing_an_active_note_keeps_it_active_and_logs_the_changed_fields(
         description=DESCRIPTION + " Hij gaf een duw.",
         precautions="Altijd met twee.",
     )
+    assert revision_id != note_id
+    # Until someone else approves the edit, the note warns exactly as it was approved.
+    assert [n.id for n in register.warnings_for(sanne, AKERSTRAAT.key)] == [note_id]
+    assert register.warnings_for(sanne, GELEENSTRAAT.key) == []
+    [pending] = [n for n in register.list_notes(petra) if n.id == revision_id]
+    assert pending.status is NoteStatus.VOORGESTELD and pending.replaces_id == note_id
+    assert pending.author_id == sanne.actor.account_id
+    assert pending.edited_by == petra.actor.account_id
+    # Four eyes: neither the editor nor the author approves the edit.
+    with pytest.raises(NotAllowedError, match="zelf bewerkt"):
+        register.approve_note(petra, revision_id)
+    # A second edit before approval changes the pending proposal, not a third note.
+    assert (
+        register.edit_note(
+            petra,
+            note_id,
+            address=GELEENSTRAAT,
+            category=NoteCategory.GEWELD,
+            incident_date=date(2026, 11, 19),
+            description=DESCRIPTION + " Hij gaf een harde duw.",
+            precautions="Altijd met twee.",
+        )
+        == revision_id
+    )
+    register.approve_note(anna, revision_id)
     [entry] = register.search_notes(petra, text="Geleenstraat")
     note = entry.note
-    assert note.status is NoteStatus.ACTIEF
+    assert note.id == revision_id and note.status is NoteStatus.ACTIEF
     assert note.address == GELEENSTRAAT and note.category is NoteCategory.GEWELD
     assert note.incident_date == date(2026, 11, 19)
-    assert note.description.endswith("Hij gaf een duw.")
-    assert (note.review_due, note.expires_on) == (approved.review_due, approved.expires_on)
-    assert note.approved_by == petra.actor.account_id and note.author_id == sanne.actor.account_id
+    assert note.description.endswith("Hij gaf een harde duw.")
+    assert note.approved_by == anna.actor.account_id and note.author_id == sanne.actor.account_id
+    [old] = [n for n in register.list_notes(petra) if n.id == note_id]
+    assert old.status is NoteStatus.INGETROKKEN and str(revision_id) in old.retire_reason
+    assert old.review_due == approved.review_due
     # The warning moved with the address.
     assert register.warnings_for(petra, AKERSTRAAT.key) == []
-    assert [n.id for n in register.warnings_for(petra, GELEENSTRAAT.key)] == [note_id]
-    [logged] = _audit(petra, "note_edited")
-    assert logged.actor_id == petra.actor.account_id and logged.object_id == str(note_id)
-    assert logged.detail == "address,category,incident_date,description"
-    assert "Geleenstraat" not in logged.detail  # the log names fields, never content
+    assert [n.id for n in register.warnings_for(petra, GELEENSTRAAT.key)] == [revision_id]
+    first, second = _audit(petra, "note_edited")
+    assert first.actor_id == petra.actor.account_id and first.object_id == str(note_id)
+    assert first.detail == f"address,category,incident_date,description,bewerking {revision_id}"
+    assert second.object_id == str(revision_id) and second.detail == "description"
+    assert "Geleenstraat" not in first.detail  # the log names fields, never content
 
 
 def test_editing_a_proposal_keeps_it_proposed_and_an_unchanged_edit_logs_nothing(
@@ -112,6 +140,8 @@ def test_editing_a_proposal_keeps_it_proposed_and_an_unchanged_edit_logs_nothing
     assert entry.note.status is NoteStatus.VOORGESTELD
     assert entry.note.precautions == "Altijd met twee; honden laten opsluiten."
     assert [e.detail for e in _audit(petra, "note_edited")] == ["precautions"]
+    with pytest.raises(NotAllowedError, match="zelf bewerkt"):  # the editor: not her
+        register.approve_note(petra, note_id)
 
 
 def test_only_a_leidinggevende_edits_not_even_the_author(

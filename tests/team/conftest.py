@@ -58,7 +58,7 @@ class PgTeam:
 
 def make_pg_team(cluster: Cluster, clock: FakeClock) -> PgTeam:
     database = cluster.create_database()
-    owner = TeamLocation.parse(cluster.url(database))
+    owner = TeamLocation.parse(cluster.owner_url(database))
     set_up_team_server(
         owner,
         NewAccount("anna", PASSWORDS["anna"], "Anna", "de Vries", frozenset()),

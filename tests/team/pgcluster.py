@@ -18,7 +18,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography import x509
@@ -27,6 +27,10 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 ADMIN = "vh_admin"
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def find_bin_dir() -> Path | None:
@@ -102,6 +106,7 @@ class Cluster:
     admin_password: str
     ca_path: Path
     as_user: str | None  # run server commands as this system user (we are root)
+    owners: dict[str, tuple[str, str]] = field(default_factory=dict)  # database: (role, pw)
 
     @property
     def data_dir(self) -> Path:
@@ -138,12 +143,24 @@ class Cluster:
         )
 
     def create_database(self, name: str | None = None) -> str:
+        """An empty database owned by its own owner role, as the README sets one up:
+        a login role with CREATEROLE only (no superuser); see :meth:`owner_url`."""
         import psycopg
 
         name = name or f"vh_{secrets.token_hex(4)}"
+        owner = f"{name}_owner"
+        password = secrets.token_urlsafe(18)
+        self.owners[name] = (owner, password)
         with psycopg.connect(self.conninfo(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE ROLE "{owner}" LOGIN CREATEROLE PASSWORD {_literal(password)}')
+            conn.execute(f'CREATE DATABASE "{name}" OWNER "{owner}"')
         return name
+
+    def owner_url(self, database: str) -> str:
+        """The URL of the database's owner (``createuser --createrole``), for ``admin init``,
+        ``upgrade-server`` and ``migrate-to-server``."""
+        user, password = self.owners[database]
+        return self.url(database, user=user, password=password)
 
     # ---- life cycle -------------------------------------------------------------
     def start(self) -> None:

@@ -31,7 +31,7 @@ def test_migrate_to_server_copies_verifies_and_the_data_works_there(
 ) -> None:
     visit_id = _running_visit(team)
     database = pg_cluster.create_database()
-    owner_url = pg_cluster.url(database)
+    owner_url = pg_cluster.owner_url(database)
     code, out, err = _admin(
         [
             "admin",

@@ -14,7 +14,7 @@ from veilig_huisbezoek.services import accounts, register, visits
 from veilig_huisbezoek.services.export import export_address
 from veilig_huisbezoek.storage.errors import AuthenticationError, StoreError
 from veilig_huisbezoek.storage.migrate import head_revision
-from veilig_huisbezoek.storage.models import AuditEntry
+from veilig_huisbezoek.storage.models import Account
 from veilig_huisbezoek.storage.team.location import TeamLocation, TeamUrlError
 
 
@@ -99,8 +99,8 @@ def test_password_change_rekeys_both_the_slot_and_the_server_role(pg_team: PgTea
     sanne = pg_team.login("sanne")
     accounts.change_password(sanne, "sanne-wachtwoord-2", "nieuw-wachtwoord-sanne-7")
     sanne.store.engine.dispose()  # new pool connections use the new secret
-    with sanne.store.session() as session:
-        assert session.execute(select(AuditEntry.id)).first() is not None
+    with sanne.store.session() as session:  # (a medewerker cannot read the audit log)
+        assert session.execute(select(Account.id)).first() is not None
     sanne.store.close()
     with pytest.raises(AuthenticationError):
         team_log_in(pg_team.location, "sanne", "sanne-wachtwoord-2")
@@ -128,3 +128,40 @@ def test_a_raw_sql_condition_on_a_sealed_column_is_still_refused(pg_team: PgTeam
     with sanne.store.read_session() as session:
         assert session.execute(text("SELECT 1")).scalar() == 1
     sanne.store.close()
+
+
+def test_an_edit_of_an_active_note_waits_for_another_leidinggevende_on_the_server(
+    pg_team: PgTeam,
+) -> None:
+    from veilig_huisbezoek.domain.errors import NotAllowedError
+    from veilig_huisbezoek.domain.register import NoteStatus
+
+    sanne = pg_team.login("sanne")
+    note_id = register.propose_note(
+        sanne,
+        address=ADDRESS,
+        category="bedreiging",
+        incident_date=pg_team.clock.now().date(),
+        description="Bewoner dreigde de handhaver te slaan.",
+    )
+    sanne.store.close()
+    petra = pg_team.login("petra")
+    register.approve_note(petra, note_id)
+    revision = register.edit_note(
+        petra,
+        note_id,
+        address=ADDRESS,
+        category="geweld",
+        incident_date=pg_team.clock.now().date(),
+        description="Bewoner sloeg de handhaver.",
+    )
+    with pytest.raises(NotAllowedError):
+        register.approve_note(petra, revision)
+    assert [n.id for n in register.warnings_for(petra, ADDRESS.key)] == [note_id]
+    petra.store.close()
+    anna = pg_team.login("anna")
+    register.approve_note(anna, revision)
+    assert [n.id for n in register.warnings_for(anna, ADDRESS.key)] == [revision]
+    [old] = [n for n in register.list_notes(anna) if n.id == note_id]
+    assert old.status is NoteStatus.INGETROKKEN
+    anna.store.close()

@@ -93,6 +93,10 @@ class UnsafeAddressNote:
     expires_on: date | None = None
     retired_at: datetime | None = None
     retire_reason: str = ""
+    # Four eyes on edits: who last changed the content (may not approve it), and for a
+    # pending edit of an active note, which note it will replace once approved.
+    edited_by: int | None = None
+    replaces_id: int | None = None
 
 
 def add_months(d: date, months: int) -> date:
@@ -215,6 +219,11 @@ def approve(
         raise NotAllowedError(
             "U kunt uw eigen notitie niet goedkeuren: een andere leidinggevende moet dat doen "
             "(vier-ogenprincipe)."
+        )
+    if approver_id == note.edited_by:
+        raise NotAllowedError(
+            "U hebt deze notitie zelf bewerkt: een andere leidinggevende keurt de bewerking "
+            "goed (vier-ogenprincipe)."
         )
     now_utc = ensure_utc(now)
     review_due, expires_on = _dates(_local_date(now_utc), review_months, expiry_grace_months)

@@ -27,6 +27,7 @@ from ..services import accounts
 from ..services.accounts import AccountSummary, NewAccount
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError
+from .cosign_box import CoSignBox, sign
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
@@ -100,9 +101,28 @@ class AccountDialog(QDialog):
         self.ok_button.setStyleSheet(PRIMARY_BUTTON_STYLE)
         self.ok_button.clicked.connect(self._submit)
         self.cancel_button.clicked.connect(self.reject)
+        # Four eyes: a new leidinggevende needs a second one to sign here.
+        self.cosign_box = CoSignBox(self)
+        outer = f.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.insertWidget(outer.indexOf(self.error_label), self.cosign_box)
+        self._cosign_needed = accounts.needs_lead_cosign(ctx)
+        lead_check = self.role_checks[Role.LEIDINGGEVENDE]
+        lead_check.toggled.connect(lambda _on: self._show_cosign())
+        self._show_cosign()
+        # After the password fields, before the buttons (the box is added after the form).
+        QWidget.setTabOrder(self.repeat_edit, self.cosign_box.user_edit)
+        QWidget.setTabOrder(self.cosign_box.user_edit, self.cosign_box.password_edit)
+        QWidget.setTabOrder(self.cosign_box.password_edit, self.ok_button)
         self.user_edit.setFocus()
         self.added_username = ""
         self._busy = False
+
+    def _needs_cosign(self) -> bool:
+        return self._cosign_needed and self.role_checks[Role.LEIDINGGEVENDE].isChecked()
+
+    def _show_cosign(self) -> None:
+        self.cosign_box.setVisible(self._needs_cosign())
 
     def value(self) -> NewAccount:
         return NewAccount(
@@ -128,13 +148,22 @@ class AccountDialog(QDialog):
         new = self.value()
         try:
             accounts.validate_new_account(new)
+            signer = self.cosign_box.credentials() if self._needs_cosign() else None
         except UserError as exc:
             self.error_label.setText(str(exc))
             return
         ctx = self.ctx
+
+        def job() -> int:
+            cosign = (
+                sign(ctx, *signer, accounts.COSIGN_LEAD_ACCOUNT) if signer is not None else None
+            )
+            return accounts.add_account(ctx, new, cosign)
+
         self._busy = True
         self.ok_button.setEnabled(False)
-        self.tasks.run(lambda: accounts.add_account(ctx, new), self._added, self._failed)
+        self.cosign_box.clear_password()
+        self.tasks.run(job, self._added, self._failed)
 
     def _added(self, _account_id: object) -> None:
         self._busy = False
@@ -229,7 +258,12 @@ class AccountsPage(QWidget):
         if chosen is None:
             return
         dialog = PasswordDialog(
-            self.ctx, self.tasks, self, account_id=chosen.id, username=chosen.username
+            self.ctx,
+            self.tasks,
+            self,
+            account_id=chosen.id,
+            username=chosen.username,
+            lead=Role.LEIDINGGEVENDE in chosen.roles,
         )
         dialog.saved.connect(
             lambda _text: self._say(

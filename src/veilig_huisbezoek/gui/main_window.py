@@ -41,7 +41,14 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.clock import Clock, SystemClock
 from ..reminders.notifier import Notifier
@@ -96,6 +103,7 @@ class MainWindow(QMainWindow):
         self.hub = AppHub(self)
         self.ctx: ServiceContext | None = None
         self.workspace: WorkspaceView | None = None
+        self.password_notice_box: QMessageBox | None = None
         self.locked = False
         self.idle = IdleWatcher(5, self)
         self.idle.idle.connect(self.lock)
@@ -183,6 +191,13 @@ class MainWindow(QMainWindow):
                 self.idle.set_minutes(load_settings(ctx).idle_lock_minutes)
             except Exception:
                 self.idle.set_minutes(5)
+            from ..services.accounts import take_password_notice
+
+            self.tasks.run(
+                lambda: take_password_notice(ctx),
+                self._show_password_notice,
+                lambda exc: log.warning("password notice not read: %s", type(exc).__name__),
+            )
         self.locked = False
         self.stack.setCurrentWidget(self.workspace)
         self._update_title()
@@ -202,6 +217,32 @@ class MainWindow(QMainWindow):
             self.workspace.focus_first()
         self._hidden_windows = []
         self._focus_before_lock = None
+
+    def _show_password_notice(self, notice: object) -> None:
+        """Someone else set this person's password: say who and when, once."""
+        from ..domain.clock import to_local
+        from ..services.accounts import PasswordNotice
+
+        if not isinstance(notice, PasswordNotice) or self.workspace is None:
+            return
+        when = to_local(notice.at)
+        text = self.tr(
+            "Uw wachtwoord is op {date} om {time} opnieuw ingesteld door {name}."
+        ).format(date=when.strftime("%d-%m-%Y"), time=when.strftime("%H:%M"), name=notice.reset_by)
+        if notice.cosigned_by:
+            text += " " + self.tr("Medeondertekend door {name}.").format(name=notice.cosigned_by)
+        text += " " + self.tr(
+            "Vroeg u hier niet zelf om? Meld het dan meteen bij uw leidinggevende."
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Uw wachtwoord is hersteld"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.password_notice_box = box
+        box.open()
 
     # ---- team mode: live changes and the connection banner ---------------------------
     def _start_live(self, ctx: ServiceContext) -> None:

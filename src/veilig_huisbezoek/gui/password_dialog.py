@@ -15,6 +15,7 @@ from ..domain.errors import UserError
 from ..services import accounts
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError
+from .cosign_box import CoSignBox, sign
 from .forms import child, load_form
 from .look import ERROR_STYLE, PRIMARY_BUTTON_STYLE
 from .tasks import TaskRunner
@@ -33,8 +34,10 @@ class PasswordDialog(QDialog):
         *,
         account_id: int | None = None,
         username: str = "",
+        lead: bool = False,
     ) -> None:
-        """Without ``account_id``: change one's own password; with it: a beheerder's reset."""
+        """Without ``account_id``: change one's own password; with it: a beheerder's reset
+        (``lead``: of a leidinggevende, which a second leidinggevende co-signs)."""
         super().__init__(parent)
         self.ctx = ctx
         self.tasks = tasks
@@ -75,6 +78,15 @@ class PasswordDialog(QDialog):
             child(f, QLabel, "currentEditLabel").hide()
         self.ok_button.clicked.connect(self._submit)
         self.cancel_button.clicked.connect(self.reject)
+        self.cosign_box = CoSignBox(self)
+        outer = f.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.insertWidget(outer.indexOf(self.error_label), self.cosign_box)
+        self._cosign = not own and lead and accounts.needs_lead_cosign(ctx, account_id)
+        self.cosign_box.setVisible(self._cosign)
+        QWidget.setTabOrder(self.repeat_edit, self.cosign_box.user_edit)
+        QWidget.setTabOrder(self.cosign_box.user_edit, self.cosign_box.password_edit)
+        QWidget.setTabOrder(self.cosign_box.password_edit, self.ok_button)
         (self.current_edit if own else self.new_edit).setFocus()
         self._busy = False
 
@@ -93,6 +105,12 @@ class PasswordDialog(QDialog):
             self.error_label.setText(str(exc))
             self.new_edit.setFocus()
             return
+        try:
+            signer = self.cosign_box.credentials() if self._cosign else None
+        except UserError as exc:
+            self.error_label.setText(str(exc))
+            self.cosign_box.user_edit.setFocus()
+            return
         ctx, account_id, current = self.ctx, self.account_id, self.current_edit.text()
         job: Callable[[], None]
         if account_id is None:
@@ -103,9 +121,11 @@ class PasswordDialog(QDialog):
         else:
 
             def job() -> None:
-                accounts.reset_password(ctx, account_id, new)
+                cosign = sign(ctx, *signer, accounts.COSIGN_LEAD_PASSWORD) if signer else None
+                accounts.reset_password(ctx, account_id, new, cosign)
 
         self._set_busy(True)
+        self.cosign_box.clear_password()
         self.tasks.run(job, self._done, self._failed)
 
     def _set_busy(self, busy: bool) -> None:

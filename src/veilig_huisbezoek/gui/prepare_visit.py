@@ -49,9 +49,9 @@ from ..domain.errors import UserError, ValidationError, ValidationErrors
 from ..domain.phone import format_phone
 from ..domain.register import UnsafeAddressNote
 from ..domain.visit import VisitPlan, VisitReason
-from ..services import planning, register
-from ..services.accounts import AccountSummary, verify_credentials
-from ..services.context import Actor, ServiceContext
+from ..services import accounts, planning, register
+from ..services.accounts import AccountSummary, CoSignature, co_sign
+from ..services.context import ServiceContext
 from ..services.planning import ConsentGrant, PlanNotScheduledError
 from ..services.throttle import LoginThrottle
 from ..storage.errors import StoreError
@@ -194,24 +194,24 @@ class ConsentDialog(QDialog):
         ctx = self.ctx
         throttle = LoginThrottle(ctx.store.data_dir)
 
-        def job() -> Actor:
-            return throttle.attempt(lambda: verify_credentials(ctx, user, password))
+        def job() -> CoSignature:
+            return throttle.attempt(lambda: co_sign(ctx, user, password, accounts.COSIGN_CONSENT))
 
         self.tasks.run(job, self._verified, self._failed)
 
-    def _verified(self, actor: object) -> None:
+    def _verified(self, signed: object) -> None:
         self._set_busy(False)
         self.password_edit.clear()
         if not self.isVisible():  # cancelled while checking
             return
-        assert isinstance(actor, Actor)
+        assert isinstance(signed, CoSignature)
         try:
-            planning.check_consent_giver(self.ctx, actor)
+            planning.check_consent_giver(self.ctx, signed.actor)
         except UserError as exc:
             self._show_error(str(exc))
             self.user_edit.setFocus()
             return
-        self.grant = ConsentGrant(actor, self._reason)
+        self.grant = ConsentGrant(signed.actor, self._reason, signed.token)
         self.signed.emit(self.grant)
         self.accept()
 

@@ -669,7 +669,9 @@ class RegisterPage(QWidget):
         precautions = self.precautions_edit.toPlainText()
         self.edit_error_label.clear()
 
-        def job() -> Address:
+        def job() -> tuple[Address, bool]:
+            """The address, and whether the edit waits as a proposal beside a note that
+            keeps warning as it was."""
             address = _checked_address(
                 ctx, street, number, postcode, city, category, incident, description, precautions
             )
@@ -682,25 +684,35 @@ class RegisterPage(QWidget):
                     description=description,
                     precautions=precautions,
                 )
-            else:
-                register_service.edit_note(
-                    ctx,
-                    note_id,
-                    address=address,
-                    category=category,
-                    incident_date=incident,
-                    description=description,
-                    precautions=precautions,
-                )
-            return address
+                return address, False
+            holder = register_service.edit_note(
+                ctx,
+                note_id,
+                address=address,
+                category=category,
+                incident_date=incident,
+                description=description,
+                precautions=precautions,
+            )
+            return address, holder != note_id
 
-        def text(address: object) -> str:
+        def text(result: object) -> str:
+            assert isinstance(result, tuple)
+            address, beside = result
             where = address.one_line() if isinstance(address, Address) else ""
             if note_id is None:
                 return self.tr(
                     "Notitie voorgesteld voor {address}. Een leidinggevende beoordeelt haar."
                 ).format(address=where)
-            return self.tr("Notitie bijgewerkt: {address}.").format(address=where)
+            if beside:
+                return self.tr(
+                    "Bewerking opgeslagen als voorstel ({address}). De notitie blijft "
+                    "waarschuwen zoals ze was, tot een andere leidinggevende de bewerking "
+                    "goedkeurt."
+                ).format(address=where)
+            return self.tr(
+                "Voorstel bijgewerkt: {address}. Een andere leidinggevende keurt het goed."
+            ).format(address=where)
 
         self._act(job, text, self._save_failed)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -108,26 +110,34 @@ def _actor_from(account: Account) -> Actor:
     )
 
 
-def _insert_account(session: Session, store: Store, new: NewAccount, clock: Clock) -> Account:
+def _insert_account(
+    session: Session,
+    store: Store,
+    new: NewAccount,
+    clock: Clock,
+    audit_it: Callable[[int], None],
+) -> Account:
+    """Log the new account (``audit_it`` gets its id), then store it with its login."""
     if (
         session.execute(select(Account.id).where(Account.username == new.username)).first()
         is not None
     ):
         raise ValidationErrors([ValidationError("Gebruikersnaam", "deze naam is al in gebruik.")])
-    slot_id = store.add_key_slot(new.username, new.password)
     account = Account(
+        id=store.next_id(session, "accounts"),
         username=new.username,
         first_name=new.first_name,
         last_name=new.last_name,
         phone=new.phone,
         roles=roles_to_text(new.roles),
-        slot_id=slot_id,
         active=True,
         created_at=clock.now(),
     )
-    session.add(account)
-    session.flush()
-    return account
+    audit_it(account.id)
+    store.create_account(session, account, new.password)
+    stored = session.get(Account, account.id)
+    assert stored is not None
+    return stored
 
 
 FIRST_ACCOUNT_ROLES = frozenset({Role.BEHEERDER, Role.LEIDINGGEVENDE})
@@ -150,16 +160,19 @@ def create_first_account(
     with store.session() as session:
         if session.execute(select(func.count(Account.id))).scalar_one():
             raise StoreError("Deze database heeft al accounts.")
-        account = _insert_account(session, store, new, clock)
-        audit.append(
-            session,
-            at=clock.now(),
-            actor_id=account.id,
-            action="account_created",
-            object_type="account",
-            object_id=account.id,
-            detail="first account",
-        )
+
+        def audit_it(account_id: int) -> None:
+            audit.append(
+                session,
+                at=clock.now(),
+                actor_id=account_id,
+                action="account_created",
+                object_type="account",
+                object_id=account_id,
+                detail="first account",
+            )
+
+        account = _insert_account(session, store, new, clock, audit_it)
         return ServiceContext(store, _actor_from(account), clock)
 
 
@@ -186,13 +199,83 @@ def session_for(store: Store, account_id: int, clock: Clock | None = None) -> Se
     return ServiceContext(store, actor, clock)
 
 
-def add_account(ctx: ServiceContext, new: NewAccount) -> int:
+# What a co-signature is for (the server accepts each only for its own purpose).
+COSIGN_CONSENT = "toestemming"
+COSIGN_LEAD_ACCOUNT = "leidinggevende_account"
+COSIGN_LEAD_PASSWORD = "leidinggevende_wachtwoord"
+
+
+@dataclass(frozen=True)
+class CoSignature:
+    """A second person signing at this desk with their own name and password.
+
+    ``token`` is the team server's proof that the signer's own credentials reached it
+    (None on the embedded store, where the app checked the password)."""
+
+    actor: Actor
+    token: str | None
+
+
+def co_sign(ctx: ServiceContext, username: str, password: str, purpose: str) -> CoSignature:
+    """Check a co-signer's name and password; on a team server the signer's own
+    connection records the signature. Raises AuthenticationError. Slow (Argon2id):
+    call off the GUI thread."""
+    account_id, token = ctx.store.co_sign(username, password, purpose, ctx.actor.account_id)
+    with ctx.store.read_session() as session:
+        account = session.get(Account, account_id)
+        assert account is not None
+        return CoSignature(_actor_from(account), token)
+
+
+def _other_leads(session: Session, ctx: ServiceContext, target: int | None) -> bool:
+    ids = session.execute(
+        select(Account.id, Account.roles).where(Account.active, Account.id != ctx.actor.account_id)
+    ).all()
+    return any(
+        Role.LEIDINGGEVENDE in roles_from_text(roles) and account_id != target
+        for account_id, roles in ids
+    )
+
+
+def _check_lead_cosign(
+    ctx: ServiceContext, session: Session, cosign: CoSignature | None, target: int | None
+) -> str:
+    """Four eyes for a leidinggevende's account: another leidinggevende co-signs (unless
+    the team has no other one yet). Returns the audit detail naming the co-signer."""
+    if not _other_leads(session, ctx, target):
+        return ""
+    if (
+        cosign is None
+        or not cosign.actor.may(Permission.GIVE_CONSENT)
+        or cosign.actor.account_id in (ctx.actor.account_id, target)
+    ):
+        raise PermissionDenied(
+            "een account van een leidinggevende maken of zijn wachtwoord herstellen kan "
+            "alleen met de handtekening van een tweede leidinggevende (vier ogen)"
+        )
+    return f"medeondertekend door {cosign.actor.account_id}"
+
+
+def needs_lead_cosign(ctx: ServiceContext, target: int | None = None) -> bool:
+    """Whether making (``target`` None) or resetting a leidinggevende needs a co-signer."""
+    with ctx.store.read_session() as session:
+        return _other_leads(session, ctx, target)
+
+
+def add_account(ctx: ServiceContext, new: NewAccount, cosign: CoSignature | None = None) -> int:
     ctx.require(Permission.MANAGE_ACCOUNTS, "alleen een beheerder kan accounts toevoegen")
     new = validate_new_account(new)
     with ctx.store.session() as session:
-        account = _insert_account(session, ctx.store, new, ctx.clock)
-        ctx.audit(session, "account_created", "account", account.id, roles_to_text(new.roles))
-        return account.id
+        signed = ""
+        if Role.LEIDINGGEVENDE in new.roles:
+            signed = _check_lead_cosign(ctx, session, cosign, None)
+            ctx.store.use_cosignature(session, cosign.token if cosign else None)
+        detail = ";".join(part for part in (roles_to_text(new.roles), signed) if part)
+
+        def audit_it(account_id: int) -> None:
+            ctx.audit(session, "account_created", "account", account_id, detail)
+
+        return _insert_account(session, ctx.store, new, ctx.clock, audit_it).id
 
 
 def remove_account(ctx: ServiceContext, account_id: int) -> None:
@@ -204,11 +287,8 @@ def remove_account(ctx: ServiceContext, account_id: int) -> None:
         account = session.get(Account, account_id)
         if account is None or not account.active:
             raise ValidationError("Account", "dit account bestaat niet (meer).")
-        slot_id = account.slot_id
-        account.active = False
-        account.slot_id = None
-        account.removed_at = ctx.now()
         ctx.audit(session, "account_removed", "account", account_id)
+        slot_id = ctx.store.remove_account(session, account, ctx.now())
     if slot_id:
         ctx.store.remove_key_slot(slot_id)
 
@@ -218,35 +298,75 @@ def change_password(ctx: ServiceContext, old_password: str, new_password: str) -
     check_password(new_password, field="Nieuw wachtwoord")
     ring = ctx.store.keyring_now()
     try:
-        old_slot, _key = ring.unlock(ctx.actor.username, old_password)
+        ring.unlock(ctx.actor.username, old_password)
     except AuthenticationError:
         raise ValidationError("Huidig wachtwoord", "klopt niet.") from None
-    _replace_slot(ctx, ctx.actor.account_id, ctx.actor.username, new_password, old_slot)
+    with ctx.store.session() as session:
+        account = session.get(Account, ctx.actor.account_id)
+        assert account is not None
+        ctx.audit(session, "password_changed", "account", account.id)
+        old_slot = ctx.store.set_password(session, account, new_password, reset=None)
+    if old_slot:
+        ctx.store.remove_key_slot(old_slot)
 
 
-def reset_password(ctx: ServiceContext, account_id: int, new_password: str) -> None:
-    """A beheerder sets a new password for someone (who forgot theirs)."""
+def reset_password(
+    ctx: ServiceContext, account_id: int, new_password: str, cosign: CoSignature | None = None
+) -> None:
+    """A beheerder sets a new password for someone (forgotten, or leaked); the person is
+    told at their next login. A leidinggevende's needs a second leidinggevende."""
     ctx.require(Permission.MANAGE_ACCOUNTS, "alleen een beheerder kan wachtwoorden herstellen")
+    if account_id == ctx.actor.account_id:
+        raise PermissionDenied("uw eigen wachtwoord wijzigt u met 'Wachtwoord wijzigen'")
     check_password(new_password, field="Nieuw wachtwoord")
     with ctx.store.session() as session:
         account = session.get(Account, account_id)
         if account is None or not account.active:
             raise ValidationError("Account", "dit account bestaat niet (meer).")
-        username, old_slot = account.username, account.slot_id
-    _replace_slot(ctx, account_id, username, new_password, old_slot)
-
-
-def _replace_slot(
-    ctx: ServiceContext, account_id: int, username: str, password: str, old_slot: str | None
-) -> None:
-    new_slot = ctx.store.add_key_slot(username, password)
-    with ctx.store.session() as session:
-        account = session.get(Account, account_id)
-        assert account is not None
-        account.slot_id = new_slot
-        ctx.audit(session, "password_changed", "account", account_id)
-    if old_slot and old_slot != new_slot:
+        signed = ""
+        if Role.LEIDINGGEVENDE in roles_from_text(account.roles):
+            signed = _check_lead_cosign(ctx, session, cosign, account_id)
+            ctx.store.use_cosignature(session, cosign.token if cosign else None)
+        ctx.audit(session, "password_reset", "account", account_id, signed)
+        cosigner = cosign.actor.account_id if (cosign and signed) else None
+        old_slot = ctx.store.set_password(
+            session,
+            account,
+            new_password,
+            reset=(ctx.actor.account_id, cosigner, ctx.now()),
+        )
+    if old_slot:
         ctx.store.remove_key_slot(old_slot)
+
+
+@dataclass(frozen=True)
+class PasswordNotice:
+    """Someone else gave this account a new password: said once, at the next login."""
+
+    reset_by: str
+    cosigned_by: str
+    at: datetime
+
+
+def take_password_notice(ctx: ServiceContext) -> PasswordNotice | None:
+    """The notice for the logged-in person, if any; cleared once read."""
+    with ctx.store.session() as session:
+        account = session.get(Account, ctx.actor.account_id)
+        if account is None or account.password_reset_by is None:
+            return None
+        names = {
+            a.id: f"{a.first_name} {a.last_name}".strip()
+            for a in session.execute(select(Account)).scalars()
+        }
+        notice = PasswordNotice(
+            reset_by=names.get(account.password_reset_by, "?"),
+            cosigned_by=names.get(account.password_reset_cosigner or -1, ""),
+            at=account.password_reset_at or ctx.now(),
+        )
+        account.password_reset_by = None
+        account.password_reset_cosigner = None
+        account.password_reset_at = None
+        return notice
 
 
 @dataclass(frozen=True)

@@ -47,10 +47,14 @@ CONSENT_REASON_FIELD = "Reden toestemming"
 
 @dataclass(frozen=True)
 class ConsentGrant:
-    """A leidinggevende's consent given at this workstation, not yet stored."""
+    """A leidinggevende's consent given at this workstation, not yet stored.
+
+    ``signature``: a team server's proof that the leidinggevende's own credentials
+    reached it (:func:`accounts.co_sign`); None on the embedded store."""
 
     lead: Actor
     reason: str
+    signature: str | None = None
 
 
 class PlanNotScheduledError(UserError):
@@ -164,7 +168,7 @@ def plan_visit(
     try:
         if consent is not None:
             lead_ctx = ServiceContext(ctx.store, consent.lead, ctx.clock)
-            visits.give_consent(lead_ctx, visit_id, consent_reason)
+            visits.give_consent(lead_ctx, visit_id, consent_reason, signature=consent.signature)
         if schedule:
             visits.schedule_visit(ctx, visit_id)
     except (UserError, StoreError) as exc:

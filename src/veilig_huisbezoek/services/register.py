@@ -18,6 +18,7 @@ from ..domain.register import NoteCategory, NoteStatus, UnsafeAddressNote
 from ..domain.roles import Permission, PermissionDenied
 from ..storage.models import Account
 from ..storage.models import UnsafeAddressNote as NoteRow
+from ..storage.sealed import SealedValueError
 from .context import ServiceContext
 from .settings import load_settings
 
@@ -39,6 +40,8 @@ def _to_domain(row: NoteRow) -> UnsafeAddressNote:
         expires_on=row.expires_on,
         retired_at=row.retired_at,
         retire_reason=row.retire_reason,
+        edited_by=row.edited_by,
+        replaces_id=row.replaces_id,
     )
 
 
@@ -61,6 +64,8 @@ def _apply(row: NoteRow, note: UnsafeAddressNote) -> None:
     row.expires_on = note.expires_on
     row.retired_at = note.retired_at
     row.retire_reason = note.retire_reason
+    row.edited_by = note.edited_by
+    row.replaces_id = note.replaces_id
 
 
 def _today(ctx: ServiceContext) -> date:
@@ -123,21 +128,41 @@ def _change(
         return changed
 
 
+REPLACED_REASON = "Vervangen door de goedgekeurde bewerking (notitie {id})."
+
+
 def approve_note(ctx: ServiceContext, note_id: int) -> UnsafeAddressNote:
+    """Activate a proposal; an approved edit replaces the note it edits (which warned,
+    unchanged, until now)."""
     settings = load_settings(ctx)
-    return _change(
-        ctx,
-        note_id,
-        "note_approved",
-        lambda note: rules.approve(
-            note,
+    with ctx.store.session() as session:
+        row = _load(session, note_id)
+        if not _lg(ctx) and row.author_id != ctx.actor.account_id:
+            raise PermissionDenied("alleen een leidinggevende beheert adresnotities")
+        approved = rules.approve(
+            _to_domain(row),
             approver_id=ctx.actor.account_id,
             approver_is_leidinggevende=_lg(ctx),
             now=ctx.now(),
             review_months=settings.review_months,
             expiry_grace_months=settings.register_expiry_grace_months,
-        ),
-    )
+        )
+        _apply(row, approved)
+        ctx.audit(session, "note_approved", "note", note_id)
+        replaced = session.get(NoteRow, row.replaces_id) if row.replaces_id else None
+        if replaced is not None and replaced.status == NoteStatus.ACTIEF.value:
+            _apply(
+                replaced,
+                rules.retire(
+                    _to_domain(replaced),
+                    by_id=ctx.actor.account_id,
+                    is_leidinggevende=True,
+                    now=ctx.now(),
+                    reason=REPLACED_REASON.format(id=note_id),
+                ),
+            )
+            ctx.audit(session, "note_replaced", "note", replaced.id, str(note_id))
+        return approved
 
 
 def reject_note(ctx: ServiceContext, note_id: int, reason: str) -> UnsafeAddressNote:
@@ -200,16 +225,43 @@ def warnings_for(ctx: ServiceContext, key: AddressKey) -> list[UnsafeAddressNote
     ctx.require(Permission.PLAN_OWN_VISITS, "u mag het register niet raadplegen")
     today = _today(ctx)
     with ctx.store.session() as session:
-        notes = [
-            _to_domain(row)
-            for row in session.execute(
-                _at_address(key).where(NoteRow.status == NoteStatus.ACTIEF.value)
-            ).scalars()
-        ]
-        warning = [n for n in notes if rules.warns(n, today)]
+        ids = session.execute(
+            _at_address(key)
+            .with_only_columns(NoteRow.id)
+            .where(NoteRow.status == NoteStatus.ACTIEF.value)
+        ).scalars()
+        warning: list[UnsafeAddressNote] = []
+        for note_id in list(ids):
+            # One at a time: a note whose sealed content does not open (team server)
+            # still warns, saying so, and the others show as usual.
+            try:
+                row = session.execute(select(NoteRow).where(NoteRow.id == note_id)).scalar_one()
+            except SealedValueError as exc:
+                warning.append(_unreadable(note_id, key, str(exc), ctx))
+                continue
+            note = _to_domain(row)
+            if rules.warns(note, today):
+                warning.append(note)
         for note in warning:
             ctx.audit(session, "note_viewed", "note", note.id or "")
         return warning
+
+
+def _unreadable(
+    note_id: int, key: AddressKey, reason: str, ctx: ServiceContext
+) -> UnsafeAddressNote:
+    """Stand-in for an active note that cannot be read: it warns all the same."""
+    return UnsafeAddressNote(
+        id=note_id,
+        address=Address("", key.house_number, key.addition, key.postcode, ""),
+        category=NoteCategory.OVERIG,
+        incident_date=_today(ctx),
+        description=reason + " Ga niet alleen en vraag de coördinator agressie en geweld.",
+        precautions="",
+        author_id=0,
+        status=NoteStatus.ACTIEF,
+        created_at=ctx.now(),
+    )
 
 
 def list_notes(ctx: ServiceContext, *, status: NoteStatus | None = None) -> list[UnsafeAddressNote]:
@@ -242,16 +294,29 @@ def edit_note(
     incident_date: date,
     description: str,
     precautions: str = "",
-) -> None:
-    """Correct a proposed or active note (leidinggevende only).
+) -> int:
+    """Correct a proposed or active note (leidinggevende only); returns the id of the
+    note that holds the edit.
 
-    The status, author, approval and review dates stay as they are: editing an active
-    note keeps it active. The same rules as for a new note apply to the content. The
-    audit entry names the changed fields, never their content.
+    Four eyes: an edit always waits for another leidinggevende's approval. A proposal is
+    changed in place (and its editor may no longer approve it). An active note stays
+    as it was, still warning, and the edit becomes a new proposal that replaces it once
+    approved (a second edit before then changes that proposal). The same rules as for
+    a new note apply to the content. The audit entry names the changed fields, never
+    their content.
     """
     ctx.require(Permission.MANAGE_NOTES, "alleen een leidinggevende bewerkt adresnotities")
     with ctx.store.session() as session:
         row = _load(session, note_id)
+        if row.status == NoteStatus.ACTIEF.value:
+            pending = session.execute(
+                select(NoteRow).where(
+                    NoteRow.replaces_id == note_id,
+                    NoteRow.status == NoteStatus.VOORGESTELD.value,
+                )
+            ).scalar_one_or_none()
+            if pending is not None:
+                row = pending
         note = _to_domain(row)
         if note.status not in (NoteStatus.VOORGESTELD, NoteStatus.ACTIEF):
             raise TransitionError(
@@ -278,19 +343,43 @@ def edit_note(
             if before != after
         ]
         if not changed:
-            return
-        _apply(
-            row,
-            replace(
-                note,
-                address=checked.address,
-                category=checked.category,
-                incident_date=checked.incident_date,
-                description=checked.description,
-                precautions=checked.precautions,
-            ),
+            return row.id
+        edited = replace(
+            note,
+            address=checked.address,
+            category=checked.category,
+            incident_date=checked.incident_date,
+            description=checked.description,
+            precautions=checked.precautions,
+            edited_by=ctx.actor.account_id,
         )
-        ctx.audit(session, "note_edited", "note", note_id, ",".join(changed))
+        if note.status is NoteStatus.ACTIEF:
+            revision = NoteRow(created_at=ctx.now())
+            _apply(
+                revision,
+                replace(
+                    edited,
+                    id=None,
+                    status=NoteStatus.VOORGESTELD,
+                    created_at=ctx.now(),
+                    approved_by=None,
+                    approved_at=None,
+                    review_due=None,
+                    expires_on=None,
+                    replaces_id=note.id,
+                ),
+            )
+            revision.source_visit_id = row.source_visit_id
+            revision.edited_at = ctx.now()
+            session.add(revision)
+            session.flush()
+            detail = ",".join([*changed, f"bewerking {revision.id}"])
+            ctx.audit(session, "note_edited", "note", note.id or "", detail)
+            return revision.id
+        _apply(row, edited)
+        row.edited_at = ctx.now()
+        ctx.audit(session, "note_edited", "note", row.id, ",".join(changed))
+        return row.id
 
 
 # ---- searching ----------------------------------------------------------------------

@@ -37,3 +37,27 @@ def team_log_in(
     """Log in on a team server as this person; raises AuthenticationError."""
     store, account_id = TeamStore.open_as(location, username, password)
     return session_for(store, account_id, clock)
+
+
+def team_log_in_as_owner(
+    location: TeamLocation, username: str, password: str, clock: Clock | None = None
+) -> ServiceContext:
+    """The owner's connection (its URL) acting as this person (whose password unwraps the
+    team key): only for what the owner alone may do, such as loading demo data."""
+    from sqlalchemy import select
+
+    from ..storage.errors import AuthenticationError
+    from ..storage.keyslots import normalise_username
+    from ..storage.models import Account
+
+    store = TeamStore.open_as_owner(location, username, password)
+    with store.read_session() as session:
+        account_id = session.execute(
+            select(Account.id).where(
+                Account.username == normalise_username(username), Account.active
+            )
+        ).scalar_one_or_none()
+    if account_id is None:
+        store.close()
+        raise AuthenticationError()
+    return session_for(store, account_id, clock)

@@ -140,8 +140,13 @@ def save_visit(
         return visit.id
 
 
-def give_consent(ctx: ServiceContext, visit_id: int, reason: str) -> None:
-    """A leidinggevende's recorded consent for a visit against the rood advice."""
+def give_consent(
+    ctx: ServiceContext, visit_id: int, reason: str, *, signature: str | None = None
+) -> None:
+    """A leidinggevende's recorded consent for a visit against the rood advice.
+
+    ``signature``: given at the visitor's desk, the team server's proof that the
+    leidinggevende's own credentials reached it (see :func:`accounts.co_sign`)."""
     ctx.require(Permission.GIVE_CONSENT, "alleen een leidinggevende kan toestemming geven")
     reason = reason.strip()
     if len(reason) < 10:
@@ -149,6 +154,7 @@ def give_consent(ctx: ServiceContext, visit_id: int, reason: str) -> None:
             "Reden toestemming", "beschrijf in een zin waarom het bezoek doorgaat."
         )
     with ctx.store.session() as session:
+        ctx.store.use_cosignature(session, signature)
         visit = _load(ctx, session, visit_id)
         if visit.state != VisitState.CONCEPT.value:
             raise ValidationError("Toestemming", "toestemming kan alleen vóór het plannen.")

@@ -35,14 +35,14 @@ class Incident(Base):
     filed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
     channel: Mapped[str] = mapped_column(String(20))
-    category: Mapped[str] = mapped_column(String(2))
+    category: Mapped[str] = mapped_column(SealedText(2))  # the behaviour, A–E
     wie: Mapped[str] = mapped_column(SealedText())
     wat: Mapped[str] = mapped_column(SealedText())
     waar: Mapped[str] = mapped_column(SealedText())
     waarmee: Mapped[str] = mapped_column(SealedText(), default="")
     wijze: Mapped[str] = mapped_column(SealedText(), default="")
     waarom: Mapped[str] = mapped_column(SealedText(), default="")
-    injury: Mapped[str] = mapped_column(String(10))
+    injury: Mapped[str] = mapped_column(SealedText(10))
     injury_details: Mapped[str] = mapped_column(SealedText(), default="")
     witnesses: Mapped[str] = mapped_column(SealedText(), default="")
     police_involved: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -69,7 +69,7 @@ class IncidentStep(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"))
-    step: Mapped[str] = mapped_column(String(20))
+    step: Mapped[str] = mapped_column(SealedText(20))  # 112, doctor, …
     done_at: Mapped[datetime] = mapped_column(UTCDateTime)
     recorded_by: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -80,10 +80,10 @@ class PoliceReportRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), unique=True)
-    kind: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(SealedText(10))  # melding or aangifte
     reported_by: Mapped[str] = mapped_column(SealedText(200))
     reported_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    police_reference: Mapped[str] = mapped_column(String(40), default="")
+    police_reference: Mapped[str] = mapped_column(SealedText(40), default="")
     municipality_address: Mapped[str] = mapped_column(SealedText(), default="")
     vpt_mentioned: Mapped[bool] = mapped_column(Boolean, default=False)
     reason: Mapped[str] = mapped_column(SealedText(), default="")
@@ -98,7 +98,7 @@ class AftercareTalkRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"))
     talk: Mapped[str] = mapped_column(String(10))
-    outcome: Mapped[str] = mapped_column(String(12))
+    outcome: Mapped[str] = mapped_column(SealedText(12))
     held_on: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(SealedText(), default="")
     recorded_by: Mapped[int] = mapped_column(ForeignKey("accounts.id"))

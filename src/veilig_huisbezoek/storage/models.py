@@ -20,7 +20,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-from .sealed import SealedInt, SealedText
+from .sealed import SealedInt, SealedJSON, SealedText, bind_columns, bind_rows
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -68,6 +68,11 @@ class Account(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set when someone else gave this account a new password; the person is told at
+    # their next login (then cleared).
+    password_reset_by: Mapped[int | None] = mapped_column(Integer)
+    password_reset_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    password_reset_cosigner: Mapped[int | None] = mapped_column(Integer)
 
 
 class Setting(Base):
@@ -110,6 +115,8 @@ class Visit(Base):
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # A team server's blind index of the sealed address (TeamStore fills it); unused here.
+    address_bidx: Mapped[str | None] = mapped_column(String(64))
 
     colleagues: Mapped[list[VisitColleague]] = relationship(
         cascade="all, delete-orphan", order_by="VisitColleague.account_id"
@@ -142,9 +149,11 @@ class Assessment(Base):
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), unique=True)
     checklist_id: Mapped[str] = mapped_column(String(40))
     checklist_version: Mapped[str] = mapped_column(String(40))
-    answers: Mapped[dict[str, str]] = mapped_column(JSON)
+    # Sealed on a team server: the answers (and the reasons, which name them) reveal
+    # addiction, psychiatry, a history of violence.
+    answers: Mapped[dict[str, str]] = mapped_column(SealedJSON())
     level: Mapped[str] = mapped_column(String(10))
-    reasons: Mapped[list[str]] = mapped_column(JSON)
+    reasons: Mapped[list[str]] = mapped_column(SealedJSON())
     assessed_by: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     assessed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -202,7 +211,7 @@ class UnsafeAddressNote(Base):
     addition: Mapped[str] = mapped_column(SealedText(8), default="")
     postcode: Mapped[str] = mapped_column(SealedText(7))
     city: Mapped[str] = mapped_column(SealedText(100))
-    category: Mapped[str] = mapped_column(String(30))
+    category: Mapped[str] = mapped_column(SealedText(30))  # weapons, drugs, violence …
     incident_date: Mapped[date] = mapped_column(Date)
     description: Mapped[str] = mapped_column(SealedText())
     precautions: Mapped[str] = mapped_column(SealedText(), default="")
@@ -216,6 +225,12 @@ class UnsafeAddressNote(Base):
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     retire_reason: Mapped[str] = mapped_column(SealedText(), default="")
     source_visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id"))
+    # Who last changed the content: they may not approve it themselves (four eyes).
+    edited_by: Mapped[int | None] = mapped_column(Integer)
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A pending edit of an active note: the note it replaces once approved.
+    replaces_id: Mapped[int | None] = mapped_column(Integer)
+    address_bidx: Mapped[str | None] = mapped_column(String(64))
 
 
 class AuditEntry(Base):
@@ -261,3 +276,6 @@ class Alarm(Base):
 # Register the incident tables on Base.metadata whenever the models are loaded (they
 # refer to Base and UTCDateTime above, so this import comes last).
 from . import incident_models as incident_models  # noqa: E402
+
+bind_columns(Base.metadata)
+bind_rows(Base)

@@ -6,63 +6,180 @@ team server (PostgreSQL) a database administrator must see no plaintext: each pe
 value is sealed with AES-256-GCM under a key derived from the team key before it
 leaves the workstation, and stored as ``bytea``.
 
+A sealed value is **bound to its place**: the associated data names the table, the
+column and the row (its ``id``) and the team key's generation, so a value copied into
+another row or column does not open there (it reads as damage, never silently as the
+other row's data). Writing needs the row's id first (:func:`bind_rows` fetches it from
+the server's sequence before an INSERT); reading gets it from the server in the same
+SELECT (:meth:`SealedType.column_expression` selects ``id`` beside the value).
+
+Format (version 2)::
+
+    0x02 | generation (4 bytes) | nonce (12) | ciphertext + tag
+
+Version 1 (unbound, before this format) still opens while a server is being upgraded
+(``accept_v1``); the upgrade re-seals everything (:mod:`.team.reseal`).
+
 The key travels with the engine: :class:`~.team.store.TeamStore` puts a :class:`Sealer`
 on its engine's dialect (one dialect object per engine), so the types find it while
 binding and reading. A non-SQLite engine without a sealer refuses to bind personal
 values at all: plaintext never reaches a server by accident.
 
 Sealed values are randomised (a fresh nonce each time), so they cannot be compared in
-SQL; an address is found through its blind index (:func:`address_index`).
+SQL; an address is found through its blind index (:meth:`Sealer.address_index`), keyed
+per purpose (visits and register notes get different indexes of the same address).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    cast,
+    event,
+    inspect,
+)
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Mapper
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from .errors import StoreDamagedError
+
 SEALER_ATTRIBUTE = "vh_sealer"
-_VERSION = b"\x01"
-_NONCE_BYTES = 12
+V1 = b"\x01"
+V2 = b"\x02"
+_NONCE = 12
+_TAG = 16
+_ROW = 8  # the row id the server puts in front of each value it returns (int8send)
+
+# Dutch names for the records a damaged value is reported on (never its content).
+RECORD_NAMES = {
+    "accounts": "account",
+    "visits": "bezoek",
+    "visit_events": "bezoeksgebeurtenis",
+    "assessments": "risico-inschatting",
+    "unsafe_address_notes": "adresnotitie",
+    "audit_log": "auditregel",
+    "incidents": "incident",
+    "incident_steps": "incidentstap",
+    "incident_police_reports": "melding/aangifte",
+    "incident_aftercare": "nazorggesprek",
+    "incident_attachments": "bijlage",
+}
 
 
 class SealError(Exception):
-    """A sealed value could not be opened (wrong team key or changed on the server)."""
+    """A sealed value could not be opened (wrong team key, moved, or changed)."""
+
+
+class SealedValueError(StoreDamagedError):
+    """A sealed value on the server does not open: named by record, never by content."""
+
+    def __init__(self, where: str, row: int | None) -> None:
+        table, _, column = where.partition(".")
+        self.table, self.column, self.row = table, column, row
+        record = RECORD_NAMES.get(table, table)
+        super().__init__(
+            f"Een versleuteld gegeven van {record} {row if row is not None else '?'} "
+            f"({column}) is beschadigd of hoort daar niet; het wordt niet getoond."
+        )
+
+
+def _aad(generation: int, where: str, row: int) -> bytes:
+    return b"vh2|%d|%s|%d" % (generation, where.encode("ascii"), row)
 
 
 class Sealer:
-    """Seals and opens column values with keys derived from the team key."""
+    """Seals and opens column values with keys derived from the team key(s).
 
-    def __init__(self, team_key: bytes) -> None:
+    ``keys`` maps a key generation to its team key; new values use ``generation``.
+    """
+
+    def __init__(
+        self,
+        keys: Mapping[int, bytes],
+        *,
+        generation: int,
+        accept_v1: bool = False,
+    ) -> None:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        self._aead = AESGCM(hmac.new(team_key, b"vh-column-key", hashlib.sha256).digest())
-        self._index_key = hmac.new(team_key, b"vh-address-index", hashlib.sha256).digest()
+        if generation not in keys:
+            raise ValueError("the current generation's key is missing")
+        self.generation = generation
+        self.accept_v1 = accept_v1
+        self._aead = {
+            gen: AESGCM(hmac.new(key, b"vh-column-key", hashlib.sha256).digest())
+            for gen, key in keys.items()
+        }
+        self._keys = dict(keys)
+        # Version 1 used the generation-1 (first) team key without associated data.
+        self._v1 = self._aead.get(min(keys))
 
-    def seal(self, plain: bytes) -> bytes:
-        nonce = secrets.token_bytes(_NONCE_BYTES)
-        return _VERSION + nonce + self._aead.encrypt(nonce, plain, _VERSION)
+    @classmethod
+    def single(cls, team_key: bytes, *, accept_v1: bool = False) -> Sealer:
+        return cls({1: team_key}, generation=1, accept_v1=accept_v1)
 
-    def open(self, sealed: bytes) -> bytes:
+    def seal(self, plain: bytes, where: str, row: int) -> bytes:
+        gen = self.generation
+        nonce = secrets.token_bytes(_NONCE)
+        body = self._aead[gen].encrypt(nonce, plain, _aad(gen, where, row))
+        return V2 + gen.to_bytes(4, "big") + nonce + body
+
+    def generation_of(self, sealed: bytes) -> int | None:
+        """The key generation a value is sealed with (None: version 1 or not sealed)."""
+        if sealed[:1] == V2 and len(sealed) >= 5:
+            return int.from_bytes(sealed[1:5], "big")
+        return None
+
+    def open(self, sealed: bytes, where: str, row: int) -> bytes:
         from cryptography.exceptions import InvalidTag
 
-        if sealed[:1] != _VERSION or len(sealed) < 1 + _NONCE_BYTES + 16:
-            raise SealError("onbekend formaat")
-        nonce = sealed[1 : 1 + _NONCE_BYTES]
         try:
-            return self._aead.decrypt(nonce, sealed[1 + _NONCE_BYTES :], _VERSION)
+            if sealed[:1] == V2 and len(sealed) >= 5 + _NONCE + _TAG:
+                gen = int.from_bytes(sealed[1:5], "big")
+                aead = self._aead.get(gen)
+                if aead is None:
+                    raise SealError("sleutelgeneratie onbekend")
+                nonce = sealed[5 : 5 + _NONCE]
+                return aead.decrypt(nonce, sealed[5 + _NONCE :], _aad(gen, where, row))
+            if (
+                self.accept_v1
+                and self._v1 is not None
+                and sealed[:1] == V1
+                and len(sealed) >= 1 + _NONCE + _TAG
+            ):
+                nonce = sealed[1 : 1 + _NONCE]
+                return self._v1.decrypt(nonce, sealed[1 + _NONCE :], V1)
         except InvalidTag:
-            raise SealError("sleutel past niet of waarde gewijzigd") from None
+            raise SealError("sleutel past niet of waarde gewijzigd of verplaatst") from None
+        raise SealError("onbekend formaat")
 
-    def address_index(self, postcode: str, house_number: int, addition: str) -> str:
-        """Deterministic blind index of a normalised address key (hex HMAC-SHA256)."""
+    def address_index(self, purpose: str, postcode: str, house_number: int, addition: str) -> str:
+        """Deterministic blind index of a normalised address key (hex HMAC-SHA256), with
+        a key of its own per purpose (a table): indexes of two tables cannot be joined."""
+        key = hmac.new(
+            self._keys[self.generation], b"vh-address-index|" + purpose.encode(), hashlib.sha256
+        ).digest()
         normal = f"{postcode.replace(' ', '').upper()}|{house_number}|{addition.upper()}"
-        return hmac.new(self._index_key, normal.encode("utf-8"), hashlib.sha256).hexdigest()
+        return hmac.new(key, normal.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def sealer_of(dialect: Dialect) -> Sealer | None:
@@ -81,81 +198,225 @@ def _needs_sealer(dialect: Dialect) -> Sealer | None:
     return sealer
 
 
-class SealedText(TypeDecorator[str]):
-    """A personal text: ``String(length)``/``Text`` on SQLite, sealed ``bytea`` elsewhere."""
+@dataclass(frozen=True)
+class RowBound:
+    """A value to seal, with the id of the row it goes into."""
 
-    impl = String
-    cache_ok = True
-
-    def __init__(self, length: int | None = None) -> None:
-        super().__init__(length)
-        self.sealed_length = length
-        if length is None:
-            self.impl = Text()  # type: ignore[assignment]
-
-    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
-        if dialect.name == "sqlite":
-            plain: TypeEngine[Any] = (
-                String(self.sealed_length) if self.sealed_length is not None else Text()
-            )
-            return dialect.type_descriptor(plain)
-        return dialect.type_descriptor(LargeBinary())
-
-    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
-        sealer = _needs_sealer(dialect)
-        if sealer is None or value is None:
-            return value
-        return sealer.seal(str(value).encode("utf-8"))
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
-        sealer = _needs_sealer(dialect)
-        if sealer is None or value is None:
-            return value  # type: ignore[no-any-return]
-        return sealer.open(bytes(value)).decode("utf-8")
+    value: Any
+    row: int
 
 
-class SealedBytes(TypeDecorator[bytes]):
-    """A personal file: ``LargeBinary`` everywhere, sealed on a server."""
+class row_tagged(FunctionElement[Any]):
+    """The sealed column, with its row's id in front on a server (8 bytes, int8send):
+    the type opens it bound to that row. Plain column on SQLite."""
+
+    name = "row_tagged"
+    inherit_cache = True
+
+    def __init__(self, column: Any, row: Any, type_: TypeEngine[Any]) -> None:
+        super().__init__(column, row)
+        self.type = type_
+
+
+@compiles(row_tagged)
+def _plain_column(element: row_tagged, compiler: SQLCompiler, **kw: Any) -> str:
+    column, _row = list(element.clauses)
+    return compiler.process(column, **kw)
+
+
+@compiles(row_tagged, "postgresql")
+def _tagged_column(element: row_tagged, compiler: SQLCompiler, **kw: Any) -> str:
+    column, row = list(element.clauses)
+    return f"(int8send({compiler.process(row, **kw)}) || {compiler.process(column, **kw)})"
+
+
+class SealedType(TypeDecorator[Any]):
+    """Base of the sealed column types: plain on SQLite, sealed ``bytea`` on a server.
+
+    ``where`` (``table.column``) is filled in by :func:`bind_columns` once the tables
+    are defined; it is part of each value's associated data.
+    """
 
     impl = LargeBinary
     cache_ok = True
+    where = ""
 
-    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
-        sealer = _needs_sealer(dialect)
-        if sealer is None or value is None:
-            return value
-        return sealer.seal(bytes(value))
+    def plain_type(self) -> TypeEngine[Any]:
+        raise NotImplementedError
 
-    def process_result_value(self, value: Any, dialect: Dialect) -> bytes | None:
-        sealer = _needs_sealer(dialect)
-        if sealer is None or value is None:
-            return value  # type: ignore[no-any-return]
-        return sealer.open(bytes(value))
+    def encode(self, value: Any) -> bytes:
+        raise NotImplementedError
 
-
-class SealedInt(TypeDecorator[int]):
-    """A personal number (a house number): ``Integer`` on SQLite, sealed elsewhere."""
-
-    impl = Integer
-    cache_ok = True
+    def decode(self, plain: bytes) -> Any:
+        raise NotImplementedError
 
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "sqlite":
-            return dialect.type_descriptor(Integer())
+            return dialect.type_descriptor(self.plain_type())
         return dialect.type_descriptor(LargeBinary())
+
+    def column_expression(self, colexpr: ColumnElement[Any]) -> ColumnElement[Any]:
+        table = getattr(colexpr, "table", None)
+        row = getattr(getattr(table, "c", None), "id", None)
+        if row is None:
+            raise RuntimeError(f"sealed column {self.where} selected without its row id")
+        return row_tagged(colexpr, cast(row, BigInteger), type_=self)
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         sealer = _needs_sealer(dialect)
-        if sealer is None or value is None:
-            return value
-        return sealer.seal(str(int(value)).encode("ascii"))
+        if sealer is None:
+            return value.value if isinstance(value, RowBound) else value
+        if value is None or (isinstance(value, RowBound) and value.value is None):
+            return None
+        if not isinstance(value, RowBound):
+            raise RuntimeError(f"sealed value for {self.where} without its row (bind_rows)")
+        return sealer.seal(self.encode(value.value), self.where, value.row)
 
-    def process_result_value(self, value: Any, dialect: Dialect) -> int | None:
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
         sealer = _needs_sealer(dialect)
         if sealer is None or value is None:
-            return value  # type: ignore[no-any-return]
-        return int(sealer.open(bytes(value)).decode("ascii"))
+            return value
+        raw = bytes(value)
+        row = int.from_bytes(raw[:_ROW], "big", signed=True) if len(raw) >= _ROW else None
+        if row is None:
+            raise SealedValueError(self.where, None)
+        try:
+            return self.decode(sealer.open(raw[_ROW:], self.where, row))
+        except (SealError, ValueError):
+            raise SealedValueError(self.where, row) from None
+
+
+class SealedText(SealedType):
+    """A personal text: ``String(length)``/``Text`` on SQLite."""
+
+    cache_ok = True
+
+    def __init__(self, length: int | None = None) -> None:
+        super().__init__()
+        self.sealed_length = length
+
+    def plain_type(self) -> TypeEngine[Any]:
+        return String(self.sealed_length) if self.sealed_length is not None else Text()
+
+    def encode(self, value: Any) -> bytes:
+        return str(value).encode("utf-8")
+
+    def decode(self, plain: bytes) -> str:
+        return plain.decode("utf-8")
+
+
+class SealedBytes(SealedType):
+    """A personal file: ``LargeBinary`` everywhere."""
+
+    cache_ok = True
+
+    def plain_type(self) -> TypeEngine[Any]:
+        return LargeBinary()
+
+    def encode(self, value: Any) -> bytes:
+        return bytes(value)
+
+    def decode(self, plain: bytes) -> bytes:
+        return plain
+
+
+class SealedInt(SealedType):
+    """A personal number (a house number): ``Integer`` on SQLite."""
+
+    cache_ok = True
+
+    def plain_type(self) -> TypeEngine[Any]:
+        return Integer()
+
+    def encode(self, value: Any) -> bytes:
+        return str(int(value)).encode("ascii")
+
+    def decode(self, plain: bytes) -> int:
+        return int(plain.decode("ascii"))
+
+
+class SealedJSON(SealedType):
+    """Personal structured data (checklist answers): ``JSON`` on SQLite."""
+
+    cache_ok = True
+
+    def plain_type(self) -> TypeEngine[Any]:
+        return JSON()
+
+    def encode(self, value: Any) -> bytes:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+    def decode(self, plain: bytes) -> Any:
+        return json.loads(plain.decode("utf-8"))
 
 
 def is_sealed(type_: object) -> bool:
-    return isinstance(type_, SealedText | SealedBytes | SealedInt)
+    return isinstance(type_, SealedType)
+
+
+def bind_columns(metadata: MetaData) -> None:
+    """Give every sealed column type its ``table.column`` (associated data)."""
+    for table in metadata.tables.values():
+        for column in table.columns:
+            if isinstance(column.type, SealedType):
+                column.type.where = f"{table.name}.{column.name}"
+
+
+def sealed_keys(mapper: Mapper[Any]) -> list[str]:
+    """The attribute keys of a mapped class's sealed columns."""
+    return [
+        prop.key
+        for prop in mapper.column_attrs
+        if any(isinstance(col.type, SealedType) for col in prop.columns)
+    ]
+
+
+def bind_rows(base: type) -> None:
+    """ORM hooks (all mapped classes under ``base``): on a server, before a row is
+    written, its id is taken from the server's sequence when still unknown and each
+    sealed value it writes is bound to that id; afterwards the plain values are back."""
+
+    def before(_mapper: Mapper[Any], connection: Any, target: Any) -> None:
+        if sealer_of(connection.dialect) is None:
+            return
+        keys = sealed_keys(_mapper)
+        if not keys:
+            return
+        if getattr(target, "id", None) is None:
+            table = str(getattr(_mapper.local_table, "name", ""))
+            target.id = connection.exec_driver_sql(
+                f"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))"
+            ).scalar_one()
+        state = target.__dict__
+        changed = inspect(target).attrs
+        inserting = inspect(target).key is None
+        for key in keys:
+            value = state.get(key)
+            if value is None and inserting and key not in state:
+                # A column default ("") would be bound later, unsealable: bind it now.
+                default = _mapper.columns[key].default
+                value = (
+                    getattr(default, "arg", None)
+                    if default is not None and default.is_scalar
+                    else None
+                )
+            if value is None or isinstance(value, RowBound):
+                continue
+            # Only what is written: an UPDATE re-seals the changed values alone.
+            if inserting or changed[key].history.has_changes():
+                state[key] = RowBound(value, int(target.id))
+
+    def after(_mapper: Mapper[Any], _connection: Any, target: Any) -> None:
+        state = target.__dict__
+        for key in sealed_keys(_mapper):
+            value = state.get(key)
+            if isinstance(value, RowBound):
+                state[key] = value.value
+
+    for name, hook in (
+        ("before_insert", before),
+        ("before_update", before),
+        ("after_insert", after),
+        ("after_update", after),
+    ):
+        event.listen(base, name, hook, propagate=True)

@@ -357,6 +357,61 @@ class Store:
     def remove_key_slot(self, slot_id: str) -> None:
         self._modify_ring(lambda ring: ring.without_slot(slot_id))
 
+    # ---- accounts (a team server does these through its own functions) ------------
+    def next_id(self, session: Session, table: str) -> int:
+        """The id the next row of ``table`` gets (the write lock is held: BEGIN IMMEDIATE)."""
+        return int(
+            session.execute(text(f"SELECT coalesce(max(id), 0) + 1 FROM {table}")).scalar_one()
+        )
+
+    def create_account(self, session: Session, account: Account, password: str) -> None:
+        """Store a new (already audited) account with a key slot for its password."""
+        account.slot_id = self.add_key_slot(account.username, password)
+        session.add(account)
+        session.flush()
+
+    def set_password(
+        self,
+        session: Session,
+        account: Account,
+        password: str,
+        *,
+        reset: tuple[int, int | None, datetime] | None,
+    ) -> str | None:
+        """A new password; ``reset`` (by whom, co-signed by whom, when) when someone else
+        set it: the person is told at their next login. Returns the old slot to remove
+        once this commits."""
+        old_slot = account.slot_id
+        account.slot_id = self.add_key_slot(account.username, password)
+        if reset is not None:
+            (account.password_reset_by, account.password_reset_cosigner, at) = reset
+            account.password_reset_at = at
+        return old_slot if old_slot != account.slot_id else None
+
+    def remove_account(self, session: Session, account: Account, now: datetime) -> str | None:
+        """Deactivate; returns the slot to remove once this commits."""
+        slot_id = account.slot_id
+        account.active = False
+        account.slot_id = None
+        account.removed_at = now
+        return slot_id
+
+    def use_cosignature(self, session: Session, token: str | None) -> None:
+        """A team server checks the co-signer's proof; here the app checked the password."""
+
+    def co_sign(
+        self, username: str, password: str, purpose: str, for_account: int
+    ) -> tuple[int, str | None]:
+        """Check a co-signer's name and password (slow: Argon2id); their account id."""
+        slot_id, _key = self.keyring_now().unlock(username, password)
+        with self.session() as session:
+            account_id = session.execute(
+                select(Account.id).where(Account.slot_id == slot_id, Account.active)
+            ).scalar_one_or_none()
+        if account_id is None:
+            raise AuthenticationError()
+        return int(account_id), None
+
     @contextlib.contextmanager
     def _ring_lock(self) -> Iterator[None]:
         with open(self.data_dir / KEYRING_LOCK_FILE, "a+b") as lock:

@@ -104,6 +104,11 @@ class TeamLocation:
         # '#' cannot occur in a user name, so no person's role can take this name.
         return f"{self.role_prefix}#team"
 
+    @property
+    def provision_role(self) -> str:
+        """NOLOGIN, CREATEROLE: owns the account functions (rules), nothing else."""
+        return f"{self.role_prefix}#provision"
+
     def login_role(self, username: str) -> str:
         return self.role_prefix + normalise_username(username)
 

@@ -28,6 +28,7 @@ import os
 import socket
 import weakref
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -36,7 +37,6 @@ from sqlalchemy import (
     bindparam,
     create_engine,
     event,
-    inspect,
     literal_column,
     select,
     text,
@@ -44,6 +44,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.pool import NullPool
 from sqlalchemy.sql import operators, visitors
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter, ColumnClause
 
@@ -54,10 +55,11 @@ from ..migrate import current_revision, head_revision, upgrade_to_head
 from ..models import Account, UnsafeAddressNote, Visit
 from ..sealed import SEALER_ATTRIBUTE, Sealer, is_sealed
 from ..store import Store, VerifyReport
-from . import schema
+from . import reseal, rules, schema
 from .location import TeamLocation
 
-WRITE_LOCK = 0x5648_7465  # 'VHte': one writer at a time, like SQLite's BEGIN IMMEDIATE
+# 'VHte': one writer at a time, like SQLite's BEGIN IMMEDIATE (the audit guard takes it too).
+WRITE_LOCK = rules.WRITE_LOCK
 _ADDRESS = ("postcode", "house_number", "addition")
 
 UNREACHABLE_MESSAGE = (
@@ -101,9 +103,13 @@ def _server_errors() -> Iterator[None]:
         raise TeamUnreachableError() from None
     except DBAPIError as exc:
         code = getattr(exc.orig, "sqlstate", None)
-        if code in ("42501", "P0001"):  # insufficient_privilege, raised by a trigger
+        diag = getattr(exc.orig, "diag", None)
+        own = getattr(diag, "message_hint", None) == rules.REFUSAL_HINT
+        if code in ("42501", "P0001") or own:  # insufficient_privilege, or our own rules
+            reason = getattr(diag, "message_primary", "") if own else ""
             raise TeamRefusedError(
-                "De teamserver weigert dit voor uw account (rechten per rol)."
+                "De teamserver weigert dit voor uw account"
+                + (f": {reason}." if reason else " (rechten per rol).")
             ) from None
         raise
 
@@ -193,7 +199,10 @@ def rewrite_for_blind_index(statement: Any, sealer: Sealer) -> Any:
                     return true()
                 values = lookups[table]
                 index = sealer.address_index(
-                    str(values["postcode"]), int(values["house_number"]), str(values["addition"])
+                    table,
+                    str(values["postcode"]),
+                    int(values["house_number"]),
+                    str(values["addition"]),
                 )
                 column = literal_column(f'"{table}".address_bidx', String())
                 return column == bindparam(None, index, type_=String())
@@ -223,22 +232,28 @@ class TeamStore(Store):
         *,
         username: str | None,
         db_password: str | None,
+        accept_v1: bool = False,
     ) -> None:
         super().__init__(location.local_dir(), engine, key, ring)
         self.location = location
         self.username = username  # None: the owner (setting up / migrating)
         self.db_password = db_password
-        self.sealer = Sealer(key)
+        # Unbound (version 1) values open only until the upgrade has re-sealed them all.
+        self.sealer = Sealer.single(key, accept_v1=accept_v1)
         self._reachable = True
         setattr(engine.dialect, SEALER_ATTRIBUTE, self.sealer)
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # A person's audit entries get their place on the chain and their time from the
+        # server (the owner copies and sets up with its own).
+        stamps = {audit.SERVER_STAMPS: username is not None}
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info=stamps)
         self._read_sessions = sessionmaker(
             engine.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True),
             expire_on_commit=False,
+            info=stamps,
         )
         for maker in (self._sessions, self._read_sessions):
             event.listen(maker, "do_orm_execute", self._rewrite)
-        event.listen(self._sessions, "after_flush", self._after_flush)
+        event.listen(self._sessions, "before_flush", self._before_flush)
 
     # ---- opening ------------------------------------------------------------------
     @classmethod
@@ -267,10 +282,15 @@ class TeamStore(Store):
                     conn.exec_driver_sql("DELETE FROM team_keyring")
                     conn.execute(
                         text(
-                            "INSERT INTO team_keyring (id, store_id, store_salt, kdf) "
-                            "VALUES (1, :i, :s, CAST(:k AS jsonb))"
+                            "INSERT INTO team_keyring (id, store_id, store_salt, kdf, seal_format) "
+                            "VALUES (1, :i, :s, CAST(:k AS jsonb), :f)"
                         ),
-                        {"i": ring.store_id, "s": ring.store_salt, "k": json.dumps(ring.kdf)},
+                        {
+                            "i": ring.store_id,
+                            "s": ring.store_salt,
+                            "k": json.dumps(ring.kdf),
+                            "f": reseal.SEAL_FORMAT,
+                        },
                     )
         except BaseException:
             engine.dispose()
@@ -280,14 +300,29 @@ class TeamStore(Store):
         return store
 
     @classmethod
-    def upgrade_server(cls, location: TeamLocation) -> None:
-        """Owner: run new migrations and re-apply the team schema (after an app update)."""
+    def upgrade_server(
+        cls, location: TeamLocation, credentials: tuple[str, str] | None = None
+    ) -> int:
+        """Owner: run new migrations, re-apply the team schema and, when values are not
+        yet bound to their place, re-seal them (that needs the team key: a person's name
+        and password in ``credentials``). One transaction after the migrations: all or
+        nothing. Returns how many values were re-sealed."""
         engine, _box = cls._engine(location.url)
         try:
             with _server_errors():
                 upgrade_to_head(engine)
                 with engine.begin() as conn:
                     schema.ensure_team_schema(conn, location)
+                    if _seal_format(conn) >= reseal.SEAL_FORMAT:
+                        return 0
+                    if credentials is None:
+                        raise StoreError(
+                            "Deze update versleutelt de bestaande gegevens opnieuw en heeft "
+                            "daarvoor de teamsleutel nodig: geef ook --user (een account op "
+                            "de server) en diens wachtwoord."
+                        )
+                    _slot, key = _read_ring(conn).unlock(*credentials)
+                    return reseal.reseal(conn, Sealer.single(key, accept_v1=True))
         finally:
             engine.dispose()
 
@@ -310,6 +345,7 @@ class TeamStore(Store):
                         "beheerder 'veilig-huisbezoek admin upgrade-server' uitvoeren."
                     )
                 ring = _read_ring(conn)
+                accept_v1 = _seal_format(conn) < reseal.SEAL_FORMAT
                 conn.rollback()
             slot_id, key = ring.unlock(username, password)
         except BaseException:
@@ -322,6 +358,7 @@ class TeamStore(Store):
             ring,
             username=normalise_username(username),
             db_password=db_password,
+            accept_v1=accept_v1,
         )
         box["store"] = store
         with store.session() as session:
@@ -340,11 +377,14 @@ class TeamStore(Store):
         try:
             with _server_errors(), engine.connect() as conn:
                 ring = _read_ring(conn)
+                accept_v1 = _seal_format(conn) < reseal.SEAL_FORMAT
             _slot, key = ring.unlock(username, password)
         except BaseException:
             engine.dispose()
             raise
-        store = cls(location, engine, key, ring, username=None, db_password=None)
+        store = cls(
+            location, engine, key, ring, username=None, db_password=None, accept_v1=accept_v1
+        )
         box["store"] = store
         return store
 
@@ -398,30 +438,16 @@ class TeamStore(Store):
         if state.is_select or state.is_update or state.is_delete:
             state.statement = rewrite_for_blind_index(state.statement, self.sealer)
 
-    def _after_flush(self, session: Session, _context: Any) -> None:
-        conn = session.connection()
+    def _before_flush(self, session: Session, _context: Any, _instances: Any) -> None:
+        """The blind address index goes in the same INSERT / UPDATE as the address (the
+        server's rules see them change together), recomputed on every change."""
         for obj in [*session.new, *session.dirty]:
-            if isinstance(obj, Visit | UnsafeAddressNote):
-                attrs = inspect(obj).attrs  # type: ignore[attr-defined]
-                if obj in session.new or any(
-                    attrs[name].history.has_changes() for name in _ADDRESS
-                ):
-                    conn.execute(
-                        text(f"UPDATE {obj.__tablename__} SET address_bidx = :b WHERE id = :i"),
-                        {
-                            "b": self.sealer.address_index(
-                                obj.postcode, obj.house_number, obj.addition
-                            ),
-                            "i": obj.id,
-                        },
-                    )
-            elif (
-                isinstance(obj, Account)
-                and obj.active
-                and "beheerder" in obj.roles.split(",")
-                and (obj in session.new or inspect(obj).attrs["roles"].history.has_changes())
-            ):
-                schema.set_manager_rights(conn, self.location, obj.username)
+            if isinstance(obj, Visit | UnsafeAddressNote) and obj.postcode is not None:
+                index = self.sealer.address_index(
+                    obj.__tablename__, obj.postcode, obj.house_number, obj.addition
+                )
+                if obj.address_bidx != index:
+                    obj.address_bidx = index
 
     # ---- key slots --------------------------------------------------------------------
     def keyring_now(self) -> KeyRing:
@@ -430,43 +456,127 @@ class TeamStore(Store):
             return _read_ring(conn)
 
     def add_key_slot(self, username: str, password: str) -> str:
-        """Wrap the team key for this person and create / re-key their server role."""
+        """A person's own new password: their login role and a new slot of their own
+        (someone else's password goes through :meth:`set_password`)."""
+        if self.username is None or normalise_username(username) != self.username:
+            raise StoreError("Op een teamserver herstelt de beheerder andermans wachtwoord.")
         slot = self._ring.make_slot(username, password, self._key)
-        # Its own short transaction, without the write lock: the caller's transaction
-        # (which holds it) inserts the account row after this commits, as on the
-        # embedded store, where the slot file is written first.
+        # Its own short transaction, without the write lock (as the key-slot file on
+        # the embedded store is written before the account row).
         with _server_errors(), self.engine.begin() as conn:
-            schema.create_login(conn, self.location, username, password)
+            schema.set_own_password(conn, self.location, username, password)
             conn.execute(
                 text(
                     "INSERT INTO team_keyslots (slot_id, rolname, nonce, wrapped_key) "
-                    "VALUES (:i, :r, :n, :w)"
+                    "VALUES (:i, session_user, :n, :w)"
                 ),
-                {
-                    "i": slot.id,
-                    "r": self.location.login_role(username),
-                    "n": slot.nonce,
-                    "w": slot.wrapped_key,
-                },
+                {"i": slot.id, "n": slot.nonce, "w": slot.wrapped_key},
             )
         self._ring = self._ring.with_slot(slot)
-        if self.username is not None and normalise_username(username) == self.username:
-            self.db_password = self.location.login_password(username, password)
+        self.db_password = self.location.login_password(username, password)
         return slot.id
 
     def remove_key_slot(self, slot_id: str) -> None:
+        """Remove one of the person's own old slots (after a password change)."""
         with _server_errors(), self.engine.begin() as conn:
-            role = conn.execute(
-                text("DELETE FROM team_keyslots WHERE slot_id = :i RETURNING rolname"),
-                {"i": slot_id},
-            ).scalar_one_or_none()
-            if role is not None:
-                left = conn.execute(
-                    text("SELECT count(*) FROM team_keyslots WHERE rolname = :r"), {"r": role}
-                ).scalar()
-                if not left:
-                    schema.disable_login(conn, self.location, role)
+            conn.execute(text("DELETE FROM team_keyslots WHERE slot_id = :i"), {"i": slot_id})
         self._ring = self._ring.without_slot(slot_id)
+
+    # ---- accounts: through the server's provisioning functions (rules) -----------------
+    def next_id(self, session: Session, table: str) -> int:
+        return int(
+            session.execute(
+                text("SELECT nextval(pg_get_serial_sequence(:t, 'id'))"), {"t": table}
+            ).scalar_one()
+        )
+
+    def _login_parts(self, username: str, password: str) -> dict[str, Any]:
+        slot = self._ring.make_slot(username, password, self._key)
+        verifier = schema.scram_verifier(self.location.login_password(username, password))
+        return {"v": verifier, "s": slot.id, "n": slot.nonce, "w": slot.wrapped_key}
+
+    def create_account(self, session: Session, account: Account, password: str) -> None:
+        parts = self._login_parts(account.username, password)
+
+        def seal(column: str, value: str) -> bytes:
+            return self.sealer.seal(value.encode(), f"accounts.{column}", account.id)
+
+        session.execute(
+            text("SELECT vh_create_account(:i, :u, :r, :f, :l, :p, :c, :v, :s, :n, :w)"),
+            {
+                "i": account.id,
+                "u": account.username,
+                "r": account.roles,
+                "f": seal("first_name", account.first_name),
+                "l": seal("last_name", account.last_name),
+                "p": seal("phone", account.phone or ""),
+                "c": account.created_at.astimezone(UTC).replace(tzinfo=None),
+                **parts,
+            },
+        )
+        account.slot_id = str(parts["s"])
+
+    def set_password(
+        self,
+        session: Session,
+        account: Account,
+        password: str,
+        *,
+        reset: tuple[int, int | None, datetime] | None,
+    ) -> str | None:
+        if reset is None and account.username == self.username:
+            old_slot = account.slot_id
+            account.slot_id = self.add_key_slot(account.username, password)
+            return old_slot
+        session.flush()
+        session.execute(
+            text("SELECT vh_set_login(:a, :v, :s, :n, :w)"),
+            {"a": account.id, **self._login_parts(account.username, password)},
+        )
+        session.expire(account)
+        return None  # the server replaced the slot itself
+
+    def remove_account(self, session: Session, account: Account, now: datetime) -> str | None:
+        session.flush()
+        session.execute(text("SELECT vh_remove_account(:a)"), {"a": account.id})
+        session.expire(account)
+        return None
+
+    def use_cosignature(self, session: Session, token: str | None) -> None:
+        session.execute(text("SELECT set_config('vh.cosign', :t, true)"), {"t": token or ""})
+
+    def co_sign(
+        self, username: str, password: str, purpose: str, for_account: int
+    ) -> tuple[int, str | None]:
+        """The signer's own credentials reach the server: their own connection records a
+        single-use signature (the server fills in who signed); returns (their account,
+        the signature's token)."""
+        db_password = self.location.login_password(username, password)
+        engine = create_engine(self.location.as_person(username, db_password), poolclass=NullPool)
+        try:
+            try:
+                conn = engine.connect()
+            except OperationalError as exc:
+                if exc.orig is not None and _is_auth_failure(exc.orig):
+                    raise AuthenticationError() from None
+                raise TeamUnreachableError() from None
+            with _server_errors(), conn, conn.begin():
+                slot_id, _key = _read_ring(conn).unlock(username, password)
+                account_id = conn.execute(
+                    select(Account.id).where(Account.slot_id == slot_id, Account.active)
+                ).scalar_one_or_none()
+                if account_id is None:
+                    raise AuthenticationError()
+                token = conn.execute(
+                    text(
+                        "INSERT INTO team_signatures (purpose, for_account) VALUES (:p, :f) "
+                        "RETURNING token"
+                    ),
+                    {"p": purpose, "f": for_account},
+                ).scalar_one()
+        finally:
+            engine.dispose()
+        return int(account_id), str(token)
 
     # ---- health / backups ---------------------------------------------------------------
     def verify(self) -> VerifyReport:
@@ -476,6 +586,13 @@ class TeamStore(Store):
             with self.engine.connect() as conn:
                 if current_revision(conn) != head_revision():
                     problems.append("schemaversie onbekend")
+                broken = reseal.damaged(conn, self.sealer)
+                if broken:
+                    problems.append(
+                        f"{len(broken)} versleutelde gegeven(s) onleesbaar: "
+                        + "; ".join(str(b) for b in broken[:5])
+                        + (" …" if len(broken) > 5 else "")
+                    )
             with self.session() as session:
                 chain = audit.verify_chain(session)
                 entries = chain.entries
@@ -496,6 +613,12 @@ def _advisory_lock() -> Any:
     from sqlalchemy import func
 
     return func.pg_advisory_xact_lock(WRITE_LOCK)
+
+
+def _seal_format(conn: Any) -> int:
+    return int(
+        conn.exec_driver_sql("SELECT coalesce(max(seal_format), 1) FROM team_keyring").scalar()
+    )
 
 
 def _read_ring(conn: Any) -> KeyRing:
