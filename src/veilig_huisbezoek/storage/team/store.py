@@ -213,6 +213,7 @@ class TeamStore(Store):
     keeps_local_backups = False
     sealed_columns = True
     can_lose_connection = True
+    rotates_key = False  # removing a person drops their slot and login; the team key stays
 
     def __init__(
         self,
