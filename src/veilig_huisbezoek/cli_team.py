@@ -30,7 +30,7 @@ def logged_in(url: str, user: str, passwords: _Passwords) -> Iterator[ServiceCon
     location = TeamLocation.parse(url)
     password = passwords.read(f"Wachtwoord voor {user}: ")
     throttle = LoginThrottle(location.local_dir())
-    ctx = throttle.attempt(lambda: team_log_in(location, user, password))
+    ctx = throttle.attempt(user, lambda: team_log_in(location, user, password))
     try:
         yield ctx
     finally:

@@ -195,7 +195,7 @@ class ConsentDialog(QDialog):
         throttle = LoginThrottle(ctx.store.data_dir)
 
         def job() -> Actor:
-            return throttle.attempt(lambda: verify_credentials(ctx, user, password))
+            return throttle.attempt(user, lambda: verify_credentials(ctx, user, password))
 
         self.tasks.run(job, self._verified, self._failed)
 
