@@ -1,7 +1,9 @@
 """Set a password: one's own (with the current one) or, for a beheerder, someone else's.
 
-Both re-wrap only that person's key slot (Argon2id: slow, so off the GUI thread); the
-database itself is never re-encrypted.
+One's own: re-wraps only that person's key slot (Argon2id: slow, so off the GUI
+thread). A beheerder's reset (forgotten or leaked) also gives the database a new key,
+so that the old password, also from an older copy of the key file, opens nothing;
+``rotation`` says what became of that key.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from ..domain.errors import UserError
 from ..services import accounts
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError
+from ..storage.store import KeyRotation
 from .forms import child, load_form
 from .look import ERROR_STYLE, PRIMARY_BUTTON_STYLE
 from .tasks import TaskRunner
@@ -66,8 +69,9 @@ class PasswordDialog(QDialog):
             )
             if own
             else self.tr(
-                "Een nieuw wachtwoord voor {user}, die het vergeten is. Geef het "
-                "persoonlijk door; het oude wachtwoord werkt daarna niet meer."
+                "Een nieuw wachtwoord voor {user}, die het vergeten is of bij wie het is "
+                "uitgelekt. Geef het persoonlijk door; het oude wachtwoord werkt daarna "
+                "niet meer, en de database krijgt een nieuwe sleutel."
             ).format(user=username)
         )
         if not own:
@@ -77,6 +81,7 @@ class PasswordDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         (self.current_edit if own else self.new_edit).setFocus()
         self._busy = False
+        self.rotation: KeyRotation | None = None
 
     def _submit(self) -> None:
         if self._busy:
@@ -94,16 +99,17 @@ class PasswordDialog(QDialog):
             self.new_edit.setFocus()
             return
         ctx, account_id, current = self.ctx, self.account_id, self.current_edit.text()
-        job: Callable[[], None]
+        job: Callable[[], KeyRotation | None]
         if account_id is None:
 
-            def job() -> None:
+            def job() -> KeyRotation | None:
                 accounts.change_password(ctx, current, new)
+                return None
 
         else:
 
-            def job() -> None:
-                accounts.reset_password(ctx, account_id, new)
+            def job() -> KeyRotation | None:
+                return accounts.reset_password(ctx, account_id, new)
 
         self._set_busy(True)
         self.tasks.run(job, self._done, self._failed)
@@ -113,7 +119,8 @@ class PasswordDialog(QDialog):
         for widget in (self.current_edit, self.new_edit, self.repeat_edit, self.ok_button):
             widget.setEnabled(not busy)
 
-    def _done(self, _result: object) -> None:
+    def _done(self, result: object) -> None:
+        self.rotation = result if isinstance(result, KeyRotation) else None
         self._set_busy(False)
         for edit in (self.current_edit, self.new_edit, self.repeat_edit):
             edit.clear()
