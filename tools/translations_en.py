@@ -996,10 +996,52 @@ EN: dict[str, str] = {
     "&Opslaan": "&Save",
     "Opslaan": "Save",
     "Naam": "Name",
-    "Iedereen logt in met een eigen naam en wachtwoord. Een verwijderd account kan de database "
-    "niet meer openen; een nieuw wachtwoord instellen versleutelt de database niet "
-    "opnieuw.": "Everyone logs in with their own name and password. A deleted account can no "
-    "longer open the database; setting a new password does not re-encrypt the database.",
+    "Iedereen logt in met een eigen naam en wachtwoord. Verwijdert u een account of stelt u een "
+    "nieuw wachtwoord in voor iemand anders, dan krijgt de database een nieuwe sleutel: een oude "
+    "kopie van het sleutelbestand opent de huidige database daarna niet meer. Oudere back-ups "
+    "blijven wel te openen met de wachtwoorden van toen, tot ze verwijderd zijn (de app bewaart "
+    "de laatste 7 automatische back-ups).": "Everyone logs in with their own name and "
+    "password. When you delete an account, or set a new password for someone else, the "
+    "database gets a new key: an old copy of the key file no longer opens the current "
+    "database. Older backups still open with the passwords of their time, until they are "
+    "deleted (the app keeps the latest 7 automatic backups).",
+    "Iedereen logt in met een eigen naam en wachtwoord. Verwijdert u een account of stelt u een "
+    "nieuw wachtwoord in voor iemand anders, dan krijgt de database een nieuwe sleutel: een oude "
+    "kopie van het sleutelbestand opent de huidige database daarna niet meer. Oudere back-ups "
+    "blijven wel te openen met de wachtwoorden van toen, tot ze verwijderd zijn (de app bewaart "
+    "de laatste {keep} automatische back-ups).": "Everyone logs in with their own name and "
+    "password. When you delete an account, or set a new password for someone else, the "
+    "database gets a new key: an old copy of the key file no longer opens the current "
+    "database. Older backups still open with the passwords of their time, until they are "
+    "deleted (the app keeps the latest {keep} automatic backups).",
+    "Iedereen logt in met een eigen naam en wachtwoord. Een verwijderd account kan niet meer "
+    "inloggen op de teamserver.": "Everyone logs in with their own name and password. A deleted "
+    "account can no longer log in to the team server.",
+    "Toegang": "Access",
+    "In orde": "OK",
+    "Oude sleutel: nog niet ingelogd sinds de update": "Old key: not logged in since the update",
+    "Nieuw wachtwoord nodig": "Needs a new password",
+    "Deze accounts kunnen de database niet meer openen: die kreeg een nieuwe sleutel toen zij "
+    "nog een sleutel van vóór de update hadden. Stel voor hen een nieuw wachtwoord in: "
+    "{users}.": "These accounts can no longer open the database: it got a new key while they "
+    "still had a key from before the update. Set a new password for them: {users}.",
+    "De database krijgt een nieuwe sleutel zodra hij nergens anders meer open is (bij de "
+    "volgende aanmelding).": "The database gets its new key as soon as it is no longer open "
+    "anywhere else (at the next login).",
+    "Account {user} ({name}) verwijderen? Deze persoon kan daarna niet meer inloggen; wat hij "
+    "of zij vastlegde blijft bewaard. De database krijgt een nieuwe sleutel, zodat ook een oude "
+    "kopie van het sleutelbestand hem niet meer opent.": "Delete account {user} ({name})? This "
+    "person will no longer be able to log in; what they recorded is kept. The database gets a "
+    "new key, so that an old copy of the key file no longer opens it either.",
+    "Let op: {users} heeft nog een sleutel van vóór de update en kan de database daarna pas weer "
+    "openen met een nieuw wachtwoord van u. Laat zo iemand eerst één keer inloggen, dan is dat "
+    "niet nodig.": "Note: {users} still has a key from before the update and can then only "
+    "open the database again with a new password from you. Let them log in once first, and "
+    "that is not needed.",
+    "Account {user} wordt verwijderd…": "Deleting account {user}…",
+    "De database heeft een nieuwe sleutel.": "The database has a new key.",
+    "Verwijderen mislukt door een onverwachte fout.": "Deleting failed because of an unexpected "
+    "error.",
     "Nieuw wachtwoord instellen voor het gekozen account": "Set a new password for the chosen "
     "account",
     "Account &verwijderen…": "&Delete account…",
@@ -1012,9 +1054,11 @@ EN: dict[str, str] = {
     "Kies een wachtwoord van minstens 12 tekens, bijvoorbeeld een zin van een paar woorden. De "
     "database wordt niet opnieuw versleuteld.": "Choose a password of at least 12 characters, "
     "for example a sentence of a few words. The database is not re-encrypted.",
-    "Een nieuw wachtwoord voor {user}, die het vergeten is. Geef het persoonlijk door; het oude "
-    "wachtwoord werkt daarna niet meer.": "A new password for {user}, who has forgotten it. "
-    "Hand it over in person; the old password stops working.",
+    "Een nieuw wachtwoord voor {user}, die het vergeten is of bij wie het is uitgelekt. Geef het "
+    "persoonlijk door; het oude wachtwoord werkt daarna niet meer, en de database krijgt een "
+    "nieuwe sleutel.": "A new password for {user}, who has forgotten it or whose password has "
+    "leaked. Hand it over in person; the old password stops working, and the database gets a "
+    "new key.",
     "De nieuwe wachtwoorden zijn niet gelijk.": "The new passwords do not match.",
     "Het nieuwe wachtwoord is ingesteld.": "The new password has been set.",
     "&Huidig wachtwoord": "&Current password",

@@ -141,6 +141,22 @@
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
+    <message>
+        <source>Toegang</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>In orde</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Oude sleutel: nog niet ingelogd sinds de update</source>
+        <translation>Old key: not logged in since the update</translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord nodig</source>
+        <translation>Needs a new password</translation>
+    </message>
 </context>
 <context>
     <name>AccountsPage</name>
@@ -149,8 +165,8 @@
         <translation>Accounts</translation>
     </message>
     <message>
-        <source>Iedereen logt in met een eigen naam en wachtwoord. Een verwijderd account kan de database niet meer openen; een nieuw wachtwoord instellen versleutelt de database niet opnieuw.</source>
-        <translation>Everyone logs in with their own name and password. A deleted account can no longer open the database; setting a new password does not re-encrypt the database.</translation>
+        <source>Iedereen logt in met een eigen naam en wachtwoord. Verwijdert u een account of stelt u een nieuw wachtwoord in voor iemand anders, dan krijgt de database een nieuwe sleutel: een oude kopie van het sleutelbestand opent de huidige database daarna niet meer. Oudere back-ups blijven wel te openen met de wachtwoorden van toen, tot ze verwijderd zijn (de app bewaart de laatste 7 automatische back-ups).</source>
+        <translation>Everyone logs in with their own name and password. When you delete an account, or set a new password for someone else, the database gets a new key: an old copy of the key file no longer opens the current database. Older backups still open with the passwords of their time, until they are deleted (the app keeps the latest 7 automatic backups).</translation>
     </message>
     <message>
         <source>Account &amp;toevoegen…</source>
@@ -197,8 +213,44 @@
         <translation>Delete account {user} ({name})? This person will no longer be able to log in; what they recorded is kept.</translation>
     </message>
     <message>
+        <source>Iedereen logt in met een eigen naam en wachtwoord. Een verwijderd account kan niet meer inloggen op de teamserver.</source>
+        <translation>Everyone logs in with their own name and password. A deleted account can no longer log in to the team server.</translation>
+    </message>
+    <message>
+        <source>Iedereen logt in met een eigen naam en wachtwoord. Verwijdert u een account of stelt u een nieuw wachtwoord in voor iemand anders, dan krijgt de database een nieuwe sleutel: een oude kopie van het sleutelbestand opent de huidige database daarna niet meer. Oudere back-ups blijven wel te openen met de wachtwoorden van toen, tot ze verwijderd zijn (de app bewaart de laatste {keep} automatische back-ups).</source>
+        <translation>Everyone logs in with their own name and password. When you delete an account, or set a new password for someone else, the database gets a new key: an old copy of the key file no longer opens the current database. Older backups still open with the passwords of their time, until they are deleted (the app keeps the latest {keep} automatic backups).</translation>
+    </message>
+    <message>
+        <source>Deze accounts kunnen de database niet meer openen: die kreeg een nieuwe sleutel toen zij nog een sleutel van vóór de update hadden. Stel voor hen een nieuw wachtwoord in: {users}.</source>
+        <translation>These accounts can no longer open the database: it got a new key while they still had a key from before the update. Set a new password for them: {users}.</translation>
+    </message>
+    <message>
+        <source>De database krijgt een nieuwe sleutel zodra hij nergens anders meer open is (bij de volgende aanmelding).</source>
+        <translation>The database gets its new key as soon as it is no longer open anywhere else (at the next login).</translation>
+    </message>
+    <message>
+        <source>Account {user} ({name}) verwijderen? Deze persoon kan daarna niet meer inloggen; wat hij of zij vastlegde blijft bewaard. De database krijgt een nieuwe sleutel, zodat ook een oude kopie van het sleutelbestand hem niet meer opent.</source>
+        <translation>Delete account {user} ({name})? This person will no longer be able to log in; what they recorded is kept. The database gets a new key, so that an old copy of the key file no longer opens it either.</translation>
+    </message>
+    <message>
+        <source>Let op: {users} heeft nog een sleutel van vóór de update en kan de database daarna pas weer openen met een nieuw wachtwoord van u. Laat zo iemand eerst één keer inloggen, dan is dat niet nodig.</source>
+        <translation>Note: {users} still has a key from before the update and can then only open the database again with a new password from you. Let them log in once first, and that is not needed.</translation>
+    </message>
+    <message>
+        <source>Account {user} wordt verwijderd…</source>
+        <translation>Deleting account {user}…</translation>
+    </message>
+    <message>
         <source>Account {user} verwijderd.</source>
         <translation>Account {user} deleted.</translation>
+    </message>
+    <message>
+        <source>De database heeft een nieuwe sleutel.</source>
+        <translation>The database has a new key.</translation>
+    </message>
+    <message>
+        <source>Verwijderen mislukt door een onverwachte fout.</source>
+        <translation>Deleting failed because of an unexpected error.</translation>
     </message>
 </context>
 <context>
@@ -2612,8 +2664,8 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Choose a password of at least 12 characters, for example a sentence of a few words. The database is not re-encrypted.</translation>
     </message>
     <message>
-        <source>Een nieuw wachtwoord voor {user}, die het vergeten is. Geef het persoonlijk door; het oude wachtwoord werkt daarna niet meer.</source>
-        <translation>A new password for {user}, who has forgotten it. Hand it over in person; the old password stops working.</translation>
+        <source>Een nieuw wachtwoord voor {user}, die het vergeten is of bij wie het is uitgelekt. Geef het persoonlijk door; het oude wachtwoord werkt daarna niet meer, en de database krijgt een nieuwe sleutel.</source>
+        <translation>A new password for {user}, who has forgotten it or whose password has leaked. Hand it over in person; the old password stops working, and the database gets a new key.</translation>
     </message>
     <message>
         <source>De nieuwe wachtwoorden zijn niet gelijk.</source>

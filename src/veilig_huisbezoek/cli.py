@@ -81,7 +81,7 @@ def _logged_in(
     if not holds_store(data_dir):
         raise CommandError(f"Geen database gevonden in {data_dir}.")
     password = passwords.read(f"Wachtwoord voor {user}: ")
-    ctx = LoginThrottle(data_dir).attempt(lambda: accounts.log_in(data_dir, user, password))
+    ctx = LoginThrottle(data_dir).attempt(user, lambda: accounts.log_in(data_dir, user, password))
     try:
         yield ctx
     finally:

@@ -42,7 +42,7 @@ def logged_in(
     password = passwords.read(f"Wachtwoord voor {user}: ")
     throttle = LoginThrottle(location.local_dir())
     log_in = team_log_in_as_owner if as_owner else team_log_in
-    ctx = throttle.attempt(lambda: log_in(location, user, password))
+    ctx = throttle.attempt(user, lambda: log_in(location, user, password))
     try:
         yield ctx
     finally:
@@ -130,7 +130,7 @@ def _cmd_migrate(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -
                 row = session.execute(
                     select(Account).where(Account.username == normalise_username(args.user))
                 ).scalar_one()
-                target.set_password(session, row, password, reset=None)
+                target.set_password(session, row, password, slot_id=None, reset=None)
         finally:
             target.close()
     finally:

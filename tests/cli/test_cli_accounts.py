@@ -177,6 +177,9 @@ def test_wrong_credentials_exit_2_and_change_no_file(
     assert result.out == ""
     assert cli.snapshot(initialised) == before
     assert not out_file.parent.exists()
+    # Counted against the name that was typed, inside the key file (no name in it).
+    stored = (initialised / "keyslots.json").read_text()
+    assert user not in stored and len(json.loads(stored)["login_failures"]["entries"]) == 1
 
 
 def test_wrong_password_in_a_subprocess(cli: AdminCli, initialised: Path) -> None:

@@ -1,4 +1,5 @@
-"""The failed-login brake: free attempts, growing delays, reset on success, per folder."""
+"""The failed-login brake: free attempts, growing delays, reset on success, per account
+and per folder; kept in the key file when the folder holds a store."""
 
 from __future__ import annotations
 
@@ -37,6 +38,9 @@ def fake_time() -> FakeTime:
     return FakeTime()
 
 
+USER = "anna"
+
+
 def _throttle(data_dir: Path, folder: Path, fake: FakeTime) -> LoginThrottle:
     return LoginThrottle(data_dir, folder=folder, sleep=fake.sleep, wall=fake.wall)
 
@@ -50,9 +54,9 @@ def test_three_free_attempts_then_doubling_delays_up_to_the_cap(
     t = _throttle(tmp_path / "data", tmp_path / "state", fake_time)
     delays = []
     for _ in range(10):
-        t.wait()
-        delays.append(t.delay())
-        t.record_failure()
+        t.wait(USER)
+        delays.append(t.delay(USER))
+        t.record_failure(USER)
     assert delays == [0, 0, 0, 1, 2, 4, 8, 16, MAX_DELAY_S, MAX_DELAY_S]
     assert fake_time.sleeps == [1, 2, 4, 8, 16, MAX_DELAY_S, MAX_DELAY_S]
 
@@ -60,11 +64,11 @@ def test_three_free_attempts_then_doubling_delays_up_to_the_cap(
 def test_success_resets_the_count(tmp_path: Path, fake_time: FakeTime) -> None:
     t = _throttle(tmp_path / "data", tmp_path / "state", fake_time)
     for _ in range(5):
-        t.record_failure()
-    assert t.delay() == 4
-    t.record_success()
-    assert t.failures() == 0
-    t.wait()
+        t.record_failure(USER)
+    assert t.delay(USER) == 4
+    t.record_success(USER)
+    assert t.failures(USER) == 0
+    t.wait(USER)
     assert fake_time.sleeps == []
 
 
@@ -80,17 +84,17 @@ def test_an_attempt_waits_counts_a_wrong_password_and_clears_on_success(
 
     for _ in range(4):
         with pytest.raises(AuthenticationError):
-            t.attempt(wrong)
-    assert t.failures() == 4 and fake_time.sleeps == [1]
+            t.attempt(USER, wrong)
+    assert t.failures(USER) == 4 and fake_time.sleeps == [1]
 
     def broken() -> str:
         raise StoreError("beschadigd")
 
     with pytest.raises(StoreError):  # not a wrong password: not counted
-        t.attempt(broken)
-    assert t.failures() == 4 and fake_time.sleeps == [1, 2]
-    assert t.attempt(lambda: "ok") == "ok"
-    assert t.failures() == 0 and fake_time.sleeps == [1, 2, 2]
+        t.attempt(USER, broken)
+    assert t.failures(USER) == 4 and fake_time.sleeps == [1, 2]
+    assert t.attempt(USER, lambda: "ok") == "ok"
+    assert t.failures(USER) == 0 and fake_time.sleeps == [1, 2, 2]
 
 
 def test_failures_are_forgotten_after_a_quiet_quarter_hour(
@@ -98,13 +102,13 @@ def test_failures_are_forgotten_after_a_quiet_quarter_hour(
 ) -> None:
     t = _throttle(tmp_path / "data", tmp_path / "state", fake_time)
     for _ in range(4):
-        t.record_failure()
+        t.record_failure(USER)
     fake_time.now += FORGET_AFTER_S - 1
-    assert t.failures() == 4
+    assert t.failures(USER) == 4
     fake_time.now += 2
-    assert t.failures() == 0
-    t.record_failure()  # starts again from one
-    assert t.failures() == 1
+    assert t.failures(USER) == 0
+    t.record_failure(USER)  # starts again from one
+    assert t.failures(USER) == 1
 
 
 def test_state_is_shared_across_instances_and_kept_per_data_folder(
@@ -113,11 +117,11 @@ def test_state_is_shared_across_instances_and_kept_per_data_folder(
     state = tmp_path / "state"
     for _ in range(4):
         # A new instance per attempt, as each CLI run (process) makes one.
-        _throttle(tmp_path / "data", state, fake_time).record_failure()
-    assert _throttle(tmp_path / "data", state, fake_time).failures() == 4
+        _throttle(tmp_path / "data", state, fake_time).record_failure(USER)
+    assert _throttle(tmp_path / "data", state, fake_time).failures(USER) == 4
     # The same folder reached by another spelling of its path counts as the same.
-    assert _throttle(tmp_path / "x" / ".." / "data", state, fake_time).failures() == 4
-    assert _throttle(tmp_path / "other", state, fake_time).failures() == 0
+    assert _throttle(tmp_path / "x" / ".." / "data", state, fake_time).failures(USER) == 4
+    assert _throttle(tmp_path / "other", state, fake_time).failures(USER) == 0
 
     stored = (state / "login-failures.json").read_text()
     assert str(tmp_path) not in stored
@@ -143,9 +147,9 @@ def test_a_damaged_state_file_counts_as_no_failures(
     state.mkdir()
     (state / "login-failures.json").write_bytes(content)
     t = _throttle(tmp_path / "data", state, fake_time)
-    assert t.failures() == 0
-    t.record_failure()
-    assert t.failures() == 1
+    assert t.failures(USER) == 0
+    t.record_failure(USER)
+    assert t.failures(USER) == 1
 
 
 def test_cli_login_survives_a_state_file_that_is_not_an_object(
@@ -162,17 +166,19 @@ def test_an_unwritable_state_folder_never_blocks(tmp_path: Path, fake_time: Fake
     blocker = tmp_path / "state"
     blocker.write_text("a file where the folder should be")
     t = _throttle(tmp_path / "data", blocker, fake_time)
-    t.record_failure()
-    t.wait()
-    t.record_success()
-    assert t.failures() == 0
+    t.record_failure(USER)
+    t.wait(USER)
+    t.record_success(USER)
+    assert t.failures(USER) == 0
 
 
 def test_default_state_folder_comes_from_the_environment(
     tmp_path: Path, cli_state_dir: Path, fake_time: FakeTime
 ) -> None:
     assert throttle_module.state_dir() == cli_state_dir
-    LoginThrottle(tmp_path / "data", sleep=fake_time.sleep, wall=fake_time.wall).record_failure()
+    LoginThrottle(tmp_path / "data", sleep=fake_time.sleep, wall=fake_time.wall).record_failure(
+        USER
+    )
     assert (cli_state_dir / "login-failures.json").is_file()
 
 
@@ -217,10 +223,12 @@ def test_cli_slows_down_after_three_failures_and_resets_on_success(
     assert attempt(cli.password) == 0
     assert cli_sleeps == [1.0, 2.0, 4.0]
 
-    # The state file names neither the folder nor the person.
-    stored = (cli_state_dir / "login-failures.json").read_bytes()
+    # Counted in the store's key file, which names neither the folder nor the person;
+    # no state file was needed.
+    stored = (initialised / "keyslots.json").read_bytes()
     assert str(initialised).encode() not in stored
-    assert b"anna" not in stored
+    assert b'"anna"' not in stored
+    assert not (cli_state_dir / "login-failures.json").exists()
 
 
 def test_cli_throttle_is_per_data_folder(

@@ -202,7 +202,7 @@ def test_a_garbage_key_file_is_refused(cli: AdminCli, initialised: Path, kind: s
 
 def test_a_key_file_of_a_newer_version_asks_for_an_update(cli: AdminCli, initialised: Path) -> None:
     ring = _keyring(initialised)
-    (initialised / KEYRING_FILE).write_text(json.dumps({**ring, "format_version": 2}))
+    (initialised / KEYRING_FILE).write_text(json.dumps({**ring, "format_version": 3}))
     result = cli.as_anna("verify", initialised)
     assert result.code == 1
     assert "onbekende versie" in result.err

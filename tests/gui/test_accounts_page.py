@@ -11,7 +11,7 @@ from tests.gui.conftest import DemoEnv
 from veilig_huisbezoek.domain.roles import Role
 from veilig_huisbezoek.gui.accounts_page import AccountDialog, AccountsPage, AccountTableModel
 from veilig_huisbezoek.gui.password_dialog import PasswordDialog
-from veilig_huisbezoek.services.accounts import list_accounts, log_in
+from veilig_huisbezoek.services.accounts import KeyStatus, list_accounts, log_in
 from veilig_huisbezoek.storage.errors import AuthenticationError
 
 pytestmark = pytest.mark.gui
@@ -204,11 +204,17 @@ def test_removing_asks_first_and_the_removed_person_cannot_log_in(
     click(qtbot, page.remove_button)
     box = page.confirm_box
     assert isinstance(box, QMessageBox)
+    assert "nieuwe sleutel" in box.text()  # removal replaces the database key
     click(qtbot, box.button(QMessageBox.StandardButton.Yes))
-    assert "lotte" not in shown_usernames(page)
-    assert page.message_label.text() == "Account lotte verwijderd."
+    qtbot.waitUntil(lambda: "lotte" not in shown_usernames(page), timeout=15_000)
+    assert page.message_label.text() == (
+        "Account lotte verwijderd. De database heeft een nieuwe sleutel."
+    )
     with pytest.raises(AuthenticationError):
         log_in(demo.data_dir, "lotte", "demo-lotte-2026", demo.clock)
+    # The page's own store goes on working with the new key.
+    assert page.ctx.store.verify().ok
+    assert "lotte" not in {a.username for a in list_accounts(page.ctx)}
 
 
 def test_changing_ones_own_password_needs_the_current_one(qtbot: QtBot, demo: DemoEnv) -> None:
@@ -229,3 +235,27 @@ def test_changing_ones_own_password_needs_the_current_one(qtbot: QtBot, demo: De
         click(qtbot, dialog.ok_button)
     sanne = log_in(demo.data_dir, "sanne", "mijn nieuwe lange zin", demo.clock)
     demo.opened.append(sanne)
+
+
+def test_the_access_column_says_who_needs_a_new_password(qtbot: QtBot, demo: DemoEnv) -> None:
+    page = open_page(qtbot, demo)
+    rows = page.model.rows
+    ids = {row.username: row.id for row in rows}
+    assert all(page.model.status_text(row.id) == "In orde" for row in rows)
+    model = AccountTableModel()
+    model.set_rows(
+        rows,
+        {
+            ids["sanne"]: KeyStatus.OK,
+            ids["ahmed"]: KeyStatus.OLD_SLOT,
+            ids["lotte"]: KeyStatus.NEEDS_PASSWORD,
+        },
+    )
+    shown = {model.index(r, 0).data(): model.index(r, 4).data() for r in range(model.rowCount())}
+    assert shown["sanne"] == "In orde"
+    assert shown["ahmed"] == "Oude sleutel: nog niet ingelogd sinds de update"
+    assert shown["lotte"] == "Nieuw wachtwoord nodig"
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Toegang"
+    # The intro says what removal does, and how long older backups still open.
+    intro = page.intro_label.text()
+    assert "nieuwe sleutel" in intro and "7 automatische back-ups" in intro

@@ -3,10 +3,11 @@
 Already covered: the throttle's delays and the CLI's slowdown (tests/cli/test_cli_throttle),
 the minimum-strength rule and its Dutch messages (tests/unit/test_account_rules,
 tests/storage/test_store: ``minimaal 10 tekens``), changing a password and removing an
-account (tests/storage/test_store). Added here: the login *screen* slows down too; a
-beheerder's reset re-wraps exactly that person's key slot (same database key, the other
-slots byte-for-byte unchanged, the database not re-encrypted); a removed account's slot
-is gone from the file and from every later backup.
+account (tests/storage/test_store), the key rotation itself (tests/storage/
+test_key_rotation). Added here: the login *screen* slows down too; a beheerder's reset
+(after a leak) replaces that person's slot and the database key (everyone else keeps
+their key pair and gets the new key; the old key no longer opens the file); a removed
+account's slot is gone from the file and from every later backup.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ from veilig_huisbezoek.gui.tasks import TaskRunner
 from veilig_huisbezoek.services import accounts
 from veilig_huisbezoek.services.backups import make_backup
 from veilig_huisbezoek.services.throttle import LoginThrottle
-from veilig_huisbezoek.storage.errors import AuthenticationError
+from veilig_huisbezoek.storage.errors import AuthenticationError, StoreDamagedError
 from veilig_huisbezoek.storage.keyslots import KeyRing
-from veilig_huisbezoek.storage.store import Store, db_path, keyring_path
+from veilig_huisbezoek.storage.store import KeyRotation, Store, keyring_path
 
 
 def _slots(data_dir: Path) -> dict[str, dict[str, str]]:
@@ -99,31 +100,38 @@ def test_a_weak_password_is_refused_with_help_in_dutch_for_a_reset_too(
         ctx.store.close()
 
 
-def test_a_reset_rewraps_only_that_persons_slot(cheap_store: CheapStore) -> None:
+def test_a_reset_replaces_that_persons_slot_and_the_database_key(cheap_store: CheapStore) -> None:
     data_dir = cheap_store.data_dir
     ring = KeyRing.from_json(keyring_path(data_dir).read_text())
     sanne_slot, key = ring.unlock(MEDEWERKER, MEDEWERKER_PASSWORD)
     anna_slot, _ = ring.unlock(USER, PASSWORD)
     slots_before = _slots(data_dir)
-    salt_before = db_path(data_dir).read_bytes()[:16]
 
     ctx = accounts.log_in(data_dir, USER, PASSWORD)
     try:
-        accounts.reset_password(ctx, accounts.find_account_id(ctx, MEDEWERKER), "nieuw-voor-sanne")
+        rotation = accounts.reset_password(
+            ctx, accounts.find_account_id(ctx, MEDEWERKER), "nieuw-voor-sanne"
+        )
     finally:
         ctx.store.close()
+    assert rotation is KeyRotation.DONE
 
     slots_after = _slots(data_dir)
     assert len(slots_after) == len(slots_before)
     assert sanne_slot not in slots_after  # the old wrapping is gone
-    assert slots_after[anna_slot] == slots_before[anna_slot]  # others untouched
+    # anna keeps her key pair (no password needed to give her the new key).
+    for field in ("public_key", "nonce", "private_key"):
+        assert slots_after[anna_slot][field] == slots_before[anna_slot][field]
+    assert slots_after[anna_slot]["keys"] != slots_before[anna_slot]["keys"]
     new_ring = KeyRing.from_json(keyring_path(data_dir).read_text())
     new_slot, new_key = new_ring.unlock(MEDEWERKER, "nieuw-voor-sanne")
-    assert new_key == key and new_slot != sanne_slot  # same database key, new wrapping
+    assert new_key != key and new_slot != sanne_slot
+    assert new_ring.unlock(USER, PASSWORD)[1] == new_key
     with pytest.raises(AuthenticationError):
         new_ring.unlock(MEDEWERKER, MEDEWERKER_PASSWORD)
-    # The database was not re-encrypted: same salt, and the old key still opens it.
-    assert db_path(data_dir).read_bytes()[:16] == salt_before
+    # The old slot, from the old key file, unwraps the old key: it no longer fits.
+    with pytest.raises(StoreDamagedError):
+        Store._open_with_key(data_dir, key, ring)
     accounts.log_in(data_dir, MEDEWERKER, "nieuw-voor-sanne").store.close()
 
 

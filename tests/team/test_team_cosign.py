@@ -117,15 +117,18 @@ def test_a_leidinggevende_account_needs_a_second_leidinggevende_on_the_server(
             accounts.add_account(tom, KARIN, forged)
         assert _snapshot(pg_team) == before
         # Straight to the server's function, without logging it first: refused.
-        with psycopg.connect(
-            host="localhost",
-            port=pg_team.cluster.port,
-            dbname=pg_team.database,
-            user=pg_team.location.login_role("tom"),
-            password=pg_team.location.login_password("tom", TOM_PASSWORD),
-            sslmode="verify-full",
-            sslrootcert=str(pg_team.cluster.ca_path),
-        ) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        with (
+            psycopg.connect(
+                host="localhost",
+                port=pg_team.cluster.port,
+                dbname=pg_team.database,
+                user=pg_team.location.login_role("tom"),
+                password=pg_team.location.login_password("tom", TOM_PASSWORD),
+                sslmode="verify-full",
+                sslrootcert=str(pg_team.cluster.ca_path),
+            ) as conn,
+            pytest.raises(psycopg.errors.InsufficientPrivilege),
+        ):
             conn.execute(
                 "SELECT vh_create_account(99, 'eve', 'medewerker', ''::bytea, ''::bytea, "
                 "''::bytea, now()::timestamp, 'SCRAM-SHA-256$4096:YQ==$YQ==:YQ==', 's', "

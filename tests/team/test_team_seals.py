@@ -179,8 +179,7 @@ def test_upgrade_reseals_an_older_server_and_then_refuses_unbound_values(
     )
     _sql(
         pg_team,
-        "ALTER TABLE unsafe_address_notes ALTER COLUMN category TYPE varchar(30) "
-        "USING 'wapens'",
+        "ALTER TABLE unsafe_address_notes ALTER COLUMN category TYPE varchar(30) USING 'wapens'",
     )
     _sql(pg_team, "UPDATE team_keyring SET seal_format = 1")
     out, err = io.StringIO(), io.StringIO()

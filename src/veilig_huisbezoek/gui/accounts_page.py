@@ -1,10 +1,15 @@
 """Beheer: the accounts of this database (beheerder only; the service checks it too).
 
-Adding an account and setting a password derive keys (Argon2id), so they run on the
-task runner; the dialogs stay open with a Dutch message when something is refused.
+Adding an account and setting a password derive keys (Argon2id), and removing one
+re-encrypts the database with a new key, so they run on the task runner; the dialogs
+stay open with a Dutch message when something is refused. The "Toegang" column says
+per account whether its key slot still opens the database (see
+:func:`..services.accounts.key_statuses`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -24,9 +29,10 @@ from ..domain.errors import UserError
 from ..domain.phone import format_phone
 from ..domain.roles import Role
 from ..services import accounts
-from ..services.accounts import AccountSummary, NewAccount
+from ..services.accounts import AccountSummary, KeyStatus, NewAccount
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError
+from ..storage.store import KeyRotation
 from .cosign_box import CoSignBox, sign
 from .forms import child, load_form
 from .hub import AppHub
@@ -47,10 +53,25 @@ class AccountTableModel(RowTableModel[AccountSummary]):
             self.tr("Naam"),
             self.tr("Rollen"),
             self.tr("Telefoon"),
+            self.tr("Toegang"),
         )
+        self._statuses: Mapping[int, KeyStatus] = {}
 
-    def set_rows(self, rows: list[AccountSummary]) -> None:
+    def set_rows(
+        self, rows: list[AccountSummary], statuses: Mapping[int, KeyStatus] | None = None
+    ) -> None:
+        self._statuses = dict(statuses or {})
         self.replace_rows(rows)
+
+    def status_text(self, account_id: int) -> str:
+        status = self._statuses.get(account_id)
+        if status is KeyStatus.OK:
+            return self.tr("In orde")
+        if status is KeyStatus.OLD_SLOT:
+            return self.tr("Oude sleutel: nog niet ingelogd sinds de update")
+        if status is KeyStatus.NEEDS_PASSWORD:
+            return self.tr("Nieuw wachtwoord nodig")
+        return ""
 
     def row_of(self, username: str) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.username == username), None)
@@ -67,6 +88,7 @@ class AccountTableModel(RowTableModel[AccountSummary]):
             row.display_name,
             ", ".join(domain_text(r.label) for r in Role if r in row.roles),
             format_phone(row.phone) if row.phone else "",
+            self.status_text(row.id),
         )[index.column()]
 
 
@@ -196,6 +218,8 @@ class AccountsPage(QWidget):
         f = self.form
         title = child(f, QLabel, "titleLabel")
         title.setFont(scaled_font(title, 1.35))
+        self.intro_label = child(f, QLabel, "introLabel")
+        self._set_intro()
         self.table = child(f, QTableView, "accountTable")
         self.add_button = child(f, QPushButton, "addButton")
         self.reset_button = child(f, QPushButton, "resetButton")
@@ -211,17 +235,64 @@ class AccountsPage(QWidget):
         self.remove_button.clicked.connect(self.remove)
         self.dialog: QDialog | None = None
         self.confirm_box: QMessageBox | None = None
+        self.statuses: dict[int, KeyStatus] = {}
+        self._busy = False
         self.refresh()
+
+    def _set_intro(self) -> None:
+        """What removing an account does, with this store's number of kept backups."""
+        if not self.ctx.store.rotates_key:
+            self.intro_label.setText(
+                self.tr(
+                    "Iedereen logt in met een eigen naam en wachtwoord. Een verwijderd "
+                    "account kan niet meer inloggen op de teamserver."
+                )
+            )
+            return
+        from ..services.settings import load_settings
+
+        try:
+            keep = load_settings(self.ctx).backup_keep
+        except (UserError, StoreError):
+            return  # the form's text names the default, 7
+        self.intro_label.setText(
+            self.tr(
+                "Iedereen logt in met een eigen naam en wachtwoord. Verwijdert u een account "
+                "of stelt u een nieuw wachtwoord in voor iemand anders, dan krijgt de "
+                "database een nieuwe sleutel: een oude kopie van het sleutelbestand opent de "
+                "huidige database daarna niet meer. Oudere back-ups blijven wel te openen met "
+                "de wachtwoorden van toen, tot ze verwijderd zijn (de app bewaart de laatste "
+                "{keep} automatische back-ups)."
+            ).format(keep=keep)
+        )
 
     # ---- data ----------------------------------------------------------------------
     def refresh(self) -> None:
         try:
             rows = accounts.list_accounts(self.ctx)
+            self.statuses = accounts.key_statuses(self.ctx)
         except (UserError, StoreError) as exc:
             self._say(str(exc), error=True)
             return
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, self.statuses)
         self._update_buttons()
+        warning = self._locked_out_warning()
+        if warning:
+            self._say(warning, error=True)
+
+    def _locked_out_warning(self) -> str:
+        locked_out = [
+            row.username
+            for row in self.model.rows
+            if self.statuses.get(row.id) is KeyStatus.NEEDS_PASSWORD
+        ]
+        if not locked_out:
+            return ""
+        return self.tr(
+            "Deze accounts kunnen de database niet meer openen: die kreeg een nieuwe sleutel "
+            "toen zij nog een sleutel van vóór de update hadden. Stel voor hen een nieuw "
+            "wachtwoord in: {users}."
+        ).format(users=", ".join(locked_out))
 
     def select(self, username: str) -> None:
         row = self.model.row_of(username)
@@ -234,8 +305,12 @@ class AccountsPage(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.selected()
-        self.reset_button.setEnabled(chosen is not None)
-        self.remove_button.setEnabled(chosen is not None and chosen.id != self.ctx.actor.account_id)
+        idle = not self._busy
+        self.add_button.setEnabled(idle)
+        self.reset_button.setEnabled(idle and chosen is not None)
+        self.remove_button.setEnabled(
+            idle and chosen is not None and chosen.id != self.ctx.actor.account_id
+        )
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message_label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
@@ -265,25 +340,58 @@ class AccountsPage(QWidget):
             username=chosen.username,
             lead=Role.LEIDINGGEVENDE in chosen.roles,
         )
-        dialog.saved.connect(
-            lambda _text: self._say(
-                self.tr("Nieuw wachtwoord ingesteld voor {user}.").format(user=chosen.username)
-            )
-        )
+        dialog.saved.connect(lambda _text: self._password_reset(chosen.username, dialog.rotation))
         self.dialog = dialog
         dialog.open()
 
+    def _password_reset(self, username: str, rotation: KeyRotation | None) -> None:
+        self.refresh()
+        text = self.tr("Nieuw wachtwoord ingesteld voor {user}.").format(user=username)
+        self._say_with_warning(text + self._rotation_note(rotation))
+
+    def _say_with_warning(self, text: str) -> None:
+        warning = self._locked_out_warning()
+        self._say(f"{text} {warning}" if warning else text, error=bool(warning))
+
+    def _rotation_note(self, rotation: KeyRotation | None) -> str:
+        if rotation is KeyRotation.PENDING:
+            return " " + self.tr(
+                "De database krijgt een nieuwe sleutel zodra hij nergens anders meer open "
+                "is (bij de volgende aanmelding)."
+            )
+        return ""
+
     def remove(self) -> None:
         chosen = self.selected()
-        if chosen is None or chosen.id == self.ctx.actor.account_id:
+        if chosen is None or chosen.id == self.ctx.actor.account_id or self._busy:
             return
+        if self.ctx.store.rotates_key:
+            text = self.tr(
+                "Account {user} ({name}) verwijderen? Deze persoon kan daarna niet meer "
+                "inloggen; wat hij of zij vastlegde blijft bewaard. De database krijgt een "
+                "nieuwe sleutel, zodat ook een oude kopie van het sleutelbestand hem niet "
+                "meer opent."
+            ).format(user=chosen.username, name=chosen.display_name)
+            old = [
+                row.username
+                for row in self.model.rows
+                if row.id != chosen.id and self.statuses.get(row.id) is KeyStatus.OLD_SLOT
+            ]
+            if old:
+                text += "\n\n" + self.tr(
+                    "Let op: {users} heeft nog een sleutel van vóór de update en kan de "
+                    "database daarna pas weer openen met een nieuw wachtwoord van u. Laat "
+                    "zo iemand eerst één keer inloggen, dan is dat niet nodig."
+                ).format(users=", ".join(old))
+        else:
+            text = self.tr(
+                "Account {user} ({name}) verwijderen? Deze persoon kan daarna niet meer "
+                "inloggen; wat hij of zij vastlegde blijft bewaard."
+            ).format(user=chosen.username, name=chosen.display_name)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Account verwijderen"),
-            self.tr(
-                "Account {user} ({name}) verwijderen? Deze persoon kan daarna niet meer "
-                "inloggen; wat hij of zij vastlegde blijft bewaard."
-            ).format(user=chosen.username, name=chosen.display_name),
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
@@ -296,10 +404,30 @@ class AccountsPage(QWidget):
         self.confirm_box = None
         if result != QMessageBox.StandardButton.Yes:
             return
-        try:
-            accounts.remove_account(self.ctx, chosen.id)
-        except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
-            return
+        ctx = self.ctx
+        self._busy = True
+        self._update_buttons()
+        self._say(self.tr("Account {user} wordt verwijderd…").format(user=chosen.username))
+        self.tasks.run(
+            lambda: accounts.remove_account(ctx, chosen.id),
+            lambda rotation: self._removed(chosen, rotation),
+            self._remove_failed,
+            owner=self,
+        )
+
+    def _removed(self, chosen: AccountSummary, rotation: object) -> None:
+        self._busy = False
         self.refresh()
-        self._say(self.tr("Account {user} verwijderd.").format(user=chosen.username))
+        text = self.tr("Account {user} verwijderd.").format(user=chosen.username)
+        if rotation is KeyRotation.DONE:
+            text += " " + self.tr("De database heeft een nieuwe sleutel.")
+        note = self._rotation_note(rotation if isinstance(rotation, KeyRotation) else None)
+        self._say_with_warning(text + note)
+
+    def _remove_failed(self, error: BaseException) -> None:
+        self._busy = False
+        self.refresh()
+        if isinstance(error, UserError | StoreError):
+            self._say(str(error), error=True)
+        else:
+            self._say(self.tr("Verwijderen mislukt door een onverwachte fout."), error=True)

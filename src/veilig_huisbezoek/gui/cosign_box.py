@@ -47,6 +47,6 @@ def sign(ctx: ServiceContext, user: str, password: str, purpose: str) -> CoSigna
     """On the worker thread: check the co-signer (throttled like a login)."""
     throttle = LoginThrottle(ctx.store.data_dir)
     try:
-        return throttle.attempt(lambda: accounts.co_sign(ctx, user, password, purpose))
+        return throttle.attempt(user, lambda: accounts.co_sign(ctx, user, password, purpose))
     except AuthenticationError:
         raise ValidationError(SIGNER_FIELD, "naam of wachtwoord klopt niet.") from None

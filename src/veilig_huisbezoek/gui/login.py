@@ -83,6 +83,9 @@ class LoginView(QWidget):
         self._login = login
         self._tasks = tasks
         self._throttle = LoginThrottle(data_dir)
+        # A restore checks the password against the backup; the damaged store's files
+        # are set aside as they are, so its key file does not count these failures.
+        self._restore_throttle = LoginThrottle(data_dir, use_key_file=False)
         self._busy = False  # our own login in flight; the shared runner may be loading pages
         self.form = load_form("login", self)
         layout = QVBoxLayout(self)
@@ -178,7 +181,7 @@ class LoginView(QWidget):
         throttle, data_dir, login = self._throttle, self._data_dir, self._login
 
         def job() -> ServiceContext:
-            return throttle.attempt(lambda: login(data_dir, user, password))
+            return throttle.attempt(user, lambda: login(data_dir, user, password))
 
         self._tasks.run(job, self._succeeded, self._failed)
 
@@ -262,11 +265,14 @@ class LoginView(QWidget):
         password = self.password_edit.text()
         self.error_label.setText("")
         self._set_busy(True)
-        throttle, data_dir, login, clock = self._throttle, self._data_dir, self._login, self._clock
+        throttle, data_dir, login = self._restore_throttle, self._data_dir, self._login
+        clock = self._clock
         from ..services.backups import restore_from_backup
 
         def job() -> ServiceContext:
-            throttle.attempt(lambda: restore_from_backup(data_dir, backup, user, password, clock))
+            throttle.attempt(
+                user, lambda: restore_from_backup(data_dir, backup, user, password, clock)
+            )
             return login(data_dir, user, password)
 
         self._tasks.run(job, self._restored, self._restore_failed)

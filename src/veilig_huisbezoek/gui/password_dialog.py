@@ -1,7 +1,9 @@
 """Set a password: one's own (with the current one) or, for a beheerder, someone else's.
 
-Both re-wrap only that person's key slot (Argon2id: slow, so off the GUI thread); the
-database itself is never re-encrypted.
+One's own: re-wraps only that person's key slot (Argon2id: slow, so off the GUI
+thread). A beheerder's reset (forgotten or leaked) also gives the database a new key,
+so that the old password, also from an older copy of the key file, opens nothing;
+``rotation`` says what became of that key.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from ..domain.errors import UserError
 from ..services import accounts
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError
+from ..storage.store import KeyRotation
 from .cosign_box import CoSignBox, sign
 from .forms import child, load_form
 from .look import ERROR_STYLE, PRIMARY_BUTTON_STYLE
@@ -69,8 +72,9 @@ class PasswordDialog(QDialog):
             )
             if own
             else self.tr(
-                "Een nieuw wachtwoord voor {user}, die het vergeten is. Geef het "
-                "persoonlijk door; het oude wachtwoord werkt daarna niet meer."
+                "Een nieuw wachtwoord voor {user}, die het vergeten is of bij wie het is "
+                "uitgelekt. Geef het persoonlijk door; het oude wachtwoord werkt daarna "
+                "niet meer, en de database krijgt een nieuwe sleutel."
             ).format(user=username)
         )
         if not own:
@@ -89,6 +93,7 @@ class PasswordDialog(QDialog):
         QWidget.setTabOrder(self.cosign_box.password_edit, self.ok_button)
         (self.current_edit if own else self.new_edit).setFocus()
         self._busy = False
+        self.rotation: KeyRotation | None = None
 
     def _submit(self) -> None:
         if self._busy:
@@ -112,17 +117,18 @@ class PasswordDialog(QDialog):
             self.cosign_box.user_edit.setFocus()
             return
         ctx, account_id, current = self.ctx, self.account_id, self.current_edit.text()
-        job: Callable[[], None]
+        job: Callable[[], KeyRotation | None]
         if account_id is None:
 
-            def job() -> None:
+            def job() -> KeyRotation | None:
                 accounts.change_password(ctx, current, new)
+                return None
 
         else:
 
-            def job() -> None:
+            def job() -> KeyRotation | None:
                 cosign = sign(ctx, *signer, accounts.COSIGN_LEAD_PASSWORD) if signer else None
-                accounts.reset_password(ctx, account_id, new, cosign)
+                return accounts.reset_password(ctx, account_id, new, cosign)
 
         self._set_busy(True)
         self.cosign_box.clear_password()
@@ -133,7 +139,8 @@ class PasswordDialog(QDialog):
         for widget in (self.current_edit, self.new_edit, self.repeat_edit, self.ok_button):
             widget.setEnabled(not busy)
 
-    def _done(self, _result: object) -> None:
+    def _done(self, result: object) -> None:
+        self.rotation = result if isinstance(result, KeyRotation) else None
         self._set_busy(False)
         for edit in (self.current_edit, self.new_edit, self.repeat_edit):
             edit.clear()

@@ -195,7 +195,9 @@ class ConsentDialog(QDialog):
         throttle = LoginThrottle(ctx.store.data_dir)
 
         def job() -> CoSignature:
-            return throttle.attempt(lambda: co_sign(ctx, user, password, accounts.COSIGN_CONSENT))
+            return throttle.attempt(
+                user, lambda: co_sign(ctx, user, password, accounts.COSIGN_CONSENT)
+            )
 
         self.tasks.run(job, self._verified, self._failed)
 

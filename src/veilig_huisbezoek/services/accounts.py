@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -19,9 +20,9 @@ from ..domain.phone import parse_dutch_phone
 from ..domain.roles import Permission, PermissionDenied, Role, roles_from_text, roles_to_text
 from ..storage import audit
 from ..storage.errors import AuthenticationError, StoreError
-from ..storage.keyslots import normalise_username
+from ..storage.keyslots import KeySlot, PersonSlot, normalise_username
 from ..storage.models import Account
-from ..storage.store import Store
+from ..storage.store import KeyRotation, Store
 from .context import Actor, ServiceContext
 
 MIN_PASSWORD_LENGTH = 10
@@ -278,65 +279,133 @@ def add_account(ctx: ServiceContext, new: NewAccount, cosign: CoSignature | None
         return _insert_account(session, ctx.store, new, ctx.clock, audit_it).id
 
 
-def remove_account(ctx: ServiceContext, account_id: int) -> None:
-    """Deactivate the account and delete its key slot: it can no longer unlock the store."""
+def _active_account(ctx: ServiceContext, account_id: int) -> tuple[str, str | None]:
+    """(username, slot id) of an active account, or a Dutch ValidationError."""
+    with ctx.store.read_session() as session:
+        account = session.get(Account, account_id)
+        if account is None or not account.active:
+            raise ValidationError("Account", "dit account bestaat niet (meer).")
+        return account.username, account.slot_id
+
+
+def remove_account(ctx: ServiceContext, account_id: int) -> KeyRotation:
+    """Deactivate the account and take its key slot away, for good.
+
+    On the embedded store the database key is replaced (see :meth:`Store.revoking`):
+    a copy of the removed person's slot from an older key file no longer opens the
+    database. Returns what became of the key (PENDING: the database is open elsewhere;
+    the next login re-encrypts it).
+    """
     ctx.require(Permission.MANAGE_ACCOUNTS, "alleen een beheerder kan accounts verwijderen")
     if account_id == ctx.actor.account_id:
         raise PermissionDenied("u kunt uw eigen account niet verwijderen")
-    with ctx.store.session() as session:
+    _username, slot_id = _active_account(ctx, account_id)
+    with (
+        ctx.store.revoking([slot_id] if slot_id else []) as rotation,
+        ctx.store.session() as session,
+    ):
         account = session.get(Account, account_id)
         if account is None or not account.active:
             raise ValidationError("Account", "dit account bestaat niet (meer).")
         ctx.audit(session, "account_removed", "account", account_id)
-        slot_id = ctx.store.remove_account(session, account, ctx.now())
-    if slot_id:
-        ctx.store.remove_key_slot(slot_id)
+        ctx.store.remove_account(session, account, ctx.now())
+    return rotation()
 
 
 def change_password(ctx: ServiceContext, old_password: str, new_password: str) -> None:
-    """Re-wrap the database key for the new password; the database is not re-encrypted."""
+    """Re-wrap the database key for the new password; the database is not re-encrypted
+    (one's own password: the old one was not leaked to anyone else)."""
     check_password(new_password, field="Nieuw wachtwoord")
     ring = ctx.store.keyring_now()
     try:
-        ring.unlock(ctx.actor.username, old_password)
+        old_slot, _key = ring.unlock(ctx.actor.username, old_password)
     except AuthenticationError:
         raise ValidationError("Huidig wachtwoord", "klopt niet.") from None
+    new_slot = ctx.store.add_key_slot(ctx.actor.username, new_password)
     with ctx.store.session() as session:
         account = session.get(Account, ctx.actor.account_id)
         assert account is not None
+        account.slot_id = new_slot
         ctx.audit(session, "password_changed", "account", account.id)
-        old_slot = ctx.store.set_password(session, account, new_password, reset=None)
-    if old_slot:
+    if old_slot != new_slot:
         ctx.store.remove_key_slot(old_slot)
 
 
 def reset_password(
     ctx: ServiceContext, account_id: int, new_password: str, cosign: CoSignature | None = None
-) -> None:
+) -> KeyRotation:
     """A beheerder sets a new password for someone (forgotten, or leaked); the person is
-    told at their next login. A leidinggevende's needs a second leidinggevende."""
+    told at their next login. A leidinggevende's needs a second leidinggevende.
+
+    On the embedded store the database key is replaced too, so that the old password's
+    slot, also from an older copy of the key file, no longer opens the database. Every
+    check comes first: a refused reset changes no key.
+    """
     ctx.require(Permission.MANAGE_ACCOUNTS, "alleen een beheerder kan wachtwoorden herstellen")
     if account_id == ctx.actor.account_id:
         raise PermissionDenied("uw eigen wachtwoord wijzigt u met 'Wachtwoord wijzigen'")
     check_password(new_password, field="Nieuw wachtwoord")
-    with ctx.store.session() as session:
+    username, old_slot = _active_account(ctx, account_id)
+    with ctx.store.read_session() as session:
         account = session.get(Account, account_id)
-        if account is None or not account.active:
-            raise ValidationError("Account", "dit account bestaat niet (meer).")
-        signed = ""
-        if Role.LEIDINGGEVENDE in roles_from_text(account.roles):
-            signed = _check_lead_cosign(ctx, session, cosign, account_id)
+        assert account is not None
+        lead = Role.LEIDINGGEVENDE in roles_from_text(account.roles)
+        signed = _check_lead_cosign(ctx, session, cosign, account_id) if lead else ""
+    cosigner = cosign.actor.account_id if (cosign and signed) else None
+    new_slot = ctx.store.new_slot_for(username, new_password)
+    drop = [old_slot] if old_slot and new_slot and old_slot != new_slot else []
+    with (
+        ctx.store.revoking(drop, keep=[new_slot] if new_slot else []) as rotation,
+        ctx.store.session() as session,
+    ):
+        account = session.get(Account, account_id)
+        assert account is not None
+        if lead:
             ctx.store.use_cosignature(session, cosign.token if cosign else None)
         ctx.audit(session, "password_reset", "account", account_id, signed)
-        cosigner = cosign.actor.account_id if (cosign and signed) else None
-        old_slot = ctx.store.set_password(
+        ctx.store.set_password(
             session,
             account,
             new_password,
+            slot_id=new_slot,
             reset=(ctx.actor.account_id, cosigner, ctx.now()),
         )
-    if old_slot:
-        ctx.store.remove_key_slot(old_slot)
+    return rotation()
+
+
+class KeyStatus(Enum):
+    """Whether an account's key slot opens the database (embedded store)."""
+
+    OK = "ok"
+    # A password slot from before key pairs: it opens the database now and becomes a
+    # key pair at the next login, but a key rotation before then cannot include it.
+    OLD_SLOT = "old_slot"
+    # The database key was replaced without this account: a new password is needed.
+    NEEDS_PASSWORD = "needs_password"
+
+
+def key_statuses(ctx: ServiceContext) -> dict[int, KeyStatus]:
+    """Per active account whether its slot opens the database (beheerder; empty on a
+    team server, whose slots are never cut off by a key rotation)."""
+    ctx.require(Permission.MANAGE_ACCOUNTS, "alleen een beheerder kan accounts beheren")
+    if not ctx.store.rotates_key:
+        return {}
+    ring = ctx.store.keyring_now()
+    newest = max(ring.generations() | {ctx.store.generation})
+    with ctx.store.read_session() as session:
+        rows = session.execute(select(Account.id, Account.slot_id).where(Account.active)).all()
+    statuses: dict[int, KeyStatus] = {}
+    for account_id, slot_id in rows:
+        slot = ring.find(slot_id) if slot_id else None
+        if isinstance(slot, PersonSlot) and (
+            newest in slot.keys or ctx.store.generation in slot.keys
+        ):
+            statuses[account_id] = KeyStatus.OK
+        elif isinstance(slot, KeySlot) and slot.generation == newest:
+            statuses[account_id] = KeyStatus.OLD_SLOT
+        else:
+            statuses[account_id] = KeyStatus.NEEDS_PASSWORD
+    return statuses
 
 
 @dataclass(frozen=True)

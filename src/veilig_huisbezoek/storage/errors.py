@@ -28,6 +28,20 @@ class StoreNotFoundError(StoreError):
         super().__init__(f"Geen database gevonden in {where}.")
 
 
+class AccessWithdrawnError(StoreError):
+    """The name and password are right, but the database key was replaced without this
+    person getting the new one (their slot predates key pairs): the beheerder has to set
+    a new password for them."""
+
+    exit_code = 2
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Uw wachtwoord opent deze database niet meer: de sleutel van de database is "
+            "vervangen. Vraag de beheerder om een nieuw wachtwoord."
+        )
+
+
 class StoreExistsError(StoreError):
     def __init__(self, where: str) -> None:
         super().__init__(f"In {where} staat al een database; er is niets veranderd.")

@@ -2,8 +2,10 @@
 
 Layout of a data folder::
 
-    veilig-huisbezoek.db      SQLCipher 4 database (plus -wal / -shm while open)
-    keyslots.json             the database key wrapped per account (no names inside)
+    veilig-huisbezoek.db      SQLCipher 4 database (plus -wal / -shm while open; a
+                              -journal only while its key is being replaced)
+    keyslots.json             a key pair per account, the database key wrapped to each,
+                              failed-login counts (no names inside; see .keyslots)
     .keyslots.lock            empty lock file for read-modify-write of the key slots
     backups/                  automatic encrypted backups (services.backups), owner-only
 """
@@ -12,24 +14,33 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 import shutil
 import tempfile
+import threading
 import zipfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 
+import sqlcipher3
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.clock import to_local
 from . import audit
-from .engine import READ_ONLY_OPTION, DatabaseError, open_engine, raw_key_literal
+from .engine import (
+    BUSY_TIMEOUT_MS,
+    READ_ONLY_OPTION,
+    DatabaseError,
+    open_engine,
+    raw_key_literal,
+)
 from .errors import (
+    AccessWithdrawnError,
     AuthenticationError,
     DiskFullError,
     ReadOnlyStoreError,
@@ -39,7 +50,19 @@ from .errors import (
     StoreExistsError,
     StoreNotFoundError,
 )
-from .keyslots import KeyRing, new_database_key, read_keyring, write_atomically, write_keyring
+from .keyslots import (
+    FIRST_GENERATION,
+    FailureLog,
+    KeyRing,
+    OpenedSlot,
+    keyring_lock,
+    new_database_key,
+    read_keyring,
+    sync_folder,
+    update_keyring,
+    write_atomically,
+    write_keyring,
+)
 
 # Re-exported: the data-folder names live in .layout (light to import).
 from .layout import BACKUPS_DIR as BACKUPS_DIR
@@ -93,6 +116,7 @@ def check_writable(data_dir: Path) -> None:
         db_path(data_dir),
         data_dir / f"{DB_FILE}-wal",
         data_dir / f"{DB_FILE}-shm",
+        data_dir / f"{DB_FILE}-journal",
     ):
         if path.exists() and not os.access(path, os.W_OK):
             raise ReadOnlyStoreError(str(path), is_file=True)
@@ -126,7 +150,7 @@ def file_errors_as_store_error(where: Path) -> Iterator[None]:
 _RESTORE_MAY_HOLD = frozenset({BACKUPS_DIR, KEYRING_LOCK_FILE})
 SET_ASIDE_PREFIX = "beschadigd-"
 # The files of a store that a restore over a damaged store moves aside (never deletes).
-_STORE_FILES = (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", KEYRING_FILE)
+_STORE_FILES = (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", f"{DB_FILE}-journal", KEYRING_FILE)
 
 
 def _may_stay_when_restoring(name: str, *, replacing: bool) -> bool:
@@ -174,6 +198,25 @@ def _check_pages(engine: Engine) -> None:
         raise StoreDamagedError(DAMAGED_MESSAGE)
 
 
+def _open_checked(data_dir: Path, key: bytes) -> Engine:
+    """An engine on the file with this key, after checking that the key fits and every
+    page reads (StoreDamagedError otherwise; nothing written)."""
+    engine = open_engine(db_path(data_dir), key)
+    try:
+        with _damage_as_store_error(data_dir):
+            with engine.connect() as conn:
+                ours = conn.exec_driver_sql(
+                    "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'"
+                ).scalar()
+            if not ours:
+                raise StoreDamagedError(DAMAGED_MESSAGE)
+            _check_pages(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
 @dataclass(frozen=True)
 class VerifyReport:
     problems: tuple[str, ...]
@@ -214,6 +257,126 @@ def _damage_as_store_error(data_dir: Path | None = None) -> Iterator[None]:
         raise StoreDamagedError(DAMAGED_MESSAGE) from None
 
 
+class KeyRotation(Enum):
+    """What became of a request to replace the database key."""
+
+    DONE = "done"  # the database is encrypted with the new key now
+    PENDING = "pending"  # the new key is ready; the next login re-encrypts (open elsewhere)
+    NOT_APPLICABLE = "not_applicable"  # a team server: slots removed, no key file to rotate
+
+
+BUSY_ELSEWHERE_MESSAGE = (
+    "De database is nog open in een ander venster of programma; de nieuwe sleutel wordt "
+    "gebruikt zodra de database daar gesloten is."
+)
+GATE_TIMEOUT_S = 30.0
+
+# Tests set this to stop (kill) a process at a named step of a key rotation.
+_rotation_hook: Callable[[str], None] | None = None
+
+
+def _step(name: str) -> None:
+    if _rotation_hook is not None:
+        _rotation_hook(name)
+
+
+class _UseGate:
+    """Threads of this process using the engine (shared), or one replacing it (exclusive).
+
+    A key rotation closes the engine, re-encrypts the file and opens a new engine; the
+    GUI's worker thread and the reminder scheduler use the same store, so they wait at
+    the gate meanwhile instead of meeting a closed or wrongly keyed engine. The thread
+    holding the gate exclusively may still open sessions itself.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._users: dict[int, int] = {}
+        self._owner: int | None = None
+
+    @contextlib.contextmanager
+    def shared(self) -> Iterator[None]:
+        me = threading.get_ident()
+        with self._cond:
+            self._cond.wait_for(lambda: self._owner in (None, me))
+            self._users[me] = self._users.get(me, 0) + 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._users[me] -= 1
+                if not self._users[me]:
+                    del self._users[me]
+                self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def exclusive(self, timeout: float = GATE_TIMEOUT_S) -> Iterator[None]:
+        me = threading.get_ident()
+        with self._cond:
+            if self._users.get(me):
+                raise RuntimeError("the database key cannot be replaced inside a session")
+            if not self._cond.wait_for(lambda: self._owner is None, timeout):
+                raise StoreBusyError(BUSY_ELSEWHERE_MESSAGE)
+            self._owner = me
+            if not self._cond.wait_for(lambda: not self._users, timeout):
+                self._owner = None
+                self._cond.notify_all()
+                raise StoreBusyError(BUSY_ELSEWHERE_MESSAGE)
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._owner = None
+                self._cond.notify_all()
+
+
+def _rekey_file(path: Path, old_key: bytes, new_key: bytes) -> None:
+    """Re-encrypt the database file in place (``PRAGMA rekey``), in one transaction.
+
+    SQLCipher 4's rekey reads and rewrites every page in one write transaction. It is
+    run in rollback-journal mode, not WAL: the journal keeps the original pages under
+    the old key, so a crash (``kill -9``) mid-way leaves a hot journal that the next
+    connection rolls back (the file opens with the old key), and the commit (deleting
+    the journal) switches the whole file to the new key at once. In WAL mode the new
+    pages would sit in the -wal under the new key while other connections (this
+    process's pool, other processes) still hold the old one; SQLCipher only supports
+    that from version 5. Leaving WAL mode needs the only connection to the database, so
+    it also proves that no other process has it open (they would keep the old key):
+    otherwise StoreBusyError, and nothing was changed.
+
+    The alternative, ``sqlcipher_export`` into a new file and a rename over the old one,
+    was not chosen: a process that still has the old file open would go on writing to
+    the replaced (deleted) file and lose those writes silently, a -wal left next to the
+    new file could be replayed into it, and it needs twice the disk space.
+
+    ``PRAGMA rekey`` reports no error when it fails (e.g. a read-only file): the caller
+    checks that the file opens with the new key afterwards.
+    """
+    conn = sqlcipher3.connect(
+        str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+    )
+    try:
+        cur = conn.cursor()
+        cur.execute("PRAGMA cipher_log_level = NONE")
+        cur.execute(f'PRAGMA key = "{raw_key_literal(old_key)}"')
+        cur.execute("PRAGMA temp_store = MEMORY")
+        try:
+            busy = cur.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            mode = cur.execute("PRAGMA journal_mode = DELETE").fetchone()
+        except DatabaseError as exc:
+            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+                raise StoreBusyError(BUSY_ELSEWHERE_MESSAGE) from None
+            raise
+        if (busy is not None and busy[0]) or mode is None or str(mode[0]).lower() != "delete":
+            raise StoreBusyError(BUSY_ELSEWHERE_MESSAGE)
+        cur.execute("PRAGMA synchronous = FULL")
+        _step("rekey-started")
+        cur.execute(f'PRAGMA rekey = "{raw_key_literal(new_key)}"')
+        cur.close()
+    finally:
+        conn.close()
+
+
 class Store:
     """An unlocked store. Holds the database key in memory only."""
 
@@ -227,16 +390,41 @@ class Store:
     # the reminder scheduler then keeps the visitors' contact details of its last
     # snapshot, to alarm locally with them.
     can_lose_connection = False
+    # Removing an account or resetting a password replaces the database key
+    # (rotate_key); a team server only removes the person's slot and login.
+    rotates_key = True
 
-    def __init__(self, data_dir: Path, engine: Engine, key: bytes, ring: KeyRing) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        engine: Engine,
+        key: bytes,
+        ring: KeyRing,
+        *,
+        generation: int = FIRST_GENERATION,
+        keys: Mapping[int, bytes] | None = None,
+    ) -> None:
         self.data_dir = data_dir
+        self._ring = ring
+        self._gate = _UseGate()
+        # Every generation's key this store knows (two while a rotation is in flight).
+        self._keys: dict[int, bytes] = dict(keys or {})
+        self._use_engine(engine, key, generation)
+
+    def _use_engine(self, engine: Engine, key: bytes, generation: int) -> None:
         self.engine = engine
         self._key = key
-        self._ring = ring
+        self._generation = generation
+        self._keys[generation] = key
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(
             engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False
         )
+
+    @property
+    def generation(self) -> int:
+        """The generation of the database key the file is encrypted with now."""
+        return self._generation
 
     # ---- opening --------------------------------------------------------------
     @classmethod
@@ -277,42 +465,87 @@ class Store:
         """Open with a person's credentials; return the store and their account id.
 
         A wrong name or password is detected before the database file is opened, so
-        nothing in the data folder changes.
+        nothing in the data folder changes. After a successful login the person's slot
+        is brought up to date (a password slot becomes a key pair; a slot made from a
+        non-NFC password is re-made from the NFC form) and a key rotation that was
+        interrupted or postponed is finished.
         """
         ring = cls.read_keyring(data_dir)
-        slot_id, key = ring.unlock(username, password)
-        store = cls._open_with_key(data_dir, key, ring)
-        with store.session() as session:
-            account_id = session.execute(
-                select(Account.id).where(Account.slot_id == slot_id, Account.active)
-            ).scalar_one_or_none()
-        if account_id is None:
+        opened = ring.open(username, password)
+        store = cls._open_newest(data_dir, opened, ring)
+        try:
+            with store.session() as session:
+                account_id = session.execute(
+                    select(Account.id).where(Account.slot_id == opened.slot_id, Account.active)
+                ).scalar_one_or_none()
+            if account_id is None:
+                raise AuthenticationError()
+            store._settle(opened, account_id)
+        except BaseException:
             store.close()
-            raise AuthenticationError()
+            raise
         return store, account_id
 
     @classmethod
-    def _open_with_key(cls, data_dir: Path, key: bytes, ring: KeyRing) -> Store:
+    def _open_newest(
+        cls, data_dir: Path, opened: OpenedSlot, ring: KeyRing, *, reread: bool = True
+    ) -> Store:
+        """Open with the newest generation of the person's keys that fits the file.
+
+        While a rotation is in flight the file is encrypted with the old or the new
+        key (never neither): try the newest first. When none fits, the key file is read
+        once more under its lock (a rotation may have committed since it was read).
+        """
+        error: StoreError = AccessWithdrawnError()
+        for attempt in range(2):
+            for generation in sorted(opened.keys, reverse=True):
+                try:
+                    return cls._open_with_key(
+                        data_dir,
+                        opened.keys[generation],
+                        ring,
+                        generation=generation,
+                        keys=opened.keys,
+                    )
+                except StoreDamagedError as exc:
+                    error = exc
+            if attempt or not reread:
+                break
+            with file_errors_as_store_error(data_dir), keyring_lock(data_dir):
+                newer = read_keyring(keyring_path(data_dir))
+            reopened = newer.reopen(opened)
+            if reopened is None or reopened.keys == opened.keys:
+                break
+            ring, opened = newer, reopened
+        if opened.keys and max(ring.generations(), default=0) > max(opened.keys):
+            # A newer key exists that this person did not get (their slot predates key
+            # pairs): not damage, but a password the beheerder has to set again.
+            raise AccessWithdrawnError()
+        raise error
+
+    @classmethod
+    def _open_with_key(
+        cls,
+        data_dir: Path,
+        key: bytes,
+        ring: KeyRing,
+        *,
+        generation: int = FIRST_GENERATION,
+        keys: Mapping[int, bytes] | None = None,
+    ) -> Store:
         """Open, check every page, migrate. Nothing is written before all checks pass."""
         if db_path(data_dir).stat().st_size == 0:
             # SQLCipher would happily turn an empty file into a new, empty database.
             raise StoreDamagedError(DAMAGED_MESSAGE)
         check_writable(data_dir)
-        engine = open_engine(db_path(data_dir), key)
+        engine = _open_checked(data_dir, key)
         try:
             with _damage_as_store_error(data_dir):
-                with engine.connect() as conn:
-                    ours = conn.exec_driver_sql(
-                        "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'"
-                    ).scalar()
-                if not ours:
-                    raise StoreDamagedError(DAMAGED_MESSAGE)
-                _check_pages(engine)
                 upgrade_to_head(engine)
         except BaseException:
             engine.dispose()
             raise
-        return cls(data_dir, engine, key, ring)
+        return cls(data_dir, engine, key, ring, generation=generation, keys=keys)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -327,13 +560,21 @@ class Store:
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed on success, rolled back on any error."""
-        with _damage_as_store_error(self.data_dir), self._sessions.begin() as session:
+        with (
+            self._gate.shared(),
+            _damage_as_store_error(self.data_dir),
+            self._sessions.begin() as session,
+        ):
             yield session
 
     @contextlib.contextmanager
     def read_session(self) -> Iterator[Session]:
         """A consistent read-only snapshot that never blocks writers (nothing is committed)."""
-        with _damage_as_store_error(self.data_dir), self._read_sessions() as session:
+        with (
+            self._gate.shared(),
+            _damage_as_store_error(self.data_dir),
+            self._read_sessions() as session,
+        ):
             try:
                 yield session
             finally:
@@ -341,12 +582,13 @@ class Store:
 
     # ---- key slots ------------------------------------------------------------
     def add_key_slot(self, username: str, password: str) -> str:
-        """Wrap the database key for this name + password; returns the slot id.
+        """Make a key pair for this name + password, with the database key wrapped to
+        it (every generation this store knows); returns the slot id.
 
         Written before the account row commits: a crash in between leaves a slot that
         opens no account (unlock also checks the account), never an account without one.
         """
-        slot = self._ring.make_slot(username, password, self._key)
+        slot = self._ring.make_person(username, password, self._keys)
         self._modify_ring(lambda ring: ring.with_slot(slot))
         return slot.id
 
@@ -370,31 +612,32 @@ class Store:
         session.add(account)
         session.flush()
 
+    def new_slot_for(self, username: str, password: str) -> str | None:
+        """A slot for someone's new password, made before the transaction that points
+        their account at it (:meth:`set_password`); None where the server makes it."""
+        return self.add_key_slot(username, password)
+
     def set_password(
         self,
         session: Session,
         account: Account,
         password: str,
         *,
+        slot_id: str | None,
         reset: tuple[int, int | None, datetime] | None,
-    ) -> str | None:
-        """A new password; ``reset`` (by whom, co-signed by whom, when) when someone else
-        set it: the person is told at their next login. Returns the old slot to remove
-        once this commits."""
-        old_slot = account.slot_id
-        account.slot_id = self.add_key_slot(account.username, password)
+    ) -> None:
+        """Point the account at the new slot; ``reset`` (by whom, co-signed by whom,
+        when): someone else set it, noted for the person's next login."""
+        account.slot_id = slot_id
         if reset is not None:
-            (account.password_reset_by, account.password_reset_cosigner, at) = reset
+            account.password_reset_by, account.password_reset_cosigner, at = reset
             account.password_reset_at = at
-        return old_slot if old_slot != account.slot_id else None
 
-    def remove_account(self, session: Session, account: Account, now: datetime) -> str | None:
-        """Deactivate; returns the slot to remove once this commits."""
-        slot_id = account.slot_id
+    def remove_account(self, session: Session, account: Account, now: datetime) -> None:
+        """Deactivate (its slot goes with the surrounding :meth:`revoking`)."""
         account.active = False
         account.slot_id = None
         account.removed_at = now
-        return slot_id
 
     def use_cosignature(self, session: Session, token: str | None) -> None:
         """A team server checks the co-signer's proof; here the app checked the password."""
@@ -412,45 +655,188 @@ class Store:
             raise AuthenticationError()
         return int(account_id), None
 
-    @contextlib.contextmanager
-    def _ring_lock(self) -> Iterator[None]:
-        with open(self.data_dir / KEYRING_LOCK_FILE, "a+b") as lock:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
-
     def _modify_ring(self, change: Callable[[KeyRing], KeyRing]) -> None:
         """Read-modify-write under a lock, so two processes never drop each other's slots."""
-        with file_errors_as_store_error(self.data_dir), self._ring_lock():
-            ring = change(read_keyring(keyring_path(self.data_dir)))
-            write_keyring(keyring_path(self.data_dir), ring)
-            self._ring = ring
+        with file_errors_as_store_error(self.data_dir):
+            self._ring = update_keyring(self.data_dir, change)
 
-    def _ring_for_backup(self) -> KeyRing:
-        """The slots on disk now (other processes may have added some), active accounts only.
-
-        Old slots of changed passwords or removed accounts stay out of the backup.
-        """
-        with self._ring_lock():
-            ring = read_keyring(keyring_path(self.data_dir))
-        with self.session() as session:
-            live = {
+    def _active_slot_ids(self) -> set[str]:
+        with self.read_session() as session:
+            return {
                 slot
                 for slot in session.execute(
                     select(Account.slot_id).where(Account.active, Account.slot_id.is_not(None))
                 ).scalars()
                 if slot
             }
-        return ring.keeping_only(live)
+
+    def _ring_for_backup(self) -> KeyRing:
+        """The slots on disk now (other processes may have added some), active accounts
+        only, and only the key generation the copy is encrypted with.
+
+        Old slots of changed passwords or removed accounts stay out of the backup.
+        """
+        with keyring_lock(self.data_dir):
+            ring = read_keyring(keyring_path(self.data_dir))
+        live = self._active_slot_ids()
+        return replace(
+            ring.keeping_only(live).only_generation(self._generation), failures=FailureLog()
+        )
+
+    # ---- replacing the database key -----------------------------------------------
+    @contextlib.contextmanager
+    def revoking(
+        self, slot_ids: Collection[str], *, keep: Collection[str] = ()
+    ) -> Iterator[Callable[[], KeyRotation]]:
+        """Take these key slots away for good, around the caller's transaction.
+
+        Before the body runs, the slots leave the key file and a new database key is
+        wrapped to every other active account's key pair (and to the slots in
+        ``keep``, e.g. a new password's slot not yet in the database) in one atomic
+        write; after the body the database is re-encrypted with the new key
+        (:meth:`rotate_key`). Yields a function that says what happened to the key.
+
+        A team server (``rotates_key`` false) only removes the slots, after the body.
+        """
+        drop = {slot for slot in slot_ids if slot}
+        outcome = KeyRotation.NOT_APPLICABLE
+        if not self.rotates_key:
+            yield lambda: outcome
+            for slot in drop:
+                self.remove_key_slot(slot)
+            return
+        outcome = KeyRotation.PENDING
+        self._begin_rotation(drop, keep)
+        try:
+            yield lambda: outcome
+        except BaseException:
+            # The slots are gone already: finish the rotation anyway (or leave it to
+            # the next login), and report the body's error.
+            with contextlib.suppress(StoreError):
+                self.rotate_key()
+            raise
+        outcome = self.rotate_key()
+
+    def _begin_rotation(self, drop: Collection[str], keep: Collection[str]) -> None:
+        recipients = (self._active_slot_ids() | set(keep)) - set(drop)
+        new_key = new_database_key()
+        chosen: list[int] = []
+
+        def begin(ring: KeyRing) -> KeyRing:
+            generation = max(ring.generations() | set(self._keys)) + 1
+            chosen.append(generation)
+            ring = ring.without_slots(drop)
+            return ring.with_generation(generation, new_key, recipients, self._keys)
+
+        _step("before-begin")
+        self._modify_ring(begin)
+        self._keys[chosen[-1]] = new_key
+        _step("begun")
+
+    def rotate_key(self) -> KeyRotation:
+        """Re-encrypt the database with the newest key generation this store knows.
+
+        Call after the new generation was written to the key file (:meth:`revoking`).
+        Returns PENDING when the database is open elsewhere (another process, or
+        another login in this one): the next login that can finishes it.
+        """
+        newest = max(self._keys)
+        if newest == self._generation:
+            return KeyRotation.DONE
+        try:
+            self._rekey_to(newest)
+        except StoreBusyError:
+            return KeyRotation.PENDING
+        return KeyRotation.DONE
+
+    def _rekey_to(self, generation: int) -> None:
+        """The rotation proper. At every moment the file opens with the old or the new
+        key, and the key file holds that key for every remaining person:
+
+        1. (:meth:`_begin_rotation`) keyslots.json gains the new generation, atomically,
+           next to the old one: both keys are wrapped to everyone;
+        2. the file is re-encrypted in one transaction (:func:`_rekey_file`): a crash
+           before its commit rolls back to the old key, after it the new key holds;
+        3. the file is checked with the new key; keyslots.json drops the old generation.
+
+        A crash after 1 or 2 leaves both generations in the file: the next login opens
+        with whichever fits and then repeats 2 or finishes 3.
+        """
+        new_key = self._keys[generation]
+        with (
+            file_errors_as_store_error(self.data_dir),
+            self._gate.exclusive(),
+            keyring_lock(self.data_dir),
+        ):
+            ring = read_keyring(keyring_path(self.data_dir))
+            if generation != max(ring.generations(), default=0):
+                raise StoreBusyError(BUSY_ELSEWHERE_MESSAGE)  # a newer rotation was begun
+            self.engine.dispose()
+            with _damage_as_store_error(self.data_dir):
+                _rekey_file(db_path(self.data_dir), self._key, new_key)
+            _step("rekeyed")
+            sync_folder(self.data_dir)
+            try:
+                engine = _open_checked(self.data_dir, new_key)
+            except StoreDamagedError:
+                # PRAGMA rekey failed without saying so: the file kept the old key.
+                raise StoreError(
+                    "De database kon niet opnieuw versleuteld worden; hij blijft met de "
+                    "oude sleutel werken. Probeer het later opnieuw."
+                ) from None
+            old_engine = self.engine
+            self._use_engine(engine, new_key, generation)
+            old_engine.dispose()
+            self._tidy_ring(ring, self._active_slot_ids())
+        _step("done")
+
+    def _tidy_ring(self, ring: KeyRing, recipients: Collection[str]) -> None:
+        """The file opens with this store's generation: wrap it to the active accounts
+        (``recipients``) that still lack it and forget older generations. Call under
+        the key-file lock."""
+        _step("before-cleanup")
+        ring = ring.with_generation(
+            self._generation, self._key, recipients, self._keys
+        ).only_generation(self._generation)
+        write_keyring(keyring_path(self.data_dir), ring)
+        self._ring = ring
+        self._keys = {self._generation: self._key}
+
+    def _settle(self, opened: OpenedSlot, account_id: int) -> None:
+        """After a login: upgrade the person's slot; finish an interrupted rotation."""
+        if opened.needs_upgrade:
+            self._upgrade_slot(opened, account_id)
+        generations = self.keyring_now().generations()
+        newest = max(generations, default=self._generation)
+        if newest == self._generation and generations != {self._generation}:
+            # The rotation committed but was not cleaned up (a crash after step 2).
+            recipients = self._active_slot_ids()  # before the lock: gate, then lock
+            with file_errors_as_store_error(self.data_dir), keyring_lock(self.data_dir):
+                ring = read_keyring(keyring_path(self.data_dir))
+                if max(ring.generations(), default=0) == self._generation:
+                    self._tidy_ring(ring, recipients)
+        elif newest > self._generation and newest in self._keys:
+            with contextlib.suppress(StoreBusyError):
+                self._rekey_to(newest)
+
+    def _upgrade_slot(self, opened: OpenedSlot, account_id: int) -> None:
+        """A password slot becomes a key pair; a slot of a non-NFC password is re-made
+        from the NFC form (a new slot id, so the account row follows)."""
+        slot = self._ring.upgraded(replace(opened, keys={**opened.keys, **self._keys}))
+        self._modify_ring(lambda ring: ring.with_slot(slot))
+        if slot.id != opened.slot_id:
+            with self.session() as session:
+                account = session.get(Account, account_id)
+                assert account is not None
+                account.slot_id = slot.id
+            self.remove_key_slot(opened.slot_id)
 
     # ---- health -----------------------------------------------------------------
     def verify(self) -> VerifyReport:
         problems: list[str] = []
         audit_entries = 0
         try:
-            with self.engine.connect() as conn:
+            with self._gate.shared(), self.engine.connect() as conn:
                 cipher = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
                 if cipher:
                     problems.append(f"versleuteling: {len(cipher)} beschadigde pagina's")
@@ -486,30 +872,37 @@ class Store:
             tempfile.TemporaryDirectory(prefix=".vh-backup-", dir=output.parent) as tmp,
         ):
             copy = Path(tmp) / _BACKUP_DB_MEMBER
-            raw = self.engine.raw_connection()
-            try:
-                with _damage_as_store_error(output.parent):
-                    # Autocommit mode: ATTACH/DETACH cannot run inside a transaction; the
-                    # export itself runs in one explicit transaction, so it is a snapshot.
-                    cur = raw.cursor()
-                    cur.execute(
-                        "ATTACH DATABASE ? AS backup KEY ?", (str(copy), raw_key_literal(self._key))
-                    )
-                    try:
-                        cur.execute("BEGIN")
-                        cur.execute("SELECT sqlcipher_export('backup')")
-                        cur.execute("COMMIT")
-                    finally:
-                        cur.execute("DETACH DATABASE backup")
-                        cur.close()
-            finally:
-                raw.close()
+            # Under the gate: the copy and its key slots are of the same key generation.
+            with self._gate.shared():
+                self._export(copy, output.parent)
+                ring = self._ring_for_backup()
             packed = Path(tmp) / "backup.zip"
             with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as zf:
                 zf.writestr(_BACKUP_MARKER_MEMBER, f"{BACKUP_FORMAT} 1\n")
-                zf.writestr(_BACKUP_KEYRING_MEMBER, self._ring_for_backup().to_json())
+                zf.writestr(_BACKUP_KEYRING_MEMBER, ring.to_json())
                 zf.write(copy, _BACKUP_DB_MEMBER)
             write_atomically(output, packed.read_bytes())
+
+    def _export(self, copy: Path, where: Path) -> None:
+        """An encrypted copy of the database (same key) in one read transaction."""
+        raw = self.engine.raw_connection()
+        try:
+            with _damage_as_store_error(where):
+                # Autocommit mode: ATTACH/DETACH cannot run inside a transaction; the
+                # export itself runs in one explicit transaction, so it is a snapshot.
+                cur = raw.cursor()
+                cur.execute(
+                    "ATTACH DATABASE ? AS backup KEY ?", (str(copy), raw_key_literal(self._key))
+                )
+                try:
+                    cur.execute("BEGIN")
+                    cur.execute("SELECT sqlcipher_export('backup')")
+                    cur.execute("COMMIT")
+                finally:
+                    cur.execute("DETACH DATABASE backup")
+                    cur.close()
+        finally:
+            raw.close()
 
     @classmethod
     def restore(
@@ -558,7 +951,11 @@ class Store:
             if not marker.startswith(BACKUP_FORMAT):
                 raise not_a_backup
             ring = KeyRing.from_json(ring_text)
-            _, key = ring.unlock(username, password)
+            opened = ring.open(username, password)
+            if not opened.keys:
+                raise AccessWithdrawnError()
+            # The counters of failed logins start afresh with the restored key file.
+            ring = replace(ring, failures=FailureLog())
             created = not data_dir.exists()
             if not created:
                 check_writable(data_dir)
@@ -573,7 +970,7 @@ class Store:
                         dst.flush()
                         os.fsync(dst.fileno())
                 try:
-                    staged = cls._open_with_key(staging, key, ring)
+                    staged = cls._open_newest(staging, opened, ring, reread=False)
                 except StoreDamagedError:
                     raise StoreDamagedError(
                         "De database in deze back-up is beschadigd; kies een andere back-up."

@@ -21,6 +21,7 @@ from sqlalchemy.exc import ArgumentError
 
 from ..errors import StoreError
 from ..keyslots import DEFAULT_KDF, normalise_username
+from ..keywrap import normalise_password
 
 TLS_MODES = frozenset({"require", "verify-ca", "verify-full"})
 DEFAULT_SSLMODE = "verify-full"
@@ -113,7 +114,7 @@ class TeamLocation:
         return self.role_prefix + normalise_username(username)
 
     def login_password(self, username: str, password: str) -> str:
-        """The person's database password: Argon2id of their app password (own salt)."""
+        """The person's database password: Argon2id of their app password (NFC, own salt)."""
         from argon2.low_level import Type, hash_secret_raw
 
         salt = hashlib.sha256(
@@ -123,7 +124,7 @@ class TeamLocation:
             + normalise_username(username).encode()
         ).digest()
         kek = hash_secret_raw(
-            secret=password.encode("utf-8"),
+            secret=normalise_password(password).encode("utf-8"),
             salt=salt,
             time_cost=int(str(DEFAULT_KDF["time_cost"])),
             memory_cost=int(str(DEFAULT_KDF["memory_kib"])),

@@ -27,7 +27,7 @@ import json
 import os
 import socket
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -54,7 +54,7 @@ from ..keyslots import KeyRing, KeySlot, new_database_key, normalise_username
 from ..migrate import current_revision, head_revision, upgrade_to_head
 from ..models import Account, UnsafeAddressNote, Visit
 from ..sealed import SEALER_ATTRIBUTE, Sealer, is_sealed
-from ..store import Store, VerifyReport
+from ..store import KeyRotation, Store, VerifyReport
 from . import reseal, rules, schema
 from .location import TeamLocation
 
@@ -222,6 +222,7 @@ class TeamStore(Store):
     keeps_local_backups = False
     sealed_columns = True
     can_lose_connection = True
+    rotates_key = False  # removing a person drops their slot and login; the team key stays
 
     def __init__(
         self,
@@ -516,31 +517,39 @@ class TeamStore(Store):
         )
         account.slot_id = str(parts["s"])
 
+    def new_slot_for(self, username: str, password: str) -> str | None:
+        return None  # vh_set_login makes the slot on the server, in the transaction
+
     def set_password(
         self,
         session: Session,
         account: Account,
         password: str,
         *,
+        slot_id: str | None,
         reset: tuple[int, int | None, datetime] | None,
-    ) -> str | None:
-        if reset is None and account.username == self.username:
-            old_slot = account.slot_id
-            account.slot_id = self.add_key_slot(account.username, password)
-            return old_slot
+    ) -> None:
+        """Through the server's function, which notes who reset it (and checks the
+        co-signature named in this transaction for a leidinggevende)."""
         session.flush()
         session.execute(
             text("SELECT vh_set_login(:a, :v, :s, :n, :w)"),
             {"a": account.id, **self._login_parts(account.username, password)},
         )
         session.expire(account)
-        return None  # the server replaced the slot itself
 
-    def remove_account(self, session: Session, account: Account, now: datetime) -> str | None:
+    @contextlib.contextmanager
+    def revoking(
+        self, slot_ids: Collection[str], *, keep: Collection[str] = ()
+    ) -> Iterator[Callable[[], KeyRotation]]:
+        """The server's account functions take a person's slots and login away
+        themselves; the team key stays (see README, threat model)."""
+        yield lambda: KeyRotation.NOT_APPLICABLE
+
+    def remove_account(self, session: Session, account: Account, now: datetime) -> None:
         session.flush()
         session.execute(text("SELECT vh_remove_account(:a)"), {"a": account.id})
         session.expire(account)
-        return None
 
     def use_cosignature(self, session: Session, token: str | None) -> None:
         session.execute(text("SELECT set_config('vh.cosign', :t, true)"), {"t": token or ""})
