@@ -34,6 +34,7 @@ from .storage.errors import (
     StoreError,
     StoreExistsError,
 )
+from .storage.files import write_atomically
 from .storage.store import Store, holds_store
 
 EXIT_OK, EXIT_ERROR, EXIT_AUTH = 0, 1, 2
@@ -191,7 +192,7 @@ def _cmd_export(args: argparse.Namespace, passwords: PasswordSource, out: TextIO
         data = export_address(ctx, key)
     text = json.dumps(data, ensure_ascii=False, indent=2)
     if args.output:
-        args.output.write_text(text + "\n", encoding="utf-8")
+        write_atomically(args.output, (text + "\n").encode("utf-8"))  # owner-only
         print(f"Inzage-export geschreven naar {args.output}.", file=out)
     else:
         print(text, file=out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import stat
 import threading
 import zipfile
 from pathlib import Path
@@ -135,6 +136,7 @@ def test_the_backup_file_holds_no_personal_data_in_plaintext(
     assert b"sanne" not in backup.read_bytes().lower()
 
 
+@pytest.mark.usefixtures("umask_022")
 def test_backup_does_not_overwrite_without_force(
     cli: AdminCli, initialised: Path, tmp_path: Path
 ) -> None:
@@ -148,6 +150,7 @@ def test_backup_does_not_overwrite_without_force(
     forced = _backup(cli, initialised, existing, "--force")
     assert forced.code == 0
     assert zipfile.is_zipfile(existing)
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o600  # was 0644: now owner-only
 
 
 def test_only_a_beheerder_may_make_a_backup(cli: AdminCli, seeded: Path, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from typing import TypeVar
 import platformdirs
 
 from ..storage.errors import AuthenticationError
-from ..storage.keyslots import write_atomically
+from ..storage.files import write_atomically
 
 T = TypeVar("T")
 

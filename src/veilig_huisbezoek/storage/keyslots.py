@@ -14,15 +14,14 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import secrets
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import AuthenticationError, StoreDamagedError
+from .files import write_atomically
 
 FORMAT = "veilig-huisbezoek/keyslots"
 FORMAT_VERSION = 1
@@ -205,25 +204,6 @@ def read_keyring(path: Path) -> KeyRing:
             "Het sleutelbestand is beschadigd of hoort niet bij Veilig Huisbezoek."
         ) from exc
     return KeyRing.from_json(text)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temp file in the same folder, fsync, rename, fsync the folder."""
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 def write_keyring(path: Path, ring: KeyRing) -> None:

@@ -39,7 +39,8 @@ from .errors import (
     StoreExistsError,
     StoreNotFoundError,
 )
-from .keyslots import KeyRing, new_database_key, read_keyring, write_atomically, write_keyring
+from .files import write_atomically
+from .keyslots import KeyRing, new_database_key, read_keyring, write_keyring
 
 # Re-exported: the data-folder names live in .layout (light to import).
 from .layout import BACKUPS_DIR as BACKUPS_DIR
