@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import stat
 import threading
@@ -130,8 +131,17 @@ def test_the_backup_file_holds_no_personal_data_in_plaintext(
     backup = tmp_path / "vh.zip"
     assert _backup(cli, seeded, backup).code == 0
     with zipfile.ZipFile(backup) as zf:
-        assert sorted(zf.namelist()) == ["database.sqlcipher", "format.txt", "keyslots.json"]
+        assert sorted(zf.namelist()) == [
+            "audit-head.json",
+            "database.sqlcipher",
+            "format.txt",
+            "keyslots.json",
+        ]
         assert not zf.read("database.sqlcipher").startswith(b"SQLite format 3")
+        # The audit anchor: the format, an id and a hash, nothing else.
+        anchor = json.loads(zf.read("audit-head.json"))
+        assert sorted(anchor) == ["format", "hash", "id"]
+        assert isinstance(anchor["id"], int) and len(anchor["hash"]) == 64
     assert cli.find_personal_strings(backup.read_bytes()) == []
     assert b"sanne" not in backup.read_bytes().lower()
 

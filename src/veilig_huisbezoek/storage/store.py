@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.clock import to_local
 from . import audit
+from .audit_anchor import ANCHOR_MEMBER, AuditAnchor
 from .engine import READ_ONLY_OPTION, DatabaseError, open_engine, raw_key_literal
 from .errors import (
     AuthenticationError,
@@ -184,11 +185,13 @@ class VerifyReport:
     def ok(self) -> bool:
         return not self.problems
 
-    def verdict(self) -> str:
+    def verdict(self, backups: str = "") -> str:
+        """One Dutch line; ``backups`` adds how the log compared with the backups."""
         if self.ok:
+            compared = f"; {backups}" if backups else ""
             return (
                 "Database gezond: versleuteling, integriteit, verwijzingen en auditlog in orde "
-                f"({self.audit_entries} auditregels)."
+                f"({self.audit_entries} auditregels{compared})."
             )
         return "Database beschadigd: " + "; ".join(self.problems)
 
@@ -423,6 +426,8 @@ class Store:
         """Write an encrypted, consistent backup (a zip of the encrypted copy + key slots).
 
         Runs inside one read transaction, so it is consistent while the app keeps writing.
+        The zip also records the audit log's head of that snapshot (``audit-head.json``:
+        id and hash only), the anchor ``admin verify`` checks today's log against.
         """
         output = output.resolve()
         with file_errors_as_store_error(_nearest_existing(output.parent)):
@@ -443,6 +448,10 @@ class Store:
                     )
                     try:
                         cur.execute("BEGIN")
+                        # The audit head in the same snapshot as the copy: its anchor.
+                        head = cur.execute(
+                            "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"
+                        ).fetchone()
                         cur.execute("SELECT sqlcipher_export('backup')")
                         cur.execute("COMMIT")
                     finally:
@@ -455,6 +464,8 @@ class Store:
                 zf.writestr(_BACKUP_MARKER_MEMBER, f"{BACKUP_FORMAT} 1\n")
                 zf.writestr(_BACKUP_KEYRING_MEMBER, self._ring_for_backup().to_json())
                 zf.write(copy, _BACKUP_DB_MEMBER)
+                if head is not None:
+                    zf.writestr(ANCHOR_MEMBER, AuditAnchor(int(head[0]), str(head[1])).to_json())
             write_atomically(output, packed.read_bytes())
 
     @classmethod
