@@ -22,11 +22,13 @@ from .domain.errors import UserError
 from .domain.roles import Permission, parse_role
 from .services import accounts
 from .services.accounts import NewAccount
+from .services.backups import list_backups
 from .services.context import ServiceContext
 from .services.demo import demo_logins, seed_demo
 from .services.export import export_address
 from .services.retention import apply_retention
 from .services.throttle import LoginThrottle
+from .storage.audit_anchor import check_backup_anchors
 from .storage.errors import (
     DISK_FULL_MESSAGE,
     AuthenticationError,
@@ -34,6 +36,7 @@ from .storage.errors import (
     StoreError,
     StoreExistsError,
 )
+from .storage.files import write_atomically
 from .storage.store import Store, holds_store
 
 EXIT_OK, EXIT_ERROR, EXIT_AUTH = 0, 1, 2
@@ -154,11 +157,36 @@ def _cmd_seed_demo(args: argparse.Namespace, passwords: PasswordSource, out: Tex
     return EXIT_OK
 
 
+def _backups_to_compare(args: argparse.Namespace) -> list[Path]:
+    """The automatic backups in the data folder, then each ``--backup FILE``."""
+    extra: list[Path] = args.backup or []
+    if args.database_url:
+        if extra:
+            raise CommandError("--backup kan alleen samen met --data-dir.")
+        return []
+    for path in extra:
+        if not path.is_file():
+            raise CommandError(f"Back-upbestand niet gevonden: {path}")
+    return [info.path for info in list_backups(args.data_dir)] + extra
+
+
 def _cmd_verify(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
+    backup_files = _backups_to_compare(args)
     with _logged_in(args, passwords) as ctx:
         report = ctx.store.verify()
-    print(report.verdict(), file=out)
-    return EXIT_OK if report.ok else EXIT_ERROR
+        try:
+            with ctx.store.read_session() as session:
+                anchors = check_backup_anchors(session, backup_files)
+        except StoreError:
+            anchors = None  # the log cannot be read: the report already says so
+    problems = anchors.problems if anchors else ()
+    if not report.ok or anchors is None:
+        print(report.verdict(), file=out)
+    elif not problems:
+        print(report.verdict(anchors.summary()), file=out)
+    for problem in problems:  # one line per backup the log no longer matches
+        print(problem, file=out)
+    return EXIT_OK if report.ok and anchors is not None and not problems else EXIT_ERROR
 
 
 def _cmd_backup(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
@@ -193,7 +221,7 @@ def _cmd_export(args: argparse.Namespace, passwords: PasswordSource, out: TextIO
         data = export_address(ctx, key)
     text = json.dumps(data, ensure_ascii=False, indent=2)
     if args.output:
-        args.output.write_text(text + "\n", encoding="utf-8")
+        write_atomically(args.output, (text + "\n").encode("utf-8"))  # owner-only
         print(f"Inzage-export geschreven naar {args.output}.", file=out)
     else:
         print(text, file=out)
@@ -256,8 +284,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("seed-demo", "Laad demo-accounts en voorbeeldbezoeken.", _cmd_seed_demo)
     p.add_argument("--visits", type=int, default=50)
 
-    command(
-        "verify", "Controleer versleuteling, integriteit, verwijzingen en auditlog.", _cmd_verify
+    p = command(
+        "verify",
+        "Controleer versleuteling, integriteit, verwijzingen en auditlog, en of het "
+        "auditlog nog klopt met de back-ups in DIR/backups.",
+        _cmd_verify,
+    )
+    p.add_argument(
+        "--backup",
+        type=Path,
+        action="append",
+        metavar="BESTAND",
+        help="vergelijk het auditlog ook met deze back-up (mag vaker)",
     )
 
     p = command("backup", "Maak een versleutelde back-up (ook terwijl de app draait).", _cmd_backup)

@@ -136,6 +136,29 @@ def test_a_weak_new_password_adds_no_key_slot(cli: AdminCli, initialised: Path) 
     assert _slot_count(initialised) == 1
 
 
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [
+        ("wachtwoord1", "lijkt op een veelgebruikt wachtwoord"),
+        ("1234567890", "een reeks als 1234"),
+        ("Bert-Smit-2024", "bevat uw eigen naam"),
+    ],
+)
+def test_a_guessable_new_password_is_refused_with_the_reason(
+    cli: AdminCli, initialised: Path, password: str, reason: str
+) -> None:
+    before = cli.snapshot(initialised)
+    result = _add_user(
+        cli, initialised, "anna", cli.password, "bert", "medewerker", new_password=password
+    )
+    assert result.code == 1
+    assert result.err.startswith("Wachtwoord: ")
+    assert reason in result.err and "Een zin van een paar woorden" in result.err
+    assert password not in result.err
+    assert _slot_count(initialised) == 1
+    assert cli.snapshot(initialised).keys() == before.keys()
+
+
 # ---- wrong name or password ---------------------------------------------------------
 
 COMMANDS: dict[str, tuple[str, ...]] = {

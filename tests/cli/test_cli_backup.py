@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import random
+import stat
 import threading
 import zipfile
 from pathlib import Path
@@ -129,12 +131,22 @@ def test_the_backup_file_holds_no_personal_data_in_plaintext(
     backup = tmp_path / "vh.zip"
     assert _backup(cli, seeded, backup).code == 0
     with zipfile.ZipFile(backup) as zf:
-        assert sorted(zf.namelist()) == ["database.sqlcipher", "format.txt", "keyslots.json"]
+        assert sorted(zf.namelist()) == [
+            "audit-head.json",
+            "database.sqlcipher",
+            "format.txt",
+            "keyslots.json",
+        ]
         assert not zf.read("database.sqlcipher").startswith(b"SQLite format 3")
+        # The audit anchor: the format, an id and a hash, nothing else.
+        anchor = json.loads(zf.read("audit-head.json"))
+        assert sorted(anchor) == ["format", "hash", "id"]
+        assert isinstance(anchor["id"], int) and len(anchor["hash"]) == 64
     assert cli.find_personal_strings(backup.read_bytes()) == []
     assert b"sanne" not in backup.read_bytes().lower()
 
 
+@pytest.mark.usefixtures("umask_022")
 def test_backup_does_not_overwrite_without_force(
     cli: AdminCli, initialised: Path, tmp_path: Path
 ) -> None:
@@ -148,6 +160,7 @@ def test_backup_does_not_overwrite_without_force(
     forced = _backup(cli, initialised, existing, "--force")
     assert forced.code == 0
     assert zipfile.is_zipfile(existing)
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o600  # was 0644: now owner-only
 
 
 def test_only_a_beheerder_may_make_a_backup(cli: AdminCli, seeded: Path, tmp_path: Path) -> None:

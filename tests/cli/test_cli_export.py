@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,11 +90,13 @@ def test_leidinggevende_exports_an_address_with_its_note(cli: AdminCli, seeded: 
     assert cli.as_anna("verify", seeded).code == 0  # the audit chain still holds
 
 
+@pytest.mark.usefixtures("umask_022")
 def test_export_to_a_file(cli: AdminCli, seeded: Path, tmp_path: Path) -> None:
     key, note_id, _description, _visits = _first_note(cli, seeded)
     output = tmp_path / "inzage.json"
     result = cli.as_anna("export", seeded, "--address", str(key), "--output", output)
     assert result.code == 0
+    assert stat.S_IMODE(output.stat().st_mode) == 0o600  # personal data: owner-only
     assert result.out.strip() == f"Inzage-export geschreven naar {output}."
     data = json.loads(output.read_text(encoding="utf-8"))
     assert [n["id"] for n in data["unsafe_address_notes"]] == [note_id]

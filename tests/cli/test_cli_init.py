@@ -78,8 +78,8 @@ def test_init_refuses_a_folder_with_only_the_key_file(cli: AdminCli, initialised
 
 @pytest.mark.parametrize(
     "password",
-    ["kort-pw", "aaaaaaaaaaaaaaaa", " spatie-ervoor-wachtwoord"],
-    ids=["too-short", "too-simple", "leading-space"],
+    ["kort-pw", "aaaaaaaaaaaaaaaa", " spatie-ervoor-wachtwoord", "welkom1234", "qwertyuiop"],
+    ids=["too-short", "too-simple", "leading-space", "common", "keyboard-row"],
 )
 def test_init_with_a_weak_password_writes_nothing(
     cli: AdminCli, tmp_path: Path, password: str
@@ -90,6 +90,25 @@ def test_init_with_a_weak_password_writes_nothing(
     assert result.err.startswith("Wachtwoord: ")
     assert not (data_dir / DB_FILE).exists()
     assert not (data_dir / KEYRING_FILE).exists()
+
+
+def test_init_refuses_the_persons_own_name_as_password(cli: AdminCli, tmp_path: Path) -> None:
+    data_dir = tmp_path / "nieuw"
+    result = cli.run(
+        "init",
+        "--data-dir",
+        data_dir,
+        "--user",
+        "wvdgraaf",
+        "--first-name",
+        "Wilhelmina",
+        "--last-name",
+        "van der Graaf",
+        stdin=["Wilhelmina-1987"],
+    )
+    assert result.code == 1
+    assert result.err.startswith("Wachtwoord: bevat uw eigen naam")
+    assert not (data_dir / DB_FILE).exists()
 
 
 def test_init_without_a_password_on_stdin_writes_nothing(cli: AdminCli, tmp_path: Path) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.storage.audit_rewrite import rewrite_audit_log
 from veilig_huisbezoek.storage.store import DAMAGED_MESSAGE, DB_FILE, KEYRING_FILE, Store
 
 if TYPE_CHECKING:
@@ -91,6 +93,82 @@ def test_a_tampered_audit_log_is_reported(cli: AdminCli, seeded: Path, how: str)
     assert result.code == 1
     assert result.err == ""
     assert result.out == f"Database beschadigd: auditlog gewijzigd vanaf regel {first_bad}\n"
+
+
+# ---- the audit log against the backups (anchors) -------------------------------------
+
+AUTOMATIC = "veilig-huisbezoek-20261123-080000.vhbackup"
+
+
+def _with_backups(cli: AdminCli, data_dir: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """An automatic backup in DIR/backups and one elsewhere, then more audit lines."""
+    automatic = data_dir / "backups" / AUTOMATIC
+    elsewhere = tmp_path / "usb" / "kopie.vhbackup"
+    for target in (automatic, elsewhere):
+        assert cli.as_anna("backup", data_dir, "--output", target).code == 0
+    assert cli.as_anna("verify", data_dir).code == 0  # logs in: the log goes on
+    return automatic, elsewhere
+
+
+def _rewrite(cli: AdminCli, data_dir: Path, keep: Callable[[int], bool]) -> None:
+    store, _ = Store.unlock(data_dir, cli.user, cli.password)
+    try:
+        rewrite_audit_log(store, keep)
+    finally:
+        store.close()
+
+
+def test_verify_compares_the_log_with_every_backup(
+    cli: AdminCli, initialised: Path, tmp_path: Path
+) -> None:
+    _automatic, elsewhere = _with_backups(cli, initialised, tmp_path)
+    result = cli.as_anna("verify", initialised)
+    assert (result.code, result.err) == (0, "")
+    assert result.out.startswith(HEALTHY)
+    assert result.out.endswith("auditregels; klopt met 1 back-up).\n")
+    both = cli.as_anna("verify", initialised, "--backup", elsewhere)
+    assert both.code == 0
+    assert both.out.endswith("auditregels; klopt met 2 back-ups).\n")
+
+
+@pytest.mark.parametrize("how", ["rewritten", "truncated"])
+def test_rewritten_or_truncated_history_is_caught_while_a_backup_survives(
+    cli: AdminCli, initialised: Path, tmp_path: Path, how: str
+) -> None:
+    _automatic, elsewhere = _with_backups(cli, initialised, tmp_path)
+    # Both keep the chain itself intact: the old check alone would say "gezond".
+    keep = (lambda i: i != 2) if how == "rewritten" else (lambda i: i <= 1)
+    _rewrite(cli, initialised, keep)
+
+    result = cli.as_anna("verify", initialised, "--backup", elsewhere)
+    assert result.code == 1
+    assert result.err == ""
+    lines = result.out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"Auditlog wijkt af van back-up {AUTOMATIC}: regel ")
+    assert lines[1].startswith("Auditlog wijkt af van back-up kopie.vhbackup: regel ")
+    assert all(line.endswith("is sindsdien gewijzigd of verwijderd") for line in lines)
+    assert "Database gezond" not in result.out
+
+
+def test_a_backup_that_is_not_there_is_refused(cli: AdminCli, initialised: Path) -> None:
+    result = cli.as_anna("verify", initialised, "--backup", initialised / "weg.vhbackup")
+    assert result.code == 1
+    assert result.err.startswith("Back-upbestand niet gevonden:")
+
+
+def test_backup_files_only_go_with_a_data_folder(cli: AdminCli, tmp_path: Path) -> None:
+    result = cli.run(
+        "verify",
+        "--database-url",
+        "postgresql://server/team?sslmode=verify-full",
+        "--user",
+        "anna",
+        "--backup",
+        tmp_path / "kopie.vhbackup",
+    )
+    assert result.code == 1
+    assert result.err.strip() == "--backup kan alleen samen met --data-dir."
 
 
 # ---- damaged or foreign files ---------------------------------------------------------

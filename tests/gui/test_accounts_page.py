@@ -65,6 +65,16 @@ def test_adding_an_account_checks_the_input_and_the_new_person_can_log_in(
     click(qtbot, dialog.ok_button)
     assert "Wachtwoord" in dialog.error_label.text()  # the strength rule, in Dutch
     assert dialog.isVisible()
+    for guessable, reason in (
+        ("welkom1234", "veelgebruikt wachtwoord"),
+        ("Noor-Jansen-1990", "bevat uw eigen naam"),
+    ):
+        for edit in (dialog.password_edit, dialog.repeat_edit):
+            edit.clear()
+            qtbot.keyClicks(edit, guessable)
+        click(qtbot, dialog.ok_button)
+        assert reason in dialog.error_label.text()
+        assert dialog.isVisible() and not demo.tasks.busy  # refused before any work
 
     dialog.password_edit.clear()
     dialog.repeat_edit.clear()
@@ -215,6 +225,27 @@ def test_removing_asks_first_and_the_removed_person_cannot_log_in(
     # The page's own store goes on working with the new key.
     assert page.ctx.store.verify().ok
     assert "lotte" not in {a.username for a in list_accounts(page.ctx)}
+
+
+def test_a_guessable_new_password_is_explained_before_anything_is_stored(
+    qtbot: QtBot, demo: DemoEnv
+) -> None:
+    dialog = PasswordDialog(demo.login("sanne"), demo.tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.current_edit, "demo-sanne-2026")
+    for guessable, reason in (
+        ("qwertyuiop", "rij toetsen als qwerty"),
+        ("Sanne-Visser-1", "bevat uw eigen naam"),
+    ):
+        for edit in (dialog.new_edit, dialog.repeat_edit):
+            edit.clear()
+            qtbot.keyClicks(edit, guessable)
+        click(qtbot, dialog.ok_button)
+        assert dialog.error_label.text().startswith("Nieuw wachtwoord: ")
+        assert reason in dialog.error_label.text()
+        assert dialog.isVisible() and not demo.tasks.busy
+    log_in(demo.data_dir, "sanne", "demo-sanne-2026", demo.clock).store.close()
 
 
 def test_changing_ones_own_password_needs_the_current_one(qtbot: QtBot, demo: DemoEnv) -> None:

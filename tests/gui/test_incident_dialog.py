@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import file_mode
 from tests.gui.conftest import DemoEnv
 from tests.gui.test_accessibility import unlabelled_buddies, unnamed
 from tests.gui.test_my_visits import plan_visit
@@ -194,6 +195,7 @@ def test_only_the_leidinggevende_records_aftercare(qtbot: QtBot, demo: DemoEnv) 
     }
 
 
+@pytest.mark.usefixtures("umask_022")
 def test_evidence_files_are_added_limited_and_saved_where_chosen(
     qtbot: QtBot, demo: DemoEnv, tmp_path: Path
 ) -> None:
@@ -228,8 +230,10 @@ def test_evidence_files_are_added_limited_and_saved_where_chosen(
     click(qtbot, dialog.save_attachment_button)
     assert target.read_bytes() == shot.read_bytes()
     assert sorted(p.name for p in target.parent.iterdir()) == ["kopie.png"]
+    assert file_mode(target) == 0o600  # evidence is personal: owner-only
 
 
+@pytest.mark.usefixtures("umask_022")
 def test_incident_form_pdf_goes_only_where_the_person_chooses(
     qtbot: QtBot, demo: DemoEnv, tmp_path: Path
 ) -> None:
@@ -254,6 +258,7 @@ def test_incident_form_pdf_goes_only_where_the_person_chooses(
     click(qtbot, dialog.pdf_button)
     assert target.read_bytes().startswith(b"%PDF")
     assert [p.name for p in out.iterdir()] == ["formulier.pdf"]
+    assert file_mode(target) == 0o600
 
 
 def test_register_note_is_prefilled_and_proposed(qtbot: QtBot, demo: DemoEnv) -> None:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import file_mode
 from tests.gui.conftest import DemoEnv
 from tests.gui.test_accessibility import unlabelled_buddies, unnamed
 from veilig_huisbezoek.domain.checklist import RiskLevel
@@ -108,6 +109,7 @@ def test_period_choice_changes_the_months(qtbot: QtBot, demo: DemoEnv) -> None:
     ]
 
 
+@pytest.mark.usefixtures("umask_022")
 def test_csv_export_writes_only_where_chosen(qtbot: QtBot, demo: DemoEnv, tmp_path: Path) -> None:
     sanne = demo.login("sanne")
     file_incident(sanne, "E", "email")
@@ -129,6 +131,7 @@ def test_csv_export_writes_only_where_chosen(qtbot: QtBot, demo: DemoEnv, tmp_pa
     assert ["incidenten per soort gedrag", "E", "1"] in rows
     assert ["incidenten per kanaal", "E-mail", "2"] in rows  # the demo has one already
     assert "Opgeslagen: rapportage.csv" in page.message_label.text()
+    assert file_mode(target) == 0o600  # like every file the app writes
 
 
 def test_a_medewerker_gets_a_clear_refusal(qtbot: QtBot, demo: DemoEnv) -> None:

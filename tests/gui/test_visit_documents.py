@@ -9,6 +9,7 @@ from icalendar import Calendar
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import file_mode
 from tests.gui.conftest import DemoEnv
 from tests.gui.test_my_visits import plan_visit
 from veilig_huisbezoek.gui.visit_documents import save_announcement_letter, save_visit_ics
@@ -16,6 +17,7 @@ from veilig_huisbezoek.gui.visit_documents import save_announcement_letter, save
 pytestmark = pytest.mark.gui
 
 
+@pytest.mark.usefixtures("umask_022")
 def test_letter_and_ics_go_to_the_chosen_folder_only(
     qtbot: QtBot, demo: DemoEnv, tmp_path: Path
 ) -> None:
@@ -41,3 +43,8 @@ def test_letter_and_ics_go_to_the_chosen_folder_only(
     assert "Prinsengracht 263" in str(event["LOCATION"])
     assert asked == [f"aankondiging-HB-2026-{visit_id:04d}.pdf", f"huisbezoek-{visit_id}.ics"]
     assert sorted(p.name for p in out.iterdir()) == sorted(asked)
+    # Personal data: owner-only (0600), also when an existing file is overwritten.
+    assert file_mode(letter) == file_mode(agenda) == 0o600
+    agenda.chmod(0o644)
+    again = save_visit_ics(sanne, visit_id, parent, choose)
+    assert again == agenda and file_mode(agenda) == 0o600

@@ -13,6 +13,7 @@ account's slot is gone from the file and from every later backup.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,11 +27,14 @@ from tests.robustness.helpers import (
     USER,
     CheapStore,
 )
-from veilig_huisbezoek.domain.errors import ValidationError
+from veilig_huisbezoek.domain.errors import ValidationError, ValidationErrors
+from veilig_huisbezoek.domain.roles import Role
 from veilig_huisbezoek.gui.login import LoginView
 from veilig_huisbezoek.gui.tasks import TaskRunner
 from veilig_huisbezoek.services import accounts
+from veilig_huisbezoek.services.accounts import NewAccount
 from veilig_huisbezoek.services.backups import make_backup
+from veilig_huisbezoek.services.settings import load_settings, save_settings
 from veilig_huisbezoek.services.throttle import LoginThrottle
 from veilig_huisbezoek.storage.errors import AuthenticationError, StoreDamagedError
 from veilig_huisbezoek.storage.keyslots import KeyRing
@@ -96,6 +100,41 @@ def test_a_weak_password_is_refused_with_help_in_dutch_for_a_reset_too(
                 accounts.reset_password(ctx, sanne, weak)
             assert caught.value.field == "Nieuw wachtwoord"
         assert keyring_path(cheap_store.data_dir).read_bytes() == before
+    finally:
+        ctx.store.close()
+
+
+def test_guessable_passwords_are_refused_wherever_a_password_is_set(
+    cheap_store: CheapStore,
+) -> None:
+    """Common words, the person's own names and the municipality, for every way in."""
+    ctx = accounts.log_in(cheap_store.data_dir, USER, PASSWORD)
+    try:
+        save_settings(ctx, replace(load_settings(ctx), municipality_name="Zevenhuizen"))
+        sanne = accounts.find_account_id(ctx, MEDEWERKER)
+        before = keyring_path(cheap_store.data_dir).read_bytes()
+        for attempt, hint in (
+            (lambda: accounts.reset_password(ctx, sanne, "welkom1234"), "veelgebruikt"),
+            (lambda: accounts.reset_password(ctx, sanne, "Visser-2024!"), "eigen naam"),
+            (lambda: accounts.reset_password(ctx, sanne, "Zevenhuizen-2025"), "gemeente"),
+            (lambda: accounts.change_password(ctx, PASSWORD, "qwertyuiop"), "rij toetsen"),
+            (lambda: accounts.change_password(ctx, PASSWORD, "Anna-de-Vries1"), "eigen naam"),
+        ):
+            with pytest.raises(ValidationError, match=hint) as caught:
+                attempt()
+            assert caught.value.field == "Nieuw wachtwoord"
+        for new, hint in (
+            ("wachtwoord1", "veelgebruikt"),
+            ("Kees-Later-2024", "eigen naam"),
+            ("zevenhuizen!2025", "gemeente"),
+        ):
+            new_account = NewAccount("kees", new, "Kees", "Later", frozenset({Role.MEDEWERKER}))
+            with pytest.raises(ValidationErrors, match=hint):
+                accounts.add_account(ctx, new_account)
+        assert keyring_path(cheap_store.data_dir).read_bytes() == before
+        assert "kees" not in {a.username for a in accounts.list_accounts(ctx)}
+        # A person's name is only refused for that person.
+        accounts.reset_password(ctx, sanne, "Anna-de-Vries1")
     finally:
         ctx.store.close()
 

@@ -60,6 +60,7 @@ def _audit_actions(team: Team, action: str) -> list[Logged]:
         ctx.store.close()
 
 
+@pytest.mark.usefixtures("umask_022")
 def test_first_backup_at_once_then_one_a_day(team: Team) -> None:
     ctx = team.login("sanne")  # any role: a system task
     try:
@@ -276,3 +277,19 @@ def test_a_full_disk_keeps_the_older_backups_and_leaves_nothing_half_written(
     finally:
         ctx.store.close()
     assert [p.name for p in (team.data_dir / BACKUPS_DIR).iterdir()] == [first.name]
+
+
+@pytest.mark.usefixtures("umask_022")
+def test_a_backup_written_anywhere_is_owner_only(team: Team, tmp_path: Path) -> None:
+    """Store.backup (the CLI's and the app's): 0600 even where the folder is not private."""
+    ctx = team.login("anna")
+    try:
+        target = tmp_path / "usb" / "kopie.vhbackup"
+        ctx.store.backup(target)
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        target.chmod(0o644)  # overwritten: the new file is owner-only again
+        ctx.store.backup(target)
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        assert sorted(p.name for p in target.parent.iterdir()) == ["kopie.vhbackup"]
+    finally:
+        ctx.store.close()

@@ -139,7 +139,9 @@ def test_visibility_follows_the_roles(team: Team) -> None:
 
     add_account(
         ctx,
-        NewAccount("lotte", "lotte-wachtwoord", "Lotte", "Bakker", frozenset({Role.MEDEWERKER})),
+        NewAccount(
+            "lotte", "lotte-haar-wachtwoord", "Lotte", "Bakker", frozenset({Role.MEDEWERKER})
+        ),
     )
     add_account(
         ctx, NewAccount("tom", "tom-wachtwoord-1", "Tom", "Jacobs", frozenset({Role.BEHEERDER}))
@@ -147,7 +149,7 @@ def test_visibility_follows_the_roles(team: Team) -> None:
     ctx.store.close()
     from veilig_huisbezoek.services.accounts import log_in
 
-    for name, password in (("lotte", "lotte-wachtwoord"), ("tom", "tom-wachtwoord-1")):
+    for name, password in (("lotte", "lotte-haar-wachtwoord"), ("tom", "tom-wachtwoord-1")):
         other = log_in(team.data_dir, name, password, team.clock)
         assert visits.list_visits(other) == []
         with pytest.raises(PermissionDenied):

@@ -78,8 +78,9 @@ class FirstRunView(QWidget):
 
         password = self.password_edit.text()
         try:
-            check_username(self.user_edit.text())
-            check_password(password)
+            username = check_username(self.user_edit.text())
+            names = (username, self.first_name_edit.text(), self.last_name_edit.text())
+            check_password(password, names=names)
         except UserError as exc:
             self.error_label.setText(str(exc))
             return

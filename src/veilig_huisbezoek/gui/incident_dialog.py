@@ -61,6 +61,7 @@ from ..services.context import ServiceContext
 from ..services.incidents import IncidentDetail
 from ..services.settings import load_settings
 from ..storage.errors import StoreError
+from ..storage.files import write_atomically
 from .file_choosers import OpenPathChooser, SavePathChooser, ask_open_path, ask_save_path
 from .forms import child, load_form
 from .i18n import domain_text
@@ -795,7 +796,7 @@ class IncidentDialog(QDialog):
 
     def _write(self, path: str, data: bytes) -> None:
         try:
-            Path(path).write_bytes(data)
+            write_atomically(Path(path), data)  # owner-only: form and attachments are personal
         except OSError:
             self._say(self.tr("Het bestand kon niet worden opgeslagen."), error=True)
             return

@@ -45,6 +45,7 @@ class PasswordDialog(QDialog):
         self.ctx = ctx
         self.tasks = tasks
         self.account_id = account_id
+        self.username = username
         self.form = load_form("password_dialog", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -104,8 +105,15 @@ class PasswordDialog(QDialog):
             self.repeat_edit.clear()
             self.repeat_edit.setFocus()
             return
+        # A quick check here; the service checks again with the names and municipality.
+        actor = self.ctx.actor
+        names = (
+            (actor.username, actor.first_name, actor.last_name)
+            if self.account_id is None
+            else (self.username,)
+        )
         try:
-            accounts.check_password(new, field=self.tr("Nieuw wachtwoord"))
+            accounts.check_password(new, field=self.tr("Nieuw wachtwoord"), names=names)
         except UserError as exc:
             self.error_label.setText(str(exc))
             self.new_edit.setFocus()

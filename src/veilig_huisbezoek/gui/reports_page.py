@@ -33,6 +33,7 @@ from ..services import reports
 from ..services.context import ServiceContext
 from ..services.reports import ReportNumbers
 from ..storage.errors import StoreError
+from ..storage.files import write_atomically
 from .file_choosers import SavePathChooser, ask_save_path
 from .forms import child, load_form
 from .hub import AppHub
@@ -238,7 +239,8 @@ class ReportsPage(QWidget):
             return
         try:
             # utf-8 with BOM: spreadsheet programs then read the accents right.
-            Path(path).write_text(reports.report_csv(self.numbers), encoding="utf-8-sig")
+            csv = reports.report_csv(self.numbers).encode("utf-8-sig")
+            write_atomically(Path(path), csv)  # owner-only, like every file the app writes
         except OSError:
             self._say(self.tr("Het bestand kon niet worden opgeslagen."), error=True)
             return

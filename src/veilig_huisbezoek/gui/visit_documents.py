@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..services import documents
 from ..services.context import ServiceContext
+from ..storage.files import write_atomically
 from .file_choosers import SavePathChooser, ask_save_path
 
 # (ctx, visit id, parent, chooser) → the written file, or None when the person cancelled.
@@ -41,7 +42,7 @@ def _save(
     if not path:
         return None
     target = Path(path)
-    target.write_bytes(data)
+    write_atomically(target, data)  # owner-only: the letter and agenda item are personal
     return target
 
 

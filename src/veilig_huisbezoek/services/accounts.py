@@ -13,9 +13,11 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..domain import passwords
 from ..domain.address import has_control_chars
 from ..domain.clock import Clock, SystemClock
 from ..domain.errors import ValidationError, ValidationErrors, raise_if_any
+from ..domain.passwords import MIN_PASSWORD_LENGTH as MIN_PASSWORD_LENGTH
 from ..domain.phone import parse_dutch_phone
 from ..domain.roles import Permission, PermissionDenied, Role, roles_from_text, roles_to_text
 from ..storage import audit
@@ -24,8 +26,8 @@ from ..storage.keyslots import KeySlot, PersonSlot, normalise_username
 from ..storage.models import Account
 from ..storage.store import KeyRotation, Store
 from .context import Actor, ServiceContext
+from .settings import load_settings
 
-MIN_PASSWORD_LENGTH = 10
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,49}")
 
 
@@ -49,17 +51,46 @@ def check_username(name: str) -> str:
     return normal
 
 
-def check_password(password: str, *, field: str = "Wachtwoord") -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError(
-            field,
-            f"minimaal {MIN_PASSWORD_LENGTH} tekens. Een zin van een paar woorden "
-            "is sterk en goed te onthouden.",
-        )
-    if password.strip() != password or has_control_chars(password):
-        raise ValidationError(field, "geen spaties aan begin of eind en geen onzichtbare tekens.")
-    if len(set(password)) < 4:
-        raise ValidationError(field, "te eenvoudig: gebruik meer verschillende tekens.")
+def check_password(
+    password: str,
+    *,
+    field: str = "Wachtwoord",
+    names: tuple[str, ...] = (),
+    municipality: str = "",
+) -> None:
+    """Length, no hidden characters, and not easy to guess (see domain.passwords).
+
+    ``names``: the person's username, first and last name; ``municipality``: the
+    organisation's name from the settings. Both make a password easier to guess.
+    """
+    passwords.check_password(
+        password, field=field, names=names, organisation=(municipality,) if municipality else ()
+    )
+
+
+def municipality_name(ctx: ServiceContext) -> str:
+    """The municipality's name from the organisation settings ("" when not set)."""
+    return load_settings(ctx).municipality_name
+
+
+def check_new_password(
+    ctx: ServiceContext,
+    password: str,
+    *,
+    account_id: int | None = None,
+    field: str = "Nieuw wachtwoord",
+) -> None:
+    """Check a new password for an existing account (default: one's own)."""
+    if account_id is None or account_id == ctx.actor.account_id:
+        actor = ctx.actor
+        names = (actor.username, actor.first_name, actor.last_name)
+    else:
+        with ctx.store.read_session() as session:
+            account = session.get(Account, account_id)
+            if account is None or not account.active:
+                raise ValidationError("Account", "dit account bestaat niet (meer).")
+            names = (account.username, account.first_name, account.last_name)
+    check_password(password, field=field, names=names, municipality=municipality_name(ctx))
 
 
 def _check_person_name(
@@ -74,20 +105,27 @@ def _check_person_name(
     return clean, errors
 
 
-def validate_new_account(new: NewAccount) -> NewAccount:
-    """Check every field (all problems together); returns the normalised account."""
+def validate_new_account(new: NewAccount, *, municipality: str = "") -> NewAccount:
+    """Check every field (all problems together); returns the normalised account.
+
+    ``municipality``: the organisation's name, when settings exist (not at first run).
+    """
     errors: list[ValidationError] = []
     username = new.username
     try:
         username = check_username(new.username)
     except ValidationError as exc:
         errors.append(exc)
-    try:
-        check_password(new.password)
-    except ValidationError as exc:
-        errors.append(exc)
     first, e1 = _check_person_name(new.first_name, "Voornaam")
     last, e2 = _check_person_name(new.last_name, "Achternaam", required=False)
+    try:
+        check_password(
+            new.password,
+            names=(username, new.first_name, new.last_name),
+            municipality=municipality,
+        )
+    except ValidationError as exc:
+        errors.append(exc)
     errors += e1 + e2
     phone = ""
     if new.phone.strip():
@@ -265,7 +303,7 @@ def needs_lead_cosign(ctx: ServiceContext, target: int | None = None) -> bool:
 
 def add_account(ctx: ServiceContext, new: NewAccount, cosign: CoSignature | None = None) -> int:
     ctx.require(Permission.MANAGE_ACCOUNTS, "alleen een beheerder kan accounts toevoegen")
-    new = validate_new_account(new)
+    new = validate_new_account(new, municipality=municipality_name(ctx))
     with ctx.store.session() as session:
         signed = ""
         if Role.LEIDINGGEVENDE in new.roles:
@@ -315,7 +353,7 @@ def remove_account(ctx: ServiceContext, account_id: int) -> KeyRotation:
 def change_password(ctx: ServiceContext, old_password: str, new_password: str) -> None:
     """Re-wrap the database key for the new password; the database is not re-encrypted
     (one's own password: the old one was not leaked to anyone else)."""
-    check_password(new_password, field="Nieuw wachtwoord")
+    check_new_password(ctx, new_password)
     ring = ctx.store.keyring_now()
     try:
         old_slot, _key = ring.unlock(ctx.actor.username, old_password)
@@ -344,7 +382,7 @@ def reset_password(
     ctx.require(Permission.MANAGE_ACCOUNTS, "alleen een beheerder kan wachtwoorden herstellen")
     if account_id == ctx.actor.account_id:
         raise PermissionDenied("uw eigen wachtwoord wijzigt u met 'Wachtwoord wijzigen'")
-    check_password(new_password, field="Nieuw wachtwoord")
+    check_new_password(ctx, new_password, account_id=account_id)
     username, old_slot = _active_account(ctx, account_id)
     with ctx.store.read_session() as session:
         account = session.get(Account, account_id)

@@ -160,8 +160,7 @@ def make_backup(ctx: ServiceContext, now: datetime | None = None) -> BackupInfo:
         _ensure_private_folder(folder)
         _remove_stale_temp_dirs(folder)
     target = folder / backup_file_name(now)
-    ctx.store.backup(target)
-    target.chmod(0o600)
+    ctx.store.backup(target)  # written owner-only (storage.files)
     info = BackupInfo(target, _parse_name(target.name) or now, target.stat().st_size)
     removed = prune_backups(ctx.store.data_dir, keep=settings.backup_keep, now=now)
     with ctx.store.session() as session:

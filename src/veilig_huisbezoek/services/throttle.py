@@ -50,13 +50,13 @@ from typing import TypeVar
 import platformdirs
 
 from ..storage.errors import AuthenticationError, StoreError
+from ..storage.files import write_atomically
 from ..storage.keyslots import (
     FailureLog,
     KeyRing,
     normalise_username,
     read_keyring,
     update_keyring,
-    write_atomically,
 )
 from ..storage.layout import keyring_path
 

@@ -41,9 +41,7 @@ import fcntl
 import hashlib
 import hmac
 import json
-import os
 import secrets
-import tempfile
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -51,6 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import AuthenticationError, StoreDamagedError
+from .files import write_atomically
 from .keywrap import (
     KEY_BYTES,
     PUBLIC_BYTES,
@@ -588,30 +587,6 @@ def read_keyring(path: Path) -> KeyRing:
     except UnicodeDecodeError as exc:
         raise StoreDamagedError(_DAMAGED) from exc
     return KeyRing.from_json(text)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temp file in the same folder, fsync, rename, fsync the folder."""
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    sync_folder(path.parent)
-
-
-def sync_folder(folder: Path) -> None:
-    """fsync a folder: a rename or deletion in it survives a power cut."""
-    dir_fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 def write_keyring(path: Path, ring: KeyRing) -> None:

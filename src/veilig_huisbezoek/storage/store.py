@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.clock import to_local
 from . import audit
+from .audit_anchor import ANCHOR_MEMBER, AuditAnchor
 from .engine import (
     BUSY_TIMEOUT_MS,
     READ_ONLY_OPTION,
@@ -50,6 +51,7 @@ from .errors import (
     StoreExistsError,
     StoreNotFoundError,
 )
+from .files import sync_folder, write_atomically
 from .keyslots import (
     FIRST_GENERATION,
     FailureLog,
@@ -58,9 +60,7 @@ from .keyslots import (
     keyring_lock,
     new_database_key,
     read_keyring,
-    sync_folder,
     update_keyring,
-    write_atomically,
     write_keyring,
 )
 
@@ -226,11 +226,13 @@ class VerifyReport:
     def ok(self) -> bool:
         return not self.problems
 
-    def verdict(self) -> str:
+    def verdict(self, backups: str = "") -> str:
+        """One Dutch line; ``backups`` adds how the log compared with the backups."""
         if self.ok:
+            compared = f"; {backups}" if backups else ""
             return (
                 "Database gezond: versleuteling, integriteit, verwijzingen en auditlog in orde "
-                f"({self.audit_entries} auditregels)."
+                f"({self.audit_entries} auditregels{compared})."
             )
         return "Database beschadigd: " + "; ".join(self.problems)
 
@@ -863,6 +865,8 @@ class Store:
         """Write an encrypted, consistent backup (a zip of the encrypted copy + key slots).
 
         Runs inside one read transaction, so it is consistent while the app keeps writing.
+        The zip also records the audit log's head of that snapshot (``audit-head.json``:
+        id and hash only), the anchor ``admin verify`` checks today's log against.
         """
         output = output.resolve()
         with file_errors_as_store_error(_nearest_existing(output.parent)):
@@ -874,17 +878,20 @@ class Store:
             copy = Path(tmp) / _BACKUP_DB_MEMBER
             # Under the gate: the copy and its key slots are of the same key generation.
             with self._gate.shared():
-                self._export(copy, output.parent)
+                head = self._export(copy, output.parent)
                 ring = self._ring_for_backup()
             packed = Path(tmp) / "backup.zip"
             with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as zf:
                 zf.writestr(_BACKUP_MARKER_MEMBER, f"{BACKUP_FORMAT} 1\n")
                 zf.writestr(_BACKUP_KEYRING_MEMBER, ring.to_json())
                 zf.write(copy, _BACKUP_DB_MEMBER)
+                if head is not None:
+                    zf.writestr(ANCHOR_MEMBER, AuditAnchor(int(head[0]), str(head[1])).to_json())
             write_atomically(output, packed.read_bytes())
 
-    def _export(self, copy: Path, where: Path) -> None:
-        """An encrypted copy of the database (same key) in one read transaction."""
+    def _export(self, copy: Path, where: Path) -> tuple[int, str] | None:
+        """An encrypted copy of the database (same key) in one read transaction; returns
+        the audit head (id, hash) of that same snapshot: the backup's anchor."""
         raw = self.engine.raw_connection()
         try:
             with _damage_as_store_error(where):
@@ -896,6 +903,9 @@ class Store:
                 )
                 try:
                     cur.execute("BEGIN")
+                    head = cur.execute(
+                        "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"
+                    ).fetchone()
                     cur.execute("SELECT sqlcipher_export('backup')")
                     cur.execute("COMMIT")
                 finally:
@@ -903,6 +913,7 @@ class Store:
                     cur.close()
         finally:
             raw.close()
+        return (int(head[0]), str(head[1])) if head is not None else None
 
     @classmethod
     def restore(
