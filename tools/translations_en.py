@@ -37,6 +37,27 @@ EN: dict[str, str] = {
     "&Telefoon": "P&hone",
     "&Rol": "&Role",
     "&Wachtwoord (eerste keer)": "&Password (first time)",
+    # ---- four eyes: a second leidinggevende co-signs, password notices -------------
+    "Tweede leidinggevende tekent mee": "A second team leader co-signs",
+    "Vier ogen: een account van een leidinggevende maken of zijn wachtwoord herstellen kan "
+    "alleen als een tweede leidinggevende hier met eigen naam en wachtwoord meetekent.": "Four "
+    "eyes: making a team leader's account or resetting a team leader's password needs a second team leader "
+    "to co-sign here with their own name and password.",
+    "Naam twee&de leidinggevende": "Secon&d team leader's user name",
+    "Wa&chtwoord tweede leidinggevende": "Se&cond team leader's password",
+    "Gebruikersnaam tweede leidinggevende": "Second team leader's user name",
+    "Wachtwoord tweede leidinggevende": "Second team leader's password",
+    "Uw wachtwoord is op {date} om {time} opnieuw ingesteld door {name}.": "Your password was "
+    "reset on {date} at {time} by {name}.",
+    "Medeondertekend door {name}.": "Co-signed by {name}.",
+    "Vroeg u hier niet zelf om? Meld het dan meteen bij uw leidinggevende.": "Did you not ask "
+    "for this yourself? Then tell your team leader at once.",
+    "Uw wachtwoord is hersteld": "Your password was reset",
+    "Bewerking opgeslagen als voorstel ({address}). De notitie blijft waarschuwen zoals ze "
+    "was, tot een andere leidinggevende de bewerking goedkeurt.": "Edit saved as a proposal "
+    "({address}). The note keeps warning as it was until another team leader approves the edit.",
+    "Voorstel bijgewerkt: {address}. Een andere leidinggevende keurt het goed.": "Proposal "
+    "updated: {address}. Another team leader approves it.",
     # ---- alarm panel --------------------------------------------------------------
     "Alarmen": "Alarms",
     "{symbol} Alarm: bezoek van {name} — ontgrendel voor details": "{symbol} Alarm: visit by "

@@ -1045,6 +1045,33 @@
     </message>
 </context>
 <context>
+    <name>CoSignBox</name>
+    <message>
+        <source>Tweede leidinggevende tekent mee</source>
+        <translation>A second team leader co-signs</translation>
+    </message>
+    <message>
+        <source>Vier ogen: een account van een leidinggevende maken of zijn wachtwoord herstellen kan alleen als een tweede leidinggevende hier met eigen naam en wachtwoord meetekent.</source>
+        <translation>Four eyes: making a team leader&apos;s account or resetting a team leader&apos;s password needs a second team leader to co-sign here with their own name and password.</translation>
+    </message>
+    <message>
+        <source>Naam twee&amp;de leidinggevende</source>
+        <translation>Secon&amp;d team leader&apos;s user name</translation>
+    </message>
+    <message>
+        <source>Wa&amp;chtwoord tweede leidinggevende</source>
+        <translation>Se&amp;cond team leader&apos;s password</translation>
+    </message>
+    <message>
+        <source>Gebruikersnaam tweede leidinggevende</source>
+        <translation>Second team leader&apos;s user name</translation>
+    </message>
+    <message>
+        <source>Wachtwoord tweede leidinggevende</source>
+        <translation>Second team leader&apos;s password</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
         <source>Verbinding met de teamserver</source>
@@ -2352,6 +2379,22 @@ Continue?</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Uw wachtwoord is op {date} om {time} opnieuw ingesteld door {name}.</source>
+        <translation>Your password was reset on {date} at {time} by {name}.</translation>
+    </message>
+    <message>
+        <source>Medeondertekend door {name}.</source>
+        <translation>Co-signed by {name}.</translation>
+    </message>
+    <message>
+        <source>Vroeg u hier niet zelf om? Meld het dan meteen bij uw leidinggevende.</source>
+        <translation>Did you not ask for this yourself? Then tell your team leader at once.</translation>
+    </message>
+    <message>
+        <source>Uw wachtwoord is hersteld</source>
+        <translation>Your password was reset</translation>
+    </message>
     <message>
         <source>Verbinding met de teamserver hersteld.</source>
         <translation>Connection to the team server restored.</translation>
@@ -4000,8 +4043,12 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Note proposed for {address}. A team leader will assess it.</translation>
     </message>
     <message>
-        <source>Notitie bijgewerkt: {address}.</source>
-        <translation>Note updated: {address}.</translation>
+        <source>Bewerking opgeslagen als voorstel ({address}). De notitie blijft waarschuwen zoals ze was, tot een andere leidinggevende de bewerking goedkeurt.</source>
+        <translation>Edit saved as a proposal ({address}). The note keeps warning as it was until another team leader approves the edit.</translation>
+    </message>
+    <message>
+        <source>Voorstel bijgewerkt: {address}. Een andere leidinggevende keurt het goed.</source>
+        <translation>Proposal updated: {address}. Another team leader approves it.</translation>
     </message>
 </context>
 <context>
