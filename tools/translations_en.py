@@ -1072,14 +1072,16 @@ EN: dict[str, str] = {
     "longer be able to log in; what they recorded is kept.",
     "Wachtwoord wijzigen": "Change password",
     "Nieuw wachtwoord voor {user}": "New password for {user}",
-    "Kies een wachtwoord van minstens 12 tekens, bijvoorbeeld een zin van een paar woorden. De "
-    "database wordt niet opnieuw versleuteld.": "Choose a password of at least 12 characters, "
-    "for example a sentence of a few words. The database is not re-encrypted.",
+    "Kies een wachtwoord van minstens 10 tekens dat niet te raden is, bijvoorbeeld een zin van "
+    "een paar woorden. De database wordt niet opnieuw versleuteld.": "Choose a password of at "
+    "least 10 characters that cannot be guessed, for example a sentence of a few words. The "
+    "database is not re-encrypted.",
     "Een nieuw wachtwoord voor {user}, die het vergeten is of bij wie het is uitgelekt. Geef het "
     "persoonlijk door; het oude wachtwoord werkt daarna niet meer, en de database krijgt een "
-    "nieuwe sleutel.": "A new password for {user}, who has forgotten it or whose password has "
+    "nieuwe sleutel. Bij de volgende aanmelding ziet {user} wie het wachtwoord herstelde en "
+    "wanneer.": "A new password for {user}, who has forgotten it or whose password has "
     "leaked. Hand it over in person; the old password stops working, and the database gets a "
-    "new key.",
+    "new key. At the next login {user} sees who reset the password and when.",
     "De nieuwe wachtwoorden zijn niet gelijk.": "The new passwords do not match.",
     "Het nieuwe wachtwoord is ingesteld.": "The new password has been set.",
     "&Huidig wachtwoord": "&Current password",

@@ -2703,12 +2703,12 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>New password for {user}</translation>
     </message>
     <message>
-        <source>Kies een wachtwoord van minstens 12 tekens, bijvoorbeeld een zin van een paar woorden. De database wordt niet opnieuw versleuteld.</source>
-        <translation>Choose a password of at least 12 characters, for example a sentence of a few words. The database is not re-encrypted.</translation>
+        <source>Kies een wachtwoord van minstens 10 tekens dat niet te raden is, bijvoorbeeld een zin van een paar woorden. De database wordt niet opnieuw versleuteld.</source>
+        <translation>Choose a password of at least 10 characters that cannot be guessed, for example a sentence of a few words. The database is not re-encrypted.</translation>
     </message>
     <message>
-        <source>Een nieuw wachtwoord voor {user}, die het vergeten is of bij wie het is uitgelekt. Geef het persoonlijk door; het oude wachtwoord werkt daarna niet meer, en de database krijgt een nieuwe sleutel.</source>
-        <translation>A new password for {user}, who has forgotten it or whose password has leaked. Hand it over in person; the old password stops working, and the database gets a new key.</translation>
+        <source>Een nieuw wachtwoord voor {user}, die het vergeten is of bij wie het is uitgelekt. Geef het persoonlijk door; het oude wachtwoord werkt daarna niet meer, en de database krijgt een nieuwe sleutel. Bij de volgende aanmelding ziet {user} wie het wachtwoord herstelde en wanneer.</source>
+        <translation>A new password for {user}, who has forgotten it or whose password has leaked. Hand it over in person; the old password stops working, and the database gets a new key. At the next login {user} sees who reset the password and when.</translation>
     </message>
     <message>
         <source>De nieuwe wachtwoorden zijn niet gelijk.</source>

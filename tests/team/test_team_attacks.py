@@ -425,3 +425,17 @@ def test_a_leidinggevende_cannot_approve_her_own_proposal_or_edit_a_note_and_kee
             register.approve_note(forged, scene.petras)
     finally:
         forged.store.close()
+
+
+def test_row_security_is_forced_on_every_table_with_team_data(scene: Scene) -> None:
+    from veilig_huisbezoek.storage.team.rules import TEAM_TABLES
+
+    with psycopg.connect(scene.team.cluster.conninfo(scene.team.database)) as conn:
+        rows = conn.execute(
+            "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class "
+            "WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'"
+        ).fetchall()
+    tables = {name: (enabled, forced) for name, enabled, forced in rows}
+    missing = set(tables) - set(TEAM_TABLES) - {"alembic_version"}
+    assert not missing, f"tables without rules: {missing}"
+    assert all(tables[t] == (True, True) for t in TEAM_TABLES), tables

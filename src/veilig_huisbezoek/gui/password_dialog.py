@@ -68,14 +68,16 @@ class PasswordDialog(QDialog):
         )
         self.intro_label.setText(
             self.tr(
-                "Kies een wachtwoord van minstens 12 tekens, bijvoorbeeld een zin van "
-                "een paar woorden. De database wordt niet opnieuw versleuteld."
+                "Kies een wachtwoord van minstens 10 tekens dat niet te raden is, "
+                "bijvoorbeeld een zin van een paar woorden. De database wordt niet opnieuw "
+                "versleuteld."
             )
             if own
             else self.tr(
                 "Een nieuw wachtwoord voor {user}, die het vergeten is of bij wie het is "
                 "uitgelekt. Geef het persoonlijk door; het oude wachtwoord werkt daarna "
-                "niet meer, en de database krijgt een nieuwe sleutel."
+                "niet meer, en de database krijgt een nieuwe sleutel. Bij de volgende "
+                "aanmelding ziet {user} wie het wachtwoord herstelde en wanneer."
             ).format(user=username)
         )
         if not own:
