@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.conftest import PASSWORDS
-from tests.team.pgcluster import Cluster, create_cluster, find_bin_dir
+from tests.team.pgcluster import Cluster, create_cluster, find_bin_dir, pgserver_bin_dir
 from veilig_huisbezoek.domain.clock import FakeClock
 from veilig_huisbezoek.domain.roles import Role
 from veilig_huisbezoek.services import accounts
@@ -23,6 +23,21 @@ def pg_cluster() -> Iterator[Cluster]:
     if find_bin_dir() is None:
         pytest.skip("PostgreSQL is not installed (.ci/run installs Debian's postgresql)")
     cluster = create_cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.destroy()
+
+
+@pytest.fixture(scope="session")
+def pg16_cluster() -> Iterator[Cluster]:
+    """PostgreSQL 16 (the PyPI package pgserver, a test dependency; built without TLS, so
+    reached over its Unix socket), for the tests of who may do what: PostgreSQL 16
+    changed what CREATEROLE may do."""
+    bin_dir = pgserver_bin_dir()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL 16 (pgserver from PyPI) is not installed")
+    cluster = create_cluster(bin_dir, tls=False)
     try:
         yield cluster
     finally:
@@ -84,3 +99,10 @@ def make_pg_team(cluster: Cluster, clock: FakeClock) -> PgTeam:
 @pytest.fixture
 def pg_team(pg_cluster: Cluster, clock: FakeClock) -> PgTeam:
     return make_pg_team(pg_cluster, clock)
+
+
+@pytest.fixture(params=["15", "16"], ids=["pg15", "pg16"])
+def pg_team_each_version(request: pytest.FixtureRequest, clock: FakeClock) -> PgTeam:
+    """The team on Debian's PostgreSQL (15 here) and on PostgreSQL 16."""
+    cluster = request.getfixturevalue("pg_cluster" if request.param == "15" else "pg16_cluster")
+    return make_pg_team(cluster, clock)

@@ -106,6 +106,9 @@ class Cluster:
     admin_password: str
     ca_path: Path
     as_user: str | None  # run server commands as this system user (we are root)
+    # False: a build without TLS (PostgreSQL 16 from PyPI's pgserver), reached over its
+    # Unix socket only, where libpq ignores sslmode: the same URLs work.
+    tls: bool = True
     owners: dict[str, tuple[str, str]] = field(default_factory=dict)  # database: (role, pw)
 
     @property
@@ -131,16 +134,56 @@ class Cluster:
 
         pw = self.admin_password if password is None and user == ADMIN else password
         auth = quote(user, safe="") + (f":{quote(pw, safe='')}" if pw else "")
+        if not self.tls:
+            return (
+                f"postgresql+psycopg://{auth}@/{database}?host={quote(str(self.socket_dir))}"
+                f"&port={self.port}&sslmode={sslmode}"
+            )
         return (
             f"postgresql+psycopg://{auth}@{host}:{self.port}/{database}"
             f"?sslmode={sslmode}&sslrootcert={quote(str(self.ca_path), safe='/')}"
         )
 
+    @property
+    def socket_dir(self) -> Path:
+        return self.data_dir
+
+    def connect_args(self, database: str, user: str, password: str) -> dict[str, object]:
+        """psycopg.connect() keywords for one person's own connection."""
+        if not self.tls:
+            return {
+                "host": str(self.socket_dir),
+                "port": self.port,
+                "dbname": database,
+                "user": user,
+                "password": password,
+            }
+        return {
+            "host": "localhost",
+            "port": self.port,
+            "dbname": database,
+            "user": user,
+            "password": password,
+            "sslmode": "verify-full",
+            "sslrootcert": str(self.ca_path),
+        }
+
     def conninfo(self, database: str = "postgres") -> str:
+        if not self.tls:
+            return (
+                f"host={self.socket_dir} port={self.port} dbname={database} user={ADMIN} "
+                f"password={self.admin_password}"
+            )
         return (
             f"host=localhost port={self.port} dbname={database} user={ADMIN} "
             f"password={self.admin_password} sslmode=verify-full sslrootcert={self.ca_path}"
         )
+
+    def version(self) -> int:
+        import psycopg
+
+        with psycopg.connect(self.conninfo()) as conn:
+            return int(conn.info.server_version) // 10000
 
     def create_database(self, name: str | None = None) -> str:
         """An empty database owned by its own owner role, as the README sets one up:
@@ -193,14 +236,25 @@ class Cluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def create_cluster() -> Cluster:
-    bin_dir = find_bin_dir()
+def pgserver_bin_dir() -> Path | None:
+    """PostgreSQL 16 as the PyPI package pgserver ships it (a test dependency)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pgserver")
+    if spec is None or spec.origin is None:
+        return None
+    found = Path(spec.origin).parent / "pginstall" / "bin"
+    return found if (found / "initdb").exists() else None
+
+
+def create_cluster(bin_dir: Path | None = None, *, tls: bool = True) -> Cluster:
+    bin_dir = bin_dir or find_bin_dir()
     if bin_dir is None:
         raise RuntimeError("PostgreSQL is not installed (apt-get install postgresql)")
     as_user = "postgres" if os.geteuid() == 0 else None
     root = Path(tempfile.mkdtemp(prefix="vh-pg-"))
     password = secrets.token_urlsafe(18)
-    cluster = Cluster(root, bin_dir, _free_port(), password, root / "ca.crt", as_user)
+    cluster = Cluster(root, bin_dir, _free_port(), password, root / "ca.crt", as_user, tls=tls)
     certs = root / "certs"
     certs.mkdir()
     make_certificates(certs)
@@ -229,15 +283,22 @@ def create_cluster() -> Cluster:
     pwfile.unlink()
     for name in ("server.crt", "server.key"):
         cluster._run("cp", "-p", str(certs / name), str(cluster.data_dir / name))
-    conf = "\n".join(
+    network = (
         [
             "listen_addresses = '127.0.0.1'",
-            f"port = {cluster.port}",
-            f"unix_socket_directories = '{cluster.data_dir}'",
             "ssl = on",
             "ssl_cert_file = 'server.crt'",
             "ssl_key_file = 'server.key'",
             "ssl_min_protocol_version = 'TLSv1.2'",
+        ]
+        if tls
+        else ["listen_addresses = ''"]  # the Unix socket only: no TCP without TLS
+    )
+    conf = "\n".join(
+        [
+            *network,
+            f"port = {cluster.port}",
+            f"unix_socket_directories = '{cluster.data_dir}'",
             "password_encryption = 'scram-sha-256'",
             "fsync = off",
             "synchronous_commit = off",

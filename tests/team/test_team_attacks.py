@@ -28,6 +28,13 @@ from veilig_huisbezoek.services.accounts import NewAccount
 from veilig_huisbezoek.services.context import ServiceContext
 from veilig_huisbezoek.storage.errors import StoreError
 
+
+@pytest.fixture
+def pg_team(pg_team_each_version: PgTeam) -> PgTeam:
+    """These run on PostgreSQL 15 and 16."""
+    return pg_team_each_version
+
+
 TOM_PASSWORD = "tom-beheert-de-accounts-7"
 
 
@@ -49,13 +56,11 @@ def _password(name: str) -> str:
 def _connect(team: PgTeam, name: str) -> psycopg.Connection[tuple[object, ...]]:
     """A person's own server connection: their login role and database password."""
     return psycopg.connect(
-        host="localhost",
-        port=team.cluster.port,
-        dbname=team.database,
-        user=team.location.login_role(name),
-        password=team.location.login_password(name, _password(name)),
-        sslmode="verify-full",
-        sslrootcert=str(team.cluster.ca_path),
+        **team.cluster.connect_args(  # type: ignore[arg-type]
+            team.database,
+            team.location.login_role(name),
+            team.location.login_password(name, _password(name)),
+        )
     )
 
 

@@ -25,6 +25,13 @@ from veilig_huisbezoek.services.team import team_log_in
 from veilig_huisbezoek.storage.errors import AuthenticationError
 from veilig_huisbezoek.storage.team.store import TeamRefusedError
 
+
+@pytest.fixture
+def pg_team(pg_team_each_version: PgTeam) -> PgTeam:
+    """These run on PostgreSQL 15 and 16."""
+    return pg_team_each_version
+
+
 REASON = "Onvermijdelijk; de politie is op de hoogte gebracht."
 
 
@@ -119,13 +126,11 @@ def test_a_leidinggevende_account_needs_a_second_leidinggevende_on_the_server(
         # Straight to the server's function, without logging it first: refused.
         with (
             psycopg.connect(
-                host="localhost",
-                port=pg_team.cluster.port,
-                dbname=pg_team.database,
-                user=pg_team.location.login_role("tom"),
-                password=pg_team.location.login_password("tom", TOM_PASSWORD),
-                sslmode="verify-full",
-                sslrootcert=str(pg_team.cluster.ca_path),
+                **pg_team.cluster.connect_args(  # type: ignore[arg-type]
+                    pg_team.database,
+                    pg_team.location.login_role("tom"),
+                    pg_team.location.login_password("tom", TOM_PASSWORD),
+                )
             ) as conn,
             pytest.raises(psycopg.errors.InsufficientPrivilege),
         ):

@@ -23,6 +23,12 @@ from veilig_huisbezoek.storage.sealed import SealedValueError
 from veilig_huisbezoek.storage.team.store import TeamStore
 
 
+@pytest.fixture
+def pg_team(pg_team_each_version: PgTeam) -> PgTeam:
+    """These run on PostgreSQL 15 and 16."""
+    return pg_team_each_version
+
+
 def _sql(team: PgTeam, statement: str, *args: object) -> list[tuple[object, ...]]:
     """As the cluster's superuser, past the app's rules (triggers off): a database
     administrator's view of the server, and what such a person could change."""

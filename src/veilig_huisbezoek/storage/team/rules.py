@@ -1042,9 +1042,14 @@ def _roles(r: Roles) -> list[str]:
             login record;
             grant_row record;
         BEGIN
-            FOR login IN SELECT rolname FROM pg_roles WHERE rolname LIKE {lit(r.prefix + "%")}
+            FOR login IN SELECT rolname, rolcreaterole OR rolcreatedb AS too_much
+                         FROM pg_roles WHERE rolname LIKE {lit(r.prefix + "%")}
                          AND rolname NOT IN ({lit(r.group)}, {lit(r.provision)}) LOOP
-                EXECUTE format('ALTER ROLE %I NOCREATEROLE NOCREATEDB', login.rolname);
+                -- Only where needed: PostgreSQL 16 lets the owner alter only the roles
+                -- it administers (the provisioning role made today's).
+                IF login.too_much THEN
+                    EXECUTE format('ALTER ROLE %I NOCREATEROLE NOCREATEDB', login.rolname);
+                END IF;
                 FOR grant_row IN SELECT m.roleid::regrole::text AS granted, m.admin_option
                         FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member
                         WHERE r.rolname = login.rolname LOOP
