@@ -127,6 +127,15 @@ def _cmd_add_user(args: argparse.Namespace, passwords: PasswordSource, out: Text
     role = parse_role(args.role)
     with _logged_in(args, passwords) as ctx:
         password = passwords.read(f"Nieuw wachtwoord voor {args.new_user}: ", confirm=True)
+        cosign = None
+        if args.cosign_user:
+            # Four eyes: a second leidinggevende signs for a new leidinggevende.
+            cosign = accounts.co_sign(
+                ctx,
+                args.cosign_user,
+                passwords.read(f"Wachtwoord voor {args.cosign_user} (medeondertekening): "),
+                accounts.COSIGN_LEAD_ACCOUNT,
+            )
         accounts.add_account(
             ctx,
             NewAccount(
@@ -137,6 +146,7 @@ def _cmd_add_user(args: argparse.Namespace, passwords: PasswordSource, out: Text
                 frozenset({role}),
                 args.phone,
             ),
+            cosign,
         )
     print(f"Account {args.new_user} toegevoegd als {role.label.lower()}.", file=out)
     return EXIT_OK
@@ -280,6 +290,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--first-name", default="")
     p.add_argument("--last-name", default="")
     p.add_argument("--phone", default="")
+    p.add_argument(
+        "--cosign-user",
+        help="een tweede leidinggevende die meetekent voor een nieuwe leidinggevende "
+        "(stdin: diens wachtwoord, na de andere)",
+    )
 
     p = command("seed-demo", "Laad demo-accounts en voorbeeldbezoeken.", _cmd_seed_demo)
     p.add_argument("--visits", type=int, default=50)

@@ -229,3 +229,46 @@ def test_a_usage_error_is_not_reported_as_a_wrong_password(
     result = cli.subprocess("verify", "--data-dir", initialised)  # --user is missing
     assert "Traceback" not in result.err
     assert result.code == 1
+
+
+def test_a_second_leidinggevende_co_signs_a_new_leidinggevende(
+    cli: AdminCli, initialised: Path
+) -> None:
+    # anna (beheerder + leidinggevende) is the only leidinggevende: she needs no one.
+    first = _add_user(cli, initialised, "anna", cli.password, "bert", "leidinggevende")
+    assert first.code == 0, first.err
+    # Now bert is a second leidinggevende: a third one needs his signature.
+    refused = _add_user(
+        cli,
+        initialised,
+        "anna",
+        cli.password,
+        "carla",
+        "leidinggevende",
+        "carla-heeft-een-lang-wachtwoord",
+    )
+    assert refused.code == 1 and "vier ogen" in refused.err
+    args = ("add-user", "--data-dir", initialised, "--user", "anna", "--new-user", "carla")
+    wrong = cli.run(
+        *args,
+        "--role",
+        "leidinggevende",
+        "--cosign-user",
+        "bert",
+        stdin=[cli.password, "carla-heeft-een-lang-wachtwoord", "niet-het-wachtwoord-van-bert"],
+    )
+    assert wrong.code == 2
+    signed = cli.run(
+        *args,
+        "--role",
+        "leidinggevende",
+        "--cosign-user",
+        "bert",
+        stdin=[cli.password, "carla-heeft-een-lang-wachtwoord", "bert-zijn-wachtwoord"],
+    )
+    assert signed.code == 0, signed.err
+    carla = cli.log_in(initialised, "carla", "carla-heeft-een-lang-wachtwoord")
+    try:
+        assert Role.LEIDINGGEVENDE in carla.actor.roles
+    finally:
+        carla.store.close()

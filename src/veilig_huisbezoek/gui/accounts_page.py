@@ -128,7 +128,10 @@ class AccountDialog(QDialog):
         outer = f.layout()
         assert isinstance(outer, QVBoxLayout)
         outer.insertWidget(outer.indexOf(self.error_label), self.cosign_box)
-        self._cosign_needed = accounts.needs_lead_cosign(ctx)
+        try:
+            self._cosign_needed = accounts.needs_lead_cosign(ctx)
+        except StoreError:  # server unreachable: ask; the service decides when saving
+            self._cosign_needed = True
         lead_check = self.role_checks[Role.LEIDINGGEVENDE]
         lead_check.toggled.connect(lambda _on: self._show_cosign())
         self._show_cosign()

@@ -13,7 +13,6 @@ from ..domain.errors import ValidationError
 from ..services import accounts
 from ..services.accounts import CoSignature
 from ..services.context import ServiceContext
-from ..services.throttle import LoginThrottle
 from ..storage.errors import AuthenticationError
 from .forms import child, load_form
 
@@ -44,9 +43,8 @@ class CoSignBox(QWidget):
 
 
 def sign(ctx: ServiceContext, user: str, password: str, purpose: str) -> CoSignature:
-    """On the worker thread: check the co-signer (throttled like a login)."""
-    throttle = LoginThrottle(ctx.store.data_dir)
+    """On the worker thread: check the co-signer; a wrong name or password in Dutch."""
     try:
-        return throttle.attempt(user, lambda: accounts.co_sign(ctx, user, password, purpose))
+        return accounts.co_sign(ctx, user, password, purpose)
     except AuthenticationError:
         raise ValidationError(SIGNER_FIELD, "naam of wachtwoord klopt niet.") from None

@@ -89,7 +89,11 @@ class PasswordDialog(QDialog):
         outer = f.layout()
         assert isinstance(outer, QVBoxLayout)
         outer.insertWidget(outer.indexOf(self.error_label), self.cosign_box)
-        self._cosign = not own and lead and accounts.needs_lead_cosign(ctx, account_id)
+        try:
+            needed = lead and accounts.needs_lead_cosign(ctx, account_id)
+        except StoreError:  # server unreachable: ask; the service decides when saving
+            needed = lead
+        self._cosign = not own and needed
         self.cosign_box.setVisible(self._cosign)
         QWidget.setTabOrder(self.repeat_edit, self.cosign_box.user_edit)
         QWidget.setTabOrder(self.cosign_box.user_edit, self.cosign_box.password_edit)

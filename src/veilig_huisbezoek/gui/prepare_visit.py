@@ -53,7 +53,6 @@ from ..services import accounts, planning, register
 from ..services.accounts import AccountSummary, CoSignature, co_sign
 from ..services.context import ServiceContext
 from ..services.planning import ConsentGrant, PlanNotScheduledError
-from ..services.throttle import LoginThrottle
 from ..storage.errors import StoreError
 from .checklist_widget import ChecklistWidget
 from .forms import child, load_form
@@ -192,12 +191,9 @@ class ConsentDialog(QDialog):
         self._show_error("")
         self._set_busy(True)
         ctx = self.ctx
-        throttle = LoginThrottle(ctx.store.data_dir)
 
         def job() -> CoSignature:
-            return throttle.attempt(
-                user, lambda: co_sign(ctx, user, password, accounts.COSIGN_CONSENT)
-            )
+            return co_sign(ctx, user, password, accounts.COSIGN_CONSENT)
 
         self.tasks.run(job, self._verified, self._failed)
 

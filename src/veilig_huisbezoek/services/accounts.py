@@ -256,10 +256,15 @@ class CoSignature:
 
 
 def co_sign(ctx: ServiceContext, username: str, password: str, purpose: str) -> CoSignature:
-    """Check a co-signer's name and password; on a team server the signer's own
-    connection records the signature. Raises AuthenticationError. Slow (Argon2id):
-    call off the GUI thread."""
-    account_id, token = ctx.store.co_sign(username, password, purpose, ctx.actor.account_id)
+    """Check a co-signer's name and password (throttled like a login); on a team server
+    the signer's own connection records the signature. Raises AuthenticationError.
+    Slow (Argon2id): call off the GUI thread."""
+    from .throttle import LoginThrottle
+
+    account_id, token = LoginThrottle(ctx.store.data_dir).attempt(
+        username,
+        lambda: ctx.store.co_sign(username, password, purpose, ctx.actor.account_id),
+    )
     with ctx.store.read_session() as session:
         account = session.get(Account, account_id)
         assert account is not None
