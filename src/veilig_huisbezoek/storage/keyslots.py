@@ -194,6 +194,11 @@ class KeyRing:
     kdf: dict[str, Any]
     slots: tuple[Slot, ...] = field(default_factory=tuple)
     failures: FailureLog = field(default_factory=FailureLog)
+    # A team server: whose key pair this ring holds (their normalised user name). It is
+    # bound into every wrapped key, admission tag and sealed private key, so a public
+    # key (with its tag) moved to another person's row is not admitted there. Empty in
+    # a key file (keyslots.json), where slots hold no names.
+    holder: str = ""
 
     # ---- derivation -------------------------------------------------------------------
     def _salt(self, username: str) -> bytes:
@@ -208,12 +213,17 @@ class KeyRing:
     def _password_slot_aad(self, sid: str) -> bytes:
         return f"{FORMAT}:{self.store_id}:{sid}".encode()
 
+    @property
+    def _scope(self) -> str:
+        return f"{self.store_id}/{self.holder}" if self.holder else self.store_id
+
     def _private_aad(self, sid: str, public: bytes) -> bytes:
-        return f"{FORMAT}/private:{self.store_id}:{sid}:".encode() + public
+        return f"{FORMAT}/private:{self._scope}:{sid}:".encode() + public
 
     def key_context(self, generation: int) -> bytes:
-        """Associated data of a wrapped database key: this store and this generation."""
-        return f"{FORMAT}/key:{self.store_id}:{generation}".encode()
+        """Associated data of a wrapped database key: this store (and holder) and this
+        generation."""
+        return f"{FORMAT}/key:{self._scope}:{generation}".encode()
 
     def _tag_message(self, public: bytes, generation: int) -> bytes:
         return self.key_context(generation) + b"\0" + public
@@ -338,6 +348,15 @@ class KeyRing:
             wrap_to(public, key, self.key_context(generation)),
             tag(key, self._tag_message(public, generation)),
         )
+
+    def entry_for(self, public: bytes, generation: int, key: bytes) -> KeyEntry:
+        """``key`` (of ``generation``) wrapped to ``public``, with its admission tag."""
+        return self._entry(public, generation, key)
+
+    def vouched(self, public: bytes, generation: int, key: bytes, found: bytes) -> bool:
+        """Whether ``found`` is the admission tag of ``public`` under ``key``: someone who
+        held that generation's key added this public key (for this ring's holder)."""
+        return tag_ok(key, self._tag_message(public, generation), found)
 
     def upgraded(self, opened: OpenedSlot) -> PersonSlot:
         """The person slot that replaces ``opened``'s password slot (or non-NFC slot):
