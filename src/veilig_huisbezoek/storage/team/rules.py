@@ -391,6 +391,23 @@ CREATE OR REPLACE FUNCTION vh_rotation_due() RETURNS trigger LANGUAGE plpgsql {_
 """
 
 
+def _audit_reseal(r: Roles, sealed: Sequence[str]) -> str:
+    """The audit log stays append-only (the migration's trigger), except that the owner's
+    re-seal may replace its sealed values: same plaintext (the entry's hash, over the
+    plaintext, still holds), a newer key. Nothing else in an entry may change."""
+    unsealed = "".join(f" - {lit(c)}" for c in sealed)
+    return f"""
+CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'UPDATE' AND session_user = {lit(r.owner)}
+           AND (to_jsonb(NEW){unsealed}) = (to_jsonb(OLD){unsealed}) THEN
+            RETURN NEW;
+        END IF;
+        RAISE EXCEPTION 'audit log is append-only';
+    END $$;
+"""
+
+
 def _seal_guards(sealed: Mapping[str, Sequence[str]]) -> list[str]:
     """Per table with sealed columns: a value written by a person must be sealed with
     the current generation (so nothing new is sealed with a key that is on its way out,
@@ -1312,6 +1329,7 @@ def statements(
         _keys(r),
         _GUARDS,
         *_seal_guards(sealed or {}),
+        _audit_reseal(r, (sealed or {}).get("audit_log", ())),
         _provisioning(r),
         *_grants(r, database),
         *_function_grants(r),

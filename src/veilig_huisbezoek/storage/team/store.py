@@ -108,8 +108,10 @@ class TeamSearchError(StoreError):
 
 def _is_auth_failure(exc: BaseException) -> bool:
     detail = str(exc).lower()
-    return "password authentication failed" in detail or (
-        "role" in detail and "not exist" in (detail)
+    return (
+        "password authentication failed" in detail
+        or "not permitted to log in" in detail  # a removed account's role (NOLOGIN)
+        or ("role" in detail and "not exist" in (detail))
     )
 
 
@@ -422,6 +424,16 @@ class TeamStore(Store):
                 )
             return 0
         return cls.reseal_server(location, credentials).resealed
+
+    @classmethod
+    def reseal_pending(cls, location: TeamLocation) -> bool:
+        """Owner: whether values await a re-seal (or older team keys their retirement)."""
+        engine, _box = cls._engine(location.url)
+        try:
+            with _server_errors(), engine.connect() as conn:
+                return reseal.pending(conn)
+        finally:
+            engine.dispose()
 
     @classmethod
     def reseal_server(
