@@ -10,7 +10,7 @@ re-seals what was sealed with the older key, in batches, and forgets that key.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 import psycopg
@@ -552,3 +552,65 @@ def test_the_accounts_audit_trail_names_each_new_team_key(pg_team: PgTeam) -> No
     ]
     owner_cli(pg_team, "reseal", "petra", PASSWORDS["petra"])
     assert wrapped_generations(pg_team) == {3}
+
+
+def test_a_public_key_slipped_in_past_the_app_gets_no_new_team_key(pg_team: PgTeam) -> None:
+    """A database administrator puts Sanne's public key (and its genuine tag) in Bram's
+    slot before Sanne is removed: the rotation must not wrap the new key to it."""
+    owner = TeamLocation.parse(pg_team.cluster.owner_url(pg_team.database))
+    sanne = TeamStore.open_as_owner(owner, "sanne", PASSWORDS["sanne"])
+    try:
+        assert sanne._opened is not None and sanne._opened.private is not None
+        sanne_private = sanne._opened.private
+        sanne_ring = sanne._ring
+    finally:
+        sanne.close()
+    roles = {name: pg_team.location.login_role(name) for name in ("sanne", "bram")}
+    [(public,)] = sql(
+        pg_team, "SELECT public_key FROM team_keyslots WHERE rolname = %s", roles["sanne"]
+    )
+    [(tag,)] = sql(pg_team, "SELECT tag FROM team_key_wraps WHERE rolname = %s", roles["sanne"])
+    sql(
+        pg_team,
+        "UPDATE team_keyslots SET public_key = %s WHERE rolname = %s",
+        public,
+        roles["bram"],
+        past_rules=True,
+    )
+    sql(
+        pg_team,
+        "UPDATE team_key_wraps SET tag = %s WHERE rolname = %s",
+        tag,
+        roles["bram"],
+        past_rules=True,
+    )
+    anna = pg_team.login("anna")
+    try:
+        assert accounts.key_statuses(anna)[pg_team.ids["bram"]] is KeyStatus.OK  # (looks so)
+        accounts.remove_account(anna, pg_team.ids["sanne"])
+        assert accounts.key_statuses(anna)[pg_team.ids["bram"]] is KeyStatus.NEEDS_PASSWORD
+    finally:
+        anna.store.close()
+    assert sql(
+        pg_team,
+        "SELECT count(*) FROM team_key_wraps WHERE rolname = %s AND generation = 2",
+        roles["bram"],
+    ) == [(0,)]
+    # No new wrapped key anywhere opens with Sanne's private key.
+    from veilig_huisbezoek.storage.keywrap import UnwrapError, unwrap_with
+    from veilig_huisbezoek.storage.team.store import _wrapped_from
+
+    for (wrapped,) in sql(pg_team, "SELECT wrapped FROM team_key_wraps WHERE generation = 2"):
+        for holder in ("sanne", "bram", "anna", "petra"):
+            context = replace(sanne_ring, holder=holder).key_context(2)
+            with pytest.raises(UnwrapError):
+                unwrap_with(sanne_private, _wrapped_from(bytes(wrapped)), context)  # type: ignore[arg-type]
+    # Bram's own private key no longer fits his slot; a new password puts it right.
+    with pytest.raises(AuthenticationError):
+        pg_team.login("bram")
+    anna = pg_team.login("anna")
+    try:
+        accounts.reset_password(anna, pg_team.ids["bram"], NEW_BRAM)
+    finally:
+        anna.store.close()
+    everything_as(pg_team, "bram", NEW_BRAM)

@@ -25,7 +25,7 @@ hand-written SQL statement could add:
   rights. Each account gets a key pair; the team key of every live generation is
   wrapped to its public half (``team_key_wraps``, one's own rows only).
 * **Team keys** are replaced by a beheerder (:func:`vh_rotate_team_key`, audited):
-  the next generation, wrapped to every active person with a key pair, made current
+  the next generation, wrapped to active people with a key pair only, made current
   in the same transaction as the removal or password reset that calls for it (a
   deferred check refuses the one without the other). New sealed values must carry
   the current generation (:func:`_seal_guards`); older generations stay wrapped
@@ -330,8 +330,10 @@ CREATE OR REPLACE FUNCTION vh_team_public_keys() RETURNS TABLE (account_id integ
         WHERE a.active ORDER BY a.id;
     END $$;
 -- A beheerder replaces the team key: the next generation, wrapped on the workstation
--- to the public key of every active person with a key pair (no one else), becomes
--- current. Older generations stay wrapped until the re-seal is done.
+-- to the public key of every active person with a key pair (no one else; a key the
+-- workstation finds was not admitted by a holder of the team key is left out, and its
+-- owner needs a new password), becomes current. Older generations stay wrapped until
+-- the re-seal is done.
 CREATE OR REPLACE FUNCTION vh_rotate_team_key(p_generation integer, p_rolnames text[],
     p_wraps bytea[], p_tags bytea[]) RETURNS void LANGUAGE plpgsql {_DEF} AS $$
     DECLARE
@@ -362,10 +364,8 @@ CREATE OR REPLACE FUNCTION vh_rotate_team_key(p_generation integer, p_rolnames t
             PERFORM public.vh_refuse(
                 'de nieuwe teamsleutel gaat alleen naar actieve accounts met een sleutelpaar');
         END IF;
-        IF EXISTS (SELECT 1 FROM public.vh_key_holders() h
-                   WHERE NOT h.rolname = ANY (p_rolnames)) THEN
-            PERFORM public.vh_refuse('iedereen met een sleutelpaar krijgt de nieuwe teamsleutel');
-        END IF;
+        -- (Leftovers of a generation that never became current.)
+        DELETE FROM public.team_key_wraps w WHERE w.generation >= p_generation;
         INSERT INTO public.team_key_wraps (rolname, generation, wrapped, tag)
             SELECT u.name, p_generation, u.w, u.t FROM unnest(p_rolnames, p_wraps, p_tags)
                 AS u(name, w, t);
@@ -778,6 +778,20 @@ CREATE OR REPLACE FUNCTION vh_incident_part_guard() RETURNS trigger LANGUAGE plp
         END IF;
         RETURN coalesce(NEW, OLD);
     END $$;
+-- One's own wrapped keys: never for a generation that is not current yet (that would
+-- stand in the way of the beheerder's next rotation).
+CREATE OR REPLACE FUNCTION vh_wrap_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF public.vh_privileged() THEN RETURN coalesce(NEW, OLD); END IF;
+        IF (CASE WHEN TG_OP = 'DELETE' THEN OLD.rolname ELSE NEW.rolname END)
+           IS DISTINCT FROM session_user::text THEN
+            PERFORM public.vh_refuse('u beheert alleen uw eigen sleutel');
+        END IF;
+        IF TG_OP = 'INSERT' AND NEW.generation > public.vh_team_generation() THEN
+            PERFORM public.vh_refuse('een volgende teamsleutel komt alleen van een beheerder');
+        END IF;
+        RETURN coalesce(NEW, OLD);
+    END $$;
 CREATE OR REPLACE FUNCTION vh_slot_guard() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         IF public.vh_privileged() THEN RETURN coalesce(NEW, OLD); END IF;
@@ -851,7 +865,7 @@ def _triggers() -> list[str]:
             "STATEMENT",
             "vh_only('-', 'sleutels worden niet gewijzigd')",
         ),
-        ("team_key_wraps", "vh_guard", "BEFORE", "INSERT OR DELETE", "ROW", "vh_slot_guard()"),
+        ("team_key_wraps", "vh_guard", "BEFORE", "INSERT OR DELETE", "ROW", "vh_wrap_guard()"),
         (
             "team_key_wraps",
             "vh_no_update",

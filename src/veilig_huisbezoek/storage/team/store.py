@@ -654,10 +654,11 @@ class TeamStore(Store):
         """Replace the team key inside the caller's transaction (a removal or a password
         reset, after its server function): a new key as the next generation, wrapped to
         the public key of every active person with a key pair (each checked to have been
-        admitted by a holder of the current key), stored and made current by the
-        server's ``vh_rotate_team_key`` (beheerder only, after ``audit_rotation`` logged
-        it). People whose slot is still a password slot from before key pairs cannot
-        get it: they need a new password (the Accounts page says so).
+        admitted by a holder of the current key, for that person), stored and made
+        current by the server's ``vh_rotate_team_key`` (beheerder only, after
+        ``audit_rotation`` logged it). People whose slot is still a password slot from
+        before key pairs, or whose public key was not admitted so, do not get it: they
+        need a new password (the Accounts page says so).
 
         Values sealed before stay readable with the older generation, which everyone
         remaining keeps until ``admin reseal`` has re-sealed them all."""
@@ -676,16 +677,16 @@ class TeamStore(Store):
         rows = session.execute(
             text("SELECT account_id, username, rolname, public_key, tag FROM vh_team_public_keys()")
         ).all()
-        for account_id, username, rolname, public_key, found_tag in rows:
+        for _account_id, username, rolname, public_key, found_tag in rows:
             if public_key is None:
-                continue
+                continue  # a password slot: needs a new password (account_key_states)
             ring = self._person_ring(str(username))
             public = bytes(public_key)
             if found_tag is None or not ring.vouched(public, current, known, bytes(found_tag)):
-                raise StoreError(
-                    f"De sleutel van account {account_id} op de teamserver is niet door de app "
-                    "gemaakt; de teamsleutel is niet vervangen en er is niets gewijzigd."
-                )
+                # Not admitted by a holder of the current key (put there past the app):
+                # left out, so this person needs a new password too; the new key never
+                # goes to a public key someone could have slipped in.
+                continue
             entry = ring.entry_for(public, generation, new_key)
             rolnames.append(str(rolname))
             wraps.append(_wrapped_bytes(entry.wrapped))
