@@ -23,10 +23,15 @@ slipped into the file by someone who could write it but held no key.
 
 The file holds no names: a slot's id is derived from the password-derived key, so
 finding your slot proves you know the password. *Password slots* (the only kind in
-format 1, and the kind a team server keeps) wrap the database key directly with the
-password key; an embedded store upgrades a person's password slot to a key pair at
-their next login. Passwords are NFC-normalised before derivation; a slot made from the
-password exactly as typed (before normalisation) still opens, and is re-made.
+format 1, and what a team server held before key pairs) wrap the database key directly
+with the password key; a person's password slot becomes a key pair at their next login.
+
+A team server (:mod:`.team.store`) keeps the same slots in tables, one person's at a
+time in a ring whose :attr:`KeyRing.holder` names them: every wrapped key, admission
+tag and sealed private key is then bound to that person too.
+
+Passwords are NFC-normalised before derivation; a slot made from the password exactly
+as typed (before normalisation) still opens, and is re-made.
 
 The file also holds the login-failure counters (:class:`FailureLog`, used by
 :mod:`..services.throttle`), so that they cannot be reset by deleting a file without
@@ -107,7 +112,7 @@ def _unb64(text: str) -> bytes:
 class KeySlot:
     """A password slot: the database key of ``generation`` wrapped by the password key.
 
-    Format 1's only kind, and what a team server keeps (``team_keyslots``)."""
+    Format 1's only kind, and what a team server held before key pairs."""
 
     id: str
     nonce: bytes
@@ -320,7 +325,7 @@ class KeyRing:
     def make_slot(
         self, username: str, password: str, db_key: bytes, generation: int = FIRST_GENERATION
     ) -> KeySlot:
-        """A password slot (a team server's kind)."""
+        """A password slot (format 1; tests make old ones with it)."""
         return self.password_slot(self.password_key(username, password), db_key, generation)
 
     def password_slot(self, kek: bytes, db_key: bytes, generation: int) -> KeySlot:
