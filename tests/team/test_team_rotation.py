@@ -614,3 +614,26 @@ def test_a_public_key_slipped_in_past_the_app_gets_no_new_team_key(pg_team: PgTe
     finally:
         anna.store.close()
     everything_as(pg_team, "bram", NEW_BRAM)
+
+
+def test_two_logins_with_a_password_slot_make_one_key_pair(
+    pg_team: PgTeam, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from veilig_huisbezoek.storage.keywrap import public_bytes
+
+    _back_to_a_password_slot(pg_team, "bram")
+    with monkeypatch.context() as patch:  # the first login has read its slot, no more
+        patch.setattr(TeamStore, "_make_key_pair", lambda self, account_id: None)
+        early, account_id = TeamStore.open_as(pg_team.location, "bram", PASSWORDS["bram"])
+    try:
+        pg_team.login("bram").store.close()  # the second one makes the key pair
+        early._make_key_pair(account_id)  # … and the first one uses it
+        [(public,)] = sql(
+            pg_team,
+            "SELECT public_key FROM team_keyslots WHERE rolname = %s",
+            pg_team.location.login_role("bram"),
+        )
+        assert early._opened is not None and early._opened.private is not None
+        assert public_bytes(early._opened.private) == public
+    finally:
+        early.close()

@@ -565,6 +565,19 @@ class TeamStore(Store):
         with self.session() as session:
             if self.sealer.generation not in slot.keys:
                 raise AccessWithdrawnError()  # replaced meanwhile, without this slot
+            done = session.execute(
+                text("SELECT public_key IS NOT NULL FROM team_keyslots WHERE slot_id = :s"),
+                {"s": opened.slot_id},
+            ).scalar()
+            if done:
+                # This person's other login made the key pair a moment ago: use that one.
+                assert self.holder is not None
+                ring, _current = _read_ring(session.connection(), self.location, self.holder)
+                again = ring.open_with(opened.kek)
+                if again is None or again.private is None:
+                    raise AuthenticationError()
+                self._opened, self._ring = again, ring
+                return
             session.execute(text("DELETE FROM team_key_wraps WHERE rolname = session_user"))
             session.execute(
                 text("DELETE FROM team_keyslots WHERE slot_id IN (:old, :s)"),
