@@ -1038,6 +1038,23 @@ EN: dict[str, str] = {
     "Iedereen logt in met een eigen naam en wachtwoord. Een verwijderd account kan niet meer "
     "inloggen op de teamserver.": "Everyone logs in with their own name and password. A deleted "
     "account can no longer log in to the team server.",
+    "Iedereen logt in met een eigen naam en wachtwoord. Verwijdert u een account of stelt u een "
+    "nieuw wachtwoord in voor iemand anders, dan krijgt het team een nieuwe teamsleutel: wat "
+    "daarna wordt vastgelegd, opent niet met de oude. Wat eerder is vastgelegd, versleutelt de "
+    "beheerder van de server opnieuw ('admin reseal').": "Everyone logs in with their own "
+    "name and password. When you delete an account, or set a new password for someone else, "
+    "the team gets a new team key: what is recorded from then on does not open with the old "
+    "one. What was recorded before is encrypted again by the server's administrator "
+    "('admin reseal').",
+    "Het team heeft een nieuwe teamsleutel; laat de beheerder van de server wat eerder is "
+    "vastgelegd opnieuw versleutelen ('admin reseal').": "The team has a new team key; have "
+    "the server's administrator encrypt what was recorded before again ('admin reseal').",
+    "Account {user} ({name}) verwijderen? Deze persoon kan daarna niet meer inloggen; wat hij "
+    "of zij vastlegde blijft bewaard. Het team krijgt een nieuwe teamsleutel, zodat de sleutel "
+    "die deze persoon had wat daarna wordt vastgelegd niet opent.": "Delete account {user} "
+    "({name})? This person will no longer be able to log in; what they recorded is kept. The "
+    "team gets a new team key, so that the key this person had does not open what is "
+    "recorded from then on.",
     "Toegang": "Access",
     "In orde": "OK",
     "Oude sleutel: nog niet ingelogd sinds de update": "Old key: not logged in since the update",

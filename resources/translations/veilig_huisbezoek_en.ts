@@ -209,12 +209,8 @@
         <translation>Delete account</translation>
     </message>
     <message>
-        <source>Account {user} ({name}) verwijderen? Deze persoon kan daarna niet meer inloggen; wat hij of zij vastlegde blijft bewaard.</source>
-        <translation>Delete account {user} ({name})? This person will no longer be able to log in; what they recorded is kept.</translation>
-    </message>
-    <message>
-        <source>Iedereen logt in met een eigen naam en wachtwoord. Een verwijderd account kan niet meer inloggen op de teamserver.</source>
-        <translation>Everyone logs in with their own name and password. A deleted account can no longer log in to the team server.</translation>
+        <source>Iedereen logt in met een eigen naam en wachtwoord. Verwijdert u een account of stelt u een nieuw wachtwoord in voor iemand anders, dan krijgt het team een nieuwe teamsleutel: wat daarna wordt vastgelegd, opent niet met de oude. Wat eerder is vastgelegd, versleutelt de beheerder van de server opnieuw (&apos;admin reseal&apos;).</source>
+        <translation>Everyone logs in with their own name and password. When you delete an account, or set a new password for someone else, the team gets a new team key: what is recorded from then on does not open with the old one. What was recorded before is encrypted again by the server&apos;s administrator (&apos;admin reseal&apos;).</translation>
     </message>
     <message>
         <source>Iedereen logt in met een eigen naam en wachtwoord. Verwijdert u een account of stelt u een nieuw wachtwoord in voor iemand anders, dan krijgt de database een nieuwe sleutel: een oude kopie van het sleutelbestand opent de huidige database daarna niet meer. Oudere back-ups blijven wel te openen met de wachtwoorden van toen, tot ze verwijderd zijn (de app bewaart de laatste {keep} automatische back-ups).</source>
@@ -229,8 +225,16 @@
         <translation>The database gets its new key as soon as it is no longer open anywhere else (at the next login).</translation>
     </message>
     <message>
+        <source>Het team heeft een nieuwe teamsleutel; laat de beheerder van de server wat eerder is vastgelegd opnieuw versleutelen (&apos;admin reseal&apos;).</source>
+        <translation>The team has a new team key; have the server&apos;s administrator encrypt what was recorded before again (&apos;admin reseal&apos;).</translation>
+    </message>
+    <message>
         <source>Account {user} ({name}) verwijderen? Deze persoon kan daarna niet meer inloggen; wat hij of zij vastlegde blijft bewaard. De database krijgt een nieuwe sleutel, zodat ook een oude kopie van het sleutelbestand hem niet meer opent.</source>
         <translation>Delete account {user} ({name})? This person will no longer be able to log in; what they recorded is kept. The database gets a new key, so that an old copy of the key file no longer opens it either.</translation>
+    </message>
+    <message>
+        <source>Account {user} ({name}) verwijderen? Deze persoon kan daarna niet meer inloggen; wat hij of zij vastlegde blijft bewaard. Het team krijgt een nieuwe teamsleutel, zodat de sleutel die deze persoon had wat daarna wordt vastgelegd niet opent.</source>
+        <translation>Delete account {user} ({name})? This person will no longer be able to log in; what they recorded is kept. The team gets a new team key, so that the key this person had does not open what is recorded from then on.</translation>
     </message>
     <message>
         <source>Let op: {users} heeft nog een sleutel van vóór de update en kan de database daarna pas weer openen met een nieuw wachtwoord van u. Laat zo iemand eerst één keer inloggen, dan is dat niet nodig.</source>

@@ -1,5 +1,5 @@
 """Team-mode parts of ``veilig-huisbezoek admin``: ``--database-url`` logins, setting a
-server up (``init``), ``upgrade-server`` and ``migrate-to-server``.
+server up (``init``), ``upgrade-server``, ``reseal`` and ``migrate-to-server``.
 
 Kept apart from :mod:`.cli` (which handles the embedded store) and imported lazily
 where it needs the database stack.
@@ -77,8 +77,8 @@ def init(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -> int:
 
 def _cmd_upgrade(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -> int:
     """``upgrade-server --database-url OWNER-URL [--user NAME]``: migrations, the team
-    schema, and re-sealing values not yet bound to their place (needs a person's
-    password: the team key)."""
+    schema, and re-sealing values not yet bound to their place or sealed with an older
+    team key (needs a person's password: the team key)."""
     from .storage.team.location import TeamLocation
     from .storage.team.store import TeamStore
 
@@ -90,6 +90,39 @@ def _cmd_upgrade(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -
     print(
         f"Teamserver {location.display} bijgewerkt"
         + (f"; {resealed} versleutelde gegevens opnieuw verzegeld." if resealed else "."),
+        file=out,
+    )
+    if credentials is None and TeamStore.reseal_pending(location):
+        print(
+            "Let op: er zijn nog gegevens met een oudere teamsleutel; voer 'admin reseal' uit "
+            "(of deze opdracht met --user).",
+            file=out,
+        )
+    return 0
+
+
+def _cmd_reseal(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -> int:
+    """``reseal --database-url OWNER-URL --user NAME``: re-seal every value sealed with an
+    older team key with the current one, in batches (resumable), then forget the older
+    keys."""
+    from .cli import CommandError  # cli imports this module at its top
+    from .storage.team.location import TeamLocation
+    from .storage.team.store import TeamStore
+
+    if not 1 <= args.batch <= 100_000:
+        raise CommandError("--batch moet tussen 1 en 100000 liggen.")
+    location = TeamLocation.parse(args.database_url)
+    if not location.url.username:
+        raise CommandError(
+            "Opnieuw versleutelen gaat met het adres van de eigenaar van de database "
+            "(postgresql://eigenaar@server/database), zoals 'upgrade-server'."
+        )
+    password = passwords.read(f"Wachtwoord voor {args.user}: ")
+    report = TeamStore.reseal_server(location, (args.user, password), batch=args.batch)
+    print(
+        f"Teamserver {location.display}: {report.resealed} versleutelde gegevens opnieuw "
+        f"verzegeld en {report.reindexed} adresindexen vernieuwd; alles gebruikt nu "
+        f"teamsleutel {report.generation} en oudere teamsleutels zijn vergeten.",
         file=out,
     )
     return 0
@@ -218,6 +251,15 @@ def add_commands(sub: Any) -> None:
         "gegevens opnieuw versleutelt",
     )
     p.set_defaults(func=_cmd_upgrade)
+    p = sub.add_parser(
+        "reseal",
+        help="Versleutel na een nieuwe teamsleutel alle gegevens opnieuw met die sleutel "
+        "(hervat waar een eerdere keer stopte) en vergeet de oudere sleutels.",
+    )
+    p.add_argument("--database-url", required=True, help="teamserver (eigenaar-account)")
+    p.add_argument("--user", required=True, help="een account op de server (stdin: wachtwoord)")
+    p.add_argument("--batch", type=int, default=500, help="gegevens per transactie (standaard 500)")
+    p.set_defaults(func=_cmd_reseal)
     p = sub.add_parser(
         "use-server",
         help="Stel in welke teamserver de app op deze computer gebruikt (of weer de lokale "

@@ -444,3 +444,126 @@ def test_row_security_is_forced_on_every_table_with_team_data(scene: Scene) -> N
     missing = set(tables) - set(TEAM_TABLES) - {"alembic_version"}
     assert not missing, f"tables without rules: {missing}"
     assert all(tables[t] == (True, True) for t in TEAM_TABLES), tables
+
+
+# ---- key pairs and team keys ---------------------------------------------------------------
+
+_KEY = "'\\x" + "01" * 32 + "'::bytea"  # 32 bytes: looks like a public key
+_WRAP = "'\\x" + "02" * 80 + "'::bytea"
+
+
+@pytest.mark.usefixtures("unchanged")
+def test_a_medewerker_cannot_plant_a_key_or_a_wrapped_key_for_someone_else(scene: Scene) -> None:
+    petra = scene.team.location.login_role("petra")
+    _refused(
+        scene,
+        "sanne",
+        "INSERT INTO team_keyslots (slot_id, rolname, nonce, wrapped_key, public_key) VALUES "
+        f"('x', '{petra}', ''::bytea, ''::bytea, {_KEY})",
+        "INSERT INTO team_key_wraps (rolname, generation, wrapped, tag) VALUES "
+        f"('{petra}', 1, {_WRAP}, {_KEY})",
+        # Not even her own public key changes in place, nor any wrapped key.
+        f"UPDATE team_keyslots SET public_key = {_KEY}",
+        f"UPDATE team_key_wraps SET wrapped = {_WRAP}",
+        # Her own wrapped key of a generation that is not current would block the next
+        # rotation: refused.
+        "INSERT INTO team_key_wraps (rolname, generation, wrapped, tag) VALUES "
+        f"(session_user, 2, {_WRAP}, {_KEY})",
+        "UPDATE team_keyring SET generation = generation + 1",
+        "DELETE FROM team_keyring",
+    )
+    _hidden(
+        scene,
+        "sanne",
+        "SELECT 1 FROM team_key_wraps WHERE rolname <> session_user",
+        "DELETE FROM team_key_wraps WHERE rolname <> session_user",
+        "SELECT 1 FROM team_keyslots WHERE rolname <> session_user",
+    )
+
+
+@pytest.mark.usefixtures("unchanged")
+def test_a_medewerker_cannot_replace_the_team_key_or_list_the_public_keys(scene: Scene) -> None:
+    sanne = scene.team.location.login_role("sanne")
+    _refused(
+        scene,
+        "sanne",
+        f"SELECT vh_rotate_team_key(2, ARRAY['{sanne}'], ARRAY[{_WRAP}], ARRAY[{_KEY}])",
+        "SELECT * FROM vh_team_public_keys()",
+    )
+
+
+def _beheerder_attempt(
+    scene: Scene, statement: str, audit_action: str, refusal: str, **params: object
+) -> None:
+    """Tom (beheerder) logs the action through the app, then sends ``statement`` on his
+    own connection in the same transaction: the server refuses (at the latest at commit)."""
+    from sqlalchemy import text
+
+    from veilig_huisbezoek.services.team import team_log_in
+    from veilig_huisbezoek.storage.team.store import TeamRefusedError
+
+    tom = team_log_in(scene.team.location, "tom", TOM_PASSWORD, scene.team.clock)
+    try:
+        with pytest.raises(TeamRefusedError, match=refusal), tom.store.session() as session:
+            tom.audit(session, audit_action, "account", scene.team.ids["sanne"])
+            session.execute(text(statement), params)
+    finally:
+        tom.store.close()
+
+
+@pytest.mark.usefixtures("unchanged")
+def test_a_beheerder_cannot_remove_or_reset_without_a_new_team_key(scene: Scene) -> None:
+    sanne = scene.team.ids["sanne"]
+    _beheerder_attempt(
+        scene, f"SELECT vh_remove_account({sanne})", "account_removed", "nieuwe teamsleutel"
+    )
+    _beheerder_attempt(
+        scene,
+        "SELECT vh_set_login(:a, :v, 's', :n, :k, :p, ARRAY[1], ARRAY[:w], ARRAY[:t])",
+        "password_reset",
+        "nieuwe teamsleutel",
+        a=sanne,
+        v="SCRAM-SHA-256$4096:YQ==$YQ==:YQ==",
+        n=b"\0" * 12,
+        k=b"\0" * 48,
+        p=b"\1" * 32,
+        w=b"\2" * 80,
+        t=b"\3" * 32,
+    )
+
+
+@pytest.mark.usefixtures("unchanged")
+def test_a_beheerder_cannot_give_a_new_team_key_to_whom_it_does_not_belong(scene: Scene) -> None:
+    team = scene.team
+    tom, petra = team.location.login_role("tom"), team.location.login_role("petra")
+    wrap, key = b"\2" * 80, b"\3" * 32
+    # Without logging it first.
+    _refused(
+        scene,
+        "tom",
+        f"SELECT vh_rotate_team_key(2, ARRAY['{tom}'], ARRAY[{_WRAP}], ARRAY[{_KEY}])",
+    )
+    # To a role that is no active account with a key pair (the team's group role).
+    _beheerder_attempt(
+        scene,
+        "SELECT vh_rotate_team_key(2, CAST(:r AS text[]), CAST(:w AS bytea[]), "
+        "CAST(:t AS bytea[]))",
+        "team_key_rotated",
+        "alleen naar actieve accounts",
+        r=[tom, petra, team.location.group_role],
+        w=[wrap] * 3,
+        t=[key] * 3,
+    )
+    # Skipping a generation, or the current one again.
+    for generation in (1, 3):
+        _beheerder_attempt(
+            scene,
+            "SELECT vh_rotate_team_key(:g, CAST(:r AS text[]), CAST(:w AS bytea[]), "
+            "CAST(:t AS bytea[]))",
+            "team_key_rotated",
+            "al vervangen",
+            g=generation,
+            r=[tom],
+            w=[wrap],
+            t=[key],
+        )

@@ -137,7 +137,8 @@ def test_a_leidinggevende_account_needs_a_second_leidinggevende_on_the_server(
             conn.execute(
                 "SELECT vh_create_account(99, 'eve', 'medewerker', ''::bytea, ''::bytea, "
                 "''::bytea, now()::timestamp, 'SCRAM-SHA-256$4096:YQ==$YQ==:YQ==', 's', "
-                "''::bytea, ''::bytea)"
+                "''::bytea, ''::bytea, ''::bytea, ARRAY[1], ARRAY[''::bytea], "
+                "ARRAY[''::bytea])"
             )
         assert _snapshot(pg_team) == before
         signed = accounts.co_sign(tom, "petra", PASSWORDS["petra"], accounts.COSIGN_LEAD_ACCOUNT)

@@ -246,3 +246,35 @@ def test_an_alarm_due_while_the_server_is_lost_fires_here_and_is_recorded_once_w
         assert count == 1
     finally:
         bram.store.close()
+
+
+def test_the_accounts_page_on_a_team_server_replaces_the_team_key_on_removal(
+    qtbot: QtBot, pg_team: PgTeam
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from veilig_huisbezoek.gui.accounts_page import AccountsPage
+    from veilig_huisbezoek.gui.hub import AppHub
+    from veilig_huisbezoek.gui.tasks import TaskRunner
+
+    tasks = TaskRunner()
+    anna = pg_team.login("anna")
+    try:
+        page = AccountsPage(anna, tasks, AppHub())
+        qtbot.addWidget(page)
+        page.show()
+        assert "teamsleutel" in page.intro_label.text()
+        row = page.model.row_of("bram")
+        assert row is not None and page.model.index(row, 4).data() == "In orde"
+        page.select("sanne")
+        qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+        box = page.confirm_box
+        assert isinstance(box, QMessageBox) and "nieuwe teamsleutel" in box.text()
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "admin reseal" in page.message_label.text(), timeout=15_000)
+        assert page.message_label.text().startswith("Account sanne verwijderd.")
+        assert anna.store.sealer.generation == 2
+    finally:
+        tasks.shutdown()
+        anna.store.close()

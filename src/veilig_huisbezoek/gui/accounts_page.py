@@ -247,8 +247,11 @@ class AccountsPage(QWidget):
         if not self.ctx.store.rotates_key:
             self.intro_label.setText(
                 self.tr(
-                    "Iedereen logt in met een eigen naam en wachtwoord. Een verwijderd "
-                    "account kan niet meer inloggen op de teamserver."
+                    "Iedereen logt in met een eigen naam en wachtwoord. Verwijdert u een "
+                    "account of stelt u een nieuw wachtwoord in voor iemand anders, dan "
+                    "krijgt het team een nieuwe teamsleutel: wat daarna wordt vastgelegd, "
+                    "opent niet met de oude. Wat eerder is vastgelegd, versleutelt de "
+                    "beheerder van de server opnieuw ('admin reseal')."
                 )
             )
             return
@@ -362,6 +365,11 @@ class AccountsPage(QWidget):
                 "De database krijgt een nieuwe sleutel zodra hij nergens anders meer open "
                 "is (bij de volgende aanmelding)."
             )
+        if rotation is KeyRotation.DONE and not self.ctx.store.rotates_key:
+            return " " + self.tr(
+                "Het team heeft een nieuwe teamsleutel; laat de beheerder van de server "
+                "wat eerder is vastgelegd opnieuw versleutelen ('admin reseal')."
+            )
         return ""
 
     def remove(self) -> None:
@@ -375,22 +383,24 @@ class AccountsPage(QWidget):
                 "nieuwe sleutel, zodat ook een oude kopie van het sleutelbestand hem niet "
                 "meer opent."
             ).format(user=chosen.username, name=chosen.display_name)
-            old = [
-                row.username
-                for row in self.model.rows
-                if row.id != chosen.id and self.statuses.get(row.id) is KeyStatus.OLD_SLOT
-            ]
-            if old:
-                text += "\n\n" + self.tr(
-                    "Let op: {users} heeft nog een sleutel van vóór de update en kan de "
-                    "database daarna pas weer openen met een nieuw wachtwoord van u. Laat "
-                    "zo iemand eerst één keer inloggen, dan is dat niet nodig."
-                ).format(users=", ".join(old))
         else:
             text = self.tr(
                 "Account {user} ({name}) verwijderen? Deze persoon kan daarna niet meer "
-                "inloggen; wat hij of zij vastlegde blijft bewaard."
+                "inloggen; wat hij of zij vastlegde blijft bewaard. Het team krijgt een "
+                "nieuwe teamsleutel, zodat de sleutel die deze persoon had wat daarna "
+                "wordt vastgelegd niet opent."
             ).format(user=chosen.username, name=chosen.display_name)
+        old = [
+            row.username
+            for row in self.model.rows
+            if row.id != chosen.id and self.statuses.get(row.id) is KeyStatus.OLD_SLOT
+        ]
+        if old:
+            text += "\n\n" + self.tr(
+                "Let op: {users} heeft nog een sleutel van vóór de update en kan de "
+                "database daarna pas weer openen met een nieuw wachtwoord van u. Laat "
+                "zo iemand eerst één keer inloggen, dan is dat niet nodig."
+            ).format(users=", ".join(old))
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Account verwijderen"),
@@ -422,7 +432,7 @@ class AccountsPage(QWidget):
         self._busy = False
         self.refresh()
         text = self.tr("Account {user} verwijderd.").format(user=chosen.username)
-        if rotation is KeyRotation.DONE:
+        if rotation is KeyRotation.DONE and self.ctx.store.rotates_key:
             text += " " + self.tr("De database heeft een nieuwe sleutel.")
         note = self._rotation_note(rotation if isinstance(rotation, KeyRotation) else None)
         self._say_with_warning(text + note)

@@ -331,13 +331,27 @@ def _active_account(ctx: ServiceContext, account_id: int) -> tuple[str, str | No
         return account.username, account.slot_id
 
 
+def _rotate_in(ctx: ServiceContext, session: Session, account_id: int, reason: str) -> None:
+    """A team server: a new team key, in the transaction of the removal or reset (the
+    server refuses the one without the other); logged as its own audit entry."""
+    ctx.store.rotate_in(
+        session,
+        lambda generation: ctx.audit(
+            session, "team_key_rotated", "team_key", generation, f"{reason} {account_id}"
+        ),
+    )
+
+
 def remove_account(ctx: ServiceContext, account_id: int) -> KeyRotation:
     """Deactivate the account and take its key slot away, for good.
 
     On the embedded store the database key is replaced (see :meth:`Store.revoking`):
     a copy of the removed person's slot from an older key file no longer opens the
-    database. Returns what became of the key (PENDING: the database is open elsewhere;
-    the next login re-encrypts it).
+    database. On a team server the team key is replaced in the same transaction
+    (:meth:`Store.rotate_in`): what is written from now on no longer opens with the key
+    the removed person had, and ``admin reseal`` re-seals what was written before.
+    Returns what became of the key (PENDING: the database is open elsewhere; the next
+    login re-encrypts it).
     """
     ctx.require(Permission.MANAGE_ACCOUNTS, "alleen een beheerder kan accounts verwijderen")
     if account_id == ctx.actor.account_id:
@@ -352,6 +366,7 @@ def remove_account(ctx: ServiceContext, account_id: int) -> KeyRotation:
             raise ValidationError("Account", "dit account bestaat niet (meer).")
         ctx.audit(session, "account_removed", "account", account_id)
         ctx.store.remove_account(session, account, ctx.now())
+        _rotate_in(ctx, session, account_id, "account verwijderd:")
     return rotation()
 
 
@@ -381,8 +396,9 @@ def reset_password(
     told at their next login. A leidinggevende's needs a second leidinggevende.
 
     On the embedded store the database key is replaced too, so that the old password's
-    slot, also from an older copy of the key file, no longer opens the database. Every
-    check comes first: a refused reset changes no key.
+    slot, also from an older copy of the key file, no longer opens the database; on a
+    team server the person gets a new key pair and the team key is replaced in the same
+    transaction. Every check comes first: a refused reset changes no key.
     """
     ctx.require(Permission.MANAGE_ACCOUNTS, "alleen een beheerder kan wachtwoorden herstellen")
     if account_id == ctx.actor.account_id:
@@ -413,6 +429,7 @@ def reset_password(
             slot_id=new_slot,
             reset=(ctx.actor.account_id, cosigner, ctx.now()),
         )
+        _rotate_in(ctx, session, account_id, "wachtwoord hersteld:")
     return rotation()
 
 
@@ -428,9 +445,13 @@ class KeyStatus(Enum):
 
 
 def key_statuses(ctx: ServiceContext) -> dict[int, KeyStatus]:
-    """Per active account whether its slot opens the database (beheerder; empty on a
-    team server, whose slots are never cut off by a key rotation)."""
+    """Per active account whether its slot opens the database (beheerder). On a team
+    server: whether it holds the current team key (a password slot from before key pairs
+    cannot be given a new team key)."""
     ctx.require(Permission.MANAGE_ACCOUNTS, "alleen een beheerder kan accounts beheren")
+    states = ctx.store.account_key_states()
+    if states is not None:
+        return {account_id: KeyStatus(state) for account_id, state in states.items()}
     if not ctx.store.rotates_key:
         return {}
     ring = ctx.store.keyring_now()

@@ -23,10 +23,15 @@ slipped into the file by someone who could write it but held no key.
 
 The file holds no names: a slot's id is derived from the password-derived key, so
 finding your slot proves you know the password. *Password slots* (the only kind in
-format 1, and the kind a team server keeps) wrap the database key directly with the
-password key; an embedded store upgrades a person's password slot to a key pair at
-their next login. Passwords are NFC-normalised before derivation; a slot made from the
-password exactly as typed (before normalisation) still opens, and is re-made.
+format 1, and what a team server held before key pairs) wrap the database key directly
+with the password key; a person's password slot becomes a key pair at their next login.
+
+A team server (:mod:`.team.store`) keeps the same slots in tables, one person's at a
+time in a ring whose :attr:`KeyRing.holder` names them: every wrapped key, admission
+tag and sealed private key is then bound to that person too.
+
+Passwords are NFC-normalised before derivation; a slot made from the password exactly
+as typed (before normalisation) still opens, and is re-made.
 
 The file also holds the login-failure counters (:class:`FailureLog`, used by
 :mod:`..services.throttle`), so that they cannot be reset by deleting a file without
@@ -107,7 +112,7 @@ def _unb64(text: str) -> bytes:
 class KeySlot:
     """A password slot: the database key of ``generation`` wrapped by the password key.
 
-    Format 1's only kind, and what a team server keeps (``team_keyslots``)."""
+    Format 1's only kind, and what a team server held before key pairs."""
 
     id: str
     nonce: bytes
@@ -194,6 +199,11 @@ class KeyRing:
     kdf: dict[str, Any]
     slots: tuple[Slot, ...] = field(default_factory=tuple)
     failures: FailureLog = field(default_factory=FailureLog)
+    # A team server: whose key pair this ring holds (their normalised user name). It is
+    # bound into every wrapped key, admission tag and sealed private key, so a public
+    # key (with its tag) moved to another person's row is not admitted there. Empty in
+    # a key file (keyslots.json), where slots hold no names.
+    holder: str = ""
 
     # ---- derivation -------------------------------------------------------------------
     def _salt(self, username: str) -> bytes:
@@ -208,12 +218,17 @@ class KeyRing:
     def _password_slot_aad(self, sid: str) -> bytes:
         return f"{FORMAT}:{self.store_id}:{sid}".encode()
 
+    @property
+    def _scope(self) -> str:
+        return f"{self.store_id}/{self.holder}" if self.holder else self.store_id
+
     def _private_aad(self, sid: str, public: bytes) -> bytes:
-        return f"{FORMAT}/private:{self.store_id}:{sid}:".encode() + public
+        return f"{FORMAT}/private:{self._scope}:{sid}:".encode() + public
 
     def key_context(self, generation: int) -> bytes:
-        """Associated data of a wrapped database key: this store and this generation."""
-        return f"{FORMAT}/key:{self.store_id}:{generation}".encode()
+        """Associated data of a wrapped database key: this store (and holder) and this
+        generation."""
+        return f"{FORMAT}/key:{self._scope}:{generation}".encode()
 
     def _tag_message(self, public: bytes, generation: int) -> bytes:
         return self.key_context(generation) + b"\0" + public
@@ -310,7 +325,7 @@ class KeyRing:
     def make_slot(
         self, username: str, password: str, db_key: bytes, generation: int = FIRST_GENERATION
     ) -> KeySlot:
-        """A password slot (a team server's kind)."""
+        """A password slot (format 1; tests make old ones with it)."""
         return self.password_slot(self.password_key(username, password), db_key, generation)
 
     def password_slot(self, kek: bytes, db_key: bytes, generation: int) -> KeySlot:
@@ -338,6 +353,15 @@ class KeyRing:
             wrap_to(public, key, self.key_context(generation)),
             tag(key, self._tag_message(public, generation)),
         )
+
+    def entry_for(self, public: bytes, generation: int, key: bytes) -> KeyEntry:
+        """``key`` (of ``generation``) wrapped to ``public``, with its admission tag."""
+        return self._entry(public, generation, key)
+
+    def vouched(self, public: bytes, generation: int, key: bytes, found: bytes) -> bool:
+        """Whether ``found`` is the admission tag of ``public`` under ``key``: someone who
+        held that generation's key added this public key (for this ring's holder)."""
+        return tag_ok(key, self._tag_message(public, generation), found)
 
     def upgraded(self, opened: OpenedSlot) -> PersonSlot:
         """The person slot that replaces ``opened``'s password slot (or non-NFC slot):

@@ -174,12 +174,33 @@ class Sealer:
 
     def address_index(self, purpose: str, postcode: str, house_number: int, addition: str) -> str:
         """Deterministic blind index of a normalised address key (hex HMAC-SHA256), with
-        a key of its own per purpose (a table): indexes of two tables cannot be joined."""
+        a key of its own per purpose (a table): indexes of two tables cannot be joined.
+        Keyed by the current generation's team key."""
+        return self._address_index(self.generation, purpose, postcode, house_number, addition)
+
+    def address_indexes(
+        self, purpose: str, postcode: str, house_number: int, addition: str
+    ) -> list[str]:
+        """The address's blind index under every generation this sealer knows, current
+        first: a lookup finds rows indexed before a key rotation was re-sealed."""
+        generations = sorted(self._keys, key=lambda g: (g != self.generation, -g))
+        return [
+            self._address_index(g, purpose, postcode, house_number, addition) for g in generations
+        ]
+
+    def _address_index(
+        self, generation: int, purpose: str, postcode: str, house_number: int, addition: str
+    ) -> str:
         key = hmac.new(
-            self._keys[self.generation], b"vh-address-index|" + purpose.encode(), hashlib.sha256
+            self._keys[generation], b"vh-address-index|" + purpose.encode(), hashlib.sha256
         ).digest()
         normal = f"{postcode.replace(' ', '').upper()}|{house_number}|{addition.upper()}"
         return hmac.new(key, normal.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    @property
+    def generations(self) -> frozenset[int]:
+        """The key generations this sealer opens."""
+        return frozenset(self._keys)
 
 
 def sealer_of(dialect: Dialect) -> Sealer | None:

@@ -262,9 +262,9 @@ def _damage_as_store_error(data_dir: Path | None = None) -> Iterator[None]:
 class KeyRotation(Enum):
     """What became of a request to replace the database key."""
 
-    DONE = "done"  # the database is encrypted with the new key now
+    DONE = "done"  # the database (a team server: new values) uses the new key now
     PENDING = "pending"  # the new key is ready; the next login re-encrypts (open elsewhere)
-    NOT_APPLICABLE = "not_applicable"  # a team server: slots removed, no key file to rotate
+    NOT_APPLICABLE = "not_applicable"  # nothing to replace
 
 
 BUSY_ELSEWHERE_MESSAGE = (
@@ -392,8 +392,9 @@ class Store:
     # the reminder scheduler then keeps the visitors' contact details of its last
     # snapshot, to alarm locally with them.
     can_lose_connection = False
-    # Removing an account or resetting a password replaces the database key
-    # (rotate_key); a team server only removes the person's slot and login.
+    # Removing an account or resetting a password replaces the database key around the
+    # transaction (rotate_key, the key file); a team server replaces its team key inside
+    # the transaction instead (rotate_in).
     rotates_key = True
 
     def __init__(
@@ -643,6 +644,16 @@ class Store:
 
     def use_cosignature(self, session: Session, token: str | None) -> None:
         """A team server checks the co-signer's proof; here the app checked the password."""
+
+    def rotate_in(self, session: Session, audit_rotation: Callable[[int], None]) -> None:
+        """Replace the key inside the caller's transaction (a team server: a new team key
+        generation, audited with ``audit_rotation``). The embedded store replaces its key
+        around the transaction instead (:meth:`revoking`): nothing here."""
+
+    def account_key_states(self) -> dict[int, str] | None:
+        """Per active account whether its key slot opens the current key, where the
+        store works that out itself (a team server); None: from :meth:`keyring_now`."""
+        return None
 
     def co_sign(
         self, username: str, password: str, purpose: str, for_account: int

@@ -2,8 +2,10 @@
 
 * :mod:`.location` — the ``--database-url``: TLS required, role names per person;
 * :mod:`.profile` — this computer's team server (``admin use-server``), read at start;
-* :mod:`.schema` — what a team server needs beyond the Alembic schema: key slots,
-  per-person login roles, row-level security, blind address index, change notifications;
+* :mod:`.schema` — what a team server needs beyond the Alembic schema: key pairs and
+  wrapped team keys, per-person login roles, row-level security, blind address index,
+  change notifications (the rules themselves: :mod:`.rules`);
+* :mod:`.reseal` — re-seal values after the team key was replaced (``admin reseal``);
 * :mod:`.store` — :class:`TeamStore`, a :class:`~..store.Store` over the server;
 * :mod:`.listen` — LISTEN/NOTIFY so every workstation sees changes within a second;
 * :mod:`.copy` — copy an embedded store onto a team server.

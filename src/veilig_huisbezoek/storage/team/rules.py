@@ -22,13 +22,21 @@ hand-written SQL statement could add:
 * **Accounts** are made, reset and removed only through three narrow functions owned
   by a NOLOGIN provisioning role (the only role with CREATEROLE besides the owner);
   no role the app logs in with holds CREATEROLE, superuser-like or server-program
-  rights.
+  rights. Each account gets a key pair; the team key of every live generation is
+  wrapped to its public half (``team_key_wraps``, one's own rows only).
+* **Team keys** are replaced by a beheerder (:func:`vh_rotate_team_key`, audited):
+  the next generation, wrapped to active people with a key pair only, made current
+  in the same transaction as the removal or password reset that calls for it (a
+  deferred check refuses the one without the other). New sealed values must carry
+  the current generation (:func:`_seal_guards`); older generations stay wrapped
+  until the owner's re-seal has left no value of them (:mod:`.reseal`).
 
 Every statement is idempotent; :func:`statements` is run again after each upgrade.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 # One writer at a time (the app's write sessions take it too): the audit chain's head.
@@ -58,6 +66,7 @@ TEAM_TABLES = (
     "incident_attachments",
     "team_keyring",
     "team_keyslots",
+    "team_key_wraps",
     "team_logins",
     "team_signatures",
 )
@@ -81,12 +90,23 @@ GRANTS = {
     "incident_attachments": "SELECT, INSERT, DELETE",
     "team_keyring": "SELECT",
     "team_keyslots": "SELECT, INSERT, DELETE",
+    "team_key_wraps": "SELECT, INSERT, DELETE",
     "team_logins": "SELECT",
     "team_signatures": "SELECT, INSERT",
     "alembic_version": "SELECT",
 }
 # Tables the provisioning functions write (the provisioning role's own policies).
-PROVISION_TABLES = ("accounts", "team_logins", "team_keyslots", "team_signatures", "audit_log")
+PROVISION_TABLES = (
+    "accounts",
+    "team_logins",
+    "team_keyslots",
+    "team_key_wraps",
+    "team_signatures",
+    "audit_log",
+)
+PUBLIC_KEY_BYTES = 32
+TAG_BYTES = 32
+WRAP_MIN_BYTES = 32 + 12 + 16  # ephemeral public key, nonce, GCM tag (and the key)
 
 
 def q(name: str) -> str:
@@ -265,6 +285,168 @@ CREATE OR REPLACE FUNCTION vh_audited(wanted text) RETURNS void LANGUAGE plpgsql
         END IF;
     END $$;
 """
+
+
+def _keys(r: Roles) -> str:
+    """Team key generations: reading the current one, who holds a key pair, replacing
+    the team key (a beheerder, audited) and the check that a removal or a password
+    reset never commits without a new team key."""
+    return f"""
+CREATE OR REPLACE FUNCTION vh_team_generation() RETURNS integer LANGUAGE sql STABLE
+    {_DEF} AS $$ SELECT k.generation FROM public.team_keyring k WHERE k.id = 1 $$;
+-- The key generation of a sealed value (0: not sealed in format 2).
+CREATE OR REPLACE FUNCTION vh_seal_generation(v bytea) RETURNS integer LANGUAGE sql
+    IMMUTABLE AS $$
+    SELECT CASE WHEN v IS NULL THEN NULL
+                WHEN length(v) >= 5 AND get_byte(v, 0) = 2
+                THEN ((get_byte(v, 1)::bigint << 24) | (get_byte(v, 2) << 16)
+                      | (get_byte(v, 3) << 8) | get_byte(v, 4))::integer
+                ELSE 0 END $$;
+-- Active accounts whose current slot is a key pair: who must get a new team key.
+CREATE OR REPLACE FUNCTION vh_key_holders() RETURNS TABLE (rolname text, public_key bytea)
+    LANGUAGE sql STABLE {_DEF} AS $$
+    SELECT l.rolname, k.public_key FROM public.accounts a
+    JOIN public.team_logins l ON l.username = a.username
+    JOIN public.team_keyslots k ON k.slot_id = a.slot_id AND k.rolname = l.rolname
+    WHERE a.active AND k.public_key IS NOT NULL $$;
+-- For a beheerder's workstation: every active account's public key (none: a password
+-- slot from before key pairs) and its admission tag of the current generation. Public
+-- keys and tags only; no wrapped key leaves a person's own rows.
+CREATE OR REPLACE FUNCTION vh_team_public_keys() RETURNS TABLE (account_id integer,
+    username text, rolname text, public_key bytea, tag bytea, password_slot boolean)
+    LANGUAGE plpgsql STABLE {_DEF} AS $$
+    BEGIN
+        IF NOT public.vh_is('beheerder') THEN
+            PERFORM public.vh_refuse('alleen een beheerder ziet de sleutels van het team');
+        END IF;
+        RETURN QUERY
+        SELECT a.id, a.username::text, l.rolname, k.public_key, w.tag,
+               k.slot_id IS NOT NULL AND k.public_key IS NULL AND length(k.wrapped_key) > 0
+        FROM public.accounts a
+        JOIN public.team_logins l ON l.username = a.username
+        LEFT JOIN public.team_keyslots k ON k.slot_id = a.slot_id AND k.rolname = l.rolname
+        LEFT JOIN public.team_key_wraps w ON w.rolname = l.rolname
+             AND w.generation = public.vh_team_generation()
+        WHERE a.active ORDER BY a.id;
+    END $$;
+-- A beheerder replaces the team key: the next generation, wrapped on the workstation
+-- to the public key of every active person with a key pair (no one else; a key the
+-- workstation finds was not admitted by a holder of the team key is left out, and its
+-- owner needs a new password), becomes current. Older generations stay wrapped until
+-- the re-seal is done.
+CREATE OR REPLACE FUNCTION vh_rotate_team_key(p_generation integer, p_rolnames text[],
+    p_wraps bytea[], p_tags bytea[]) RETURNS void LANGUAGE plpgsql {_DEF} AS $$
+    DECLARE
+        current integer;
+    BEGIN
+        IF NOT public.vh_is('beheerder') THEN
+            PERFORM public.vh_refuse('alleen een beheerder vervangt de teamsleutel');
+        END IF;
+        PERFORM public.vh_audited('team_key_rotated');
+        PERFORM pg_advisory_xact_lock({WRITE_LOCK});
+        SELECT k.generation INTO current FROM public.team_keyring k WHERE k.id = 1 FOR UPDATE;
+        IF p_generation IS DISTINCT FROM current + 1 THEN
+            PERFORM public.vh_refuse(
+                'de teamsleutel is intussen al vervangen; probeer het opnieuw');
+        END IF;
+        IF p_rolnames IS NULL OR p_wraps IS NULL OR p_tags IS NULL
+           OR cardinality(p_rolnames) <> cardinality(p_wraps)
+           OR cardinality(p_rolnames) <> cardinality(p_tags)
+           OR cardinality(p_rolnames) <> (SELECT count(DISTINCT x) FROM unnest(p_rolnames) x)
+           OR EXISTS (SELECT 1 FROM unnest(p_wraps, p_tags) AS u(w, t)
+                      WHERE w IS NULL OR t IS NULL OR length(w) < {WRAP_MIN_BYTES}
+                         OR length(t) <> {TAG_BYTES}) THEN
+            RAISE EXCEPTION 'ongeldige sleutels' USING ERRCODE = 'invalid_parameter_value',
+                HINT = {lit(REFUSAL_HINT)};
+        END IF;
+        IF EXISTS (SELECT 1 FROM unnest(p_rolnames) AS u(name) WHERE NOT EXISTS (
+                SELECT 1 FROM public.vh_key_holders() h WHERE h.rolname = u.name)) THEN
+            PERFORM public.vh_refuse(
+                'de nieuwe teamsleutel gaat alleen naar actieve accounts met een sleutelpaar');
+        END IF;
+        -- (Leftovers of a generation that never became current.)
+        DELETE FROM public.team_key_wraps w WHERE w.generation >= p_generation;
+        INSERT INTO public.team_key_wraps (rolname, generation, wrapped, tag)
+            SELECT u.name, p_generation, u.w, u.t FROM unnest(p_rolnames, p_wraps, p_tags)
+                AS u(name, w, t);
+        UPDATE public.team_keyring SET generation = p_generation,
+            rotated_xact = pg_current_xact_id() WHERE id = 1;
+    END $$;
+-- At commit (deferred): an account removed, or a password set by someone else, in a
+-- transaction that did not replace the team key is refused. (The owner, migrating a
+-- local database, sets their own password without.)
+CREATE OR REPLACE FUNCTION vh_rotation_due() RETURNS trigger LANGUAGE plpgsql {_DEF} AS $$
+    BEGIN
+        IF session_user = {lit(r.owner)} THEN RETURN NULL; END IF;
+        IF (OLD.active AND NOT NEW.active
+            OR NEW.password_reset_at IS NOT NULL
+               AND NEW.password_reset_at IS DISTINCT FROM OLD.password_reset_at)
+           AND (SELECT k.rotated_xact FROM public.team_keyring k WHERE k.id = 1)
+               IS DISTINCT FROM pg_current_xact_id() THEN
+            PERFORM public.vh_refuse('een verwijderd account of een hersteld wachtwoord '
+                                     'gaat samen met een nieuwe teamsleutel');
+        END IF;
+        RETURN NULL;
+    END $$;
+"""
+
+
+def _audit_reseal(r: Roles, sealed: Sequence[str]) -> str:
+    """The audit log stays append-only (the migration's trigger), except that the owner's
+    re-seal may replace its sealed values: same plaintext (the entry's hash, over the
+    plaintext, still holds), a newer key. Nothing else in an entry may change."""
+    unsealed = "".join(f" - {lit(c)}" for c in sealed)
+    return f"""
+CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'UPDATE' AND session_user = {lit(r.owner)}
+           AND (to_jsonb(NEW){unsealed}) = (to_jsonb(OLD){unsealed}) THEN
+            RETURN NEW;
+        END IF;
+        RAISE EXCEPTION 'audit log is append-only';
+    END $$;
+"""
+
+
+def _seal_guards(sealed: Mapping[str, Sequence[str]]) -> list[str]:
+    """Per table with sealed columns: a value written by a person must be sealed with
+    the current generation (so nothing new is sealed with a key that is on its way out,
+    e.g. by a workstation that has not yet seen the new one)."""
+    out: list[str] = []
+    for table, columns in sorted(sealed.items()):
+        inserted = " OR ".join(
+            f"NEW.{q(c)} IS NOT NULL AND public.vh_seal_generation(NEW.{q(c)}) <> current"
+            for c in columns
+        )
+        updated = " OR ".join(
+            f"NEW.{q(c)} IS DISTINCT FROM OLD.{q(c)} AND NEW.{q(c)} IS NOT NULL "
+            f"AND public.vh_seal_generation(NEW.{q(c)}) <> current"
+            for c in columns
+        )
+        function = q(f"vh_seal_guard_{table}")
+        out += [
+            f"""CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+        current integer := public.vh_team_generation();
+        stale boolean;
+    BEGIN
+        IF public.vh_privileged() THEN RETURN NEW; END IF;
+        IF TG_OP = 'INSERT' THEN
+            stale := {inserted};
+        ELSE
+            stale := {updated};
+        END IF;
+        IF stale THEN
+            PERFORM public.vh_refuse(
+                'een gegeven wordt versleuteld met de huidige teamsleutel; log opnieuw in');
+        END IF;
+        RETURN NEW;
+    END $$""",
+            f"DROP TRIGGER IF EXISTS vh_sealed ON {q(table)}",
+            f"CREATE TRIGGER vh_sealed BEFORE INSERT OR UPDATE ON {q(table)} FOR EACH ROW "
+            f"EXECUTE FUNCTION {function}()",
+        ]
+    return out
 
 
 # ---- guards per table -----------------------------------------------------------------
@@ -596,6 +778,20 @@ CREATE OR REPLACE FUNCTION vh_incident_part_guard() RETURNS trigger LANGUAGE plp
         END IF;
         RETURN coalesce(NEW, OLD);
     END $$;
+-- One's own wrapped keys: never for a generation that is not current yet (that would
+-- stand in the way of the beheerder's next rotation).
+CREATE OR REPLACE FUNCTION vh_wrap_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF public.vh_privileged() THEN RETURN coalesce(NEW, OLD); END IF;
+        IF (CASE WHEN TG_OP = 'DELETE' THEN OLD.rolname ELSE NEW.rolname END)
+           IS DISTINCT FROM session_user::text THEN
+            PERFORM public.vh_refuse('u beheert alleen uw eigen sleutel');
+        END IF;
+        IF TG_OP = 'INSERT' AND NEW.generation > public.vh_team_generation() THEN
+            PERFORM public.vh_refuse('een volgende teamsleutel komt alleen van een beheerder');
+        END IF;
+        RETURN coalesce(NEW, OLD);
+    END $$;
 CREATE OR REPLACE FUNCTION vh_slot_guard() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         IF public.vh_privileged() THEN RETURN coalesce(NEW, OLD); END IF;
@@ -669,6 +865,15 @@ def _triggers() -> list[str]:
             "STATEMENT",
             "vh_only('-', 'sleutels worden niet gewijzigd')",
         ),
+        ("team_key_wraps", "vh_guard", "BEFORE", "INSERT OR DELETE", "ROW", "vh_wrap_guard()"),
+        (
+            "team_key_wraps",
+            "vh_no_update",
+            "BEFORE",
+            "UPDATE",
+            "STATEMENT",
+            "vh_only('-', 'sleutels worden niet gewijzigd')",
+        ),
         (
             "team_logins",
             "vh_guard",
@@ -703,6 +908,12 @@ def _triggers() -> list[str]:
             f"CREATE TRIGGER {name} {timing} {events} ON {table} FOR EACH {level} "
             f"EXECUTE FUNCTION {function}"
         )
+    # Checked at commit: a removal or a reset comes with a new team key.
+    out += [
+        "DROP TRIGGER IF EXISTS vh_rotation ON accounts",
+        "CREATE CONSTRAINT TRIGGER vh_rotation AFTER UPDATE ON accounts DEFERRABLE "
+        "INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION vh_rotation_due()",
+    ]
     return out
 
 
@@ -780,6 +991,7 @@ def _policies(group: str) -> list[tuple[str, str, str, str | None, str | None]]:
         ),
         ("team_keyring", "vh_read", "SELECT", "true", None),
         ("team_keyslots", "vh_own", "ALL", "rolname = session_user", "rolname = session_user"),
+        ("team_key_wraps", "vh_own", "ALL", "rolname = session_user", "rolname = session_user"),
         ("team_logins", "vh_own", "SELECT", "rolname = session_user", None),
         ("team_signatures", "vh_own", "ALL", f"signer = {_ME}", f"signer = {_ME}"),
     ]
@@ -862,13 +1074,24 @@ def _function_grants(r: Roles) -> list[str]:
         "vh_cosigned_now(integer)",
         "vh_audit_head()",
         "vh_audited(text)",
-        "vh_create_account(integer, text, text, bytea, bytea, bytea, timestamp, text, text, "
-        "bytea, bytea)",
-        "vh_set_login(integer, text, text, bytea, bytea)",
+        f"vh_create_account({_CREATE_ACCOUNT_ARGS})",
+        f"vh_set_login({_SET_LOGIN_ARGS})",
         "vh_remove_account(integer)",
+        "vh_team_generation()",
+        "vh_seal_generation(bytea)",
+        "vh_team_public_keys()",
+        "vh_rotate_team_key(integer, text[], bytea[], bytea[])",
     )
     to = f"{q(r.group)}, {q(r.provision)}"
     return [f"GRANT EXECUTE ON FUNCTION {f} TO {to}" for f in callable_by_group]
+
+
+_KEY_PAIR_ARGS = "text, bytea, bytea, bytea, integer[], bytea[], bytea[]"
+_STORE_KEY_PAIR_ARGS = "text, " + _KEY_PAIR_ARGS
+_CREATE_ACCOUNT_ARGS = (
+    "integer, text, text, bytea, bytea, bytea, timestamp, text, " + _KEY_PAIR_ARGS
+)
+_SET_LOGIN_ARGS = "integer, text, " + _KEY_PAIR_ARGS
 
 
 def _provisioning(r: Roles) -> str:
@@ -913,9 +1136,39 @@ CREATE OR REPLACE FUNCTION vh_lead_cosign(wanted text, target integer) RETURNS i
         PERFORM public.vh_refuse('een tweede leidinggevende moet medeondertekenen (vier ogen)');
         RETURN NULL;
     END $$;
+-- A person's key pair slot (the private half sealed under their password key) and the
+-- team key of each live generation wrapped to its public half; replaces their slots.
+CREATE OR REPLACE FUNCTION vh_store_key_pair(role_name text, p_slot_id text, p_nonce bytea,
+    p_private bytea, p_public bytea, p_generations integer[], p_wraps bytea[], p_tags bytea[])
+    RETURNS void LANGUAGE plpgsql {_DEF} AS $$
+    DECLARE
+        current integer := public.vh_team_generation();
+    BEGIN
+        IF p_slot_id IS NULL OR p_nonce IS NULL OR p_private IS NULL
+           OR p_public IS NULL OR length(p_public) <> {PUBLIC_KEY_BYTES}
+           OR p_generations IS NULL OR p_wraps IS NULL OR p_tags IS NULL
+           OR cardinality(p_generations) <> cardinality(p_wraps)
+           OR cardinality(p_generations) <> cardinality(p_tags)
+           OR NOT current = ANY (p_generations)
+           OR EXISTS (SELECT 1 FROM unnest(p_generations, p_wraps, p_tags) AS u(g, w, t)
+                      WHERE g IS NULL OR g < 1 OR g > current OR w IS NULL
+                         OR length(w) < {WRAP_MIN_BYTES} OR t IS NULL
+                         OR length(t) <> {TAG_BYTES}) THEN
+            RAISE EXCEPTION 'een account krijgt een sleutelpaar met de huidige teamsleutel'
+                USING ERRCODE = 'invalid_parameter_value', HINT = {lit(REFUSAL_HINT)};
+        END IF;
+        DELETE FROM public.team_keyslots k WHERE k.rolname = role_name;
+        DELETE FROM public.team_key_wraps w WHERE w.rolname = role_name;
+        INSERT INTO public.team_keyslots (slot_id, rolname, nonce, wrapped_key, public_key)
+            VALUES (p_slot_id, role_name, p_nonce, p_private, p_public);
+        INSERT INTO public.team_key_wraps (rolname, generation, wrapped, tag)
+            SELECT role_name, u.g, u.w, u.t FROM unnest(p_generations, p_wraps, p_tags)
+                AS u(g, w, t);
+    END $$;
 CREATE OR REPLACE FUNCTION vh_create_account(
     p_id integer, p_username text, p_roles text, p_first bytea, p_last bytea, p_phone bytea,
-    p_created_at timestamp, p_verifier text, p_slot_id text, p_nonce bytea, p_wrapped bytea)
+    p_created_at timestamp, p_verifier text, p_slot_id text, p_nonce bytea, p_private bytea,
+    p_public bytea, p_generations integer[], p_wraps bytea[], p_tags bytea[])
     RETURNS void LANGUAGE plpgsql {_DEF} AS $$
     DECLARE
         setting_up boolean := session_user = {lit(r.owner)}
@@ -942,17 +1195,20 @@ CREATE OR REPLACE FUNCTION vh_create_account(
         EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I',
                        role_name, p_verifier, {lit(r.group)});
         INSERT INTO public.team_logins (rolname, username) VALUES (role_name, p_username);
-        INSERT INTO public.team_keyslots (slot_id, rolname, nonce, wrapped_key)
-            VALUES (p_slot_id, role_name, p_nonce, p_wrapped);
+        PERFORM public.vh_store_key_pair(role_name, p_slot_id, p_nonce, p_private, p_public,
+                                         p_generations, p_wraps, p_tags);
         INSERT INTO public.accounts (id, username, first_name, last_name, phone, roles, slot_id,
                                      active, created_at)
             VALUES (p_id, p_username, p_first, p_last, p_phone, p_roles, p_slot_id, true,
                     p_created_at);
     END $$;
--- A new password for someone else (forgotten or leaked); the person is told at their
--- next login. The owner uses it after migrate-to-server (no notice: their own password).
+-- A new password for someone else (forgotten or leaked), with a new key pair; the
+-- person is told at their next login. The team key is replaced in the same transaction
+-- (vh_rotation_due). The owner uses it after migrate-to-server (no notice and no new
+-- team key: their own password).
 CREATE OR REPLACE FUNCTION vh_set_login(p_account integer, p_verifier text, p_slot_id text,
-    p_nonce bytea, p_wrapped bytea) RETURNS void LANGUAGE plpgsql {_DEF} AS $$
+    p_nonce bytea, p_private bytea, p_public bytea, p_generations integer[], p_wraps bytea[],
+    p_tags bytea[]) RETURNS void LANGUAGE plpgsql {_DEF} AS $$
     DECLARE
         owner_acting boolean := session_user = {lit(r.owner)};
         target record;
@@ -982,9 +1238,8 @@ CREATE OR REPLACE FUNCTION vh_set_login(p_account integer, p_verifier text, p_sl
         END IF;
         INSERT INTO public.team_logins (rolname, username) VALUES (role_name, target.username)
             ON CONFLICT (rolname) DO NOTHING;
-        DELETE FROM public.team_keyslots k WHERE k.rolname = role_name;
-        INSERT INTO public.team_keyslots (slot_id, rolname, nonce, wrapped_key)
-            VALUES (p_slot_id, role_name, p_nonce, p_wrapped);
+        PERFORM public.vh_store_key_pair(role_name, p_slot_id, p_nonce, p_private, p_public,
+                                         p_generations, p_wraps, p_tags);
         UPDATE public.accounts SET slot_id = p_slot_id,
             password_reset_by = CASE WHEN owner_acting THEN NULL ELSE public.vh_me() END,
             password_reset_at = CASE WHEN owner_acting THEN NULL ELSE public.vh_server_now() END,
@@ -1008,15 +1263,16 @@ CREATE OR REPLACE FUNCTION vh_remove_account(p_account integer) RETURNS void
         UPDATE public.accounts SET active = false, slot_id = NULL,
             removed_at = public.vh_server_now() WHERE id = target.id;
         DELETE FROM public.team_keyslots k WHERE k.rolname = {lit(r.prefix)} || target.username;
+        DELETE FROM public.team_key_wraps w WHERE w.rolname = {lit(r.prefix)} || target.username;
         IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {lit(r.prefix)} || target.username) THEN
             EXECUTE format('ALTER ROLE %I NOLOGIN', {lit(r.prefix)} || target.username);
         END IF;
     END $$;
 ALTER FUNCTION vh_check_login(text, text) OWNER TO {q(r.provision)};
 ALTER FUNCTION vh_lead_cosign(text, integer) OWNER TO {q(r.provision)};
-ALTER FUNCTION vh_create_account(integer, text, text, bytea, bytea, bytea, timestamp, text,
-    text, bytea, bytea) OWNER TO {q(r.provision)};
-ALTER FUNCTION vh_set_login(integer, text, text, bytea, bytea) OWNER TO {q(r.provision)};
+ALTER FUNCTION vh_store_key_pair({_STORE_KEY_PAIR_ARGS}) OWNER TO {q(r.provision)};
+ALTER FUNCTION vh_create_account({_CREATE_ACCOUNT_ARGS}) OWNER TO {q(r.provision)};
+ALTER FUNCTION vh_set_login({_SET_LOGIN_ARGS}) OWNER TO {q(r.provision)};
 ALTER FUNCTION vh_remove_account(integer) OWNER TO {q(r.provision)};
 """
 
@@ -1071,17 +1327,28 @@ _RETIRED = (
     "DROP TRIGGER IF EXISTS vh_accounts_guard ON accounts",
     "DROP FUNCTION IF EXISTS vh_account(name)",
     "DROP FUNCTION IF EXISTS vh_has_role(name, text)",
+    # Before key pairs: accounts with a password slot (the team key itself wrapped).
+    "DROP FUNCTION IF EXISTS vh_create_account(integer, text, text, bytea, bytea, bytea, "
+    "timestamp, text, text, bytea, bytea)",
+    "DROP FUNCTION IF EXISTS vh_set_login(integer, text, text, bytea, bytea)",
 )
 
 
-def statements(r: Roles, database: str) -> list[str]:
-    """Everything, in order; run by the owner after the migrations (idempotent)."""
+def statements(
+    r: Roles, database: str, sealed: Mapping[str, Sequence[str]] | None = None
+) -> list[str]:
+    """Everything, in order; run by the owner after the migrations (idempotent).
+    ``sealed``: the sealed columns per table (their values must carry the current key
+    generation)."""
     return [
         *_roles(r),
         _identity(r),
         _signatures(r),
         _audit(r),
+        _keys(r),
         _GUARDS,
+        *_seal_guards(sealed or {}),
+        _audit_reseal(r, (sealed or {}).get("audit_log", ())),
         _provisioning(r),
         *_grants(r, database),
         *_function_grants(r),

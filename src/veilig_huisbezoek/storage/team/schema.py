@@ -2,7 +2,9 @@
 
 * sealed personal columns become ``bytea`` (they hold AES-GCM ciphertext);
 * ``address_bidx``: the blind address index on visits and register notes;
-* ``team_keyring`` / ``team_keyslots``: the team key wrapped per person (as keyslots.json);
+* ``team_keyring`` / ``team_keyslots`` / ``team_key_wraps``: the team key's current
+  generation, each person's key pair (the private half sealed under their password)
+  and every live generation's team key wrapped to each public key (as keyslots.json);
 * ``team_logins``: which database role is which login name;
 * who may do what, enforced by the server (:mod:`.rules`): roles, row-level security,
   guards, audit stamps, co-signatures, the account functions;
@@ -64,6 +66,24 @@ CREATE TABLE IF NOT EXISTS team_keyslots (
     nonce bytea NOT NULL,
     wrapped_key bytea NOT NULL
 );
+-- Key pairs (format 2 of the key slots): public_key is set, and nonce + wrapped_key hold
+-- the private key sealed under the password key. A password slot (before key pairs)
+-- has no public key: nonce + wrapped_key hold the generation-1 team key itself, or
+-- nothing once that generation is retired (the slot is withdrawn).
+ALTER TABLE team_keyslots ADD COLUMN IF NOT EXISTS public_key bytea;
+-- The team key of each generation, wrapped to a person's public key (ECIES:
+-- ephemeral public key | nonce | ciphertext), with its admission tag.
+CREATE TABLE IF NOT EXISTS team_key_wraps (
+    rolname text NOT NULL,
+    generation integer NOT NULL CHECK (generation > 0),
+    wrapped bytea NOT NULL,
+    tag bytea NOT NULL,
+    PRIMARY KEY (rolname, generation)
+);
+-- The current generation (new values are sealed with it) and the transaction that
+-- made it current (rules: a removal or reset commits only together with one).
+ALTER TABLE team_keyring ADD COLUMN IF NOT EXISTS generation integer NOT NULL DEFAULT 1;
+ALTER TABLE team_keyring ADD COLUMN IF NOT EXISTS rotated_xact xid8;
 CREATE TABLE IF NOT EXISTS team_logins (
     rolname text PRIMARY KEY,
     username text NOT NULL UNIQUE
@@ -94,7 +114,10 @@ def _statements(location: TeamLocation, owner: str) -> list[str]:
             f" <> 'bytea' THEN ALTER TABLE {table} ALTER COLUMN {column} TYPE bytea "
             f"USING convert_to({column}::text, 'UTF8'); END IF; END $$"
         )
-    out += rules.statements(roles_for(location, owner), location.database)
+    columns: dict[str, list[str]] = {}
+    for table, column in sealed_columns():
+        columns.setdefault(table, []).append(column)
+    out += rules.statements(roles_for(location, owner), location.database, columns)
     for table in NOTIFY_TABLES:
         out += [
             f"DROP TRIGGER IF EXISTS vh_notify ON {table}",

@@ -27,7 +27,8 @@ import json
 import os
 import socket
 import weakref
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -49,12 +50,30 @@ from sqlalchemy.sql import operators, visitors
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter, ColumnClause
 
 from .. import audit
-from ..errors import AuthenticationError, StoreError, StoreExistsError, StoreUnreachableError
-from ..keyslots import KeyRing, KeySlot, new_database_key, normalise_username
+from ..errors import (
+    AccessWithdrawnError,
+    AuthenticationError,
+    StoreError,
+    StoreExistsError,
+    StoreUnreachableError,
+)
+from ..keyslots import (
+    FIRST_GENERATION,
+    KeyEntry,
+    KeyRing,
+    KeySlot,
+    OpenedSlot,
+    PersonSlot,
+    Slot,
+    WithdrawnSlot,
+    new_database_key,
+    normalise_username,
+)
+from ..keywrap import NONCE_BYTES, PUBLIC_BYTES, Sealed, WrappedKey, new_private_key
 from ..migrate import current_revision, head_revision, upgrade_to_head
 from ..models import Account, UnsafeAddressNote, Visit
 from ..sealed import SEALER_ATTRIBUTE, Sealer, is_sealed
-from ..store import KeyRotation, Store, VerifyReport
+from ..store import KeyRotation, Store, VerifyReport, _step
 from . import reseal, rules, schema
 from .location import TeamLocation
 
@@ -89,8 +108,10 @@ class TeamSearchError(StoreError):
 
 def _is_auth_failure(exc: BaseException) -> bool:
     detail = str(exc).lower()
-    return "password authentication failed" in detail or (
-        "role" in detail and "not exist" in (detail)
+    return (
+        "password authentication failed" in detail
+        or "not permitted to log in" in detail  # a removed account's role (NOLOGIN)
+        or ("role" in detail and "not exist" in (detail))
     )
 
 
@@ -178,8 +199,9 @@ def _address_values(where: Any) -> dict[str, dict[str, Any]]:
 
 
 def rewrite_for_blind_index(statement: Any, sealer: Sealer) -> Any:
-    """Replace ``postcode = … AND house_number = … AND addition = …`` by the blind index;
-    refuse any other condition on a sealed column (it could never match)."""
+    """Replace ``postcode = … AND house_number = … AND addition = …`` by the blind index
+    (under each key generation the sealer knows); refuse any other condition on a sealed
+    column (it could never match)."""
     where = getattr(statement, "whereclause", None)
     if where is None:
         return statement
@@ -198,14 +220,18 @@ def rewrite_for_blind_index(statement: Any, sealer: Sealer) -> Any:
                 if element.left.name != "postcode":
                     return true()
                 values = lookups[table]
-                index = sealer.address_index(
+                # Every generation's index: rows not yet re-indexed after a key rotation
+                # (admin reseal) are found too.
+                indexes = sealer.address_indexes(
                     table,
                     str(values["postcode"]),
                     int(values["house_number"]),
                     str(values["addition"]),
                 )
                 column = literal_column(f'"{table}".address_bidx', String())
-                return column == bindparam(None, index, type_=String())
+                if len(indexes) == 1:
+                    return column == bindparam(None, indexes[0], type_=String())
+                return column.in_([bindparam(None, i, type_=String()) for i in indexes])
             return None
 
         statement = visitors.replacement_traverse(statement, {}, replace)  # type: ignore[call-overload]
@@ -216,31 +242,85 @@ def rewrite_for_blind_index(statement: Any, sealer: Sealer) -> Any:
     return statement
 
 
+@dataclass(frozen=True)
+class TeamVerifyReport(VerifyReport):
+    """``verify`` on a team server: problems, and notices that are no damage (values
+    still sealed with an older team key, waiting for ``admin reseal``)."""
+
+    notices: tuple[str, ...] = ()
+
+    def verdict(self, backups: str = "") -> str:
+        line = super().verdict(backups)
+        return " ".join((line, *self.notices)) if self.ok else line
+
+
+def _wrapped_bytes(wrapped: WrappedKey) -> bytes:
+    return wrapped.ephemeral + wrapped.nonce + wrapped.ciphertext
+
+
+def _wrapped_from(blob: bytes) -> WrappedKey:
+    middle = PUBLIC_BYTES + NONCE_BYTES
+    return WrappedKey(blob[:PUBLIC_BYTES], blob[PUBLIC_BYTES:middle], blob[middle:])
+
+
+def _key_pair_parts(slot: PersonSlot) -> dict[str, Any]:
+    """The bind parameters of a key-pair slot for the server's account functions."""
+    generations = sorted(slot.keys)
+    return {
+        "s": slot.id,
+        "n": slot.private_key.nonce,
+        "k": slot.private_key.ciphertext,
+        "pub": slot.public_key,
+        "g": generations,
+        "w": [_wrapped_bytes(slot.keys[g].wrapped) for g in generations],
+        "t": [slot.keys[g].tag for g in generations],
+    }
+
+
+_KEY_PAIR_SQL = ":s, :n, :k, :pub, CAST(:g AS integer[]), CAST(:w AS bytea[]), CAST(:t AS bytea[])"
+
+
 class TeamStore(Store):
-    """An unlocked team store: the team key in memory, one person's server role."""
+    """An unlocked team store: the team keys in memory, one person's server role.
+
+    Each person holds a key pair on the server (``team_keyslots``: the private half
+    sealed under their password key) and the team key of every live generation wrapped
+    to its public half (``team_key_wraps``). Values are sealed with the server's current
+    generation; the generation is read at the start of every session, so a workstation
+    that was logged in while a beheerder replaced the team key picks the new one up
+    before it writes (the server refuses anything older, see rules.py).
+    """
 
     keeps_local_backups = False
     sealed_columns = True
     can_lose_connection = True
-    rotates_key = False  # removing a person drops their slot and login; the team key stays
+    # The key-file rotation (rotate_key, backups) is the embedded store's: a team
+    # server replaces its team key inside the removal's transaction (rotate_in).
+    rotates_key = False
 
     def __init__(
         self,
         location: TeamLocation,
         engine: Engine,
-        key: bytes,
+        keys: Mapping[int, bytes],
+        generation: int,
         ring: KeyRing,
         *,
         username: str | None,
         db_password: str | None,
         accept_v1: bool = False,
+        opened: OpenedSlot | None = None,
     ) -> None:
-        super().__init__(location.local_dir(), engine, key, ring)
+        super().__init__(
+            location.local_dir(), engine, keys[generation], ring, generation=generation, keys=keys
+        )
         self.location = location
         self.username = username  # None: the owner (setting up / migrating)
         self.db_password = db_password
+        # Whose keys these are (the owner's store acts with a person's keys too).
+        self._opened = opened
         # Unbound (version 1) values open only until the upgrade has re-sealed them all.
-        self.sealer = Sealer.single(key, accept_v1=accept_v1)
+        self.sealer = Sealer(self._keys, generation=generation, accept_v1=accept_v1)
         self._reachable = True
         setattr(engine.dialect, SEALER_ATTRIBUTE, self.sealer)
         # A person's audit entries get their place on the chain and their time from the
@@ -281,22 +361,32 @@ class TeamStore(Store):
                         raise StoreExistsError(location.display)
                     ring = KeyRing.new(dict(kdf) if kdf else None)
                     conn.exec_driver_sql("DELETE FROM team_keyring")
+                    conn.exec_driver_sql("DELETE FROM team_key_wraps")
                     conn.execute(
                         text(
-                            "INSERT INTO team_keyring (id, store_id, store_salt, kdf, seal_format) "
-                            "VALUES (1, :i, :s, CAST(:k AS jsonb), :f)"
+                            "INSERT INTO team_keyring (id, store_id, store_salt, kdf, seal_format, "
+                            "generation) VALUES (1, :i, :s, CAST(:k AS jsonb), :f, :g)"
                         ),
                         {
                             "i": ring.store_id,
                             "s": ring.store_salt,
                             "k": json.dumps(ring.kdf),
                             "f": reseal.SEAL_FORMAT,
+                            "g": FIRST_GENERATION,
                         },
                     )
         except BaseException:
             engine.dispose()
             raise
-        store = cls(location, engine, new_database_key(), ring, username=None, db_password=None)
+        store = cls(
+            location,
+            engine,
+            {FIRST_GENERATION: new_database_key()},
+            FIRST_GENERATION,
+            ring,
+            username=None,
+            db_password=None,
+        )
         box["store"] = store
         return store
 
@@ -304,32 +394,87 @@ class TeamStore(Store):
     def upgrade_server(
         cls, location: TeamLocation, credentials: tuple[str, str] | None = None
     ) -> int:
-        """Owner: run new migrations, re-apply the team schema and, when values are not
-        yet bound to their place, re-seal them (that needs the team key: a person's name
-        and password in ``credentials``). One transaction after the migrations: all or
-        nothing. Returns how many values were re-sealed."""
+        """Owner: run new migrations and re-apply the team schema (one transaction), then,
+        when values are not sealed with the current team key (not yet bound to their
+        place, or of an older generation), re-seal them: :meth:`reseal_server` (that
+        needs the team key: a person's name and password in ``credentials``). Returns
+        how many values were re-sealed.
+
+        Without ``credentials`` only unbound values are an error (the app refuses them
+        once upgraded); values of an older generation stay readable and wait for
+        ``admin reseal``."""
         engine, _box = cls._engine(location.url)
         try:
             with _server_errors():
                 upgrade_to_head(engine)
                 with engine.begin() as conn:
                     schema.ensure_team_schema(conn, location)
-                    if _seal_format(conn) >= reseal.SEAL_FORMAT:
-                        return 0
-                    if credentials is None:
-                        raise StoreError(
-                            "Deze update versleutelt de bestaande gegevens opnieuw en heeft "
-                            "daarvoor de teamsleutel nodig: geef ook --user (een account op "
-                            "de server) en diens wachtwoord."
-                        )
-                    _slot, key = _read_ring(conn).unlock(*credentials)
-                    return reseal.reseal(conn, Sealer.single(key, accept_v1=True))
+                    unbound = _seal_format(conn) < reseal.SEAL_FORMAT
+                    work = reseal.pending(conn)
+        finally:
+            engine.dispose()
+        if not work:
+            return 0
+        if credentials is None:
+            if unbound:
+                raise StoreError(
+                    "Deze update versleutelt de bestaande gegevens opnieuw en heeft "
+                    "daarvoor de teamsleutel nodig: geef ook --user (een account op "
+                    "de server) en diens wachtwoord."
+                )
+            return 0
+        return cls.reseal_server(location, credentials).resealed
+
+    @classmethod
+    def reseal_pending(cls, location: TeamLocation) -> bool:
+        """Owner: whether values await a re-seal (or older team keys their retirement)."""
+        engine, _box = cls._engine(location.url)
+        try:
+            with _server_errors(), engine.connect() as conn:
+                return reseal.pending(conn)
+        finally:
+            engine.dispose()
+
+    @classmethod
+    def reseal_server(
+        cls,
+        location: TeamLocation,
+        credentials: tuple[str, str],
+        *,
+        batch: int = reseal.BATCH,
+    ) -> reseal.ResealReport:
+        """Owner: re-seal every value sealed before the current team key generation with
+        the current one, then retire the older generations (:func:`reseal.run`).
+        ``credentials``: a person on the server (their key pair unwraps the keys).
+        Resumable: a run that was stopped (even by ``kill -9``) is simply run again."""
+        username, password = credentials
+        engine, _box = cls._engine(location.url)
+        try:
+            with _server_errors():
+                for _attempt in range(reseal.MAX_ROUNDS):
+                    with engine.connect() as conn:
+                        ring, current = _read_ring(conn, location, username)
+                        conn.rollback()
+                    opened = ring.open(username, password)
+                    if current not in opened.keys:
+                        raise AccessWithdrawnError()
+                    sealer = Sealer(opened.keys, generation=current, accept_v1=True)
+                    try:
+                        return reseal.run(engine, sealer, batch=batch)
+                    except reseal.GenerationMoved:
+                        continue  # a new team key meanwhile: again, with it
+                raise StoreError("De teamsleutel verandert steeds; probeer het later opnieuw.")
         finally:
             engine.dispose()
 
     @classmethod
     def open_as(cls, location: TeamLocation, username: str, password: str) -> tuple[TeamStore, int]:
-        """Log in as a person: their own server role, then their key slot."""
+        """Log in as a person: their own server role, then their key slot.
+
+        A password slot from before key pairs becomes a key pair now (as on the
+        embedded store), provided the team key was not replaced since: then it never
+        got the current one, and the beheerder has to set a new password
+        (:class:`AccessWithdrawnError`)."""
         db_password = location.login_password(username, password)
         engine, box = cls._engine(location.as_person(username, db_password))
         try:
@@ -345,30 +490,40 @@ class TeamStore(Store):
                         "De teamserver heeft een andere schemaversie dan deze app; laat de "
                         "beheerder 'veilig-huisbezoek admin upgrade-server' uitvoeren."
                     )
-                ring = _read_ring(conn)
-                accept_v1 = _seal_format(conn) < reseal.SEAL_FORMAT
+                with _server_errors():
+                    ring, current = _read_ring(conn, location, username)
+                    accept_v1 = _seal_format(conn) < reseal.SEAL_FORMAT
                 conn.rollback()
-            slot_id, key = ring.unlock(username, password)
+            opened = ring.open(username, password)
+            if current not in opened.keys:
+                raise AccessWithdrawnError()
         except BaseException:
             engine.dispose()
             raise
         store = cls(
             location,
             engine,
-            key,
+            opened.keys,
+            current,
             ring,
             username=normalise_username(username),
             db_password=db_password,
             accept_v1=accept_v1,
+            opened=opened,
         )
         box["store"] = store
-        with store.session() as session:
-            account_id = session.execute(
-                select(Account.id).where(Account.slot_id == slot_id, Account.active)
-            ).scalar_one_or_none()
-        if account_id is None:
+        try:
+            with store.session() as session:
+                account_id = session.execute(
+                    select(Account.id).where(Account.slot_id == opened.slot_id, Account.active)
+                ).scalar_one_or_none()
+            if account_id is None:
+                raise AuthenticationError()
+            if opened.private is None:
+                store._make_key_pair(account_id)
+        except BaseException:
             store.close()
-            raise AuthenticationError()
+            raise
         return store, account_id
 
     @classmethod
@@ -377,17 +532,227 @@ class TeamStore(Store):
         engine, box = cls._engine(location.url)
         try:
             with _server_errors(), engine.connect() as conn:
-                ring = _read_ring(conn)
+                ring, current = _read_ring(conn, location, username)
                 accept_v1 = _seal_format(conn) < reseal.SEAL_FORMAT
-            _slot, key = ring.unlock(username, password)
+            opened = ring.open(username, password)
+            if current not in opened.keys:
+                raise AccessWithdrawnError()
         except BaseException:
             engine.dispose()
             raise
         store = cls(
-            location, engine, key, ring, username=None, db_password=None, accept_v1=accept_v1
+            location,
+            engine,
+            opened.keys,
+            current,
+            ring,
+            username=None,
+            db_password=None,
+            accept_v1=accept_v1,
+            opened=opened,
         )
         box["store"] = store
         return store
+
+    def _make_key_pair(self, account_id: int) -> None:
+        """The person's password slot becomes a key pair (same slot id: the NFC password
+        key), with the keys it opened wrapped to it. One transaction."""
+        opened = self._opened
+        assert opened is not None
+        private = new_private_key()
+        slot = self._ring.person_slot(opened.kek, private, opened.keys)
+        parts = _key_pair_parts(slot)
+        with self.session() as session:
+            if self.sealer.generation not in slot.keys:
+                raise AccessWithdrawnError()  # replaced meanwhile, without this slot
+            done = session.execute(
+                text("SELECT public_key IS NOT NULL FROM team_keyslots WHERE slot_id = :s"),
+                {"s": opened.slot_id},
+            ).scalar()
+            if done:
+                # This person's other login made the key pair a moment ago: use that one.
+                assert self.holder is not None
+                ring, _current = _read_ring(session.connection(), self.location, self.holder)
+                again = ring.open_with(opened.kek)
+                if again is None or again.private is None:
+                    raise AuthenticationError()
+                self._opened, self._ring = again, ring
+                return
+            session.execute(text("DELETE FROM team_key_wraps WHERE rolname = session_user"))
+            session.execute(
+                text("DELETE FROM team_keyslots WHERE slot_id IN (:old, :s)"),
+                {"old": opened.slot_id, "s": slot.id},
+            )
+            session.execute(
+                text(
+                    "INSERT INTO team_keyslots (slot_id, rolname, nonce, wrapped_key, public_key) "
+                    "VALUES (:s, session_user, :n, :k, :pub)"
+                ),
+                parts,
+            )
+            session.execute(
+                text(
+                    "INSERT INTO team_key_wraps (rolname, generation, wrapped, tag) "
+                    "SELECT session_user, u.g, u.w, u.t FROM unnest(CAST(:g AS integer[]), "
+                    "CAST(:w AS bytea[]), CAST(:t AS bytea[])) AS u(g, w, t)"
+                ),
+                parts,
+            )
+            if slot.id != opened.slot_id:
+                account = session.get(Account, account_id)
+                assert account is not None
+                account.slot_id = slot.id
+        self._opened = replace(opened, slot_id=slot.id, private=private, from_raw_form=False)
+        self._ring = self._ring.without_slot(opened.slot_id).with_slot(slot)
+
+    # ---- key generations ------------------------------------------------------------
+    @property
+    def holder(self) -> str | None:
+        """Whose keys this store holds (None: a new server's owner, before any person)."""
+        return self._ring.holder or None
+
+    def _person_ring(self, username: str) -> KeyRing:
+        """The key ring for wrapping to ``username``'s key pair (no slots)."""
+        return replace(self._ring, holder=normalise_username(username), slots=())
+
+    def _use_generation(self, generation: int) -> None:
+        """Seal new values with ``generation`` (whose key this store holds)."""
+        self.sealer = Sealer(self._keys, generation=generation, accept_v1=self.sealer.accept_v1)
+        setattr(self.engine.dialect, SEALER_ATTRIBUTE, self.sealer)
+        self._generation = generation
+        self._key = self._keys[generation]
+
+    def _sync_generation(self, session: Session) -> None:
+        """At the start of a session: the server's current generation. A newer one (a
+        beheerder replaced the team key) is unwrapped with this person's key pair; a
+        person who did not get it (removed, or a password slot from before key pairs)
+        cannot go on (:class:`AccessWithdrawnError`)."""
+        if self.holder is None:
+            return
+        current = session.execute(text("SELECT generation FROM team_keyring WHERE id = 1")).scalar()
+        if current is None or current == self.sealer.generation:
+            return
+        current = int(current)
+        if current not in self._keys and self._opened is not None:
+            ring, _current = _read_ring(session.connection(), self.location, self.holder)
+            reopened = ring.reopen(self._opened) if self._opened.private is not None else None
+            if reopened is not None:
+                self._keys.update(reopened.keys)
+                self._opened = replace(reopened, keys=dict(self._keys))
+                self._ring = ring
+        if current not in self._keys:
+            raise AccessWithdrawnError()
+        self._use_generation(current)
+
+    def _live_keys(self, session: Session) -> dict[int, bytes]:
+        """The generations to wrap to a new key pair: the current one and every older
+        one still wrapped on the server (values may still be sealed with it)."""
+        current = int(
+            session.execute(text("SELECT generation FROM team_keyring WHERE id = 1")).scalar_one()
+        )
+        live = {current}
+        if self.holder is not None:
+            live |= {
+                int(g)
+                for g in session.execute(
+                    text("SELECT generation FROM team_key_wraps WHERE rolname = :r"),
+                    {"r": self.location.login_role(self.holder)},
+                ).scalars()
+            }
+        if current not in self._keys:
+            raise AccessWithdrawnError()
+        return {g: self._keys[g] for g in sorted(live) if g in self._keys}
+
+    def rotate_in(self, session: Session, audit_rotation: Callable[[int], None]) -> None:
+        """Replace the team key inside the caller's transaction (a removal or a password
+        reset, after its server function): a new key as the next generation, wrapped to
+        the public key of every active person with a key pair (each checked to have been
+        admitted by a holder of the current key, for that person), stored and made
+        current by the server's ``vh_rotate_team_key`` (beheerder only, after
+        ``audit_rotation`` logged it). People whose slot is still a password slot from
+        before key pairs, or whose public key was not admitted so, do not get it: they
+        need a new password (the Accounts page says so).
+
+        Values sealed before stay readable with the older generation, which everyone
+        remaining keeps until ``admin reseal`` has re-sealed them all."""
+        session.flush()
+        current = int(
+            session.execute(text("SELECT generation FROM team_keyring WHERE id = 1")).scalar_one()
+        )
+        known = self._keys.get(current)
+        if known is None:
+            raise AccessWithdrawnError()
+        generation = current + 1
+        new_key = new_database_key()
+        rolnames: list[str] = []
+        wraps: list[bytes] = []
+        tags: list[bytes] = []
+        rows = session.execute(
+            text("SELECT account_id, username, rolname, public_key, tag FROM vh_team_public_keys()")
+        ).all()
+        for _account_id, username, rolname, public_key, found_tag in rows:
+            if public_key is None:
+                continue  # a password slot: needs a new password (account_key_states)
+            ring = self._person_ring(str(username))
+            public = bytes(public_key)
+            if found_tag is None or not ring.vouched(public, current, known, bytes(found_tag)):
+                # Not admitted by a holder of the current key (put there past the app):
+                # left out, so this person needs a new password too; the new key never
+                # goes to a public key someone could have slipped in.
+                continue
+            entry = ring.entry_for(public, generation, new_key)
+            rolnames.append(str(rolname))
+            wraps.append(_wrapped_bytes(entry.wrapped))
+            tags.append(entry.tag)
+        _step("team-rotation-wrapped")
+        audit_rotation(generation)
+        session.execute(
+            text(
+                "SELECT vh_rotate_team_key(:g, CAST(:r AS text[]), CAST(:w AS bytea[]), "
+                "CAST(:t AS bytea[]))"
+            ),
+            {"g": generation, "r": rolnames, "w": wraps, "t": tags},
+        )
+        _step("team-rotation-stored")
+        # From now on in this transaction, and after it commits. (Rolled back: the next
+        # session finds the server's generation again.)
+        self._keys[generation] = new_key
+        self._use_generation(generation)
+
+    @contextlib.contextmanager
+    def revoking(
+        self, slot_ids: Collection[str], *, keep: Collection[str] = ()
+    ) -> Iterator[Callable[[], KeyRotation]]:
+        """The server's account functions take a person's slot, wraps and login away
+        themselves; the team key is replaced inside the same transaction
+        (:meth:`rotate_in`). DONE once that transaction has made a new generation
+        current."""
+        before = self.sealer.generation
+        outcome = [KeyRotation.NOT_APPLICABLE]
+        yield lambda: outcome[0]
+        if self.sealer.generation > before:
+            outcome[0] = KeyRotation.DONE
+
+    def account_key_states(self) -> dict[int, str] | None:
+        """Per active account (beheerder): 'ok' (a key pair with the current team key),
+        'old_slot' (a password slot from before key pairs that still opens the current
+        key; it becomes a key pair at the next login) or 'needs_password'."""
+        with self.read_session() as session:
+            current = session.execute(
+                text("SELECT generation FROM team_keyring WHERE id = 1")
+            ).scalar_one()
+            rows = session.execute(
+                text("SELECT account_id, public_key, tag, password_slot FROM vh_team_public_keys()")
+            ).all()
+        states: dict[int, str] = {}
+        for account_id, public_key, found_tag, password_slot in rows:
+            if public_key is not None and found_tag is not None:
+                states[int(account_id)] = "ok"
+            elif password_slot and current == FIRST_GENERATION:
+                states[int(account_id)] = "old_slot"
+            else:
+                states[int(account_id)] = "needs_password"
+        return states
 
     # ---- sessions -------------------------------------------------------------------
     @property
@@ -419,6 +784,7 @@ class TeamStore(Store):
         self._check_reachable()
         with _server_errors(), self._sessions.begin() as session:
             session.execute(select(_advisory_lock()))
+            self._sync_generation(session)
             yield session
 
     @contextlib.contextmanager
@@ -426,6 +792,7 @@ class TeamStore(Store):
         self._check_reachable()
         with _server_errors(), self._read_sessions() as session:
             try:
+                self._sync_generation(session)
                 yield session
             finally:
                 session.rollback()
@@ -452,28 +819,43 @@ class TeamStore(Store):
 
     # ---- key slots --------------------------------------------------------------------
     def keyring_now(self) -> KeyRing:
+        """This person's slots and wrapped keys as stored now."""
         self._check_reachable()
+        if self.holder is None:
+            return self._ring
         with _server_errors(), self.engine.connect() as conn:
-            return _read_ring(conn)
+            return _read_ring(conn, self.location, self.holder)[0]
 
     def add_key_slot(self, username: str, password: str) -> str:
-        """A person's own new password: their login role and a new slot of their own
-        (someone else's password goes through :meth:`set_password`)."""
+        """A person's own new password: their login role, and a new slot of their own
+        holding the same key pair (so the keys wrapped to it stay valid, and a crash
+        before the old slot is removed leaves two slots that both open). Someone else's
+        password goes through :meth:`set_password`."""
         if self.username is None or normalise_username(username) != self.username:
             raise StoreError("Op een teamserver herstelt de beheerder andermans wachtwoord.")
-        slot = self._ring.make_slot(username, password, self._key)
+        opened = self._opened
+        if opened is None or opened.private is None:
+            raise StoreError("Log opnieuw in en wijzig dan uw wachtwoord.")
+        kek = self._ring.password_key(username, password)
+        slot = self._ring.person_slot(kek, opened.private, {})
         # Its own short transaction, without the write lock (as the key-slot file on
         # the embedded store is written before the account row).
         with _server_errors(), self.engine.begin() as conn:
             schema.set_own_password(conn, self.location, username, password)
             conn.execute(
                 text(
-                    "INSERT INTO team_keyslots (slot_id, rolname, nonce, wrapped_key) "
-                    "VALUES (:i, session_user, :n, :w)"
+                    "INSERT INTO team_keyslots (slot_id, rolname, nonce, wrapped_key, public_key) "
+                    "VALUES (:i, session_user, :n, :w, :p)"
                 ),
-                {"i": slot.id, "n": slot.nonce, "w": slot.wrapped_key},
+                {
+                    "i": slot.id,
+                    "n": slot.private_key.nonce,
+                    "w": slot.private_key.ciphertext,
+                    "p": slot.public_key,
+                },
             )
         self._ring = self._ring.with_slot(slot)
+        self._opened = replace(opened, slot_id=slot.id, kek=kek, from_raw_form=False)
         self.db_password = self.location.login_password(username, password)
         return slot.id
 
@@ -491,19 +873,21 @@ class TeamStore(Store):
             ).scalar_one()
         )
 
-    def _login_parts(self, username: str, password: str) -> dict[str, Any]:
-        slot = self._ring.make_slot(username, password, self._key)
+    def _login_parts(self, session: Session, username: str, password: str) -> dict[str, Any]:
+        """A login verifier and a new key pair for ``username``, with every live
+        generation's team key wrapped to it."""
+        slot = self._person_ring(username).make_person(username, password, self._live_keys(session))
         verifier = schema.scram_verifier(self.location.login_password(username, password))
-        return {"v": verifier, "s": slot.id, "n": slot.nonce, "w": slot.wrapped_key}
+        return {"v": verifier, **_key_pair_parts(slot)}
 
     def create_account(self, session: Session, account: Account, password: str) -> None:
-        parts = self._login_parts(account.username, password)
+        parts = self._login_parts(session, account.username, password)
 
         def seal(column: str, value: str) -> bytes:
             return self.sealer.seal(value.encode(), f"accounts.{column}", account.id)
 
         session.execute(
-            text("SELECT vh_create_account(:i, :u, :r, :f, :l, :p, :c, :v, :s, :n, :w)"),
+            text("SELECT vh_create_account(:i, :u, :r, :f, :l, :p, :c, :v, " + _KEY_PAIR_SQL + ")"),
             {
                 "i": account.id,
                 "u": account.username,
@@ -530,21 +914,15 @@ class TeamStore(Store):
         reset: tuple[int, int | None, datetime] | None,
     ) -> None:
         """Through the server's function, which notes who reset it (and checks the
-        co-signature named in this transaction for a leidinggevende)."""
+        co-signature named in this transaction for a leidinggevende): a new key pair for
+        the person. A reset by a beheerder must replace the team key in the same
+        transaction (:meth:`rotate_in`; the server checks at commit)."""
         session.flush()
         session.execute(
-            text("SELECT vh_set_login(:a, :v, :s, :n, :w)"),
-            {"a": account.id, **self._login_parts(account.username, password)},
+            text("SELECT vh_set_login(:a, :v, " + _KEY_PAIR_SQL + ")"),
+            {"a": account.id, **self._login_parts(session, account.username, password)},
         )
         session.expire(account)
-
-    @contextlib.contextmanager
-    def revoking(
-        self, slot_ids: Collection[str], *, keep: Collection[str] = ()
-    ) -> Iterator[Callable[[], KeyRotation]]:
-        """The server's account functions take a person's slots and login away
-        themselves; the team key stays (see README, threat model)."""
-        yield lambda: KeyRotation.NOT_APPLICABLE
 
     def remove_account(self, session: Session, account: Account, now: datetime) -> None:
         session.flush()
@@ -570,7 +948,8 @@ class TeamStore(Store):
                     raise AuthenticationError() from None
                 raise TeamUnreachableError() from None
             with _server_errors(), conn, conn.begin():
-                slot_id, _key = _read_ring(conn).unlock(username, password)
+                ring, _current = _read_ring(conn, self.location, username)
+                slot_id, _key = ring.unlock(username, password)
                 account_id = conn.execute(
                     select(Account.id).where(Account.slot_id == slot_id, Account.active)
                 ).scalar_one_or_none()
@@ -588,20 +967,35 @@ class TeamStore(Store):
         return int(account_id), str(token)
 
     # ---- health / backups ---------------------------------------------------------------
-    def verify(self) -> VerifyReport:
+    def verify(self) -> TeamVerifyReport:
         problems: list[str] = []
+        notices: list[str] = []
         entries = 0
         try:
-            with self.engine.connect() as conn:
+            with self.read_session() as session:
+                conn = session.connection()
                 if current_revision(conn) != head_revision():
                     problems.append("schemaversie onbekend")
-                broken = reseal.damaged(conn, self.sealer)
+                broken, older = reseal.survey(conn, self.sealer)
                 if broken:
                     problems.append(
                         f"{len(broken)} versleutelde gegeven(s) onleesbaar: "
                         + "; ".join(str(b) for b in broken[:5])
                         + (" …" if len(broken) > 5 else "")
                     )
+                waiting = older > 0 or self._older_generations_wrapped(session)
+            if waiting:
+                notices.append(
+                    "Let op: de teamsleutel is vervangen en het opnieuw versleutelen is nog "
+                    "niet afgerond"
+                    + (
+                        f" ({older} gegevens die u kunt zien gebruiken nog een oudere sleutel)"
+                        if older
+                        else ""
+                    )
+                    + "; laat de eigenaar van de server 'veilig-huisbezoek admin reseal' "
+                    "uitvoeren."
+                )
             with self.session() as session:
                 chain = audit.verify_chain(session)
                 entries = chain.entries
@@ -609,7 +1003,18 @@ class TeamStore(Store):
                     problems.append(f"auditlog gewijzigd vanaf regel {chain.first_bad_id}")
         except StoreError as exc:
             problems.append(str(exc))
-        return VerifyReport(tuple(problems), entries)
+        return TeamVerifyReport(tuple(problems), entries, tuple(notices))
+
+    def _older_generations_wrapped(self, session: Session) -> bool:
+        """Whether this person still holds a generation older than the current one: the
+        re-seal has not retired it yet."""
+        if self.holder is None:
+            return False
+        oldest = session.execute(
+            text("SELECT min(generation) FROM team_key_wraps WHERE rolname = :r"),
+            {"r": self.location.login_role(self.holder)},
+        ).scalar()
+        return oldest is not None and int(oldest) < self.sealer.generation
 
     def backup(self, output: Any) -> None:
         raise StoreError(
@@ -630,15 +1035,44 @@ def _seal_format(conn: Any) -> int:
     )
 
 
-def _read_ring(conn: Any) -> KeyRing:
-    head = conn.exec_driver_sql(
-        "SELECT store_id, store_salt, kdf FROM team_keyring WHERE id = 1"
+def _read_ring(conn: Any, location: TeamLocation, username: str) -> tuple[KeyRing, int]:
+    """One person's key ring (their slots, with their wrapped keys) and the server's
+    current generation. A person's connection sees only their own rows anyway; the
+    owner's sees everyone's, hence the explicit filter."""
+    head = conn.execute(
+        text("SELECT store_id, store_salt, kdf, generation FROM team_keyring WHERE id = 1")
     ).first()
     if head is None:
         raise StoreError("Deze server is (nog) niet ingericht als teamserver.")
-    slots = tuple(
-        KeySlot(str(row[0]), bytes(row[1]), bytes(row[2]))
-        for row in conn.exec_driver_sql("SELECT slot_id, nonce, wrapped_key FROM team_keyslots")
-    )
+    rolname = location.login_role(username)
+    wraps = {
+        int(generation): KeyEntry(_wrapped_from(bytes(wrapped)), bytes(found_tag))
+        for generation, wrapped, found_tag in conn.execute(
+            text("SELECT generation, wrapped, tag FROM team_key_wraps WHERE rolname = :r"),
+            {"r": rolname},
+        )
+    }
+    slots: list[Slot] = []
+    for sid, nonce, wrapped_key, public_key in conn.execute(
+        text(
+            "SELECT slot_id, nonce, wrapped_key, public_key FROM team_keyslots "
+            "WHERE rolname = :r ORDER BY slot_id"
+        ),
+        {"r": rolname},
+    ):
+        if public_key is not None:
+            sealed_private = Sealed(bytes(nonce), bytes(wrapped_key))
+            slots.append(PersonSlot(str(sid), bytes(public_key), sealed_private, dict(wraps)))
+        elif not wrapped_key:
+            slots.append(WithdrawnSlot(str(sid)))
+        else:
+            slots.append(KeySlot(str(sid), bytes(nonce), bytes(wrapped_key)))
     kdf = head[2] if isinstance(head[2], dict) else json.loads(head[2])
-    return KeyRing(store_id=str(head[0]), store_salt=bytes(head[1]), kdf=dict(kdf), slots=slots)
+    ring = KeyRing(
+        store_id=str(head[0]),
+        store_salt=bytes(head[1]),
+        kdf=dict(kdf),
+        slots=tuple(slots),
+        holder=normalise_username(username),
+    )
+    return ring, int(head[3])
