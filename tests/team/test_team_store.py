@@ -165,3 +165,29 @@ def test_an_edit_of_an_active_note_waits_for_another_leidinggevende_on_the_serve
     [old] = [n for n in register.list_notes(anna) if n.id == note_id]
     assert old.status is NoteStatus.INGETROKKEN
     anna.store.close()
+
+
+def test_a_login_role_made_before_passwords_were_nfc_still_logs_in_and_is_healed(
+    pg_team: PgTeam,
+) -> None:
+    import unicodedata
+
+    from veilig_huisbezoek.services.team import team_log_in
+    from veilig_huisbezoek.storage.team.schema import scram_verifier
+
+    composed = "café-op-de-hoek-met-sanne"
+    decomposed = unicodedata.normalize("NFD", composed)
+    sanne = pg_team.login("sanne")
+    accounts.change_password(sanne, "sanne-wachtwoord-2", composed)
+    sanne.store.close()
+    # As an older version did: the role's password derived from the password as typed.
+    old = scram_verifier(pg_team.location.login_password("sanne", decomposed, as_typed=True))
+    with psycopg.connect(pg_team.cluster.conninfo(pg_team.database)) as conn:
+        conn.execute(f"ALTER ROLE \"{pg_team.location.login_role('sanne')}\" PASSWORD '{old}'")
+    again = team_log_in(pg_team.location, "sanne", decomposed, pg_team.clock)
+    again.store.close()
+    # Healed: the NFC form (either spelling) now opens the role directly.
+    for typed in (composed, decomposed):
+        team_log_in(pg_team.location, "sanne", typed, pg_team.clock).store.close()
+    with pytest.raises(AuthenticationError):
+        team_log_in(pg_team.location, "sanne", "cafe-op-de-hoek-met-sanne", pg_team.clock)

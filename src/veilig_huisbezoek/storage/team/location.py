@@ -113,8 +113,9 @@ class TeamLocation:
     def login_role(self, username: str) -> str:
         return self.role_prefix + normalise_username(username)
 
-    def login_password(self, username: str, password: str) -> str:
-        """The person's database password: Argon2id of their app password (NFC, own salt)."""
+    def login_password(self, username: str, password: str, *, as_typed: bool = False) -> str:
+        """The person's database password: Argon2id of their app password (NFC, own salt;
+        ``as_typed``: the password exactly as typed, as logins made before NFC were)."""
         from argon2.low_level import Type, hash_secret_raw
 
         salt = hashlib.sha256(
@@ -124,7 +125,7 @@ class TeamLocation:
             + normalise_username(username).encode()
         ).digest()
         kek = hash_secret_raw(
-            secret=normalise_password(password).encode("utf-8"),
+            secret=(password if as_typed else normalise_password(password)).encode("utf-8"),
             salt=salt,
             time_cost=int(str(DEFAULT_KDF["time_cost"])),
             memory_cost=int(str(DEFAULT_KDF["memory_kib"])),

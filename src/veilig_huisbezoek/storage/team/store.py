@@ -69,7 +69,14 @@ from ..keyslots import (
     new_database_key,
     normalise_username,
 )
-from ..keywrap import NONCE_BYTES, PUBLIC_BYTES, Sealed, WrappedKey, new_private_key
+from ..keywrap import (
+    NONCE_BYTES,
+    PUBLIC_BYTES,
+    Sealed,
+    WrappedKey,
+    new_private_key,
+    normalise_password,
+)
 from ..migrate import current_revision, head_revision, upgrade_to_head
 from ..models import Account, UnsafeAddressNote, Visit
 from ..sealed import SEALER_ATTRIBUTE, Sealer, is_sealed
@@ -468,6 +475,28 @@ class TeamStore(Store):
             engine.dispose()
 
     @classmethod
+    def _connect_as(
+        cls, location: TeamLocation, username: str, password: str
+    ) -> tuple[Engine, dict[str, TeamStore], str, bool]:
+        """An engine whose first connection got in as this person: with the password's
+        NFC form, else (a role made before passwords were normalised) as typed. Returns
+        the engine, its box, the database password that worked and whether it was the
+        old form."""
+        forms = [False] if normalise_password(password) == password else [False, True]
+        for as_typed in forms:
+            db_password = location.login_password(username, password, as_typed=as_typed)
+            engine, box = cls._engine(location.as_person(username, db_password))
+            try:
+                engine.connect().close()
+            except OperationalError as exc:
+                engine.dispose()
+                if exc.orig is not None and _is_auth_failure(exc.orig):
+                    continue
+                raise TeamUnreachableError() from None
+            return engine, box, db_password, as_typed
+        raise AuthenticationError()
+
+    @classmethod
     def open_as(cls, location: TeamLocation, username: str, password: str) -> tuple[TeamStore, int]:
         """Log in as a person: their own server role, then their key slot.
 
@@ -475,16 +504,9 @@ class TeamStore(Store):
         embedded store), provided the team key was not replaced since: then it never
         got the current one, and the beheerder has to set a new password
         (:class:`AccessWithdrawnError`)."""
-        db_password = location.login_password(username, password)
-        engine, box = cls._engine(location.as_person(username, db_password))
+        engine, box, db_password, healed = cls._connect_as(location, username, password)
         try:
-            try:
-                conn = engine.connect()
-            except OperationalError as exc:
-                if exc.orig is not None and _is_auth_failure(exc.orig):
-                    raise AuthenticationError() from None
-                raise TeamUnreachableError() from None
-            with conn:
+            with engine.connect() as conn:
                 if current_revision(conn) != head_revision():
                     raise StoreError(
                         "De teamserver heeft een andere schemaversie dan deze app; laat de "
@@ -512,6 +534,11 @@ class TeamStore(Store):
             opened=opened,
         )
         box["store"] = store
+        if healed:
+            # A login role made from the password as typed (before NFC): now the NFC one.
+            with _server_errors(), engine.begin() as conn:
+                schema.set_own_password(conn, location, username, password)
+            store.db_password = location.login_password(username, password)
         try:
             with store.session() as session:
                 account_id = session.execute(
