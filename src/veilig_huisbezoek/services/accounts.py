@@ -545,8 +545,9 @@ def find_account_id(ctx: ServiceContext, username: str) -> int:
 def verify_credentials(ctx: ServiceContext, username: str, password: str) -> Actor:
     """Check a person's name and password against the open store, without reopening it.
 
-    Used to unlock after idle time and for a leidinggevende co-signing consent at this
-    workstation. Raises AuthenticationError. Slow (Argon2id): call off the GUI thread.
+    Used to unlock after idle time (a co-signer at this desk goes through
+    :func:`co_sign`, which a team server can check). Raises AuthenticationError. Slow
+    (Argon2id): call off the GUI thread.
     """
     ring = ctx.store.keyring_now()
     slot_id, _key = ring.unlock(username, password)

@@ -924,7 +924,7 @@ _LEAD = "(SELECT vh_is('leidinggevende'))"
 _CASEWORK = "(SELECT vh_casework())"
 
 
-def _policies(group: str) -> list[tuple[str, str, str, str | None, str | None]]:
+def _policies() -> list[tuple[str, str, str, str | None, str | None]]:
     """(table, name, command, USING, WITH CHECK) for the team's group role."""
     visit_child = "vh_sees_visit(visit_id)"
     incident_child = "vh_sees_incident(incident_id)"
@@ -1025,7 +1025,7 @@ def _policy_sql(r: Roles) -> list[str]:
             f"CREATE POLICY vh_provision ON {table} TO {q(r.provision)} "
             "USING (true) WITH CHECK (true)"
         )
-    for table, name, command, using, check in _policies(r.group):
+    for table, name, command, using, check in _policies():
         sql = f"CREATE POLICY {name} ON {table} FOR {command} TO {q(r.group)}"
         if using is not None:
             sql += f" USING ({using})"

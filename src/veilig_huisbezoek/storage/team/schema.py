@@ -38,10 +38,6 @@ NOTIFY_TABLES = (
 )
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def sealed_columns() -> list[tuple[str, str]]:
     return [
         (table.name, column.name)
@@ -160,4 +156,4 @@ def set_own_password(
 ) -> None:
     """A person changes their own login role's password (no special right needed)."""
     secret = scram_verifier(location.login_password(username, password))
-    conn.exec_driver_sql(f"ALTER ROLE {_q(location.login_role(username))} PASSWORD '{secret}'")
+    conn.exec_driver_sql(f"ALTER ROLE {rules.q(location.login_role(username))} PASSWORD '{secret}'")
