@@ -183,6 +183,15 @@ def _backups_to_compare(args: argparse.Namespace) -> list[Path]:
 def _cmd_verify(args: argparse.Namespace, passwords: PasswordSource, out: TextIO) -> int:
     backup_files = _backups_to_compare(args)
     with _logged_in(args, passwords) as ctx:
+        if ctx.store.sealed_columns and not (
+            ctx.actor.may(Permission.SEE_TEAM_CASES) or ctx.actor.may(Permission.MANAGE_ACCOUNTS)
+        ):
+            # On a team server the server shows a medewerker only her own cases and no
+            # audit log: her "healthy" would check little.
+            raise CommandError(
+                "Een teamserver controleert een leidinggevende of beheerder: alleen zij "
+                "zien het auditlog."
+            )
         report = ctx.store.verify()
         try:
             with ctx.store.read_session() as session:

@@ -1171,11 +1171,11 @@ CREATE OR REPLACE FUNCTION vh_create_account(
     p_public bytea, p_generations integer[], p_wraps bytea[], p_tags bytea[])
     RETURNS void LANGUAGE plpgsql {_DEF} AS $$
     DECLARE
-        setting_up boolean := session_user = {lit(r.owner)}
-                              AND NOT EXISTS (SELECT 1 FROM public.accounts);
+        -- The owner: setting up (the first account) or loading demo data (seed-demo).
+        owner_acting boolean := session_user = {lit(r.owner)};
         role_name text := public.vh_check_login(p_username, p_verifier);
     BEGIN
-        IF NOT setting_up THEN
+        IF NOT owner_acting THEN
             IF NOT public.vh_is('beheerder') THEN
                 PERFORM public.vh_refuse('alleen een beheerder maakt accounts');
             END IF;
