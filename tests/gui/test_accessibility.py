@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -19,8 +20,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QCheckBox,
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QRadioButton,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -42,6 +46,7 @@ from tests.gui.conftest import DemoEnv
 from veilig_huisbezoek.gui.call_dialog import CallDialog
 from veilig_huisbezoek.gui.main_window import MainWindow
 from veilig_huisbezoek.gui.prepare_visit import PrepareVisitPage
+from veilig_huisbezoek.gui.readout import plain_text
 from veilig_huisbezoek.gui.visit_detail import VisitDetailDialog
 from veilig_huisbezoek.services import visits
 from veilig_huisbezoek.services.demo import demo_logins
@@ -438,3 +443,106 @@ def test_login_and_address_step_fit_a_laptop_at_150_percent(demo: DemoEnv) -> No
                 "wide_enough": True,
                 "high_enough": True,
             }, (group, name, state)
+
+
+# --- what a screen reader hears (the QAccessible tree) -----------------------------------
+
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+def words(text: str) -> str:
+    """Text as a screen reader's words: lower case, no symbols or punctuation."""
+    return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
+
+
+def accessible_tree(widget: QWidget) -> list[QAccessibleInterface]:
+    """Every object under `widget` a screen reader can reach (not the invisible ones)."""
+    found: list[QAccessibleInterface] = []
+    pending = [QAccessible.queryAccessibleInterface(widget)]
+    while pending:
+        node = pending.pop()
+        if node is None or not node.isValid() or node.state().invisible:
+            continue
+        found.append(node)
+        pending += [node.child(i) for i in reversed(range(node.childCount()))]
+    return found
+
+
+def _is_viewport(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    return isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget
+
+
+def _shown_text(label: QLabel) -> str:
+    text = plain_text(label.text(), label.textFormat())
+    return text.replace("&", "") if label.buddy() is not None else text
+
+
+def unheard(root: QWidget, where: str = "") -> list[str]:
+    """What a screen reader could not read under `root`: a focusable control without a
+    name, a visible label whose text is neither in its name nor in its buddy's, markup."""
+    problems: list[str] = []
+    for node in accessible_tree(root):
+        obj = node.object()
+        name = node.text(QAccessible.Text.Name)
+        description = node.text(QAccessible.Text.Description)
+        what = f"{where}{type(obj).__name__} {obj.objectName() if obj else '(item)'}"
+        if isinstance(obj, QWidget) and not obj.objectName() and obj.parentWidget():
+            what += f" in {type(obj.parentWidget()).__name__} {obj.parentWidget().objectName()}"
+        for kind, text in (("name", name), ("description", description)):
+            if _MARKUP.search(text):
+                problems.append(f"{what}: markup in the {kind}: {text[:60]!r}")
+        if not isinstance(obj, QWidget):
+            continue  # a table cell, a list item: read from the model
+        state = node.state()
+        if (
+            state.focusable
+            and not state.disabled
+            and not name.strip()
+            and not is_internal(obj)
+            and not _is_viewport(obj)
+            and type(obj) is not QScrollArea  # a page's scrolling: wt-f's Tab chain
+        ):
+            problems.append(f"{what}: focusable without a name")
+        if isinstance(obj, QLabel) and obj.pixmap().isNull():
+            shown = _shown_text(obj)
+            if not shown:
+                continue
+            buddy = obj.buddy()
+            names = [name] + ([buddy.accessibleName()] if buddy is not None else [])
+            if not words(shown):  # a symbol only: its name says what it means
+                if not name.strip():
+                    problems.append(f"{what}: symbol {shown!r} without a name")
+            elif not any(words(shown) in words(n) for n in names):
+                problems.append(f"{what}: shows {shown[:60]!r}, heard {name[:60]!r}")
+    return problems
+
+
+def heard_everywhere(qtbot: QtBot, root: QWidget, where: str) -> list[str]:
+    """`unheard` for `root` and for every page of every stacked widget in it."""
+    problems = unheard(root, f"{where}: ")
+    for stack in root.findChildren(QStackedWidget):
+        if not stack.isVisible() or isinstance(stack.parentWidget(), QTabWidget):
+            continue
+        before = stack.currentIndex()
+        for index in range(stack.count()):
+            stack.setCurrentIndex(index)
+            qtbot.wait(1)
+            page = stack.widget(index)
+            problems += unheard(page, f"{where}/{page.objectName()}: ")
+        stack.setCurrentIndex(before)
+    return problems
+
+
+@pytest.mark.parametrize("user", ["sanne", "petra", "tom"])
+def test_a_screen_reader_hears_every_page(qtbot: QtBot, window: MainWindow, user: str) -> None:
+    """Per role (medewerker, leidinggevende, beheerder): on every tab, every focusable
+    control has a name and every visible label's text is in what is heard."""
+    problems = unheard(window.login_view, "login: ")
+    log_in(qtbot, window, user)
+    workspace = window.workspace
+    assert workspace is not None
+    for key in workspace.pages:
+        workspace.show_page(key)
+        problems += heard_everywhere(qtbot, window, key)
+    assert problems == [], "\n".join(problems)
