@@ -723,7 +723,7 @@ def _record(qtbot: QtBot, dialog: CallDialog, buttons: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize("outcome", list(CALLS))
 def test_the_call_result_is_heard_with_the_number_to_call_and_the_address(
-    qtbot: QtBot, demo: DemoEnv, outcome: str
+    qtbot: QtBot, demo: DemoEnv, sent: list[Sent], outcome: str
 ) -> None:
     ctx = demo.login("ahmed")
     summary = next(
@@ -738,6 +738,7 @@ def test_the_call_result_is_heard_with_the_number_to_call_and_the_address(
         first.accept()
         demo.clock.advance(timedelta(minutes=5))
     dialog = _call(qtbot, demo, ctx, summary.id)
+    sent.clear()
     _record(qtbot, dialog, buttons)
     decision = dialog.decision
     assert decision is not None and decision.action is action
@@ -756,6 +757,14 @@ def test_the_call_result_is_heard_with_the_number_to_call_and_the_address(
         # Each of them said with what it is, as the screen shows it.
         assert "Telefoonnummer politie: ☎" in hears(dialog.result_page)
         assert f"Volledig adres: {detail.address.one_line()}" in hears(dialog.result_page)
+    # Focus goes to a button; what to do is said at once as well.
+    said = announced(sent)
+    assert len(said) == 1 and said[0].startswith(dialog.action_title_label.text() + ". ")
+    assert words(instruction) in words(said[0])
+    for number in decision.police_numbers:
+        assert number in said[0]
+    if decision.police_numbers:
+        assert said[0].endswith(f"Volledig adres: {detail.address.one_line()}.")
     assert unheard(dialog) == []
 
 

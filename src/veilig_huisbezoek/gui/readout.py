@@ -137,6 +137,12 @@ class ReadoutLabel(QLabel):
             self.setAccessibleName(name)  # Qt sends NameChanged
 
 
+def sentences(*parts: str) -> str:
+    """Texts read one after the other, each ending like a sentence (a pause)."""
+    said = (" ".join(plain_text(p).split()) for p in parts)
+    return " ".join(p if p.endswith((".", "!", "?", ":")) else f"{p}." for p in said if p)
+
+
 def announce(widget: QWidget, message: str) -> None:
     """Have a screen reader speak ``message`` now, interrupting what it was saying."""
     message = plain_text(message)
