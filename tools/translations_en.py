@@ -117,6 +117,13 @@ EN: dict[str, str] = {
     "this is recorded once the connection is back.",
     "Waarschuwing": "Warning",
     "⚠ ALARM — {title}": "⚠ ALARM — {title}",
+    # What a screen reader adds when an alarm appears (the buttons' texts).
+    "Open het incident met Openen en bevestig met Bevestigen.": "Open the incident with Open "
+    "and acknowledge with Acknowledge.",
+    "Bel het nummer in de melding en bevestig met Bevestigen.": "Call the number in the alert "
+    "and acknowledge with Acknowledge.",
+    "Bel met de knop Bellen en bevestig met Bevestigen.": "Call with the Call button and "
+    "acknowledge with Acknowledge.",
     # ---- board --------------------------------------------------------------------
     "Status": "Status",
     "Bezoeker": "Visitor",

@@ -363,6 +363,18 @@
         <translation>Are you back? Then report back now.</translation>
     </message>
     <message>
+        <source>Open het incident met Openen en bevestig met Bevestigen.</source>
+        <translation>Open the incident with Open and acknowledge with Acknowledge.</translation>
+    </message>
+    <message>
+        <source>Bel het nummer in de melding en bevestig met Bevestigen.</source>
+        <translation>Call the number in the alert and acknowledge with Acknowledge.</translation>
+    </message>
+    <message>
+        <source>Bel met de knop Bellen en bevestig met Bevestigen.</source>
+        <translation>Call with the Call button and acknowledge with Acknowledge.</translation>
+    </message>
+    <message>
         <source>{symbol} NOODSITUATIE: een buddy heeft alarm geslagen</source>
         <translation>{symbol} EMERGENCY: a buddy raised the alarm</translation>
     </message>
@@ -643,10 +655,6 @@
         <translation>Buddy board</translation>
     </message>
     <message>
-        <source>Huidige tijd</source>
-        <translation>Current time</translation>
-    </message>
-    <message>
         <source>Alarmmelding</source>
         <translation>Alarm message</translation>
     </message>
@@ -659,10 +667,6 @@
         <translation>Choose a visit and press Enter, double-click or use &lt;b&gt;Call&lt;/b&gt; to record the call-back. The most urgent visit is at the top.</translation>
     </message>
     <message>
-        <source>Uitleg</source>
-        <translation>Explanation</translation>
-    </message>
-    <message>
         <source>Lopende bezoeken</source>
         <translation>Running visits</translation>
     </message>
@@ -673,10 +677,6 @@
     <message>
         <source>Laden…</source>
         <translation>Loading…</translation>
-    </message>
-    <message>
-        <source>Geen lopende bezoeken</source>
-        <translation>No running visits</translation>
     </message>
     <message>
         <source>Samenvatting</source>
@@ -829,14 +829,6 @@
         <translation>Address</translation>
     </message>
     <message>
-        <source>Belmoment</source>
-        <translation>Call-back</translation>
-    </message>
-    <message>
-        <source>Vorige poging</source>
-        <translation>Previous attempt</translation>
-    </message>
-    <message>
         <source>Hoe nam de bezoeker op?</source>
         <translation>How did the visitor answer?</translation>
     </message>
@@ -961,10 +953,6 @@
         <translation>Record the call with time and buddy (Enter)</translation>
     </message>
     <message>
-        <source>Actie</source>
-        <translation>Action</translation>
-    </message>
-    <message>
         <source>Telefoonnummer politie</source>
         <translation>Police phone number</translation>
     </message>
@@ -991,22 +979,6 @@
     <message>
         <source>Zet het volledige adres op het klembord (Alt+K)</source>
         <translation>Put the full address on the clipboard (Alt+C)</translation>
-    </message>
-    <message>
-        <source>Wie van ons is er</source>
-        <translation>Who of us is there</translation>
-    </message>
-    <message>
-        <source>Bewoners</source>
-        <translation>Residents</translation>
-    </message>
-    <message>
-        <source>Leidinggevende</source>
-        <translation>Team leader</translation>
-    </message>
-    <message>
-        <source>Vastgelegd</source>
-        <translation>Recorded</translation>
     </message>
     <message>
         <source>&amp;Sluiten</source>
@@ -1120,10 +1092,6 @@
         <translation>The team leader gives consent for this code red visit here in person, with their own user name and password. Name and reason are recorded.</translation>
     </message>
     <message>
-        <source>Bezoek</source>
-        <translation>Visit</translation>
-    </message>
-    <message>
         <source>&amp;Gebruikersnaam leidinggevende</source>
         <translation>Team leader’s &amp;user name</translation>
     </message>
@@ -1179,10 +1147,6 @@
         <translation>Consent for red</translation>
     </message>
     <message>
-        <source>Uitleg</source>
-        <translation>Explanation</translation>
-    </message>
-    <message>
         <source>Melding</source>
         <translation>Message</translation>
     </message>
@@ -1197,10 +1161,6 @@
     <message>
         <source>Er wachten geen bezoeken op uw toestemming.</source>
         <translation>No visits are awaiting your consent.</translation>
-    </message>
-    <message>
-        <source>Geen verzoeken</source>
-        <translation>No requests</translation>
     </message>
     <message>
         <source>Verzoek in detail</source>
@@ -1427,10 +1387,6 @@
         <translation>Visit history</translation>
     </message>
     <message>
-        <source>Welke bezoeken u ziet</source>
-        <translation>Which visits you see</translation>
-    </message>
-    <message>
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
@@ -1501,10 +1457,6 @@
     <message>
         <source>Alle filters wissen</source>
         <translation>Clear all filters</translation>
-    </message>
-    <message>
-        <source>Aantal gevonden bezoeken</source>
-        <translation>Number of visits found</translation>
     </message>
     <message>
         <source>Melding</source>
@@ -1838,10 +1790,6 @@ Aim: {aim}; at the latest {latest}.</translation>
     <message>
         <source>Incident melden</source>
         <translation>Report an incident</translation>
-    </message>
-    <message>
-        <source>Titel</source>
-        <translation>Title</translation>
     </message>
     <message>
         <source>Bij welk bezoek</source>
@@ -2353,10 +2301,6 @@ Continue?</translation>
         <translation>Note: Caps Lock is on.</translation>
     </message>
     <message>
-        <source>Waarschuwing Caps Lock</source>
-        <translation>Caps Lock warning</translation>
-    </message>
-    <message>
         <source>Foutmelding</source>
         <translation>Error message</translation>
     </message>
@@ -2375,10 +2319,6 @@ Continue?</translation>
     <message>
         <source>Taal</source>
         <translation>Language</translation>
-    </message>
-    <message>
-        <source>Demo-accounts</source>
-        <translation>Demo accounts</translation>
     </message>
 </context>
 <context>
@@ -2821,10 +2761,6 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>⚠ Warning: this address is in the unsafe-address register</translation>
     </message>
     <message>
-        <source>Inhoud van de waarschuwing</source>
-        <translation>Content of the warning</translation>
-    </message>
-    <message>
         <source>Huidige stap</source>
         <translation>Current step</translation>
     </message>
@@ -2933,20 +2869,8 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Explanation of the advice</translation>
     </message>
     <message>
-        <source>Waarom dit niveau</source>
-        <translation>Why this level</translation>
-    </message>
-    <message>
-        <source>Nog niet beantwoord</source>
-        <translation>Not answered yet</translation>
-    </message>
-    <message>
         <source>Stap 3 van 5 — Advies</source>
         <translation>Step 3 of 5 — Advice</translation>
-    </message>
-    <message>
-        <source>Voorzorgsmaatregelen</source>
-        <translation>Precautions</translation>
     </message>
     <message>
         <source>Wie gaat er mee?</source>
@@ -3735,10 +3659,6 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Withdraw with a reason; after that the note no longer warns.</translation>
     </message>
     <message>
-        <source>Formulier notitie</source>
-        <translation>Note form</translation>
-    </message>
-    <message>
         <source>Beschrijf feitelijk één concreet incident: wat er gebeurde, wanneer en door wie. Geen diagnoses of geruchten.</source>
         <translation>Describe one specific incident factually: what happened, when and by whom. No diagnoses or rumours.</translation>
     </message>
@@ -4127,10 +4047,6 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Aantallen voor de analyse per team: incidenten per maand, per soort gedrag en per kanaal, bezoeken per niveau en te late herbeoordelingen. Alleen getallen, geen namen of adressen.</source>
         <translation>Figures for the team&apos;s analysis: incidents per month, per kind of behaviour and per channel, visits per level and overdue reviews. Numbers only, no names or addresses.</translation>
-    </message>
-    <message>
-        <source>Uitleg</source>
-        <translation>Explanation</translation>
     </message>
     <message>
         <source>&amp;Periode:</source>
@@ -4603,10 +4519,6 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Ingelogd als &lt;b&gt;{name}&lt;/b&gt; ({roles})</source>
         <translation>Logged in as &lt;b&gt;{name}&lt;/b&gt; ({roles})</translation>
-    </message>
-    <message>
-        <source>Ingelogd als</source>
-        <translation>Logged in as</translation>
     </message>
     <message>
         <source>&amp;Vergrendelen</source>

@@ -8,19 +8,29 @@ reader what it is.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QAccessibleInterface,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QCheckBox,
@@ -31,6 +41,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QRadioButton,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -39,11 +50,38 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import DemoEnv
+from tests.gui.prepare_steps import (
+    active_note,
+    answer,
+    checklist,
+    click,
+    fill_plan,
+    note_address,
+    open_page,
+    tick_colleague,
+    type_address,
+)
+from tests.gui.test_app_alarms import check_at, running_visit
+from tests.gui.test_board import open_board
+from veilig_huisbezoek.domain.call_outcome import CallAction
+from veilig_huisbezoek.domain.phone import format_phone
+from veilig_huisbezoek.gui.accounts_page import AccountDialog, AccountsPage
 from veilig_huisbezoek.gui.call_dialog import CallDialog
+from veilig_huisbezoek.gui.forms import load_form
+from veilig_huisbezoek.gui.incident_dialog import IncidentDialog
 from veilig_huisbezoek.gui.main_window import MainWindow
-from veilig_huisbezoek.gui.prepare_visit import PrepareVisitPage
+from veilig_huisbezoek.gui.password_dialog import PasswordDialog
+from veilig_huisbezoek.gui.prepare_visit import (
+    STEP_ADDRESS,
+    STEP_ADVICE,
+    STEP_REVIEW,
+    PrepareVisitPage,
+)
+from veilig_huisbezoek.gui.readout import ReadoutLabel, plain_text
 from veilig_huisbezoek.gui.visit_detail import VisitDetailDialog
+from veilig_huisbezoek.reminders.notifier import Notifier
 from veilig_huisbezoek.services import visits
+from veilig_huisbezoek.services.context import ServiceContext
 from veilig_huisbezoek.services.demo import demo_logins
 from veilig_huisbezoek.services.visit_details import get_visit_detail
 
@@ -206,6 +244,10 @@ def test_visit_detail_and_call_dialog_opened_via_the_hub_are_named(
             tabs.setCurrentIndex(index)
             problems += unnamed(detail)
     problems += unlabelled_buddies(detail)
+    problems += heard_in_tabs(qtbot, detail, "visit detail")
+    address = QAccessible.queryAccessibleInterface(detail.findChild(QLabel, "addressLabel"))
+    assert address.text(QAccessible.Text.Name).startswith("Adres van het bezoek: ")
+    assert summary.address.short() in address.text(QAccessible.Text.Name)
     detail.close()
     assert problems == []
 
@@ -217,7 +259,7 @@ def test_visit_detail_and_call_dialog_opened_via_the_hub_are_named(
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, CallDialog)
     seen = {
-        "ask": unnamed(dialog) + unlabelled_buddies(dialog),
+        "ask": unnamed(dialog) + unlabelled_buddies(dialog) + unheard(dialog),
         "buttons": [
             b.accessibleName()
             for b in (dialog.not_reached_button, dialog.first_name_button, dialog.last_name_button)
@@ -345,7 +387,10 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from veilig_huisbezoek.domain.clock import FakeClock
+from veilig_huisbezoek.gui.incident_dialog import IncidentDialog
 from veilig_huisbezoek.gui.main_window import MainWindow
+from veilig_huisbezoek.gui.password_dialog import PasswordDialog
+from veilig_huisbezoek.services.context import ServiceContext
 from veilig_huisbezoek.services.demo import demo_logins
 from veilig_huisbezoek.services.visit_details import get_visit_detail
 
@@ -438,3 +483,490 @@ def test_login_and_address_step_fit_a_laptop_at_150_percent(demo: DemoEnv) -> No
                 "wide_enough": True,
                 "high_enough": True,
             }, (group, name, state)
+
+
+# --- what a screen reader hears (the QAccessible tree) -----------------------------------
+
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+def words(text: str) -> str:
+    """Text as a screen reader's words: lower case, no symbols or punctuation."""
+    return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
+
+
+def accessible_tree(widget: QWidget) -> list[QAccessibleInterface]:
+    """Every object under `widget` a screen reader can reach (not the invisible ones)."""
+    found: list[QAccessibleInterface] = []
+    pending = [QAccessible.queryAccessibleInterface(widget)]
+    while pending:
+        node = pending.pop()
+        if node is None or not node.isValid() or node.state().invisible:
+            continue
+        found.append(node)
+        pending += [node.child(i) for i in reversed(range(node.childCount()))]
+    return found
+
+
+def _is_viewport(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    return isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget
+
+
+def _shown_text(label: QLabel) -> str:
+    text = plain_text(label.text(), label.textFormat())
+    return text.replace("&", "") if label.buddy() is not None else text
+
+
+def unheard(root: QWidget, where: str = "") -> list[str]:
+    """What a screen reader could not read under `root`: a focusable control without a
+    name, a visible label whose text is neither in its name nor in its buddy's, markup."""
+    problems: list[str] = []
+    for node in accessible_tree(root):
+        obj = node.object()
+        name = node.text(QAccessible.Text.Name)
+        description = node.text(QAccessible.Text.Description)
+        what = f"{where}{type(obj).__name__} {obj.objectName() if obj else '(item)'}"
+        if isinstance(obj, QWidget) and not obj.objectName() and obj.parentWidget():
+            what += f" in {type(obj.parentWidget()).__name__} {obj.parentWidget().objectName()}"
+        for kind, text in (("name", name), ("description", description)):
+            if _MARKUP.search(text):
+                problems.append(f"{what}: markup in the {kind}: {text[:60]!r}")
+        if not isinstance(obj, QWidget):
+            continue  # a table cell, a list item: read from the model
+        state = node.state()
+        if (
+            state.focusable
+            and not state.disabled
+            and not name.strip()
+            and not is_internal(obj)
+            and not _is_viewport(obj)
+            and type(obj) is not QScrollArea  # scroll panes: left to the Tab-order work
+        ):
+            problems.append(f"{what}: focusable without a name")
+        if isinstance(obj, QLabel) and obj.pixmap().isNull():
+            shown = _shown_text(obj)
+            if not words(shown):
+                continue  # empty, or a symbol only (its name may say what it means)
+            buddy = obj.buddy()
+            names = [name] + ([buddy.accessibleName()] if buddy is not None else [])
+            if not any(words(shown) in words(n) for n in names):
+                problems.append(f"{what}: shows {shown[:60]!r}, heard {name[:60]!r}")
+    return problems
+
+
+def heard_everywhere(qtbot: QtBot, root: QWidget, where: str) -> list[str]:
+    """`unheard` for `root` and for every page of every stacked widget in it."""
+    problems = unheard(root, f"{where}: ")
+    for stack in root.findChildren(QStackedWidget):
+        if not stack.isVisible() or isinstance(stack.parentWidget(), QTabWidget):
+            continue
+        before = stack.currentIndex()
+        for index in range(stack.count()):
+            stack.setCurrentIndex(index)
+            qtbot.wait(1)
+            page = stack.widget(index)
+            problems += unheard(page, f"{where}/{page.objectName()}: ")
+        stack.setCurrentIndex(before)
+    return problems
+
+
+@pytest.mark.parametrize("user", ["sanne", "petra", "tom"])
+def test_a_screen_reader_hears_every_page(qtbot: QtBot, window: MainWindow, user: str) -> None:
+    """Per role (medewerker, leidinggevende, beheerder): on every tab, every focusable
+    control has a name and every visible label's text is in what is heard."""
+    problems = unheard(window.login_view, "login: ")
+    log_in(qtbot, window, user)
+    workspace = window.workspace
+    assert workspace is not None
+    for key in workspace.pages:
+        workspace.show_page(key)
+        problems += heard_everywhere(qtbot, window, key)
+    assert problems == [], "\n".join(problems)
+
+
+def hears(root: QWidget) -> str:
+    """All a screen reader can read under `root`: the names of the visible objects."""
+    return "\n".join(node.text(QAccessible.Text.Name) for node in accessible_tree(root))
+
+
+def heard_in_tabs(qtbot: QtBot, root: QWidget, where: str) -> list[str]:
+    """`heard_everywhere` on every tab of every tab widget in `root`."""
+    problems = heard_everywhere(qtbot, root, where)
+    for tabs in root.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            qtbot.wait(1)
+            problems += heard_everywhere(qtbot, root, f"{where} tab {index}")
+    return problems
+
+
+@dataclass
+class Sent:
+    kind: QAccessible.Event
+    widget: object
+    message: str
+
+
+@pytest.fixture
+def sent(monkeypatch: pytest.MonkeyPatch) -> list[Sent]:
+    """What the app tells screen readers of its own accord (announcements, alerts)."""
+    found: list[Sent] = []
+    real = QAccessible.updateAccessibility
+
+    def record(event: QAccessibleEvent) -> None:
+        message = event.message() if isinstance(event, QAccessibleAnnouncementEvent) else ""
+        found.append(Sent(event.type(), event.object(), message))
+        real(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(record))
+    return found
+
+
+def announced(sent: list[Sent]) -> list[str]:
+    return [s.message for s in sent if s.kind is QAccessible.Event.Announcement]
+
+
+def test_a_form_label_says_its_caption_and_what_it_shows(qtbot: QtBot) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    load_form("call_dialog", host)
+    gc.collect()  # the labels stay ReadoutLabels without a Python reference
+    police = host.findChild(QLabel, "policeLabel")
+    assert isinstance(police, ReadoutLabel)
+    node = QAccessible.queryAccessibleInterface(police)
+    assert node.text(QAccessible.Text.Name) == "Telefoonnummer politie"
+    police.setText("☎ Politie: 112")
+    assert node.text(QAccessible.Text.Name) == "Telefoonnummer politie: ☎ Politie: 112"
+    police.clear()
+    assert node.text(QAccessible.Text.Name) == "Telefoonnummer politie"
+    # No caption: the text alone, as shown; rich text without markup.
+    title = host.findChild(QLabel, "actionTitleLabel")
+    assert isinstance(title, ReadoutLabel) and title.caption() == ""
+    title.setText("⚠ Bel nu 112")
+    assert QAccessible.queryAccessibleInterface(title).text(QAccessible.Text.Name) == (
+        "⚠ Bel nu 112"
+    )
+    summary = ReadoutLabel(caption="Samenvatting")
+    qtbot.addWidget(summary)
+    summary.setText("<table><tr><td><b>Buddy</b></td><td>Ahmed &amp; co</td></tr></table>")
+    summary.setToolTip("<b>Bedreiging</b> — 12-03-2026<br>Voorzorg")
+    node = QAccessible.queryAccessibleInterface(summary)
+    assert node.text(QAccessible.Text.Name) == "Samenvatting: Buddy: Ahmed & co"
+    assert node.text(QAccessible.Text.Description) == "Bedreiging — 12-03-2026\nVoorzorg"
+
+
+def test_the_check_finds_what_a_screen_reader_cannot_hear(qtbot: QtBot) -> None:
+    """`unheard` would notice a stale name, markup and a nameless field (so it can fail)."""
+    root = QWidget()
+    qtbot.addWidget(root)
+    stale = QLabel("✔ Alle vragen zijn beantwoord.", root)
+    stale.setObjectName("staleLabel")
+    stale.setAccessibleName("Nog niet beantwoord")
+    raw = QLabel("Bedreiging", root)
+    raw.setObjectName("rawLabel")
+    raw.setAccessibleDescription("<b>Bedreiging</b>")
+    bare = QLineEdit(root)
+    bare.setObjectName("bareEdit")
+    buddy_label = QLabel("&Straat", root)
+    buddy_label.setObjectName("streetLabel")
+    street = QLineEdit(root)
+    street.setAccessibleName("Straat")
+    buddy_label.setBuddy(street)
+    for y, widget in enumerate((stale, raw, bare, buddy_label, street)):
+        widget.move(0, 30 * y)
+    root.show()
+    assert [p.split(":")[0] for p in unheard(root)] == [
+        "QLabel staleLabel",
+        "QLabel rawLabel",
+        "QLineEdit bareEdit",
+    ]
+
+
+# --- the call dialog read out after every outcome -----------------------------------
+
+# outcome → (buttons a buddy clicks, the action decided)
+CALLS = {
+    "ok": (("first_name_button", "vrijuit_yes", "politie_no"), CallAction.OK),
+    "call back sooner": (
+        ("first_name_button", "vrijuit_no", "politie_no"),
+        CallAction.CALL_BACK_SOONER,
+    ),
+    "112": (("first_name_button", "vrijuit_yes", "politie_yes"), CallAction.CALL_112),
+    "police": (("last_name_button",), CallAction.CALL_POLICE),
+    "not reached": (("not_reached_button",), CallAction.RETRY),
+    "not reached twice": (("not_reached_button",), CallAction.ESCALATE),
+}
+
+
+def _call(qtbot: QtBot, demo: DemoEnv, ctx: ServiceContext, visit_id: int) -> CallDialog:
+    callback = get_visit_detail(ctx, visit_id).next_callback
+    assert callback is not None
+    if demo.clock.now() < callback.due_at:
+        demo.clock.set(callback.due_at + timedelta(seconds=30))
+    dialog = CallDialog(ctx, visit_id, callback.id, demo.hub)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _record(qtbot: QtBot, dialog: CallDialog, buttons: tuple[str, ...]) -> None:
+    for name in buttons:
+        button = getattr(dialog, name)
+        assert isinstance(button, QAbstractButton)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+        assert button.isChecked()
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    assert dialog.decision is not None and dialog.result_page.isVisible()
+
+
+@pytest.mark.parametrize("outcome", list(CALLS))
+def test_the_call_result_is_heard_with_the_number_to_call_and_the_address(
+    qtbot: QtBot, demo: DemoEnv, sent: list[Sent], outcome: str
+) -> None:
+    ctx = demo.login("ahmed")
+    summary = next(
+        s
+        for s in visits.list_visits(ctx, active_only=True)
+        if s.buddy_id == ctx.actor.account_id and s.next_callback is not None
+    )
+    buttons, action = CALLS[outcome]
+    if outcome == "not reached twice":
+        first = _call(qtbot, demo, ctx, summary.id)
+        _record(qtbot, first, buttons)
+        first.accept()
+        demo.clock.advance(timedelta(minutes=5))
+    dialog = _call(qtbot, demo, ctx, summary.id)
+    sent.clear()
+    _record(qtbot, dialog, buttons)
+    decision = dialog.decision
+    assert decision is not None and decision.action is action
+    detail = dialog.detail
+    heard = words(hears(dialog))
+    title, instruction = dialog.action_text(action)
+    assert words(title) in heard and words(instruction) in heard
+    # The visitor's number (to call back) and where the visit is, always.
+    assert words(format_phone(detail.visitor.phone)) in heard
+    assert words(detail.address.short()) in heard
+    if action in (CallAction.CALL_112, CallAction.CALL_POLICE, CallAction.ESCALATE):
+        assert dialog.alarm_panel.isVisible()
+        for number in decision.police_numbers:
+            assert words(number) in heard, number
+        assert words(detail.address.one_line()) in heard
+        # Each of them said with what it is, as the screen shows it.
+        assert "Telefoonnummer politie: ☎" in hears(dialog.result_page)
+        assert f"Volledig adres: {detail.address.one_line()}" in hears(dialog.result_page)
+    # Focus goes to a button; what to do is said at once as well.
+    said = announced(sent)
+    assert len(said) == 1 and said[0].startswith(dialog.action_title_label.text() + ". ")
+    assert words(instruction) in words(said[0])
+    for number in decision.police_numbers:
+        assert number in said[0]
+    if decision.police_numbers:
+        assert said[0].endswith(f"Volledig adres: {detail.address.one_line()}.")
+    assert unheard(dialog) == []
+
+
+# --- prepare a visit: every step read out with what it shows ------------------------
+
+
+def test_every_prepare_step_is_heard_with_what_it_shows(qtbot: QtBot, demo: DemoEnv) -> None:
+    """The register address (rood): warning, errors, checklist, advice, plan, summary and
+    the consent dialog, as a screen reader reads them."""
+    petra = demo.login("petra")
+    note = active_note(petra, demo)
+    page = open_page(qtbot, demo)
+    problems: list[str] = []
+
+    # Errors are heard with the field they belong to.
+    click(qtbot, page.next_button)
+    assert page.current_step() == STEP_ADDRESS and page.street_error.isVisible()
+    street_error = QAccessible.queryAccessibleInterface(page.street_error)
+    assert street_error.text(QAccessible.Text.Name) == (
+        f"Fout bij straat: {page.street_error.text()}"
+    )
+    problems += unheard(page, "address errors: ")
+
+    type_address(qtbot, page, *note_address(note))
+    assert page.warning_panel.isVisible()
+    warning = QAccessible.queryAccessibleInterface(page.warning_panel)
+    description = warning.text(QAccessible.Text.Description)
+    assert description.startswith(f"{note.category.label} — incident op")
+    assert "Voorzorgsmaatregelen:" in description and "<" not in description
+    problems += unheard(page, "address: ")
+
+    click(qtbot, page.next_button)
+    widget = checklist(page)
+    unanswered = QAccessible.queryAccessibleInterface(page.unanswered_label)
+    assert "zonder antwoord" in unanswered.text(QAccessible.Text.Name)
+    answer(qtbot, page, {})
+    assert not widget.unanswered()
+    # All answered: heard as shown (it said "Nog niet beantwoord" here before).
+    assert unanswered.text(QAccessible.Text.Name) == "✔ Alle vragen zijn beantwoord."
+    advice = QAccessible.queryAccessibleInterface(page.check_advice_label)
+    assert advice.text(QAccessible.Text.Name) == f"Advies: {page.check_advice_label.text()}"
+    assert "0900-8844" in hears(page)
+    problems += unheard(page, "checklist: ")
+
+    click(qtbot, page.next_button)
+    assert page.current_step() == STEP_ADVICE
+    assert "Nog geen toestemming" in hears(page.consent_box)
+    problems += unheard(page, "advice: ")
+    click(qtbot, page.consent_now_button)
+    dialog = page.consent_dialog
+    assert dialog is not None and dialog.isVisible()
+    click(qtbot, dialog.sign_button)
+    assert dialog.error_label.text()
+    problems += unheard(dialog, "consent dialog: ")
+    assert words(dialog.error_label.text()) in words(hears(dialog))
+    click(qtbot, dialog.cancel_button)
+
+    tick_colleague(page, "Lotte")
+    click(qtbot, page.next_button)
+    fill_plan(qtbot, page)
+    problems += unheard(page, "plan: ")
+    click(qtbot, page.next_button)
+    assert page.current_step() == STEP_REVIEW
+    summary = QAccessible.queryAccessibleInterface(page.review_summary)
+    said = summary.text(QAccessible.Text.Name)
+    assert said.startswith("Samenvatting van het bezoek: Reden: Dienstverlening")
+    for line in ("Bewoners: Dhr. en mevr. Janssen", "Tolk: nee", "Buddy: Ahmed El Amrani"):
+        assert line in said, said
+    address = QAccessible.queryAccessibleInterface(page.review_address)
+    assert address.text(QAccessible.Text.Name) == (
+        f"Adres: {note.address.short()}\n{note.address.postcode} {note.address.city}"
+    )
+    problems += unheard(page, "review: ")
+    assert problems == [], "\n".join(problems)
+
+
+# --- alarms: heard as shown, and announced when they appear -------------------------
+
+
+def test_the_board_banner_and_clock_are_heard_and_a_new_alarm_announced(
+    qtbot: QtBot, demo: DemoEnv, sent: list[Sent]
+) -> None:
+    page = open_board(qtbot, demo, "ahmed")
+    clock = QAccessible.queryAccessibleInterface(page.now_label)
+    assert clock.text(QAccessible.Text.Name) == "Het is nu 09:00:00"
+    assert not page.alarm_banner.isVisible()
+    sent.clear()
+    demo.clock.advance(timedelta(minutes=12))  # a visit past its return and the grace
+    page.tick()
+    assert clock.text(QAccessible.Text.Name) == "Het is nu 09:12:00"
+    assert page.alarm_banner.isVisible()
+    shown = page.alarm_banner.text()
+    assert "Ahmed El Amrani" in shown and "Bel nu" in shown
+    banner = QAccessible.queryAccessibleInterface(page.alarm_banner)
+    assert banner.text(QAccessible.Text.Name) == f"Alarmmelding: {shown}"
+    assert announced(sent) == [shown]
+    assert any(s.kind is QAccessible.Event.Alert and s.widget is page.alarm_banner for s in sent)
+    assert unheard(page) == []
+    sent.clear()
+    demo.clock.advance(timedelta(seconds=1))
+    page.tick()
+    assert announced(sent) == []  # said once, not every second
+
+
+def test_a_new_alarm_row_is_announced_with_the_first_name_and_what_to_do(
+    qtbot: QtBot, demo: DemoEnv, sent: list[Sent]
+) -> None:
+    visit = running_visit(demo)
+    window = MainWindow(
+        demo.data_dir,
+        demo_logins=demo_logins(),
+        clock=demo.clock,
+        notifier=Notifier(notify=lambda **_kwargs: None),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    log_in(qtbot, window, "ahmed")
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=15_000)
+    panel = window.alarm_panel
+    assert panel is not None
+
+    def about_this_visit() -> list[str]:
+        return [m for m in announced(sent) if "Sanne" in m]
+
+    sent.clear()
+    check_at(demo, window, visit.first_callback)
+    row = next(r for r in panel.rows if r.alarm.visit_id == visit.id)
+    said = about_this_visit()
+    assert said == [f"{row.label.text()} Bel met de knop Bellen en bevestig met Bevestigen."]
+    assert "bel nu Sanne Visser" in said[0] and "Willemstraat 7B" in said[0]
+    assert any(s.kind is QAccessible.Event.Alert and s.widget is panel for s in sent)
+    # The row is read as it shows (it had a fixed name before).
+    assert f"Waarschuwing\n{row.label.text()}\nBellen over dit alarm" in hears(row)
+    assert unheard(panel) == []
+    sent.clear()
+    panel.refresh()
+    assert about_this_visit() == []  # once per alarm
+
+    # Locked: the first name and what to do, nothing more.
+    window.lock()
+    sent.clear()
+    check_at(demo, window, visit.end)
+    said = about_this_visit()
+    assert said == ["Alarm: bezoek van Sanne — ontgrendel voor details"]
+    assert unheard(panel) == []
+
+
+# --- the dialogs ---------------------------------------------------------------------
+
+
+def test_the_dialogs_are_heard_with_their_messages(
+    qtbot: QtBot, window: MainWindow, demo: DemoEnv
+) -> None:
+    """Password, incident (every tab, filed), account dialog and the login error."""
+    # (That module uses this one's checks: imported here, not at the top.)
+    from tests.gui.test_incident_dialog import file_report, fill_report, returned_visit
+
+    problems: list[str] = []
+    view = window.login_view
+    qtbot.keyClicks(view.user_edit, "sanne")
+    qtbot.keyClicks(view.password_edit, "niet-het-wachtwoord")
+    qtbot.keyClick(view.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.error_label.isVisible() and bool(view.error_label.text()))
+    error = QAccessible.queryAccessibleInterface(view.error_label)
+    assert error.text(QAccessible.Text.Name) == f"Foutmelding: {view.error_label.text()}"
+    problems += unheard(view, "login error: ")
+
+    log_in(qtbot, window, "sanne")
+    workspace = window.workspace
+    assert workspace is not None
+    click(qtbot, workspace.password_button)
+    password = workspace.password_dialog
+    assert isinstance(password, PasswordDialog) and password.isVisible()
+    click(qtbot, password.ok_button)
+    assert password.error_label.isVisible()
+    assert words(password.error_label.text()) in words(hears(password))
+    problems += heard_in_tabs(qtbot, password, "password")
+    password.reject()
+
+    ctx = window.ctx
+    assert ctx is not None
+    incident = IncidentDialog(ctx, visit_id=returned_visit(ctx), parent=window)
+    qtbot.addWidget(incident)
+    incident.show()
+    qtbot.waitExposed(incident)
+    fill_report(qtbot, incident)
+    file_report(qtbot, incident)
+    assert words(incident.message_label.text()) in words(hears(incident))
+    problems += heard_in_tabs(qtbot, incident, "incident")
+    incident.close()
+
+    tom = demo.login("tom")
+    page = AccountsPage(tom, demo.tasks, demo.hub)
+    qtbot.addWidget(page)
+    page.show()
+    click(qtbot, page.add_button)
+    account = page.dialog
+    assert isinstance(account, AccountDialog) and account.isVisible()
+    click(qtbot, account.ok_button)
+    assert account.error_label.text()
+    error = QAccessible.queryAccessibleInterface(account.error_label)
+    assert error.text(QAccessible.Text.Name) == f"Foutmelding: {account.error_label.text()}"
+    problems += heard_in_tabs(qtbot, account, "account")
+    account.reject()
+    assert problems == [], "\n".join(problems)

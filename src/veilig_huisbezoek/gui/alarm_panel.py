@@ -58,6 +58,7 @@ from ..services.context import ServiceContext
 from ..storage.errors import StoreError, StoreUnreachableError
 from .hub import AppHub
 from .i18n import domain_text
+from .readout import ReadoutLabel, announce
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,8 @@ class AlarmRow(QFrame):
         self.icon.setAccessibleName(self.tr("Waarschuwing"))
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        self.label = QLabel()
+        # Read out as shown (the name follows the text).
+        self.label = ReadoutLabel()
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.label, 1)
@@ -148,7 +150,6 @@ class AlarmRow(QFrame):
         self.alarm = alarm
         if self.label.text() != text:
             self.label.setText(text)
-            self.label.setAccessibleName(text)
         deadline = alarm.kind is ReminderKind.DEADLINE
         online = alarm.recorded  # not recorded: the server is unreachable
         recipient = not alarm.for_visitor
@@ -205,16 +206,18 @@ class AlarmPanel(QFrame):
         self._count = 0
         self.rows: list[AlarmRow] = []
         self._rows_by_id: dict[int, AlarmRow] = {}
+        # Alarms (reminder keys) a screen reader was told about while they are shown.
+        self._announced: set[str] = set()
         self.setObjectName("alarmPanel")
         self.setStyleSheet(_STYLE)
         self.setAccessibleName(self.tr("Alarmen"))
         layout = QVBoxLayout(self)
-        self.banner = QLabel()
+        self.banner = ReadoutLabel()
         self.banner.setObjectName("escalationBanner")
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
         layout.addWidget(self.banner)
-        self.title = QLabel()
+        self.title = ReadoutLabel()
         self.title.setObjectName("alarmTitle")
         layout.addWidget(self.title)
         # The rows scroll beyond MAX_VISIBLE_ROWS so that many alarms never push the
@@ -232,7 +235,7 @@ class AlarmPanel(QFrame):
         self.rows_area.setWidget(rows_box)
         self.rows_area.setAccessibleName(self.tr("Open alarmen"))
         layout.addWidget(self.rows_area)
-        self.problem = QLabel()
+        self.problem = ReadoutLabel()
         self.problem.setObjectName("alarmProblem")
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
@@ -386,6 +389,19 @@ class AlarmPanel(QFrame):
             ).format(time=time, where=where)
         return text + " " + self.tr("Bent u terug? Meld u dan nu terug.")
 
+    def spoken_alarm(self, alarm: AlarmInfo) -> str:
+        """What a screen reader says when the alarm appears: its row and what to do."""
+        text = self.alarm_text(alarm)
+        if alarm.for_visitor or self._locked:
+            return text  # says what to do: report back, or unlock
+        if alarm.kind is ReminderKind.DEADLINE:
+            todo = self.tr("Open het incident met Openen en bevestig met Bevestigen.")
+        elif not alarm.recorded or alarm.visit_id is None:
+            todo = self.tr("Bel het nummer in de melding en bevestig met Bevestigen.")
+        else:
+            todo = self.tr("Bel met de knop Bellen en bevestig met Bevestigen.")
+        return f"{text} {todo}"
+
     # ---- internals ----------------------------------------------------------------------
     def _render(self) -> None:
         """Bring the rows in line with ``self._alarms``; existing rows are reused.
@@ -398,9 +414,12 @@ class AlarmPanel(QFrame):
             row.hide()
             row.deleteLater()
         rows: list[AlarmRow] = []
+        new: list[AlarmInfo] = []
         for index, alarm in enumerate(shown):
             text = self.alarm_text(alarm)
             existing = self._rows_by_id.get(alarm.id)
+            if alarm.reminder_key not in self._announced:
+                new.append(alarm)
             if existing is None:
                 row = AlarmRow(alarm, text, self._locked, self)
                 row.acknowledge_button.clicked.connect(
@@ -432,6 +451,7 @@ class AlarmPanel(QFrame):
         informational = count == 0 and bool(shown)
         _restyle(self, "informational", informational)
         # Locked: only the rows' one line each; no banner or title with more to tell.
+        banner_before = self.banner.isVisibleTo(self)
         self.banner.setVisible((escalations or emergencies) > 0 and not self._locked)
         self.banner.setText(
             self.tr("{symbol} NOODSITUATIE: een buddy heeft alarm geslagen").format(symbol=SYMBOL)
@@ -449,6 +469,12 @@ class AlarmPanel(QFrame):
             )
         )
         self.setVisible(bool(shown))
+        # A screen reader says what appeared (the sound and the red are not heard by all).
+        spoken = [self.banner.text()] if self.banner.isVisibleTo(self) and not banner_before else []
+        spoken += [self.spoken_alarm(a) for a in new]
+        self._announced = {a.reminder_key for a in shown}
+        if spoken:
+            announce(self, " ".join(spoken))
         if count != self._count:
             self._count = count
             self.open_count_changed.emit(count)

@@ -51,6 +51,7 @@ from .call_dialog import CallDialog
 from .forms import child, load_form
 from .hub import AppHub
 from .look import ERROR_STYLE, on_enter
+from .readout import announce
 from .tasks import TaskRunner
 
 TICK_INTERVAL_MS = 1000
@@ -327,10 +328,14 @@ class BoardPage(QWidget):
                     "{head}: {names}. Bel nu; geen gehoor? Bel de leidinggevende en de politie."
                 ).format(head=head, names=names),
             )
-            if self.alarm_banner.isHidden():
+            appeared = self.alarm_banner.isHidden()
+            if appeared:
                 self.alarm_banner.show()
             if count > self._alarm_count:
                 QApplication.alert(self.window())
+            # Heard when the board is on screen (the alarm panel speaks on every tab).
+            if (appeared or count > self._alarm_count) and self.alarm_banner.isVisible():
+                announce(self.alarm_banner, self.alarm_banner.text())
         elif not self.alarm_banner.isHidden():
             self.alarm_banner.hide()
         self._alarm_count = count

@@ -43,6 +43,7 @@ from ..storage.errors import StoreError
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
+from .readout import announce, sentences
 
 # Button ids in the outcome group.
 NOT_REACHED, FIRST_NAME, LAST_NAME = 0, 1, 2
@@ -405,6 +406,12 @@ class CallDialog(QDialog):
         self.close_button.setDefault(True)
         focus = self.copy_address_button if alarm else self.close_button
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Focus lands on a button: a screen reader also says what to do now.
+        labels = [self.action_title_label, self.police_label, self.action_instruction_label]
+        if alarm:
+            labels.append(self.full_address_label)
+        shown = [label for label in labels if label.isVisibleTo(self)]
+        announce(self, sentences(*(label.accessibleName() or label.text() for label in shown)))
 
     def _person_line(self, person: Person) -> str:
         phone = format_phone(person.phone)

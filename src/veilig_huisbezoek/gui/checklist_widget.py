@@ -81,7 +81,6 @@ class ChecklistWidget(QWidget):
             if font.pointSizeF() > 0:
                 font.setPointSizeF(font.pointSizeF() * 1.2)
             heading.setFont(font)
-            heading.setAccessibleName(title)
             layout.addWidget(heading)
             rule_label = QLabel(rule)
             rule_label.setWordWrap(True)

@@ -1,4 +1,9 @@
-"""Load Qt Designer forms from `ui/` (the only place forms are edited)."""
+"""Load Qt Designer forms from `ui/` (the only place forms are edited).
+
+Labels are created as :class:`~.readout.ReadoutLabel`: the ``accessibleName`` a label
+has in the .ui file becomes its caption, and a screen reader hears the caption together
+with what the label shows (see ``readout``).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,20 @@ from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
 from ..paths import ui_dir
+from .readout import ReadoutLabel
 
 W = TypeVar("W", bound=QWidget)
+
+
+class _FormLoader(QUiLoader):
+    def createWidget(
+        self, class_name: str, parent: QWidget | None = None, name: str = ""
+    ) -> QWidget:
+        if class_name == "QLabel":
+            label = ReadoutLabel(parent=parent)
+            label.setObjectName(name)
+            return label
+        return super().createWidget(class_name, parent, name)
 
 
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
@@ -19,11 +36,14 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
         raise FileNotFoundError(f"form {name}.ui not found in {path.parent}")
     try:
-        widget = QUiLoader().load(file, parent)
+        widget = _FormLoader().load(file, parent)
     finally:
         file.close()
     if widget is None:
         raise RuntimeError(f"form {name}.ui could not be loaded")
+    # The loader set text and accessibleName itself (not through ReadoutLabel.setText).
+    for label in widget.findChildren(ReadoutLabel):
+        label.set_caption(label.accessibleName())
     return widget
 
 

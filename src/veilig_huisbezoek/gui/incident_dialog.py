@@ -72,6 +72,7 @@ from .look import (
     scaled_font,
     to_qdate,
 )
+from .readout import ReadoutLabel
 
 TAB_REPORT, TAB_STEPS, TAB_POLICE, TAB_AFTERCARE, TAB_EVIDENCE, TAB_NOTE = range(6)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -231,9 +232,8 @@ class IncidentDialog(QDialog):
             group = QGroupBox(domain_text(talk.label))
             group.setObjectName(f"talk_{talk.value}")
             group_layout = QVBoxLayout(group)
-            window = QLabel()
+            window = ReadoutLabel(caption=self.tr("Planning gesprek"))
             window.setWordWrap(True)
-            window.setAccessibleName(self.tr("Planning gesprek"))
             group_layout.addWidget(window)
             row = QHBoxLayout()
             outcome = QComboBox()

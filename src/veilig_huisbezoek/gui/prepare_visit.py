@@ -60,6 +60,7 @@ from .hub import AppHub
 from .i18n import domain_text, reason_text
 from .level_badge import LevelBadge
 from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, say, scaled_font
+from .readout import plain_text
 from .tasks import TaskRunner
 
 STEP_ADDRESS, STEP_CHECK, STEP_ADVICE, STEP_PLAN, STEP_REVIEW = range(5)
@@ -864,8 +865,9 @@ class PrepareVisitPage(QWidget):
         full_text = "<hr>".join(full)
         compact = self.current_step() >= STEP_ADVICE
         self.warning_text.setText("<br>".join(short) if compact else full_text)
+        # (A rich tooltip is the label's description: ReadoutLabel makes it plain text.)
         self.warning_text.setToolTip(full_text if compact else "")
-        self.warning_panel.setAccessibleDescription(full_text)
+        self.warning_panel.setAccessibleDescription(plain_text(full_text))
         self.warning_panel.show()
 
     # ---- step 2: checklist --------------------------------------------------------

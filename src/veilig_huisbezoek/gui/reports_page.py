@@ -39,6 +39,7 @@ from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
 from .look import ERROR_STYLE, OK_STYLE, scaled_font
+from .readout import ReadoutLabel
 from .tasks import TaskRunner
 
 PERIODS = (3, 6, 12, 24)
@@ -68,8 +69,7 @@ class ReportsPage(QWidget):
         self.period_combo = child(f, QComboBox, "periodCombo")
         self.refresh_button = child(f, QPushButton, "refreshButton")
         self.csv_button = child(f, QPushButton, "csvButton")
-        self.message_label = QLabel()
-        self.message_label.setAccessibleName(self.tr("Melding"))
+        self.message_label = ReadoutLabel(caption=self.tr("Melding"))
         self.message_label.hide()
         page_layout = f.layout()
         assert page_layout is not None

@@ -29,6 +29,7 @@ from ..storage.errors import StoreError
 from .hub import AppHub
 from .i18n import domain_text
 from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
+from .readout import ReadoutLabel
 from .tasks import TaskRunner
 
 Editor = QSpinBox | QLineEdit | QPlainTextEdit
@@ -87,9 +88,8 @@ class SettingsPage(QWidget):
         row.addWidget(self.undo_button)
         row.addStretch(1)
         outer.addLayout(row)
-        self.message_label = QLabel()
+        self.message_label = ReadoutLabel(caption=self.tr("Melding"))
         self.message_label.setWordWrap(True)
-        self.message_label.setAccessibleName(self.tr("Melding"))
         outer.addWidget(self.message_label)
         self.save_button.clicked.connect(self.save)
         self.reset_button.clicked.connect(lambda: self.show_settings(Settings()))

@@ -7,7 +7,6 @@ from typing import Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from ..domain.roles import Permission, Role
 from ..services.context import ServiceContext
 from .hub import AppHub
 from .i18n import domain_text
+from .readout import ReadoutLabel
 from .tasks import TaskRunner
 
 
@@ -41,12 +41,12 @@ class WorkspaceView(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         roles = ", ".join(domain_text(r.label).lower() for r in Role if r in ctx.actor.roles)
-        self.who_label = QLabel(
+        # Read as shown: "Ingelogd als <name> (<roles>)".
+        self.who_label = ReadoutLabel(
             self.tr("Ingelogd als <b>{name}</b> ({roles})").format(
                 name=ctx.actor.display_name, roles=roles
             )
         )
-        self.who_label.setAccessibleName(self.tr("Ingelogd als"))
         top.addWidget(self.who_label)
         top.addStretch(1)
         self.lock_button = QPushButton(self.tr("&Vergrendelen"))
