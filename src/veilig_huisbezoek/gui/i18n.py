@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from ..paths import resources_dir
 
@@ -33,6 +33,43 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
         return None
     app.installTranslator(translator)
     return translator
+
+
+def qt_translations_dir() -> str:
+    """Qt's own catalogues (qtbase_nl.qm …), shipped with PySide6."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def install_qt_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Qt's own texts (standard buttons Annuleren / Ja, the file dialog) in ``language``.
+
+    Qt's source texts are English; a Dutch app needs qtbase_nl, and qtbase_en makes the
+    English explicit (plural forms). ``qt_extra_<language>.qm`` (ours, see
+    tools/update_translations.py) adds the few texts Qt's catalogue lacks. A catalogue
+    that is missing is skipped: Qt then shows its English source text.
+    """
+    if language not in SUPPORTED:
+        return []
+    installed: list[QTranslator] = []
+    for name, folder in (
+        (f"qtbase_{language}", qt_translations_dir()),
+        (f"qt_extra_{language}", str(resources_dir() / "translations")),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)  # the last installed is asked first
+            installed.append(translator)
+    return installed
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Everything for ``language``: Qt's own texts and the app's (remove them all to
+    switch). Dutch is the app's source language, so it needs only Qt's catalogue."""
+    installed = install_qt_translators(app, language)
+    own = install_translator(app, language)
+    if own is not None:
+        installed.append(own)
+    return installed
 
 
 def domain_text(text: str) -> str:
