@@ -1609,4 +1609,12 @@ EN: dict[str, str] = {
     "situatiefactor); oranje vanaf {threshold} situatiefactoren": "{count} situational "
     'factors with yes and {unknown}× "don\'t know" (counts as a situational factor); orange '
     "from {threshold} situational factors",
+    # ---- the demo accounts' roles, on the login screen of --demo (services/demo.py) ---
+    "medewerker (handhaver)": "employee (enforcement officer)",
+    "medewerker (Wmo-consulent), vaak buddy": "employee (Wmo social support consultant), "
+    "often the buddy",
+    "medewerker (jeugd)": "employee (youth care)",
+    "leidinggevende / coördinator agressie en geweld": "team leader / aggression and violence "
+    "coordinator",
+    "beheerder": "administrator",
 }

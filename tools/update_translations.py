@@ -14,7 +14,8 @@ lupdate reads tr() calls, but not inside f-strings: write
 
 The domain layer has no Qt, so lupdate cannot see the texts it shows (enum labels,
 call-outcome actions, board statuses, the checklist's questions and advice from
-resources/checklists/arih.json). :func:`domain_texts` collects them and lupdate reads
+resources/checklists/arih.json; and the demo accounts' role descriptions from
+services/demo.py). :func:`domain_texts` collects them and lupdate reads
 them from a generated file in a temporary directory, under the context "domain"; the GUI
 shows them through ``gui.i18n.domain_text``. Texts the domain formats itself (such as
 the reasons of an assessment) are not in it: translate a template, not its result.
@@ -150,9 +151,17 @@ def _deadline_texts() -> list[str]:
     return [deadline_label(name) for name in names]
 
 
+def _demo_texts() -> list[str]:
+    """The demo accounts' role descriptions, shown on the login screen of ``--demo``."""
+    from veilig_huisbezoek.services.demo import DEMO_ACCOUNTS
+
+    return [account.description for account in DEMO_ACCOUNTS]
+
+
 def domain_texts() -> list[str]:
     """Every Dutch text the domain layer shows, once each, in a fixed order."""
     texts = _enum_texts() + _checklist_texts() + _settings_texts() + _deadline_texts()
+    texts += _demo_texts()
     return [t for t in dict.fromkeys(texts) if t.strip()]
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -40,11 +40,16 @@ _PARTS = re.compile(r"[\n:;()\[\]•■▲●⚠◷☎✓→—–|]|\s{2,}|\u00
 _MAX_ROWS = 200
 
 
+def _lines(text: str) -> str:
+    """Rich text as plain text with its paragraphs and table cells on lines of their own."""
+    if "<" in text and ">" in text:
+        return QTextDocumentFragment.fromHtml(text).toPlainText()
+    return text
+
+
 def plain(text: str) -> str:
     """What is read: rich text as plain text, no mnemonic '&', one space between words."""
-    if "<" in text and ">" in text:
-        text = QTextDocumentFragment.fromHtml(text).toPlainText()
-    text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    text = _lines(text).replace("&&", "\0").replace("&", "").replace("\0", "&")
     return " ".join(text.replace("\u00a0", " ").split())
 
 
@@ -54,13 +59,14 @@ def _key(text: str) -> str:
 
 def parts(text: str) -> Iterator[str]:
     """The text, its pieces between separators, and those pieces split at commas."""
-    whole = plain(text)
-    yield whole
-    for piece in _PARTS.split(text if "<" not in text else whole):
-        piece = plain(piece)
-        if piece:
-            yield piece
-            yield from (p.strip() for p in piece.split(",") if p.strip())
+    yield plain(text)
+    for line in _lines(text).splitlines():
+        yield plain(line)
+        for piece in _PARTS.split(line):
+            piece = plain(piece)
+            if piece:
+                yield piece
+                yield from (p.strip() for p in piece.split(",") if p.strip())
 
 
 @dataclass
@@ -69,6 +75,7 @@ class DutchCatalogue:
 
     texts: dict[str, str] = field(default_factory=dict)
     templates: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    _phrases: re.Pattern[str] | None = None
 
     @classmethod
     def load(cls, ts: Path = TS, extra: Iterable[str] = ()) -> DutchCatalogue:
@@ -98,6 +105,14 @@ class DutchCatalogue:
             if sum(ch.isalpha() for ch in key) >= 2:
                 self.texts[key] = source
 
+    def phrases(self) -> re.Pattern[str]:
+        """Dutch texts of several words, to be found inside a longer text too."""
+        if self._phrases is None:
+            long = sorted((k for k in self.texts if " " in k and len(k) >= 12), key=len)
+            alternatives = "|".join(re.escape(k) for k in reversed(long))
+            self._phrases = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        return self._phrases
+
     def dutch_in(self, text: str) -> str | None:
         """The Dutch source text found in ``text``, if any."""
         for piece in parts(text):
@@ -105,6 +120,9 @@ class DutchCatalogue:
             if found is not None:
                 return found
         whole = plain(text)
+        match = self.phrases().search(whole.casefold())
+        if match is not None:
+            return self.texts[match.group(0)]
         for pattern, source in self.templates:
             if pattern.search(whole):
                 return source
@@ -112,14 +130,16 @@ class DutchCatalogue:
 
 
 def _model_texts(model: QAbstractItemModel) -> Iterator[str]:
-    for orientation in (Qt.Orientation.Horizontal,):
-        for column in range(model.columnCount()):
-            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                value = model.headerData(column, orientation, role)
-                if isinstance(value, str):
-                    yield value
-    for row in range(min(model.rowCount(), _MAX_ROWS)):
-        for column in range(model.columnCount()):
+    top = QModelIndex()
+    # A list model's columnCount is private in PySide6: it has one column.
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(top)
+    for column in range(columns):
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = model.headerData(column, Qt.Orientation.Horizontal, role)
+            if isinstance(value, str):
+                yield value
+    for row in range(min(model.rowCount(top), _MAX_ROWS)):
+        for column in range(columns):
             index = model.index(row, column)
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 value = model.data(index, role)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
@@ -88,6 +90,45 @@ def reason_text(reason: Reason) -> str:
     """A checklist reason in the chosen language: its template and the question in it."""
     args = {k: domain_text(v) if isinstance(v, str) else v for k, v in reason.args}
     return domain_text(reason.template).format(**args)
+
+
+_NUMBER_ARGS = frozenset({"count", "unknown", "threshold"})
+
+
+@lru_cache(maxsize=1)
+def _reason_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each reason template as a pattern that recognises it filled in."""
+    from ..domain.checklist import REASON_TEMPLATES
+
+    patterns = []
+    for template in REASON_TEMPLATES:
+        # re.split with a group: literal text at even places, argument names at odd.
+        pieces = re.split(r"\{(\w+)\}", template)
+        pattern = "".join(
+            (rf"(?P<{piece}>\d+)" if piece in _NUMBER_ARGS else rf"(?P<{piece}>.+)")
+            if n % 2
+            else re.escape(piece)
+            for n, piece in enumerate(pieces)
+        )
+        patterns.append((re.compile(pattern, re.S), template))
+    return tuple(patterns)
+
+
+def stored_reason_text(text: str) -> str:
+    """A reason as stored with an assessment (Dutch, filled in) in the chosen language.
+
+    Recognised by its template (``REASON_TEMPLATES``), which is translated with the
+    question in it; a text no template fits (an older wording) is shown as stored.
+    """
+    for pattern, template in _reason_patterns():
+        match = pattern.fullmatch(text)
+        if match is not None:
+            args = {
+                name: domain_text(value) if name == "question" else value
+                for name, value in match.groupdict().items()
+            }
+            return domain_text(template).format(**args)
+    return text
 
 
 def saved_language() -> str:
