@@ -1617,4 +1617,9 @@ EN: dict[str, str] = {
     "leidinggevende / coördinator agressie en geweld": "team leader / aggression and violence "
     "coordinator",
     "beheerder": "administrator",
+    # ---- fixed refusals of the services (shown through domain_text) ----------------
+    "De aankondigingsbrief kan niet worden gemaakt: de naam en het adres van de gemeente "
+    "ontbreken. De beheerder vult ze in bij Instellingen, onder Gemeente (voor brieven).": "The "
+    "announcement letter cannot be made: the municipality's name and address are missing. "
+    "The administrator fills them in under Settings, Municipality (for letters).",
 }

@@ -14,10 +14,11 @@ lupdate reads tr() calls, but not inside f-strings: write
 
 The domain layer has no Qt, so lupdate cannot see the texts it shows (enum labels,
 call-outcome actions, board statuses, the checklist's questions and advice from
-resources/checklists/arih.json; and the demo accounts' role descriptions from
-services/demo.py). :func:`domain_texts` collects them and lupdate reads
-them from a generated file in a temporary directory, under the context "domain"; the GUI
-shows them through ``gui.i18n.domain_text``. Texts the domain formats itself (such as
+resources/checklists/arih.json; the demo accounts' role descriptions from
+services/demo.py; a service's fixed refusal, such as documents.MISSING_SENDER).
+:func:`domain_texts` collects them and lupdate reads them from a generated file in a
+temporary directory, under the context "domain"; the GUI shows them through
+``gui.i18n.domain_text``. Texts the domain formats itself (such as
 the reasons of an assessment) are not in it: translate a template, not its result.
 
 Qt's own dialogs (standard buttons, the file dialog) speak through Qt's catalogues
@@ -151,6 +152,13 @@ def _deadline_texts() -> list[str]:
     return [deadline_label(name) for name in names]
 
 
+def _refusal_texts() -> list[str]:
+    """Fixed refusals of the services that the GUI shows through domain_text."""
+    from veilig_huisbezoek.services.documents import MISSING_SENDER
+
+    return [MISSING_SENDER]
+
+
 def _demo_texts() -> list[str]:
     """The demo accounts' role descriptions, shown on the login screen of ``--demo``."""
     from veilig_huisbezoek.services.demo import DEMO_ACCOUNTS
@@ -161,7 +169,7 @@ def _demo_texts() -> list[str]:
 def domain_texts() -> list[str]:
     """Every Dutch text the domain layer shows, once each, in a fixed order."""
     texts = _enum_texts() + _checklist_texts() + _settings_texts() + _deadline_texts()
-    texts += _demo_texts()
+    texts += _refusal_texts() + _demo_texts()
     return [t for t in dict.fromkeys(texts) if t.strip()]
 
 

@@ -5412,6 +5412,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Aftercare: third conversation (after 4–6 weeks)</translation>
     </message>
     <message>
+        <source>De aankondigingsbrief kan niet worden gemaakt: de naam en het adres van de gemeente ontbreken. De beheerder vult ze in bij Instellingen, onder Gemeente (voor brieven).</source>
+        <translation>The announcement letter cannot be made: the municipality&apos;s name and address are missing. The administrator fills them in under Settings, Municipality (for letters).</translation>
+    </message>
+    <message>
         <source>medewerker (handhaver)</source>
         <translation>employee (enforcement officer)</translation>
     </message>
