@@ -329,7 +329,7 @@ def seed_demo(ctx: ServiceContext, *, visits: int = 50, seed: int = 2026) -> dic
             visit.calls = calls
             visit.events = events
             session.add(visit)
-        _demo_municipality(ctx, session)
+        municipality = _demo_municipality(session)
         notes = _demo_notes(ctx, rng, accounts, now)
         for note in notes:
             row = UnsafeAddressNote()
@@ -343,7 +343,8 @@ def seed_demo(ctx: ServiceContext, *, visits: int = 50, seed: int = 2026) -> dic
             at=now,
             actor_id=ctx.actor.account_id,
             action="demo_seeded",
-            detail=f"{visits} visits, {len(notes)} notes, {len(incidents)} incidents",
+            detail=f"{visits} visits, {len(notes)} notes, {len(incidents)} incidents"
+            + (", municipality for letters" if municipality else ""),
         )
     return {
         "accounts": added,
@@ -353,12 +354,13 @@ def seed_demo(ctx: ServiceContext, *, visits: int = 50, seed: int = 2026) -> dic
     }
 
 
-def _demo_municipality(ctx: ServiceContext, session: Session) -> None:
-    """Gemeente Heerlen as the letters' sender, unless a municipality is set already."""
+def _demo_municipality(session: Session) -> bool:
+    """Gemeente Heerlen as the letters' sender, unless a municipality is set already.
+    True when set (the seeding's own audit entry says so)."""
     row = session.get(Setting, SETTINGS_KEY)
     settings = Settings.from_dict(row.value) if row is not None else Settings()
     if settings.municipality_name or settings.municipality_address:
-        return
+        return False
     values = replace(
         settings,
         municipality_name=DEMO_MUNICIPALITY_NAME,
@@ -368,7 +370,7 @@ def _demo_municipality(ctx: ServiceContext, session: Session) -> None:
         session.add(Setting(key=SETTINGS_KEY, value=values))
     else:
         row.value = values
-    ctx.audit(session, "settings_changed", "settings", SETTINGS_KEY)
+    return True
 
 
 # (channel, category, days ago, wat) — for the leidinggevende's reports; no real people.
