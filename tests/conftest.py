@@ -72,10 +72,8 @@ class Team:
         return accounts.log_in(self.data_dir, name, PASSWORDS[name], self.clock)
 
 
-@pytest.fixture
-def team(tmp_path: Path, clock: FakeClock) -> Iterator[Team]:
+def make_team(data_dir: Path, clock: FakeClock) -> Team:
     """anna: beheerder + leidinggevende; sanne, bram: medewerker; petra: leidinggevende."""
-    data_dir = tmp_path / "data"
     store = Store.create(data_dir)
     ctx = accounts.create_first_account(
         store, NewAccount("anna", PASSWORDS["anna"], "Anna", "de Vries", frozenset()), clock
@@ -90,7 +88,13 @@ def team(tmp_path: Path, clock: FakeClock) -> Iterator[Team]:
             ctx, NewAccount(name, PASSWORDS[name], first, last, frozenset({role}))
         )
     store.close()
-    yield Team(data_dir, clock, ids)
+    return Team(data_dir, clock, ids)
+
+
+@pytest.fixture
+def team(tmp_path: Path, clock: FakeClock) -> Team:
+    """anna: beheerder + leidinggevende; sanne, bram: medewerker; petra: leidinggevende."""
+    return make_team(tmp_path / "data", clock)
 
 
 def file_snapshot(folder: Path) -> dict[str, bytes]:

@@ -78,7 +78,7 @@ def shoot(out: Path, language: str) -> int:
     from veilig_huisbezoek.domain.checklist import Answer
     from veilig_huisbezoek.domain.clock import FakeClock, to_local
     from veilig_huisbezoek.gui.call_dialog import CallDialog
-    from veilig_huisbezoek.gui.i18n import install_translator
+    from veilig_huisbezoek.gui.i18n import install_qt_translators, install_translator
     from veilig_huisbezoek.gui.main_window import MainWindow
     from veilig_huisbezoek.gui.prepare_visit import PrepareVisitPage
     from veilig_huisbezoek.services import visits
@@ -88,6 +88,7 @@ def shoot(out: Path, language: str) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("Veilig Huisbezoek")
+    install_qt_translators(app, language)  # Qt's own buttons in the same language
     translator = install_translator(app, language)
     if language != "nl" and translator is None:
         raise SystemExit(f"no translation for {language}")

@@ -1616,4 +1616,17 @@ EN: dict[str, str] = {
     "situatiefactor); oranje vanaf {threshold} situatiefactoren": "{count} situational "
     'factors with yes and {unknown}× "don\'t know" (counts as a situational factor); orange '
     "from {threshold} situational factors",
+    # ---- the demo accounts' roles, on the login screen of --demo (services/demo.py) ---
+    "medewerker (handhaver)": "employee (enforcement officer)",
+    "medewerker (Wmo-consulent), vaak buddy": "employee (Wmo social support consultant), "
+    "often the buddy",
+    "medewerker (jeugd)": "employee (youth care)",
+    "leidinggevende / coördinator agressie en geweld": "team leader / aggression and violence "
+    "coordinator",
+    "beheerder": "administrator",
+    # ---- fixed refusals of the services (shown through domain_text) ----------------
+    "De aankondigingsbrief kan niet worden gemaakt: de naam en het adres van de gemeente "
+    "ontbreken. De beheerder vult ze in bij Instellingen, onder Gemeente (voor brieven).": "The "
+    "announcement letter cannot be made: the municipality's name and address are missing. "
+    "The administrator fills them in under Settings, Municipality (for letters).",
 }

@@ -14,10 +14,17 @@ lupdate reads tr() calls, but not inside f-strings: write
 
 The domain layer has no Qt, so lupdate cannot see the texts it shows (enum labels,
 call-outcome actions, board statuses, the checklist's questions and advice from
-resources/checklists/arih.json). :func:`domain_texts` collects them and lupdate reads
-them from a generated file in a temporary directory, under the context "domain"; the GUI
-shows them through ``gui.i18n.domain_text``. Texts the domain formats itself (such as
+resources/checklists/arih.json; the demo accounts' role descriptions from
+services/demo.py; a service's fixed refusal, such as documents.MISSING_SENDER).
+:func:`domain_texts` collects them and lupdate reads them from a generated file in a
+temporary directory, under the context "domain"; the GUI shows them through
+``gui.i18n.domain_text``. Texts the domain formats itself (such as
 the reasons of an assessment) are not in it: translate a template, not its result.
+
+Qt's own dialogs (standard buttons, the file dialog) speak through Qt's catalogues
+(qtbase_nl.qm, shipped with PySide6). The few texts such a catalogue lacks are in
+:data:`QT_GAPS`; this tool writes them as resources/translations/qt_extra_<lang>.ts and
+its .qm, which the app loads after Qt's own.
 """
 
 from __future__ import annotations
@@ -44,6 +51,41 @@ from translations_en import BY_CONTEXT, EN  # noqa: E402
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("en",)
 DOMAIN_CONTEXT = "domain"  # the same as gui.i18n.DOMAIN_CONTEXT
+
+
+# Texts of Qt's own dialogs that Qt's catalogue for the language does not hold: in Qt
+# 6.11 qtbase_nl has "Look in:" and "Files of type:", but not the file dialog's
+# "&Look in:" and "Files of &type:", so a Dutch save dialog would show them in English.
+QT_GAPS: dict[str, dict[tuple[str, str], str]] = {
+    "nl": {
+        ("QFileDialog", "&Look in:"): "&Zoeken in:",
+        ("QFileDialog", "Files of &type:"): "Bestands&type:",
+    },
+}
+
+
+def qt_gaps_ts(language: str) -> str:
+    """The .ts of :data:`QT_GAPS` for one language (English source, like Qt's)."""
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        "<!DOCTYPE TS>",
+        f'<TS version="2.1" language="{language}" sourcelanguage="en">',
+    ]
+    by_context: dict[str, list[tuple[str, str]]] = {}
+    for (context, source), target in sorted(QT_GAPS[language].items()):
+        by_context.setdefault(context, []).append((source, target))
+    for context, messages in by_context.items():
+        lines += ["<context>", f"    <name>{xml_text(context)}</name>"]
+        for source, target in messages:
+            lines += [
+                "    <message>",
+                f"        <source>{xml_text(source)}</source>",
+                f"        <translation>{xml_text(target)}</translation>",
+                "    </message>",
+            ]
+        lines.append("</context>")
+    lines.append("</TS>")
+    return "\n".join(lines) + "\n"
 
 
 def _enum_texts() -> list[str]:
@@ -110,9 +152,24 @@ def _deadline_texts() -> list[str]:
     return [deadline_label(name) for name in names]
 
 
+def _refusal_texts() -> list[str]:
+    """Fixed refusals of the services that the GUI shows through domain_text."""
+    from veilig_huisbezoek.services.documents import MISSING_SENDER
+
+    return [MISSING_SENDER]
+
+
+def _demo_texts() -> list[str]:
+    """The demo accounts' role descriptions, shown on the login screen of ``--demo``."""
+    from veilig_huisbezoek.services.demo import DEMO_ACCOUNTS
+
+    return [account.description for account in DEMO_ACCOUNTS]
+
+
 def domain_texts() -> list[str]:
     """Every Dutch text the domain layer shows, once each, in a fixed order."""
     texts = _enum_texts() + _checklist_texts() + _settings_texts() + _deadline_texts()
+    texts += _refusal_texts() + _demo_texts()
     return [t for t in dict.fromkeys(texts) if t.strip()]
 
 
@@ -220,11 +277,31 @@ def lrelease(ts: Path, qm: Path) -> None:
     )
 
 
+def qt_gaps(check: bool) -> int:
+    """Write (or, with ``check``, compare) qt_extra_<lang>.ts and build its .qm."""
+    for language in QT_GAPS:
+        ts = TRANSLATIONS / f"qt_extra_{language}.ts"
+        qm = ts.with_suffix(".qm")
+        text = qt_gaps_ts(language)
+        if check:
+            current = ts.read_text(encoding="utf-8") if ts.exists() else ""
+            if current != text or not qm.exists():
+                print(f"{ts.name} is out of date: run tools/update_translations.py")
+                return 1
+            continue
+        ts.write_text(text, encoding="utf-8")
+        lrelease(ts, qm)
+        print(f"updated {ts.relative_to(ROOT)} and its .qm")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+    if qt_gaps(args.check):
+        return 1
     for language in LANGUAGES:
         ts = TRANSLATIONS / f"veilig_huisbezoek_{language}.ts"
         if args.check:

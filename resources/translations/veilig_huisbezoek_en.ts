@@ -5323,5 +5323,29 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <source>Nazorg: derde gesprek (na 4–6 weken)</source>
         <translation>Aftercare: third conversation (after 4–6 weeks)</translation>
     </message>
+    <message>
+        <source>De aankondigingsbrief kan niet worden gemaakt: de naam en het adres van de gemeente ontbreken. De beheerder vult ze in bij Instellingen, onder Gemeente (voor brieven).</source>
+        <translation>The announcement letter cannot be made: the municipality&apos;s name and address are missing. The administrator fills them in under Settings, Municipality (for letters).</translation>
+    </message>
+    <message>
+        <source>medewerker (handhaver)</source>
+        <translation>employee (enforcement officer)</translation>
+    </message>
+    <message>
+        <source>medewerker (Wmo-consulent), vaak buddy</source>
+        <translation>employee (Wmo social support consultant), often the buddy</translation>
+    </message>
+    <message>
+        <source>medewerker (jeugd)</source>
+        <translation>employee (youth care)</translation>
+    </message>
+    <message>
+        <source>leidinggevende / coördinator agressie en geweld</source>
+        <translation>team leader / aggression and violence coordinator</translation>
+    </message>
+    <message>
+        <source>beheerder</source>
+        <translation>administrator</translation>
+    </message>
 </context>
 </TS>

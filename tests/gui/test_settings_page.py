@@ -54,6 +54,7 @@ def test_saving_stores_the_new_values_and_tells_the_app(qtbot: QtBot, demo: Demo
     address = page.editors["municipality_address"]
     assert isinstance(address, QPlainTextEdit)
     address.setFocus()
+    address.selectAll()  # the demo's address is there already
     qtbot.keyClicks(address, "Postbus 1")
     with qtbot.waitSignal(demo.hub.visits_changed, timeout=2_000):
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)

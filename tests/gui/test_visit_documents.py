@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import file_mode
 from tests.gui.conftest import DemoEnv
-from tests.gui.test_my_visits import plan_visit
+from tests.gui.test_my_visits import open_page, plan_visit
+from veilig_huisbezoek.gui.i18n import install_translators
 from veilig_huisbezoek.gui.visit_documents import save_announcement_letter, save_visit_ics
+from veilig_huisbezoek.services import documents
+from veilig_huisbezoek.services.settings import load_settings, save_settings
 
 pytestmark = pytest.mark.gui
 
@@ -48,3 +53,37 @@ def test_letter_and_ics_go_to_the_chosen_folder_only(
     agenda.chmod(0o644)
     again = save_visit_ics(sanne, visit_id, parent, choose)
     assert again == agenda and file_mode(agenda) == 0o600
+
+
+def test_the_demo_letter_is_sent_by_gemeente_heerlen(demo: DemoEnv) -> None:
+    sanne = demo.login("sanne")
+    letter = documents.announcement_letter(sanne, plan_visit(sanne))
+    assert letter.sender.name == "Gemeente Heerlen"
+    assert "6411 HR Heerlen" in letter.sender.address
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_letter_button_says_the_municipality_is_missing(
+    qtbot: QtBot, demo: DemoEnv, qapp: QApplication, language: str
+) -> None:
+    tom = demo.login("tom")
+    save_settings(tom, replace(load_settings(tom), municipality_name="", municipality_address=""))
+    sanne = demo.login("sanne")
+    visit_id = plan_visit(sanne)
+    translators = install_translators(qapp, language)
+    try:
+        page = open_page(qtbot, demo)
+        page.select_visit(visit_id)
+        asked: list[str] = []
+        page.choose_save_path = lambda _p, _c, name, _f: asked.append(name) or None
+        qtbot.mouseClick(page.letter_button, Qt.MouseButton.LeftButton)
+        shown = page.message_label.text()
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+    assert asked == []  # refused before anything is made or asked
+    if language == "nl":
+        assert shown.endswith(documents.MISSING_SENDER)
+        assert "Instellingen" in shown
+    else:
+        assert "municipality" in shown and "Settings" in shown

@@ -4,24 +4,28 @@ the visit as ``.ics`` (parsed back). Bytes only: nothing is written to disk."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from tests.conftest import Team
+from tests.conftest import Team, make_team
 from tests.services.test_incidents import SECRET_WAT, _report
 from tests.services.test_services import ADDRESS, _running_visit
 from veilig_huisbezoek.domain.clock import to_local
+from veilig_huisbezoek.domain.errors import UserError
 from veilig_huisbezoek.domain.incident import PoliceReport, Step
 from veilig_huisbezoek.domain.settings import Settings
 from veilig_huisbezoek.outputs.ics import visit_ics
 from veilig_huisbezoek.outputs.incident_form import incident_form_pdf
 from veilig_huisbezoek.outputs.letter import letter_pdf
-from veilig_huisbezoek.services import documents, incidents, visits
-from veilig_huisbezoek.services.settings import save_settings
+from veilig_huisbezoek.services import accounts, documents, incidents, visits
+from veilig_huisbezoek.services.demo import seed_demo
+from veilig_huisbezoek.services.settings import load_settings, save_settings
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -71,13 +75,57 @@ def test_announcement_letter_names_employee_date_time_reason_and_sender(team: Te
     assert "toestemming" in text  # entering only with permission (Awbi)
 
 
-def test_letter_without_settings_shows_where_to_fill_them_in(team: Team) -> None:
+@pytest.mark.parametrize(
+    ("name", "address"), [("", ""), (MUNICIPALITY, ""), ("", MUNICIPALITY_ADDRESS)]
+)
+def test_no_letter_without_the_municipalitys_name_and_address(
+    team: Team, name: str, address: str
+) -> None:
+    anna = team.login("anna")
+    save_settings(anna, replace(Settings(), municipality_name=name, municipality_address=address))
+    anna.store.close()
     visit_id = _running_visit(team)
     sanne = team.login("sanne")
-    letter = documents.announcement_letter(sanne, visit_id)
+    with pytest.raises(documents.SenderMissingError) as refused:
+        documents.announcement_letter(sanne, visit_id)
     sanne.store.close()
-    assert not letter.sender.complete
-    assert "Naam gemeente (instellingen)" in _flat(_pdf_text(letter_pdf(letter)))
+    message = str(refused.value)
+    assert message == documents.MISSING_SENDER
+    assert "naam en het adres van de gemeente" in message and "Instellingen" in message
+    assert isinstance(refused.value, UserError)  # shown as it is, in the page's message line
+
+
+# Ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) would make a search for "financiële" fail in the PDF.
+LIGATURES = re.compile("[\ufb00-\ufb06]")
+
+
+def test_documents_have_no_ligatures_so_their_text_can_be_searched(team: Team) -> None:
+    anna = team.login("anna")
+    save_settings(
+        anna,
+        replace(
+            Settings(),
+            municipality_name=MUNICIPALITY,
+            municipality_address="Afdeling Financiële Zaken\nPostbus 1\n6400 AA Heerlen",
+        ),
+    )
+    anna.store.close()
+    visit_id = _running_visit(team)
+    sanne = team.login("sanne")
+    letter = replace(documents.announcement_letter(sanne, visit_id), addressee="Dhr. Schiffelers")
+    visits.return_with_incident(sanne, visit_id)
+    wat = "Boos over de financiële afwijzing; officieel bezwaar, flink geschreeuw."
+    incident_id = incidents.file_incident(sanne, _report(sanne, wat=wat), visit_id=visit_id)
+    form = documents.incident_form(sanne, incident_id)
+    sanne.store.close()
+    letter_text = _pdf_text(letter_pdf(letter))
+    form_text = _pdf_text(incident_form_pdf(form))
+    for text in (letter_text, form_text):
+        assert not LIGATURES.search(text), LIGATURES.findall(text)
+        assert "Financiële" in text
+    assert "Schiffelers" in letter_text
+    for word in ("financiële", "officieel", "flink"):
+        assert word in form_text
 
 
 def test_visit_ics_parses_back_with_location_and_amsterdam_times(team: Team) -> None:
@@ -95,8 +143,48 @@ def test_visit_ics_parses_back_with_location_and_amsterdam_times(team: Team) -> 
     assert "Sanne Visser" in str(event["SUMMARY"])
     description = str(event["DESCRIPTION"])
     assert "Buddy: Bram Smit" in description and "Verwacht terug" in description
-    assert str(event["UID"]) == f"huisbezoek-{visit_id}@veilig-huisbezoek"
+    assert str(event["UID"]) == item.uid
     assert calendar.walk("VTIMEZONE"), "the time zone travels with the item"
+
+
+UID = re.compile(r"[0-9a-f]{32}@veilig-huisbezoek")
+
+
+def test_the_ics_uid_is_the_same_for_a_visit_and_unique_across_databases(
+    team: Team, tmp_path: Path
+) -> None:
+    visit_id = _running_visit(team)
+    sanne = team.login("sanne")
+    first = documents.agenda_item(sanne, visit_id).uid
+    again = documents.agenda_item(sanne, visit_id).uid
+    sanne.store.close()
+    bram = team.login("bram")  # the buddy exports the same visit
+    assert documents.agenda_item(bram, visit_id).uid == first == again
+    bram.store.close()
+    assert UID.fullmatch(first), first
+    # No row id or anything personal in it: a hash of the database's id and the visit's.
+    assert not first.startswith(f"huisbezoek-{visit_id}@")
+
+    # Removing an account replaces the database key; the visit keeps its UID.
+    anna = team.login("anna")
+    accounts.remove_account(anna, team.ids["petra"])
+    anna.store.close()
+    sanne = team.login("sanne")
+    assert documents.agenda_item(sanne, visit_id).uid == first
+    sanne.store.close()
+
+    # Another database: the same row id, a different visit, a different UID.
+    other = make_team(tmp_path / "other", team.clock)
+    other_visit = _running_visit(other)
+    assert other_visit == visit_id
+    sanne = other.login("sanne")
+    assert documents.agenda_item(sanne, other_visit).uid != first
+    sanne.store.close()
+    # And two visits of one database differ.
+    second = _running_visit(team)
+    sanne = team.login("sanne")
+    assert documents.agenda_item(sanne, second).uid != first
+    sanne.store.close()
 
 
 def test_incident_form_pdf_holds_the_report_steps_aangifte_and_aftercare(team: Team) -> None:
@@ -136,3 +224,40 @@ def test_incident_form_pdf_holds_the_report_steps_aangifte_and_aftercare(team: T
     assert "Derde gesprek (na 4–6 weken)" in text
     assert "nog niet vastgelegd" in text  # CAG not yet informed
     assert MUNICIPALITY in text and "Vertrouwelijk" in text
+
+
+def test_demo_data_sets_a_municipality_only_where_none_is_set(team: Team) -> None:
+    anna = team.login("anna")
+    seed_demo(anna, visits=2)
+    settings = load_settings(anna)
+    assert settings.municipality_name == "Gemeente Heerlen"
+    assert "Postbus 1, 6400 AA Heerlen" in settings.municipality_address
+    own = replace(settings, municipality_name="Gemeente Voorbeeld", municipality_address="")
+    save_settings(anna, own)
+    seed_demo(anna, visits=2)  # loading the demo again keeps what the beheerder chose
+    assert load_settings(anna) == own
+    anna.store.close()
+
+
+def test_the_pdfs_are_real_text_with_embedded_fonts_but_untagged(team: Team) -> None:
+    """What the README says about the documents: text with a Unicode map and embedded
+    fonts, a title; no structure tree (Qt's QPdfWriter cannot write one). Should a Qt
+    version tag its PDFs, this fails: then say so in the README."""
+    _configure(team)
+    visit_id = _running_visit(team)
+    sanne = team.login("sanne")
+    letter = documents.announcement_letter(sanne, visit_id)
+    sanne.store.close()
+    reader = PdfReader(io.BytesIO(letter_pdf(letter)))
+    assert reader.metadata is not None and reader.metadata.title == (
+        f"Aankondiging huisbezoek {letter.reference}"
+    )
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" not in catalog and "/MarkInfo" not in catalog
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    assert fonts
+    for font in fonts.values():
+        font = font.get_object()
+        assert "/ToUnicode" in font
+        [descendant] = font["/DescendantFonts"]
+        assert "/FontFile2" in descendant.get_object()["/FontDescriptor"].get_object()

@@ -7,10 +7,12 @@ import pytest
 from sqlalchemy import select, text
 
 from tests.services.test_services import ADDRESS, _assessment, _plan
-from tests.team.conftest import PgTeam
+from tests.team.conftest import PgTeam, make_pg_team
+from tests.team.pgcluster import Cluster
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.checklist import RiskLevel
-from veilig_huisbezoek.services import accounts, register, visits
+from veilig_huisbezoek.domain.clock import FakeClock
+from veilig_huisbezoek.services import accounts, documents, register, visits
 from veilig_huisbezoek.services.export import export_address
 from veilig_huisbezoek.storage.errors import AuthenticationError, StoreError
 from veilig_huisbezoek.storage.migrate import head_revision
@@ -191,3 +193,24 @@ def test_a_login_role_made_before_passwords_were_nfc_still_logs_in_and_is_healed
         team_log_in(pg_team.location, "sanne", typed, pg_team.clock).store.close()
     with pytest.raises(AuthenticationError):
         team_log_in(pg_team.location, "sanne", "cafe-op-de-hoek-met-sanne", pg_team.clock)
+
+
+def test_agenda_uids_come_from_the_servers_id_and_differ_from_another_servers(
+    pg_cluster: Cluster, pg_team: PgTeam, clock: FakeClock
+) -> None:
+    visit_id = _plan_visit(pg_team)
+    sanne = pg_team.login("sanne")
+    uid = documents.agenda_item(sanne, visit_id).uid
+    assert documents.agenda_item(sanne, visit_id).uid == uid  # exported again: the same
+    sanne.store.close()
+    bram = pg_team.login("bram")  # another workstation, another person: the same
+    assert documents.agenda_item(bram, visit_id).uid == uid
+    bram.store.close()
+    [(store_id,)] = _psql(pg_team, "SELECT store_id FROM team_keyring")
+    assert uid == documents.visit_uid(str(store_id), visit_id)
+
+    other = make_pg_team(pg_cluster, clock)  # a second team server: the same row id
+    assert _plan_visit(other) == visit_id
+    sanne = other.login("sanne")
+    assert documents.agenda_item(sanne, visit_id).uid != uid
+    sanne.store.close()

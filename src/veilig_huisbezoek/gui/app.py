@@ -87,22 +87,24 @@ def run_gui(argv: Sequence[str]) -> int:
         sys.stdout.flush()
     data_dir = demo_dir or args.data_dir or default_data_dir()
     try:
+        from PySide6.QtCore import QTranslator
         from PySide6.QtWidgets import QApplication
 
-        from .i18n import install_translator, save_language, saved_language
+        from .i18n import install_translators, save_language, saved_language
         from .main_window import MainWindow
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         assert isinstance(app, QApplication)
         app.setApplicationName("Veilig Huisbezoek")
         app.setOrganizationName("Veilig Huisbezoek")
-        state: dict[str, object] = {"translator": None}
+        translators: list[QTranslator] = []
+        state: dict[str, object] = {}
 
         def open_window(language: str) -> MainWindow:
-            old = state.get("translator")
-            if old is not None:
-                app.removeTranslator(old)  # type: ignore[arg-type]
-            state["translator"] = install_translator(app, language)
+            # Qt's own texts (Annuleren, the file dialog) and the app's, in this language.
+            for old in translators:
+                app.removeTranslator(old)
+            translators[:] = install_translators(app, language)
             window = MainWindow(data_dir, demo_logins=logins, language=language, team=team)
             window.language_change_requested.connect(switch_language)
             # Quitting without closing the window still stops the alarms before the

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from ..paths import resources_dir
 
@@ -35,6 +37,43 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
     return translator
 
 
+def qt_translations_dir() -> str:
+    """Qt's own catalogues (qtbase_nl.qm …), shipped with PySide6."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def install_qt_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Qt's own texts (standard buttons Annuleren / Ja, the file dialog) in ``language``.
+
+    Qt's source texts are English; a Dutch app needs qtbase_nl, and qtbase_en makes the
+    English explicit (plural forms). ``qt_extra_<language>.qm`` (ours, see
+    tools/update_translations.py) adds the few texts Qt's catalogue lacks. A catalogue
+    that is missing is skipped: Qt then shows its English source text.
+    """
+    if language not in SUPPORTED:
+        return []
+    installed: list[QTranslator] = []
+    for name, folder in (
+        (f"qtbase_{language}", qt_translations_dir()),
+        (f"qt_extra_{language}", str(resources_dir() / "translations")),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)  # the last installed is asked first
+            installed.append(translator)
+    return installed
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Everything for ``language``: Qt's own texts and the app's (remove them all to
+    switch). Dutch is the app's source language, so it needs only Qt's catalogue."""
+    installed = install_qt_translators(app, language)
+    own = install_translator(app, language)
+    if own is not None:
+        installed.append(own)
+    return installed
+
+
 def domain_text(text: str) -> str:
     """A Dutch text from the domain layer in the chosen language.
 
@@ -51,6 +90,45 @@ def reason_text(reason: Reason) -> str:
     """A checklist reason in the chosen language: its template and the question in it."""
     args = {k: domain_text(v) if isinstance(v, str) else v for k, v in reason.args}
     return domain_text(reason.template).format(**args)
+
+
+_NUMBER_ARGS = frozenset({"count", "unknown", "threshold"})
+
+
+@lru_cache(maxsize=1)
+def _reason_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each reason template as a pattern that recognises it filled in."""
+    from ..domain.checklist import REASON_TEMPLATES
+
+    patterns = []
+    for template in REASON_TEMPLATES:
+        # re.split with a group: literal text at even places, argument names at odd.
+        pieces = re.split(r"\{(\w+)\}", template)
+        pattern = "".join(
+            (rf"(?P<{piece}>\d+)" if piece in _NUMBER_ARGS else rf"(?P<{piece}>.+)")
+            if n % 2
+            else re.escape(piece)
+            for n, piece in enumerate(pieces)
+        )
+        patterns.append((re.compile(pattern, re.S), template))
+    return tuple(patterns)
+
+
+def stored_reason_text(text: str) -> str:
+    """A reason as stored with an assessment (Dutch, filled in) in the chosen language.
+
+    Recognised by its template (``REASON_TEMPLATES``), which is translated with the
+    question in it; a text no template fits (an older wording) is shown as stored.
+    """
+    for pattern, template in _reason_patterns():
+        match = pattern.fullmatch(text)
+        if match is not None:
+            args = {
+                name: domain_text(value) if name == "question" else value
+                for name, value in match.groupdict().items()
+            }
+            return domain_text(template).format(**args)
+    return text
 
 
 def saved_language() -> str:

@@ -34,6 +34,7 @@ from ..services.throttle import LoginThrottle
 from ..storage.errors import StoreDamagedError, StoreError
 from ..storage.layout import holds_store
 from .forms import child, load_form
+from .i18n import domain_text
 from .look import ERROR_STYLE, scaled_font
 from .tasks import TaskRunner
 
@@ -130,8 +131,11 @@ class LoginView(QWidget):
                 self.tr("Teamserver: {server}").format(server=html.escape(server))
             )
         elif demo_logins:
+            # The role descriptions come from the demo data (services.demo), in Dutch:
+            # the translation tool collects them into the domain context.
             rows = "".join(
-                f"<tr><td><b>{u}</b></td><td><code>{p}</code></td><td>{d}</td></tr>"
+                f"<tr><td><b>{html.escape(u)}</b></td><td><code>{html.escape(p)}</code></td>"
+                f"<td>{html.escape(domain_text(d))}</td></tr>"
                 for u, p, d in demo_logins
             )
             intro = self.tr("<b>Demo-database</b> (wordt bij afsluiten gewist). Accounts:")

@@ -381,7 +381,8 @@ class MyVisitsPage(QWidget):
         try:
             path = save(self.ctx, row.id, self, self.choose_save_path)
         except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
+            # A fixed refusal (the letter without a municipality) is a domain text.
+            self._say(domain_text(str(exc)), error=True)
             return
         except OSError:
             self._say(self.tr("Het bestand kon niet worden opgeslagen."), error=True)

@@ -51,6 +51,7 @@ from ..services.visit_details import (
     get_visit_detail,
 )
 from .forms import child, load_form
+from .i18n import domain_text, stored_reason_text
 from .look import scaled_font
 from .table_model import RowTableModel
 
@@ -143,11 +144,12 @@ class TimelineModel(RowTableModel[TimelineEntry]):
     def _event(self, event: EventInfo, detail: VisitDetail) -> TimelineEntry:
         text = event.detail
         if event.kind == "aangemaakt" and event.detail in {level.value for level in RiskLevel}:
-            text = self.tr("Risiconiveau {level}").format(level=RiskLevel(event.detail).label)
+            level = domain_text(RiskLevel(event.detail).label)
+            text = self.tr("Risiconiveau {level}").format(level=level)
         elif event.kind == "toestemming" and detail.consent_reason:
             text = self.tr("Reden: {reason}").format(reason=detail.consent_reason)
         elif event.kind == "gebeld" and event.detail in {a.value for a in CallAction}:
-            text = CallAction(event.detail).title
+            text = domain_text(CallAction(event.detail).title)
         elif event.kind in ("alarm", "alarm_bevestigd"):
             text = self._alarm_detail(event.detail)
         alarm = event.kind in _ALARM_EVENTS
@@ -200,7 +202,7 @@ class TimelineModel(RowTableModel[TimelineEntry]):
             action = CallAction(call.action)
         except ValueError:
             action = None
-        result = action.title if action is not None else call.action
+        result = domain_text(action.title) if action is not None else call.action
         alarm = action in _ALARM_ACTIONS
         if not call.reached:
             what = self.tr("Gebeld: niet bereikt")
@@ -333,14 +335,15 @@ class VisitDetailDialog(QDialog):
 
     def _status_html(self) -> str:
         d = self.detail
+        state, reason = domain_text(d.state.label), domain_text(d.reason.label)
         level = (
             f"<span style='background:{_LEVEL_COLOURS[d.level]}; color:#1a1a1a;'>"
-            f"&nbsp;{_LEVEL_MARK[d.level]} {html.escape(d.level.label)}&nbsp;</span>"
+            f"&nbsp;{_LEVEL_MARK[d.level]} {html.escape(domain_text(d.level.label))}&nbsp;</span>"
         )
         return (
             "<b>" + html.escape(self.tr("Risiconiveau:")) + f"</b> {level} &nbsp; "
-            "<b>" + html.escape(self.tr("Status:")) + f"</b> {html.escape(d.state.label)} &nbsp; "
-            "<b>" + html.escape(self.tr("Reden:")) + f"</b> {html.escape(d.reason.label)}"
+            "<b>" + html.escape(self.tr("Status:")) + f"</b> {html.escape(state)} &nbsp; "
+            "<b>" + html.escape(self.tr("Reden:")) + f"</b> {html.escape(reason)}"
         )
 
     def _people_html(self) -> str:
@@ -400,14 +403,14 @@ class VisitDetailDialog(QDialog):
             "<p>"
             + e(
                 self.tr("Checklist versie {version}; uitkomst {level}.").format(
-                    version=d.checklist_version or "?", level=d.level.label
+                    version=d.checklist_version or "?", level=domain_text(d.level.label)
                 )
             )
             + "</p>"
         )
         if d.reasons:
             parts.append("<p><b>" + e(self.tr("Waarom dit niveau:")) + "</b></p><ul>")
-            parts += [f"<li>{e(reason)}</li>" for reason in d.reasons]
+            parts += [f"<li>{e(stored_reason_text(reason))}</li>" for reason in d.reasons]
             parts.append("</ul>")
         elif not d.answers:
             parts.append("<p>" + e(self.tr("Geen risicobeoordeling vastgelegd.")) + "</p>")
@@ -435,7 +438,11 @@ class VisitDetailDialog(QDialog):
         else:
             parts.append(
                 "<p>"
-                + e(self.tr("Geen toestemming nodig bij {level}.").format(level=d.level.label))
+                + e(
+                    self.tr("Geen toestemming nodig bij {level}.").format(
+                        level=domain_text(d.level.label)
+                    )
+                )
                 + "</p>"
             )
         if d.deviation_reason:
@@ -452,7 +459,7 @@ class VisitDetailDialog(QDialog):
         parts = [
             "<h3>" + html.escape(self.tr("Plan")) + "</h3><table cellspacing='0' cellpadding='2'>"
         ]
-        parts.append(self._row(self.tr("Reden"), d.reason.label))
+        parts.append(self._row(self.tr("Reden"), domain_text(d.reason.label)))
         parts.append(self._row(self.tr("Bewoners"), d.residents))
         parts.append(self._row(self.tr("Cliënt(en)"), d.clients))
         phone = format_phone(d.client_phone) if d.client_phone else ""
@@ -489,7 +496,7 @@ class VisitDetailDialog(QDialog):
         for item_id in ids:
             text = item_id
             if checklist is not None and item_id in order:
-                text = checklist.item(item_id).text
+                text = domain_text(checklist.item(item_id).text)
             value = d.answers[item_id]
             answer = e(self._answer_text(value))
             shown = answer if value == Answer.NEE.value else f"<b>{answer}</b>"

@@ -24,6 +24,21 @@ FONT_FAMILY = "DejaVu Sans"
 BASE_POINT_SIZE = 10
 
 
+# OpenType features that join letters into one glyph (ﬁ, ﬂ, ﬀ, ﬃ …). A PDF reader then
+# extracts "ﬁnanciële" and a search for "financiële" finds nothing; screen readers may
+# stumble too. Without them every letter stays its own glyph (Qt 6.7+: QFont.setFeature).
+_LIGATURE_FEATURES = ("liga", "clig", "dlig", "hlig")
+
+
+def document_font(point_size: float) -> QFont:
+    """The documents' font: DejaVu Sans (Latin, accents, ■▲●), no ligatures."""
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(point_size)
+    for feature in _LIGATURE_FEATURES:
+        font.setFeature(QFont.Tag(feature), 0)
+    return font
+
+
 def _mm(mm: float) -> float:
     return mm / 25.4 * RESOLUTION
 
@@ -51,9 +66,8 @@ def render_pdf(html: str, *, title: str, footer: str = "", creator: str = "") ->
 
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
-    font = QFont(FONT_FAMILY)
-    font.setPointSize(BASE_POINT_SIZE)
-    document.setDefaultFont(font)
+    # Every size, weight and table of the HTML inherits the features of this font.
+    document.setDefaultFont(document_font(BASE_POINT_SIZE))
     document.setDocumentMargin(0)
     document.setHtml(html)
     document.setPageSize(QSizeF(body.width(), page_height))
@@ -63,8 +77,7 @@ def render_pdf(html: str, *, title: str, footer: str = "", creator: str = "") ->
     if not painter.begin(writer):
         raise RuntimeError("PDF writer could not start")
     try:
-        footer_font = QFont(FONT_FAMILY)
-        footer_font.setPointSize(8)
+        footer_font = document_font(8)
         for page in range(pages):
             if page:
                 writer.newPage()

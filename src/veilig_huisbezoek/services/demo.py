@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..domain import register as register_rules
 from ..domain.address import Address
@@ -23,6 +24,7 @@ from ..domain.incident import (
     aftercare_schedule,
 )
 from ..domain.roles import Permission, Role, roles_to_text
+from ..domain.settings import Settings
 from ..domain.visit import VisitReason, VisitState, default_callbacks
 from ..storage import audit
 from ..storage.incident_models import AftercareTalkRow, Incident, PoliceReportRow
@@ -31,6 +33,7 @@ from ..storage.models import (
     Assessment,
     Callback,
     CallRecord,
+    Setting,
     UnsafeAddressNote,
     Visit,
     VisitColleague,
@@ -41,6 +44,7 @@ from .accounts import NewAccount, check_username, create_first_account
 from .context import ServiceContext
 from .incidents import apply_report
 from .register import _apply
+from .settings import SETTINGS_KEY
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,11 @@ DEMO_ACCOUNTS = (
     ),
     DemoAccount("tom", "Tom", "Jacobs", frozenset({Role.BEHEERDER}), "beheerder", "+31612345605"),
 )
+
+# The municipality on the letters (Instellingen: Gemeente (voor brieven)); the demo's
+# addresses are in Heerlen. Set by seed_demo only where nobody filled it in yet.
+DEMO_MUNICIPALITY_NAME = "Gemeente Heerlen"
+DEMO_MUNICIPALITY_ADDRESS = "Geleenstraat 27\n6411 HR Heerlen\nPostbus 1, 6400 AA Heerlen"
 
 # Fictional addresses in Heerlen-style postcodes.
 _STREETS = (
@@ -320,6 +329,7 @@ def seed_demo(ctx: ServiceContext, *, visits: int = 50, seed: int = 2026) -> dic
             visit.calls = calls
             visit.events = events
             session.add(visit)
+        municipality = _demo_municipality(session)
         notes = _demo_notes(ctx, rng, accounts, now)
         for note in notes:
             row = UnsafeAddressNote()
@@ -333,7 +343,8 @@ def seed_demo(ctx: ServiceContext, *, visits: int = 50, seed: int = 2026) -> dic
             at=now,
             actor_id=ctx.actor.account_id,
             action="demo_seeded",
-            detail=f"{visits} visits, {len(notes)} notes, {len(incidents)} incidents",
+            detail=f"{visits} visits, {len(notes)} notes, {len(incidents)} incidents"
+            + (", municipality for letters" if municipality else ""),
         )
     return {
         "accounts": added,
@@ -341,6 +352,25 @@ def seed_demo(ctx: ServiceContext, *, visits: int = 50, seed: int = 2026) -> dic
         "notes": len(notes),
         "incidents": len(incidents),
     }
+
+
+def _demo_municipality(session: Session) -> bool:
+    """Gemeente Heerlen as the letters' sender, unless a municipality is set already.
+    True when set (the seeding's own audit entry says so)."""
+    row = session.get(Setting, SETTINGS_KEY)
+    settings = Settings.from_dict(row.value) if row is not None else Settings()
+    if settings.municipality_name or settings.municipality_address:
+        return False
+    values = replace(
+        settings,
+        municipality_name=DEMO_MUNICIPALITY_NAME,
+        municipality_address=DEMO_MUNICIPALITY_ADDRESS,
+    ).to_dict()
+    if row is None:
+        session.add(Setting(key=SETTINGS_KEY, value=values))
+    else:
+        row.value = values
+    return True
 
 
 # (channel, category, days ago, wat) — for the leidinggevende's reports; no real people.

@@ -7,11 +7,13 @@ audit-logged (ids only).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..domain.address import Address
 from ..domain.clock import to_local
+from ..domain.errors import UserError
 from ..domain.phone import format_phone
 from ..domain.settings import Settings
 from ..domain.visit import VisitReason
@@ -40,9 +42,23 @@ def visit_reference(visit_id: int, start: datetime) -> str:
     return f"HB-{to_local(start).year}-{visit_id:04d}"
 
 
+# Shown as it is (the GUI translates it as a domain text, see tools/update_translations.py).
+MISSING_SENDER = (
+    "De aankondigingsbrief kan niet worden gemaakt: de naam en het adres van de gemeente "
+    "ontbreken. De beheerder vult ze in bij Instellingen, onder Gemeente (voor brieven)."
+)
+
+
+class SenderMissingError(UserError):
+    """A letter to a resident needs the municipality's name and address (settings)."""
+
+    def __init__(self) -> None:
+        super().__init__(MISSING_SENDER)
+
+
 @dataclass(frozen=True)
 class Sender:
-    """The municipality from the settings; a placeholder when the beheerder left it empty."""
+    """The municipality from the settings (Instellingen: Gemeente (voor brieven))."""
 
     name: str
     address: str
@@ -81,14 +97,21 @@ def _phone(value: str) -> str:
 
 
 def announcement_letter(ctx: ServiceContext, visit_id: int) -> AnnouncementLetter:
-    """The written announcement (seed 002 §5.4): employee name, date, time and reason."""
+    """The written announcement (seed 002 §5.4): employee name, date, time and reason.
+
+    Refused (:class:`SenderMissingError`) until the beheerder has filled in the
+    municipality's name and address: a letter to a resident without a sender is no
+    letter to send.
+    """
     detail = get_visit_detail(ctx, visit_id)
-    settings = load_settings(ctx)
+    sender = Sender.from_settings(load_settings(ctx))
+    if not sender.complete:
+        raise SenderMissingError()
     addressee = detail.clients.strip() or detail.residents.strip() or "De bewoner(s)"
     letter = AnnouncementLetter(
         reference=visit_reference(detail.id, detail.start),
         letter_date=to_local(ctx.now()).date(),
-        sender=Sender.from_settings(settings),
+        sender=sender,
         addressee=addressee.splitlines()[0],
         address=detail.address,
         employees=tuple(p.display_name for p in detail.people_present),
@@ -103,6 +126,15 @@ def announcement_letter(ctx: ServiceContext, visit_id: int) -> AnnouncementLette
     with ctx.store.session() as session:
         ctx.audit(session, "letter_made", "visit", visit_id)
     return letter
+
+
+def visit_uid(store_id: str, visit_id: int) -> str:
+    """The agenda item's UID: the same for a visit every time it is exported, different
+    for every other visit, also of another database (a shared calendar holds items of
+    several). A hash of the database's random id and the visit's number: nothing
+    personal, and neither can be read back from it."""
+    digest = hashlib.sha256(f"vh-ics-uid\0{store_id}\0{visit_id}".encode()).hexdigest()
+    return f"{digest[:32]}@veilig-huisbezoek"
 
 
 @dataclass(frozen=True)
@@ -130,7 +162,7 @@ def agenda_item(ctx: ServiceContext, visit_id: int) -> AgendaItem:
         f"Kenmerk: {visit_reference(detail.id, detail.start)}",
     ]
     item = AgendaItem(
-        uid=f"huisbezoek-{detail.id}@veilig-huisbezoek",
+        uid=visit_uid(ctx.store.store_id, detail.id),
         summary=f"Huisbezoek {detail.address.short()} ({people})",
         start=detail.start,
         end=detail.expected_return,

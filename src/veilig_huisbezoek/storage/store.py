@@ -425,6 +425,12 @@ class Store:
         )
 
     @property
+    def store_id(self) -> str:
+        """This database's random id (its key file's; a team server's ``team_keyring``):
+        the same for as long as the database lives, through key rotations and restores."""
+        return self._ring.store_id
+
+    @property
     def generation(self) -> int:
         """The generation of the database key the file is encrypted with now."""
         return self._generation
