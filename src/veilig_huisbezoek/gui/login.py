@@ -35,6 +35,7 @@ from ..storage.errors import StoreDamagedError, StoreError
 from ..storage.layout import holds_store
 from .forms import child, load_form
 from .look import ERROR_STYLE, scaled_font
+from .screen_fit import page_scroll
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class LoginView(QWidget):
         self.form = load_form("login", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        layout.addWidget(page_scroll(self.form))
         self.user_edit = child(self.form, QLineEdit, "userEdit")
         self.password_edit = child(self.form, QLineEdit, "passwordEdit")
         self.login_button = child(self.form, QPushButton, "loginButton")
