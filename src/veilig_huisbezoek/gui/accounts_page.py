@@ -39,6 +39,7 @@ from .hub import AppHub
 from .i18n import domain_text
 from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
 from .password_dialog import PasswordDialog
+from .screen_fit import keep_fitted, page_scroll
 from .table_model import RowTableModel
 from .tasks import TaskRunner
 
@@ -102,7 +103,6 @@ class AccountDialog(QDialog):
         self.setWindowTitle(self.tr("Account toevoegen"))
         self.form = load_form("account_dialog", self)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
         f = self.form
         self.user_edit = child(f, QLineEdit, "userEdit")
@@ -142,6 +142,7 @@ class AccountDialog(QDialog):
         self.user_edit.setFocus()
         self.added_username = ""
         self._busy = False
+        keep_fitted(self)  # grows when the co-sign box shows: no squeezed fields
 
     def _needs_cosign(self) -> bool:
         return self._cosign_needed and self.role_checks[Role.LEIDINGGEVENDE].isChecked()
@@ -217,7 +218,7 @@ class AccountsPage(QWidget):
         self.form = load_form("accounts_page", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        layout.addWidget(page_scroll(self.form))
         f = self.form
         title = child(f, QLabel, "titleLabel")
         title.setFont(scaled_font(title, 1.35))

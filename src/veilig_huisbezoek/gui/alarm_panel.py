@@ -59,6 +59,7 @@ from ..storage.errors import StoreError, StoreUnreachableError
 from .hub import AppHub
 from .i18n import domain_text
 from .readout import ReadoutLabel, announce
+from .screen_fit import available_geometry
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +182,9 @@ class AlarmRow(QFrame):
 
 
 MAX_VISIBLE_ROWS = 3
+# The rows take at most this share of the screen's height (but always the whole first
+# row): on a small screen the workspace below, with the call button, stays usable.
+ROWS_SCREEN_SHARE = 0.25
 
 
 class AlarmPanel(QFrame):
@@ -487,8 +491,9 @@ class AlarmPanel(QFrame):
         return row.sizeHint().height()
 
     def _fit_rows_area(self) -> None:
-        """Room for the first rows; the rows' box as tall as all of them (wrapped text
-        has no size hint a scroll area can use, so rows would be squeezed flat)."""
+        """Room for the first rows (fewer on a small screen); the rows' box as tall as
+        all of them (wrapped text has no size hint a scroll area can use, so rows would
+        be squeezed flat)."""
         spacing = max(0, self._rows_layout.spacing())
         heights = [self.row_height(row) for row in self.rows]
 
@@ -496,7 +501,9 @@ class AlarmPanel(QFrame):
             return sum(parts) + spacing * max(0, len(parts) - 1)
 
         self._rows_box.setMinimumHeight(total(heights))
-        self.rows_area.setFixedHeight(total(heights[:MAX_VISIBLE_ROWS]))
+        room = int(available_geometry(self).height() * ROWS_SCREEN_SHARE)
+        first = heights[0] if heights else 0
+        self.rows_area.setFixedHeight(min(total(heights[:MAX_VISIBLE_ROWS]), max(first, room)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -110,7 +110,7 @@ def run_gui(argv: Sequence[str]) -> int:
             # Quitting without closing the window still stops the alarms before the
             # store closes.
             app.aboutToQuit.connect(window.shutdown)
-            window.show()
+            window.show_fitted()
             state["window"] = window
             return window
 
@@ -118,8 +118,13 @@ def run_gui(argv: Sequence[str]) -> int:
             save_language(language)
             previous = state["window"]
             assert isinstance(previous, MainWindow)
-            geometry = previous.geometry()
-            open_window(language).setGeometry(geometry)
+            geometry = previous.normalGeometry()
+            window = open_window(language)
+            if previous.isMaximized():
+                window.showMaximized()
+            else:
+                window.showNormal()
+                window.setGeometry(geometry)
             previous.close()
             previous.deleteLater()
 

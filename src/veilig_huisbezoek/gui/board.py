@@ -14,7 +14,15 @@ from datetime import datetime, timedelta
 from typing import cast
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -52,9 +60,12 @@ from .forms import child, load_form
 from .hub import AppHub
 from .look import ERROR_STYLE, on_enter
 from .readout import announce
+from .screen_fit import page_scroll
 from .tasks import TaskRunner
 
 TICK_INTERVAL_MS = 1000
+# Room the address keeps on a narrow board, in characters of the table's bold font.
+ADDRESS_CHARS = 18
 _BANNER_STYLE = (
     "background: #b71c1c; color: #ffffff; font-size: 18pt; font-weight: bold;"
     " padding: 10px 14px; border: 3px solid #000000; border-radius: 4px;"
@@ -130,7 +141,7 @@ class BoardPage(QWidget):
         self.form = load_form("board", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        layout.addWidget(page_scroll(self.form))
         self.title_label = child(self.form, QLabel, "titleLabel")
         self.now_label = child(self.form, QLabel, "nowLabel")
         self.alarm_banner = child(self.form, QLabel, "alarmBanner")
@@ -178,7 +189,9 @@ class BoardPage(QWidget):
         header.setFont(header_font)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(BoardColumn.ADDRESS, QHeaderView.ResizeMode.Stretch)
+        self._titles_wrap = False
         self._fit_columns()
+        self.table.viewport().installEventFilter(self)
 
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_INTERVAL_MS)
@@ -270,6 +283,8 @@ class BoardPage(QWidget):
 
         Measured in bold (alarm rows are bold): status and countdown by their widest
         possible text, the other columns by the loaded rows; the address takes the rest.
+        On a narrow board (a small screen) the titles wrap onto two lines, so that the
+        address keeps room to be read.
         """
         bold = QFont(self.table.font())
         bold.setBold(True)
@@ -291,13 +306,31 @@ class BoardPage(QWidget):
             )
         header = self.table.horizontalHeader()
         header_metrics = QFontMetrics(header.font())
+        widths: dict[BoardColumn, tuple[int, int]] = {}  # (title on one line, wrapped)
         for column, texts in samples.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(
-                [header_metrics.horizontalAdvance(title)]
-                + [metrics.horizontalAdvance(text) for text in texts]
-            )
-            header.resizeSection(column, width + 24)
+            cells = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+            word = max(header_metrics.horizontalAdvance(w) for w in title.split() or [""])
+            widths[column] = (max(cells, header_metrics.horizontalAdvance(title)), max(cells, word))
+        # A narrow board (a small screen) keeps room for the address: the titles wrap.
+        address = metrics.horizontalAdvance("x" * ADDRESS_CHARS)
+        room = self.table.viewport().width()
+        wrap = sum(one for one, _ in widths.values()) + 24 * len(widths) + address > room
+        for column, (one_line, wrapped) in widths.items():
+            header.resizeSection(column, (wrapped if wrap else one_line) + 24)
+        if wrap != self._titles_wrap:
+            self._titles_wrap = wrap
+            alignment = Qt.AlignmentFlag.AlignCenter
+            if wrap:
+                alignment |= Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value)
+            header.setDefaultAlignment(alignment)
+            header.setMinimumHeight(2 * header_metrics.height() + 8 if wrap else 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The table's own size, not the page's: a hidden tab gets its sizes when shown.
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     # ---- every second --------------------------------------------------------------
     def tick(self) -> None:

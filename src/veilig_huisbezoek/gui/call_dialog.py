@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -44,6 +44,7 @@ from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
 from .readout import announce, sentences
+from .screen_fit import fit_to_screen
 
 # Button ids in the outcome group.
 NOT_REACHED, FIRST_NAME, LAST_NAME = 0, 1, 2
@@ -105,7 +106,7 @@ class CallDialog(QDialog):
         self.setWindowTitle(
             self.tr("Terugbellen — {name}").format(name=self.detail.visitor.display_name)
         )
-        self.resize(780, 720)
+        fit_to_screen(self, QSize(780, 720))
 
         form = self.form
         self.visitor_name_label = child(form, QLabel, "visitorNameLabel")

@@ -37,6 +37,7 @@ from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
 from .look import ERROR_STYLE, OK_STYLE, on_enter, scaled_font
+from .screen_fit import page_scroll
 from .table_model import RowTableModel
 from .tasks import TaskRunner
 
@@ -121,7 +122,7 @@ class ConsentPage(QWidget):
         self.form = load_form("consent_page", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        layout.addWidget(page_scroll(self.form))
         f = self.form
         self.title_label = child(f, QLabel, "titleLabel")
         self.intro_label = child(f, QLabel, "introLabel")

@@ -18,6 +18,7 @@ from ..domain.errors import UserError
 from ..storage.errors import StoreError
 from .forms import child, load_form
 from .look import ERROR_STYLE, scaled_font
+from .screen_fit import page_scroll
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class FirstRunView(QWidget):
         self.form = load_form("first_run", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        layout.addWidget(page_scroll(self.form))
         self.user_edit = child(self.form, QLineEdit, "userEdit")
         self.first_name_edit = child(self.form, QLineEdit, "firstNameEdit")
         self.last_name_edit = child(self.form, QLineEdit, "lastNameEdit")

@@ -53,6 +53,7 @@ from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
 from .look import ERROR_STYLE, from_qdate, on_enter, scaled_font, to_qdate
+from .screen_fit import page_scroll
 from .table_model import RowTableModel
 from .tasks import TaskRunner
 
@@ -261,7 +262,7 @@ class HistoryPage(QWidget):
         self.form = load_form("history_page", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        layout.addWidget(page_scroll(self.form))
         f = self.form
         self.title_label = child(f, QLabel, "titleLabel")
         self.scope_label = child(f, QLabel, "scopeLabel")

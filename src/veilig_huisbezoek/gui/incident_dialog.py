@@ -17,7 +17,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -73,6 +73,7 @@ from .look import (
     to_qdate,
 )
 from .readout import ReadoutLabel
+from .screen_fit import fit_to_screen
 
 TAB_REPORT, TAB_STEPS, TAB_POLICE, TAB_AFTERCARE, TAB_EVIDENCE, TAB_NOTE = range(6)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -125,9 +126,8 @@ class IncidentDialog(QDialog):
         self.setAccessibleName(self.tr("Incidentformulier"))
         self.form = load_form("incident_dialog", self)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
-        self.resize(920, 720)
+        fit_to_screen(self, QSize(920, 720))
         self._find_widgets()
         self._fill_choices()
         self._build_steps()

@@ -36,6 +36,7 @@ from ..storage.layout import holds_store
 from .forms import child, load_form
 from .i18n import domain_text
 from .look import ERROR_STYLE, scaled_font
+from .screen_fit import page_scroll
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ class LoginView(QWidget):
         self.form = load_form("login", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        layout.addWidget(page_scroll(self.form))
         self.user_edit = child(self.form, QLineEdit, "userEdit")
         self.password_edit = child(self.form, QLineEdit, "passwordEdit")
         self.login_button = child(self.form, QPushButton, "loginButton")

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,6 +57,7 @@ from .first_run import FirstRunView, create_store_with_first_account
 from .hub import AppHub
 from .idle import IdleWatcher
 from .login import LoginView
+from .screen_fit import fit_to_screen
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -73,6 +74,8 @@ log = logging.getLogger(__name__)
 
 WINDOW_TITLE = "Veilig Huisbezoek"
 STATUS_MS = 30_000
+# The size the window opens at when the screen has room for it (see ``show_fitted``).
+PREFERRED_SIZE = QSize(1280, 760)
 
 
 class MainWindow(QMainWindow):
@@ -98,7 +101,9 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.clock: Clock = clock or SystemClock()
         self.setWindowTitle(WINDOW_TITLE)
-        self.resize(1280, 760)
+        # No larger than the screen it opens on: a 1366×768 laptop with a title bar and
+        # a task bar has about 1366×700 for it, 1280×720 at 125 % about 1024×576.
+        self.fits_screen = fit_to_screen(self, PREFERRED_SIZE)
         self.tasks = TaskRunner(self)
         self.hub = AppHub(self)
         self.ctx: ServiceContext | None = None
@@ -150,6 +155,14 @@ class MainWindow(QMainWindow):
             self.first_run_view.created.connect(self._logged_in)
             self.stack.addWidget(self.first_run_view)
             self.stack.setCurrentWidget(self.first_run_view)
+
+    def show_fitted(self) -> None:
+        """Show the window: at its preferred size when the screen has room for it, else
+        maximised (the window manager then fits the title bar and the task bar)."""
+        if self.fits_screen:
+            self.show()
+        else:
+            self.showMaximized()
 
     # ---- session ------------------------------------------------------------------
     def _log_in(self, data_dir: Path, username: str, password: str) -> ServiceContext:

@@ -38,6 +38,7 @@ from .hub import AppHub
 from .i18n import domain_text
 from .incident_dialog import open_for_visit
 from .look import PRIMARY_BUTTON_STYLE, say, scaled_font
+from .screen_fit import page_scroll
 from .table_model import RowTableModel
 from .tasks import TaskRunner
 from .visit_documents import DocumentSaver, save_announcement_letter, save_visit_ics
@@ -125,7 +126,7 @@ class MyVisitsPage(QWidget):
         self.form = load_form("my_visits", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        layout.addWidget(page_scroll(self.form))
         f = self.form
         self.table = child(f, QTableView, "visitTable")
         self.empty_label = child(f, QLabel, "emptyLabel")

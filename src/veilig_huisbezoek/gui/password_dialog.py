@@ -21,6 +21,7 @@ from ..storage.store import KeyRotation
 from .cosign_box import CoSignBox, sign
 from .forms import child, load_form
 from .look import ERROR_STYLE, PRIMARY_BUTTON_STYLE
+from .screen_fit import keep_fitted
 from .tasks import TaskRunner
 
 
@@ -48,7 +49,6 @@ class PasswordDialog(QDialog):
         self.username = username
         self.form = load_form("password_dialog", self)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
         f = self.form
         self.intro_label = child(f, QLabel, "introLabel")
@@ -101,6 +101,7 @@ class PasswordDialog(QDialog):
         (self.current_edit if own else self.new_edit).setFocus()
         self._busy = False
         self.rotation: KeyRotation | None = None
+        keep_fitted(self)
 
     def _submit(self) -> None:
         if self._busy:

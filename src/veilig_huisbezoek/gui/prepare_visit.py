@@ -61,6 +61,7 @@ from .i18n import domain_text, reason_text
 from .level_badge import LevelBadge
 from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, say, scaled_font
 from .readout import plain_text
+from .screen_fit import keep_fitted, page_scroll
 from .tasks import TaskRunner
 
 STEP_ADDRESS, STEP_CHECK, STEP_ADVICE, STEP_PLAN, STEP_REVIEW = range(5)
@@ -143,7 +144,6 @@ class ConsentDialog(QDialog):
         self.setModal(True)
         self.form = load_form("prepare_consent", self)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
         self.user_edit = child(self.form, QLineEdit, "leadUserEdit")
         self.password_edit = child(self.form, QLineEdit, "leadPasswordEdit")
@@ -160,6 +160,7 @@ class ConsentDialog(QDialog):
         self._reason = ""
         self.grant: ConsentGrant | None = None
         self.user_edit.setFocus()
+        keep_fitted(self)
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(f"⚠ {message}" if message else "")
@@ -241,7 +242,7 @@ class PrepareVisitPage(QWidget):
         self.form = load_form("prepare_visit", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        layout.addWidget(page_scroll(self.form))
         self._find_widgets()
         self._style()
         self.step_names = (

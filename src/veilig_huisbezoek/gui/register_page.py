@@ -46,6 +46,7 @@ from .hub import AppHub
 from .i18n import domain_text
 from .look import ERROR_STYLE, OK_STYLE, from_qdate, on_enter, to_qdate
 from .register_model import RegisterTableModel, date_text
+from .screen_fit import page_scroll
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ class RegisterPage(QWidget):
         self.form = load_form("register_page", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        layout.addWidget(page_scroll(self.form))
         f = self.form
         self.title_label = child(f, QLabel, "titleLabel")
         self.summary_label = child(f, QLabel, "summaryLabel")

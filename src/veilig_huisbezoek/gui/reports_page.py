@@ -40,6 +40,7 @@ from .hub import AppHub
 from .i18n import domain_text
 from .look import ERROR_STYLE, OK_STYLE, scaled_font
 from .readout import ReadoutLabel
+from .screen_fit import page_scroll
 from .tasks import TaskRunner
 
 PERIODS = (3, 6, 12, 24)
@@ -61,7 +62,7 @@ class ReportsPage(QWidget):
         self.form = load_form("reports_page", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        layout.addWidget(page_scroll(self.form))
         f = self.form
         title = child(f, QLabel, "titleLabel")
         title.setFont(scaled_font(title, 1.35))

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
@@ -53,6 +54,7 @@ from ..services.visit_details import (
 from .forms import child, load_form
 from .i18n import domain_text, stored_reason_text
 from .look import scaled_font
+from .screen_fit import fit_to_screen
 from .table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -297,7 +299,7 @@ class VisitDetailDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         self.close_button.setDefault(True)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
-        self.resize(1280, 720)
+        fit_to_screen(self, QSize(1280, 720))
         self.timeline_table.setFocus()
 
     # ---- opening ------------------------------------------------------------------
