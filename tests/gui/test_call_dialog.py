@@ -268,6 +268,8 @@ def test_keyboard_only_with_tab_and_space(qtbot: QtBot, demo: DemoEnv) -> None:
     press(Qt.Key.Key_Space)
     assert dialog.politie_no.isChecked()
     press(Qt.Key.Key_Tab)
+    assert dialog.cancel_button.hasFocus()
+    press(Qt.Key.Key_Tab)
     assert dialog.record_button.hasFocus()
     with qtbot.waitSignal(dialog.recorded, timeout=2000):
         press(Qt.Key.Key_Space)

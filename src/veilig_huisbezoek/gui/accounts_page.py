@@ -135,8 +135,8 @@ class AccountDialog(QDialog):
         lead_check = self.role_checks[Role.LEIDINGGEVENDE]
         lead_check.toggled.connect(lambda _on: self._show_cosign())
         self._show_cosign()
-        # After the password fields, before the buttons (the box is added after the form).
-        QWidget.setTabOrder(self.repeat_edit, self.cosign_box.user_edit)
+        # After the roles, before the buttons (where the box is added, below the roles).
+        QWidget.setTabOrder(self.role_checks[Role.BEHEERDER], self.cosign_box.user_edit)
         QWidget.setTabOrder(self.cosign_box.user_edit, self.cosign_box.password_edit)
         QWidget.setTabOrder(self.cosign_box.password_edit, self.ok_button)
         self.user_edit.setFocus()

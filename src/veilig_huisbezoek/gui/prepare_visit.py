@@ -8,7 +8,6 @@ in the services, which the page calls with what was typed.
 from __future__ import annotations
 
 import html
-import itertools
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -58,8 +57,9 @@ from .checklist_widget import ChecklistWidget
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text, reason_text
+from .keys import tab_after
 from .level_badge import LevelBadge
-from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, say, scaled_font
+from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, focus_frame, say, scaled_font
 from .tasks import TaskRunner
 
 STEP_ADDRESS, STEP_CHECK, STEP_ADVICE, STEP_PLAN, STEP_REVIEW = range(5)
@@ -483,6 +483,9 @@ class PrepareVisitPage(QWidget):
         self.concept_button.setFont(scaled_font(self.concept_button, 1.0))
         for box in (self.start_fold_box, self.return_fold_box):
             box.hide()
+        # Text only, reached with Tab to scroll it: the focus must show.
+        for name in ("levelScroll", "reviewScroll"):
+            child(f, QScrollArea, name).setStyleSheet(focus_frame(name))
         # Long lines are hard to read: forms stay about 80 characters wide (grows with
         # the font, so nothing is clipped at 150 %).
         x_width = QFontMetrics(self.font()).horizontalAdvance("x")
@@ -520,14 +523,14 @@ class PrepareVisitPage(QWidget):
         self.concept_button.clicked.connect(lambda: self.save(schedule=False))
 
     def _chain_tab_order(self) -> None:
-        """Checklist answers first, then the navigation buttons (they are added late)."""
+        """The checklist answers (added in code) where the checklist is: after the
+        address, before the level panel beside the list; the rest is the form's order."""
         assert self.checklist_widget is not None and self.checklist is not None
         chain: list[QWidget] = []
         for item_id in self.checklist_widget.order:
             chain += self.checklist_widget.buttons(item_id)
-        chain += [self.back_button, self.next_button, self.clear_button]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        chain.append(child(self.form, QWidget, "levelScroll"))
+        tab_after(self.city_edit, chain)
 
     # ---- public -------------------------------------------------------------------
     def refresh(self) -> None:

@@ -7,6 +7,7 @@ appears here without a form change; the service checks the beheerder role again.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -56,6 +57,7 @@ class SettingsPage(QWidget):
         outer.addWidget(intro)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields in it
         body = QWidget()
         columns = QVBoxLayout(body)
         self.editors: dict[str, Editor] = {}
