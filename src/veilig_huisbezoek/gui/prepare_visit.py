@@ -57,7 +57,7 @@ from .checklist_widget import ChecklistWidget
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text, reason_text
-from .keys import tab_after
+from .keys import return_focus, tab_after
 from .level_badge import LevelBadge
 from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, focus_frame, say, scaled_font
 from .tasks import TaskRunner
@@ -572,6 +572,13 @@ class PrepareVisitPage(QWidget):
     def current_step(self) -> int:
         return self.stack.currentIndex()
 
+    def default_button(self, _focus: QWidget | None = None) -> QPushButton:
+        """What Enter presses: Volgende, and in the last step the save button shown
+        as primary (Opslaan en plannen, or Opslaan als concept)."""
+        if self.current_step() < STEP_REVIEW:
+            return self.next_button
+        return self.save_button if self.save_button.isVisible() else self.concept_button
+
     def first_field(self) -> QWidget | None:
         """Where typing starts after login: the street, on the address step."""
         return self.street_edit if self.current_step() == STEP_ADDRESS else None
@@ -688,7 +695,7 @@ class PrepareVisitPage(QWidget):
         elif step == STEP_PLAN:
             target = self.reason_combo
         elif step == STEP_REVIEW:
-            target = self.save_button if self.save_button.isVisible() else self.concept_button
+            target = self.default_button()
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -1052,8 +1059,16 @@ class PrepareVisitPage(QWidget):
         dialog = ConsentDialog(self.ctx, self.tasks, self._visit_text(), self)
         dialog.signed.connect(self._consent_signed)
         dialog.finished.connect(lambda _result: self._consent_dialog_closed(dialog))
+        # Signed: on with the next step (the button that opened the dialog may be gone);
+        # cancelled: back on that button.
+        return_focus(dialog, lambda: self._after_consent(dialog))
         self.consent_dialog = dialog
         dialog.open()
+
+    def _after_consent(self, dialog: ConsentDialog) -> QWidget | None:
+        if dialog.grant is None:
+            return None
+        return self.default_button()
 
     def _consent_dialog_closed(self, dialog: ConsentDialog) -> None:
         if self.consent_dialog is dialog:
@@ -1443,6 +1458,9 @@ class PrepareVisitPage(QWidget):
         box.button(QMessageBox.StandardButton.No).setText(self.tr("&Nee, terug"))
         self.confirm_box = box
         box.finished.connect(lambda result: self._clear_answered(box, result))
+        # Cleared: typing starts again in the street; kept: back on Formulier wissen.
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        return_focus(box, lambda: self.street_edit if box.clickedButton() is yes else None)
         box.open()
 
     def _clear_answered(self, box: QMessageBox, result: int) -> None:

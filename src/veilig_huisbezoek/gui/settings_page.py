@@ -98,6 +98,10 @@ class SettingsPage(QWidget):
         self.undo_button.clicked.connect(self.refresh)
         self.refresh()
 
+    def default_button(self, _focus: QWidget | None = None) -> QPushButton:
+        """Enter in a field saves (a multi-line text keeps Enter for a new line)."""
+        return self.save_button
+
     @staticmethod
     def _editor(field: SettingField) -> Editor:
         if not field.is_text:
