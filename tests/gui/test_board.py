@@ -459,3 +459,27 @@ def test_screenshot_board_with_an_alarm(qtbot: QtBot, demo: DemoEnv, tmp_path: P
     target = tmp_path / "board.png"  # docs/ pictures: tools/take_screenshots.py
     assert page.grab().save(str(target))
     assert target.stat().st_size > 10_000
+
+
+def test_tab_leaves_the_table_for_the_next_control(qtbot: QtBot, demo: DemoEnv) -> None:
+    """Tab does not walk the cells: it goes on to the buttons (arrows move in the table)."""
+    page = open_board(qtbot, demo, "ahmed")
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    mine = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).may_call)
+    page.table.selectRow(mine)
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    arrow = Qt.Key.Key_Down if mine == 0 else Qt.Key.Key_Up
+    back = Qt.Key.Key_Up if mine == 0 else Qt.Key.Key_Down
+    qtbot.keyClick(page.table, arrow)
+    assert page.table.hasFocus() and page.table.currentIndex().row() != mine
+    qtbot.keyClick(page.table, back)
+    assert page.table.currentIndex().row() == mine
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert page.refresh_button.hasFocus()
+    qtbot.keyClick(page.refresh_button, Qt.Key.Key_Tab)
+    assert page.call_button.hasFocus()
+    qtbot.keyClick(page.call_button, Qt.Key.Key_Backtab)
+    qtbot.keyClick(page.refresh_button, Qt.Key.Key_Backtab)
+    assert page.table.hasFocus() and page.table.currentIndex().row() == mine

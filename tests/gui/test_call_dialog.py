@@ -243,13 +243,15 @@ def test_keyboard_only_with_tab_and_space(qtbot: QtBot, demo: DemoEnv) -> None:
     detail = buddy_visit(ctx)
     dialog = make_dialog(qtbot, demo, ctx, detail)
     qtbot.waitUntil(dialog.isActiveWindow)
-    assert dialog.not_reached_button.hasFocus()
+    assert dialog.phone_label.hasFocus()
 
     def press(key: Qt.Key) -> None:
         widget = QApplication.focusWidget()
         assert widget is not None
         qtbot.keyClick(widget, key)
 
+    press(Qt.Key.Key_Tab)
+    assert dialog.not_reached_button.hasFocus()
     press(Qt.Key.Key_Tab)
     assert dialog.first_name_button.hasFocus()
     press(Qt.Key.Key_Space)
@@ -268,6 +270,8 @@ def test_keyboard_only_with_tab_and_space(qtbot: QtBot, demo: DemoEnv) -> None:
     press(Qt.Key.Key_Space)
     assert dialog.politie_no.isChecked()
     press(Qt.Key.Key_Tab)
+    assert dialog.cancel_button.hasFocus()
+    press(Qt.Key.Key_Tab)
     assert dialog.record_button.hasFocus()
     with qtbot.waitSignal(dialog.recorded, timeout=2000):
         press(Qt.Key.Key_Space)
@@ -281,6 +285,54 @@ def test_keyboard_only_with_tab_and_space(qtbot: QtBot, demo: DemoEnv) -> None:
     assert dialog.close_button.hasFocus()
     with qtbot.waitSignal(dialog.finished):
         press(Qt.Key.Key_Return)
+
+
+def test_enter_does_nothing_until_an_outcome_is_chosen(qtbot: QtBot, demo: DemoEnv) -> None:
+    """The number to call has the focus, not an answer: Enter (twice, as someone who
+    expects to confirm) chooses and records nothing. Once chosen, Enter records that."""
+    ctx = demo.login("ahmed")
+    detail = buddy_visit(ctx)
+    dialog = make_dialog(qtbot, demo, ctx, detail)
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+    def press(key: Qt.Key) -> None:
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        qtbot.keyClick(widget, key)
+
+    assert dialog.phone_label.hasFocus()
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_Return)
+    assert dialog.outcome is None and dialog.decision is None
+    assert not any(b.isChecked() for b in dialog.outcome_buttons())
+    assert dialog.isVisible() and dialog.pages.currentWidget() is dialog.ask_page
+    # On an answer that is not chosen, Enter does not choose it either.
+    press(Qt.Key.Key_Tab)
+    assert dialog.not_reached_button.hasFocus()
+    press(Qt.Key.Key_Return)
+    assert dialog.outcome is None and dialog.decision is None
+    assert len(get_visit_detail(ctx, detail.id).calls) == len(detail.calls)
+    # Chosen with Space: now Enter records it.
+    press(Qt.Key.Key_Space)
+    assert dialog.not_reached_button.isChecked()
+    with qtbot.waitSignal(dialog.recorded, timeout=2000):
+        press(Qt.Key.Key_Return)
+    call = get_visit_detail(ctx, detail.id).calls[-1]
+    assert (call.reached, call.action) == (False, "retry")
+    assert dialog.close_button.hasFocus()
+
+
+def test_enter_on_annuleren_cancels(qtbot: QtBot, demo: DemoEnv) -> None:
+    ctx = demo.login("ahmed")
+    detail = buddy_visit(ctx)
+    dialog = make_dialog(qtbot, demo, ctx, detail)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    choose(qtbot, dialog.first_name_button)
+    dialog.cancel_button.setFocus()
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.cancel_button, Qt.Key.Key_Return)
+    assert dialog.decision is None
+    assert len(get_visit_detail(ctx, detail.id).calls) == len(detail.calls)
 
 
 def test_escape_records_nothing(qtbot: QtBot, demo: DemoEnv) -> None:

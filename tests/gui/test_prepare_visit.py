@@ -517,7 +517,10 @@ def test_the_checklist_can_be_answered_with_the_keyboard_only(qtbot: QtBot, demo
             qtbot.keyClick(focused(), Qt.Key.Key_Right)
             assert widget.answers()[item.id] is Answer.WEET_NIET
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-    # After the last question (the register row is read-only) come the buttons.
+    # After the last question (the register row is read-only) the level panel beside
+    # the questions (to scroll it with the arrows), then the buttons.
+    assert focused().objectName() == "levelScroll"
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is page.back_button
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is page.next_button

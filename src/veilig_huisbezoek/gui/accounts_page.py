@@ -37,6 +37,7 @@ from .cosign_box import CoSignBox, sign
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
+from .keys import return_focus
 from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
 from .password_dialog import PasswordDialog
 from .screen_fit import keep_fitted, page_scroll
@@ -135,8 +136,8 @@ class AccountDialog(QDialog):
         lead_check = self.role_checks[Role.LEIDINGGEVENDE]
         lead_check.toggled.connect(lambda _on: self._show_cosign())
         self._show_cosign()
-        # After the password fields, before the buttons (the box is added after the form).
-        QWidget.setTabOrder(self.repeat_edit, self.cosign_box.user_edit)
+        # After the roles, before the buttons (where the box is added, below the roles).
+        QWidget.setTabOrder(self.role_checks[Role.BEHEERDER], self.cosign_box.user_edit)
         QWidget.setTabOrder(self.cosign_box.user_edit, self.cosign_box.password_edit)
         QWidget.setTabOrder(self.cosign_box.password_edit, self.ok_button)
         self.user_edit.setFocus()
@@ -327,6 +328,8 @@ class AccountsPage(QWidget):
     def add(self) -> None:
         dialog = AccountDialog(self.ctx, self.tasks, self)
         dialog.accepted.connect(lambda: self._added(dialog.added_username))
+        # Added: on the new account in the list; cancelled: back on Toevoegen.
+        return_focus(dialog, lambda: self.table if dialog.added_username else None)
         self.dialog = dialog
         dialog.open()
 
@@ -348,6 +351,7 @@ class AccountsPage(QWidget):
             lead=Role.LEIDINGGEVENDE in chosen.roles,
         )
         dialog.saved.connect(lambda _text: self._password_reset(chosen.username, dialog.rotation))
+        return_focus(dialog)
         self.dialog = dialog
         dialog.open()
 
@@ -411,6 +415,8 @@ class AccountsPage(QWidget):
         )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.finished.connect(lambda result: self._remove_answered(result, chosen))
+        # Removing (the buttons wait meanwhile): on the list; not: back on Verwijderen.
+        return_focus(box, lambda: self.table if self._busy else None)
         self.confirm_box = box
         box.open()
 

@@ -58,6 +58,7 @@ from .board_model import BoardColumn, BoardModel
 from .call_dialog import CallDialog
 from .forms import child, load_form
 from .hub import AppHub
+from .keys import return_focus
 from .look import ERROR_STYLE, on_enter
 from .readout import announce
 from .screen_fit import page_scroll
@@ -434,6 +435,9 @@ class BoardPage(QWidget):
             return
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.finished.connect(self._call_finished)
+        # After the call: back in the board, on the visits (the alarm button that may
+        # have opened the call can be gone by then).
+        return_focus(dialog, self.table)
         self.call_dialog = dialog
         dialog.open()
 
@@ -442,8 +446,6 @@ class BoardPage(QWidget):
         self.call_dialog = None
         if dialog is not None:
             dialog.deleteLater()
-        if shiboken6.isValid(self):
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_buttons(self) -> None:
         row = self.selected_row()

@@ -12,9 +12,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from functools import partial
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QDialog,
     QFrame,
@@ -43,6 +44,7 @@ from ..storage.errors import StoreError
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
+from .keys import is_enter
 from .readout import announce, sentences
 from .screen_fit import fit_to_screen
 
@@ -184,10 +186,32 @@ class CallDialog(QDialog):
             CallAction.ESCALATE: "⚠",
         }
 
+        # Enter on a choice (an outcome, ja/nee) records once an outcome is chosen and
+        # never makes a choice itself (some desktops let Enter press a focused button).
+        choices: list[QAbstractButton] = [
+            *self._outcome_buttons.values(),
+            *self.vrijuit_buttons.buttons(),
+            *self.politie_buttons.buttons(),
+        ]
+        for choice in choices:
+            choice.installEventFilter(self)
+
         self._show_visit()
         self._update_preview()
         self.pages.setCurrentWidget(self.ask_page)
-        self.not_reached_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The number to call first; no answer has the focus, so no Enter chooses one.
+        self.phone_label.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if is_enter(event) and isinstance(watched, QAbstractButton):
+            if self.record_button.isEnabled():
+                self.record()
+            return True
+        return super().eventFilter(watched, event)
+
+    def outcome_buttons(self) -> list[QPushButton]:
+        """Niet bereikt, Voornaam, Achternaam."""
+        return list(self._outcome_buttons.values())
 
     def action_text(self, action: CallAction) -> tuple[str, str]:
         """The domain's title and instruction in the chosen language."""

@@ -17,6 +17,7 @@ from ..domain.clock import Clock
 from ..domain.errors import UserError
 from ..storage.errors import StoreError
 from .forms import child, load_form
+from .keys import on_return
 from .look import ERROR_STYLE, scaled_font
 from .screen_fit import page_scroll
 from .tasks import TaskRunner
@@ -70,7 +71,7 @@ class FirstRunView(QWidget):
         title = child(self.form, QLabel, "titleLabel")
         title.setFont(scaled_font(title, 1.6))
         self.create_button.clicked.connect(self._submit)
-        self.repeat_edit.returnPressed.connect(self._submit)
+        on_return(self.repeat_edit, self._submit)
 
     def _submit(self) -> None:
         if not self.create_button.isEnabled():  # already creating

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from ..paths import ui_dir
 from .readout import ReadoutLabel
@@ -44,6 +44,14 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     # The loader set text and accessibleName itself (not through ReadoutLabel.setText).
     for label in widget.findChildren(ReadoutLabel):
         label.set_caption(label.accessibleName())
+    if parent is not None and isinstance(parent.window(), QDialog):
+        # The button marked "default" in the form is the dialog's default (Enter). The
+        # loader sets it before the form is in the dialog, where Qt would not notice:
+        # the dialog would make the first button after the focus its default instead.
+        for button in widget.findChildren(QPushButton):
+            if button.isDefault():
+                button.setDefault(False)
+                button.setDefault(True)
     return widget
 
 

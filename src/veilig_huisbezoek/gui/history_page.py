@@ -52,6 +52,7 @@ from ..services.history import (
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
+from .keys import on_return
 from .look import ERROR_STYLE, from_qdate, on_enter, scaled_font, to_qdate
 from .screen_fit import page_scroll
 from .table_model import RowTableModel
@@ -335,7 +336,7 @@ class HistoryPage(QWidget):
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(self._search_timer.start)
-        self.search_edit.returnPressed.connect(self.refresh)
+        on_return(self.search_edit, self.refresh)
         self.from_check.toggled.connect(self.from_date.setEnabled)
         self.to_check.toggled.connect(self.to_date.setEnabled)
         for check in (self.from_check, self.to_check):

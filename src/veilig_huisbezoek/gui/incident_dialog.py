@@ -65,6 +65,7 @@ from ..storage.files import write_atomically
 from .file_choosers import OpenPathChooser, SavePathChooser, ask_open_path, ask_save_path
 from .forms import child, load_form
 from .i18n import domain_text
+from .keys import tab_after
 from .look import (
     PRIMARY_BUTTON_STYLE,
     from_qdate,
@@ -222,6 +223,8 @@ class IncidentDialog(QDialog):
             box_layout.addWidget(check)
             self.step_checks[step] = check
             check.toggled.connect(partial(self._step_toggled, step))
+        # In the Tab order where the tab is: after the report, before the police tab.
+        tab_after(self.file_button, self.step_checks.values())
 
     def _build_aftercare(self) -> None:
         rows_layout = self.aftercare_rows.layout()
@@ -261,6 +264,15 @@ class IncidentDialog(QDialog):
             rows_layout.addWidget(group)
             self.talk_widgets[talk] = (window, outcome, on, note)
             self.talk_buttons[talk] = save
+        # In the Tab order where the tab is: after the police tab, before the evidence.
+        tab_after(
+            self.police_save_button,
+            [
+                widget
+                for talk in AftercareTalk
+                for widget in (*self.talk_widgets[talk][1:], self.talk_buttons[talk])
+            ],
+        )
 
     def _connect(self) -> None:
         self.category_combo.currentIndexChanged.connect(self._category_changed)

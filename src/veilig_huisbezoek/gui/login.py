@@ -35,6 +35,7 @@ from ..storage.errors import StoreDamagedError, StoreError
 from ..storage.layout import holds_store
 from .forms import child, load_form
 from .i18n import domain_text
+from .keys import on_return, return_focus
 from .look import ERROR_STYLE, scaled_font
 from .screen_fit import page_scroll
 from .tasks import TaskRunner
@@ -124,8 +125,8 @@ class LoginView(QWidget):
         layout_of_error.insertWidget(
             layout_of_error.indexOf(self.error_label) + 1, self.restore_button
         )
-        self.password_edit.returnPressed.connect(self._submit)
-        self.user_edit.returnPressed.connect(self.password_edit.setFocus)
+        on_return(self.password_edit, self._submit)
+        on_return(self.user_edit, self.password_edit.setFocus)
         self.password_edit.installEventFilter(self)
         if server is not None:
             self.demo_label.setText(
@@ -257,6 +258,7 @@ class LoginView(QWidget):
         box.button(QMessageBox.StandardButton.No).setText(self.tr("&Nee"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.finished.connect(lambda _r: self._restore_answered(box, backup))
+        return_focus(box)
         self.confirm_box = box
         box.open()
 

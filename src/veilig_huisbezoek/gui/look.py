@@ -21,6 +21,15 @@ PRIMARY_BUTTON_STYLE = (
 )
 
 
+def focus_frame(name: str) -> str:
+    """A frameless scroll area that is a Tab stop (to scroll text with the arrow keys)
+    shows a frame while it has the focus; ``name`` is its object name."""
+    return (
+        f"QScrollArea#{name} {{ border: 3px solid transparent; }} "
+        f"QScrollArea#{name}:focus {{ border: 3px solid #0b4f8a; }}"
+    )
+
+
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
     """The widget's font enlarged relative to the application font (never pixel sizes)."""
     font = QFont(widget.font())

@@ -56,6 +56,7 @@ from ..storage.layout import holds_store
 from .first_run import FirstRunView, create_store_with_first_account
 from .hub import AppHub
 from .idle import IdleWatcher
+from .keys import EnterKey, default_button, return_focus
 from .login import LoginView
 from .screen_fit import fit_to_screen
 from .tasks import TaskRunner
@@ -121,6 +122,11 @@ class MainWindow(QMainWindow):
         self._central_layout.setSpacing(0)
         self._central_layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        # Return/Enter everywhere in the window: the focused button, else the default
+        # button of what is shown (login, first run, the workspace's current page).
+        self.enter_key = EnterKey(
+            central, lambda focus: default_button(self.stack.currentWidget(), focus)
+        )
         self.scheduler: ReminderScheduler | None = None
         self.alarm_panel: AlarmPanel | None = None
         self.live: TeamLive | None = None
@@ -255,6 +261,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self.password_notice_box = box
+        return_focus(box)
         box.open()
 
     # ---- team mode: live changes and the connection banner ---------------------------

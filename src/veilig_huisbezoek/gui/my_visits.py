@@ -37,6 +37,7 @@ from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
 from .incident_dialog import open_for_visit
+from .keys import return_focus
 from .look import PRIMARY_BUTTON_STYLE, say, scaled_font
 from .screen_fit import page_scroll
 from .table_model import RowTableModel
@@ -335,6 +336,10 @@ class MyVisitsPage(QWidget):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         visit_id = row.id
         box.finished.connect(lambda _r: self._return_answered(box, visit_id, incident))
+        # Ended: the visit has left the list; the keyboard goes to the list. Not yet:
+        # back on the button.
+        yes_button = box.button(QMessageBox.StandardButton.Yes)
+        return_focus(box, lambda: self.table if box.clickedButton() is yes_button else None)
         self.confirm_box = box
         box.open()
 
@@ -350,6 +355,7 @@ class MyVisitsPage(QWidget):
                 self._say(self.tr("Het bezoek is beëindigd: terug, er was een incident."))
                 self._show_incident_help()
                 self.incident_dialog = open_for_visit(self.ctx, visit_id, self)
+                return_focus(self.incident_dialog, self.table, opener=self.table)
         elif self._run(visits.return_safe, visit_id):
             self._say(self.tr("Welkom terug. Het bezoek is beëindigd: terug, veilig."))
 

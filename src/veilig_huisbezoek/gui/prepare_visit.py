@@ -8,7 +8,6 @@ in the services, which the page calls with what was typed.
 from __future__ import annotations
 
 import html
-import itertools
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -58,8 +57,9 @@ from .checklist_widget import ChecklistWidget
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text, reason_text
+from .keys import return_focus, tab_after
 from .level_badge import LevelBadge
-from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, say, scaled_font
+from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, focus_frame, say, scaled_font
 from .readout import plain_text
 from .screen_fit import keep_fitted, page_scroll
 from .tasks import TaskRunner
@@ -485,6 +485,9 @@ class PrepareVisitPage(QWidget):
         self.concept_button.setFont(scaled_font(self.concept_button, 1.0))
         for box in (self.start_fold_box, self.return_fold_box):
             box.hide()
+        # Text only, reached with Tab to scroll it: the focus must show.
+        for name in ("levelScroll", "reviewScroll"):
+            child(f, QScrollArea, name).setStyleSheet(focus_frame(name))
         # Long lines are hard to read: forms stay about 80 characters wide (grows with
         # the font, so nothing is clipped at 150 %).
         x_width = QFontMetrics(self.font()).horizontalAdvance("x")
@@ -522,14 +525,14 @@ class PrepareVisitPage(QWidget):
         self.concept_button.clicked.connect(lambda: self.save(schedule=False))
 
     def _chain_tab_order(self) -> None:
-        """Checklist answers first, then the navigation buttons (they are added late)."""
+        """The checklist answers (added in code) where the checklist is: after the
+        address, before the level panel beside the list; the rest is the form's order."""
         assert self.checklist_widget is not None and self.checklist is not None
         chain: list[QWidget] = []
         for item_id in self.checklist_widget.order:
             chain += self.checklist_widget.buttons(item_id)
-        chain += [self.back_button, self.next_button, self.clear_button]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        chain.append(child(self.form, QWidget, "levelScroll"))
+        tab_after(self.city_edit, chain)
 
     # ---- public -------------------------------------------------------------------
     def refresh(self) -> None:
@@ -570,6 +573,13 @@ class PrepareVisitPage(QWidget):
 
     def current_step(self) -> int:
         return self.stack.currentIndex()
+
+    def default_button(self, _focus: QWidget | None = None) -> QPushButton:
+        """What Enter presses: Volgende, and in the last step the save button shown
+        as primary (Opslaan en plannen, or Opslaan als concept)."""
+        if self.current_step() < STEP_REVIEW:
+            return self.next_button
+        return self.save_button if self.save_button.isVisible() else self.concept_button
 
     def first_field(self) -> QWidget | None:
         """Where typing starts after login: the street, on the address step."""
@@ -687,7 +697,7 @@ class PrepareVisitPage(QWidget):
         elif step == STEP_PLAN:
             target = self.reason_combo
         elif step == STEP_REVIEW:
-            target = self.save_button if self.save_button.isVisible() else self.concept_button
+            target = self.default_button()
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -1052,8 +1062,16 @@ class PrepareVisitPage(QWidget):
         dialog = ConsentDialog(self.ctx, self.tasks, self._visit_text(), self)
         dialog.signed.connect(self._consent_signed)
         dialog.finished.connect(lambda _result: self._consent_dialog_closed(dialog))
+        # Signed: on with the next step (the button that opened the dialog may be gone);
+        # cancelled: back on that button.
+        return_focus(dialog, lambda: self._after_consent(dialog))
         self.consent_dialog = dialog
         dialog.open()
+
+    def _after_consent(self, dialog: ConsentDialog) -> QWidget | None:
+        if dialog.grant is None:
+            return None
+        return self.default_button()
 
     def _consent_dialog_closed(self, dialog: ConsentDialog) -> None:
         if self.consent_dialog is dialog:
@@ -1443,6 +1461,9 @@ class PrepareVisitPage(QWidget):
         box.button(QMessageBox.StandardButton.No).setText(self.tr("&Nee, terug"))
         self.confirm_box = box
         box.finished.connect(lambda result: self._clear_answered(box, result))
+        # Cleared: typing starts again in the street; kept: back on Formulier wissen.
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        return_focus(box, lambda: self.street_edit if box.clickedButton() is yes else None)
         box.open()
 
     def _clear_answered(self, box: QMessageBox, result: int) -> None:

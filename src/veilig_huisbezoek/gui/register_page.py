@@ -44,6 +44,7 @@ from ..services.register import RegisterEntry
 from .forms import child, load_form
 from .hub import AppHub
 from .i18n import domain_text
+from .keys import on_return
 from .look import ERROR_STYLE, OK_STYLE, from_qdate, on_enter, to_qdate
 from .register_model import RegisterTableModel, date_text
 from .screen_fit import page_scroll
@@ -173,7 +174,7 @@ class RegisterPage(QWidget):
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(self._search_timer.start)
-        self.search_edit.returnPressed.connect(self._search_now)
+        on_return(self.search_edit, self._search_now)
         self.status_combo.currentIndexChanged.connect(self.refresh)
         self.category_combo.currentIndexChanged.connect(self.refresh)
         selection = self.table.selectionModel()
@@ -267,6 +268,17 @@ class RegisterPage(QWidget):
         self.message_label.setText(text)
         self.message_label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
         self.message_label.setVisible(bool(text))
+
+    def default_button(self, focus: QWidget) -> QPushButton | None:
+        """What Enter presses: Opslaan in the note form, the confirmation in the reason
+        form (a multi-line text keeps Enter for a new line); nothing elsewhere."""
+        for page, button in (
+            (self.edit_page, self.save_button),
+            (self.reason_page, self.confirm_reason_button),
+        ):
+            if page.isAncestorOf(focus):
+                return button
+        return None
 
     def selected_entry(self) -> RegisterEntry | None:
         index = self.table.currentIndex()

@@ -7,6 +7,7 @@ appears here without a form change; the service checks the beheerder role again.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -57,6 +58,7 @@ class SettingsPage(QWidget):
         outer.addWidget(intro)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields in it
         body = QWidget()
         columns = QVBoxLayout(body)
         self.editors: dict[str, Editor] = {}
@@ -95,6 +97,10 @@ class SettingsPage(QWidget):
         self.reset_button.clicked.connect(lambda: self.show_settings(Settings()))
         self.undo_button.clicked.connect(self.refresh)
         self.refresh()
+
+    def default_button(self, _focus: QWidget | None = None) -> QPushButton:
+        """Enter in a field saves (a multi-line text keeps Enter for a new line)."""
+        return self.save_button
 
     @staticmethod
     def _editor(field: SettingField) -> Editor:

@@ -6,6 +6,8 @@ from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QHBoxLayout,
     QPushButton,
     QTabWidget,
@@ -17,6 +19,7 @@ from ..domain.roles import Permission, Role
 from ..services.context import ServiceContext
 from .hub import AppHub
 from .i18n import domain_text
+from .keys import default_button, return_focus
 from .readout import ReadoutLabel
 from .tasks import TaskRunner
 
@@ -100,9 +103,7 @@ class WorkspaceView(QWidget):
             prepare = PrepareVisitPage(ctx, tasks, hub)
             self._add("prepare", prepare)
             self._add("my_visits", MyVisitsPage(ctx, tasks, hub))
-            planned = getattr(prepare, "planned", None)
-            if planned is not None:
-                planned.connect(lambda _id: self.show_page("my_visits"))
+            prepare.planned.connect(self._planned)
         if actor.may(Permission.ACT_AS_BUDDY):
             from .board import BoardPage
 
@@ -135,6 +136,23 @@ class WorkspaceView(QWidget):
         if "board" in self.pages and not actor.may(Permission.PLAN_OWN_VISITS):
             self.show_page("board")
 
+    def default_button(self, focus: QWidget) -> QAbstractButton | None:
+        """What Enter presses (see :mod:`.keys`): the current page's default button."""
+        return default_button(self.tabs.currentWidget(), focus)
+
+    def _planned(self, visit_id: int) -> None:
+        """A visit was saved: *Mijn bezoeken*, with that visit selected and in focus."""
+        from .my_visits import MyVisitsPage
+
+        page = self.pages.get("my_visits")
+        if not isinstance(page, MyVisitsPage):
+            return
+        self.show_page("my_visits")
+        if page.model.row_of(visit_id) is None:
+            page.refresh()
+        page.select_visit(visit_id)
+        page.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def focus_first(self) -> None:
         """Put the keyboard where work starts: the page's first field, else its tab."""
         page = self.tabs.currentWidget()
@@ -150,7 +168,10 @@ class WorkspaceView(QWidget):
     def _show_visit(self, visit_id: int) -> None:
         from .visit_detail import VisitDetailDialog
 
-        VisitDetailDialog.show_for(self.ctx, visit_id, self)
+        opener = QApplication.focusWidget()
+        dialog = VisitDetailDialog.show_for(self.ctx, visit_id, self)
+        if dialog is not None:
+            return_focus(dialog, opener=opener)
 
     def _report_back(self, visit_id: int) -> None:
         """*Mijn bezoeken* with this visit selected and *Terug, veilig* in focus."""
@@ -187,6 +208,7 @@ class WorkspaceView(QWidget):
         dialog = IncidentDialog(self.ctx, incident_id=incident_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.incident_dialog = dialog
+        return_focus(dialog)
         dialog.open()
 
     def change_password(self) -> None:
@@ -196,6 +218,7 @@ class WorkspaceView(QWidget):
         dialog.saved.connect(self.hub.status_message)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.password_dialog = dialog
+        return_focus(dialog)
         dialog.open()
 
     def shutdown(self) -> None:
