@@ -256,6 +256,14 @@ def shoot(out: Path, language: str) -> int:
         raise SystemExit("no alarm about one of Sanne's visits to show")
     log_in("sanne")
     save("alarm-for-visitor.png")
+    log_out()
+
+    # 7. Petra, Sanne's buddy, gets those alarms above every tab, and above the lock.
+    log_in("petra")
+    save("alarm-on-time.png")
+    window.lock()
+    settle(500)
+    save("alarm-locked.png")
 
     window.close()
     settle()
