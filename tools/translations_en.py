@@ -40,9 +40,10 @@ EN: dict[str, str] = {
     # ---- four eyes: a second leidinggevende co-signs, password notices -------------
     "Tweede leidinggevende tekent mee": "A second team leader co-signs",
     "Vier ogen: een account van een leidinggevende maken of zijn wachtwoord herstellen kan "
-    "alleen als een tweede leidinggevende hier met eigen naam en wachtwoord meetekent.": "Four "
-    "eyes: making a team leader's account or resetting a team leader's password needs a second team leader "
-    "to co-sign here with their own name and password.",
+    "alleen als een tweede leidinggevende hier met eigen naam en wachtwoord meetekent.": (
+        "Four eyes: making a team leader's account or resetting a team leader's password "
+        "needs a second team leader to co-sign here with their own name and password."
+    ),
     "Naam twee&de leidinggevende": "Secon&d team leader's user name",
     "Wa&chtwoord tweede leidinggevende": "Se&cond team leader's password",
     "Gebruikersnaam tweede leidinggevende": "Second team leader's user name",
