@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
@@ -19,26 +19,42 @@ from .readout import ReadoutLabel
 W = TypeVar("W", bound=QWidget)
 
 
-class _FormLoader(QUiLoader):
-    def createWidget(
-        self, class_name: str, parent: QWidget | None = None, name: str = ""
-    ) -> QWidget:
-        if class_name == "QLabel":
-            label = ReadoutLabel(parent=parent)
-            label.setObjectName(name)
-            return label
-        return super().createWidget(class_name, parent, name)
+# Every QLabel of a form is made a ReadoutLabel through Qt's own custom-widget path
+# (the class promoted in the .ui's XML, the Python class registered with the loader).
+# Overriding QUiLoader.createWidget in Python instead crashed now and then (a segfault
+# inside the base createWidget, called back from C++; see PYSIDE-3122).
+_LABEL = b'class="QLabel"'
+_PROMOTED = b'class="ReadoutLabel"'
+_CUSTOM_WIDGETS = (
+    b"<customwidgets><customwidget><class>ReadoutLabel</class><extends>QLabel</extends>"
+    b"<header>veilig_huisbezoek.gui.readout</header></customwidget></customwidgets>"
+)
+
+
+def _with_readout_labels(xml: bytes) -> bytes:
+    if _LABEL not in xml:
+        return xml
+    if b"<customwidgets>" in xml:
+        raise ValueError("a form with its own custom widgets: add ReadoutLabel there")
+    promoted = xml.replace(_LABEL, _PROMOTED)
+    return promoted.replace(b"</ui>", _CUSTOM_WIDGETS + b"</ui>", 1)
 
 
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     path = ui_dir() / f"{name}.ui"
-    file = QFile(str(path))
-    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
-        raise FileNotFoundError(f"form {name}.ui not found in {path.parent}")
     try:
-        widget = _FormLoader().load(file, parent)
+        xml = path.read_bytes()
+    except OSError as error:
+        raise FileNotFoundError(f"form {name}.ui not found in {path.parent}") from error
+    buffer = QBuffer()
+    buffer.setData(QByteArray(_with_readout_labels(xml)))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    loader = QUiLoader()
+    loader.registerCustomWidget(ReadoutLabel)
+    try:
+        widget = loader.load(buffer, parent)
     finally:
-        file.close()
+        buffer.close()
     if widget is None:
         raise RuntimeError(f"form {name}.ui could not be loaded")
     # The loader set text and accessibleName itself (not through ReadoutLabel.setText).

@@ -84,7 +84,12 @@ def spoken_name(caption: str, shown: str) -> str:
 class ReadoutLabel(QLabel):
     """A label whose accessible name is its caption plus the text it shows."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, *, caption: str = "") -> None:
+    def __init__(
+        self, text: str | QWidget | None = "", parent: QWidget | None = None, *, caption: str = ""
+    ) -> None:
+        if not isinstance(text, str):  # ReadoutLabel(parent), as Qt's form loader makes it
+            parent = text if parent is None else parent
+            text = ""
         super().__init__(text, parent)
         self._caption = caption
         self._tip_description = False
