@@ -79,6 +79,16 @@ def test_ones_own_name_or_username_is_refused(password: str) -> None:
         check_password(password, names=names)
 
 
+def test_a_password_made_only_of_ones_own_names_is_refused_not_a_crash() -> None:
+    # Found by the fuzz test: nothing is left once the names are taken out, and zxcvbn
+    # raised IndexError on the empty rest.
+    password = "AAAAAAAAAAAAAAAAAaaaaaaaaaabc"
+    with pytest.raises(ValidationError, match="bevat uw eigen naam"):
+        check_password(password, names=("AAAAAAAAAAAAAAAAAAAAAAAAAAABC",))
+    with pytest.raises(ValidationError, match="bevat uw eigen naam"):
+        check_password("Wilhelmina-Wilhelmina", names=("Wilhelmina-",))
+
+
 def test_a_new_account_is_checked_against_its_own_names() -> None:
     new = NewAccount("jdevries", "Johanna-1987", "Johanna", "de Vries", frozenset())
     with pytest.raises(ValidationError, match="bevat uw eigen naam"):

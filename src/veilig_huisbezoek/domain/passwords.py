@@ -172,5 +172,6 @@ def check_password(
         raise ValidationError(field, f"{reason}. {ADVICE}")
     for words, reason in ((own, _OWN_NAME), (town, _MUNICIPALITY)):
         rest = _without(sample, words) if words else sample
-        if rest != sample and _estimate(rest, extra_words)["score"] < MIN_SCORE:
+        # Nothing left (the password is only such words): zxcvbn cannot rate "".
+        if rest != sample and (not rest or _estimate(rest, extra_words)["score"] < MIN_SCORE):
             raise ValidationError(field, f"{reason}. {ADVICE}")
