@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QRadioButton,
     QScrollArea,
-    QStackedWidget,
     QTableView,
     QTabWidget,
     QWidget,
@@ -61,6 +60,7 @@ from tests.gui.prepare_steps import (
     tick_colleague,
     type_address,
 )
+from tests.gui.stack_pages import each_stack_page
 from tests.gui.test_app_alarms import check_at, running_visit
 from tests.gui.test_board import open_board
 from veilig_huisbezoek.domain.call_outcome import CallAction
@@ -169,16 +169,8 @@ def unlabelled_buddies(root: QWidget) -> list[str]:
 def walk_stacks(qtbot: QtBot, root: QWidget, problems: list[str], where: str) -> None:
     """Every page of every stacked widget inside `root` (the steps, the side panels)."""
     problems += [f"{where}: {p}" for p in unnamed(root)]
-    for stack in root.findChildren(QStackedWidget):
-        if not stack.isVisible() or isinstance(stack.parentWidget(), QTabWidget):
-            continue
-        before = stack.currentIndex()
-        for index in range(stack.count()):
-            stack.setCurrentIndex(index)
-            qtbot.wait(1)
-            page = stack.widget(index)
-            problems += [f"{where}/{page.objectName()}: {p}" for p in unnamed(page)]
-        stack.setCurrentIndex(before)
+    for page in each_stack_page(qtbot, root):
+        problems += [f"{where}/{page.objectName()}: {p}" for p in unnamed(page)]
 
 
 def walk_workspace(qtbot: QtBot, window: MainWindow) -> list[str]:
@@ -558,16 +550,8 @@ def unheard(root: QWidget, where: str = "") -> list[str]:
 def heard_everywhere(qtbot: QtBot, root: QWidget, where: str) -> list[str]:
     """`unheard` for `root` and for every page of every stacked widget in it."""
     problems = unheard(root, f"{where}: ")
-    for stack in root.findChildren(QStackedWidget):
-        if not stack.isVisible() or isinstance(stack.parentWidget(), QTabWidget):
-            continue
-        before = stack.currentIndex()
-        for index in range(stack.count()):
-            stack.setCurrentIndex(index)
-            qtbot.wait(1)
-            page = stack.widget(index)
-            problems += unheard(page, f"{where}/{page.objectName()}: ")
-        stack.setCurrentIndex(before)
+    for page in each_stack_page(qtbot, root):
+        problems += unheard(page, f"{where}/{page.objectName()}: ")
     return problems
 
 

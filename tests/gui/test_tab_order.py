@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStackedWidget,
-    QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -28,6 +27,7 @@ from tests.gui.prepare_steps import (
     note_address,
     type_address,
 )
+from tests.gui.stack_pages import each_stack_page
 from veilig_huisbezoek.gui.accounts_page import AccountDialog
 from veilig_huisbezoek.gui.call_dialog import CallDialog
 from veilig_huisbezoek.gui.first_run import FirstRunView
@@ -79,16 +79,8 @@ def test_tab_leaves_every_table_and_list(qtbot: QtBot, demo: DemoEnv, user: str)
 def check_stacks(qtbot: QtBot, page: QWidget, where: str) -> list[str]:
     """The page as it is, then every page of each stacked widget in it."""
     problems = [f"{where}: {p}" for p in order_problems(page)]
-    for stack in page.findChildren(QStackedWidget):
-        if not stack.isVisible() or isinstance(stack.parentWidget(), QTabWidget):
-            continue
-        before = stack.currentIndex()
-        for index in range(stack.count()):
-            stack.setCurrentIndex(index)
-            qtbot.wait(1)
-            name = stack.widget(index).objectName()
-            problems += [f"{where}/{name}: {p}" for p in order_problems(page)]
-        stack.setCurrentIndex(before)
+    for shown in each_stack_page(qtbot, page):
+        problems += [f"{where}/{shown.objectName()}: {p}" for p in order_problems(page)]
     return problems
 
 
