@@ -61,7 +61,7 @@ from tests.gui.prepare_steps import (
     type_address,
 )
 from tests.gui.stack_pages import each_stack_page
-from tests.gui.test_app_alarms import check_at, running_visit
+from tests.gui.test_app_alarms import check_at, log_in, running_visit
 from tests.gui.test_board import open_board
 from veilig_huisbezoek.domain.call_outcome import CallAction
 from veilig_huisbezoek.domain.phone import format_phone
@@ -113,18 +113,6 @@ def window(qtbot: QtBot, demo: DemoEnv) -> Iterator[MainWindow]:
     qtbot.waitExposed(win)
     yield win
     win.close()
-
-
-def log_in(qtbot: QtBot, window: MainWindow, user: str) -> None:
-    view = window.login_view
-    view.user_edit.clear()
-    qtbot.keyClicks(view.user_edit, user)
-    qtbot.keyClicks(view.password_edit, f"demo-{user}-2026")
-    qtbot.keyClick(view.password_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: window.workspace is not None and window.stack.currentWidget() is window.workspace,
-        timeout=15_000,
-    )
 
 
 def is_internal(widget: QWidget) -> bool:

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from tests.gui.conftest import DemoEnv
 from tests.gui.prepare_steps import answer, click, tick_colleague, type_address
 from tests.gui.shown_texts import DutchCatalogue, dutch_texts, shown_texts
+from tests.gui.test_app_alarms import log_in as login_as_a_person_would
 from tests.gui.test_call_dialog import buddy_visit, choose, make_dialog
 from tests.gui.test_incident_dialog import returned_visit
 from veilig_huisbezoek.domain.checklist import REASON_TEMPLATES, Reason, default_checklist
@@ -107,16 +108,7 @@ def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def log_in(qtbot: QtBot, window: MainWindow, user: str) -> None:
-    view = window.login_view
-    view.user_edit.clear()
-    view.password_edit.clear()
-    qtbot.keyClicks(view.user_edit, user)
-    qtbot.keyClicks(view.password_edit, f"demo-{user}-2026")
-    qtbot.keyClick(view.password_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: window.workspace is not None and window.stack.currentWidget() is window.workspace,
-        timeout=15_000,
-    )
+    login_as_a_person_would(qtbot, window, user)
     wait_idle(qtbot, window)
 
 
