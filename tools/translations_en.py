@@ -1516,10 +1516,10 @@ EN: dict[str, str] = {
     # ---- reports page -----------------------------------------------------------------
     "Rapportages": "Reports",
     "Aantallen voor de analyse per team: incidenten per maand, per soort gedrag en per "
-    "kanaal, bezoeken per niveau en te late herbeoordelingen. Alleen getallen, geen namen "
-    "of adressen.": "Figures for the team's analysis: incidents per month, per kind of "
-    "behaviour and per channel, visits per level and overdue reviews. Numbers only, no "
-    "names or addresses.",
+    "kanaal, bezoeken per niveau, te late herbeoordelingen en reactietijden. Alleen "
+    "getallen, geen namen of adressen.": "Figures for the team's analysis: incidents per "
+    "month, per kind of behaviour and per channel, visits per level, overdue reviews and "
+    "response times. Numbers only, no names or addresses.",
     "&Periode:": "&Period:",
     "Periode": "Period",
     "Exporteren als &CSV…": "Export as &CSV…",
@@ -1536,6 +1536,43 @@ EN: dict[str, str] = {
     "{first} to {last}. {overdue}",
     "Rapportage opslaan als": "Save report as",
     "CSV-bestanden (*.csv)": "CSV files (*.csv)",
+    "Reactietijden": "Response times",
+    "Per maand: hoe snel de buddy belde na een terugbelmoment en hoe snel iemand een alarm "
+    "bevestigde (de mediaan en het 90e percentiel, in minuten:seconden). Een terugbelmoment "
+    "zonder gesprek en een alarm dat niemand bevestigde, tellen apart.": "Per month: how "
+    "soon the buddy called after a call-back moment and how soon someone acknowledged an "
+    "alarm (the median and the 90th percentile, in minutes:seconds). A call-back moment "
+    "without a call and an alarm nobody acknowledged are counted apart.",
+    "&Terugbellen: terugbelmoment tot gesprek": "&Call-backs: call-back moment to call",
+    "Reactietijden terugbellen per maand": "Call-back response times per month",
+    "Per maand: het aantal gebelde terugbelmomenten, de mediaan en het 90e percentiel van "
+    "de tijd tot het gesprek, en het aantal niet gebelde.": "Per month: the number of "
+    "call-back moments called, the median and the 90th percentile of the time to the call, "
+    "and the number not called.",
+    "&Alarmen: alarm tot bevestigd": "&Alarms: alarm to acknowledged",
+    "Reactietijden alarmen per maand": "Alarm response times per month",
+    "Per maand: het aantal bevestigde alarmen, de mediaan en het 90e percentiel van de tijd "
+    "tot de bevestiging, en het aantal niet bevestigde.": "Per month: the number of alarms "
+    "acknowledged, the median and the 90th percentile of the time to the acknowledgement, "
+    "and the number not acknowledged.",
+    "Mediaan (min:s)": "Median (min:s)",
+    "P90 (min:s)": "P90 (min:s)",
+    "Maand": "Month",
+    "Niet gebeld": "Not called",
+    "Bevestigd": "Acknowledged",
+    "Niet bevestigd": "Not acknowledged",
+    "jan": "Jan",
+    "feb": "Feb",
+    "mrt": "Mar",
+    "apr": "Apr",
+    "mei": "May",
+    "jun": "Jun",
+    "jul": "Jul",
+    "aug": "Aug",
+    "sep": "Sep",
+    "okt": "Oct",
+    "nov": "Nov",
+    "dec": "Dec",
     # ---- my visits: documents, incidents -----------------------------------------------
     "Aankondigings&brief (PDF)…": "Announcement &letter (PDF)…",
     "Aankondigingsbrief als PDF opslaan": "Save the announcement letter as PDF",

@@ -4045,8 +4045,8 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Reports</translation>
     </message>
     <message>
-        <source>Aantallen voor de analyse per team: incidenten per maand, per soort gedrag en per kanaal, bezoeken per niveau en te late herbeoordelingen. Alleen getallen, geen namen of adressen.</source>
-        <translation>Figures for the team&apos;s analysis: incidents per month, per kind of behaviour and per channel, visits per level and overdue reviews. Numbers only, no names or addresses.</translation>
+        <source>Aantallen voor de analyse per team: incidenten per maand, per soort gedrag en per kanaal, bezoeken per niveau, te late herbeoordelingen en reactietijden. Alleen getallen, geen namen of adressen.</source>
+        <translation>Figures for the team&apos;s analysis: incidents per month, per kind of behaviour and per channel, visits per level, overdue reviews and response times. Numbers only, no names or addresses.</translation>
     </message>
     <message>
         <source>&amp;Periode:</source>
@@ -4077,6 +4077,38 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Summary</translation>
     </message>
     <message>
+        <source>Reactietijden</source>
+        <translation>Response times</translation>
+    </message>
+    <message>
+        <source>Per maand: hoe snel de buddy belde na een terugbelmoment en hoe snel iemand een alarm bevestigde (de mediaan en het 90e percentiel, in minuten:seconden). Een terugbelmoment zonder gesprek en een alarm dat niemand bevestigde, tellen apart.</source>
+        <translation>Per month: how soon the buddy called after a call-back moment and how soon someone acknowledged an alarm (the median and the 90th percentile, in minutes:seconds). A call-back moment without a call and an alarm nobody acknowledged are counted apart.</translation>
+    </message>
+    <message>
+        <source>&amp;Terugbellen: terugbelmoment tot gesprek</source>
+        <translation>&amp;Call-backs: call-back moment to call</translation>
+    </message>
+    <message>
+        <source>Reactietijden terugbellen per maand</source>
+        <translation>Call-back response times per month</translation>
+    </message>
+    <message>
+        <source>Per maand: het aantal gebelde terugbelmomenten, de mediaan en het 90e percentiel van de tijd tot het gesprek, en het aantal niet gebelde.</source>
+        <translation>Per month: the number of call-back moments called, the median and the 90th percentile of the time to the call, and the number not called.</translation>
+    </message>
+    <message>
+        <source>&amp;Alarmen: alarm tot bevestigd</source>
+        <translation>&amp;Alarms: alarm to acknowledged</translation>
+    </message>
+    <message>
+        <source>Reactietijden alarmen per maand</source>
+        <translation>Alarm response times per month</translation>
+    </message>
+    <message>
+        <source>Per maand: het aantal bevestigde alarmen, de mediaan en het 90e percentiel van de tijd tot de bevestiging, en het aantal niet bevestigde.</source>
+        <translation>Per month: the number of alarms acknowledged, the median and the 90th percentile of the time to the acknowledgement, and the number not acknowledged.</translation>
+    </message>
+    <message>
         <source>Melding</source>
         <translation>Message</translation>
     </message>
@@ -4099,6 +4131,82 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Bezoeken per niveau</source>
         <translation>Visits per level</translation>
+    </message>
+    <message>
+        <source>Mediaan (min:s)</source>
+        <translation>Median (min:s)</translation>
+    </message>
+    <message>
+        <source>P90 (min:s)</source>
+        <translation>P90 (min:s)</translation>
+    </message>
+    <message>
+        <source>Maand</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Gebeld</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>Niet gebeld</source>
+        <translation>Not called</translation>
+    </message>
+    <message>
+        <source>Bevestigd</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Niet bevestigd</source>
+        <translation>Not acknowledged</translation>
+    </message>
+    <message>
+        <source>jan</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>feb</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>mrt</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>apr</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>jun</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>jul</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>aug</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>sep</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>okt</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>nov</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>dec</source>
+        <translation>Dec</translation>
     </message>
     <message>
         <source>Incidenten per soort gedrag (A–E)</source>

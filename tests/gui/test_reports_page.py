@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import file_mode
+from tests.conftest import file_mode, make_team
 from tests.gui.conftest import DemoEnv
 from tests.gui.test_accessibility import unlabelled_buddies, unnamed
+from tests.services.test_response_figures import SEED_START, seed_history
 from veilig_huisbezoek.domain.checklist import RiskLevel
+from veilig_huisbezoek.domain.clock import FakeClock
 from veilig_huisbezoek.domain.incident import BehaviourCategory, Channel, IncidentReport
+from veilig_huisbezoek.domain.response import Measure
+from veilig_huisbezoek.gui.hub import AppHub
 from veilig_huisbezoek.gui.reports_page import ReportsPage
+from veilig_huisbezoek.gui.tasks import TaskRunner
 from veilig_huisbezoek.services import incidents, reports
 from veilig_huisbezoek.services.context import ServiceContext
 
@@ -151,3 +158,113 @@ def test_the_demo_has_incidents_for_the_leidinggevendes_reports(demo: DemoEnv) -
     per_channel = dict(numbers.incidents_per_channel)
     assert per_channel[Channel.BALIE] == 2 and per_channel[Channel.HUISBEZOEK] == 2
     assert sum(1 for _month, n in numbers.incidents_per_month if n) >= 5
+
+
+# ---- response figures ---------------------------------------------------------------
+
+
+@pytest.fixture
+def seeded_page(qtbot: QtBot, qapp: object, tmp_path: Path) -> Iterator[ReportsPage]:
+    """The reports page of petra (leidinggevende) over the seeded history of
+    ``tests/services/test_response_figures.py``, on 10 November 2026."""
+    team = make_team(tmp_path / "data", FakeClock(SEED_START - timedelta(hours=1)))
+    seed_history(team)
+    petra = team.login("petra")
+    tasks = TaskRunner()
+    page = ReportsPage(petra, tasks, AppHub())
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    yield page
+    tasks.shutdown()
+    petra.store.close()
+
+
+def test_response_tables_show_the_hand_computed_figures(seeded_page: ReportsPage) -> None:
+    # By hand (see test_response_figures): call-backs in October 125, 0, 300, 90 and
+    # 420 s → median 125 s = 2:05, P90 420 s = 7:00, one not called; in November 60
+    # and 600 s (the first at 00:30 on 1 November, Amsterdam time) → 1:00 and 10:00.
+    callbacks = seeded_page.response_texts(Measure.CALLBACK)
+    assert callbacks[0] == ["Maand", "Gebeld", "Mediaan (min:s)", "P90 (min:s)", "Niet gebeld"]
+    assert len(callbacks) == 1 + 12  # every month of the period, also without figures
+    assert callbacks[1] == ["dec 2025", "0", "—", "—", "0"]
+    assert callbacks[-3:] == [
+        ["sep 2026", "0", "—", "—", "0"],
+        ["okt 2026", "5", "2:05", "7:00", "1"],
+        ["nov 2026", "2", "1:00", "10:00", "1"],
+    ]
+    # Alarms: October 200, 60, 300 s → 3:20 and 5:00; November 45 s and one open.
+    alarms_shown = seeded_page.response_texts(Measure.ALARM)
+    assert alarms_shown[0] == [
+        "Maand",
+        "Bevestigd",
+        "Mediaan (min:s)",
+        "P90 (min:s)",
+        "Niet bevestigd",
+    ]
+    assert alarms_shown[-2:] == [
+        ["okt 2026", "3", "3:20", "5:00", "0"],
+        ["nov 2026", "1", "0:45", "0:45", "1"],
+    ]
+    # A screen reader reads the same cells and headers.
+    model = seeded_page.response_tables[Measure.ALARM].model()
+    last = model.index(model.rowCount() - 1, 2)
+    assert model.data(last, Qt.ItemDataRole.AccessibleTextRole) == "0:45"
+    assert (
+        model.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole)
+        == "Niet bevestigd"
+    )
+
+
+def test_response_tables_follow_the_period(qtbot: QtBot, seeded_page: ReportsPage) -> None:
+    seeded_page.period_combo.setFocus()
+    qtbot.keyClick(seeded_page.period_combo, Qt.Key.Key_Home)  # the last 3 months
+    assert [row[0] for row in seeded_page.response_texts(Measure.CALLBACK)[1:]] == [
+        "sep 2026",
+        "okt 2026",
+        "nov 2026",
+    ]
+
+
+def test_response_tables_are_named_and_reached_by_keyboard(
+    qtbot: QtBot, seeded_page: ReportsPage
+) -> None:
+    page = seeded_page
+    assert unnamed(page) == [] and unlabelled_buddies(page) == []
+    callback_table = page.response_tables[Measure.CALLBACK]
+    alarm_table = page.response_tables[Measure.ALARM]
+    assert callback_table.accessibleName() == "Reactietijden terugbellen per maand"
+    assert alarm_table.accessibleName() == "Reactietijden alarmen per maand"
+    qtbot.keyClick(page, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # &Terugbellen
+    assert callback_table.hasFocus()
+    qtbot.keyClick(page, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # &Alarmen
+    assert alarm_table.hasFocus()
+    # Tab: after the charts (top to bottom) come the two tables.
+    page.views["level"].setFocus()
+    qtbot.keyClick(page.views["level"], Qt.Key.Key_Tab)
+    assert callback_table.hasFocus()
+    qtbot.keyClick(callback_table, Qt.Key.Key_Tab)
+    assert alarm_table.hasFocus()
+    page.csv_button.setFocus()
+    qtbot.keyClick(page.csv_button, Qt.Key.Key_Tab)
+    assert page.views["month"].hasFocus()
+    # All twelve months show without scrolling inside the table.
+    assert callback_table.verticalScrollBar().maximum() == 0
+
+
+def test_csv_export_has_the_response_figures(seeded_page: ReportsPage, tmp_path: Path) -> None:
+    target = tmp_path / "rapportage.csv"
+    seeded_page.choose_save_path = lambda *_args: str(target)  # type: ignore[assignment]
+    seeded_page.csv_button.click()
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert ["terugbellen: mediaan (seconden)", "2026-10", "125"] in rows
+    assert ["alarmen: niet bevestigd", "2026-11", "1"] in rows
+    assert ["terugbellen: 90e percentiel (seconden)", "2026-09", ""] in rows
+
+
+def test_the_demo_has_response_figures(demo: DemoEnv) -> None:
+    numbers = reports.build_report(demo.login("petra"), months=6)
+    callbacks = numbers.response(Measure.CALLBACK)
+    assert callbacks is not None
+    assert sum(month.measured for month in callbacks.months) > 0  # the demo's calls

@@ -2,12 +2,15 @@
 
 Only the numbers of ``services.reports`` are drawn: counts within what the viewer may
 see, never names or addresses. Every chart also carries its numbers as accessible
-text, so a screen reader user gets the same information.
+text, so a screen reader user gets the same information. Below the charts, the response
+figures (``domain.response``) are a table per measure with a row per month.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -17,18 +20,22 @@ from PySide6.QtCharts import (
     QChartView,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..domain.checklist import RiskLevel
 from ..domain.errors import UserError
+from ..domain.response import Measure, MonthFigures, minutes_seconds
 from ..services import reports
 from ..services.context import ServiceContext
 from ..services.reports import ReportNumbers
@@ -41,11 +48,46 @@ from .i18n import domain_text
 from .look import ERROR_STYLE, OK_STYLE, scaled_font
 from .readout import ReadoutLabel
 from .screen_fit import page_scroll
+from .table_model import Index, RowTableModel
 from .tasks import TaskRunner
 
 PERIODS = (3, 6, 12, 24)
 LEVEL_COLOURS = {RiskLevel.GROEN: "#1b7a34", RiskLevel.ORANJE: "#c05600", RiskLevel.ROOD: "#b71c1c"}
 BAR_COLOUR = "#1f4e79"
+# A response table shows this many months before it scrolls.
+RESPONSE_ROWS_SHOWN = 12
+
+
+class ResponseModel(RowTableModel[MonthFigures]):
+    """One measure's figures, a row per month: Maand, number answered, Mediaan, P90
+    (minutes:seconds) and number without a response; "—" where nothing was measured."""
+
+    def __init__(
+        self,
+        headers: tuple[str, ...],
+        month_text: Callable[[str], str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._month_text = month_text
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return (
+                self._month_text(row.month),
+                str(row.measured),
+                minutes_seconds(row.median),
+                minutes_seconds(row.p90),
+                str(row.missed),
+            )[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
 
 
 class ReportsPage(QWidget):
@@ -96,6 +138,34 @@ class ReportsPage(QWidget):
             view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             box_layout.addWidget(view)
             self.views[key] = view
+        response_title = child(f, QLabel, "responseTitle")
+        response_title.setFont(scaled_font(response_title, 1.15))
+        median, p90 = self.tr("Mediaan (min:s)"), self.tr("P90 (min:s)")
+        headers = {
+            Measure.CALLBACK: (
+                self.tr("Maand"), self.tr("Gebeld"), median, p90, self.tr("Niet gebeld"),
+            ),
+            Measure.ALARM: (
+                self.tr("Maand"), self.tr("Bevestigd"), median, p90, self.tr("Niet bevestigd"),
+            ),
+        }  # fmt: skip
+        # A measure added to the report (domain.response.Measure) gets its table here.
+        self.response_tables: dict[Measure, QTableView] = {
+            Measure.CALLBACK: child(f, QTableView, "callbackTable"),
+            Measure.ALARM: child(f, QTableView, "alarmTable"),
+        }
+        self.response_models: dict[Measure, ResponseModel] = {}
+        for measure, table in self.response_tables.items():
+            model = ResponseModel(headers[measure], self.month_text, self)
+            table.setModel(model)
+            table.verticalHeader().hide()
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+            self.response_models[measure] = model
+        previous: QWidget = self.csv_button
+        for widget in [*self.views.values(), *self.response_tables.values()]:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
         self.period_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
         self.csv_button.clicked.connect(self.export_csv)
@@ -128,11 +198,21 @@ class ReportsPage(QWidget):
         self.message_label.setText(f"⚠ {text}" if error else f"✔ {text}")
         self.message_label.show()
 
+    def month_text(self, key: str) -> str:
+        """``2026-03`` → ``mrt 2026`` (``Mar 2026`` in English)."""
+        names = (
+            self.tr("jan"), self.tr("feb"), self.tr("mrt"), self.tr("apr"),
+            self.tr("mei"), self.tr("jun"), self.tr("jul"), self.tr("aug"),
+            self.tr("sep"), self.tr("okt"), self.tr("nov"), self.tr("dec"),
+        )  # fmt: skip
+        year, month = key.split("-")
+        return f"{names[int(month) - 1]} {year}"
+
     def _draw(self, numbers: ReportNumbers) -> None:
         self._bars(
             "month",
             self.tr("Incidenten per maand"),
-            [(reports.month_label(key), n) for key, n in numbers.incidents_per_month],
+            [(self.month_text(key), n) for key, n in numbers.incidents_per_month],
         )
         self._bars(
             "category",
@@ -161,12 +241,42 @@ class ReportsPage(QWidget):
             self.tr("{total} incidenten van {first} tot en met {last}. {overdue}")
             .format(
                 total=numbers.incident_total,
-                first=reports.month_label(f"{numbers.first_month:%Y-%m}"),
-                last=reports.month_label(f"{numbers.last_month:%Y-%m}"),
+                first=self.month_text(f"{numbers.first_month:%Y-%m}"),
+                last=self.month_text(f"{numbers.last_month:%Y-%m}"),
                 overdue=overdue,
             )
             .strip()
         )
+        for figures in numbers.responses:
+            table = self.response_tables.get(figures.measure)
+            if table is None:
+                continue
+            self.response_models[figures.measure].replace_rows(figures.months)
+            self._fit_rows(table, len(figures.months))
+
+    @staticmethod
+    def _fit_rows(table: QTableView, rows: int) -> None:
+        """As high as its months (up to ``RESPONSE_ROWS_SHOWN``; beyond that it scrolls)."""
+        shown = min(max(rows, 1), RESPONSE_ROWS_SHOWN)
+        height = (
+            table.horizontalHeader().sizeHint().height()
+            + shown * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+        )
+        table.setMinimumHeight(height)
+        table.setMaximumHeight(height)
+
+    def response_texts(self, measure: Measure) -> list[list[str]]:
+        """A response table as shown: its header, then a row per month (for tests)."""
+        model = self.response_models[measure]
+        header = [
+            str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())
+        ]
+        rows = [
+            [str(model.data(model.index(r, c))) for c in range(model.columnCount())]
+            for r in range(model.rowCount(QModelIndex()))
+        ]
+        return [header, *rows]
 
     def _bars(
         self,

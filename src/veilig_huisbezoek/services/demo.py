@@ -265,18 +265,19 @@ def seed_demo(ctx: ServiceContext, *, visits: int = 50, seed: int = 2026) -> dic
                 )
             ]
             callbacks = []
-            calls = []
+            calls: list[CallRecord] = []
+            answered: list[tuple[CallRecord, Callback]] = []  # call-back → its first call
             for due in default_callbacks(start, end, result.level):
                 done = state is VisitState.AFGESLOTEN or due <= now
-                callbacks.append(
-                    Callback(
-                        due_at=due,
-                        kind="gepland",
-                        status="gedaan" if done else "open",
-                        created_at=start - timedelta(days=1),
-                    )
+                callback = Callback(
+                    due_at=due,
+                    kind="gepland",
+                    status="gedaan" if done else "open",
+                    created_at=start - timedelta(days=1),
                 )
+                callbacks.append(callback)
                 if done and state is not VisitState.GEPLAND:
+                    first_call = len(calls)
                     misses = 0
                     if rng.random() < 0.08:
                         calls.append(
@@ -314,6 +315,7 @@ def seed_demo(ctx: ServiceContext, *, visits: int = 50, seed: int = 2026) -> dic
                             action=decision.action.value,
                         )
                     )
+                    answered.append((calls[first_call], callback))
             if state is not VisitState.GEPLAND:
                 events.append(VisitEvent(at=start, actor_id=visitor.id, kind="vertrokken"))
             if state is VisitState.AFGESLOTEN:
@@ -329,6 +331,10 @@ def seed_demo(ctx: ServiceContext, *, visits: int = 50, seed: int = 2026) -> dic
             visit.calls = calls
             visit.events = events
             session.add(visit)
+            if answered:  # the calls name their call-back, as the buddy's call dialog does
+                session.flush()
+                for call, answered_callback in answered:
+                    call.callback_id = answered_callback.id
         municipality = _demo_municipality(session)
         notes = _demo_notes(ctx, rng, accounts, now)
         for note in notes:

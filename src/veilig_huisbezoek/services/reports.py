@@ -3,6 +3,19 @@
 Only counts leave this module: no names, addresses or texts. They are computed over
 what the viewer may see (the same scopes as the incident and visit lists), so a chart
 can never show more than its viewer may know.
+
+Response figures (``domain.response``), per local month of the moment:
+
+* call-backs: every call-back whose due moment has passed. One with a call recorded
+  for it (``calls.callback_id``; the earliest if there are several) is measured from
+  its due moment to that call; a call made before the due moment (the app lets the
+  buddy call early) counts as 0. One without a call is *niet gebeld*: still open past
+  its moment, or lapsed ('vervallen') when the visit ended after its moment. A call-back
+  that lapsed because the visitor was back before it was due never fell due and is
+  not counted.
+* alarms: every alarm raised about a visit (call-back, overdue, escalation, emergency;
+  not the administrative deadlines), measured from raised to acknowledged, the moment
+  someone took charge; an alarm not (yet) acknowledged is counted as such.
 """
 
 from __future__ import annotations
@@ -11,18 +24,29 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
 from ..domain.checklist import RiskLevel
 from ..domain.clock import local_to_utc, to_local
 from ..domain.errors import ValidationError
 from ..domain.incident import BehaviourCategory, Channel
 from ..domain.register import add_months
+from ..domain.reminders import ReminderKind
+from ..domain.response import (
+    Measure,
+    MeasureFigures,
+    Sample,
+    figures,
+    month_key,
+    response_seconds,
+)
 from ..domain.roles import Permission
 from ..domain.visit import VisitState
 from ..storage.incident_models import Incident
-from ..storage.models import Visit
+from ..storage.models import Alarm, Callback, CallRecord, Visit, VisitEvent
 from . import register
 from .context import ServiceContext
 from .incidents import _visible as _visible_incidents
@@ -30,6 +54,15 @@ from .visits import _visible_visits
 
 MONTH_NAMES = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 MAX_MONTHS = 60
+# The visit events after which a visit's open call-backs lapse (services.visits._finish).
+END_EVENTS = ("terug_veilig", "terug_incident", "afgesloten")
+CALLBACK_DONE = "gedaan"
+CALLBACK_LAPSED = "vervallen"
+# CSV: (part, what got a response, what did not) per measure.
+RESPONSE_CSV = {
+    Measure.CALLBACK: ("terugbellen", "gebeld", "niet gebeld"),
+    Measure.ALARM: ("alarmen", "bevestigd", "niet bevestigd"),
+}
 
 
 def month_label(key: str) -> str:
@@ -47,10 +80,14 @@ class ReportNumbers:
     incidents_per_channel: list[tuple[Channel, int]]
     visits_per_level: list[tuple[RiskLevel, int]]
     overdue_reviews: int | None  # None when the viewer may not see the register
+    responses: tuple[MeasureFigures, ...] = ()  # per measure, every month of the period
 
     @property
     def incident_total(self) -> int:
         return sum(n for _k, n in self.incidents_per_month)
+
+    def response(self, measure: Measure) -> MeasureFigures | None:
+        return next((f for f in self.responses if f.measure is measure), None)
 
 
 def _months(first: date, count: int) -> list[str]:
@@ -96,6 +133,11 @@ def build_report(ctx: ServiceContext, *, months: int = 12) -> ReportNumbers:
         ).scalars()
         for level in levels:
             per_level[RiskLevel(level)] += 1
+        now = ctx.now()
+        responses = (
+            figures(Measure.CALLBACK, keys, _callback_samples(session, visit_ids, since, now)),
+            figures(Measure.ALARM, keys, _alarm_samples(session, visit_ids, since)),
+        )
     overdue = (
         register.register_counts(ctx)["overdue"] if ctx.actor.may(Permission.MANAGE_NOTES) else None
     )
@@ -107,7 +149,80 @@ def build_report(ctx: ServiceContext, *, months: int = 12) -> ReportNumbers:
         incidents_per_channel=list(per_channel.items()),
         visits_per_level=list(per_level.items()),
         overdue_reviews=overdue,
+        responses=responses,
     )
+
+
+def _callback_samples(
+    session: Session, visit_ids: Select[Any], since: datetime, now: datetime
+) -> list[Sample]:
+    """One sample per call-back that fell due in the period (see the module's text).
+
+    Three queries, each filtered on the server by a subquery (no long id lists)."""
+    in_period = (
+        Callback.visit_id.in_(visit_ids),
+        Callback.due_at >= since,
+        Callback.due_at <= now,
+    )
+    due = session.execute(
+        select(Callback.id, Callback.visit_id, Callback.due_at, Callback.status).where(*in_period)
+    ).all()
+    if not due:
+        return []
+    first_call: dict[int, datetime] = {}
+    for callback_id, called_at in session.execute(
+        select(CallRecord.callback_id, CallRecord.called_at).where(
+            CallRecord.callback_id.in_(select(Callback.id).where(*in_period))
+        )
+    ):
+        if callback_id is not None and (
+            callback_id not in first_call or called_at < first_call[callback_id]
+        ):
+            first_call[callback_id] = called_at
+    ended: dict[int, datetime] = {}
+    if any(row.status == CALLBACK_LAPSED for row in due):
+        lapsed_visits = select(Callback.visit_id).where(
+            *in_period, Callback.status == CALLBACK_LAPSED
+        )
+        for visit_id, at in session.execute(
+            select(VisitEvent.visit_id, VisitEvent.at).where(
+                VisitEvent.visit_id.in_(lapsed_visits), VisitEvent.kind.in_(END_EVENTS)
+            )
+        ):
+            if visit_id not in ended or at < ended[visit_id]:
+                ended[visit_id] = at
+    samples = []
+    for row in due:
+        answered_at = first_call.get(row.id)
+        if answered_at is not None:
+            samples.append(Sample(month_key(row.due_at), response_seconds(row.due_at, answered_at)))
+            continue
+        if row.status == CALLBACK_LAPSED:
+            end = ended.get(row.visit_id)
+            if end is None or end <= row.due_at:
+                continue  # back before it was due (or no end recorded: cannot tell)
+        elif row.status == CALLBACK_DONE:
+            continue  # done without a recorded call: the app never writes that
+        samples.append(Sample(month_key(row.due_at), None))
+    return samples
+
+
+def _alarm_samples(session: Session, visit_ids: Select[Any], since: datetime) -> list[Sample]:
+    """One sample per alarm about a visit raised in the period: raised → acknowledged."""
+    rows = session.execute(
+        select(Alarm.raised_at, Alarm.acknowledged_at).where(
+            Alarm.visit_id.in_(visit_ids),
+            Alarm.kind != ReminderKind.DEADLINE.value,
+            Alarm.raised_at >= since,
+        )
+    ).all()
+    return [
+        Sample(
+            month_key(raised_at),
+            None if acknowledged_at is None else response_seconds(raised_at, acknowledged_at),
+        )
+        for raised_at, acknowledged_at in rows
+    ]
 
 
 def report_csv(numbers: ReportNumbers) -> str:
@@ -125,4 +240,16 @@ def report_csv(numbers: ReportNumbers) -> str:
         writer.writerow(["bezoeken per niveau", level.value, count])
     if numbers.overdue_reviews is not None:
         writer.writerow(["adresregister", "herbeoordeling te laat", numbers.overdue_reviews])
+    # Response times in whole seconds; empty where nothing was measured that month.
+    for measure_figures in numbers.responses:
+        part, answered, missed = RESPONSE_CSV[measure_figures.measure]
+        for month in measure_figures.months:
+            writer.writerow([f"{part}: {answered}", month.month, month.measured])
+            writer.writerow([f"{part}: mediaan (seconden)", month.month, _blank(month.median)])
+            writer.writerow([f"{part}: 90e percentiel (seconden)", month.month, _blank(month.p90)])
+            writer.writerow([f"{part}: {missed}", month.month, month.missed])
     return out.getvalue()
+
+
+def _blank(value: int | None) -> str:
+    return "" if value is None else str(value)
