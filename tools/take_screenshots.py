@@ -73,7 +73,7 @@ def main() -> int:
 def shoot(out: Path, language: str) -> int:
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 
     from veilig_huisbezoek.domain.checklist import Answer
     from veilig_huisbezoek.domain.clock import FakeClock, to_local
@@ -196,6 +196,19 @@ def shoot(out: Path, language: str) -> int:
     register_page.table.selectRow(0)  # type: ignore[attr-defined]
     register_page.table.setFocus()  # type: ignore[attr-defined]
     save("register.png")
+
+    # 3b. Reports: the response figures below the charts (call-backs, alarms per month).
+    window.workspace.show_page("reports")
+    reports_page = window.workspace.pages["reports"]
+    wait_until(lambda: bool(reports_page.response_models), "the reports")  # type: ignore[attr-defined]
+    settle(800)
+    title = reports_page.findChild(QLabel, "responseTitle")
+    pages = [s for s in reports_page.findChildren(QScrollArea) if s.widget().isAncestorOf(title)]
+    if title is not None and pages:
+        page = pages[-1]  # the innermost: the part of the page that holds the figures
+        page.verticalScrollBar().setValue(title.mapTo(page.widget(), QPoint(0, 0)).y() - 8)
+    settle()
+    save("reports-response.png")
 
     # 4. The board at 09:13: one visit past its return time, call-backs due.
     clock.advance(timedelta(minutes=13, seconds=20))

@@ -306,6 +306,8 @@ class ReportsPage(QWidget):
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append([label for label, _n in values])
+        if len(values) > 6:  # "mrt 2026" under each of 12 bars: slanted, not cut to "mr…"
+            axis_x.setLabelsAngle(-45)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
