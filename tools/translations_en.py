@@ -1662,6 +1662,18 @@ EN: dict[str, str] = {
     "leidinggevende / coördinator agressie en geweld": "team leader / aggression and violence "
     "coordinator",
     "beheerder": "administrator",
+    # ---- presence: who watches a running visit (DESIGN §4a) ------------------------
+    "{name} kijkt mee": "{name} is watching",
+    "{name} kijkt mee.": "{name} is watching.",
+    "u kijkt mee": "you are watching",
+    "niemand kijkt mee sinds {time}": "nobody watching since {time}",
+    "{symbol} Niemand kijkt mee sinds {time}.": "{symbol} Nobody watching since {time}.",
+    "Buddy: {buddy}. Niemand kijkt nu mee: de buddy is niet ingelogd of de app is gestopt. "
+    "Bel de buddy of neem contact op met de leidinggevende.": "Buddy: {buddy}. Nobody is "
+    "watching now: the buddy is not logged in or the app has stopped. Call the buddy or "
+    "contact the team leader.",
+    "Buddy: {buddy}.": "Buddy: {buddy}.",
+    "Buddy: {buddy}. {watch}.": "Buddy: {buddy}. {watch}.",
     # ---- fixed refusals of the services (shown through domain_text) ----------------
     "De aankondigingsbrief kan niet worden gemaakt: de naam en het adres van de gemeente "
     "ontbreken. De beheerder vult ze in bij Instellingen, onder Gemeente (voor brieven).": "The "

@@ -327,6 +327,14 @@
         <translation>the buddy</translation>
     </message>
     <message>
+        <source>{name} kijkt mee.</source>
+        <translation>{name} is watching.</translation>
+    </message>
+    <message>
+        <source>{symbol} Niemand kijkt mee sinds {time}.</source>
+        <translation>{symbol} Nobody watching since {time}.</translation>
+    </message>
+    <message>
         <source>NOODSITUATIE bij het bezoek van {who} — {where}: {buddy} (buddy) heeft alarm geslagen en belt de politie of u.</source>
         <translation>EMERGENCY at the visit of {who} — {where}: {buddy} (buddy) raised the alarm and is calling the police or you.</translation>
     </message>
@@ -481,6 +489,10 @@
         <translation>Visit state</translation>
     </message>
     <message>
+        <source>Buddy</source>
+        <translation>Buddy</translation>
+    </message>
+    <message>
         <source>⚠ ALARM</source>
         <translation>⚠ ALARM</translation>
     </message>
@@ -557,6 +569,18 @@
         <translation>—</translation>
     </message>
     <message>
+        <source>u kijkt mee</source>
+        <translation>you are watching</translation>
+    </message>
+    <message>
+        <source>{name} kijkt mee</source>
+        <translation>{name} is watching</translation>
+    </message>
+    <message>
+        <source>niemand kijkt mee sinds {time}</source>
+        <translation>nobody watching since {time}</translation>
+    </message>
+    <message>
         <source>onbekend</source>
         <translation>unknown</translation>
     </message>
@@ -571,6 +595,14 @@
     <message>
         <source>Belmoment om {time}.</source>
         <translation>Call-back at {time}.</translation>
+    </message>
+    <message>
+        <source>Buddy: {buddy}. Niemand kijkt nu mee: de buddy is niet ingelogd of de app is gestopt. Bel de buddy of neem contact op met de leidinggevende.</source>
+        <translation>Buddy: {buddy}. Nobody is watching now: the buddy is not logged in or the app has stopped. Call the buddy or contact the team leader.</translation>
+    </message>
+    <message>
+        <source>Buddy: {buddy}.</source>
+        <translation>Buddy: {buddy}.</translation>
     </message>
 </context>
 <context>
@@ -2482,12 +2514,24 @@ Continue?</translation>
         <translation>Next call-back</translation>
     </message>
     <message>
+        <source>{name} kijkt mee</source>
+        <translation>{name} is watching</translation>
+    </message>
+    <message>
+        <source>niemand kijkt mee sinds {time}</source>
+        <translation>nobody watching since {time}</translation>
+    </message>
+    <message>
         <source>Concept — wacht op toestemming leidinggevende</source>
         <translation>Draft — awaiting the team leader’s consent</translation>
     </message>
     <message>
         <source>Concept — toestemming van {name}</source>
         <translation>Draft — consent from {name}</translation>
+    </message>
+    <message>
+        <source>Buddy: {buddy}. {watch}.</source>
+        <translation>Buddy: {buddy}. {watch}.</translation>
     </message>
     <message>
         <source>geen</source>

@@ -382,9 +382,11 @@ def test_the_visitor_sees_that_the_buddy_is_alarmed_and_reports_back_from_it(
     log_in(qtbot, window, "sanne")
     row = row_for(window, visit, ReminderKind.OVERDUE)
     assert row.alarm.for_visitor
+    # Ahmed (the buddy) is not logged in anywhere: the row says so once presence is read.
+    qtbot.waitUntil(lambda: "kijkt mee" in row.label.text(), timeout=10_000)
     assert row.label.text() == (
         "U bent te laat terug (Willemstraat 7B): Ahmed is om 09:50 gewaarschuwd. "
-        "Bent u terug? Meld u dan nu terug."
+        "Bent u terug? Meld u dan nu terug. ⚠ Niemand kijkt mee sinds 09:05."
     )
     assert row.icon.text() == "ℹ" and row.report_button.isVisible()
     assert not row.acknowledge_button.isVisible() and not row.call_button.isVisible()
@@ -462,10 +464,12 @@ def test_an_emergency_reaches_the_leidinggevende_at_once_with_a_banner(
     window = make_window()
     log_in(qtbot, window, "petra")
     row = row_for(window, visit, ReminderKind.EMERGENCY)
+    qtbot.waitUntil(lambda: "kijkt mee" in row.label.text(), timeout=10_000)
     assert row.label.text() == (
         "NOODSITUATIE bij het bezoek van Sanne Visser "
         f"({format_phone(SANNE_PHONE)}) — Willemstraat 7B, 6412 AA Heerlen: Ahmed (buddy) "
-        "heeft alarm geslagen en belt de politie of u. Om 09:16."
+        "heeft alarm geslagen en belt de politie of u. Om 09:16. "
+        "⚠ Niemand kijkt mee sinds 09:05."
     )
     assert panel(window).rows[0] is row  # above everything else
     banner = panel(window).banner

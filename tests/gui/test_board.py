@@ -103,6 +103,7 @@ def test_medewerker_sees_own_and_buddy_visits_most_urgent_first(
         "Volgend belmoment",
         "Verwacht terug",
         "Status bezoek",
+        "Buddy",
     ]
     # No alarm yet: no banner. The most urgent row is selected, ready for Enter.
     assert not page.alarm_banner.isVisible()

@@ -78,7 +78,7 @@ def test_installed_wheel_finds_its_data(tmp_path: Path) -> None:
     assert info["ui"].startswith(str(env_dir)) and "login.ui" in info["forms"]
     assert info["resources"].startswith(str(env_dir))
     assert info["checklist"]
-    assert info["head"] == "0005"
+    assert info["head"] == "0006"
     cli = subprocess.run(
         [str(env_dir / "bin" / "veilig-huisbezoek"), "admin", "--help"],
         capture_output=True,

@@ -192,3 +192,31 @@ def test_many_alarms_scroll_inside_the_panel_instead_of_pushing_the_page_away(
     panel.rows_area.ensureWidgetVisible(panel.rows[-1])
     assert bar.value() > 0
     qtbot.waitUntil(lambda: all(r.height() >= panel.row_height(r) for r in panel.rows))
+
+
+def test_a_row_about_a_visit_says_who_watches_it(
+    harness: Harness, team: Team, qtbot: QtBot, buddy: Mounted
+) -> None:
+    """The visitor's row about her own visit says whether Bram (her buddy) watches; the
+    buddy's own rows do not name himself; nothing while locked (DESIGN §4a)."""
+    from veilig_huisbezoek.domain.presence import ABSENT_AFTER, PresenceSnapshot, SessionSeen
+
+    harness.advance(15 * MIN)
+    buddy.run.scheduler.tick()
+    visitor = _mount(harness, team, qtbot, "sanne", buddy.visit_id)
+    visitor.panel.refresh()
+    (before,) = visitor.panel.row_texts()
+    assert "kijkt mee" not in before  # nothing known yet: nothing claimed
+    now = team.clock.now()
+    visitor.hub.set_presence(PresenceSnapshot((SessionSeen(team.ids["bram"], now),), now))
+    (text,) = visitor.panel.row_texts()
+    assert text == f"{before} Bram kijkt mee."
+    harness.advance(ABSENT_AFTER + MIN)
+    visitor.hub.set_presence(visitor.hub.presence)
+    (text,) = visitor.panel.row_texts()
+    assert text == f"{before} ⚠ Niemand kijkt mee sinds 09:15."
+    # The buddy's own row: he is the one watching.
+    buddy.hub.set_presence(PresenceSnapshot((SessionSeen(team.ids["bram"], now),), now))
+    assert "kijkt mee" not in buddy.panel.row_texts()[0]
+    buddy.panel.set_locked(True)
+    assert "kijkt mee" not in buddy.panel.row_texts()[0]

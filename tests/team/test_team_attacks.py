@@ -567,3 +567,41 @@ def test_a_beheerder_cannot_give_a_new_team_key_to_whom_it_does_not_belong(scene
             w=[wrap],
             t=[key],
         )
+
+
+# ---- presence ------------------------------------------------------------------------------
+
+
+def test_a_medewerker_cannot_write_presence_for_someone_else(scene: Scene) -> None:
+    """Everyone sees who is there; nobody can make someone else look present (or gone)."""
+    from veilig_huisbezoek.services import presence
+
+    team = scene.team
+    bram = team.login("bram")
+    presence.heartbeat(bram, "b" * 32)
+    bram.store.close()
+    before = _snapshot(team)
+    bram_id, sanne_id = team.ids["bram"], team.ids["sanne"]
+    # Her own connection: she may read everyone's presence ...
+    with _connect(team, "sanne") as conn:
+        rows = conn.execute("SELECT account_id FROM presence").fetchall()
+        assert rows == [(bram_id,)]
+    # ... but not heartbeat, take over or end Bram's session.
+    _refused(
+        scene,
+        "sanne",
+        "INSERT INTO presence (session_id, account_id, started_at, seen_at, locked) "
+        f"VALUES ('{'s' * 32}', {bram_id}, now(), now(), false)",
+        "INSERT INTO presence (session_id, account_id, started_at, seen_at, locked) "
+        f"VALUES ('{'b' * 32}', {sanne_id}, now(), now(), false) "
+        "ON CONFLICT (session_id) DO UPDATE SET seen_at = excluded.seen_at",
+    )
+    _hidden(
+        scene,
+        "sanne",
+        "UPDATE presence SET seen_at = now() + interval '1 year', ended_at = NULL",
+        "UPDATE presence SET ended_at = now()",
+        "UPDATE presence SET account_id = " + str(sanne_id),
+        "DELETE FROM presence",
+    )
+    _assert_same(before, _snapshot(team))

@@ -245,6 +245,8 @@ class AlarmPanel(QFrame):
         self.problem.setVisible(False)
         layout.addWidget(self.problem)
         self.setVisible(False)
+        # Who watches each visit ("Ahmed kijkt mee"): the rows follow every heartbeat.
+        hub.presence_changed.connect(self._presence_changed)
 
     # ---- public -------------------------------------------------------------------------
     @property
@@ -319,8 +321,41 @@ class AlarmPanel(QFrame):
             self.problem.setVisible(False)
             self._render()
 
+    def _presence_changed(self, _snapshot: object) -> None:
+        if self._alarms and not self._locked:
+            self._render()
+
     # ---- texts --------------------------------------------------------------------------
+    def watch_text(self, alarm: AlarmInfo) -> str:
+        """ "Ahmed kijkt mee." / "Niemand kijkt mee sinds 14:02." for a row about a
+        running visit whose buddy is someone else; "" otherwise (and while locked:
+        no names)."""
+        if (
+            self._locked
+            or alarm.buddy_id is None
+            or alarm.visit_state is None
+            or alarm.visit_start is None
+            or alarm.buddy_id == self.ctx.actor.account_id
+        ):
+            return ""
+        now = self.ctx.clock.now()
+        watch = self.hub.presence.watch(alarm.visit_state, alarm.visit_start, alarm.buddy_id, now)
+        if watch is None:
+            return ""
+        if watch.watched:
+            name = alarm.buddy_first_name or self.tr("de buddy")
+            return self.tr("{name} kijkt mee.").format(name=name)
+        assert watch.since is not None
+        return self.tr("{symbol} Niemand kijkt mee sinds {time}.").format(
+            symbol=SYMBOL, time=_hhmm(watch.since)
+        )
+
     def alarm_text(self, alarm: AlarmInfo) -> str:
+        watch = self.watch_text(alarm)
+        text = self._alarm_text(alarm)
+        return f"{text} {watch}" if watch else text
+
+    def _alarm_text(self, alarm: AlarmInfo) -> str:
         if alarm.for_visitor:
             return self._visitor_text(alarm)
         if self._locked:

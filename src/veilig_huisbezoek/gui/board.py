@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from ..domain.board import BoardStatus
 from ..domain.clock import to_local
 from ..domain.errors import UserError
+from ..domain.presence import PresenceSnapshot
 from ..domain.settings import Settings
 from ..services.board import BoardRow, board_rows
 from ..services.context import ServiceContext
@@ -207,6 +208,11 @@ class BoardPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
         hub.visits_changed.connect(self.refresh)
+        # Who watches each visit ("Ahmed kijkt mee"): fresh with every heartbeat, aged
+        # every second by the tick.
+        self.model.set_viewer(ctx.actor.account_id)
+        self.model.set_presence(hub.presence, ctx.clock.now())
+        hub.presence_changed.connect(self._presence_changed)
 
         self.empty_label.setText(self.tr("Laden…"))
         self.content_stack.setCurrentWidget(self.empty_page)
@@ -263,6 +269,10 @@ class BoardPage(QWidget):
             self._reload_pending = False
             self.refresh()
 
+    def _presence_changed(self, snapshot: object) -> None:
+        if isinstance(snapshot, PresenceSnapshot) and shiboken6.isValid(self):
+            self.model.set_presence(snapshot, self._ctx.clock.now())
+
     def _load_failed(self, error: BaseException) -> None:
         if not shiboken6.isValid(self):
             return
@@ -300,11 +310,19 @@ class BoardPage(QWidget):
             BoardColumn.LEVEL: [],
             BoardColumn.EXPECTED_RETURN: ["88:88"],
             BoardColumn.VISIT_STATE: [],
+            BoardColumn.WATCHER: [],
         }
-        for column in (BoardColumn.VISITOR, BoardColumn.LEVEL, BoardColumn.VISIT_STATE):
+        for column in (
+            BoardColumn.VISITOR,
+            BoardColumn.LEVEL,
+            BoardColumn.VISIT_STATE,
+            BoardColumn.WATCHER,
+        ):
             samples[column] = list(
                 {str(self.model.index(r, column).data()) for r in range(self.model.rowCount())}
             )
+        # The watcher line changes with presence: room for the longest it can say.
+        samples[BoardColumn.WATCHER].append(self.model.widest_watch_text())
         header = self.table.horizontalHeader()
         header_metrics = QFontMetrics(header.font())
         widths: dict[BoardColumn, tuple[int, int]] = {}  # (title on one line, wrapped)

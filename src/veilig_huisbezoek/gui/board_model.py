@@ -36,6 +36,7 @@ from ..domain.board import (
 from ..domain.checklist import RiskLevel
 from ..domain.clock import to_local
 from ..domain.phone import format_phone
+from ..domain.presence import PresenceSnapshot
 from ..services.board import BoardRow
 from .i18n import domain_text
 
@@ -51,6 +52,7 @@ class BoardColumn(IntEnum):
     COUNTDOWN = 4
     EXPECTED_RETURN = 5
     VISIT_STATE = 6
+    WATCHER = 7  # "Ahmed kijkt mee" / "⚠ niemand kijkt mee sinds 14:02"
 
 
 VISIT_ID_ROLE = int(_Role.UserRole) + 1
@@ -67,6 +69,9 @@ _STATUS_COLOURS = {
     BoardStatus.OP_SCHEMA: ("#d7ecd9", "#14401a"),
 }
 _ALARM_ROW_COLOURS = _STATUS_COLOURS[BoardStatus.ALARM]
+# Nobody watches: amber, bold and a ⚠ in the text (never colour alone).
+UNWATCHED_COLOURS = ("#ffd8a8", "#000000")
+UNWATCHED_SYMBOL = "⚠"
 
 
 @dataclass
@@ -75,6 +80,8 @@ class _Entry:
     status: BoardStatus
     countdown: str
     key: UrgencyKey
+    watch: str = ""  # the watcher line (display text)
+    unwatched: bool = False
 
 
 class BoardModel(QAbstractTableModel):
@@ -89,6 +96,8 @@ class BoardModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._entries: list[_Entry] = []
+        self._presence = PresenceSnapshot()
+        self._me: int | None = None
         self._grace = grace
         self._retry = retry
         self._order_dirty = False
@@ -100,6 +109,7 @@ class BoardModel(QAbstractTableModel):
             self.tr("Volgend belmoment"),
             self.tr("Verwacht terug"),
             self.tr("Status bezoek"),
+            self.tr("Buddy"),
         )
         self._status_text = {
             BoardStatus.ALARM: self.tr("⚠ ALARM"),
@@ -138,6 +148,10 @@ class BoardModel(QAbstractTableModel):
             status: (QBrush(QColor(bg)), QBrush(QColor(fg)))
             for status, (bg, fg) in _STATUS_COLOURS.items()
         }
+        self._unwatched_brushes = (
+            QBrush(QColor(UNWATCHED_COLOURS[0])),
+            QBrush(QColor(UNWATCHED_COLOURS[1])),
+        )
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -146,6 +160,36 @@ class BoardModel(QAbstractTableModel):
         """Grace and retry times from the organisation settings; applied at next tick."""
         self._grace = grace
         self._retry = retry
+
+    def set_viewer(self, account_id: int) -> None:
+        """Whose board this is: their own buddy rows say "u kijkt mee"."""
+        self._me = account_id
+
+    def set_presence(self, snapshot: PresenceSnapshot, now: datetime) -> None:
+        """A fresh presence read (gui/presence.py); the watcher lines follow at ``now``."""
+        self._presence = snapshot
+        self.tick(now)
+
+    def watch_text(self, row: BoardRow, now: datetime) -> tuple[str, bool]:
+        """The watcher line of a row and whether nobody watches (DESIGN §4a)."""
+        if self._me is not None and row.buddy_id == self._me:
+            return self.tr("u kijkt mee"), False
+        watch = self._presence.watch(row.state, row.start_at or now, row.buddy_id, now)
+        if watch is None:
+            return row.buddy_name, False  # not read yet: just the name
+        if watch.watched:
+            name = row.buddy_first_name or row.buddy_name
+            return self.tr("{name} kijkt mee").format(name=name), False
+        assert watch.since is not None
+        text = self.tr("niemand kijkt mee sinds {time}").format(
+            time=to_local(watch.since).strftime("%H:%M")
+        )
+        return text, True
+
+    def widest_watch_text(self) -> str:
+        """The longest watcher line (its column keeps room for it)."""
+        unwatched = self.tr("niemand kijkt mee sinds {time}").format(time="88:88")
+        return f"{UNWATCHED_SYMBOL} {unwatched}"
 
     def set_rows(self, rows: Sequence[BoardRow], now: datetime) -> None:
         """Merge a fresh load by visit id; no model reset."""
@@ -182,9 +226,14 @@ class BoardModel(QAbstractTableModel):
         """
         first_changed = last_changed = -1
         status_changed: list[int] = []
+        watch_changed: list[int] = []
         for position, entry in enumerate(self._entries):
             status = self._status(entry.row, now)
             countdown = self._countdown(entry.row, now)
+            watch, unwatched = self.watch_text(entry.row, now)
+            if (watch, unwatched) != (entry.watch, entry.unwatched):
+                entry.watch, entry.unwatched = watch, unwatched
+                watch_changed.append(position)
             if status is not entry.status:
                 entry.status = status
                 entry.key = self._key(entry.row, status)
@@ -200,6 +249,9 @@ class BoardModel(QAbstractTableModel):
                 self.index(last_changed, BoardColumn.COUNTDOWN),
                 [_Role.DisplayRole, _Role.AccessibleTextRole],
             )
+        for position in watch_changed:
+            cell = self.index(position, BoardColumn.WATCHER)
+            self.dataChanged.emit(cell, cell, [])
         last_column = len(BoardColumn) - 1
         for position in status_changed:
             self.dataChanged.emit(self.index(position, 0), self.index(position, last_column), [])
@@ -261,18 +313,23 @@ class BoardModel(QAbstractTableModel):
         if role == _Role.AccessibleTextRole:
             if column == BoardColumn.STATUS:
                 return self._status_accessible[entry.status]
+            if column == BoardColumn.WATCHER:
+                return entry.watch  # the words, without the symbol
             return self._display(entry, BoardColumn(column))
         if role == _Role.ToolTipRole:
             return self._tooltip(entry, BoardColumn(column))
+        unwatched_cell = column == BoardColumn.WATCHER and entry.unwatched
         if role == _Role.BackgroundRole:
             if entry.status is BoardStatus.ALARM or column == BoardColumn.STATUS:
                 return self._brushes[entry.status][0]
-            return None
+            return self._unwatched_brushes[0] if unwatched_cell else None
         if role == _Role.ForegroundRole:
             if entry.status is BoardStatus.ALARM or column == BoardColumn.STATUS:
                 return self._brushes[entry.status][1]
-            return None
+            return self._unwatched_brushes[1] if unwatched_cell else None
         if role == _Role.FontRole:
+            if unwatched_cell:
+                return self._bold
             urgent = entry.status is not BoardStatus.OP_SCHEMA
             if entry.status is BoardStatus.ALARM or (urgent and column == BoardColumn.STATUS):
                 return self._bold
@@ -306,6 +363,8 @@ class BoardModel(QAbstractTableModel):
             return entry.countdown
         if column is BoardColumn.EXPECTED_RETURN:
             return to_local(row.expected_return).strftime("%H:%M")
+        if column is BoardColumn.WATCHER:
+            return f"{UNWATCHED_SYMBOL} {entry.watch}" if entry.unwatched else entry.watch
         return domain_text(row.state.label)
 
     def _tooltip(self, entry: _Entry, column: BoardColumn) -> str | None:
@@ -325,6 +384,13 @@ class BoardModel(QAbstractTableModel):
             )
         if column is BoardColumn.EXPECTED_RETURN:
             return to_local(row.expected_return).strftime("%d-%m-%Y %H:%M")
+        if column is BoardColumn.WATCHER:
+            if entry.unwatched:
+                return self.tr(
+                    "Buddy: {buddy}. Niemand kijkt nu mee: de buddy is niet ingelogd of "
+                    "de app is gestopt. Bel de buddy of neem contact op met de leidinggevende."
+                ).format(buddy=row.buddy_name)
+            return self.tr("Buddy: {buddy}.").format(buddy=row.buddy_name)
         return None
 
     def _status(self, row: BoardRow, now: datetime) -> BoardStatus:
@@ -350,7 +416,10 @@ class BoardModel(QAbstractTableModel):
 
     def _entry(self, row: BoardRow, now: datetime) -> _Entry:
         status = self._status(row, now)
-        return _Entry(row, status, self._countdown(row, now), self._key(row, status))
+        watch, unwatched = self.watch_text(row, now)
+        return _Entry(
+            row, status, self._countdown(row, now), self._key(row, status), watch, unwatched
+        )
 
     def _sort_if_needed(self) -> bool:
         order = sorted(range(len(self._entries)), key=lambda i: self._entries[i].key)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from ..domain.presence import PresenceSnapshot
+
 
 class AppHub(QObject):
     # Something about visits or call-backs changed in the store: views reload.
@@ -27,7 +29,15 @@ class AppHub(QObject):
     report_back_requested = Signal(int)
     # A page wants the status bar to say something (no personal data).
     status_message = Signal(str)
+    # Who is there: a fresh ``PresenceSnapshot`` (gui/presence.py, every heartbeat).
+    presence_changed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.offline = False
+        # The newest presence (empty until the first read: nobody is claimed absent).
+        self.presence = PresenceSnapshot()
+
+    def set_presence(self, snapshot: PresenceSnapshot) -> None:
+        self.presence = snapshot
+        self.presence_changed.emit(snapshot)

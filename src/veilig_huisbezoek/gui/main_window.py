@@ -11,6 +11,11 @@ and above the login screen while locked, where it says only ``Alarm: bezoek van
 notification, tray icon). The schedule is rebuilt on ``hub.visits_changed`` and on
 unlock; it is shut down on logout and close, before the store closes.
 
+Presence (DESIGN §4a): from login to logout a :class:`~.presence.PresenceRunner` writes
+this session's heartbeat every few seconds, also while locked, and hands everyone's
+presence to ``hub`` for the "kijkt mee" lines; logging out, another person logging in
+and quitting end the session's presence at once (a crash lets it expire).
+
 Team mode (``team``: a :class:`~..storage.team.location.TeamLocation`, from
 ``--database-url``): the login screen logs in on the server
 (:func:`services.team.team_log_in`, on the worker thread as always) and there is no
@@ -51,6 +56,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.clock import Clock, SystemClock
+from ..domain.presence import PresenceSnapshot
 from ..reminders.notifier import Notifier
 from ..storage.layout import holds_store
 from .first_run import FirstRunView, create_store_with_first_account
@@ -68,6 +74,7 @@ if TYPE_CHECKING:
     from ..storage.team.location import TeamLocation
     from .alarm_panel import AlarmPanel
     from .maintenance import MaintenanceRunner
+    from .presence import PresenceRunner
     from .team_live import ConnectionBanner, TeamLive
     from .workspace import WorkspaceView
 
@@ -138,6 +145,7 @@ class MainWindow(QMainWindow):
         self.hub.status_message.connect(self._show_status)
         self._shut_down = False
         self.maintenance: MaintenanceRunner | None = None
+        self.presence: PresenceRunner | None = None
         self._hidden_windows: list[QWidget] = []
         self._focus_before_lock: QWidget | None = None
         self.login_view = LoginView(
@@ -199,6 +207,7 @@ class MainWindow(QMainWindow):
             # Alarms first: the scheduler's first read queues ahead of the pages' loads.
             self._start_alarms(ctx)
             self._start_live(ctx)
+            self._start_presence(ctx)
             self.workspace = WorkspaceView(ctx, self.tasks, self.hub)
             self.workspace.lock_requested.connect(self.lock)
             self.workspace.logout_requested.connect(self.log_out)
@@ -263,6 +272,22 @@ class MainWindow(QMainWindow):
         self.password_notice_box = box
         return_focus(box)
         box.open()
+
+    # ---- presence: this session is here (DESIGN §4a) ---------------------------------
+    def _start_presence(self, ctx: ServiceContext) -> None:
+        """Heartbeats from login to logout, also while locked (gui/presence.py)."""
+        from .presence import PresenceRunner
+
+        self.presence = PresenceRunner(ctx, self.tasks, self.hub, lambda: self.locked, self)
+        self.presence.start()
+
+    def _stop_presence(self) -> None:
+        """An orderly end: the others see at once that this session has gone."""
+        runner, self.presence = self.presence, None
+        if runner is not None:
+            runner.stop(end=True)
+            runner.deleteLater()
+        self.hub.set_presence(PresenceSnapshot())
 
     # ---- team mode: live changes and the connection banner ---------------------------
     def _start_live(self, ctx: ServiceContext) -> None:
@@ -465,6 +490,7 @@ class MainWindow(QMainWindow):
     def _close_session(self) -> None:
         self.idle.stop()
         self._hidden_windows = []
+        self._stop_presence()  # queued before the drain below, while the store is open
         self._stop_live()
         if self.maintenance is not None:
             self.maintenance.stop()

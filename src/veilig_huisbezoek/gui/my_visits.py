@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -11,6 +12,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..domain.checklist import RiskLevel
 from ..domain.clock import to_local
 from ..domain.errors import UserError
+from ..domain.presence import PresenceSnapshot
 from ..domain.visit import VisitState, can_transition
 from ..services import planning, visits
 from ..services.context import ServiceContext
@@ -47,6 +50,9 @@ from .visit_documents import DocumentSaver, save_announcement_letter, save_visit
 Index = QModelIndex | QPersistentModelIndex
 
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole
+BUDDY_COLUMN = 4
+UNWATCHED_SYMBOL = "⚠"
+_UNWATCHED_COLOURS = ("#ffd8a8", "#000000")
 _LEVEL_SHAPE = {RiskLevel.GROEN: "●", RiskLevel.ORANJE: "▲", RiskLevel.ROOD: "■"}
 
 
@@ -64,6 +70,41 @@ class MyVisitsModel(RowTableModel[MyVisit]):
             self.tr("Verwacht terug"),
             self.tr("Volgend terugbelmoment"),
         )
+        self._presence = PresenceSnapshot()
+        self._now: datetime | None = None
+        self._unwatched_brushes = (
+            QBrush(QColor(_UNWATCHED_COLOURS[0])),
+            QBrush(QColor(_UNWATCHED_COLOURS[1])),
+        )
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_presence(self, snapshot: PresenceSnapshot, now: datetime) -> None:
+        """Who watches the running visits, at ``now`` (the buddy column follows)."""
+        self._presence, self._now = snapshot, now
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, BUDDY_COLUMN), self.index(len(self._rows) - 1, BUDDY_COLUMN), []
+            )
+
+    def watch_text(self, row: MyVisit) -> tuple[str, bool] | None:
+        """ "Ahmed kijkt mee" / "niemand kijkt mee sinds 14:02" for a running visit and
+        whether nobody watches; None when the visit is not running (or nothing is
+        known yet)."""
+        summary = row.summary
+        if self._now is None:
+            return None
+        watch = self._presence.watch(summary.state, summary.start, summary.buddy_id, self._now)
+        if watch is None:
+            return None
+        if watch.watched:
+            name = row.buddy_first_name or row.buddy_name
+            return self.tr("{name} kijkt mee").format(name=name), False
+        assert watch.since is not None
+        text = self.tr("niemand kijkt mee sinds {time}").format(
+            time=to_local(watch.since).strftime("%H:%M")
+        )
+        return text, True
 
     def set_rows(self, rows: list[MyVisit]) -> None:
         self.replace_rows(rows)
@@ -88,6 +129,18 @@ class MyVisitsModel(RowTableModel[MyVisit]):
         row = self._rows[index.row()]
         if role == VISIT_ID_ROLE:
             return row.id
+        if index.column() == BUDDY_COLUMN and role in (
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.FontRole,
+        ):
+            watch = self.watch_text(row)
+            if watch is None or not watch[1]:
+                return None
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            background, foreground = self._unwatched_brushes
+            return background if role == Qt.ItemDataRole.BackgroundRole else foreground
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
@@ -104,8 +157,16 @@ class MyVisitsModel(RowTableModel[MyVisit]):
             return self.level_text(summary.level)
         if column == 3:
             return self.state_text(row)
-        if column == 4:
-            return row.buddy_name
+        if column == BUDDY_COLUMN:
+            watch = self.watch_text(row)
+            if watch is None:
+                return row.buddy_name
+            text, unwatched = watch
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Buddy: {buddy}. {watch}.").format(buddy=row.buddy_name, watch=text)
+            if unwatched and role == Qt.ItemDataRole.DisplayRole:
+                return f"{UNWATCHED_SYMBOL} {text}"
+            return text
         if column == 5:
             return to_local(summary.expected_return).strftime("%H:%M")
         if column == 6:
@@ -185,7 +246,15 @@ class MyVisitsPage(QWidget):
         self.choose_save_path: SavePathChooser = ask_save_path
         self.confirm_box: QMessageBox | None = None
         hub.visits_changed.connect(self.refresh)
+        # Whether the buddy is watching: with every heartbeat (gui/presence.py).
+        self.model.set_presence(hub.presence, ctx.clock.now())
+        hub.presence_changed.connect(self._presence_changed)
         self.refresh()
+
+    def _presence_changed(self, snapshot: object) -> None:
+        if isinstance(snapshot, PresenceSnapshot):
+            self.model.set_presence(snapshot, self.ctx.clock.now())
+            self._update_buttons()
 
     # ---- data ---------------------------------------------------------------------
     def refresh(self) -> None:
@@ -257,7 +326,12 @@ class MyVisitsPage(QWidget):
             level=self.model.level_text(summary.level).upper(),
             state=self.model.state_text(row),
         )
-        self.selected_label.setText(text)
+        watch = self.model.watch_text(row)
+        if watch is not None:
+            line, unwatched = watch
+            text += " — " + (f"{UNWATCHED_SYMBOL} {line}" if unwatched else line)
+        if self.selected_label.text() != text:
+            self.selected_label.setText(text)
 
     # ---- messages -----------------------------------------------------------------
     def _say(self, text: str, *, error: bool = False) -> None:

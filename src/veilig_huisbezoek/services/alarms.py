@@ -114,6 +114,10 @@ class AlarmInfo:
     # True: shown to the visitor about their own visit (``alarms_about_own_visits``),
     # for information only; someone else (the buddy, a leidinggevende) acknowledges it.
     for_visitor: bool = False
+    # Who watches the visit (DESIGN §4a): its buddy, state and planned start.
+    buddy_id: int | None = None
+    visit_state: VisitState | None = None
+    visit_start: datetime | None = None
 
     @property
     def acknowledged(self) -> bool:
@@ -317,6 +321,9 @@ def _infos(session: Session, where: ColumnElement[bool]) -> list[AlarmInfo]:
                 ),
                 buddy_first_name=buddy_first or "",
                 visit_ended=visit is not None and visit.state not in ACTIVE_STATES,
+                buddy_id=visit.buddy_id if visit is not None else None,
+                visit_state=VisitState(visit.state) if visit is not None else None,
+                visit_start=visit.start_at if visit is not None else None,
             )
         )
     return result

@@ -36,6 +36,8 @@ class BoardRow:
     next_callback_due: datetime | None
     expected_return: datetime
     may_call: bool  # the actor is the buddy or a leidinggevende (record_call's rule)
+    start_at: datetime | None = None  # planned start ("niemand kijkt mee sinds …")
+    buddy_first_name: str = ""
 
 
 def _name(first: str, last: str) -> str:
@@ -64,6 +66,7 @@ def board_rows(ctx: ServiceContext) -> list[BoardRow]:
             Visit.postcode,
             Visit.city,
             Visit.expected_return_at,
+            Visit.start_at,
             Visit.visitor_id,
             visitor.first_name,
             visitor.last_name,
@@ -103,6 +106,7 @@ def board_rows(ctx: ServiceContext) -> list[BoardRow]:
         postcode,
         city,
         expected_return,
+        start_at,
         visitor_id,
         visitor_first,
         visitor_last,
@@ -127,6 +131,8 @@ def board_rows(ctx: ServiceContext) -> list[BoardRow]:
                 next_callback_due=callback[1] if callback else None,
                 expected_return=expected_return,
                 may_call=may_buddy and (sees_team or buddy_id == me),
+                start_at=start_at,
+                buddy_first_name=buddy_first,
             )
         )
     return rows

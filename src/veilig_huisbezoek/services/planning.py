@@ -183,6 +183,7 @@ class MyVisit:
     summary: VisitSummary
     buddy_name: str
     consent_by: str
+    buddy_first_name: str = ""  # "Ahmed kijkt mee"
 
     @property
     def id(self) -> int:
@@ -211,15 +212,15 @@ def my_open_visits(ctx: ServiceContext) -> list[MyVisit]:
         .order_by(Visit.start_at, Visit.id)
     )
     with ctx.store.session() as session:
-        names = {
-            a.id: f"{a.first_name} {a.last_name}".strip()
-            for a in session.execute(select(Account)).scalars()
-        }
+        accounts = list(session.execute(select(Account)).scalars())
+        names = {a.id: f"{a.first_name} {a.last_name}".strip() for a in accounts}
+        first_names = {a.id: a.first_name for a in accounts}
         return [
             MyVisit(
                 summary=_summary(v),
                 buddy_name=names.get(v.buddy_id, ""),
                 consent_by=names.get(v.consent_by, "") if v.consent_by is not None else "",
+                buddy_first_name=first_names.get(v.buddy_id, ""),
             )
             for v in session.execute(query).scalars()
         ]

@@ -273,6 +273,27 @@ class Alarm(Base):
     audience: Mapped[str] = mapped_column(String(20))  # buddy / leidinggevenden
 
 
+class PresenceSession(Base):
+    """A logged-in session saying it is there (DESIGN §4a, domain/presence.py).
+
+    One row per login session (a random id made at login, nothing about the machine);
+    ``seen_at`` moves with every heartbeat, ``ended_at`` is set by an orderly logout.
+    No personal data beyond the account id. A team server stamps the times itself
+    (its own clock, the same for every workstation) and lets a person write only their
+    own rows (storage/team/rules.py).
+    """
+
+    __tablename__ = "presence"
+    __table_args__ = (Index("ix_presence_account", "account_id", "seen_at"),)
+
+    session_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    account_id: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 # Register the incident tables on Base.metadata whenever the models are loaded (they
 # refer to Base and UTCDateTime above, so this import comes last).
 from . import incident_models as incident_models  # noqa: E402

@@ -31,7 +31,8 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.clock import to_local
-from . import audit
+from ..domain.presence import SessionSeen
+from . import audit, presence
 from .audit_anchor import ANCHOR_MEMBER, AuditAnchor
 from .engine import (
     BUSY_TIMEOUT_MS,
@@ -588,6 +589,34 @@ class Store:
                 yield session
             finally:
                 session.rollback()
+
+    # ---- presence (domain/presence.py) ----------------------------------------------
+    def _presence_session(self) -> contextlib.AbstractContextManager[Session]:
+        """The session heartbeats use (a team server: without the write lock)."""
+        return self.session()
+
+    def _presence_now(self, session: Session, now: datetime) -> datetime:
+        """The clock presence times are written in: here the caller's (a team server
+        stamps its own, the same for every workstation)."""
+        return now
+
+    def heartbeat(self, session_id: str, account_id: int, now: datetime, *, locked: bool) -> None:
+        """This login session is here (``locked``: behind the lock screen)."""
+        with self._presence_session() as session:
+            at = self._presence_now(session, now)
+            presence.beat(session, session_id, account_id, at, locked)
+
+    def end_presence(self, session_id: str, account_id: int, now: datetime) -> None:
+        """An orderly logout: the session is absent at once."""
+        with self._presence_session() as session:
+            presence.end(session, session_id, account_id, self._presence_now(session, now))
+
+    def read_presence(self, now: datetime) -> tuple[list[SessionSeen], datetime]:
+        """Every session seen lately (all accounts) and the instant its times are to be
+        compared with: ``now`` here, the server's own clock on a team server."""
+        with self._presence_session() as session:
+            at = self._presence_now(session, now)
+            return presence.read(session, at), at
 
     # ---- key slots ------------------------------------------------------------
     def add_key_slot(self, username: str, password: str) -> str:

@@ -19,7 +19,8 @@ from ..sealed import RowBound, is_sealed
 from ..store import Store
 from .store import TeamStore
 
-_SKIP = frozenset({"alembic_version"})
+# Presence is live state of the sessions of one database, not data to carry over.
+_SKIP = frozenset({"alembic_version", "presence"})
 
 
 def _tables() -> list[Table]:

@@ -69,6 +69,7 @@ TEAM_TABLES = (
     "team_key_wraps",
     "team_logins",
     "team_signatures",
+    "presence",
 )
 # What the team's group role may do at all (row security and guards narrow it down).
 GRANTS = {
@@ -93,6 +94,7 @@ GRANTS = {
     "team_key_wraps": "SELECT, INSERT, DELETE",
     "team_logins": "SELECT",
     "team_signatures": "SELECT, INSERT",
+    "presence": "SELECT, INSERT, UPDATE, DELETE",
     "alembic_version": "SELECT",
 }
 # Tables the provisioning functions write (the provisioning role's own policies).
@@ -460,6 +462,33 @@ CREATE OR REPLACE FUNCTION vh_only() RETURNS trigger LANGUAGE plpgsql AS $$
             PERFORM public.vh_refuse(TG_ARGV[1]);
         END IF;
         RETURN NULL;
+    END $$;
+-- Presence (heartbeats): one's own rows only, the times in the server's clock (the
+-- same for every workstation, whatever their own clocks say); an ended session stays
+-- ended, and a row keeps its session and account.
+CREATE OR REPLACE FUNCTION vh_presence_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF public.vh_privileged() THEN RETURN NEW; END IF;
+        IF NEW.account_id IS DISTINCT FROM public.vh_me() THEN
+            PERFORM public.vh_refuse('u meldt alleen uw eigen aanwezigheid');
+        END IF;
+        NEW.seen_at := public.vh_server_now();
+        IF TG_OP = 'INSERT' THEN
+            NEW.started_at := NEW.seen_at;
+            NEW.ended_at := NULL;
+        ELSE
+            IF NEW.session_id <> OLD.session_id OR NEW.account_id <> OLD.account_id THEN
+                PERFORM public.vh_refuse('u meldt alleen uw eigen aanwezigheid');
+            END IF;
+            NEW.started_at := OLD.started_at;
+            IF OLD.ended_at IS NOT NULL THEN
+                NEW.seen_at := OLD.seen_at;
+                NEW.ended_at := OLD.ended_at;
+            ELSIF NEW.ended_at IS NOT NULL THEN
+                NEW.ended_at := NEW.seen_at;
+            END IF;
+        END IF;
+        RETURN NEW;
     END $$;
 CREATE OR REPLACE FUNCTION vh_settings_guard() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
@@ -883,6 +912,7 @@ def _triggers() -> list[str]:
             "vh_only('-', 'alleen via het beheer van accounts')",
         ),
         ("team_signatures", "vh_stamp", "BEFORE", "INSERT", "ROW", "vh_signature_stamp()"),
+        ("presence", "vh_guard", "BEFORE", "INSERT OR UPDATE", "ROW", "vh_presence_guard()"),
     ]
     for table in (
         "incident_steps",
@@ -994,6 +1024,12 @@ def _policies() -> list[tuple[str, str, str, str | None, str | None]]:
         ("team_key_wraps", "vh_own", "ALL", "rolname = session_user", "rolname = session_user"),
         ("team_logins", "vh_own", "SELECT", "rolname = session_user", None),
         ("team_signatures", "vh_own", "ALL", f"signer = {_ME}", f"signer = {_ME}"),
+        # Everyone in the team sees who is there (an account id and times, nothing
+        # personal); each person writes, ends and tidies only their own sessions.
+        ("presence", "vh_read", "SELECT", "true", None),
+        ("presence", "vh_own", "INSERT", None, f"account_id = {_ME}"),
+        ("presence", "vh_own_update", "UPDATE", f"account_id = {_ME}", f"account_id = {_ME}"),
+        ("presence", "vh_own_delete", "DELETE", f"account_id = {_ME}", None),
     ]
     for table in ("assessments", "callbacks", "calls", "visit_events"):
         rows.append((table, "vh_visit", "ALL", visit_child, visit_child))

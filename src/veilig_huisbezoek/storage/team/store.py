@@ -824,6 +824,19 @@ class TeamStore(Store):
             finally:
                 session.rollback()
 
+    @contextlib.contextmanager
+    def _presence_session(self) -> Iterator[Session]:
+        """Heartbeats do not take the write lock (they touch no audited table): a
+        long write elsewhere must not hold up the team's presence."""
+        self._check_reachable()
+        with _server_errors(), self._sessions.begin() as session:
+            yield session
+
+    def _presence_now(self, session: Session, now: datetime) -> datetime:
+        at = session.execute(text("SELECT vh_server_now()")).scalar_one()
+        assert isinstance(at, datetime)
+        return at.replace(tzinfo=UTC)
+
     def ping(self) -> None:
         """Raise TeamUnreachableError unless the server answers now."""
         with _server_errors(), self.engine.connect() as conn:

@@ -1,0 +1,48 @@
+"""Presence for the app: this session's heartbeat and everyone's presence (DESIGN §4a).
+
+Every logged-in person may do all three, for their own session only (on a team server
+the server holds them to that). The times of a :class:`PresenceSnapshot` are moved onto
+this workstation's clock (``ctx.clock``): a team server stamps heartbeats with its own
+clock, and the snapshot shifts them by the difference between the two, so that a
+workstation whose clock runs a minute late neither looks absent to the others nor sees
+them as absent.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import replace
+
+from ..domain.presence import PresenceSnapshot
+from .context import ServiceContext
+
+
+def new_session_id() -> str:
+    """A random id for one login session (nothing about the machine or the person)."""
+    return secrets.token_hex(16)
+
+
+def heartbeat(ctx: ServiceContext, session_id: str, *, locked: bool = False) -> None:
+    """This session is here (also while locked)."""
+    ctx.store.heartbeat(session_id, ctx.actor.account_id, ctx.now(), locked=locked)
+
+
+def end_session(ctx: ServiceContext, session_id: str) -> None:
+    """An orderly logout or quit: absent at once."""
+    ctx.store.end_presence(session_id, ctx.actor.account_id, ctx.now())
+
+
+def read_presence(ctx: ServiceContext) -> PresenceSnapshot:
+    now = ctx.now()
+    sessions, store_now = ctx.store.read_presence(now)
+    shift = now - store_now
+    if shift:
+        sessions = [
+            replace(
+                seen,
+                seen_at=seen.seen_at + shift,
+                ended_at=seen.ended_at + shift if seen.ended_at is not None else None,
+            )
+            for seen in sessions
+        ]
+    return PresenceSnapshot(tuple(sessions), now)
