@@ -85,12 +85,35 @@ def _is_str_annotation(node: ast.expr | None) -> bool:
     return any(part.strip() in ("str", "Message") for part in text.split("|"))
 
 
-def _data_params(func: ast.FunctionDef) -> set[str]:
-    """Parameters an __init__ fills into a msg() template as they are: data (a path)."""
+def _message_params(func: ast.FunctionDef) -> set[str]:
+    """The names an __init__ passes on as (part of) its message: used in the call to
+    ``super().__init__``, but not as data filled into a msg() template (a path)."""
     found: set[str] = set()
-    for node in ast.walk(func):
+
+    def visit(node: ast.AST, as_data: bool) -> None:
+        if isinstance(node, ast.Name):
+            if not as_data:
+                found.add(node.id)
+            return
+        if isinstance(node, ast.Call) and _name(node.func) in TERM_CALLS:
+            for arg in node.args:
+                visit(arg, False)
+            return
         if isinstance(node, ast.Call) and _name(node.func) in MESSAGE_CALLS:
-            found |= {k.value.id for k in node.keywords if isinstance(k.value, ast.Name)}
+            for keyword in node.keywords:
+                visit(keyword.value, True)
+            return
+        for child in ast.iter_child_nodes(node):
+            visit(child, as_data)
+
+    for node in ast.walk(func):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "__init__"
+        ):
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                visit(arg, False)
     return found
 
 
@@ -111,14 +134,10 @@ def _error_classes(trees: dict[Path, ast.Module]) -> dict[str, Target]:
         for item in cls.body:
             if isinstance(item, ast.FunctionDef) and item.name == "__init__":
                 params = _params(item)
-                data = _data_params(item)
+                passed = _message_params(item)
                 return Target(
                     [p.arg for p in params],
-                    {
-                        p.arg
-                        for p in params
-                        if _is_str_annotation(p.annotation) and p.arg not in data
-                    },
+                    {p.arg for p in params if _is_str_annotation(p.annotation) and p.arg in passed},
                 )
         for base in cls.bases:
             base_name = _name(base)
@@ -307,6 +326,7 @@ class _Checker:
                 typed = _annotated_messages(func)
                 for name, arg in _arguments(call, target):
                     self._argument(arg, f"{where}:{call.lineno} ({name})", params, typed, local)
+        self._own_messages()
         for key, target in self.followed.items():
             for name in target.wanted:  # a followed parameter's default is a message too
                 default = self.defaults[key].get(name)
@@ -314,6 +334,37 @@ class _Checker:
                     where = f"{key[0].relative_to(PACKAGE)} ({key[1]}, default of {name})"
                     self._argument(default, where, set(), set(), {})
         return self.scan
+
+    def _own_messages(self) -> None:
+        """What an error class passes to ``super().__init__`` (AuthenticationError's
+        fixed text). errors.py itself builds the Dutch str() from its parts."""
+        for path, tree in self.trees.items():
+            where = path.relative_to(PACKAGE)
+            if where == MESSAGE_HOME:
+                continue
+            local = _module_constants(tree)
+            for cls in ast.walk(tree):
+                if not (isinstance(cls, ast.ClassDef) and cls.name in self.targets):
+                    continue
+                for func in cls.body:
+                    if not isinstance(func, ast.FunctionDef):
+                        continue
+                    params = {p.arg for p in _params(func)}
+                    typed = _annotated_messages(func)
+                    for node in _own_nodes(func):
+                        if (
+                            isinstance(node, ast.Call)
+                            and isinstance(node.func, ast.Attribute)
+                            and node.func.attr == "__init__"
+                            and node.args
+                        ):
+                            self._argument(
+                                node.args[0],
+                                f"{where}:{node.lineno} ({cls.name})",
+                                params,
+                                typed,
+                                local,
+                            )
 
     def _message_call(self, call: ast.Call, where: str) -> None:
         template = call.args[0] if call.args else None
