@@ -1679,4 +1679,580 @@ EN: dict[str, str] = {
     "ontbreken. De beheerder vult ze in bij Instellingen, onder Gemeente (voor brieven).": "The "
     "announcement letter cannot be made: the municipality's name and address are missing. "
     "The administrator fills them in under Settings, Municipality (for letters).",
+    # ---- refusals of the domain, services and storage (tools/refusal_texts.py): field
+    # names, literal refusals and msg() templates, shown through gui.i18n.error_text ----
+    (
+        "'{text}' is geen geldige postcode. Gebruik vier "
+        "cijfers en twee letters, bijvoorbeeld 1234 AB."
+    ): "'{text}' is not a valid postcode. Use four digits and two letters, for example 1234 AB.",
+    "de lettercombinatie {letters} wordt niet gebruikt in postcodes.": (
+        "the letters {letters} are not used in postcodes."
+    ),
+    (
+        "'{text}' is geen geldig huisnummer. Gebruik een nummer "
+        "met eventueel een toevoeging, bijvoorbeeld 12 of 12-A."
+    ): (
+        "'{text}' is not a valid house number. Use a number, "
+        "with an addition if there is one, for example 12 or "
+        "12-A."
+    ),
+    "het huisnummer moet tussen 1 en {high} liggen.": (
+        "the house number must be between 1 and {high}."
+    ),
+    "de toevoeging '{addition}' is te lang (maximaal {count} tekens).": (
+        "the addition '{addition}' is too long (at most {count} characters)."
+    ),
+    (
+        "'{text}' is geen adres. Gebruik postcode en "
+        "huisnummer, bijvoorbeeld 1234 AB 5 of 1234 AB "
+        "5-A."
+    ): (
+        "'{text}' is not an address. Use the postcode and "
+        "house number, for example 1234 AB 5 or 1234 AB 5-A."
+    ),
+    "postcode": "postcode",
+    "huisnummer": "house number",
+    "{part}: {message}": "{part}: {message}",
+    "maximaal {count} tekens.": "at most {count} characters.",
+    "vul de postcode in, bijvoorbeeld 1234 AB.": "fill in the postcode, for example 1234 AB.",
+    "een postcode begint niet met een 0.": "a postcode does not start with a 0.",
+    "vul het huisnummer in.": "fill in the house number.",
+    "dit veld is verplicht.": "this field is required.",
+    "bevat ongeldige (onzichtbare) tekens.": "contains invalid (invisible) characters.",
+    "Antwoord": "Answer",
+    "geef aan of de bezoeker opnam met de voornaam of de achternaam.": (
+        "say whether the visitor answered with their first name or their last name."
+    ),
+    "onbekende vraag '{item}' in de checklist.": "unknown question '{item}' in the checklist.",
+    'ongeldig antwoord bij "{question}" (kies ja, nee of weet ik niet).': (
+        'invalid answer to "{question}" (choose yes, no or don\'t know).'
+    ),
+    (
+        "{shown} bestaat niet: de klok gaat die nacht een uur "
+        "vooruit (zomertijd). Kies een tijd buiten dit uur."
+    ): (
+        "{shown} does not exist: the clocks go forward an hour "
+        "that night (summer time). Choose a time outside this hour."
+    ),
+    (
+        "{shown} komt twee keer voor: de klok gaat die nacht een uur terug. "
+        "Kies of u de zomertijd (eerste keer) of de wintertijd (tweede keer) "
+        "bedoelt."
+    ): (
+        "{shown} occurs twice: the clocks go back an hour that night. Choose "
+        "whether you mean summer time (the first time) or winter time (the "
+        "second time)."
+    ),
+    (
+        "'{text}' is geen geldige datum en tijd. Gebruik "
+        "dd-mm-jjjj uu:mm, bijvoorbeeld 23-11-2026 14:30."
+    ): "'{text}' is not a valid date and time. Use dd-mm-yyyy hh:mm, for example 23-11-2026 14:30.",
+    "'{text}' bestaat niet als datum of tijd (controleer dag, maand, uur en minuten).": (
+        "'{text}' does not exist as a date or time (check the day, month, hour and minutes)."
+    ),
+    "Wat": "What",
+    "Waar": "Where",
+    "Waarmee": "With what",
+    "Waarom": "Why",
+    "Letsel (toelichting)": "Injury (details)",
+    "wie was erbij betrokken? Noem de rol (cliënt, bewoner) of 'onbekend'.": (
+        "who was involved? Give their role (client, resident) or 'unknown'."
+    ),
+    "beschrijf feitelijk wat er gebeurde.": "describe the facts of what happened.",
+    "waar gebeurde het (adres, balie, telefoon, online)?": (
+        "where did it happen (address, front desk, phone, online)?"
+    ),
+    "'{name}' is leeg.": "'{name}' is empty.",
+    "te kort: beschrijf het in minstens {count} tekens.": (
+        "too short: describe it in at least {count} characters."
+    ),
+    (
+        "'{name}' is {size}; een bijlage mag hoogstens {limit} zijn. Maak "
+        "de schermafbeelding kleiner of sla alleen het relevante deel op."
+    ): (
+        "'{name}' is {size}; an attachment may be at most {limit}. "
+        "Make the screenshot smaller or save only the relevant part."
+    ),
+    (
+        "samen mogen de bijlagen van één incident hoogstens {limit} zijn; er is nog {left} over."
+    ): "together the attachments of one incident may be at most {limit}; {left} is left.",
+    "Tijdstip stap": "Time of the step",
+    "dit tijdstip ligt in de toekomst.": "this time is in the future.",
+    "dit tijdstip ligt vóór het incident.": "this time is before the incident.",
+    "Bijlage": "Attachment",
+    "het bestand heeft geen geldige naam.": "the file does not have a valid name.",
+    "Datum en tijd bijlage": "Date and time of the attachment",
+    "vul in wanneer het bericht is geplaatst of de schermafbeelding is gemaakt.": (
+        "fill in when the message was posted or the screenshot was taken."
+    ),
+    "Wanneer": "When",
+    "vul datum en tijd van het incident in.": "fill in the date and time of the incident.",
+    "het incident ligt in de toekomst.": "the incident is in the future.",
+    "het incident is meer dan een jaar geleden.": "the incident was more than a year ago.",
+    "kies hoe het incident plaatsvond.": "choose how the incident took place.",
+    "Soort gedrag": "Kind of behaviour",
+    "kies de categorie A tot en met E.": "choose category A to E.",
+    "kies of er letsel was.": "choose whether there was an injury.",
+    "beschrijf het letsel en de behandeling.": "describe the injury and the treatment.",
+    "kies aangifte, melding of geen.": (
+        "choose a formal report (aangifte), a notification (melding) or none."
+    ),
+    "Gemeld op": "Reported on",
+    "vul datum en tijd in.": "fill in the date and time.",
+    "wie deed de melding of aangifte?": "who notified or reported to the police?",
+    "leg vast waarom er geen melding of aangifte is.": (
+        "record why the police were not notified or reported to."
+    ),
+    "vul het nummer van de aangifte in.": "fill in the number of the formal report.",
+    "aangifte gebeurt altijd op het adres van de gemeente, nooit op het privéadres.": (
+        "a formal report always gives the municipality's address, never a private address."
+    ),
+    "Gesprek": "Conversation",
+    "kies welk gesprek.": "choose which conversation.",
+    "kies gehouden of afgeslagen.": "choose held or declined.",
+    "vul de datum in.": "fill in the date.",
+    "de datum ligt in de toekomst.": "the date is in the future.",
+    "de datum ligt vóór het incident.": "the date is before the incident.",
+    "Een zin van een paar woorden is sterk en goed te onthouden.": (
+        "A sentence of a few words is strong and easy to remember."
+    ),
+    "bevat uw eigen naam of gebruikersnaam, en die zijn makkelijk te raden": (
+        "contains your own name or user name, and those are easy to guess"
+    ),
+    "bevat de naam van de gemeente, en die is makkelijk te raden": (
+        "contains the municipality's name, and that is easy to guess"
+    ),
+    "is te makkelijk te raden": "is too easy to guess",
+    "een reeks als 1234 of abcd is makkelijk te raden": (
+        "a sequence such as 1234 or abcd is easy to guess"
+    ),
+    "een rij toetsen als qwerty is makkelijk te raden": (
+        "a row of keys such as qwerty is easy to guess"
+    ),
+    "herhalingen als aaa of abcabc zijn makkelijk te raden": (
+        "repeats such as aaa or abcabc are easy to guess"
+    ),
+    "jaartallen en datums zijn makkelijk te raden": "years and dates are easy to guess",
+    "lijkt op een veelgebruikt wachtwoord en is daardoor makkelijk te raden": (
+        "looks like a common password and so is easy to guess"
+    ),
+    "minimaal {count} tekens. {advice}": "at least {count} characters. {advice}",
+    "{reason}. {advice}": "{reason}. {advice}",
+    "geen spaties aan begin of eind en geen onzichtbare tekens.": (
+        "no spaces at the start or end and no invisible characters."
+    ),
+    "te eenvoudig: gebruik meer verschillende tekens.": (
+        "too simple: use more different characters."
+    ),
+    (
+        "'{text}' is geen geldig telefoonnummer. "
+        "Gebruik bijvoorbeeld 06 12345678 of +31 6 "
+        "12345678."
+    ): "'{text}' is not a valid phone number. Use for example 06 12345678 or +31 6 12345678.",
+    "vul een telefoonnummer in.": "fill in a phone number.",
+    "het telefoonnummer is te lang.": "the phone number is too long.",
+    "Een notitie met status '{status}' kan niet worden {action}.": (
+        "A note with status '{status}' cannot be {action}."
+    ),
+    "goedkeuren": "approve",
+    "goedgekeurd": "approved",
+    "afwijzen": "reject",
+    "afgewezen": "rejected",
+    "beoordelen": "review",
+    "beoordeeld": "reviewed",
+    "ingetrokken": "withdrawn",
+    "Alleen een leidinggevende mag een notitie {action}.": (
+        "Only a team leader may {action} a note."
+    ),
+    "intrekken": "withdraw",
+    "mag niet meer dan {count} jaar geleden zijn.": "may not be more than {count} years ago.",
+    "te kort: beschrijf feitelijk een concreet incident (minstens {count} tekens).": (
+        "too short: describe the facts of a specific incident (at least {count} characters)."
+    ),
+    "kies een geldige categorie.": "choose a valid category.",
+    "mag niet in de toekomst liggen.": "may not be in the future.",
+    "Omschrijving": "Description",
+    "beschrijf feitelijk wat er is gebeurd (verplicht).": (
+        "describe the facts of what happened (required)."
+    ),
+    (
+        "U kunt uw eigen notitie niet goedkeuren: een andere "
+        "leidinggevende moet dat doen (vier-ogenprincipe)."
+    ): (
+        "You cannot approve your own note: another team "
+        "leader has to do that (four-eyes principle)."
+    ),
+    (
+        "U hebt deze notitie zelf bewerkt: een andere "
+        "leidinggevende keurt de bewerking goed "
+        "(vier-ogenprincipe)."
+    ): (
+        "You edited this note yourself: another team "
+        "leader approves the edit (four-eyes principle)."
+    ),
+    "geef een reden op.": "give a reason.",
+    "Reden afwijzing": "Reason for rejecting",
+    "Reden intrekken": "Reason for withdrawing",
+    "Geen toestemming: {what}.": "Not allowed: {what}.",
+    "onbekende rol; kies uit {allowed}": "unknown role; choose from {allowed}",
+    "Rol": "Role",
+    "onbekende instelling '{key}'.": "unknown setting '{key}'.",
+    "moet tussen {low} en {high} liggen.": "must be between {low} and {high}.",
+    "verwacht een lijst met naam en waarde.": "expects a list of names and values.",
+    "moet een geheel getal zijn.": "must be a whole number.",
+    "moet tekst zijn.": "must be text.",
+    "mag niet leeg zijn.": "may not be empty.",
+    "Een bezoek met status '{current}' kan niet naar '{target}'.": (
+        "A visit with status '{current}' cannot change to '{target}'."
+    ),
+    "maximaal {count} tekens (nu {length}).": "at most {count} characters (now {length}).",
+    "onbekende reden '{reason}'.": "unknown reason '{reason}'.",
+    "kies de reden van het bezoek.": "choose the reason for the visit.",
+    "moet na het begin van het bezoek liggen.": "must be after the start of the visit.",
+    "mag hoogstens 24 uur na het begin van het bezoek liggen.": (
+        "may be at most 24 hours after the start of the visit."
+    ),
+    "mag niet meer dan een uur in het verleden liggen.": (
+        "may not be more than an hour in the past."
+    ),
+    "elk terugbelmoment moet tussen het begin en de verwachte terugkomst liggen.": (
+        "every call-back time must be between the start and the expected return."
+    ),
+    "Collega's": "Colleagues",
+    "de bezoeker staat ook als collega vermeld.": "the visitor is also listed as a colleague.",
+    "kies een buddy die u terugbelt.": "choose a buddy who calls you back.",
+    "de buddy kan niet de bezoeker zelf zijn.": "the buddy cannot be the visitor themselves.",
+    "de buddy gaat niet mee: kies iemand die op kantoor blijft.": (
+        "the buddy does not come along: choose someone who stays at the office."
+    ),
+    "gebruik 2 tot 50 tekens: letters, cijfers, punt, streepje of liggend streepje.": (
+        "use 2 to 50 characters: letters, digits, full stop, hyphen or underscore."
+    ),
+    "Account": "Account",
+    "dit account bestaat niet (meer).": "this account does not exist (any more).",
+    "maximaal 100 tekens, zonder onzichtbare tekens.": (
+        "at most 100 characters, without invisible characters."
+    ),
+    "kies ten minste één rol.": "choose at least one role.",
+    "deze naam is al in gebruik.": "this name is already in use.",
+    "Deze database heeft al accounts.": "This database already has accounts.",
+    (
+        "een account van een leidinggevende maken of zijn wachtwoord "
+        "herstellen kan alleen met de handtekening van een tweede "
+        "leidinggevende (vier ogen)"
+    ): (
+        "making a team leader's account or resetting a team leader's "
+        "password needs the signature of a second team leader (four eyes)"
+    ),
+    "alleen een beheerder kan accounts toevoegen": "only an administrator can add accounts",
+    "alleen een beheerder kan accounts verwijderen": "only an administrator can delete accounts",
+    "u kunt uw eigen account niet verwijderen": "you cannot delete your own account",
+    "klopt niet.": "is not correct.",
+    "alleen een beheerder kan wachtwoorden herstellen": "only an administrator can reset passwords",
+    "uw eigen wachtwoord wijzigt u met 'Wachtwoord wijzigen'": (
+        "you change your own password with 'Change password'"
+    ),
+    "alleen een beheerder kan accounts beheren": "only an administrator can manage accounts",
+    "geen actief account met deze naam.": "no active account with this name.",
+    "dit alarm bestaat niet of is niet voor u bedoeld": (
+        "this alarm does not exist or is not meant for you"
+    ),
+    "dit alarm is voor leidinggevenden": "this alarm is for team leaders",
+    "dit bezoek bestaat niet": "this visit does not exist",
+    "dit alarm is voor de buddy van het bezoek": "this alarm is for the visit's buddy",
+    "dit alarm bestaat niet": "this alarm does not exist",
+    "alleen een leidinggevende bevestigt dit alarm": "only a team leader acknowledges this alarm",
+    "alleen de buddy of een leidinggevende bevestigt dit alarm": (
+        "only the buddy or a team leader acknowledges this alarm"
+    ),
+    "alleen een beheerder kan demodata laden": "only an administrator can load demo data",
+    "alleen een leidinggevende kan een adres exporteren": (
+        "only a team leader can export an address"
+    ),
+    "de datum 'van' ligt na de datum 'tot en met'.": "the 'from' date is after the 'to' date.",
+    "alleen een leidinggevende geeft toestemming bij rood": (
+        "only a team leader gives consent at red"
+    ),
+    "dit incident bestaat niet of u mag het niet zien": (
+        "this incident does not exist or you may not see it"
+    ),
+    "dit bezoek bestaat niet of u mag het niet zien": (
+        "this visit does not exist or you may not see it"
+    ),
+    "u mag geen incidenten melden": "you may not report incidents",
+    "u meldt alleen incidenten die u zelf overkwamen": (
+        "you only report incidents that happened to you"
+    ),
+    "kies een actieve medewerker.": "choose an active employee.",
+    "een incident hoort bij een bezoek dat al is begonnen.": (
+        "an incident belongs to a visit that has already started."
+    ),
+    "u ging niet mee op dit bezoek": "you did not go on this visit",
+    "alleen een leidinggevende legt de nazorg vast": "only a team leader records the aftercare",
+    "deze bijlage bestaat niet": "this attachment does not exist",
+    "alleen wie de bijlage toevoegde verwijdert haar": (
+        "only whoever added the attachment deletes it"
+    ),
+    "voor dit incident is al een adresnotitie voorgesteld.": (
+        "an address note has already been proposed for this incident."
+    ),
+    (
+        "Het bezoek is als concept bewaard, maar nog niet "
+        "gepland: {cause} U kunt het plannen vanuit Mijn "
+        "bezoeken."
+    ): (
+        "The visit was saved as a draft, but not scheduled "
+        "yet: {cause} You can schedule it from My visits."
+    ),
+    "{name} is geen leidinggevende en kan geen toestemming geven": (
+        "{name} is not a team leader and cannot give consent"
+    ),
+    "het advies bij {level} is om met twee te gaan; leg vast waarom u alleen gaat.": (
+        "the advice at {level} is to go as a pair; record why you are going alone."
+    ),
+    "Reden toestemming": "Reason for consent",
+    "beschrijf in een zin waarom het bezoek doorgaat.": (
+        "describe in a sentence why the visit goes ahead."
+    ),
+    (
+        "u kunt niet zelf toestemming geven voor uw eigen bezoek; vraag een andere leidinggevende"
+    ): "you cannot give consent for your own visit; ask another team leader",
+    "u mag geen bezoeken plannen": "you may not plan visits",
+    (
+        "bij rood gaat het bezoek alleen door met vastgelegde toestemming van "
+        "uw leidinggevende. Laat uw leidinggevende nu tekenen, of sla het "
+        "bezoek op als concept en vraag de toestemming later aan."
+    ): (
+        "at red the visit only goes ahead with recorded consent from your team "
+        "leader. Have your team leader sign now, or save the visit as a draft "
+        "and ask for consent later."
+    ),
+    "alleen een leidinggevende geeft toestemming": "only a team leader gives consent",
+    "Reden afwijking": "Reason for deviating",
+    "bewerkt": "edited",
+    "u mag geen adresnotities voorstellen": "you may not propose address notes",
+    "deze notitie bestaat niet": "this note does not exist",
+    "alleen een leidinggevende beheert adresnotities": "only a team leader manages address notes",
+    "u mag het register niet raadplegen": "you may not consult the register",
+    "alleen een leidinggevende ziet herbeoordelingen": "only a team leader sees reviews",
+    "alleen een leidinggevende bewerkt adresnotities": "only a team leader edits address notes",
+    "deze notitie bestaat niet of u mag haar niet zien": (
+        "this note does not exist or you may not see it"
+    ),
+    "alleen een leidinggevende ziet het hele register": (
+        "only a team leader sees the whole register"
+    ),
+    "kies 1 tot en met {count} maanden.": "choose 1 to {count} months.",
+    "alleen een leidinggevende ziet rapportages": "only a team leader sees reports",
+    "alleen een beheerder of leidinggevende past bewaartermijnen toe": (
+        "only an administrator or team leader applies retention periods"
+    ),
+    "alleen een beheerder wijzigt instellingen": "only an administrator changes settings",
+    "een bezoek met status '{status}' belt u niet.": (
+        "you do not call a visit with status '{status}'."
+    ),
+    "kies een actieve collega als buddy.": "choose an active colleague as buddy.",
+    "een beheerder zonder medewerkersrol kan geen buddy zijn.": (
+        "an administrator without the employee role cannot be a buddy."
+    ),
+    "kies alleen actieve collega's.": "choose only active colleagues.",
+    "u kunt alleen uw eigen bezoeken plannen": "you can only plan your own visits",
+    "alleen een leidinggevende kan toestemming geven": "only a team leader can give consent",
+    "Toestemming": "Consent",
+    "toestemming kan alleen vóór het plannen.": "consent is only possible before scheduling.",
+    "alleen de bezoeker of een leidinggevende kan dit doen": (
+        "only the visitor or a team leader can do this"
+    ),
+    (
+        "bij rood gaat het bezoek alleen door met vastgelegde toestemming van uw leidinggevende."
+    ): "at red the visit only goes ahead with recorded consent from your team leader.",
+    "u mag geen terugbelgesprekken vastleggen": "you may not record call-backs",
+    "alleen de buddy of een leidinggevende belt dit bezoek": (
+        "only the buddy or a team leader calls this visit"
+    ),
+    "Geen database gevonden in {where}.": "No database found in {where}.",
+    "In {where} staat al een database; er is niets veranderd.": (
+        "There already is a database in {where}; nothing was changed."
+    ),
+    "Het bestand {where} is alleen-lezen; Veilig Huisbezoek moet het kunnen wijzigen.": (
+        "The file {where} is read-only; Veilig Huisbezoek needs to be able to change it."
+    ),
+    "De map {where} is alleen-lezen; Veilig Huisbezoek moet daar kunnen schrijven.": (
+        "The folder {where} is read-only; Veilig Huisbezoek needs to be able to write there."
+    ),
+    "Het sleutelbestand is beschadigd of hoort niet bij Veilig Huisbezoek.": (
+        "The key file is damaged or does not belong to Veilig Huisbezoek."
+    ),
+    "Het sleutelbestand heeft een onbekende versie; werk de app bij.": (
+        "The key file has an unknown version; update the app."
+    ),
+    "account": "account",
+    "bezoek": "visit",
+    "bezoeksgebeurtenis": "visit event",
+    "risico-inschatting": "risk assessment",
+    "adresnotitie": "address note",
+    "auditregel": "audit log entry",
+    "incident": "incident",
+    "incidentstap": "incident step",
+    "melding/aangifte": "police notification/report",
+    "nazorggesprek": "aftercare conversation",
+    "bijlage": "attachment",
+    (
+        "Een versleuteld gegeven van {record} {row} ({column}) is "
+        "beschadigd of hoort daar niet; het wordt niet getoond."
+    ): (
+        "An encrypted value of {record} {row} ({column}) is "
+        "damaged or does not belong there; it is not shown."
+    ),
+    "De map {where} is niet leeg; herstel alleen in een lege map.": (
+        "The folder {where} is not empty; restore only into an empty folder."
+    ),
+    "Back-upbestand niet gevonden: {file}": "Backup file not found: {file}",
+    "De back-up is beschadigd: {verdict}": "The backup is damaged: {verdict}",
+    (
+        "De database is beschadigd of is geen database van Veilig "
+        "Huisbezoek. Er is niets overschreven; herstel zo nodig een "
+        "back-up."
+    ): (
+        "The database is damaged or is not a Veilig Huisbezoek "
+        "database. Nothing was overwritten; restore a backup if "
+        "needed."
+    ),
+    "De database is bezet door een ander programma; probeer het zo opnieuw.": (
+        "The database is in use by another program; try again in a moment."
+    ),
+    (
+        "De database is nog open in een ander venster of programma; de "
+        "nieuwe sleutel wordt gebruikt zodra de database daar gesloten is."
+    ): (
+        "The database is still open in another window or program; "
+        "the new key is used as soon as the database is closed there."
+    ),
+    "Het databasebestand ontbreekt naast het sleutelbestand; herstel een back-up.": (
+        "The database file is missing next to the key file; restore a backup."
+    ),
+    (
+        "De database kon niet opnieuw versleuteld worden; hij "
+        "blijft met de oude sleutel werken. Probeer het later "
+        "opnieuw."
+    ): (
+        "The database could not be re-encrypted; it "
+        "keeps working with the old key. Try again "
+        "later."
+    ),
+    "Het bestand is geen back-up van Veilig Huisbezoek of is beschadigd.": (
+        "The file is not a Veilig Huisbezoek backup or is damaged."
+    ),
+    "De database in deze back-up is beschadigd; kies een andere back-up.": (
+        "The database in this backup is damaged; choose another backup."
+    ),
+    "De teamserver bevat al gegevens; kopieer alleen naar een lege server.": (
+        "The team server already holds data; copy only to an empty server."
+    ),
+    "Het adres van de teamserver is ongeldig.": "The team server's address is not valid.",
+    "De poort van de teamserver moet tussen 1 en 65535 liggen.": (
+        "The team server's port must be between 1 and 65535."
+    ),
+    "Teammodus werkt met een PostgreSQL-server (postgresql://…).": (
+        "Team mode works with a PostgreSQL server (postgresql://…)."
+    ),
+    "Noem de database in het adres van de teamserver (…/naam).": (
+        "Name the database in the team server's address (…/name)."
+    ),
+    (
+        "De verbinding met de teamserver moet versleuteld zijn (TLS): "
+        "gebruik sslmode=verify-full (aanbevolen), verify-ca of require."
+    ): (
+        "The connection to the team server must be encrypted (TLS): "
+        "use sslmode=verify-full (recommended), verify-ca or require."
+    ),
+    (
+        "Zet geen wachtwoord in het adres van de "
+        "teamserver: u logt in met uw eigen naam en "
+        "wachtwoord."
+    ): (
+        "Do not put a password in the team server's "
+        "address: you log in with your own name and "
+        "password."
+    ),
+    (
+        "Het verbindingsprofiel {path} is beschadigd; stel de "
+        "teamserver opnieuw in met 'veilig-huisbezoek admin "
+        "use-server'."
+    ): (
+        "The connection profile {path} is damaged; set up the team "
+        "server again with 'veilig-huisbezoek admin use-server'."
+    ),
+    "Het verbindingsprofiel {path} is niet leesbaar.": (
+        "The connection profile {path} cannot be read."
+    ),
+    "Het verbindingsprofiel {path}: {cause}": "The connection profile {path}: {cause}",
+    "De teamserver weigert dit voor uw account: {reason}.": (
+        "The team server refuses this for your account: {reason}."
+    ),
+    "De teamserver weigert dit voor uw account (rechten per rol).": (
+        "The team server refuses this for your account (permissions per role)."
+    ),
+    "Deze server is (nog) niet ingericht als teamserver.": (
+        "This server has not been set up as a team server (yet)."
+    ),
+    (
+        "Deze update versleutelt de bestaande gegevens opnieuw en heeft "
+        "daarvoor de teamsleutel nodig: geef ook --user (een account op de "
+        "server) en diens wachtwoord."
+    ): (
+        "This update re-encrypts the existing data and needs the team key for "
+        "that: also give --user (an account on the server) and its password."
+    ),
+    "De teamsleutel verandert steeds; probeer het later opnieuw.": (
+        "The team key keeps changing; try again later."
+    ),
+    (
+        "De teamserver heeft een andere schemaversie dan deze app; laat "
+        "de beheerder 'veilig-huisbezoek admin upgrade-server' uitvoeren."
+    ): (
+        "The team server has a different schema version than this app; ask "
+        "the administrator to run 'veilig-huisbezoek admin upgrade-server'."
+    ),
+    "Op een teamserver herstelt de beheerder andermans wachtwoord.": (
+        "On a team server the administrator resets someone else's password."
+    ),
+    "Log opnieuw in en wijzig dan uw wachtwoord.": "Log in again and then change your password.",
+    (
+        "Een teamserver wordt op de server zelf geback-upt (pg_dump door de "
+        "beheerder van de server); de app maakt daar geen bestanden van."
+    ): (
+        "A team server is backed up on the server itself (pg_dump by "
+        "the server's administrator); the app makes no files of it."
+    ),
+    "Onjuiste gebruikersnaam of wachtwoord": "Incorrect user name or password",
+    (
+        "Uw wachtwoord opent deze database niet meer: de sleutel van de "
+        "database is vervangen. Vraag de beheerder om een nieuw wachtwoord."
+    ): (
+        "Your password no longer opens this database: the database's "
+        "key was replaced. Ask the administrator for a new password."
+    ),
+    (
+        "Deze database is gemaakt met een nieuwere versie van Veilig "
+        "Huisbezoek. Werk de app bij; de database is niet gewijzigd."
+    ): (
+        "This database was made with a newer version of Veilig "
+        "Huisbezoek. Update the app; the database was not changed."
+    ),
+    (
+        "De schijf is vol. Wat al was opgeslagen blijft "
+        "bewaard; maak ruimte vrij en probeer opnieuw."
+    ): "The disk is full. What was already saved is kept; free up space and try again.",
+    (
+        "De teamserver is niet bereikbaar. Wat u ziet is de "
+        "laatst bekende stand; de app probeert het opnieuw."
+    ): (
+        "The team server cannot be reached. What you see "
+        "is the last known state; the app keeps trying."
+    ),
+    (
+        "Op een teamserver zijn namen en adressen versleuteld: de server kan er niet in zoeken."
+    ): "On a team server names and addresses are encrypted: the server cannot search in them.",
+    "Telefoonnummer": "Phone number",
 }

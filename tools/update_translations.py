@@ -15,7 +15,9 @@ lupdate reads tr() calls, but not inside f-strings: write
 The domain layer has no Qt, so lupdate cannot see the texts it shows (enum labels,
 call-outcome actions, board statuses, the checklist's questions and advice from
 resources/checklists/arih.json; the demo accounts' role descriptions from
-services/demo.py; a service's fixed refusal, such as documents.MISSING_SENDER).
+services/demo.py; a service's fixed refusal, such as documents.MISSING_SENDER; every
+refusal of the domain, services and storage, found by tools/refusal_texts.py: literal
+messages, field names and the templates of ``msg(...)``).
 :func:`domain_texts` collects them and lupdate reads them from a generated file in a
 temporary directory, under the context "domain"; the GUI shows them through
 ``gui.i18n.domain_text``. Texts the domain formats itself (such as
@@ -153,10 +155,21 @@ def _deadline_texts() -> list[str]:
 
 
 def _refusal_texts() -> list[str]:
-    """Fixed refusals of the services that the GUI shows through domain_text."""
+    """The refusals of the domain, services and storage (ValidationError and its field,
+    PermissionDenied, StoreError …): their literals and msg() templates, found in the
+    source by tools/refusal_texts.py; the GUI shows them through gui.i18n.error_text.
+    Also the fixed refusals the GUI shows through domain_text."""
+    from refusal_texts import scan
+
     from veilig_huisbezoek.services.documents import MISSING_SENDER
 
-    return [MISSING_SENDER]
+    found = scan()
+    if found.problems:
+        raise SystemExit(
+            "refusals whose text cannot be collected (see tools/refusal_texts.py):\n"
+            + "\n".join(found.problems)
+        )
+    return [MISSING_SENDER, *found.texts]
 
 
 def _demo_texts() -> list[str]:

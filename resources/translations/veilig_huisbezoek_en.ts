@@ -5480,6 +5480,1138 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>The announcement letter cannot be made: the municipality&apos;s name and address are missing. The administrator fills them in under Settings, Municipality (for letters).</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is geen geldige postcode. Gebruik vier cijfers en twee letters, bijvoorbeeld 1234 AB.</source>
+        <translation>&apos;{text}&apos; is not a valid postcode. Use four digits and two letters, for example 1234 AB.</translation>
+    </message>
+    <message>
+        <source>de lettercombinatie {letters} wordt niet gebruikt in postcodes.</source>
+        <translation>the letters {letters} are not used in postcodes.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is geen geldig huisnummer. Gebruik een nummer met eventueel een toevoeging, bijvoorbeeld 12 of 12-A.</source>
+        <translation>&apos;{text}&apos; is not a valid house number. Use a number, with an addition if there is one, for example 12 or 12-A.</translation>
+    </message>
+    <message>
+        <source>het huisnummer moet tussen 1 en {high} liggen.</source>
+        <translation>the house number must be between 1 and {high}.</translation>
+    </message>
+    <message>
+        <source>de toevoeging &apos;{addition}&apos; is te lang (maximaal {count} tekens).</source>
+        <translation>the addition &apos;{addition}&apos; is too long (at most {count} characters).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is geen adres. Gebruik postcode en huisnummer, bijvoorbeeld 1234 AB 5 of 1234 AB 5-A.</source>
+        <translation>&apos;{text}&apos; is not an address. Use the postcode and house number, for example 1234 AB 5 or 1234 AB 5-A.</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>postcode</translation>
+    </message>
+    <message>
+        <source>huisnummer</source>
+        <translation>house number</translation>
+    </message>
+    <message>
+        <source>{part}: {message}</source>
+        <translation>{part}: {message}</translation>
+    </message>
+    <message>
+        <source>maximaal {count} tekens.</source>
+        <translation>at most {count} characters.</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>vul de postcode in, bijvoorbeeld 1234 AB.</source>
+        <translation>fill in the postcode, for example 1234 AB.</translation>
+    </message>
+    <message>
+        <source>een postcode begint niet met een 0.</source>
+        <translation>a postcode does not start with a 0.</translation>
+    </message>
+    <message>
+        <source>Huisnummer</source>
+        <translation>House number</translation>
+    </message>
+    <message>
+        <source>vul het huisnummer in.</source>
+        <translation>fill in the house number.</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>dit veld is verplicht.</source>
+        <translation>this field is required.</translation>
+    </message>
+    <message>
+        <source>bevat ongeldige (onzichtbare) tekens.</source>
+        <translation>contains invalid (invisible) characters.</translation>
+    </message>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Plaats</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Antwoord</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>geef aan of de bezoeker opnam met de voornaam of de achternaam.</source>
+        <translation>say whether the visitor answered with their first name or their last name.</translation>
+    </message>
+    <message>
+        <source>onbekende vraag &apos;{item}&apos; in de checklist.</source>
+        <translation>unknown question &apos;{item}&apos; in the checklist.</translation>
+    </message>
+    <message>
+        <source>ongeldig antwoord bij &quot;{question}&quot; (kies ja, nee of weet ik niet).</source>
+        <translation>invalid answer to &quot;{question}&quot; (choose yes, no or don&apos;t know).</translation>
+    </message>
+    <message>
+        <source>{shown} bestaat niet: de klok gaat die nacht een uur vooruit (zomertijd). Kies een tijd buiten dit uur.</source>
+        <translation>{shown} does not exist: the clocks go forward an hour that night (summer time). Choose a time outside this hour.</translation>
+    </message>
+    <message>
+        <source>{shown} komt twee keer voor: de klok gaat die nacht een uur terug. Kies of u de zomertijd (eerste keer) of de wintertijd (tweede keer) bedoelt.</source>
+        <translation>{shown} occurs twice: the clocks go back an hour that night. Choose whether you mean summer time (the first time) or winter time (the second time).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is geen geldige datum en tijd. Gebruik dd-mm-jjjj uu:mm, bijvoorbeeld 23-11-2026 14:30.</source>
+        <translation>&apos;{text}&apos; is not a valid date and time. Use dd-mm-yyyy hh:mm, for example 23-11-2026 14:30.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; bestaat niet als datum of tijd (controleer dag, maand, uur en minuten).</source>
+        <translation>&apos;{text}&apos; does not exist as a date or time (check the day, month, hour and minutes).</translation>
+    </message>
+    <message>
+        <source>Wie</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Waar</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Waarmee</source>
+        <translation>With what</translation>
+    </message>
+    <message>
+        <source>Op welke wijze</source>
+        <translation>In what way</translation>
+    </message>
+    <message>
+        <source>Waarom</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Letsel (toelichting)</source>
+        <translation>Injury (details)</translation>
+    </message>
+    <message>
+        <source>Getuigen</source>
+        <translation>Witnesses</translation>
+    </message>
+    <message>
+        <source>wie was erbij betrokken? Noem de rol (cliënt, bewoner) of &apos;onbekend&apos;.</source>
+        <translation>who was involved? Give their role (client, resident) or &apos;unknown&apos;.</translation>
+    </message>
+    <message>
+        <source>beschrijf feitelijk wat er gebeurde.</source>
+        <translation>describe the facts of what happened.</translation>
+    </message>
+    <message>
+        <source>waar gebeurde het (adres, balie, telefoon, online)?</source>
+        <translation>where did it happen (address, front desk, phone, online)?</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is leeg.</source>
+        <translation>&apos;{name}&apos; is empty.</translation>
+    </message>
+    <message>
+        <source>te kort: beschrijf het in minstens {count} tekens.</source>
+        <translation>too short: describe it in at least {count} characters.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is {size}; een bijlage mag hoogstens {limit} zijn. Maak de schermafbeelding kleiner of sla alleen het relevante deel op.</source>
+        <translation>&apos;{name}&apos; is {size}; an attachment may be at most {limit}. Make the screenshot smaller or save only the relevant part.</translation>
+    </message>
+    <message>
+        <source>samen mogen de bijlagen van één incident hoogstens {limit} zijn; er is nog {left} over.</source>
+        <translation>together the attachments of one incident may be at most {limit}; {left} is left.</translation>
+    </message>
+    <message>
+        <source>Tijdstip stap</source>
+        <translation>Time of the step</translation>
+    </message>
+    <message>
+        <source>dit tijdstip ligt in de toekomst.</source>
+        <translation>this time is in the future.</translation>
+    </message>
+    <message>
+        <source>dit tijdstip ligt vóór het incident.</source>
+        <translation>this time is before the incident.</translation>
+    </message>
+    <message>
+        <source>Bijlage</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>het bestand heeft geen geldige naam.</source>
+        <translation>the file does not have a valid name.</translation>
+    </message>
+    <message>
+        <source>Datum en tijd bijlage</source>
+        <translation>Date and time of the attachment</translation>
+    </message>
+    <message>
+        <source>vul in wanneer het bericht is geplaatst of de schermafbeelding is gemaakt.</source>
+        <translation>fill in when the message was posted or the screenshot was taken.</translation>
+    </message>
+    <message>
+        <source>Wanneer</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>vul datum en tijd van het incident in.</source>
+        <translation>fill in the date and time of the incident.</translation>
+    </message>
+    <message>
+        <source>het incident ligt in de toekomst.</source>
+        <translation>the incident is in the future.</translation>
+    </message>
+    <message>
+        <source>het incident is meer dan een jaar geleden.</source>
+        <translation>the incident was more than a year ago.</translation>
+    </message>
+    <message>
+        <source>Kanaal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>kies hoe het incident plaatsvond.</source>
+        <translation>choose how the incident took place.</translation>
+    </message>
+    <message>
+        <source>Soort gedrag</source>
+        <translation>Kind of behaviour</translation>
+    </message>
+    <message>
+        <source>kies de categorie A tot en met E.</source>
+        <translation>choose category A to E.</translation>
+    </message>
+    <message>
+        <source>Letsel</source>
+        <translation>Injury</translation>
+    </message>
+    <message>
+        <source>kies of er letsel was.</source>
+        <translation>choose whether there was an injury.</translation>
+    </message>
+    <message>
+        <source>beschrijf het letsel en de behandeling.</source>
+        <translation>describe the injury and the treatment.</translation>
+    </message>
+    <message>
+        <source>Soort melding</source>
+        <translation>Kind of report</translation>
+    </message>
+    <message>
+        <source>kies aangifte, melding of geen.</source>
+        <translation>choose a formal report (aangifte), a notification (melding) or none.</translation>
+    </message>
+    <message>
+        <source>Gemeld op</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>vul datum en tijd in.</source>
+        <translation>fill in the date and time.</translation>
+    </message>
+    <message>
+        <source>Gemeld door</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>wie deed de melding of aangifte?</source>
+        <translation>who notified or reported to the police?</translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>leg vast waarom er geen melding of aangifte is.</source>
+        <translation>record why the police were not notified or reported to.</translation>
+    </message>
+    <message>
+        <source>Registratienummer politie</source>
+        <translation>Police registration number</translation>
+    </message>
+    <message>
+        <source>vul het nummer van de aangifte in.</source>
+        <translation>fill in the number of the formal report.</translation>
+    </message>
+    <message>
+        <source>aangifte gebeurt altijd op het adres van de gemeente, nooit op het privéadres.</source>
+        <translation>a formal report always gives the municipality&apos;s address, never a private address.</translation>
+    </message>
+    <message>
+        <source>Gesprek</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>kies welk gesprek.</source>
+        <translation>choose which conversation.</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>kies gehouden of afgeslagen.</source>
+        <translation>choose held or declined.</translation>
+    </message>
+    <message>
+        <source>Datum gesprek</source>
+        <translation>Date of the conversation</translation>
+    </message>
+    <message>
+        <source>vul de datum in.</source>
+        <translation>fill in the date.</translation>
+    </message>
+    <message>
+        <source>de datum ligt in de toekomst.</source>
+        <translation>the date is in the future.</translation>
+    </message>
+    <message>
+        <source>de datum ligt vóór het incident.</source>
+        <translation>the date is before the incident.</translation>
+    </message>
+    <message>
+        <source>Een zin van een paar woorden is sterk en goed te onthouden.</source>
+        <translation>A sentence of a few words is strong and easy to remember.</translation>
+    </message>
+    <message>
+        <source>bevat uw eigen naam of gebruikersnaam, en die zijn makkelijk te raden</source>
+        <translation>contains your own name or user name, and those are easy to guess</translation>
+    </message>
+    <message>
+        <source>bevat de naam van de gemeente, en die is makkelijk te raden</source>
+        <translation>contains the municipality&apos;s name, and that is easy to guess</translation>
+    </message>
+    <message>
+        <source>is te makkelijk te raden</source>
+        <translation>is too easy to guess</translation>
+    </message>
+    <message>
+        <source>een reeks als 1234 of abcd is makkelijk te raden</source>
+        <translation>a sequence such as 1234 or abcd is easy to guess</translation>
+    </message>
+    <message>
+        <source>een rij toetsen als qwerty is makkelijk te raden</source>
+        <translation>a row of keys such as qwerty is easy to guess</translation>
+    </message>
+    <message>
+        <source>herhalingen als aaa of abcabc zijn makkelijk te raden</source>
+        <translation>repeats such as aaa or abcabc are easy to guess</translation>
+    </message>
+    <message>
+        <source>jaartallen en datums zijn makkelijk te raden</source>
+        <translation>years and dates are easy to guess</translation>
+    </message>
+    <message>
+        <source>lijkt op een veelgebruikt wachtwoord en is daardoor makkelijk te raden</source>
+        <translation>looks like a common password and so is easy to guess</translation>
+    </message>
+    <message>
+        <source>minimaal {count} tekens. {advice}</source>
+        <translation>at least {count} characters. {advice}</translation>
+    </message>
+    <message>
+        <source>{reason}. {advice}</source>
+        <translation>{reason}. {advice}</translation>
+    </message>
+    <message>
+        <source>geen spaties aan begin of eind en geen onzichtbare tekens.</source>
+        <translation>no spaces at the start or end and no invisible characters.</translation>
+    </message>
+    <message>
+        <source>te eenvoudig: gebruik meer verschillende tekens.</source>
+        <translation>too simple: use more different characters.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is geen geldig telefoonnummer. Gebruik bijvoorbeeld 06 12345678 of +31 6 12345678.</source>
+        <translation>&apos;{text}&apos; is not a valid phone number. Use for example 06 12345678 or +31 6 12345678.</translation>
+    </message>
+    <message>
+        <source>vul een telefoonnummer in.</source>
+        <translation>fill in a phone number.</translation>
+    </message>
+    <message>
+        <source>het telefoonnummer is te lang.</source>
+        <translation>the phone number is too long.</translation>
+    </message>
+    <message>
+        <source>Een notitie met status &apos;{status}&apos; kan niet worden {action}.</source>
+        <translation>A note with status &apos;{status}&apos; cannot be {action}.</translation>
+    </message>
+    <message>
+        <source>goedkeuren</source>
+        <translation>approve</translation>
+    </message>
+    <message>
+        <source>goedgekeurd</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>afwijzen</source>
+        <translation>reject</translation>
+    </message>
+    <message>
+        <source>afgewezen</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>beoordelen</source>
+        <translation>review</translation>
+    </message>
+    <message>
+        <source>beoordeeld</source>
+        <translation>reviewed</translation>
+    </message>
+    <message>
+        <source>ingetrokken</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <source>Alleen een leidinggevende mag een notitie {action}.</source>
+        <translation>Only a team leader may {action} a note.</translation>
+    </message>
+    <message>
+        <source>intrekken</source>
+        <translation>withdraw</translation>
+    </message>
+    <message>
+        <source>mag niet meer dan {count} jaar geleden zijn.</source>
+        <translation>may not be more than {count} years ago.</translation>
+    </message>
+    <message>
+        <source>te kort: beschrijf feitelijk een concreet incident (minstens {count} tekens).</source>
+        <translation>too short: describe the facts of a specific incident (at least {count} characters).</translation>
+    </message>
+    <message>
+        <source>Categorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>kies een geldige categorie.</source>
+        <translation>choose a valid category.</translation>
+    </message>
+    <message>
+        <source>Datum incident</source>
+        <translation>Incident date</translation>
+    </message>
+    <message>
+        <source>mag niet in de toekomst liggen.</source>
+        <translation>may not be in the future.</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>beschrijf feitelijk wat er is gebeurd (verplicht).</source>
+        <translation>describe the facts of what happened (required).</translation>
+    </message>
+    <message>
+        <source>U kunt uw eigen notitie niet goedkeuren: een andere leidinggevende moet dat doen (vier-ogenprincipe).</source>
+        <translation>You cannot approve your own note: another team leader has to do that (four-eyes principle).</translation>
+    </message>
+    <message>
+        <source>U hebt deze notitie zelf bewerkt: een andere leidinggevende keurt de bewerking goed (vier-ogenprincipe).</source>
+        <translation>You edited this note yourself: another team leader approves the edit (four-eyes principle).</translation>
+    </message>
+    <message>
+        <source>geef een reden op.</source>
+        <translation>give a reason.</translation>
+    </message>
+    <message>
+        <source>Reden afwijzing</source>
+        <translation>Reason for rejecting</translation>
+    </message>
+    <message>
+        <source>Reden intrekken</source>
+        <translation>Reason for withdrawing</translation>
+    </message>
+    <message>
+        <source>Geen toestemming: {what}.</source>
+        <translation>Not allowed: {what}.</translation>
+    </message>
+    <message>
+        <source>onbekende rol; kies uit {allowed}</source>
+        <translation>unknown role; choose from {allowed}</translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>onbekende instelling &apos;{key}&apos;.</source>
+        <translation>unknown setting &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>moet tussen {low} en {high} liggen.</source>
+        <translation>must be between {low} and {high}.</translation>
+    </message>
+    <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>verwacht een lijst met naam en waarde.</source>
+        <translation>expects a list of names and values.</translation>
+    </message>
+    <message>
+        <source>moet een geheel getal zijn.</source>
+        <translation>must be a whole number.</translation>
+    </message>
+    <message>
+        <source>moet tekst zijn.</source>
+        <translation>must be text.</translation>
+    </message>
+    <message>
+        <source>mag niet leeg zijn.</source>
+        <translation>may not be empty.</translation>
+    </message>
+    <message>
+        <source>Een bezoek met status &apos;{current}&apos; kan niet naar &apos;{target}&apos;.</source>
+        <translation>A visit with status &apos;{current}&apos; cannot change to &apos;{target}&apos;.</translation>
+    </message>
+    <message>
+        <source>maximaal {count} tekens (nu {length}).</source>
+        <translation>at most {count} characters (now {length}).</translation>
+    </message>
+    <message>
+        <source>onbekende reden &apos;{reason}&apos;.</source>
+        <translation>unknown reason &apos;{reason}&apos;.</translation>
+    </message>
+    <message>
+        <source>kies de reden van het bezoek.</source>
+        <translation>choose the reason for the visit.</translation>
+    </message>
+    <message>
+        <source>Bewoners</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>Cliënt(en)</source>
+        <translation>Client(s)</translation>
+    </message>
+    <message>
+        <source>Rollen</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Verwachte terugkomst</source>
+        <translation>Expected return</translation>
+    </message>
+    <message>
+        <source>moet na het begin van het bezoek liggen.</source>
+        <translation>must be after the start of the visit.</translation>
+    </message>
+    <message>
+        <source>mag hoogstens 24 uur na het begin van het bezoek liggen.</source>
+        <translation>may be at most 24 hours after the start of the visit.</translation>
+    </message>
+    <message>
+        <source>Begin</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>mag niet meer dan een uur in het verleden liggen.</source>
+        <translation>may not be more than an hour in the past.</translation>
+    </message>
+    <message>
+        <source>elk terugbelmoment moet tussen het begin en de verwachte terugkomst liggen.</source>
+        <translation>every call-back time must be between the start and the expected return.</translation>
+    </message>
+    <message>
+        <source>Collega&apos;s</source>
+        <translation>Colleagues</translation>
+    </message>
+    <message>
+        <source>de bezoeker staat ook als collega vermeld.</source>
+        <translation>the visitor is also listed as a colleague.</translation>
+    </message>
+    <message>
+        <source>Buddy</source>
+        <translation>Buddy</translation>
+    </message>
+    <message>
+        <source>kies een buddy die u terugbelt.</source>
+        <translation>choose a buddy who calls you back.</translation>
+    </message>
+    <message>
+        <source>de buddy kan niet de bezoeker zelf zijn.</source>
+        <translation>the buddy cannot be the visitor themselves.</translation>
+    </message>
+    <message>
+        <source>de buddy gaat niet mee: kies iemand die op kantoor blijft.</source>
+        <translation>the buddy does not come along: choose someone who stays at the office.</translation>
+    </message>
+    <message>
+        <source>Gebruikersnaam</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>gebruik 2 tot 50 tekens: letters, cijfers, punt, streepje of liggend streepje.</source>
+        <translation>use 2 to 50 characters: letters, digits, full stop, hyphen or underscore.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>dit account bestaat niet (meer).</source>
+        <translation>this account does not exist (any more).</translation>
+    </message>
+    <message>
+        <source>maximaal 100 tekens, zonder onzichtbare tekens.</source>
+        <translation>at most 100 characters, without invisible characters.</translation>
+    </message>
+    <message>
+        <source>kies ten minste één rol.</source>
+        <translation>choose at least one role.</translation>
+    </message>
+    <message>
+        <source>deze naam is al in gebruik.</source>
+        <translation>this name is already in use.</translation>
+    </message>
+    <message>
+        <source>Deze database heeft al accounts.</source>
+        <translation>This database already has accounts.</translation>
+    </message>
+    <message>
+        <source>een account van een leidinggevende maken of zijn wachtwoord herstellen kan alleen met de handtekening van een tweede leidinggevende (vier ogen)</source>
+        <translation>making a team leader&apos;s account or resetting a team leader&apos;s password needs the signature of a second team leader (four eyes)</translation>
+    </message>
+    <message>
+        <source>alleen een beheerder kan accounts toevoegen</source>
+        <translation>only an administrator can add accounts</translation>
+    </message>
+    <message>
+        <source>alleen een beheerder kan accounts verwijderen</source>
+        <translation>only an administrator can delete accounts</translation>
+    </message>
+    <message>
+        <source>u kunt uw eigen account niet verwijderen</source>
+        <translation>you cannot delete your own account</translation>
+    </message>
+    <message>
+        <source>Huidig wachtwoord</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>klopt niet.</source>
+        <translation>is not correct.</translation>
+    </message>
+    <message>
+        <source>alleen een beheerder kan wachtwoorden herstellen</source>
+        <translation>only an administrator can reset passwords</translation>
+    </message>
+    <message>
+        <source>uw eigen wachtwoord wijzigt u met &apos;Wachtwoord wijzigen&apos;</source>
+        <translation>you change your own password with &apos;Change password&apos;</translation>
+    </message>
+    <message>
+        <source>alleen een beheerder kan accounts beheren</source>
+        <translation>only an administrator can manage accounts</translation>
+    </message>
+    <message>
+        <source>geen actief account met deze naam.</source>
+        <translation>no active account with this name.</translation>
+    </message>
+    <message>
+        <source>dit alarm bestaat niet of is niet voor u bedoeld</source>
+        <translation>this alarm does not exist or is not meant for you</translation>
+    </message>
+    <message>
+        <source>dit alarm is voor leidinggevenden</source>
+        <translation>this alarm is for team leaders</translation>
+    </message>
+    <message>
+        <source>dit bezoek bestaat niet</source>
+        <translation>this visit does not exist</translation>
+    </message>
+    <message>
+        <source>dit alarm is voor de buddy van het bezoek</source>
+        <translation>this alarm is for the visit&apos;s buddy</translation>
+    </message>
+    <message>
+        <source>dit alarm bestaat niet</source>
+        <translation>this alarm does not exist</translation>
+    </message>
+    <message>
+        <source>alleen een leidinggevende bevestigt dit alarm</source>
+        <translation>only a team leader acknowledges this alarm</translation>
+    </message>
+    <message>
+        <source>alleen de buddy of een leidinggevende bevestigt dit alarm</source>
+        <translation>only the buddy or a team leader acknowledges this alarm</translation>
+    </message>
+    <message>
+        <source>alleen een beheerder kan demodata laden</source>
+        <translation>only an administrator can load demo data</translation>
+    </message>
+    <message>
+        <source>alleen een leidinggevende kan een adres exporteren</source>
+        <translation>only a team leader can export an address</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>de datum &apos;van&apos; ligt na de datum &apos;tot en met&apos;.</source>
+        <translation>the &apos;from&apos; date is after the &apos;to&apos; date.</translation>
+    </message>
+    <message>
+        <source>alleen een leidinggevende geeft toestemming bij rood</source>
+        <translation>only a team leader gives consent at red</translation>
+    </message>
+    <message>
+        <source>dit incident bestaat niet of u mag het niet zien</source>
+        <translation>this incident does not exist or you may not see it</translation>
+    </message>
+    <message>
+        <source>dit bezoek bestaat niet of u mag het niet zien</source>
+        <translation>this visit does not exist or you may not see it</translation>
+    </message>
+    <message>
+        <source>u mag geen incidenten melden</source>
+        <translation>you may not report incidents</translation>
+    </message>
+    <message>
+        <source>u meldt alleen incidenten die u zelf overkwamen</source>
+        <translation>you only report incidents that happened to you</translation>
+    </message>
+    <message>
+        <source>kies een actieve medewerker.</source>
+        <translation>choose an active employee.</translation>
+    </message>
+    <message>
+        <source>Bezoek</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>een incident hoort bij een bezoek dat al is begonnen.</source>
+        <translation>an incident belongs to a visit that has already started.</translation>
+    </message>
+    <message>
+        <source>u ging niet mee op dit bezoek</source>
+        <translation>you did not go on this visit</translation>
+    </message>
+    <message>
+        <source>alleen een leidinggevende legt de nazorg vast</source>
+        <translation>only a team leader records the aftercare</translation>
+    </message>
+    <message>
+        <source>deze bijlage bestaat niet</source>
+        <translation>this attachment does not exist</translation>
+    </message>
+    <message>
+        <source>alleen wie de bijlage toevoegde verwijdert haar</source>
+        <translation>only whoever added the attachment deletes it</translation>
+    </message>
+    <message>
+        <source>voor dit incident is al een adresnotitie voorgesteld.</source>
+        <translation>an address note has already been proposed for this incident.</translation>
+    </message>
+    <message>
+        <source>Het bezoek is als concept bewaard, maar nog niet gepland: {cause} U kunt het plannen vanuit Mijn bezoeken.</source>
+        <translation>The visit was saved as a draft, but not scheduled yet: {cause} You can schedule it from My visits.</translation>
+    </message>
+    <message>
+        <source>{name} is geen leidinggevende en kan geen toestemming geven</source>
+        <translation>{name} is not a team leader and cannot give consent</translation>
+    </message>
+    <message>
+        <source>het advies bij {level} is om met twee te gaan; leg vast waarom u alleen gaat.</source>
+        <translation>the advice at {level} is to go as a pair; record why you are going alone.</translation>
+    </message>
+    <message>
+        <source>Reden toestemming</source>
+        <translation>Reason for consent</translation>
+    </message>
+    <message>
+        <source>beschrijf in een zin waarom het bezoek doorgaat.</source>
+        <translation>describe in a sentence why the visit goes ahead.</translation>
+    </message>
+    <message>
+        <source>u kunt niet zelf toestemming geven voor uw eigen bezoek; vraag een andere leidinggevende</source>
+        <translation>you cannot give consent for your own visit; ask another team leader</translation>
+    </message>
+    <message>
+        <source>u mag geen bezoeken plannen</source>
+        <translation>you may not plan visits</translation>
+    </message>
+    <message>
+        <source>Toestemming leidinggevende</source>
+        <translation>Team leader’s consent</translation>
+    </message>
+    <message>
+        <source>bij rood gaat het bezoek alleen door met vastgelegde toestemming van uw leidinggevende. Laat uw leidinggevende nu tekenen, of sla het bezoek op als concept en vraag de toestemming later aan.</source>
+        <translation>at red the visit only goes ahead with recorded consent from your team leader. Have your team leader sign now, or save the visit as a draft and ask for consent later.</translation>
+    </message>
+    <message>
+        <source>alleen een leidinggevende geeft toestemming</source>
+        <translation>only a team leader gives consent</translation>
+    </message>
+    <message>
+        <source>Reden afwijking</source>
+        <translation>Reason for deviating</translation>
+    </message>
+    <message>
+        <source>bewerkt</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <source>u mag geen adresnotities voorstellen</source>
+        <translation>you may not propose address notes</translation>
+    </message>
+    <message>
+        <source>deze notitie bestaat niet</source>
+        <translation>this note does not exist</translation>
+    </message>
+    <message>
+        <source>alleen een leidinggevende beheert adresnotities</source>
+        <translation>only a team leader manages address notes</translation>
+    </message>
+    <message>
+        <source>u mag het register niet raadplegen</source>
+        <translation>you may not consult the register</translation>
+    </message>
+    <message>
+        <source>alleen een leidinggevende ziet herbeoordelingen</source>
+        <translation>only a team leader sees reviews</translation>
+    </message>
+    <message>
+        <source>alleen een leidinggevende bewerkt adresnotities</source>
+        <translation>only a team leader edits address notes</translation>
+    </message>
+    <message>
+        <source>deze notitie bestaat niet of u mag haar niet zien</source>
+        <translation>this note does not exist or you may not see it</translation>
+    </message>
+    <message>
+        <source>alleen een leidinggevende ziet het hele register</source>
+        <translation>only a team leader sees the whole register</translation>
+    </message>
+    <message>
+        <source>kies 1 tot en met {count} maanden.</source>
+        <translation>choose 1 to {count} months.</translation>
+    </message>
+    <message>
+        <source>alleen een leidinggevende ziet rapportages</source>
+        <translation>only a team leader sees reports</translation>
+    </message>
+    <message>
+        <source>alleen een beheerder of leidinggevende past bewaartermijnen toe</source>
+        <translation>only an administrator or team leader applies retention periods</translation>
+    </message>
+    <message>
+        <source>alleen een beheerder wijzigt instellingen</source>
+        <translation>only an administrator changes settings</translation>
+    </message>
+    <message>
+        <source>een bezoek met status &apos;{status}&apos; belt u niet.</source>
+        <translation>you do not call a visit with status &apos;{status}&apos;.</translation>
+    </message>
+    <message>
+        <source>kies een actieve collega als buddy.</source>
+        <translation>choose an active colleague as buddy.</translation>
+    </message>
+    <message>
+        <source>een beheerder zonder medewerkersrol kan geen buddy zijn.</source>
+        <translation>an administrator without the employee role cannot be a buddy.</translation>
+    </message>
+    <message>
+        <source>kies alleen actieve collega&apos;s.</source>
+        <translation>choose only active colleagues.</translation>
+    </message>
+    <message>
+        <source>u kunt alleen uw eigen bezoeken plannen</source>
+        <translation>you can only plan your own visits</translation>
+    </message>
+    <message>
+        <source>alleen een leidinggevende kan toestemming geven</source>
+        <translation>only a team leader can give consent</translation>
+    </message>
+    <message>
+        <source>Toestemming</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>toestemming kan alleen vóór het plannen.</source>
+        <translation>consent is only possible before scheduling.</translation>
+    </message>
+    <message>
+        <source>alleen de bezoeker of een leidinggevende kan dit doen</source>
+        <translation>only the visitor or a team leader can do this</translation>
+    </message>
+    <message>
+        <source>bij rood gaat het bezoek alleen door met vastgelegde toestemming van uw leidinggevende.</source>
+        <translation>at red the visit only goes ahead with recorded consent from your team leader.</translation>
+    </message>
+    <message>
+        <source>u mag geen terugbelgesprekken vastleggen</source>
+        <translation>you may not record call-backs</translation>
+    </message>
+    <message>
+        <source>alleen de buddy of een leidinggevende belt dit bezoek</source>
+        <translation>only the buddy or a team leader calls this visit</translation>
+    </message>
+    <message>
+        <source>Geen database gevonden in {where}.</source>
+        <translation>No database found in {where}.</translation>
+    </message>
+    <message>
+        <source>In {where} staat al een database; er is niets veranderd.</source>
+        <translation>There already is a database in {where}; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Het bestand {where} is alleen-lezen; Veilig Huisbezoek moet het kunnen wijzigen.</source>
+        <translation>The file {where} is read-only; Veilig Huisbezoek needs to be able to change it.</translation>
+    </message>
+    <message>
+        <source>De map {where} is alleen-lezen; Veilig Huisbezoek moet daar kunnen schrijven.</source>
+        <translation>The folder {where} is read-only; Veilig Huisbezoek needs to be able to write there.</translation>
+    </message>
+    <message>
+        <source>Het sleutelbestand is beschadigd of hoort niet bij Veilig Huisbezoek.</source>
+        <translation>The key file is damaged or does not belong to Veilig Huisbezoek.</translation>
+    </message>
+    <message>
+        <source>Het sleutelbestand heeft een onbekende versie; werk de app bij.</source>
+        <translation>The key file has an unknown version; update the app.</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>account</translation>
+    </message>
+    <message>
+        <source>bezoek</source>
+        <translation>visit</translation>
+    </message>
+    <message>
+        <source>bezoeksgebeurtenis</source>
+        <translation>visit event</translation>
+    </message>
+    <message>
+        <source>risico-inschatting</source>
+        <translation>risk assessment</translation>
+    </message>
+    <message>
+        <source>adresnotitie</source>
+        <translation>address note</translation>
+    </message>
+    <message>
+        <source>auditregel</source>
+        <translation>audit log entry</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation>incident</translation>
+    </message>
+    <message>
+        <source>incidentstap</source>
+        <translation>incident step</translation>
+    </message>
+    <message>
+        <source>melding/aangifte</source>
+        <translation>police notification/report</translation>
+    </message>
+    <message>
+        <source>nazorggesprek</source>
+        <translation>aftercare conversation</translation>
+    </message>
+    <message>
+        <source>bijlage</source>
+        <translation>attachment</translation>
+    </message>
+    <message>
+        <source>Een versleuteld gegeven van {record} {row} ({column}) is beschadigd of hoort daar niet; het wordt niet getoond.</source>
+        <translation>An encrypted value of {record} {row} ({column}) is damaged or does not belong there; it is not shown.</translation>
+    </message>
+    <message>
+        <source>De map {where} is niet leeg; herstel alleen in een lege map.</source>
+        <translation>The folder {where} is not empty; restore only into an empty folder.</translation>
+    </message>
+    <message>
+        <source>Back-upbestand niet gevonden: {file}</source>
+        <translation>Backup file not found: {file}</translation>
+    </message>
+    <message>
+        <source>De back-up is beschadigd: {verdict}</source>
+        <translation>The backup is damaged: {verdict}</translation>
+    </message>
+    <message>
+        <source>De database is beschadigd of is geen database van Veilig Huisbezoek. Er is niets overschreven; herstel zo nodig een back-up.</source>
+        <translation>The database is damaged or is not a Veilig Huisbezoek database. Nothing was overwritten; restore a backup if needed.</translation>
+    </message>
+    <message>
+        <source>De database is bezet door een ander programma; probeer het zo opnieuw.</source>
+        <translation>The database is in use by another program; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>De database is nog open in een ander venster of programma; de nieuwe sleutel wordt gebruikt zodra de database daar gesloten is.</source>
+        <translation>The database is still open in another window or program; the new key is used as soon as the database is closed there.</translation>
+    </message>
+    <message>
+        <source>Het databasebestand ontbreekt naast het sleutelbestand; herstel een back-up.</source>
+        <translation>The database file is missing next to the key file; restore a backup.</translation>
+    </message>
+    <message>
+        <source>De database kon niet opnieuw versleuteld worden; hij blijft met de oude sleutel werken. Probeer het later opnieuw.</source>
+        <translation>The database could not be re-encrypted; it keeps working with the old key. Try again later.</translation>
+    </message>
+    <message>
+        <source>Het bestand is geen back-up van Veilig Huisbezoek of is beschadigd.</source>
+        <translation>The file is not a Veilig Huisbezoek backup or is damaged.</translation>
+    </message>
+    <message>
+        <source>De database in deze back-up is beschadigd; kies een andere back-up.</source>
+        <translation>The database in this backup is damaged; choose another backup.</translation>
+    </message>
+    <message>
+        <source>De teamserver bevat al gegevens; kopieer alleen naar een lege server.</source>
+        <translation>The team server already holds data; copy only to an empty server.</translation>
+    </message>
+    <message>
+        <source>Het adres van de teamserver is ongeldig.</source>
+        <translation>The team server&apos;s address is not valid.</translation>
+    </message>
+    <message>
+        <source>De poort van de teamserver moet tussen 1 en 65535 liggen.</source>
+        <translation>The team server&apos;s port must be between 1 and 65535.</translation>
+    </message>
+    <message>
+        <source>Teammodus werkt met een PostgreSQL-server (postgresql://…).</source>
+        <translation>Team mode works with a PostgreSQL server (postgresql://…).</translation>
+    </message>
+    <message>
+        <source>Noem de database in het adres van de teamserver (…/naam).</source>
+        <translation>Name the database in the team server&apos;s address (…/name).</translation>
+    </message>
+    <message>
+        <source>De verbinding met de teamserver moet versleuteld zijn (TLS): gebruik sslmode=verify-full (aanbevolen), verify-ca of require.</source>
+        <translation>The connection to the team server must be encrypted (TLS): use sslmode=verify-full (recommended), verify-ca or require.</translation>
+    </message>
+    <message>
+        <source>Zet geen wachtwoord in het adres van de teamserver: u logt in met uw eigen naam en wachtwoord.</source>
+        <translation>Do not put a password in the team server&apos;s address: you log in with your own name and password.</translation>
+    </message>
+    <message>
+        <source>Het verbindingsprofiel {path} is beschadigd; stel de teamserver opnieuw in met &apos;veilig-huisbezoek admin use-server&apos;.</source>
+        <translation>The connection profile {path} is damaged; set up the team server again with &apos;veilig-huisbezoek admin use-server&apos;.</translation>
+    </message>
+    <message>
+        <source>Het verbindingsprofiel {path} is niet leesbaar.</source>
+        <translation>The connection profile {path} cannot be read.</translation>
+    </message>
+    <message>
+        <source>Het verbindingsprofiel {path}: {cause}</source>
+        <translation>The connection profile {path}: {cause}</translation>
+    </message>
+    <message>
+        <source>De teamserver weigert dit voor uw account: {reason}.</source>
+        <translation>The team server refuses this for your account: {reason}.</translation>
+    </message>
+    <message>
+        <source>De teamserver weigert dit voor uw account (rechten per rol).</source>
+        <translation>The team server refuses this for your account (permissions per role).</translation>
+    </message>
+    <message>
+        <source>Deze server is (nog) niet ingericht als teamserver.</source>
+        <translation>This server has not been set up as a team server (yet).</translation>
+    </message>
+    <message>
+        <source>Deze update versleutelt de bestaande gegevens opnieuw en heeft daarvoor de teamsleutel nodig: geef ook --user (een account op de server) en diens wachtwoord.</source>
+        <translation>This update re-encrypts the existing data and needs the team key for that: also give --user (an account on the server) and its password.</translation>
+    </message>
+    <message>
+        <source>De teamsleutel verandert steeds; probeer het later opnieuw.</source>
+        <translation>The team key keeps changing; try again later.</translation>
+    </message>
+    <message>
+        <source>De teamserver heeft een andere schemaversie dan deze app; laat de beheerder &apos;veilig-huisbezoek admin upgrade-server&apos; uitvoeren.</source>
+        <translation>The team server has a different schema version than this app; ask the administrator to run &apos;veilig-huisbezoek admin upgrade-server&apos;.</translation>
+    </message>
+    <message>
+        <source>Op een teamserver herstelt de beheerder andermans wachtwoord.</source>
+        <translation>On a team server the administrator resets someone else&apos;s password.</translation>
+    </message>
+    <message>
+        <source>Log opnieuw in en wijzig dan uw wachtwoord.</source>
+        <translation>Log in again and then change your password.</translation>
+    </message>
+    <message>
+        <source>Een teamserver wordt op de server zelf geback-upt (pg_dump door de beheerder van de server); de app maakt daar geen bestanden van.</source>
+        <translation>A team server is backed up on the server itself (pg_dump by the server&apos;s administrator); the app makes no files of it.</translation>
+    </message>
+    <message>
+        <source>Onjuiste gebruikersnaam of wachtwoord</source>
+        <translation>Incorrect user name or password</translation>
+    </message>
+    <message>
+        <source>Uw wachtwoord opent deze database niet meer: de sleutel van de database is vervangen. Vraag de beheerder om een nieuw wachtwoord.</source>
+        <translation>Your password no longer opens this database: the database&apos;s key was replaced. Ask the administrator for a new password.</translation>
+    </message>
+    <message>
+        <source>Deze database is gemaakt met een nieuwere versie van Veilig Huisbezoek. Werk de app bij; de database is niet gewijzigd.</source>
+        <translation>This database was made with a newer version of Veilig Huisbezoek. Update the app; the database was not changed.</translation>
+    </message>
+    <message>
+        <source>De schijf is vol. Wat al was opgeslagen blijft bewaard; maak ruimte vrij en probeer opnieuw.</source>
+        <translation>The disk is full. What was already saved is kept; free up space and try again.</translation>
+    </message>
+    <message>
+        <source>De teamserver is niet bereikbaar. Wat u ziet is de laatst bekende stand; de app probeert het opnieuw.</source>
+        <translation>The team server cannot be reached. What you see is the last known state; the app keeps trying.</translation>
+    </message>
+    <message>
+        <source>Op een teamserver zijn namen en adressen versleuteld: de server kan er niet in zoeken.</source>
+        <translation>On a team server names and addresses are encrypted: the server cannot search in them.</translation>
+    </message>
+    <message>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Telefoonnummer</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord</source>
+        <translation>New password</translation>
+    </message>
+    <message>
         <source>medewerker (handhaver)</source>
         <translation>employee (enforcement officer)</translation>
     </message>

@@ -11,13 +11,16 @@ its reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from functools import partial
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QLabel,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -29,10 +32,23 @@ from tests.gui.shown_texts import DutchCatalogue, dutch_texts, shown_texts
 from tests.gui.test_app_alarms import log_in as login_as_a_person_would
 from tests.gui.test_call_dialog import buddy_visit, choose, make_dialog
 from tests.gui.test_incident_dialog import returned_visit
-from veilig_huisbezoek.domain.checklist import REASON_TEMPLATES, Reason, default_checklist
+from veilig_huisbezoek.domain import register as rules
+from veilig_huisbezoek.domain.address import Address, parse_address_key
+from veilig_huisbezoek.domain.checklist import (
+    REASON_TEMPLATES,
+    Reason,
+    RiskLevel,
+    default_checklist,
+)
+from veilig_huisbezoek.domain.clock import local_to_utc, to_local
+from veilig_huisbezoek.domain.errors import UserError
+from veilig_huisbezoek.domain.incident import IncidentReport
+from veilig_huisbezoek.domain.settings import Settings
+from veilig_huisbezoek.domain.visit import VisitState, transition
 from veilig_huisbezoek.gui.accounts_page import AccountDialog, AccountsPage
 from veilig_huisbezoek.gui.i18n import (
     domain_text,
+    error_text,
     install_translators,
     reason_text,
     stored_reason_text,
@@ -44,8 +60,12 @@ from veilig_huisbezoek.gui.password_dialog import PasswordDialog
 from veilig_huisbezoek.gui.prepare_visit import STEP_ADVICE, STEP_CHECK, STEP_PLAN, ConsentDialog
 from veilig_huisbezoek.gui.register_page import RegisterPage
 from veilig_huisbezoek.gui.visit_detail import VisitDetailDialog
+from veilig_huisbezoek.services import accounts, planning
 from veilig_huisbezoek.services.demo import DEMO_ACCOUNTS, DEMO_WARNING_ADDRESS, demo_logins
+from veilig_huisbezoek.services.planning import PlanNotScheduledError
+from veilig_huisbezoek.services.settings import save_settings
 from veilig_huisbezoek.services.visit_details import get_visit_detail
+from veilig_huisbezoek.storage.errors import AuthenticationError, StoreError
 from veilig_huisbezoek.storage.incident_models import Incident
 from veilig_huisbezoek.storage.models import Visit
 
@@ -293,11 +313,65 @@ def test_every_dialog_speaks_english(
     seen.assert_none()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the refusals of the domain and service layers (ValidationError, UserError) "
-    "are Dutch text formatted there; only their field names are translated",
-)
+def _refused(action: Callable[[], object]) -> BaseException:
+    try:
+        action()
+    except (UserError, StoreError) as exc:
+        return exc
+    raise AssertionError("not refused")
+
+
+def service_refusals(demo: DemoEnv) -> dict[str, BaseException]:
+    """Refusals from every area, as the services and the domain raise them."""
+    sanne = demo.login("sanne")
+    now = demo.clock.now()
+    tomorrow = to_local(now).date() + timedelta(days=1)
+    note = partial(
+        rules.new_note,
+        address=DEMO_WARNING_ADDRESS,
+        incident_date=tomorrow,
+        description="kort",
+        precautions="",
+        author_id=1,
+        now=now,
+    )
+    return {
+        # accounts and passwords
+        "password too short": _refused(lambda: accounts.check_password("kort")),
+        "password guessable": _refused(lambda: accounts.check_password("1234567890")),
+        "password simple": _refused(lambda: accounts.check_password("aaaaaaaaaaaaa")),
+        "not allowed": _refused(lambda: save_settings(sanne, Settings())),
+        "wrong password": AuthenticationError(),
+        # planning a visit
+        "address": _refused(lambda: Address.create("", "0", "0123 XX", "")),
+        "address key": _refused(lambda: parse_address_key("1234 SA 7")),
+        "deviation": _refused(lambda: planning.check_deviation(RiskLevel.ROOD, [], "")),
+        "transition": _refused(lambda: transition(VisitState.AFGESLOTEN, VisitState.ONDERWEG)),
+        "summer time": _refused(lambda: local_to_utc(datetime(2026, 3, 29, 2, 30))),
+        "not scheduled": PlanNotScheduledError(
+            7, _refused(lambda: transition(VisitState.CONCEPT, VisitState.AFGESLOTEN))
+        ),
+        # the unsafe-address register
+        "register note": _refused(lambda: note(category="onzin")),
+        # the incident form
+        "incident": _refused(
+            lambda: IncidentReport.create(
+                occurred_at=None,
+                channel=None,
+                category=None,
+                wie="",
+                wat="kort",
+                waar="",
+                now=now,
+            )
+        ),
+        # the organisation's settings
+        "settings": _refused(
+            lambda: Settings.from_dict({"grace_minutes": 9999, "police_emergency": "", "x": 1})
+        ),
+    }
+
+
 def test_refusals_speak_english(
     qtbot: QtBot, demo: DemoEnv, english: list[QTranslator], catalogue: DutchCatalogue
 ) -> None:
@@ -311,7 +385,39 @@ def test_refusals_speak_english(
     click(qtbot, account.ok_button)  # nothing filled in
     qtbot.waitUntil(lambda: account.error_label.text() != "", timeout=15_000)
     seen.look("account (refused)", account)
+
+    # Every other area: each refusal as the GUI shows it, in a label.
+    label = QLabel(parent)
+    parent.show()
+    for where, exc in service_refusals(demo).items():
+        shown = error_text(exc)
+        assert shown != str(exc), where  # str() stays Dutch; this is the translation
+        assert "{" not in shown, where
+        label.setText(shown)
+        seen.look(f"refusal: {where}", label)
     seen.assert_none()
+
+
+def test_refusals_render_their_english(english: list[QTranslator]) -> None:
+    """A few refusals word for word: templates, translated parameters, data kept."""
+    short = _refused(lambda: accounts.check_password("kort"))
+    assert error_text(short) == (
+        "Password: at least 10 characters. A sentence of a few words is strong and easy "
+        "to remember."
+    )
+    assert str(short).startswith("Wachtwoord: minimaal 10 tekens.")
+    moved = _refused(lambda: transition(VisitState.AFGESLOTEN, VisitState.ONDERWEG))
+    assert error_text(moved) == (
+        f"A visit with status '{domain_text(VisitState.AFGESLOTEN.label)}' cannot change to "
+        f"'{domain_text(VisitState.ONDERWEG.label)}'."
+    )
+    postcode = _refused(lambda: parse_address_key("1234 SA 7"))
+    assert error_text(postcode) == "Address: postcode: the letters SA are not used in postcodes."
+    assert error_text(ValueError("iets anders")) == "iets anders"  # not a refusal: as it is
+    denied = _refused(lambda: planning.check_consent_reason(""))
+    assert (
+        error_text(denied) == "Reason for consent: describe in a sentence why the visit goes ahead."
+    )
 
 
 def test_demo_role_descriptions_are_translated(

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from veilig_huisbezoek.domain.errors import ValidationError, ValidationErrors
+from veilig_huisbezoek.domain.errors import ValidationError, ValidationErrors, msg, term
 
 POSTCODE_FIELD = "Postcode"
 HOUSE_NUMBER_FIELD = "Huisnummer"
@@ -42,13 +42,17 @@ def parse_postcode(text: str) -> str:
             raise ValidationError(POSTCODE_FIELD, "een postcode begint niet met een 0.")
         raise ValidationError(
             POSTCODE_FIELD,
-            f"'{stripped[:20]}' is geen geldige postcode. "
-            "Gebruik vier cijfers en twee letters, bijvoorbeeld 1234 AB.",
+            msg(
+                "'{text}' is geen geldige postcode. "
+                "Gebruik vier cijfers en twee letters, bijvoorbeeld 1234 AB.",
+                text=stripped[:20],
+            ),
         )
     digits, letters = m.group(1), m.group(2).upper()
     if letters in _UNISSUED_LETTERS:
         raise ValidationError(
-            POSTCODE_FIELD, f"de lettercombinatie {letters} wordt niet gebruikt in postcodes."
+            POSTCODE_FIELD,
+            msg("de lettercombinatie {letters} wordt niet gebruikt in postcodes.", letters=letters),
         )
     return f"{digits} {letters}"
 
@@ -66,21 +70,29 @@ def parse_house_number(text: str) -> tuple[int, str]:
     if m is None:
         raise ValidationError(
             HOUSE_NUMBER_FIELD,
-            f"'{stripped[:20]}' is geen geldig huisnummer. "
-            "Gebruik een nummer met eventueel een toevoeging, bijvoorbeeld 12 of 12-A.",
+            msg(
+                "'{text}' is geen geldig huisnummer. "
+                "Gebruik een nummer met eventueel een toevoeging, bijvoorbeeld 12 of 12-A.",
+                text=stripped[:20],
+            ),
         )
     number_text, addition_text = m.group(1), m.group(2) or ""
     # Very long digit strings: int() refuses > 4300 digits; anything > 6 is out of range.
     number = int(number_text) if len(number_text) <= 6 else MAX_HOUSE_NUMBER + 1
     if number_text.startswith("0") or not 1 <= number <= MAX_HOUSE_NUMBER:
         raise ValidationError(
-            HOUSE_NUMBER_FIELD, f"het huisnummer moet tussen 1 en {MAX_HOUSE_NUMBER} liggen."
+            HOUSE_NUMBER_FIELD,
+            msg("het huisnummer moet tussen 1 en {high} liggen.", high=MAX_HOUSE_NUMBER),
         )
     addition = "".join(addition_text.split()).upper()
     if len(addition) > MAX_ADDITION_LENGTH:
         raise ValidationError(
             HOUSE_NUMBER_FIELD,
-            f"de toevoeging '{addition}' is te lang (maximaal {MAX_ADDITION_LENGTH} tekens).",
+            msg(
+                "de toevoeging '{addition}' is te lang (maximaal {count} tekens).",
+                addition=addition,
+                count=MAX_ADDITION_LENGTH,
+            ),
         )
     return number, addition
 
@@ -113,14 +125,20 @@ def parse_address_key(text: str) -> AddressKey:
     if m is None:
         raise ValidationError(
             ADDRESS_FIELD,
-            f"'{stripped[:40]}' is geen adres. Gebruik postcode en huisnummer, "
-            "bijvoorbeeld 1234 AB 5 of 1234 AB 5-A.",
+            msg(
+                "'{text}' is geen adres. Gebruik postcode en huisnummer, "
+                "bijvoorbeeld 1234 AB 5 of 1234 AB 5-A.",
+                text=stripped[:40],
+            ),
         )
     try:
         postcode = parse_postcode(m.group(1))
         number, addition = parse_house_number(m.group(2))
     except ValidationError as exc:
-        raise ValidationError(ADDRESS_FIELD, f"{exc.field.lower()}: {exc.message}") from None
+        part = msg("postcode") if exc.field == POSTCODE_FIELD else msg("huisnummer")
+        raise ValidationError(
+            ADDRESS_FIELD, msg("{part}: {message}", part=part, message=term(exc.message))
+        ) from None
     return AddressKey(postcode, number, addition)
 
 
@@ -133,7 +151,9 @@ def validate_name(
     if required and not stripped:
         errors.append(ValidationError(field, "dit veld is verplicht."))
     if len(stripped) > MAX_NAME_LENGTH:
-        errors.append(ValidationError(field, f"maximaal {MAX_NAME_LENGTH} tekens."))
+        errors.append(
+            ValidationError(field, msg("maximaal {count} tekens.", count=MAX_NAME_LENGTH))
+        )
     if has_control_chars(stripped):
         errors.append(ValidationError(field, "bevat ongeldige (onzichtbare) tekens."))
     return stripped, errors

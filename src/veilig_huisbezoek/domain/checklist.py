@@ -25,7 +25,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from veilig_huisbezoek.domain.errors import ValidationError
+from veilig_huisbezoek.domain.errors import ValidationError, msg, term
 
 FORMAT_NAME = "veilig-huisbezoek/checklist"
 SUPPORTED_FORMAT_VERSIONS = frozenset({1})
@@ -400,7 +400,8 @@ def assess(checklist: Checklist, answers: Mapping[str, Answer]) -> Assessment:
     unknown_ids = sorted(set(answers) - known)
     if unknown_ids:
         raise ValidationError(
-            "Antwoord", f"onbekende vraag '{unknown_ids[0][:40]}' in de checklist."
+            "Antwoord",
+            msg("onbekende vraag '{item}' in de checklist.", item=unknown_ids[0][:40]),
         )
     full: dict[str, Answer] = {}
     for item in checklist.items:
@@ -411,7 +412,10 @@ def assess(checklist: Checklist, answers: Mapping[str, Answer]) -> Assessment:
             except ValueError:
                 raise ValidationError(
                     "Antwoord",
-                    f'ongeldig antwoord bij "{item.text}" (kies ja, nee of weet ik niet).',
+                    msg(
+                        'ongeldig antwoord bij "{question}" (kies ja, nee of weet ik niet).',
+                        question=term(item.text),
+                    ),
                 ) from None
         full[item.id] = value
 

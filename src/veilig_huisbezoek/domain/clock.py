@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from veilig_huisbezoek.domain.errors import ValidationError
+from veilig_huisbezoek.domain.errors import ValidationError, msg
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -89,15 +89,22 @@ def local_to_utc(
     if first is None and second is None:
         raise ValidationError(
             field,
-            f"{shown} bestaat niet: de klok gaat die nacht een uur vooruit "
-            "(zomertijd). Kies een tijd buiten dit uur.",
+            msg(
+                "{shown} bestaat niet: de klok gaat die nacht een uur vooruit "
+                "(zomertijd). Kies een tijd buiten dit uur.",
+                shown=shown,
+            ),
         )
     if first is not None and second is not None and first != second:
         if fold is None:
             raise ValidationError(
                 field,
-                f"{shown} komt twee keer voor: de klok gaat die nacht een uur terug. "
-                "Kies of u de zomertijd (eerste keer) of de wintertijd (tweede keer) bedoelt.",
+                msg(
+                    "{shown} komt twee keer voor: de klok gaat die nacht een uur terug. "
+                    "Kies of u de zomertijd (eerste keer) of de wintertijd (tweede keer) "
+                    "bedoelt.",
+                    shown=shown,
+                ),
             )
         return first if fold == 0 else second
     result = first if first is not None else second
@@ -124,13 +131,19 @@ def parse_local_datetime(text: str, field: str = "Tijd") -> datetime:
     else:
         raise ValidationError(
             field,
-            f"'{stripped[:40]}' is geen geldige datum en tijd. "
-            "Gebruik dd-mm-jjjj uu:mm, bijvoorbeeld 23-11-2026 14:30.",
+            msg(
+                "'{text}' is geen geldige datum en tijd. "
+                "Gebruik dd-mm-jjjj uu:mm, bijvoorbeeld 23-11-2026 14:30.",
+                text=stripped[:40],
+            ),
         )
     try:
         return datetime(year, month, day, hour, minute)
     except ValueError:
         raise ValidationError(
             field,
-            f"'{stripped}' bestaat niet als datum of tijd (controleer dag, maand, uur en minuten).",
+            msg(
+                "'{text}' bestaat niet als datum of tijd (controleer dag, maand, uur en minuten).",
+                text=stripped,
+            ),
         ) from None

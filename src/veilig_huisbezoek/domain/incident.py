@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from veilig_huisbezoek.domain.clock import ensure_utc, to_local
-from veilig_huisbezoek.domain.errors import ValidationError, ValidationErrors
+from veilig_huisbezoek.domain.errors import ValidationError, ValidationErrors, msg, term
 from veilig_huisbezoek.domain.register import (
     MAX_DESCRIPTION_LENGTH,
     MIN_DESCRIPTION_LENGTH,
@@ -220,28 +220,32 @@ class IncidentReport:
         for item in (chosen_channel, chosen_category, chosen_injury):
             if isinstance(item, ValidationError):
                 errors.append(item)
-        texts = {
-            "Wie": wie.strip(),
-            "Wat": wat.strip(),
-            "Waar": waar.strip(),
-            "Waarmee": waarmee.strip(),
-            "Op welke wijze": wijze.strip(),
-            "Waarom": waarom.strip(),
-            "Letsel (toelichting)": injury_details.strip(),
-            "Getuigen": witnesses.strip(),
+        # Field names as msg(): the keys are the Dutch labels of the fields.
+        texts: dict[str, str] = {
+            msg("Wie"): wie.strip(),
+            msg("Wat"): wat.strip(),
+            msg("Waar"): waar.strip(),
+            msg("Waarmee"): waarmee.strip(),
+            msg("Op welke wijze"): wijze.strip(),
+            msg("Waarom"): waarom.strip(),
+            msg("Letsel (toelichting)"): injury_details.strip(),
+            msg("Getuigen"): witnesses.strip(),
         }
         required = {
-            "Wie": "wie was erbij betrokken? Noem de rol (cliënt, bewoner) of 'onbekend'.",
-            "Wat": "beschrijf feitelijk wat er gebeurde.",
-            "Waar": "waar gebeurde het (adres, balie, telefoon, online)?",
+            msg("Wie"): msg(
+                "wie was erbij betrokken? Noem de rol (cliënt, bewoner) of 'onbekend'."
+            ),
+            msg("Wat"): msg("beschrijf feitelijk wat er gebeurde."),
+            msg("Waar"): msg("waar gebeurde het (adres, balie, telefoon, online)?"),
         }
-        for field, hint in required.items():
-            if not texts[field]:
-                errors.append(ValidationError(field, hint))
+        for name, hint in required.items():
+            if not texts[name]:
+                errors.append(ValidationError(term(name), term(hint)))
         if texts["Wat"] and len(texts["Wat"]) < MIN_WAT_LENGTH:
             errors.append(
                 ValidationError(
-                    "Wat", f"te kort: beschrijf het in minstens {MIN_WAT_LENGTH} tekens."
+                    "Wat",
+                    msg("te kort: beschrijf het in minstens {count} tekens.", count=MIN_WAT_LENGTH),
                 )
             )
         if chosen_injury in (Injury.LICHT, Injury.ERNSTIG) and not texts["Letsel (toelichting)"]:
@@ -249,7 +253,7 @@ class IncidentReport:
                 ValidationError("Letsel (toelichting)", "beschrijf het letsel en de behandeling.")
             )
         for field, value in texts.items():
-            errors += validate_text(value, field, max_length=MAX_W_LENGTH)
+            errors += validate_text(value, term(field), max_length=MAX_W_LENGTH)
         if errors:
             raise ValidationErrors(errors)
         assert when is not None
@@ -426,7 +430,8 @@ class PoliceReport:
         if len(reference) > MAX_REFERENCE_LENGTH:
             errors.append(
                 ValidationError(
-                    "Registratienummer politie", f"maximaal {MAX_REFERENCE_LENGTH} tekens."
+                    "Registratienummer politie",
+                    msg("maximaal {count} tekens.", count=MAX_REFERENCE_LENGTH),
                 )
             )
         errors += validate_text(reference, "Registratienummer politie", max_length=400)
@@ -658,23 +663,30 @@ def check_attachment(
     name = clean_filename(filename)
     errors: list[ValidationError] = []
     if size <= 0:
-        errors.append(ValidationError("Bijlage", f"'{name}' is leeg."))
+        errors.append(ValidationError("Bijlage", msg("'{name}' is leeg.", name=name)))
     elif size > MAX_ATTACHMENT_BYTES:
         errors.append(
             ValidationError(
                 "Bijlage",
-                f"'{name}' is {format_size(size)}; een bijlage mag hoogstens "
-                f"{format_size(MAX_ATTACHMENT_BYTES)} zijn. Maak de schermafbeelding kleiner "
-                "of sla alleen het relevante deel op.",
+                msg(
+                    "'{name}' is {size}; een bijlage mag hoogstens {limit} zijn. Maak de "
+                    "schermafbeelding kleiner of sla alleen het relevante deel op.",
+                    name=name,
+                    size=format_size(size),
+                    limit=format_size(MAX_ATTACHMENT_BYTES),
+                ),
             )
         )
     elif already_stored + size > MAX_ATTACHMENTS_TOTAL_BYTES:
         errors.append(
             ValidationError(
                 "Bijlage",
-                f"samen mogen de bijlagen van één incident hoogstens "
-                f"{format_size(MAX_ATTACHMENTS_TOTAL_BYTES)} zijn; er is nog "
-                f"{format_size(max(0, MAX_ATTACHMENTS_TOTAL_BYTES - already_stored))} over.",
+                msg(
+                    "samen mogen de bijlagen van één incident hoogstens {limit} zijn; "
+                    "er is nog {left} over.",
+                    limit=format_size(MAX_ATTACHMENTS_TOTAL_BYTES),
+                    left=format_size(max(0, MAX_ATTACHMENTS_TOTAL_BYTES - already_stored)),
+                ),
             )
         )
     if captured_at is None:

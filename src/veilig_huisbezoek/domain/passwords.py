@@ -17,7 +17,7 @@ from zxcvbn import zxcvbn
 from zxcvbn.matching import sequence_match, spatial_match
 
 from veilig_huisbezoek.domain.address import has_control_chars
-from veilig_huisbezoek.domain.errors import ValidationError
+from veilig_huisbezoek.domain.errors import Message, ValidationError, msg
 
 MIN_PASSWORD_LENGTH = 10
 # zxcvbn's score: 0 (trivial) to 4 (very hard); 3 means ~10^8 guesses or more.
@@ -25,7 +25,7 @@ MIN_SCORE = 3
 # zxcvbn's time grows with the square of the length (up to seconds at 100 characters
 # full of l33t look-alikes): only this many characters are estimated.
 ESTIMATE_CHARS = 64
-ADVICE = "Een zin van een paar woorden is sterk en goed te onthouden."
+ADVICE = msg("Een zin van een paar woorden is sterk en goed te onthouden.")
 
 # Words Dutch people put in passwords that zxcvbn (English lists) does not know.
 DUTCH_WORDS: tuple[str, ...] = (
@@ -82,8 +82,8 @@ _PARTICLES = frozenset(
 )
 _SEPARATORS = re.compile(r"[\s.\-_'’`]+")
 _LOCK = threading.Lock()  # zxcvbn keeps the extra words in a module-level dictionary
-_OWN_NAME = "bevat uw eigen naam of gebruikersnaam, en die zijn makkelijk te raden"
-_MUNICIPALITY = "bevat de naam van de gemeente, en die is makkelijk te raden"
+_OWN_NAME = msg("bevat uw eigen naam of gebruikersnaam, en die zijn makkelijk te raden")
+_MUNICIPALITY = msg("bevat de naam van de gemeente, en die is makkelijk te raden")
 
 
 def _variants(texts: Iterable[str]) -> list[str]:
@@ -118,7 +118,7 @@ def _without(text: str, words: list[str]) -> str:
     return pattern.sub("", text)
 
 
-def _reason(sequence: list[dict[str, Any]], names: set[str], organisation: set[str]) -> str:
+def _reason(sequence: list[dict[str, Any]], names: set[str], organisation: set[str]) -> Message:
     """Dutch words for the weakest part zxcvbn found."""
     for match in sequence:
         word = match.get("matched_word", "")
@@ -128,19 +128,19 @@ def _reason(sequence: list[dict[str, Any]], names: set[str], organisation: set[s
             return _MUNICIPALITY
     longest = max(sequence, key=lambda m: len(m["token"]), default=None)
     if longest is None:
-        return "is te makkelijk te raden"
+        return msg("is te makkelijk te raden")
     pattern, token = longest["pattern"], longest["token"]
     if pattern == "sequence" or (pattern == "dictionary" and _covers(sequence_match(token), token)):
-        return "een reeks als 1234 of abcd is makkelijk te raden"
+        return msg("een reeks als 1234 of abcd is makkelijk te raden")
     if pattern == "spatial" or (pattern == "dictionary" and _covers(spatial_match(token), token)):
-        return "een rij toetsen als qwerty is makkelijk te raden"
+        return msg("een rij toetsen als qwerty is makkelijk te raden")
     if pattern == "repeat":
-        return "herhalingen als aaa of abcabc zijn makkelijk te raden"
+        return msg("herhalingen als aaa of abcabc zijn makkelijk te raden")
     if pattern in ("date", "regex"):
-        return "jaartallen en datums zijn makkelijk te raden"
+        return msg("jaartallen en datums zijn makkelijk te raden")
     if pattern == "dictionary":
-        return "lijkt op een veelgebruikt wachtwoord en is daardoor makkelijk te raden"
-    return "is te makkelijk te raden"
+        return msg("lijkt op een veelgebruikt wachtwoord en is daardoor makkelijk te raden")
+    return msg("is te makkelijk te raden")
 
 
 def check_password(
@@ -157,7 +157,10 @@ def check_password(
     nothing: what is left of the password without them must be strong on its own.
     """
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError(field, f"minimaal {MIN_PASSWORD_LENGTH} tekens. {ADVICE}")
+        raise ValidationError(
+            field,
+            msg("minimaal {count} tekens. {advice}", count=MIN_PASSWORD_LENGTH, advice=ADVICE),
+        )
     if password.strip() != password or has_control_chars(password):
         raise ValidationError(field, "geen spaties aan begin of eind en geen onzichtbare tekens.")
     if len(set(password)) < 4:
@@ -169,9 +172,9 @@ def check_password(
     result = _estimate(sample, extra_words)
     if result["score"] < MIN_SCORE:
         reason = _reason(result["sequence"], set(own), set(town))
-        raise ValidationError(field, f"{reason}. {ADVICE}")
+        raise ValidationError(field, msg("{reason}. {advice}", reason=reason, advice=ADVICE))
     for words, reason in ((own, _OWN_NAME), (town, _MUNICIPALITY)):
         rest = _without(sample, words) if words else sample
         # Nothing left (the password is only such words): zxcvbn cannot rate "".
         if rest != sample and (not rest or _estimate(rest, extra_words)["score"] < MIN_SCORE):
-            raise ValidationError(field, f"{reason}. {ADVICE}")
+            raise ValidationError(field, msg("{reason}. {advice}", reason=reason, advice=ADVICE))

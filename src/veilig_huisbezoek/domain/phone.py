@@ -6,7 +6,7 @@ import re
 
 import phonenumbers
 
-from veilig_huisbezoek.domain.errors import ValidationError
+from veilig_huisbezoek.domain.errors import ValidationError, msg
 
 MAX_PHONE_LENGTH = 40
 _ALLOWED = re.compile(r"\+?[0-9 ()./\-]+", re.ASCII)
@@ -33,8 +33,11 @@ def parse_dutch_phone(text: str, field: str = "Telefoonnummer") -> str:
     if number is None or not phonenumbers.is_valid_number(number):
         raise ValidationError(
             field,
-            f"'{stripped}' is geen geldig telefoonnummer. "
-            "Gebruik bijvoorbeeld 06 12345678 of +31 6 12345678.",
+            msg(
+                "'{text}' is geen geldig telefoonnummer. "
+                "Gebruik bijvoorbeeld 06 12345678 of +31 6 12345678.",
+                text=stripped,
+            ),
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

@@ -16,10 +16,13 @@ from enum import StrEnum
 from veilig_huisbezoek.domain.address import Address, AddressKey
 from veilig_huisbezoek.domain.clock import ensure_utc, to_local
 from veilig_huisbezoek.domain.errors import (
+    Message,
     NotAllowedError,
     TransitionError,
     ValidationError,
     ValidationErrors,
+    msg,
+    term,
 )
 from veilig_huisbezoek.domain.visit import validate_text
 
@@ -143,7 +146,7 @@ def new_note(
         errors.append(
             ValidationError(
                 "Datum incident",
-                f"mag niet meer dan {MAX_INCIDENT_AGE_YEARS} jaar geleden zijn.",
+                msg("mag niet meer dan {count} jaar geleden zijn.", count=MAX_INCIDENT_AGE_YEARS),
             )
         )
 
@@ -159,8 +162,10 @@ def new_note(
         errors.append(
             ValidationError(
                 "Omschrijving",
-                f"te kort: beschrijf feitelijk een concreet incident "
-                f"(minstens {MIN_DESCRIPTION_LENGTH} tekens).",
+                msg(
+                    "te kort: beschrijf feitelijk een concreet incident (minstens {count} tekens).",
+                    count=MIN_DESCRIPTION_LENGTH,
+                ),
             )
         )
     errors += validate_text(description_clean, "Omschrijving", max_length=MAX_DESCRIPTION_LENGTH)
@@ -184,16 +189,27 @@ def new_note(
     )
 
 
-def _require_leidinggevende(is_leidinggevende: bool, action: str) -> None:
+def _require_leidinggevende(is_leidinggevende: bool, action: Message) -> None:
+    """``action``: the verb, as msg("goedkeuren")."""
     if not is_leidinggevende:
-        raise NotAllowedError(f"Alleen een leidinggevende mag een notitie {action}.")
-
-
-def _require_status(note: UnsafeAddressNote, allowed: set[NoteStatus], action: str) -> None:
-    if note.status not in allowed:
-        raise TransitionError(
-            f"Een notitie met status '{note.status.label}' kan niet worden {action}."
+        raise NotAllowedError(
+            msg("Alleen een leidinggevende mag een notitie {action}.", action=action)
         )
+
+
+def _require_status(note: UnsafeAddressNote, allowed: set[NoteStatus], action: Message) -> None:
+    """``action``: the past participle, as msg("goedgekeurd")."""
+    if note.status not in allowed:
+        raise TransitionError(status_refusal(note.status, action))
+
+
+def status_refusal(status: NoteStatus, action: Message) -> Message:
+    """A note with this status cannot be ``action`` (msg("bewerkt"))."""
+    return msg(
+        "Een notitie met status '{status}' kan niet worden {action}.",
+        status=term(status.label),
+        action=action,
+    )
 
 
 def _dates(start: date, review_months: int, expiry_grace_months: int) -> tuple[date, date]:
@@ -213,8 +229,8 @@ def approve(
     expiry_grace_months: int = 3,
 ) -> UnsafeAddressNote:
     """Activate a proposed note (four-eyes: not by its author)."""
-    _require_leidinggevende(approver_is_leidinggevende, "goedkeuren")
-    _require_status(note, {NoteStatus.VOORGESTELD}, "goedgekeurd")
+    _require_leidinggevende(approver_is_leidinggevende, msg("goedkeuren"))
+    _require_status(note, {NoteStatus.VOORGESTELD}, msg("goedgekeurd"))
     if approver_id == note.author_id:
         raise NotAllowedError(
             "U kunt uw eigen notitie niet goedkeuren: een andere leidinggevende moet dat doen "
@@ -257,8 +273,8 @@ def reject(
     reason: str,
 ) -> UnsafeAddressNote:
     """Reject a proposed note; the reason is required."""
-    _require_leidinggevende(is_leidinggevende, "afwijzen")
-    _require_status(note, {NoteStatus.VOORGESTELD}, "afgewezen")
+    _require_leidinggevende(is_leidinggevende, msg("afwijzen"))
+    _require_status(note, {NoteStatus.VOORGESTELD}, msg("afgewezen"))
     clean = _reason(reason, "Reden afwijzing")
     return replace(
         note,
@@ -279,8 +295,8 @@ def review(
     expiry_grace_months: int = 3,
 ) -> UnsafeAddressNote:
     """Confirm an active note is still needed: the review and expiry dates restart."""
-    _require_leidinggevende(is_leidinggevende, "beoordelen")
-    _require_status(note, {NoteStatus.ACTIEF}, "beoordeeld")
+    _require_leidinggevende(is_leidinggevende, msg("beoordelen"))
+    _require_status(note, {NoteStatus.ACTIEF}, msg("beoordeeld"))
     del reviewer_id  # recorded in the audit log by the service layer
     review_due, expires_on = _dates(today, review_months, expiry_grace_months)
     return replace(note, review_due=review_due, expires_on=expires_on)
@@ -298,8 +314,8 @@ def retire(
     the author may withdraw their own proposal."""
     own_proposal = note.status is NoteStatus.VOORGESTELD and by_id == note.author_id
     if not own_proposal:
-        _require_leidinggevende(is_leidinggevende, "intrekken")
-    _require_status(note, {NoteStatus.VOORGESTELD, NoteStatus.ACTIEF}, "ingetrokken")
+        _require_leidinggevende(is_leidinggevende, msg("intrekken"))
+    _require_status(note, {NoteStatus.VOORGESTELD, NoteStatus.ACTIEF}, msg("ingetrokken"))
     clean = _reason(reason, "Reden intrekken")
     return replace(
         note, status=NoteStatus.INGETROKKEN, retired_at=ensure_utc(now), retire_reason=clean

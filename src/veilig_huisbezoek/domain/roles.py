@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-from .errors import NotAllowedError, ValidationError
+from .errors import NotAllowedError, ValidationError, msg, term
 
 
 class Role(StrEnum):
@@ -76,7 +76,9 @@ def parse_role(text: str) -> Role:
         return Role(text.strip().casefold())
     except ValueError:
         allowed = ", ".join(r.value for r in Role)
-        raise ValidationError("Rol", f"onbekende rol; kies uit {allowed}") from None
+        raise ValidationError(
+            "Rol", msg("onbekende rol; kies uit {allowed}", allowed=allowed)
+        ) from None
 
 
 def roles_to_text(roles: Iterable[Role]) -> str:
@@ -91,4 +93,5 @@ class PermissionDenied(NotAllowedError):
     """Refused by the service layer; the message is Dutch and shows no case data."""
 
     def __init__(self, what: str) -> None:
-        super().__init__(f"Geen toestemming: {what}.")
+        super().__init__(msg("Geen toestemming: {what}.", what=term(what)))
+        self.what = what

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from veilig_huisbezoek.domain.address import has_control_chars
-from veilig_huisbezoek.domain.errors import ValidationError, ValidationErrors
+from veilig_huisbezoek.domain.errors import ValidationError, ValidationErrors, msg, term
 
 # Dutch labels and allowed ranges (inclusive) for the integer settings.
 _INT_RANGES: dict[str, tuple[str, int, int]] = {
@@ -127,7 +127,9 @@ class Settings:
         for key in data:
             if key not in known:
                 errors.append(
-                    ValidationError("Instellingen", f"onbekende instelling '{key!s:.60}'.")
+                    ValidationError(
+                        "Instellingen", msg("onbekende instelling '{key}'.", key=f"{key!s:.60}")
+                    )
                 )
         values: dict[str, Any] = {}
         for name, (label, low, high) in _INT_RANGES.items():
@@ -135,9 +137,13 @@ class Settings:
                 continue
             value = data[name]
             if type(value) is not int:
-                errors.append(ValidationError(label, "moet een geheel getal zijn."))
+                errors.append(ValidationError(term(label), "moet een geheel getal zijn."))
             elif not low <= value <= high:
-                errors.append(ValidationError(label, f"moet tussen {low} en {high} liggen."))
+                errors.append(
+                    ValidationError(
+                        term(label), msg("moet tussen {low} en {high} liggen.", low=low, high=high)
+                    )
+                )
             else:
                 values[name] = value
         for name, (label, max_length, required) in _STR_LIMITS.items():
@@ -145,15 +151,17 @@ class Settings:
                 continue
             value = data[name]
             if not isinstance(value, str):
-                errors.append(ValidationError(label, "moet tekst zijn."))
+                errors.append(ValidationError(term(label), "moet tekst zijn."))
                 continue
             value = value.strip()
             if required and not value:
-                errors.append(ValidationError(label, "mag niet leeg zijn."))
+                errors.append(ValidationError(term(label), "mag niet leeg zijn."))
             elif len(value) > max_length:
-                errors.append(ValidationError(label, f"maximaal {max_length} tekens."))
+                errors.append(
+                    ValidationError(term(label), msg("maximaal {count} tekens.", count=max_length))
+                )
             elif has_control_chars(value, allow="\n" if name == "municipality_address" else ""):
-                errors.append(ValidationError(label, "bevat ongeldige (onzichtbare) tekens."))
+                errors.append(ValidationError(term(label), "bevat ongeldige (onzichtbare) tekens."))
             else:
                 values[name] = value
         if errors:

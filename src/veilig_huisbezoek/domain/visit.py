@@ -10,7 +10,13 @@ from enum import StrEnum
 from veilig_huisbezoek.domain.address import Address, has_control_chars
 from veilig_huisbezoek.domain.checklist import RiskLevel
 from veilig_huisbezoek.domain.clock import ensure_utc
-from veilig_huisbezoek.domain.errors import TransitionError, ValidationError, ValidationErrors
+from veilig_huisbezoek.domain.errors import (
+    TransitionError,
+    ValidationError,
+    ValidationErrors,
+    msg,
+    term,
+)
 from veilig_huisbezoek.domain.phone import parse_dutch_phone
 
 MAX_TEXT_LENGTH = 2000
@@ -89,7 +95,11 @@ def transition(current: VisitState, target: VisitState) -> VisitState:
     """Return ``target`` when the step is allowed, else raise ``TransitionError``."""
     if not can_transition(current, target):
         raise TransitionError(
-            f"Een bezoek met status '{current.label}' kan niet naar '{target.label}'."
+            msg(
+                "Een bezoek met status '{current}' kan niet naar '{target}'.",
+                current=term(current.label),
+                target=term(target.label),
+            )
         )
     return target
 
@@ -100,7 +110,12 @@ def validate_text(
     """Free text: at most ``max_length`` characters, only newline/tab as control chars."""
     errors: list[ValidationError] = []
     if len(value) > max_length:
-        errors.append(ValidationError(field, f"maximaal {max_length} tekens (nu {len(value)})."))
+        errors.append(
+            ValidationError(
+                field,
+                msg("maximaal {count} tekens (nu {length}).", count=max_length, length=len(value)),
+            )
+        )
     if has_control_chars(value, allow="\n\t"):
         errors.append(ValidationError(field, "bevat ongeldige (onzichtbare) tekens."))
     return errors
@@ -165,7 +180,9 @@ class VisitPlan:
             try:
                 visit_reason = VisitReason(reason)
             except ValueError:
-                errors.append(ValidationError("Reden", f"onbekende reden '{reason}'."))
+                errors.append(
+                    ValidationError("Reden", msg("onbekende reden '{reason}'.", reason=reason))
+                )
 
         residents_clean = residents.strip()
         clients_clean = clients.strip()

@@ -36,7 +36,7 @@ from ..storage.store import KeyRotation
 from .cosign_box import CoSignBox, sign
 from .forms import child, load_form
 from .hub import AppHub
-from .i18n import domain_text
+from .i18n import domain_text, error_text
 from .keys import return_focus
 from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
 from .password_dialog import PasswordDialog
@@ -177,7 +177,7 @@ class AccountDialog(QDialog):
             accounts.validate_new_account(new)
             signer = self.cosign_box.credentials() if self._needs_cosign() else None
         except UserError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(error_text(exc))
             return
         ctx = self.ctx
 
@@ -203,7 +203,7 @@ class AccountDialog(QDialog):
         self._busy = False
         self.ok_button.setEnabled(True)
         if isinstance(error, UserError | StoreError):
-            self.error_label.setText(str(error))
+            self.error_label.setText(error_text(error))
         else:
             self.error_label.setText(self.tr("Opslaan mislukt door een onverwachte fout."))
 
@@ -280,7 +280,7 @@ class AccountsPage(QWidget):
             rows = accounts.list_accounts(self.ctx)
             self.statuses = accounts.key_statuses(self.ctx)
         except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         self.model.set_rows(rows, self.statuses)
         self._update_buttons()
@@ -448,6 +448,6 @@ class AccountsPage(QWidget):
         self._busy = False
         self.refresh()
         if isinstance(error, UserError | StoreError):
-            self._say(str(error), error=True)
+            self._say(error_text(error), error=True)
         else:
             self._say(self.tr("Verwijderen mislukt door een onverwachte fout."), error=True)

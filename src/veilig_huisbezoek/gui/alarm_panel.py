@@ -57,7 +57,7 @@ from ..services.alarms import AlarmInfo
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError, StoreUnreachableError
 from .hub import AppHub
-from .i18n import domain_text
+from .i18n import domain_text, error_text
 from .readout import ReadoutLabel, announce
 from .screen_fit import available_geometry
 
@@ -556,7 +556,7 @@ class AlarmPanel(QFrame):
             except StoreUnreachableError:
                 pass  # lost just now: acknowledged here, recorded when it is back
             except (NotAllowedError, StoreError) as exc:
-                self.problem.setText(str(exc))
+                self.problem.setText(error_text(exc))
                 self.problem.setVisible(True)
                 return
             else:

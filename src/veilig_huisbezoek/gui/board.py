@@ -59,6 +59,7 @@ from .board_model import BoardColumn, BoardModel
 from .call_dialog import CallDialog
 from .forms import child, load_form
 from .hub import AppHub
+from .i18n import error_text
 from .keys import return_focus
 from .look import ERROR_STYLE, on_enter
 from .readout import announce
@@ -278,7 +279,7 @@ class BoardPage(QWidget):
             return
         self._loading = False
         if isinstance(error, UserError | StoreError):
-            message = str(error)
+            message = error_text(error)
         else:
             message = self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__)
         self.error_label.setText(
@@ -448,7 +449,7 @@ class BoardPage(QWidget):
         try:
             dialog = CallDialog(self._ctx, visit_id, callback_id, self._hub, self)
         except (UserError, StoreError) as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(error_text(exc))
             self.error_label.show()
             return
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

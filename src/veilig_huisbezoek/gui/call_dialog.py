@@ -43,7 +43,7 @@ from ..services.visits import record_call
 from ..storage.errors import StoreError
 from .forms import child, load_form
 from .hub import AppHub
-from .i18n import domain_text
+from .i18n import domain_text, error_text
 from .keys import is_enter
 from .readout import announce, sentences
 from .screen_fit import fit_to_screen
@@ -284,7 +284,7 @@ class CallDialog(QDialog):
                 callback_id=self.callback_id,
             )
         except (UserError, StoreError) as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return
         self.decision = decision
         recorded_at = self._ctx.now()

@@ -35,7 +35,7 @@ from ..services.settings import load_settings
 from ..services.visits import give_consent
 from .forms import child, load_form
 from .hub import AppHub
-from .i18n import domain_text
+from .i18n import domain_text, error_text
 from .look import ERROR_STYLE, OK_STYLE, on_enter, scaled_font
 from .screen_fit import page_scroll
 from .table_model import RowTableModel
@@ -170,7 +170,7 @@ class ConsentPage(QWidget):
 
     def _error_text(self, error: BaseException) -> str:
         if isinstance(error, UserError):
-            return str(error)
+            return error_text(error)
         log.error("consent page: unexpected %s", type(error).__name__, exc_info=error)
         return self.tr("Er ging iets onverwachts mis. Probeer het opnieuw.")
 

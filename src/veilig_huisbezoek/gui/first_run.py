@@ -17,6 +17,7 @@ from ..domain.clock import Clock
 from ..domain.errors import UserError
 from ..storage.errors import StoreError
 from .forms import child, load_form
+from .i18n import error_text
 from .keys import on_return
 from .look import ERROR_STYLE, scaled_font
 from .screen_fit import page_scroll
@@ -84,7 +85,7 @@ class FirstRunView(QWidget):
             names = (username, self.first_name_edit.text(), self.last_name_edit.text())
             check_password(password, names=names)
         except UserError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(error_text(exc))
             return
         if not self.first_name_edit.text().strip():
             self.error_label.setText(self.tr("Voornaam: dit veld is verplicht."))
@@ -117,6 +118,6 @@ class FirstRunView(QWidget):
         self.create_button.setEnabled(True)
         self.create_button.setText(self.tr("&Database aanmaken"))
         if isinstance(error, UserError | StoreError):
-            self.error_label.setText(str(error))
+            self.error_label.setText(error_text(error))
         else:
             self.error_label.setText(self.tr("Aanmaken mislukt door een onverwachte fout."))

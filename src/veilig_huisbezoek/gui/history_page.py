@@ -51,7 +51,7 @@ from ..services.history import (
 )
 from .forms import child, load_form
 from .hub import AppHub
-from .i18n import domain_text
+from .i18n import domain_text, error_text
 from .keys import on_return
 from .look import ERROR_STYLE, from_qdate, on_enter, scaled_font, to_qdate
 from .screen_fit import page_scroll
@@ -464,7 +464,7 @@ class HistoryPage(QWidget):
         if generation != self._generation:
             return
         if isinstance(error, UserError):
-            text = str(error)
+            text = error_text(error)
         else:
             log.error("history page: unexpected %s", type(error).__name__, exc_info=error)
             text = self.tr("De bezoeken konden niet worden geladen. Probeer het opnieuw.")
@@ -478,7 +478,7 @@ class HistoryPage(QWidget):
     def _fetch_failed(self, error: BaseException) -> None:
         """The next page could not be read: say so; the rows shown stay."""
         if isinstance(error, UserError):
-            text = str(error)
+            text = error_text(error)
         else:
             log.error("history page: unexpected %s", type(error).__name__, exc_info=error)
             text = self.tr("De bezoeken konden niet worden geladen. Probeer het opnieuw.")

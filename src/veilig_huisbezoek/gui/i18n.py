@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
+from ..domain.errors import Message, UserError, ValidationError, ValidationErrors
 from ..paths import resources_dir
+from ..storage.errors import StoreError
 
 SOURCE_LANGUAGE = "nl"
 SUPPORTED = ("nl", "en")
@@ -90,6 +92,46 @@ def reason_text(reason: Reason) -> str:
     """A checklist reason in the chosen language: its template and the question in it."""
     args = {k: domain_text(v) if isinstance(v, str) else v for k, v in reason.args}
     return domain_text(reason.template).format(**args)
+
+
+def message_text(text: str) -> str:
+    """A message of the domain, services or storage in the chosen language.
+
+    A :class:`~..domain.errors.Message` is translated by its template, its parameters
+    that are messages (field names, labels) or errors too; other parameters are data.
+    A plain text is looked up as it is (a literal refusal), else shown unchanged.
+    """
+    if isinstance(text, Message):
+        if not text.params:
+            return domain_text(text.template)
+        params = {name: _param_text(value) for name, value in text.params.items()}
+        return domain_text(text.template).format(**params)
+    return domain_text(text)
+
+
+def _param_text(value: object) -> object:
+    if isinstance(value, str):
+        return message_text(value) if isinstance(value, Message) else value
+    if isinstance(value, BaseException):
+        return error_text(value)
+    return value
+
+
+def error_text(exc: BaseException) -> str:
+    """A refusal (``UserError``, ``StoreError``) in the chosen language, for the GUI.
+
+    ``ValidationErrors`` gives one line per field. Any other exception, or one whose
+    text is not its message, is shown as ``str(exc)``: the Dutch of the command line.
+    """
+    if isinstance(exc, ValidationErrors):
+        return "\n".join(error_text(error) for error in exc.errors)
+    if isinstance(exc, ValidationError):
+        return f"{message_text(exc.field)}: {message_text(exc.message)}"
+    if isinstance(exc, UserError | StoreError) and len(exc.args) == 1:
+        message = exc.args[0]
+        if isinstance(message, str) and str(exc) == message:
+            return message_text(message)
+    return str(exc)
 
 
 _NUMBER_ARGS = frozenset({"count", "unknown", "threshold"})

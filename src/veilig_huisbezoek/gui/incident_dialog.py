@@ -64,7 +64,7 @@ from ..storage.errors import StoreError
 from ..storage.files import write_atomically
 from .file_choosers import OpenPathChooser, SavePathChooser, ask_open_path, ask_save_path
 from .forms import child, load_form
-from .i18n import domain_text
+from .i18n import domain_text, error_text
 from .keys import tab_after
 from .look import (
     PRIMARY_BUTTON_STYLE,
@@ -310,7 +310,7 @@ class IncidentDialog(QDialog):
         try:
             prefill = incidents.prefill_for_visit(self.ctx, self.visit_id)
         except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         _set_local(self.when_edit, prefill.occurred_at)
         self._select(self.channel_combo, prefill.channel.value)
@@ -387,7 +387,7 @@ class IncidentDialog(QDialog):
         try:
             action()
         except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return False
         return True
 
@@ -432,7 +432,7 @@ class IncidentDialog(QDialog):
                 incidents.update_report(self.ctx, self.incident_id, report)
                 filed = False
         except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         self.reload()
         self._update_tabs()
@@ -457,7 +457,7 @@ class IncidentDialog(QDialog):
         try:
             detail = incidents.get_incident(self.ctx, self.incident_id)
         except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         self.detail = detail
         self.visit_id = detail.visit_id
@@ -704,7 +704,7 @@ class IncidentDialog(QDialog):
         try:
             name, content = incidents.attachment_content(self.ctx, attachment_id)
         except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         path = self.choose_save_path(self, self.tr("Bijlage opslaan als"), name, "")
         if path:
@@ -795,7 +795,7 @@ class IncidentDialog(QDialog):
             form = documents.incident_form(self.ctx, self.incident_id)
             data = incident_form_pdf(form)
         except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         path = self.choose_save_path(
             self,

@@ -34,7 +34,7 @@ from ..services.throttle import LoginThrottle
 from ..storage.errors import StoreDamagedError, StoreError
 from ..storage.layout import holds_store
 from .forms import child, load_form
-from .i18n import domain_text
+from .i18n import domain_text, error_text
 from .keys import on_return, return_focus
 from .look import ERROR_STYLE, scaled_font
 from .screen_fit import page_scroll
@@ -202,7 +202,7 @@ class LoginView(QWidget):
         self.password_edit.clear()
         self.password_edit.setFocus()
         if isinstance(error, StoreError):
-            self._show_error(str(error))
+            self._show_error(error_text(error))
         else:
             self._show_error(self.tr("Inloggen mislukt door een onverwachte fout."))
         if isinstance(error, StoreDamagedError):
@@ -294,7 +294,7 @@ class LoginView(QWidget):
         self.password_edit.setFocus()
         if isinstance(error, StoreError):
             self._show_error(
-                self.tr("Herstellen is niet gelukt: {reason}").format(reason=str(error))
+                self.tr("Herstellen is niet gelukt: {reason}").format(reason=error_text(error))
             )
         else:
             self._show_error(self.tr("Herstellen is niet gelukt door een onverwachte fout."))

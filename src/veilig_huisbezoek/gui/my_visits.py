@@ -38,7 +38,7 @@ from ..storage.errors import StoreError
 from .file_choosers import SavePathChooser, ask_save_path
 from .forms import child, load_form
 from .hub import AppHub
-from .i18n import domain_text
+from .i18n import domain_text, error_text
 from .incident_dialog import open_for_visit
 from .keys import return_focus
 from .look import PRIMARY_BUTTON_STYLE, say, scaled_font
@@ -264,7 +264,7 @@ class MyVisitsPage(QWidget):
         try:
             rows = planning.my_open_visits(self.ctx)
         except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         self.model.set_rows(rows)
         self.empty_label.setVisible(not rows)
@@ -341,7 +341,7 @@ class MyVisitsPage(QWidget):
         try:
             action(self.ctx, visit_id)
         except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             self.refresh()
             return False
         self.hub.visits_changed.emit()
@@ -463,7 +463,7 @@ class MyVisitsPage(QWidget):
             path = save(self.ctx, row.id, self, self.choose_save_path)
         except (UserError, StoreError) as exc:
             # A fixed refusal (the letter without a municipality) is a domain text.
-            self._say(domain_text(str(exc)), error=True)
+            self._say(error_text(exc), error=True)
             return
         except OSError:
             self._say(self.tr("Het bestand kon niet worden opgeslagen."), error=True)

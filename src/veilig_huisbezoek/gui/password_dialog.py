@@ -20,6 +20,7 @@ from ..storage.errors import StoreError
 from ..storage.store import KeyRotation
 from .cosign_box import CoSignBox, sign
 from .forms import child, load_form
+from .i18n import error_text
 from .look import ERROR_STYLE, PRIMARY_BUTTON_STYLE
 from .screen_fit import keep_fitted
 from .tasks import TaskRunner
@@ -122,13 +123,13 @@ class PasswordDialog(QDialog):
         try:
             accounts.check_password(new, field=self.tr("Nieuw wachtwoord"), names=names)
         except UserError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(error_text(exc))
             self.new_edit.setFocus()
             return
         try:
             signer = self.cosign_box.credentials() if self._cosign else None
         except UserError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(error_text(exc))
             self.cosign_box.user_edit.setFocus()
             return
         ctx, account_id, current = self.ctx, self.account_id, self.current_edit.text()
@@ -166,7 +167,7 @@ class PasswordDialog(QDialog):
         self._set_busy(False)
         self.current_edit.clear()
         if isinstance(error, UserError | StoreError):
-            self.error_label.setText(str(error))
+            self.error_label.setText(error_text(error))
         else:
             self.error_label.setText(self.tr("Opslaan mislukt door een onverwachte fout."))
         (self.current_edit if self.current_edit.isVisible() else self.new_edit).setFocus()

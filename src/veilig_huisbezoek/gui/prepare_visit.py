@@ -56,7 +56,7 @@ from ..storage.errors import StoreError
 from .checklist_widget import ChecklistWidget
 from .forms import child, load_form
 from .hub import AppHub
-from .i18n import domain_text, reason_text
+from .i18n import domain_text, error_text, reason_text
 from .keys import return_focus, tab_after
 from .level_badge import LevelBadge
 from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, focus_frame, say, scaled_font
@@ -187,7 +187,7 @@ class ConsentDialog(QDialog):
         try:
             self._reason = planning.check_consent_reason(self.reason_edit.toPlainText())
         except UserError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             self.reason_edit.setFocus()
             return
         self._show_error("")
@@ -208,7 +208,7 @@ class ConsentDialog(QDialog):
         try:
             planning.check_consent_giver(self.ctx, signed.actor)
         except UserError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             self.user_edit.setFocus()
             return
         self.grant = ConsentGrant(signed.actor, self._reason, signed.token)
@@ -220,7 +220,7 @@ class ConsentDialog(QDialog):
         self.password_edit.clear()
         self.password_edit.setFocus()
         if isinstance(error, StoreError):
-            self._show_error(str(error))
+            self._show_error(error_text(error))
         else:
             self._show_error(self.tr("Controleren mislukt door een onverwachte fout."))
 
@@ -305,7 +305,9 @@ class PrepareVisitPage(QWidget):
             self.checklist = default_checklist()
         except ChecklistFormatError as exc:
             self._say(
-                self.tr("De risicocheck kan niet worden geladen: {error}").format(error=exc),
+                self.tr("De risicocheck kan niet worden geladen: {error}").format(
+                    error=error_text(exc)
+                ),
                 error=True,
             )
             self.next_button.setEnabled(False)
@@ -540,7 +542,7 @@ class PrepareVisitPage(QWidget):
         try:
             self._team = planning.team_members(self.ctx)
         except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         checked = set(self.colleague_ids())
         self.colleague_list.blockSignals(True)
@@ -614,9 +616,9 @@ class PrepareVisitPage(QWidget):
         for error in errors:
             label = self._error_labels.get(error.field)
             if label is None:
-                general.append(str(error))
+                general.append(error_text(error))
                 continue
-            shown.setdefault(label, []).append(str(error))
+            shown.setdefault(label, []).append(error_text(error))
             step = _FIELD_STEP[error.field]
             first = step if first is None else min(first, step)
         for label, texts in shown.items():
@@ -785,7 +787,7 @@ class PrepareVisitPage(QWidget):
         try:
             notes = register.warnings_for(self.ctx, key)
         except (UserError, StoreError) as exc:
-            self._set_register_result(None, [], failure=str(exc))
+            self._set_register_result(None, [], failure=error_text(exc))
             return
         self._set_register_result(key, notes)
 
@@ -892,7 +894,7 @@ class PrepareVisitPage(QWidget):
         try:
             self.assessment = assess(self.checklist, self.checklist_widget.answers())
         except ValidationError as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         level = self.assessment.level
         for badge in (self.step_badge, self.check_badge, self.advice_badge, self.review_badge):
@@ -1153,7 +1155,7 @@ class PrepareVisitPage(QWidget):
                     )
                 )
             except (UserError, StoreError) as exc:
-                self._say(str(exc), error=True)
+                self._say(error_text(exc), error=True)
                 self.callbacks = []
         self._show_callbacks()
 
@@ -1408,7 +1410,7 @@ class PrepareVisitPage(QWidget):
         except PlanNotScheduledError as exc:
             self.hub.visits_changed.emit()
             self._reset_form()
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         except ValidationErrors as exc:
             self._show_save_errors(exc.errors)
@@ -1417,7 +1419,7 @@ class PrepareVisitPage(QWidget):
             self._show_save_errors([exc])
             return
         except (UserError, StoreError) as exc:
-            self.save_error.setText(f"⚠ {exc}")
+            self.save_error.setText("⚠ " + error_text(exc))
             self.save_error.show()
             return
         self.hub.visits_changed.emit()

@@ -43,7 +43,7 @@ from ..services.context import ServiceContext
 from ..services.register import RegisterEntry
 from .forms import child, load_form
 from .hub import AppHub
-from .i18n import domain_text
+from .i18n import domain_text, error_text
 from .keys import on_return
 from .look import ERROR_STYLE, OK_STYLE, from_qdate, on_enter, to_qdate
 from .register_model import RegisterTableModel, date_text
@@ -256,7 +256,7 @@ class RegisterPage(QWidget):
 
     def _error_text(self, error: BaseException) -> str:
         if isinstance(error, UserError):
-            return str(error)
+            return error_text(error)
         log.error("register page: unexpected %s", type(error).__name__, exc_info=error)
         return self.tr(
             "Er ging iets onverwachts mis. Probeer het opnieuw of meld het de beheerder."

@@ -44,7 +44,7 @@ from ..storage.files import write_atomically
 from .file_choosers import SavePathChooser, ask_save_path
 from .forms import child, load_form
 from .hub import AppHub
-from .i18n import domain_text
+from .i18n import domain_text, error_text
 from .look import ERROR_STYLE, OK_STYLE, scaled_font
 from .readout import ReadoutLabel
 from .screen_fit import page_scroll
@@ -184,7 +184,7 @@ class ReportsPage(QWidget):
         try:
             numbers = reports.build_report(self.ctx, months=self.months())
         except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         self.numbers = numbers
         self._say("")

@@ -28,7 +28,7 @@ from ..services.context import ServiceContext
 from ..services.settings import load_settings, save_settings
 from ..storage.errors import StoreError
 from .hub import AppHub
-from .i18n import domain_text
+from .i18n import domain_text, error_text
 from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
 from .readout import ReadoutLabel
 from .tasks import TaskRunner
@@ -121,7 +121,7 @@ class SettingsPage(QWidget):
         try:
             self.show_settings(load_settings(self.ctx))
         except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         self.message_label.clear()
 
@@ -152,7 +152,7 @@ class SettingsPage(QWidget):
             settings = Settings.from_dict(self.values())
             save_settings(self.ctx, settings)
         except (UserError, StoreError) as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         self.show_settings(settings)
         self._say(self.tr("Instellingen opgeslagen."))

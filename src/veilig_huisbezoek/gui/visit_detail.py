@@ -52,7 +52,7 @@ from ..services.visit_details import (
     get_visit_detail,
 )
 from .forms import child, load_form
-from .i18n import domain_text, stored_reason_text
+from .i18n import domain_text, error_text, stored_reason_text
 from .look import scaled_font
 from .screen_fit import fit_to_screen
 from .table_model import RowTableModel
@@ -320,7 +320,7 @@ class VisitDetailDialog(QDialog):
             dialog = cls.for_visit(ctx, visit_id, parent)
         except UserError as exc:
             title = QCoreApplication.translate("VisitDetailDialog", "Bezoek openen")
-            QMessageBox.warning(parent, title, str(exc))
+            QMessageBox.warning(parent, title, error_text(exc))
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

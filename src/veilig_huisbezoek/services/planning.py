@@ -19,7 +19,7 @@ from sqlalchemy.orm import selectinload
 from ..domain.checklist import Answer, RiskLevel
 from ..domain.checklist import Assessment as AssessmentResult
 from ..domain.clock import local_to_utc
-from ..domain.errors import UserError, ValidationError
+from ..domain.errors import UserError, ValidationError, msg, term
 from ..domain.register import UnsafeAddressNote
 from ..domain.roles import Permission, PermissionDenied, Role
 from ..domain.visit import VisitPlan, VisitState, default_callbacks
@@ -60,12 +60,16 @@ class ConsentGrant:
 class PlanNotScheduledError(UserError):
     """The visit was stored as concept, but consent or scheduling failed afterwards."""
 
-    def __init__(self, visit_id: int, cause: str) -> None:
+    def __init__(self, visit_id: int, cause: BaseException) -> None:
         self.visit_id = visit_id
         self.cause = cause
+        # The cause, an error itself, is shown in the chosen language too (error_text).
         super().__init__(
-            f"Het bezoek is als concept bewaard, maar nog niet gepland: {cause} "
-            "U kunt het plannen vanuit Mijn bezoeken."
+            msg(
+                "Het bezoek is als concept bewaard, maar nog niet gepland: {cause} "
+                "U kunt het plannen vanuit Mijn bezoeken.",
+                cause=cause,
+            )
         )
 
 
@@ -127,7 +131,10 @@ def check_consent_giver(ctx: ServiceContext, lead: Actor) -> None:
     """The person co-signing must be a leidinggevende other than the visitor."""
     if not lead.may(Permission.GIVE_CONSENT):
         raise PermissionDenied(
-            f"{lead.display_name} is geen leidinggevende en kan geen toestemming geven"
+            msg(
+                "{name} is geen leidinggevende en kan geen toestemming geven",
+                name=lead.display_name,
+            )
         )
     if lead.account_id == ctx.actor.account_id:
         raise PermissionDenied(
@@ -172,7 +179,7 @@ def plan_visit(
         if schedule:
             visits.schedule_visit(ctx, visit_id)
     except (UserError, StoreError) as exc:
-        raise PlanNotScheduledError(visit_id, str(exc)) from exc
+        raise PlanNotScheduledError(visit_id, exc) from exc
     return visit_id
 
 
@@ -259,5 +266,8 @@ def check_deviation(level: RiskLevel, colleague_ids: Sequence[int], reason: str)
     if deviation_required(level, colleague_ids) and not reason.strip():
         raise ValidationError(
             "Reden afwijking",
-            f"het advies bij {level.label} is om met twee te gaan; leg vast waarom u alleen gaat.",
+            msg(
+                "het advies bij {level} is om met twee te gaan; leg vast waarom u alleen gaat.",
+                level=term(level.label),
+            ),
         )

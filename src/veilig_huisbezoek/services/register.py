@@ -13,7 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from ..domain import register as rules
 from ..domain.address import Address, AddressKey, parse_house_number
 from ..domain.clock import to_local
-from ..domain.errors import TransitionError, ValidationError
+from ..domain.errors import TransitionError, ValidationError, msg
 from ..domain.register import NoteCategory, NoteStatus, UnsafeAddressNote
 from ..domain.roles import Permission, PermissionDenied
 from ..storage.models import Account
@@ -319,9 +319,7 @@ def edit_note(
                 row = pending
         note = _to_domain(row)
         if note.status not in (NoteStatus.VOORGESTELD, NoteStatus.ACTIEF):
-            raise TransitionError(
-                f"Een notitie met status '{note.status.label}' kan niet worden bewerkt."
-            )
+            raise TransitionError(rules.status_refusal(note.status, msg("bewerkt")))
         checked = rules.new_note(
             address=address,
             category=category,

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.checklist import RiskLevel
 from ..domain.clock import local_to_utc, to_local
-from ..domain.errors import ValidationError
+from ..domain.errors import ValidationError, msg
 from ..domain.incident import BehaviourCategory, Channel
 from ..domain.register import add_months
 from ..domain.reminders import ReminderKind
@@ -98,7 +98,9 @@ def build_report(ctx: ServiceContext, *, months: int = 12) -> ReportNumbers:
     """Counts over the last ``months`` calendar months including the current one."""
     ctx.require(Permission.REPORTS, "alleen een leidinggevende ziet rapportages")
     if not 1 <= months <= MAX_MONTHS:
-        raise ValidationError("Periode", f"kies 1 tot en met {MAX_MONTHS} maanden.")
+        raise ValidationError(
+            "Periode", msg("kies 1 tot en met {count} maanden.", count=MAX_MONTHS)
+        )
     today = to_local(ctx.now()).date()
     last = today.replace(day=1)
     first = add_months(last, -(months - 1))

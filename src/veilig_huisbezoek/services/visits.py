@@ -12,7 +12,7 @@ from ..domain.address import Address
 from ..domain.call_outcome import CallDecision, NameUsed, decide_action
 from ..domain.checklist import Assessment as AssessmentResult
 from ..domain.checklist import RiskLevel
-from ..domain.errors import ValidationError
+from ..domain.errors import ValidationError, msg, term
 from ..domain.roles import Permission, PermissionDenied, Role, roles_from_text
 from ..domain.visit import VisitPlan, VisitState, transition
 from ..storage.models import Account, Assessment, Callback, CallRecord, Visit, VisitColleague
@@ -90,8 +90,10 @@ def save_visit(
     if _deviation_needed(assessment.level, not plan.colleague_ids) and not deviation_reason:
         raise ValidationError(
             "Reden afwijking",
-            f"het advies bij {assessment.level.label} is om met twee te gaan; "
-            "leg vast waarom u alleen gaat.",
+            msg(
+                "het advies bij {level} is om met twee te gaan; leg vast waarom u alleen gaat.",
+                level=term(assessment.level.label),
+            ),
         )
     now = ctx.now()
     with ctx.store.session() as session:
@@ -242,7 +244,10 @@ def record_call(
             raise PermissionDenied("alleen de buddy of een leidinggevende belt dit bezoek")
         state = VisitState(visit.state)
         if state not in (VisitState.ONDERWEG, VisitState.GEESCALEERD):
-            raise ValidationError("Bezoek", f"een bezoek met status '{state.label}' belt u niet.")
+            raise ValidationError(
+                "Bezoek",
+                msg("een bezoek met status '{status}' belt u niet.", status=term(state.label)),
+            )
         misses = 0
         for call in reversed(visit.calls):
             if call.reached:

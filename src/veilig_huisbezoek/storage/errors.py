@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..domain.errors import msg
+
 
 class StoreError(Exception):
     """Base class; `str(e)` is a message fit to show a user."""
@@ -25,7 +27,7 @@ class AuthenticationError(StoreError):
 
 class StoreNotFoundError(StoreError):
     def __init__(self, where: str) -> None:
-        super().__init__(f"Geen database gevonden in {where}.")
+        super().__init__(msg("Geen database gevonden in {where}.", where=where))
 
 
 class AccessWithdrawnError(StoreError):
@@ -44,7 +46,9 @@ class AccessWithdrawnError(StoreError):
 
 class StoreExistsError(StoreError):
     def __init__(self, where: str) -> None:
-        super().__init__(f"In {where} staat al een database; er is niets veranderd.")
+        super().__init__(
+            msg("In {where} staat al een database; er is niets veranderd.", where=where)
+        )
 
 
 class StoreDamagedError(StoreError):
@@ -68,14 +72,20 @@ class ReadOnlyStoreError(StoreError):
 
     def __init__(self, where: str, *, is_file: bool = False) -> None:
         if is_file:
-            message = (
-                f"Het bestand {where} is alleen-lezen; Veilig Huisbezoek moet het kunnen wijzigen."
+            super().__init__(
+                msg(
+                    "Het bestand {where} is alleen-lezen; Veilig Huisbezoek moet het kunnen "
+                    "wijzigen.",
+                    where=where,
+                )
             )
         else:
-            message = (
-                f"De map {where} is alleen-lezen; Veilig Huisbezoek moet daar kunnen schrijven."
+            super().__init__(
+                msg(
+                    "De map {where} is alleen-lezen; Veilig Huisbezoek moet daar kunnen schrijven.",
+                    where=where,
+                )
             )
-        super().__init__(message)
 
 
 DISK_FULL_MESSAGE = (

@@ -60,6 +60,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from ..domain.errors import msg, term
 from .errors import StoreDamagedError
 
 SEALER_ATTRIBUTE = "vh_sealer"
@@ -71,17 +72,17 @@ _ROW = 8  # the row id the server puts in front of each value it returns (int8se
 
 # Dutch names for the records a damaged value is reported on (never its content).
 RECORD_NAMES = {
-    "accounts": "account",
-    "visits": "bezoek",
-    "visit_events": "bezoeksgebeurtenis",
-    "assessments": "risico-inschatting",
-    "unsafe_address_notes": "adresnotitie",
-    "audit_log": "auditregel",
-    "incidents": "incident",
-    "incident_steps": "incidentstap",
-    "incident_police_reports": "melding/aangifte",
-    "incident_aftercare": "nazorggesprek",
-    "incident_attachments": "bijlage",
+    "accounts": msg("account"),
+    "visits": msg("bezoek"),
+    "visit_events": msg("bezoeksgebeurtenis"),
+    "assessments": msg("risico-inschatting"),
+    "unsafe_address_notes": msg("adresnotitie"),
+    "audit_log": msg("auditregel"),
+    "incidents": msg("incident"),
+    "incident_steps": msg("incidentstap"),
+    "incident_police_reports": msg("melding/aangifte"),
+    "incident_aftercare": msg("nazorggesprek"),
+    "incident_attachments": msg("bijlage"),
 }
 
 
@@ -95,10 +96,14 @@ class SealedValueError(StoreDamagedError):
     def __init__(self, where: str, row: int | None) -> None:
         table, _, column = where.partition(".")
         self.table, self.column, self.row = table, column, row
-        record = RECORD_NAMES.get(table, table)
         super().__init__(
-            f"Een versleuteld gegeven van {record} {row if row is not None else '?'} "
-            f"({column}) is beschadigd of hoort daar niet; het wordt niet getoond."
+            msg(
+                "Een versleuteld gegeven van {record} {row} ({column}) is beschadigd of hoort "
+                "daar niet; het wordt niet getoond.",
+                record=term(RECORD_NAMES.get(table, table)),
+                row=row if row is not None else "?",
+                column=column,
+            )
         )
 
 

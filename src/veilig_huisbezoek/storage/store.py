@@ -31,6 +31,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.clock import to_local
+from ..domain.errors import msg
 from ..domain.presence import SessionSeen
 from . import audit, presence
 from .audit_anchor import ANCHOR_MEMBER, AuditAnchor
@@ -989,14 +990,18 @@ class Store:
             not _may_stay_when_restoring(entry.name, replacing=replacing)
             for entry in data_dir.iterdir()
         ):
-            raise StoreError(f"De map {data_dir} is niet leeg; herstel alleen in een lege map.")
+            raise StoreError(
+                msg("De map {where} is niet leeg; herstel alleen in een lege map.", where=data_dir)
+            )
         not_a_backup = StoreDamagedError(
             "Het bestand is geen back-up van Veilig Huisbezoek of is beschadigd."
         )
         try:
             archive = zipfile.ZipFile(backup_file)
         except FileNotFoundError:
-            raise StoreError(f"Back-upbestand niet gevonden: {backup_file}") from None
+            raise StoreError(
+                msg("Back-upbestand niet gevonden: {file}", file=backup_file)
+            ) from None
         except (zipfile.BadZipFile, OSError):
             raise not_a_backup from None
         with archive:
@@ -1037,7 +1042,9 @@ class Store:
                 finally:
                     staged.close()
                 if not report.ok:
-                    raise StoreDamagedError("De back-up is beschadigd: " + report.verdict())
+                    raise StoreDamagedError(
+                        msg("De back-up is beschadigd: {verdict}", verdict=report.verdict())
+                    )
                 with file_errors_as_store_error(data_dir):
                     # Key slots first, then renames only: a full disk cannot leave a
                     # database without its key file behind.

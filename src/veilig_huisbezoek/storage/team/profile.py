@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
+from ...domain.errors import msg
+
 if TYPE_CHECKING:  # SQLAlchemy is loaded only when there is a profile to read
     from .location import TeamLocation
 
@@ -60,7 +62,9 @@ def load_profile(path: Path | None = None) -> TeamLocation | None:
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError):
-        raise TeamUrlError(f"Het verbindingsprofiel {path} is niet leesbaar.") from None
+        raise TeamUrlError(
+            msg("Het verbindingsprofiel {path} is niet leesbaar.", path=path)
+        ) from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError:
@@ -68,13 +72,18 @@ def load_profile(path: Path | None = None) -> TeamLocation | None:
     text = data.get(_KEY) if isinstance(data, dict) else None
     if not isinstance(text, str):
         raise TeamUrlError(
-            f"Het verbindingsprofiel {path} is beschadigd; stel de teamserver opnieuw in "
-            "met 'veilig-huisbezoek admin use-server'."
+            msg(
+                "Het verbindingsprofiel {path} is beschadigd; stel de teamserver opnieuw in "
+                "met 'veilig-huisbezoek admin use-server'.",
+                path=path,
+            )
         )
     try:
         return TeamLocation.for_workstation(text)
     except TeamUrlError as exc:
-        raise TeamUrlError(f"Het verbindingsprofiel {path}: {exc}") from None
+        raise TeamUrlError(
+            msg("Het verbindingsprofiel {path}: {cause}", path=path, cause=exc)
+        ) from None
 
 
 def save_profile(text: str, path: Path | None = None) -> TeamLocation:

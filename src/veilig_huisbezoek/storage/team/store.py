@@ -49,6 +49,7 @@ from sqlalchemy.pool import NullPool
 from sqlalchemy.sql import operators, visitors
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter, ColumnClause
 
+from ...domain.errors import msg
 from .. import audit
 from ..errors import (
     AccessWithdrawnError,
@@ -135,9 +136,11 @@ def _server_errors() -> Iterator[None]:
         own = getattr(diag, "message_hint", None) == rules.REFUSAL_HINT
         if code in ("42501", "P0001") or own:  # insufficient_privilege, or our own rules
             reason = getattr(diag, "message_primary", "") if own else ""
+            # The server's own reason (its rules' text, from PostgreSQL) stays Dutch.
             raise TeamRefusedError(
-                "De teamserver weigert dit voor uw account"
-                + (f": {reason}." if reason else " (rechten per rol).")
+                msg("De teamserver weigert dit voor uw account: {reason}.", reason=reason)
+                if reason
+                else "De teamserver weigert dit voor uw account (rechten per rol)."
             ) from None
         raise
 
