@@ -217,26 +217,23 @@ class Probe:
                 self.check(f"{name}.{label}", top)
 
     def _views(self, root: QWidget) -> Iterator[tuple[str, Callable[[], None]]]:
-        for stack in root.findChildren(QStackedWidget):
-            if not stack.isVisible() or isinstance(stack.parentWidget(), QTabWidget):
+        """Each other page of every visible stacked widget and tab widget (a tab
+        widget's own stack is walked as the tab widget), then back to the first."""
+        stacks = [
+            s
+            for s in root.findChildren(QStackedWidget)
+            if not isinstance(s.parentWidget(), QTabWidget)
+        ]
+        containers: list[QStackedWidget | QTabWidget] = [*stacks, *root.findChildren(QTabWidget)]
+        for box in containers:
+            if not box.isVisible():
                 continue
-            before = stack.currentIndex()
-            for index in range(stack.count()):
-                if index == before:
-                    continue
-                page = stack.widget(index)
-                yield page.objectName(), lambda s=stack, i=index: s.setCurrentIndex(i)
-            yield "", lambda s=stack, i=before: s.setCurrentIndex(i)
-        for tabs in root.findChildren(QTabWidget):
-            if not tabs.isVisible():
-                continue
-            before = tabs.currentIndex()
-            for index in range(tabs.count()):
-                if index == before:
-                    continue
-                page = tabs.widget(index)
-                yield page.objectName(), lambda t=tabs, i=index: t.setCurrentIndex(i)
-            yield "", lambda t=tabs, i=before: t.setCurrentIndex(i)
+            before = box.currentIndex()
+            for index in range(box.count()):
+                if index != before:
+                    page = box.widget(index)
+                    yield page.objectName(), lambda b=box, i=index: b.setCurrentIndex(i)
+            yield "", lambda b=box, i=before: b.setCurrentIndex(i)
 
     def dialog(self, name: str, dialog: QDialog) -> None:
         self.wait_until(dialog.isVisible, name)
