@@ -15,6 +15,22 @@ BY_CONTEXT: dict[tuple[str, str], str] = {
 }
 
 EN: dict[str, str] = {
+    # ---- handover and take-over (services/handover.py, gui/handover_dialog.py) -------
+    "dit bezoek loopt niet meer": "this visit is no longer running",
+    "alleen de buddy of een leidinggevende draagt een bezoek over": (
+        "only the buddy or a team leader hands a visit over"
+    ),
+    "kies een collega die buddy kan zijn, niet de bezoeker zelf": (
+        "choose a colleague who can be a buddy, not the visitor themselves"
+    ),
+    "alleen een collega die buddy kan zijn neemt een bezoek over": (
+        "only a colleague who can be a buddy takes a visit over"
+    ),
+    "de buddy is aanwezig; overnemen kan als de buddy niet bereikbaar is": (
+        "the buddy is present; taking over is possible when the buddy cannot be reached"
+    ),
+    "{name} heeft dit al overgenomen.": "{name} has already taken this over.",
+    "u bent geen buddy": "you are not a buddy",
     # ---- accounts ---------------------------------------------------------------
     "Accounts": "Accounts",
     "Accounts van deze database. Iedereen logt in met een eigen wachtwoord; een verwijderd "

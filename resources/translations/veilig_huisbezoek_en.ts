@@ -5592,6 +5592,26 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>&apos;{text}&apos; does not exist as a date or time (check the day, month, hour and minutes).</translation>
     </message>
     <message>
+        <source>dit bezoek loopt niet meer</source>
+        <translation>this visit is no longer running</translation>
+    </message>
+    <message>
+        <source>alleen de buddy of een leidinggevende draagt een bezoek over</source>
+        <translation>only the buddy or a team leader hands a visit over</translation>
+    </message>
+    <message>
+        <source>kies een collega die buddy kan zijn, niet de bezoeker zelf</source>
+        <translation>choose a colleague who can be a buddy, not the visitor themselves</translation>
+    </message>
+    <message>
+        <source>alleen een collega die buddy kan zijn neemt een bezoek over</source>
+        <translation>only a colleague who can be a buddy takes a visit over</translation>
+    </message>
+    <message>
+        <source>de buddy is aanwezig; overnemen kan als de buddy niet bereikbaar is</source>
+        <translation>the buddy is present; taking over is possible when the buddy cannot be reached</translation>
+    </message>
+    <message>
         <source>Wie</source>
         <translation>Who</translation>
     </message>
@@ -6178,6 +6198,14 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>alleen een leidinggevende kan een adres exporteren</source>
         <translation>only a team leader can export an address</translation>
+    </message>
+    <message>
+        <source>{name} heeft dit al overgenomen.</source>
+        <translation>{name} has already taken this over.</translation>
+    </message>
+    <message>
+        <source>u bent geen buddy</source>
+        <translation>you are not a buddy</translation>
     </message>
     <message>
         <source>Periode</source>

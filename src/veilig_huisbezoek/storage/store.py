@@ -32,8 +32,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.clock import to_local
 from ..domain.errors import msg
-from ..domain.presence import SessionSeen
-from . import audit, presence
+from ..domain.handover import WatchHead
+from ..domain.presence import SessionSeen, people_presence
+from . import audit, handover, presence
 from .audit_anchor import ANCHOR_MEMBER, AuditAnchor
 from .engine import (
     BUSY_TIMEOUT_MS,
@@ -618,6 +619,25 @@ class Store:
         with self._presence_session() as session:
             at = self._presence_now(session, now)
             return presence.read(session, at), at
+
+    # ---- the buddy of a running visit (domain/handover.py) ----------------------------
+    def watch_head(self, session: Session, visit_id: int) -> WatchHead | None:
+        """State, visitor and buddy of a visit (a team server answers any colleague
+        for a running visit, so that one may take it over)."""
+        return handover.watch_head(session, visit_id)
+
+    def buddy_present(self, session: Session, account_id: int, now: datetime) -> bool:
+        """Is this person present now (a team server: by its own clock)?"""
+        at = self._presence_now(session, now)
+        found = people_presence(presence.read(session, at), at).get(account_id)
+        return found is not None and found.present
+
+    def change_buddy(
+        self, session: Session, visit_id: int, from_buddy_id: int, to_buddy_id: int, now: datetime
+    ) -> bool:
+        """Compare-and-set of the buddy (storage/handover.py); a team server checks the
+        rules again itself."""
+        return handover.change_buddy(session, visit_id, from_buddy_id, to_buddy_id, now)
 
     # ---- key slots ------------------------------------------------------------
     def add_key_slot(self, username: str, password: str) -> str:

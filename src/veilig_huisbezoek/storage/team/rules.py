@@ -39,11 +39,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ...domain.presence import ABSENT_AFTER
+
 # One writer at a time (the app's write sessions take it too): the audit chain's head.
 WRITE_LOCK = 0x5648_7465
 SIGNATURE_MINUTES = 15
 # The hint on every refusal these rules raise: its message is Dutch and fit to show.
 REFUSAL_HINT = "veilig-huisbezoek"
+ABSENT_SECONDS = int(ABSENT_AFTER.total_seconds())
 SIGNATURE_PURPOSES = ("toestemming", "leidinggevende_account", "leidinggevende_wachtwoord")
 ROLE_NAMES = ("beheerder", "leidinggevende", "medewerker")
 
@@ -954,6 +957,67 @@ _LEAD = "(SELECT vh_is('leidinggevende'))"
 _CASEWORK = "(SELECT vh_casework())"
 
 
+def _handover() -> str:
+    """The buddy of a running visit changes only through ``vh_change_buddy``
+    (domain/handover.py: hand over by the buddy, take over while the buddy is absent),
+    a compare-and-set on the buddy the caller saw. ``vh_watch_head`` tells any colleague
+    the state, visitor and buddy of a running visit (numbers only), so that one may
+    take it over without reading the visit itself."""
+    running = "('onderweg', 'geescaleerd')"
+    return f"""
+CREATE OR REPLACE FUNCTION vh_watch_head(visit integer)
+    RETURNS TABLE (state text, visitor_id integer, buddy_id integer)
+    LANGUAGE sql STABLE {_DEF} AS $$
+    SELECT v.state, v.visitor_id, v.buddy_id FROM public.visits v
+    WHERE v.id = visit AND public.vh_casework()
+      AND (v.state IN {running} OR public.vh_sees_visit(v.id)) $$;
+CREATE OR REPLACE FUNCTION vh_change_buddy(visit integer, from_buddy integer, to_buddy integer)
+    RETURNS boolean LANGUAGE plpgsql {_DEF} AS $$
+    DECLARE
+        me integer := public.vh_me();
+        lead boolean := public.vh_is('leidinggevende');
+        v record;
+        changed integer;
+    BEGIN
+        IF me IS NULL OR NOT public.vh_casework() THEN
+            PERFORM public.vh_refuse('alleen een collega die buddy kan zijn neemt een bezoek over');
+        END IF;
+        SELECT s.state, s.visitor_id, s.buddy_id INTO v FROM public.visits s WHERE s.id = visit;
+        IF NOT FOUND OR v.state NOT IN {running} THEN
+            PERFORM public.vh_refuse('dit bezoek loopt niet meer');
+        END IF;
+        IF to_buddy = me THEN
+            IF me = v.visitor_id THEN
+                PERFORM public.vh_refuse(
+                    'alleen een collega die buddy kan zijn neemt een bezoek over');
+            END IF;
+            IF from_buddy <> me AND NOT lead AND EXISTS (
+                SELECT 1 FROM public.presence p WHERE p.account_id = from_buddy
+                AND p.ended_at IS NULL
+                AND p.seen_at >= public.vh_server_now() - interval '{ABSENT_SECONDS} seconds') THEN
+                PERFORM public.vh_refuse(
+                    'de buddy is aanwezig; overnemen kan als de buddy niet bereikbaar is');
+            END IF;
+        ELSE
+            IF from_buddy <> me AND NOT lead THEN
+                PERFORM public.vh_refuse(
+                    'alleen de buddy of een leidinggevende draagt een bezoek over');
+            END IF;
+            IF to_buddy = v.visitor_id OR NOT EXISTS (
+                SELECT 1 FROM public.accounts a WHERE a.id = to_buddy AND a.active
+                AND string_to_array(a.roles, ',') && ARRAY['medewerker', 'leidinggevende']) THEN
+                PERFORM public.vh_refuse(
+                    'kies een collega die buddy kan zijn, niet de bezoeker zelf');
+            END IF;
+        END IF;
+        UPDATE public.visits s SET buddy_id = to_buddy, updated_at = public.vh_server_now()
+         WHERE s.id = visit AND s.buddy_id = from_buddy AND s.state IN {running};
+        GET DIAGNOSTICS changed = ROW_COUNT;
+        RETURN changed = 1;
+    END $$;
+"""
+
+
 def _policies() -> list[tuple[str, str, str, str | None, str | None]]:
     """(table, name, command, USING, WITH CHECK) for the team's group role."""
     visit_child = "vh_sees_visit(visit_id)"
@@ -1117,6 +1181,8 @@ def _function_grants(r: Roles) -> list[str]:
         "vh_seal_generation(bytea)",
         "vh_team_public_keys()",
         "vh_rotate_team_key(integer, text[], bytea[], bytea[])",
+        "vh_watch_head(integer)",
+        "vh_change_buddy(integer, integer, integer)",
     )
     to = f"{q(r.group)}, {q(r.provision)}"
     return [f"GRANT EXECUTE ON FUNCTION {f} TO {to}" for f in callable_by_group]
@@ -1386,6 +1452,7 @@ def statements(
         *_seal_guards(sealed or {}),
         _audit_reseal(r, (sealed or {}).get("audit_log", ())),
         _provisioning(r),
+        _handover(),
         *_grants(r, database),
         *_function_grants(r),
         *_triggers(),

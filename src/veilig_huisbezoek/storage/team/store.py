@@ -50,6 +50,8 @@ from sqlalchemy.sql import operators, visitors
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter, ColumnClause
 
 from ...domain.errors import msg
+from ...domain.handover import WatchHead
+from ...domain.visit import VisitState
 from .. import audit
 from ..errors import (
     AccessWithdrawnError,
@@ -971,6 +973,24 @@ class TeamStore(Store):
         session.flush()
         session.execute(text("SELECT vh_remove_account(:a)"), {"a": account.id})
         session.expire(account)
+
+    def watch_head(self, session: Session, visit_id: int) -> WatchHead | None:
+        row = session.execute(
+            text("SELECT state, visitor_id, buddy_id FROM vh_watch_head(:v)"), {"v": visit_id}
+        ).one_or_none()
+        if row is None or row.state is None:
+            return None
+        return WatchHead(visit_id, VisitState(row.state), row.visitor_id, row.buddy_id)
+
+    def change_buddy(
+        self, session: Session, visit_id: int, from_buddy_id: int, to_buddy_id: int, now: datetime
+    ) -> bool:
+        # The server checks the rules and stamps its own time.
+        changed = session.execute(
+            text("SELECT vh_change_buddy(:v, :f, :t)"),
+            {"v": visit_id, "f": from_buddy_id, "t": to_buddy_id},
+        ).scalar_one()
+        return bool(changed)
 
     def use_cosignature(self, session: Session, token: str | None) -> None:
         session.execute(text("SELECT set_config('vh.cosign', :t, true)"), {"t": token or ""})

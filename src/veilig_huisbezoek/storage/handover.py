@@ -1,0 +1,48 @@
+"""Reading a visit's watch facts and changing its buddy (rules: domain/handover.py).
+
+The change is a compare-and-set: ``UPDATE … WHERE buddy_id = <the buddy seen>`` on a
+running visit, so of two desks pressing at once exactly one changes the row (SQLite
+serialises the writers; PostgreSQL re-reads the row the first one locked and finds
+that the buddy is no longer the one seen). A team server does the same inside
+``vh_change_buddy``, which checks the rules itself.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ..domain.handover import RUNNING, WatchHead
+from ..domain.visit import VisitState
+from .models import Visit
+
+RUNNING_STATES = tuple(state.value for state in RUNNING)
+
+
+def watch_head(session: Session, visit_id: int) -> WatchHead | None:
+    row = session.execute(
+        select(Visit.state, Visit.visitor_id, Visit.buddy_id).where(Visit.id == visit_id)
+    ).one_or_none()
+    if row is None:
+        return None
+    return WatchHead(visit_id, VisitState(row.state), row.visitor_id, row.buddy_id)
+
+
+def change_buddy(
+    session: Session, visit_id: int, from_buddy_id: int, to_buddy_id: int, now: datetime
+) -> bool:
+    """Make ``to_buddy_id`` the buddy if the running visit's buddy is still
+    ``from_buddy_id``; False when it was not (someone else was first, or it ended)."""
+    result = session.execute(
+        update(Visit)
+        .where(
+            Visit.id == visit_id,
+            Visit.buddy_id == from_buddy_id,
+            Visit.state.in_(RUNNING_STATES),
+        )
+        .values(buddy_id=to_buddy_id, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0))
