@@ -31,6 +31,71 @@ EN: dict[str, str] = {
     ),
     "{name} heeft dit al overgenomen.": "{name} has already taken this over.",
     "u bent geen buddy": "you are not a buddy",
+    "Bezoeken overdragen": "Hand over visits",
+    "U bent buddy van {count} lopend(e) bezoek(en). Als u weggaat, kijkt er niemand meer "
+    "mee. Draag ze over aan een collega, of blijf.": (
+        "You are the buddy of {count} running visit(s). If you leave, nobody watches them "
+        "any more. Hand them over to a colleague, or stay."
+    ),
+    "{name} — {address} — terug om {time}": "{name} — {address} — back at {time}",
+    "Er is nu geen andere collega ingelogd": "No other colleague is logged in now",
+    "Inloggen en over&dragen": "Log in and hand &over",
+    "Over&dragen": "Hand &over",
+    "Inloggen en overdragen": "Log in and hand over",
+    "Overdragen": "Hand over",
+    "Vink minstens één bezoek aan, of kies Ik blijf.": "Tick at least one visit, or choose I stay.",
+    "Vul de gebruikersnaam en het wachtwoord van de collega in.": (
+        "Fill in the colleague's user name and password."
+    ),
+    "Deze collega is zelf de bezoeker; kies een ander.": (
+        "This colleague is the visitor; choose someone else."
+    ),
+    "Overgedragen. Nog over: de bezoeken hierboven.": "Handed over. Left: the visits above.",
+    "Overdragen mislukt door een onverwachte fout.": "Handing over failed: an unexpected error.",
+    "&Lopende bezoeken die u bewaakt (aangevinkt: overdragen)": (
+        "&Running visits you watch (ticked: hand over)"
+    ),
+    "Lopende bezoeken die u bewaakt": "Running visits you watch",
+    "Overdragen aan een collega die nu &ingelogd is": (
+        "Hand over to a colleague who is &logged in now"
+    ),
+    "Overdragen aan een collega die nu ingelogd is": (
+        "Hand over to a colleague who is logged in now"
+    ),
+    "&Collega": "&Colleague",
+    "Collega die nu ingelogd is": "Colleague who is logged in now",
+    "Een collega logt &hier in en neemt het over": "A colleague logs in &here and takes over",
+    "Een collega logt hier in en neemt het over": "A colleague logs in here and takes over",
+    "&Gebruikersnaam van de collega": "Colleague's &user name",
+    "Gebruikersnaam van de collega": "Colleague's user name",
+    "&Wachtwoord van de collega": "Colleague's &password",
+    "Wachtwoord van de collega": "Colleague's password",
+    "Ik &blijf": "I &stay",
+    "Ik blijf": "I stay",
+    "Bezoeken niet te controleren": "Visits could not be checked",
+    "Er kon niet worden nagekeken of u nog buddy bent van lopende bezoeken. Gaat u toch "
+    "weg, dan ziet een collega binnen een minuut dat niemand meekijkt. Toch doorgaan?": (
+        "It could not be checked whether you are still the buddy of running visits. If you "
+        "leave anyway, a colleague sees within a minute that nobody is watching. Continue?"
+    ),
+    "Veilig Huisbezoek blijft actief": "Veilig Huisbezoek keeps running",
+    "Het venster is gesloten, maar de app blijft in het systeemvak draaien, zodat "
+    "terugbelmomenten en alarmen doorgaan. Afsluiten kan via het menu van dit pictogram.": (
+        "The window is closed, but the app keeps running in the system tray, so that "
+        "call-backs and alarms go on. Quit from this icon's menu."
+    ),
+    "Overgedragen: {name} kijkt nu mee.": "Handed over: {name} is watching now.",
+    "Veilig Huisbezoek &openen": "&Open Veilig Huisbezoek",
+    "&Afsluiten": "&Quit",
+    "Collega": "Colleague",
+    "naam of wachtwoord van de collega klopt niet.": "the colleague's name or password is wrong.",
+    "dat bent u zelf; laat een collega hier inloggen.": (
+        "that is you; let a colleague log in here."
+    ),
+    "deze collega kan geen buddy zijn.": "this colleague cannot be a buddy.",
+    "deze collega is zelf de bezoeker van een van deze bezoeken.": (
+        "this colleague is the visitor of one of these visits."
+    ),
     # ---- accounts ---------------------------------------------------------------
     "Accounts": "Accounts",
     "Accounts van deze database. Iedereen logt in met een eigen wachtwoord; een verwijderd "

@@ -1413,6 +1413,136 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Bezoeken overdragen</source>
+        <translation>Hand over visits</translation>
+    </message>
+    <message>
+        <source>U bent buddy van {count} lopend(e) bezoek(en). Als u weggaat, kijkt er niemand meer mee. Draag ze over aan een collega, of blijf.</source>
+        <translation>You are the buddy of {count} running visit(s). If you leave, nobody watches them any more. Hand them over to a colleague, or stay.</translation>
+    </message>
+    <message>
+        <source>{name} — {address} — terug om {time}</source>
+        <translation>{name} — {address} — back at {time}</translation>
+    </message>
+    <message>
+        <source>Er is nu geen andere collega ingelogd</source>
+        <translation>No other colleague is logged in now</translation>
+    </message>
+    <message>
+        <source>Over&amp;dragen</source>
+        <translation>Hand &amp;over</translation>
+    </message>
+    <message>
+        <source>Inloggen en over&amp;dragen</source>
+        <translation>Log in and hand &amp;over</translation>
+    </message>
+    <message>
+        <source>Inloggen en overdragen</source>
+        <translation>Log in and hand over</translation>
+    </message>
+    <message>
+        <source>Overdragen</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>Vink minstens één bezoek aan, of kies Ik blijf.</source>
+        <translation>Tick at least one visit, or choose I stay.</translation>
+    </message>
+    <message>
+        <source>Vul de gebruikersnaam en het wachtwoord van de collega in.</source>
+        <translation>Fill in the colleague&apos;s user name and password.</translation>
+    </message>
+    <message>
+        <source>Deze collega is zelf de bezoeker; kies een ander.</source>
+        <translation>This colleague is the visitor; choose someone else.</translation>
+    </message>
+    <message>
+        <source>Overgedragen. Nog over: de bezoeken hierboven.</source>
+        <translation>Handed over. Left: the visits above.</translation>
+    </message>
+    <message>
+        <source>Overdragen mislukt door een onverwachte fout.</source>
+        <translation>Handing over failed: an unexpected error.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverForm</name>
+    <message>
+        <source>Bezoeken overdragen</source>
+        <translation>Hand over visits</translation>
+    </message>
+    <message>
+        <source>&amp;Lopende bezoeken die u bewaakt (aangevinkt: overdragen)</source>
+        <translation>&amp;Running visits you watch (ticked: hand over)</translation>
+    </message>
+    <message>
+        <source>Lopende bezoeken die u bewaakt</source>
+        <translation>Running visits you watch</translation>
+    </message>
+    <message>
+        <source>Overdragen aan een collega die nu &amp;ingelogd is</source>
+        <translation>Hand over to a colleague who is &amp;logged in now</translation>
+    </message>
+    <message>
+        <source>Overdragen aan een collega die nu ingelogd is</source>
+        <translation>Hand over to a colleague who is logged in now</translation>
+    </message>
+    <message>
+        <source>&amp;Collega</source>
+        <translation>&amp;Colleague</translation>
+    </message>
+    <message>
+        <source>Collega die nu ingelogd is</source>
+        <translation>Colleague who is logged in now</translation>
+    </message>
+    <message>
+        <source>Een collega logt &amp;hier in en neemt het over</source>
+        <translation>A colleague logs in &amp;here and takes over</translation>
+    </message>
+    <message>
+        <source>Een collega logt hier in en neemt het over</source>
+        <translation>A colleague logs in here and takes over</translation>
+    </message>
+    <message>
+        <source>&amp;Gebruikersnaam van de collega</source>
+        <translation>Colleague&apos;s &amp;user name</translation>
+    </message>
+    <message>
+        <source>Gebruikersnaam van de collega</source>
+        <translation>Colleague&apos;s user name</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord van de collega</source>
+        <translation>Colleague&apos;s &amp;password</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van de collega</source>
+        <translation>Colleague&apos;s password</translation>
+    </message>
+    <message>
+        <source>Foutmelding</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>Over&amp;dragen</source>
+        <translation>Hand &amp;over</translation>
+    </message>
+    <message>
+        <source>Overdragen</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>Ik &amp;blijf</source>
+        <translation>I &amp;stay</translation>
+    </message>
+    <message>
+        <source>Ik blijf</source>
+        <translation>I stay</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>Bezoekhistorie</source>
@@ -2213,6 +2343,25 @@ Aim: {aim}; at the latest {latest}.</translation>
     </message>
 </context>
 <context>
+    <name>LeaveGuard</name>
+    <message>
+        <source>Bezoeken niet te controleren</source>
+        <translation>Visits could not be checked</translation>
+    </message>
+    <message>
+        <source>Er kon niet worden nagekeken of u nog buddy bent van lopende bezoeken. Gaat u toch weg, dan ziet een collega binnen een minuut dat niemand meekijkt. Toch doorgaan?</source>
+        <translation>It could not be checked whether you are still the buddy of running visits. If you leave anyway, a colleague sees within a minute that nobody is watching. Continue?</translation>
+    </message>
+    <message>
+        <source>Veilig Huisbezoek blijft actief</source>
+        <translation>Veilig Huisbezoek keeps running</translation>
+    </message>
+    <message>
+        <source>Het venster is gesloten, maar de app blijft in het systeemvak draaien, zodat terugbelmomenten en alarmen doorgaan. Afsluiten kan via het menu van dit pictogram.</source>
+        <translation>The window is closed, but the app keeps running in the system tray, so that call-backs and alarms go on. Quit from this icon&apos;s menu.</translation>
+    </message>
+</context>
+<context>
     <name>LevelBadge</name>
     <message>
         <source>NOG NIET BEPAALD</source>
@@ -2378,6 +2527,10 @@ Continue?</translation>
     <message>
         <source>⚠ ALARM — {title}</source>
         <translation>⚠ ALARM — {title}</translation>
+    </message>
+    <message>
+        <source>Overgedragen: {name} kijkt nu mee.</source>
+        <translation>Handed over: {name} is watching now.</translation>
     </message>
 </context>
 <context>
@@ -2615,6 +2768,14 @@ Then fill in the incident form (who, what, where, when and how); it is already o
 </context>
 <context>
     <name>Notifier</name>
+    <message>
+        <source>Veilig Huisbezoek &amp;openen</source>
+        <translation>&amp;Open Veilig Huisbezoek</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
     <message>
         <source>Veilig Huisbezoek — alarm: open de app</source>
         <translation>Veilig Huisbezoek — alarm: open the app</translation>
@@ -6206,6 +6367,26 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>u bent geen buddy</source>
         <translation>you are not a buddy</translation>
+    </message>
+    <message>
+        <source>Collega</source>
+        <translation>Colleague</translation>
+    </message>
+    <message>
+        <source>naam of wachtwoord van de collega klopt niet.</source>
+        <translation>the colleague&apos;s name or password is wrong.</translation>
+    </message>
+    <message>
+        <source>dat bent u zelf; laat een collega hier inloggen.</source>
+        <translation>that is you; let a colleague log in here.</translation>
+    </message>
+    <message>
+        <source>deze collega kan geen buddy zijn.</source>
+        <translation>this colleague cannot be a buddy.</translation>
+    </message>
+    <message>
+        <source>deze collega is zelf de bezoeker van een van deze bezoeken.</source>
+        <translation>this colleague is the visitor of one of these visits.</translation>
     </message>
     <message>
         <source>Periode</source>

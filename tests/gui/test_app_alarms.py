@@ -542,7 +542,7 @@ def test_logout_stops_the_schedule_before_the_store_closes(
     assert scheduler is not None
     check_at(demo, window, visit.first_callback)
     assert window.notifier.tray_state is TrayState.ALARM
-    window.log_out()
+    window.end_session()  # past the handover (tests/gui/test_leaving.py)
     assert not scheduler.running and window.scheduler is None and window.alarm_panel is None
     assert window.notifier.tray_state is TrayState.NORMAL
     assert window.windowTitle() == "Veilig Huisbezoek"

@@ -135,7 +135,7 @@ def test_register_warning_rood_consent_plan_buddy_achternaam_112(
 
     # --- Ahmed (buddy) logs in at this workstation ------------------------------------
     qtbot.mouseClick(window.workspace.logout_button, Qt.MouseButton.LeftButton)
-    assert window.workspace is None
+    qtbot.waitUntil(lambda: window.workspace is None)  # she watches nothing: no handover
     logged_in(qtbot, window, "ahmed")
     assert window.workspace is not None
     board = window.workspace.pages["board"]

@@ -203,7 +203,7 @@ def test_every_page_of_every_role_speaks_english(
                 seen.look_at_windows(f"{account.username}/{key}, after its action")
                 if box is not None:
                     box.reject()
-        window.log_out()
+        window.end_session()
         seen.look("login after logout", window)
     window.close()
     seen.assert_none()

@@ -145,6 +145,7 @@ def test_log_out_returns_to_an_empty_login(qtbot: QtBot, window: MainWindow) -> 
     logged_in(qtbot, window, "sanne")
     assert window.workspace is not None
     qtbot.mouseClick(window.workspace.logout_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.ctx is None)  # Sanne watches nothing: no handover
     assert window.stack.currentWidget() is window.login_view
     assert window.workspace is None and window.ctx is None
     assert window.login_view.password_edit.text() == ""
@@ -232,6 +233,7 @@ def test_after_a_reset_the_person_is_told_who_set_the_password_and_when(
     assert "23-11-2026 om 09:00" in box.text()  # the demo clock, in Amsterdam time
     box.accept()
     window.log_out()
+    qtbot.waitUntil(lambda: window.ctx is None)
     log_in(qtbot, window.login_view, "sanne", "sanne-kreeg-een-nieuw-wachtwoord")
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=15_000)
     qtbot.wait(200)

@@ -98,7 +98,7 @@ class Driver(QObject):
     def do_login(self, user: str, password: str) -> None:
         window = self.window
         if window.ctx is not None:
-            window.log_out()
+            window.end_session()  # a driver switching people: past the handover
         view = window.login_view
         view.user_edit.setText(user)
         view.password_edit.setText(password)

@@ -76,8 +76,9 @@ def test_login_window_for_a_team_server_then_lock_and_unlock(
     _submit(qtbot, window, "sanne")
     assert window.workspace is workspace and window.live is live  # same session, still live
 
-    window.log_out()
-    assert window.live is None and window.ctx is None
+    window.log_out()  # Sanne watches nothing: no handover
+    qtbot.waitUntil(lambda: window.ctx is None)
+    assert window.live is None
 
 
 def test_the_banner_says_since_when_and_how_old(qtbot: QtBot) -> None:

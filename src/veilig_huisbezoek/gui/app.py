@@ -97,6 +97,9 @@ def run_gui(argv: Sequence[str]) -> int:
         assert isinstance(app, QApplication)
         app.setApplicationName("Veilig Huisbezoek")
         app.setOrganizationName("Veilig Huisbezoek")
+        # The window may live in the tray: a dialog closing while it is hidden must not
+        # end the app. Every way out goes through MainWindow.quit_confirmed.
+        app.setQuitOnLastWindowClosed(False)
         translators: list[QTranslator] = []
         state: dict[str, object] = {}
 
@@ -110,6 +113,10 @@ def run_gui(argv: Sequence[str]) -> int:
             # Quitting without closing the window still stops the alarms before the
             # store closes.
             app.aboutToQuit.connect(window.shutdown)
+            # Afsluiten once every watched visit is handed over; the desktop session
+            # ending says at once that this session leaves.
+            window.quit_confirmed.connect(app.quit)
+            app.commitDataRequest.connect(window.session_ending)
             window.show_fitted()
             state["window"] = window
             return window

@@ -63,6 +63,7 @@ from .first_run import FirstRunView, create_store_with_first_account
 from .hub import AppHub
 from .idle import IdleWatcher
 from .keys import EnterKey, default_button, return_focus
+from .leaving import LeaveGuard, explain_tray_once
 from .login import LoginView
 from .screen_fit import fit_to_screen
 from .tasks import TaskRunner
@@ -88,6 +89,9 @@ PREFERRED_SIZE = QSize(1280, 760)
 
 class MainWindow(QMainWindow):
     language_change_requested = Signal(str)
+    # The person quit (tray menu, or closing where no tray keeps the app running), and
+    # every watched visit is handed over: the application ends (app.py quits).
+    quit_confirmed = Signal()
 
     def __init__(
         self,
@@ -141,6 +145,7 @@ class MainWindow(QMainWindow):
         self.notifier = notifier if notifier is not None else Notifier(self)
         self.notifier.setParent(self)
         self.notifier.tray_activated.connect(self._bring_to_front)
+        self.notifier.quit_requested.connect(self.quit_app)
         self.notifier.desktop_failed.connect(self.hub.status_message)
         self.hub.status_message.connect(self._show_status)
         self._shut_down = False
@@ -159,6 +164,14 @@ class MainWindow(QMainWindow):
         self.login_view.logged_in.connect(self._logged_in)
         self.login_view.language_selected.connect(self.language_change_requested)
         self.stack.addWidget(self.login_view)
+        self.leave_guard = LeaveGuard(
+            self,
+            self.tasks,
+            lambda: self.ctx,
+            lambda username, password: self._log_in(self.data_dir, username, password),
+            self._handed_to_colleague_here,
+            self._bring_to_front,
+        )
         self.first_run_view: FirstRunView | None = None
         if team is None and not holds_store(data_dir) and demo_logins is None:
             self.first_run_view = FirstRunView(
@@ -427,7 +440,10 @@ class MainWindow(QMainWindow):
             return
         if self.isMinimized():
             self.showNormal()
+        elif not self.isVisible():  # in the tray
+            self.show()
         self.raise_()
+        self.activateWindow()
         QApplication.alert(self, 0)
 
     def _update_title(self) -> None:
@@ -481,6 +497,19 @@ class MainWindow(QMainWindow):
         return found
 
     def log_out(self) -> None:
+        """Uitloggen: first hand over the running visits this person watches."""
+        self.leave_guard.then(self.end_session)
+
+    def _handed_to_colleague_here(self, ctx: ServiceContext) -> None:
+        """A colleague logged in in the handover dialog: the window is theirs now."""
+        self._logged_in(ctx)
+        self.hub.status_message.emit(
+            self.tr("Overgedragen: {name} kijkt nu mee.").format(name=ctx.actor.display_name)
+        )
+
+    def end_session(self) -> None:
+        """Back to the login screen, without asking (the handover is done, or there was
+        nothing to hand over)."""
         self._close_session()
         self.locked = False
         self._update_title()
@@ -517,6 +546,38 @@ class MainWindow(QMainWindow):
         self.notifier.shutdown()
         self.tasks.shutdown()
 
+    def quit_app(self) -> None:
+        """Afsluiten (tray menu): through the handover, then the application ends."""
+        self.leave_guard.then(self._quit_now)
+
+    def _quit_now(self) -> None:
+        self.shutdown()
+        self.hide()
+        self.quit_confirmed.emit()
+
+    def request_close(self) -> None:
+        """The person closes the window (title bar, Alt+F4). Logged in with a tray: the
+        app keeps running there, alarms and all; otherwise it quits, through the
+        handover."""
+        if self.ctx is not None and self.notifier.has_tray:
+            self.hide()
+            explain_tray_once(self.notifier)
+            return
+        self.quit_app()
+
+    def session_ending(self, _manager: object = None) -> None:
+        """The desktop session ends (``commitDataRequest``): the process may be killed
+        any moment now. Say at once that this session leaves, so the others see that
+        nobody watches here (and the failover starts) without waiting 30 s."""
+        if self.presence is not None:
+            self.presence.stop(end=True)
+            self.tasks.drain()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and not self._shut_down:
+            # From the window manager: the person's close, not the app's own.
+            event.ignore()
+            self.request_close()
+            return
         self.shutdown()
         super().closeEvent(event)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from ..paths import resources_dir
 
@@ -119,8 +119,11 @@ class Notifier(QObject):
     # The desktop channel failed for the first time (noted once); a Dutch status line
     # without personal data, fit for ``hub.status_message``.
     desktop_failed = Signal(str)
-    # The tray icon was clicked: the shell raises its window.
+    # The tray icon was clicked (or "openen" chosen in its menu): the shell raises its
+    # window.
     tray_activated = Signal()
+    # "Afsluiten" chosen in the tray menu: the shell quits, through the handover.
+    quit_requested = Signal()
     # (error or None, title, message) from the sending thread; delivered queued.
     _delivered = Signal(object, str, str)
 
@@ -131,6 +134,7 @@ class Notifier(QObject):
         notify: NotifyFn | None = None,
         sound_file: Path | None = None,
         use_tray: bool = True,
+        force_tray: bool = False,
         repeat_ms: int = DEFAULT_REPEAT_MS,
     ) -> None:
         super().__init__(parent)
@@ -150,20 +154,47 @@ class Notifier(QObject):
         self._repeat.timeout.connect(self.play_sound)
         self._tray: QSystemTrayIcon | None = None
         self._icons: dict[TrayState, QIcon] = {}
-        if use_tray and QSystemTrayIcon.isSystemTrayAvailable():
+        # Tray messages shown (texts without personal data), for tests and diagnosis.
+        self.tray_messages: list[str] = []
+        self.tray_menu: QMenu | None = None  # QMenu takes no QObject parent: dropped on shutdown
+        # ``force_tray``: make the icon even where the platform reports no tray (tests
+        # on the offscreen platform, which draws nothing).
+        if use_tray and (force_tray or QSystemTrayIcon.isSystemTrayAvailable()):
             self._icons = {
                 TrayState.NORMAL: _tray_icon("#2e7d32", "V"),
                 TrayState.ALARM: _tray_icon("#c62828", "!"),
             }
             self._tray = QSystemTrayIcon(self._icons[TrayState.NORMAL], self)
             self._tray.setToolTip(APP_NAME)
-            self._tray.activated.connect(lambda _reason: self.tray_activated.emit())
+            self._tray.activated.connect(self._activated)
+            self.tray_menu = QMenu()
+            self.open_action = self.tray_menu.addAction(
+                QCoreApplication.translate("Notifier", "Veilig Huisbezoek &openen")
+            )
+            self.open_action.triggered.connect(self.tray_activated)
+            self.quit_action = self.tray_menu.addAction(
+                QCoreApplication.translate("Notifier", "&Afsluiten")
+            )
+            self.quit_action.triggered.connect(self.quit_requested)
+            self._tray.setContextMenu(self.tray_menu)
             self._tray.show()
 
     # ---- status -------------------------------------------------------------------------
     @property
     def has_tray(self) -> bool:
         return self._tray is not None
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        # The right button opens the menu; any other click opens the window.
+        if reason is not QSystemTrayIcon.ActivationReason.Context:
+            self.tray_activated.emit()
+
+    def show_tray_message(self, title: str, message: str) -> None:
+        """A balloon at the tray icon (no personal data in it)."""
+        if self._tray is None or self._closed:
+            return
+        self.tray_messages.append(message)
+        self._tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 15_000)
 
     @property
     def has_sound_file_player(self) -> bool:
@@ -304,4 +335,7 @@ class Notifier(QObject):
         self._repeat.stop()
         if self._tray is not None:
             self._tray.hide()
+        if self.tray_menu is not None:
+            self.tray_menu.deleteLater()
+            self.tray_menu = None
         self.wait_idle(timeout)

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.address import Address
-from ..domain.errors import Message, NotAllowedError, msg
+from ..domain.errors import Message, NotAllowedError, ValidationError, msg
 from ..domain.handover import WatchHead, hand_over_refusal, take_over_refusal
 from ..domain.roles import Permission, PermissionDenied, Role, roles_from_text
 from ..domain.visit import VisitState
@@ -29,6 +29,8 @@ from ..storage.handover import RUNNING_STATES
 from ..storage.models import Account, Visit
 from ..storage.models import VisitEvent as VisitEventRow
 from .context import ServiceContext
+from .planning import team_members
+from .presence import read_presence
 
 EVENT_HANDED_OVER = "buddy_overgedragen"
 EVENT_TAKEN_OVER = "buddy_overgenomen"
@@ -174,3 +176,66 @@ def take_over(ctx: ServiceContext, visit_id: int, *, from_buddy_id: int) -> None
             raise AlreadyTakenOver(_first_name(session, _current_buddy(ctx, session, visit_id)))
         # Now the buddy: the timeline takes the event.
         _record(ctx, session, head, EVENT_TAKEN_OVER, me)
+
+
+@dataclass(frozen=True)
+class Colleague:
+    """Someone who could watch a visit instead: present now or not."""
+
+    id: int
+    username: str
+    display_name: str
+    present: bool
+
+
+@dataclass(frozen=True)
+class Leaving:
+    """What a person leaving must hand over, and to whom it could go."""
+
+    visits: tuple[WatchedVisit, ...]
+    colleagues: tuple[Colleague, ...]
+
+    @property
+    def present_colleagues(self) -> tuple[Colleague, ...]:
+        return tuple(c for c in self.colleagues if c.present)
+
+
+def leaving(ctx: ServiceContext) -> Leaving:
+    """The running visits this person watches and every colleague who could take them
+    (not this person; present ones as the store says now). No colleagues are read when
+    there is nothing to hand over."""
+    visits = tuple(watched_by_me(ctx))
+    if not visits:
+        return Leaving((), ())
+    people = read_presence(ctx).people(ctx.now())
+    colleagues = tuple(
+        Colleague(
+            member.id,
+            member.username,
+            member.display_name,
+            member.id in people and people[member.id].present,
+        )
+        for member in team_members(ctx)
+    )
+    return Leaving(visits, colleagues)
+
+
+def wrong_colleague_password() -> ValidationError:
+    return ValidationError("Collega", "naam of wachtwoord van de collega klopt niet.")
+
+
+def hand_over_here(ctx: ServiceContext, other: ServiceContext, visit_ids: list[int]) -> None:
+    """Hand the visits to ``other``, a colleague who just logged in at this desk
+    (their own session, ``other``); refused before anything changes when they are this
+    person, cannot be a buddy, or are the visitor of one of the visits."""
+    if other is ctx or other.actor.account_id == ctx.actor.account_id:
+        raise ValidationError("Collega", "dat bent u zelf; laat een collega hier inloggen.")
+    if not other.actor.may(Permission.ACT_AS_BUDDY):
+        raise ValidationError("Collega", "deze collega kan geen buddy zijn.")
+    visitors = {v.visitor_id for v in watched_by_me(ctx) if v.id in visit_ids}
+    if other.actor.account_id in visitors:
+        raise ValidationError(
+            "Collega", "deze collega is zelf de bezoeker van een van deze bezoeken."
+        )
+    for visit_id in visit_ids:
+        hand_over(ctx, visit_id, other.actor.account_id)
