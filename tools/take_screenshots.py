@@ -78,6 +78,7 @@ def shoot(out: Path, language: str) -> int:
     from veilig_huisbezoek.domain.checklist import Answer
     from veilig_huisbezoek.domain.clock import FakeClock, to_local
     from veilig_huisbezoek.gui.call_dialog import CallDialog
+    from veilig_huisbezoek.gui.handover_dialog import HandoverDialog
     from veilig_huisbezoek.gui.i18n import install_qt_translators, install_translator
     from veilig_huisbezoek.gui.main_window import MainWindow
     from veilig_huisbezoek.gui.prepare_visit import PrepareVisitPage
@@ -142,10 +143,28 @@ def shoot(out: Path, language: str) -> int:
         )
         settle(500)
 
-    def log_out() -> None:
+    def log_out(handover_shot: str = "") -> None:
+        """Uitloggen; a buddy of running visits gets the handover first: photographed
+        (``handover_shot``, a colleague's name typed in), then *Ik blijf* and out."""
         assert window.workspace is not None
         QTest.mouseClick(window.workspace.logout_button, Qt.MouseButton.LeftButton)
-        wait_until(lambda: window.workspace is None, "logout")
+        guard = window.leave_guard
+        wait_until(lambda: window.workspace is None or guard.dialog is not None, "logout")
+        box = guard.dialog
+        if box is None:
+            return
+        assert isinstance(box, HandoverDialog)
+        QTest.qWaitForWindowExposed(box)
+        if handover_shot:
+            geometry = box.frameGeometry()
+            geometry.moveCenter(window.frameGeometry().center())
+            box.move(geometry.topLeft())
+            QTest.keyClicks(box.user_edit, "petra")
+            box.password_edit.setFocus()
+            save(handover_shot)
+        QTest.mouseClick(box.stay_button, Qt.MouseButton.LeftButton)
+        wait_until(lambda: guard.dialog is None, "the handover dialog to close")
+        window.end_session()
 
     # 1. Login: the name field has focus, demo logins listed.
     window.login_view.user_edit.setFocus()
@@ -250,7 +269,7 @@ def shoot(out: Path, language: str) -> int:
     wait_until(lambda: dialog.decision is not None, "the recorded call")
     save("call-dialog-112.png")
     dialog.close()
-    log_out()
+    log_out(handover_shot="handover.png")
 
     # 6. Sanne's own screen while her buddy is being alarmed about her visit.
     from veilig_huisbezoek.services import accounts, alarms

@@ -41,7 +41,7 @@ from ..storage.errors import AuthenticationError, StoreError
 from .forms import child, load_form
 from .i18n import error_text
 from .keys import on_return
-from .look import PRIMARY_BUTTON_STYLE, say
+from .look import PRIMARY_BUTTON_STYLE, say, scaled_font
 from .screen_fit import keep_fitted
 from .tasks import TaskRunner
 
@@ -83,6 +83,7 @@ class HandoverDialog(QDialog):
         self.hand_over_button = child(f, QPushButton, "handOverButton")
         self.stay_button = child(f, QPushButton, "stayButton")
         self.hand_over_button.setStyleSheet(PRIMARY_BUTTON_STYLE)
+        self.intro_label.setFont(scaled_font(self.intro_label, 1.1))
         count = len(leaving.visits)
         self.intro_label.setText(
             self.tr(
@@ -101,6 +102,9 @@ class HandoverDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked)
             item.setData(Qt.ItemDataRole.UserRole, visit.id)
         self.visit_list.setCurrentRow(0)
+        # As tall as the visits need (up to five rows), no taller.
+        row = max(self.visit_list.sizeHintForRow(0), 18)
+        self.visit_list.setFixedHeight(row * min(max(count, 2), 5) + 8)
         present = leaving.present_colleagues
         for colleague in present:
             self.present_combo.addItem(colleague.display_name, colleague.id)
