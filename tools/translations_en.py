@@ -87,6 +87,16 @@ EN: dict[str, str] = {
     "Overgedragen: {name} kijkt nu mee.": "Handed over: {name} is watching now.",
     "Veilig Huisbezoek &openen": "&Open Veilig Huisbezoek",
     "&Afsluiten": "&Quit",
+    "Niemand kijkt mee": "Nobody is watching",
+    "{name} was buddy van {count} lopend(e) bezoek(en) en is nu uitgelogd: niemand kijkt "
+    "daar nog mee. Neemt u ze over?": (
+        "{name} was the buddy of {count} running visit(s) and is now logged out: nobody "
+        "watches them any more. Will you take them over?"
+    ),
+    "&Overnemen": "&Take over",
+    "&Niet nu": "&Not now",
+    "U kijkt nu mee met {count} bezoek(en).": "You are now watching {count} visit(s).",
+    "Overnemen mislukt door een onverwachte fout.": "Taking over failed: an unexpected error.",
     "Collega": "Colleague",
     "naam of wachtwoord van de collega klopt niet.": "the colleague's name or password is wrong.",
     "dat bent u zelf; laat een collega hier inloggen.": (

@@ -2353,6 +2353,30 @@ Aim: {aim}; at the latest {latest}.</translation>
         <translation>It could not be checked whether you are still the buddy of running visits. If you leave anyway, a colleague sees within a minute that nobody is watching. Continue?</translation>
     </message>
     <message>
+        <source>Niemand kijkt mee</source>
+        <translation>Nobody is watching</translation>
+    </message>
+    <message>
+        <source>{name} was buddy van {count} lopend(e) bezoek(en) en is nu uitgelogd: niemand kijkt daar nog mee. Neemt u ze over?</source>
+        <translation>{name} was the buddy of {count} running visit(s) and is now logged out: nobody watches them any more. Will you take them over?</translation>
+    </message>
+    <message>
+        <source>&amp;Overnemen</source>
+        <translation>&amp;Take over</translation>
+    </message>
+    <message>
+        <source>&amp;Niet nu</source>
+        <translation>&amp;Not now</translation>
+    </message>
+    <message>
+        <source>U kijkt nu mee met {count} bezoek(en).</source>
+        <translation>You are now watching {count} visit(s).</translation>
+    </message>
+    <message>
+        <source>Overnemen mislukt door een onverwachte fout.</source>
+        <translation>Taking over failed: an unexpected error.</translation>
+    </message>
+    <message>
         <source>Veilig Huisbezoek blijft actief</source>
         <translation>Veilig Huisbezoek keeps running</translation>
     </message>

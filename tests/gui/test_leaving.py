@@ -241,3 +241,42 @@ def test_the_desktop_session_ending_says_at_once_that_this_session_left(
         .present
     )
     ctx.store.close()
+
+
+def test_a_colleague_at_the_lock_screen_is_offered_the_visits_left_behind(
+    qtbot: QtBot, window: MainWindow, demo: DemoEnv
+) -> None:
+    log_in(qtbot, window, "ahmed")
+    before = watched(demo, "ahmed")
+    assert before
+    window.lock()
+    # Petra logs in at Ahmed's locked screen: his session ends, nobody watches his visits.
+    log_in(qtbot, window, "petra")
+    qtbot.waitUntil(lambda: window.leave_guard.offer is not None, timeout=10_000)
+    offer = window.leave_guard.offer
+    assert offer is not None
+    assert offer.text().startswith(f"Ahmed El Amrani was buddy van {len(before)} lopend(e)")
+    take = next(b for b in offer.buttons() if b.text() == "&Overnemen")
+    assert offer.defaultButton() is take
+    qtbot.mouseClick(take, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "U kijkt nu mee" in window.statusBar().currentMessage(), timeout=10_000)
+    assert watched(demo, "ahmed") == []
+    assert set(before) <= set(watched(demo, "petra"))
+
+
+def test_niet_nu_leaves_them_for_the_failover(
+    qtbot: QtBot, window: MainWindow, demo: DemoEnv
+) -> None:
+    running_visit(demo)  # Sanne's: Lotte may take it (she is not its visitor)
+    log_in(qtbot, window, "ahmed")
+    before = watched(demo, "ahmed")
+    window.lock()
+    log_in(qtbot, window, "lotte")
+    qtbot.waitUntil(lambda: window.leave_guard.offer is not None, timeout=10_000)
+    offer = window.leave_guard.offer
+    assert offer is not None
+    qtbot.mouseClick(
+        next(b for b in offer.buttons() if b.text() == "&Niet nu"), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: window.leave_guard.offer is None)
+    assert watched(demo, "ahmed") == before

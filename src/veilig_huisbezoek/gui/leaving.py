@@ -16,14 +16,21 @@ personal).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from ..domain.errors import UserError
+from ..domain.roles import Permission
 from ..reminders.notifier import Notifier
-from ..services.context import ServiceContext
+from ..services.context import Actor, ServiceContext
+from ..storage.errors import StoreError
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ..services.handover import WatchedVisit
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +46,8 @@ class LeaveGuard(QObject):
         log_in_here: Callable[[str, str], ServiceContext],
         switch_to: Callable[[ServiceContext], None],
         bring_to_front: Callable[[], None],
+        visits_changed: Callable[[], None] = lambda: None,
+        status: Callable[[str], None] = lambda _text: None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -47,7 +56,10 @@ class LeaveGuard(QObject):
         self._log_in_here = log_in_here
         self._switch_to = switch_to
         self._bring_to_front = bring_to_front
+        self._visits_changed = visits_changed
+        self._status = status
         self._asking = False
+        self.offer: QMessageBox | None = None
         self.dialog: QDialog | None = None
         self.question: QMessageBox | None = None
 
@@ -130,6 +142,67 @@ class LeaveGuard(QObject):
 
         box.finished.connect(finished)
         box.open()
+
+    # ---- a colleague logged in at the lock screen ------------------------------------
+    def offer_take_over(
+        self, ctx: ServiceContext, left: Actor, visits: Sequence[WatchedVisit]
+    ) -> None:
+        """``left`` was logged in here, locked, and someone else logged in: the visits
+        ``left`` watched have nobody now. Offer them to the person now at this desk."""
+        mine = [v for v in visits if v.visitor_id != ctx.actor.account_id]
+        if not mine or not ctx.actor.may(Permission.ACT_AS_BUDDY):
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Niemand kijkt mee"),
+            self.tr(
+                "{name} was buddy van {count} lopend(e) bezoek(en) en is nu uitgelogd: "
+                "niemand kijkt daar nog mee. Neemt u ze over?"
+            ).format(name=left.display_name, count=len(mine)),
+            QMessageBox.StandardButton.NoButton,
+            self._window,
+        )
+        take = box.addButton(self.tr("&Overnemen"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Niet nu"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(take)
+        self.offer = box
+
+        def finished(_code: int) -> None:
+            self.offer = None
+            if box.clickedButton() is not take:
+                return
+            from ..services import handover
+
+            def job() -> tuple[int, list[str]]:
+                taken, others = 0, []
+                for visit in mine:
+                    try:
+                        handover.take_over(ctx, visit.id, from_buddy_id=left.account_id)
+                        taken += 1
+                    except handover.AlreadyTakenOver as refused:
+                        others.append(refused.first_name)
+                return taken, others
+
+            self._tasks.run(job, self._taken, self._take_failed)
+
+        box.finished.connect(finished)
+        box.open()
+
+    def _taken(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        taken, _others = result
+        self._status(self.tr("U kijkt nu mee met {count} bezoek(en).").format(count=taken))
+        self._visits_changed()
+
+    def _take_failed(self, error: BaseException) -> None:
+        from .i18n import error_text
+
+        log.warning("take-over after a switch failed (%s)", type(error).__name__)
+        if isinstance(error, UserError | StoreError):
+            self._status(error_text(error))
+        else:
+            self._status(self.tr("Overnemen mislukt door een onverwachte fout."))
+        self._visits_changed()
 
 
 def explain_tray_once(notifier: Notifier) -> bool:

@@ -71,7 +71,8 @@ from .tasks import TaskRunner
 if TYPE_CHECKING:
     from ..reminders.scheduler import ReminderScheduler
     from ..services.alarms import AlarmInfo
-    from ..services.context import ServiceContext
+    from ..services.context import Actor, ServiceContext
+    from ..services.handover import WatchedVisit
     from ..storage.team.location import TeamLocation
     from .alarm_panel import AlarmPanel
     from .maintenance import MaintenanceRunner
@@ -171,7 +172,12 @@ class MainWindow(QMainWindow):
             lambda username, password: self._log_in(self.data_dir, username, password),
             self._handed_to_colleague_here,
             self._bring_to_front,
+            self.hub.visits_changed.emit,
+            self.hub.status_message.emit,
         )
+        # Set by a login at the lock screen of someone else: (who was logged in, the
+        # running visits they watched), offered to the new person (LeaveGuard).
+        self._left_behind: tuple[Actor, tuple[WatchedVisit, ...]] | None = None
         self.first_run_view: FirstRunView | None = None
         if team is None and not holds_store(data_dir) and demo_logins is None:
             self.first_run_view = FirstRunView(
@@ -201,6 +207,10 @@ class MainWindow(QMainWindow):
             actor = accounts.verify_credentials(current, username, password)
             if actor.account_id == current.actor.account_id:
                 return current
+            from ..services import handover
+
+            left = tuple(handover.watched_by_me(current))
+            self._left_behind = (current.actor, left) if left else None
         if self.team is not None:
             from ..services.team import team_log_in
 
@@ -208,8 +218,11 @@ class MainWindow(QMainWindow):
         return accounts.log_in(data_dir, username, password, self.clock)
 
     def _logged_in(self, ctx: ServiceContext) -> None:
+        left, self._left_behind = self._left_behind, None
         if self.ctx is not None and ctx is not self.ctx:
             self._close_session()
+        else:
+            left = None
         unlocking = self.workspace is not None
         if self.workspace is None:
             from ..services.settings import load_settings
@@ -258,6 +271,8 @@ class MainWindow(QMainWindow):
             self.workspace.focus_first()
         self._hidden_windows = []
         self._focus_before_lock = None
+        if left is not None:
+            self.leave_guard.offer_take_over(ctx, *left)
 
     def _show_password_notice(self, notice: object) -> None:
         """Someone else set this person's password: say who and when, once."""
@@ -502,6 +517,7 @@ class MainWindow(QMainWindow):
 
     def _handed_to_colleague_here(self, ctx: ServiceContext) -> None:
         """A colleague logged in in the handover dialog: the window is theirs now."""
+        self._left_behind = None  # handed over already: nothing to offer
         self._logged_in(ctx)
         self.hub.status_message.emit(
             self.tr("Overgedragen: {name} kijkt nu mee.").format(name=ctx.actor.display_name)
