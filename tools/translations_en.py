@@ -2255,4 +2255,36 @@ EN: dict[str, str] = {
         "Op een teamserver zijn namen en adressen versleuteld: de server kan er niet in zoeken."
     ): "On a team server names and addresses are encrypted: the server cannot search in them.",
     "Telefoonnummer": "Phone number",
+    # ---- before departure: is the buddy reachable? (DESIGN §4a, domain/departure.py) --
+    "Vertrokken zonder bereikbare buddy": "Left without a reachable buddy",
+    (
+        "Vertrekken kan nog niet: {problem} Kies een collega die is ingelogd als buddy, "
+        "of leg vast waarom u toch gaat."
+    ): "You cannot leave yet: {problem} Choose a colleague who is logged in as buddy, or "
+    "record why you go anyway.",
+    "{name} is niet ingelogd en het telefoonnummer van {name} kan niet gebeld worden.": (
+        "{name} is not logged in and {name}'s phone number cannot be called."
+    ),
+    "{name} is niet ingelogd.": "{name} is not logged in.",
+    "het telefoonnummer van {name} kan niet gebeld worden.": (
+        "{name}'s phone number cannot be called."
+    ),
+    "de reden is te lang (hoogstens {limit} tekens).": (
+        "the reason is too long (at most {limit} characters)."
+    ),
+    "schrijf op waarom u vertrekt zonder bereikbare buddy.": (
+        "write down why you leave without a reachable buddy."
+    ),
+    "de reden bevat een teken dat niet getypt kan worden (zoals een tab).": (
+        "the reason contains a character that cannot be typed (such as a tab)."
+    ),
+    "{name} is niet ingelogd; kies een andere collega.": (
+        "{name} is not logged in; choose another colleague."
+    ),
+    "het telefoonnummer van {name} kan niet gebeld worden; kies een andere collega.": (
+        "{name}'s phone number cannot be called; choose another colleague."
+    ),
+    "kies een andere buddy of vertrek zonder bereikbare buddy, niet allebei.": (
+        "choose another buddy or leave without a reachable buddy, not both."
+    ),
 }

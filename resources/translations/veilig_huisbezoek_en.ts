@@ -5052,6 +5052,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Emergency</translation>
     </message>
     <message>
+        <source>Vertrokken zonder bereikbare buddy</source>
+        <translation>Left without a reachable buddy</translation>
+    </message>
+    <message>
         <source>Medewerker</source>
         <translation>Employee</translation>
     </message>
@@ -5590,6 +5594,34 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>&apos;{text}&apos; bestaat niet als datum of tijd (controleer dag, maand, uur en minuten).</source>
         <translation>&apos;{text}&apos; does not exist as a date or time (check the day, month, hour and minutes).</translation>
+    </message>
+    <message>
+        <source>Vertrekken kan nog niet: {problem} Kies een collega die is ingelogd als buddy, of leg vast waarom u toch gaat.</source>
+        <translation>You cannot leave yet: {problem} Choose a colleague who is logged in as buddy, or record why you go anyway.</translation>
+    </message>
+    <message>
+        <source>{name} is niet ingelogd en het telefoonnummer van {name} kan niet gebeld worden.</source>
+        <translation>{name} is not logged in and {name}&apos;s phone number cannot be called.</translation>
+    </message>
+    <message>
+        <source>{name} is niet ingelogd.</source>
+        <translation>{name} is not logged in.</translation>
+    </message>
+    <message>
+        <source>het telefoonnummer van {name} kan niet gebeld worden.</source>
+        <translation>{name}&apos;s phone number cannot be called.</translation>
+    </message>
+    <message>
+        <source>de reden is te lang (hoogstens {limit} tekens).</source>
+        <translation>the reason is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <source>schrijf op waarom u vertrekt zonder bereikbare buddy.</source>
+        <translation>write down why you leave without a reachable buddy.</translation>
+    </message>
+    <message>
+        <source>de reden bevat een teken dat niet getypt kan worden (zoals een tab).</source>
+        <translation>the reason contains a character that cannot be typed (such as a tab).</translation>
     </message>
     <message>
         <source>Wie</source>
@@ -6336,6 +6368,14 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>only an administrator changes settings</translation>
     </message>
     <message>
+        <source>{name} is niet ingelogd; kies een andere collega.</source>
+        <translation>{name} is not logged in; choose another colleague.</translation>
+    </message>
+    <message>
+        <source>het telefoonnummer van {name} kan niet gebeld worden; kies een andere collega.</source>
+        <translation>{name}&apos;s phone number cannot be called; choose another colleague.</translation>
+    </message>
+    <message>
         <source>een bezoek met status &apos;{status}&apos; belt u niet.</source>
         <translation>you do not call a visit with status &apos;{status}&apos;.</translation>
     </message>
@@ -6374,6 +6414,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>bij rood gaat het bezoek alleen door met vastgelegde toestemming van uw leidinggevende.</source>
         <translation>at red the visit only goes ahead with recorded consent from your team leader.</translation>
+    </message>
+    <message>
+        <source>kies een andere buddy of vertrek zonder bereikbare buddy, niet allebei.</source>
+        <translation>choose another buddy or leave without a reachable buddy, not both.</translation>
     </message>
     <message>
         <source>u mag geen terugbelgesprekken vastleggen</source>

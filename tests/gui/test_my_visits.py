@@ -13,6 +13,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import DemoEnv
+from tests.presence_helpers import visit_buddy_present
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.checklist import Answer, RiskLevel, assess, default_checklist
 from veilig_huisbezoek.domain.visit import VisitPlan, VisitState
@@ -182,6 +183,7 @@ def test_ending_with_an_incident_asks_first_and_says_what_comes_next(
     page = open_page(qtbot, demo)
     ctx = page.ctx
     visit_id = plan_visit(ctx, start_in=timedelta(minutes=5))
+    visit_buddy_present(ctx, visit_id)
     visits.depart(ctx, visit_id)
     demo.hub.visits_changed.emit()
     page.select_visit(visit_id)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.conftest import PASSWORDS
+from tests.conftest import BUDDY_PHONES, PASSWORDS
 from tests.team.pgcluster import Cluster, create_cluster, find_bin_dir, pgserver_bin_dir
 from veilig_huisbezoek.domain.clock import FakeClock
 from veilig_huisbezoek.domain.roles import Role
@@ -76,7 +76,9 @@ def make_pg_team(cluster: Cluster, clock: FakeClock) -> PgTeam:
     owner = TeamLocation.parse(cluster.owner_url(database))
     set_up_team_server(
         owner,
-        NewAccount("anna", PASSWORDS["anna"], "Anna", "de Vries", frozenset()),
+        NewAccount(
+            "anna", PASSWORDS["anna"], "Anna", "de Vries", frozenset(), BUDDY_PHONES["anna"]
+        ),
         clock,
         kdf=FAST_KDF,
     )
@@ -89,8 +91,12 @@ def make_pg_team(cluster: Cluster, clock: FakeClock) -> PgTeam:
         ("bram", "Bram", "Smit", Role.MEDEWERKER),
         ("petra", "Petra", "de Groot", Role.LEIDINGGEVENDE),
     ):
+        # The buddies have a phone that dials (departure checks it: domain/departure.py).
         team.ids[name] = accounts.add_account(
-            anna, NewAccount(name, PASSWORDS[name], first, last, frozenset({role}))
+            anna,
+            NewAccount(
+                name, PASSWORDS[name], first, last, frozenset({role}), BUDDY_PHONES.get(name, "")
+            ),
         )
     anna.store.close()
     return team
