@@ -56,6 +56,7 @@ FAST_KDF: dict[str, int | str] = {
 # departure checks it): the team server refuses a phone change by anyone but itself.
 TEAM_PHONES = {**BUDDY_PHONES, "sanne": "06 44444444"}
 
+
 @dataclass
 class PgTeam:
     """The conftest ``team`` (anna, sanne, bram, petra) on a fresh team database."""
@@ -80,9 +81,7 @@ def make_pg_team(cluster: Cluster, clock: FakeClock) -> PgTeam:
     owner = TeamLocation.parse(cluster.owner_url(database))
     set_up_team_server(
         owner,
-        NewAccount(
-            "anna", PASSWORDS["anna"], "Anna", "de Vries", frozenset(), TEAM_PHONES["anna"]
-        ),
+        NewAccount("anna", PASSWORDS["anna"], "Anna", "de Vries", frozenset(), TEAM_PHONES["anna"]),
         clock,
         kdf=FAST_KDF,
     )
