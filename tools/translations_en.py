@@ -2287,4 +2287,40 @@ EN: dict[str, str] = {
     "kies een andere buddy of vertrek zonder bereikbare buddy, niet allebei.": (
         "choose another buddy or leave without a reachable buddy, not both."
     ),
+    # ---- the departure dialog (gui/departure_dialog.py, ui/departure_dialog.ui) -------
+    (
+        "Vertrokken zonder bereikbare buddy: {who} — {where}. De reden staat bij het bezoek."
+    ): "Left without a reachable buddy: {who} — {where}. The reason is with the visit.",
+    "Vertrokken om {time}.": "Left at {time}.",
+    "Vertrekken: uw buddy is niet bereikbaar": "Leaving: your buddy cannot be reached",
+    "Kies een collega uit de lijst, of kies ‘Toch vertrekken’.": (
+        "Choose a colleague from the list, or choose ‘Go anyway’."
+    ),
+    "U bent onderweg.": "You are on your way.",
+    "Vertrekken mislukt door een onverwachte fout.": "Leaving failed because of an unexpected error.",
+    "Vertrekken": "Leave",
+    "Uw buddy is niet bereikbaar": "Your buddy cannot be reached",
+    "Wat wilt u doen?": "What would you like to do?",
+    "Een &andere collega als buddy (ingelogd)": "&Another colleague as buddy (logged in)",
+    "Een andere collega als buddy": "Another colleague as buddy",
+    "&Toch vertrekken, zonder bereikbare buddy": "&Go anyway, without a reachable buddy",
+    "Toch vertrekken, zonder bereikbare buddy": "Go anyway, without a reachable buddy",
+    "&Collega's die nu zijn ingelogd:": "&Colleagues logged in now:",
+    "Collega's die nu zijn ingelogd": "Colleagues logged in now",
+    "Er is nu geen andere collega ingelogd die buddy kan zijn.": (
+        "No other colleague who can be buddy is logged in now."
+    ),
+    (
+        "Uw leidinggevenden krijgen een melding dat u vertrokken bent zonder bereikbare "
+        "buddy, met uw reden."
+    ): "Your managers are told that you left without a reachable buddy, with your reason.",
+    "&Reden": "&Reason",
+    "Foutmelding bij de reden": "Error message for the reason",
+    "&Vertrekken": "&Leave",
+    "Annuleren, niet vertrekken": "Cancel, do not leave",
+    "{name} is vertrokken zonder bereikbare buddy.": "{name} left without a reachable buddy.",
+    "Andere buddy bij vertrek": "Another buddy at departure",
+    "Vertrokken zonder bereikbare buddy, aan leidinggevenden": (
+        "Left without a reachable buddy, to the managers"
+    ),
 }

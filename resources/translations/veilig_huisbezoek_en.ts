@@ -339,6 +339,14 @@
         <translation>EMERGENCY at the visit of {who} — {where}: {buddy} (buddy) raised the alarm and is calling the police or you.</translation>
     </message>
     <message>
+        <source>Vertrokken zonder bereikbare buddy: {who} — {where}. De reden staat bij het bezoek.</source>
+        <translation>Left without a reachable buddy: {who} — {where}. The reason is with the visit.</translation>
+    </message>
+    <message>
+        <source>Vertrokken om {time}.</source>
+        <translation>Left at {time}.</translation>
+    </message>
+    <message>
         <source>TE LAAT (oorspronkelijk {time}) — {text}</source>
         <translation>LATE (originally {time}) — {text}</translation>
     </message>
@@ -1316,6 +1324,100 @@
     <message>
         <source>niemand</source>
         <translation>nobody</translation>
+    </message>
+</context>
+<context>
+    <name>DepartureDialog</name>
+    <message>
+        <source>Vertrekken: uw buddy is niet bereikbaar</source>
+        <translation>Leaving: your buddy cannot be reached</translation>
+    </message>
+    <message>
+        <source>Kies een collega uit de lijst, of kies ‘Toch vertrekken’.</source>
+        <translation>Choose a colleague from the list, or choose ‘Go anyway’.</translation>
+    </message>
+    <message>
+        <source>U bent onderweg.</source>
+        <translation>You are on your way.</translation>
+    </message>
+    <message>
+        <source>Vertrekken mislukt door een onverwachte fout.</source>
+        <translation>Leaving failed because of an unexpected error.</translation>
+    </message>
+</context>
+<context>
+    <name>DepartureForm</name>
+    <message>
+        <source>Vertrekken</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>Uw buddy is niet bereikbaar</source>
+        <translation>Your buddy cannot be reached</translation>
+    </message>
+    <message>
+        <source>Wat wilt u doen?</source>
+        <translation>What would you like to do?</translation>
+    </message>
+    <message>
+        <source>Een &amp;andere collega als buddy (ingelogd)</source>
+        <translation>&amp;Another colleague as buddy (logged in)</translation>
+    </message>
+    <message>
+        <source>Een andere collega als buddy</source>
+        <translation>Another colleague as buddy</translation>
+    </message>
+    <message>
+        <source>&amp;Toch vertrekken, zonder bereikbare buddy</source>
+        <translation>&amp;Go anyway, without a reachable buddy</translation>
+    </message>
+    <message>
+        <source>Toch vertrekken, zonder bereikbare buddy</source>
+        <translation>Go anyway, without a reachable buddy</translation>
+    </message>
+    <message>
+        <source>&amp;Collega&apos;s die nu zijn ingelogd:</source>
+        <translation>&amp;Colleagues logged in now:</translation>
+    </message>
+    <message>
+        <source>Collega&apos;s die nu zijn ingelogd</source>
+        <translation>Colleagues logged in now</translation>
+    </message>
+    <message>
+        <source>Er is nu geen andere collega ingelogd die buddy kan zijn.</source>
+        <translation>No other colleague who can be buddy is logged in now.</translation>
+    </message>
+    <message>
+        <source>Uw leidinggevenden krijgen een melding dat u vertrokken bent zonder bereikbare buddy, met uw reden.</source>
+        <translation>Your managers are told that you left without a reachable buddy, with your reason.</translation>
+    </message>
+    <message>
+        <source>&amp;Reden</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Foutmelding bij de reden</source>
+        <translation>Error message for the reason</translation>
+    </message>
+    <message>
+        <source>Foutmelding</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>&amp;Vertrekken</source>
+        <translation>&amp;Leave</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Annuleren, niet vertrekken</source>
+        <translation>Cancel, do not leave</translation>
     </message>
 </context>
 <context>
@@ -2553,6 +2655,10 @@ Continue?</translation>
         <translation>Visit scheduled: {address}. Leave with ‘Depart’.</translation>
     </message>
     <message>
+        <source>Vertrekken mislukt door een onverwachte fout.</source>
+        <translation>Leaving failed because of an unexpected error.</translation>
+    </message>
+    <message>
         <source> Uw buddy {buddy} belt u om {time}.</source>
         <translation> Your buddy {buddy} will call you at {time}.</translation>
     </message>
@@ -2658,6 +2764,14 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>De buddy van {name} heeft alarm geslagen.</source>
         <translation>{name}&apos;s buddy raised the alarm.</translation>
+    </message>
+    <message>
+        <source>Vertrokken zonder bereikbare buddy</source>
+        <translation>Left without a reachable buddy</translation>
+    </message>
+    <message>
+        <source>{name} is vertrokken zonder bereikbare buddy.</source>
+        <translation>{name} left without a reachable buddy.</translation>
     </message>
     <message>
         <source>Termijn</source>
@@ -4391,6 +4505,14 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Alarm acknowledged</translation>
     </message>
     <message>
+        <source>Andere buddy bij vertrek</source>
+        <translation>Another buddy at departure</translation>
+    </message>
+    <message>
+        <source>Vertrokken zonder bereikbare buddy</source>
+        <translation>Left without a reachable buddy</translation>
+    </message>
+    <message>
         <source>Risiconiveau {level}</source>
         <translation>Risk level {level}</translation>
     </message>
@@ -4417,6 +4539,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Noodsituatie, aan leidinggevenden</source>
         <translation>Emergency, to the managers</translation>
+    </message>
+    <message>
+        <source>Vertrokken zonder bereikbare buddy, aan leidinggevenden</source>
+        <translation>Left without a reachable buddy, to the managers</translation>
     </message>
     <message>
         <source>{kind} (te laat)</source>
