@@ -2297,7 +2297,9 @@ EN: dict[str, str] = {
         "Choose a colleague from the list, or choose ‘Go anyway’."
     ),
     "U bent onderweg.": "You are on your way.",
-    "Vertrekken mislukt door een onverwachte fout.": "Leaving failed because of an unexpected error.",
+    "Vertrekken mislukt door een onverwachte fout.": (
+        "Leaving failed because of an unexpected error."
+    ),
     "Vertrekken": "Leave",
     "Uw buddy is niet bereikbaar": "Your buddy cannot be reached",
     "Wat wilt u doen?": "What would you like to do?",
