@@ -7,17 +7,19 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QRadioButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import DemoEnv
+from tests.gui.focus_order import names, order_problems, tab_chain
 from tests.gui.test_my_visits import click, open_page, plan_visit
 from tests.presence_helpers import buddy_present
 from veilig_huisbezoek.domain.visit import VisitState
 from veilig_huisbezoek.gui.alarm_panel import AlarmPanel
-from veilig_huisbezoek.gui.departure_dialog import DepartureDialog
+from veilig_huisbezoek.gui.departure_dialog import Departure, DepartureDialog, DepartureOption
 from veilig_huisbezoek.gui.my_visits import MyVisitsPage
 from veilig_huisbezoek.services import planning, visits
+from veilig_huisbezoek.services.context import ServiceContext
 
 pytestmark = pytest.mark.gui
 
@@ -135,3 +137,46 @@ def test_going_anyway_needs_a_reason_and_tells_the_leidinggevende(
     assert row.acknowledge_button.isVisible()
     click(qtbot, row.acknowledge_button)
     qtbot.waitUntil(lambda: not any("Vertrokken zonder" in t for t in panel.row_texts()))
+
+
+def test_tab_follows_the_reading_order_on_each_page(qtbot: QtBot, demo: DemoEnv) -> None:
+    page = open_page(qtbot, demo)
+    ids = _ids(page)
+    visit_id = plan_visit(page.ctx, start_in=timedelta(minutes=5))
+    buddy_present(page.ctx.store, ids["petra"], demo.clock.now())
+    dialog = _press_depart(qtbot, page, visit_id)
+    assert order_problems(dialog.form) == []
+    chain = names(tab_chain(dialog.form))
+    assert chain[:2] == ["colleagueRadio", "colleagueList"]
+    assert chain[-2:] == ["departButton", "cancelButton"]
+    dialog.choose(dialog.options[1])
+    assert order_problems(dialog.form) == []
+    assert "reasonEdit" in names(tab_chain(dialog.form))
+
+
+def test_a_further_option_can_be_added(qtbot: QtBot, demo: DemoEnv) -> None:
+    """The extension point: e.g. "a colleague logs in right here"."""
+    page = open_page(qtbot, demo)
+    ids = _ids(page)
+    visit_id = plan_visit(page.ctx, start_in=timedelta(minutes=5))
+    dialog = _press_depart(qtbot, page, visit_id)
+    radio = QRadioButton("Een collega logt &hier in")
+    here = QWidget()
+    QVBoxLayout(here).addWidget(name_edit := QLineEdit())
+    name_edit.setAccessibleName("Gebruikersnaam")
+
+    def collect() -> Departure | None:
+        def depart(ctx: ServiceContext) -> None:
+            # (the real option logs the colleague in; here Lotte is simply there)
+            buddy_present(ctx.store, ids["lotte"], ctx.now())
+            visits.depart(ctx, visit_id, new_buddy_id=ids["lotte"])
+
+        return depart
+
+    dialog.add_option(DepartureOption(radio, here, collect, name_edit))
+    assert radio.accessibleName() == "Een collega logt hier in"
+    dialog.choose(dialog.options[2])
+    assert dialog.pages.currentWidget() is here and not dialog.anyway_radio.isChecked()
+    click(qtbot, dialog.depart_button)
+    qtbot.waitUntil(lambda: _state(page, visit_id) is VisitState.ONDERWEG, timeout=5_000)
+    assert visits.get_visit(page.ctx, visit_id).buddy_id == ids["lotte"]
