@@ -18,8 +18,10 @@ from veilig_huisbezoek.domain.visit import VisitState
 from veilig_huisbezoek.gui.alarm_panel import AlarmPanel
 from veilig_huisbezoek.gui.departure_dialog import Departure, DepartureDialog, DepartureOption
 from veilig_huisbezoek.gui.my_visits import MyVisitsPage
+from veilig_huisbezoek.gui.visit_detail import VisitDetailDialog
 from veilig_huisbezoek.services import planning, visits
 from veilig_huisbezoek.services.context import ServiceContext
+from veilig_huisbezoek.services.visit_details import get_visit_detail
 
 pytestmark = pytest.mark.gui
 
@@ -180,3 +182,21 @@ def test_a_further_option_can_be_added(qtbot: QtBot, demo: DemoEnv) -> None:
     click(qtbot, dialog.depart_button)
     qtbot.waitUntil(lambda: _state(page, visit_id) is VisitState.ONDERWEG, timeout=5_000)
     assert visits.get_visit(page.ctx, visit_id).buddy_id == ids["lotte"]
+
+
+def test_the_timeline_shows_the_new_buddy_and_the_reason(qtbot: QtBot, demo: DemoEnv) -> None:
+    page = open_page(qtbot, demo)
+    ids = _ids(page)
+    first = plan_visit(page.ctx, start_in=timedelta(minutes=5))
+    second = plan_visit(page.ctx, start_in=timedelta(minutes=10))
+    buddy_present(page.ctx.store, ids["lotte"], demo.clock.now())
+    visits.depart(page.ctx, first, new_buddy_id=ids["lotte"])
+    visits.depart(page.ctx, second, go_anyway_reason="Ahmed belt vanaf zijn mobiel.")
+    changed = VisitDetailDialog(get_visit_detail(page.ctx, first))
+    anyway = VisitDetailDialog(get_visit_detail(page.ctx, second))
+    for dialog in (changed, anyway):
+        qtbot.addWidget(dialog)
+    assert "Andere buddy bij vertrek" in [e.what for e in changed.timeline.entries()]
+    entries = {e.what: e.detail for e in anyway.timeline.entries()}
+    assert entries["Vertrokken zonder bereikbare buddy"] == "Reden: Ahmed belt vanaf zijn mobiel."
+    assert entries["⚠ Alarm"] == "Vertrokken zonder bereikbare buddy, aan leidinggevenden"

@@ -319,6 +319,8 @@ class MyVisitsPage(QWidget):
             (self.incident_button, VisitState.TERUG_INCIDENT),
         ):
             button.setEnabled(state is not None and can_transition(state, target))
+        if self._departing:  # the departure runs on the task runner: one at a time
+            self.depart_button.setEnabled(False)
         for button in (self.details_button, self.letter_button, self.agenda_button):
             button.setEnabled(row is not None)
         if row is None:
