@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import unicodedata
 
 import pytest
@@ -57,6 +58,8 @@ def test_the_refusal_carries_the_check_and_says_what_to_do() -> None:
     assert refused.check is check
     assert "Ahmed is niet ingelogd." in str(refused)
     assert refused.message.template.startswith("Vertrekken kan nog niet")
+    again = pickle.loads(pickle.dumps(refused))
+    assert again.check == check and str(again) == str(refused)
 
 
 def test_the_reason_is_stripped() -> None:

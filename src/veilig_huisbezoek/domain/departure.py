@@ -111,3 +111,6 @@ class DepartureRefused(UserError):
 
     def __str__(self) -> str:
         return str(self.message)
+
+    def __reduce__(self) -> tuple[type[DepartureRefused], tuple[BuddyCheck]]:
+        return (DepartureRefused, (self.check,))
