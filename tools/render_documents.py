@@ -120,6 +120,8 @@ def main() -> int:
         to_png(letter_pdf(letter), DOCS / "announcement-letter.png", args.dpi)
 
         clock.set(start + timedelta(minutes=-5))
+        # Ahmed (the buddy) is logged in somewhere: the departure checks it.
+        sanne.store.heartbeat("render-ahmed", buddy.id, clock.now(), locked=False)
         visits.depart(sanne, visit_id)
         clock.set(start + timedelta(minutes=40))
         visits.return_with_incident(sanne, visit_id)

@@ -2346,4 +2346,74 @@ EN: dict[str, str] = {
         "Op een teamserver zijn namen en adressen versleuteld: de server kan er niet in zoeken."
     ): "On a team server names and addresses are encrypted: the server cannot search in them.",
     "Telefoonnummer": "Phone number",
+    # ---- before departure: is the buddy reachable? (DESIGN §4a, domain/departure.py) --
+    "Vertrokken zonder bereikbare buddy": "Left without a reachable buddy",
+    (
+        "Vertrekken kan nog niet: {problem} Kies een collega die is ingelogd als buddy, "
+        "of leg vast waarom u toch gaat."
+    ): "You cannot leave yet: {problem} Choose a colleague who is logged in as buddy, or "
+    "record why you go anyway.",
+    "{name} is niet ingelogd en het telefoonnummer van {name} kan niet gebeld worden.": (
+        "{name} is not logged in and {name}'s phone number cannot be called."
+    ),
+    "{name} is niet ingelogd.": "{name} is not logged in.",
+    "het telefoonnummer van {name} kan niet gebeld worden.": (
+        "{name}'s phone number cannot be called."
+    ),
+    "de reden is te lang (hoogstens {limit} tekens).": (
+        "the reason is too long (at most {limit} characters)."
+    ),
+    "schrijf op waarom u vertrekt zonder bereikbare buddy.": (
+        "write down why you leave without a reachable buddy."
+    ),
+    "de reden bevat een teken dat niet getypt kan worden (zoals een tab).": (
+        "the reason contains a character that cannot be typed (such as a tab)."
+    ),
+    "{name} is niet ingelogd; kies een andere collega.": (
+        "{name} is not logged in; choose another colleague."
+    ),
+    "het telefoonnummer van {name} kan niet gebeld worden; kies een andere collega.": (
+        "{name}'s phone number cannot be called; choose another colleague."
+    ),
+    "kies een andere buddy of vertrek zonder bereikbare buddy, niet allebei.": (
+        "choose another buddy or leave without a reachable buddy, not both."
+    ),
+    # ---- the departure dialog (gui/departure_dialog.py, ui/departure_dialog.ui) -------
+    (
+        "Vertrokken zonder bereikbare buddy: {who} — {where}. De reden staat bij het bezoek."
+    ): "Left without a reachable buddy: {who} — {where}. The reason is with the visit.",
+    "Vertrokken om {time}.": "Left at {time}.",
+    "Vertrekken: uw buddy is niet bereikbaar": "Leaving: your buddy cannot be reached",
+    "Kies een collega uit de lijst, of kies ‘Toch vertrekken’.": (
+        "Choose a colleague from the list, or choose ‘Go anyway’."
+    ),
+    "U bent onderweg.": "You are on your way.",
+    "Vertrekken mislukt door een onverwachte fout.": (
+        "Leaving failed because of an unexpected error."
+    ),
+    "Vertrekken": "Leave",
+    "Uw buddy is niet bereikbaar": "Your buddy cannot be reached",
+    "Wat wilt u doen?": "What would you like to do?",
+    "Een &andere collega als buddy (ingelogd)": "&Another colleague as buddy (logged in)",
+    "Een andere collega als buddy": "Another colleague as buddy",
+    "&Toch vertrekken, zonder bereikbare buddy": "&Go anyway, without a reachable buddy",
+    "Toch vertrekken, zonder bereikbare buddy": "Go anyway, without a reachable buddy",
+    "&Collega's die nu zijn ingelogd:": "&Colleagues logged in now:",
+    "Collega's die nu zijn ingelogd": "Colleagues logged in now",
+    "Er is nu geen andere collega ingelogd die buddy kan zijn.": (
+        "No other colleague who can be buddy is logged in now."
+    ),
+    (
+        "Uw leidinggevenden krijgen een melding dat u vertrokken bent zonder bereikbare "
+        "buddy, met uw reden."
+    ): "Your managers are told that you left without a reachable buddy, with your reason.",
+    "&Reden": "&Reason",
+    "Foutmelding bij de reden": "Error message for the reason",
+    "&Vertrekken": "&Leave",
+    "Annuleren, niet vertrekken": "Cancel, do not leave",
+    "{name} is vertrokken zonder bereikbare buddy.": "{name} left without a reachable buddy.",
+    "Andere buddy bij vertrek": "Another buddy at departure",
+    "Vertrokken zonder bereikbare buddy, aan leidinggevenden": (
+        "Left without a reachable buddy, to the managers"
+    ),
 }

@@ -339,6 +339,14 @@
         <translation>EMERGENCY at the visit of {who} — {where}: {buddy} (buddy) raised the alarm and is calling the police or you.</translation>
     </message>
     <message>
+        <source>Vertrokken zonder bereikbare buddy: {who} — {where}. De reden staat bij het bezoek.</source>
+        <translation>Left without a reachable buddy: {who} — {where}. The reason is with the visit.</translation>
+    </message>
+    <message>
+        <source>Vertrokken om {time}.</source>
+        <translation>Left at {time}.</translation>
+    </message>
+    <message>
         <source>TE LAAT (oorspronkelijk {time}) — {text}</source>
         <translation>LATE (originally {time}) — {text}</translation>
     </message>
@@ -1319,6 +1327,100 @@
     </message>
 </context>
 <context>
+    <name>DepartureDialog</name>
+    <message>
+        <source>Vertrekken: uw buddy is niet bereikbaar</source>
+        <translation>Leaving: your buddy cannot be reached</translation>
+    </message>
+    <message>
+        <source>Kies een collega uit de lijst, of kies ‘Toch vertrekken’.</source>
+        <translation>Choose a colleague from the list, or choose ‘Go anyway’.</translation>
+    </message>
+    <message>
+        <source>U bent onderweg.</source>
+        <translation>You are on your way.</translation>
+    </message>
+    <message>
+        <source>Vertrekken mislukt door een onverwachte fout.</source>
+        <translation>Leaving failed because of an unexpected error.</translation>
+    </message>
+</context>
+<context>
+    <name>DepartureForm</name>
+    <message>
+        <source>Vertrekken</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>Uw buddy is niet bereikbaar</source>
+        <translation>Your buddy cannot be reached</translation>
+    </message>
+    <message>
+        <source>Wat wilt u doen?</source>
+        <translation>What would you like to do?</translation>
+    </message>
+    <message>
+        <source>Een &amp;andere collega als buddy (ingelogd)</source>
+        <translation>&amp;Another colleague as buddy (logged in)</translation>
+    </message>
+    <message>
+        <source>Een andere collega als buddy</source>
+        <translation>Another colleague as buddy</translation>
+    </message>
+    <message>
+        <source>&amp;Toch vertrekken, zonder bereikbare buddy</source>
+        <translation>&amp;Go anyway, without a reachable buddy</translation>
+    </message>
+    <message>
+        <source>Toch vertrekken, zonder bereikbare buddy</source>
+        <translation>Go anyway, without a reachable buddy</translation>
+    </message>
+    <message>
+        <source>&amp;Collega&apos;s die nu zijn ingelogd:</source>
+        <translation>&amp;Colleagues logged in now:</translation>
+    </message>
+    <message>
+        <source>Collega&apos;s die nu zijn ingelogd</source>
+        <translation>Colleagues logged in now</translation>
+    </message>
+    <message>
+        <source>Er is nu geen andere collega ingelogd die buddy kan zijn.</source>
+        <translation>No other colleague who can be buddy is logged in now.</translation>
+    </message>
+    <message>
+        <source>Uw leidinggevenden krijgen een melding dat u vertrokken bent zonder bereikbare buddy, met uw reden.</source>
+        <translation>Your managers are told that you left without a reachable buddy, with your reason.</translation>
+    </message>
+    <message>
+        <source>&amp;Reden</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Foutmelding bij de reden</source>
+        <translation>Error message for the reason</translation>
+    </message>
+    <message>
+        <source>Foutmelding</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>&amp;Vertrekken</source>
+        <translation>&amp;Leave</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Annuleren, niet vertrekken</source>
+        <translation>Cancel, do not leave</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunView</name>
     <message>
         <source>Voornaam: dit veld is verplicht.</source>
@@ -1431,12 +1533,12 @@
         <translation>No other colleague is logged in now</translation>
     </message>
     <message>
-        <source>Over&amp;dragen</source>
-        <translation>Hand &amp;over</translation>
-    </message>
-    <message>
         <source>Inloggen en over&amp;dragen</source>
         <translation>Log in and hand &amp;over</translation>
+    </message>
+    <message>
+        <source>Over&amp;dragen</source>
+        <translation>Hand &amp;over</translation>
     </message>
     <message>
         <source>Inloggen en overdragen</source>
@@ -2730,6 +2832,10 @@ Continue?</translation>
         <translation>Visit scheduled: {address}. Leave with ‘Depart’.</translation>
     </message>
     <message>
+        <source>Vertrekken mislukt door een onverwachte fout.</source>
+        <translation>Leaving failed because of an unexpected error.</translation>
+    </message>
+    <message>
         <source> Uw buddy {buddy} belt u om {time}.</source>
         <translation> Your buddy {buddy} will call you at {time}.</translation>
     </message>
@@ -2843,6 +2949,14 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>De buddy van {name} heeft alarm geslagen.</source>
         <translation>{name}&apos;s buddy raised the alarm.</translation>
+    </message>
+    <message>
+        <source>Vertrokken zonder bereikbare buddy</source>
+        <translation>Left without a reachable buddy</translation>
+    </message>
+    <message>
+        <source>{name} is vertrokken zonder bereikbare buddy.</source>
+        <translation>{name} left without a reachable buddy.</translation>
     </message>
     <message>
         <source>Termijn</source>
@@ -4576,6 +4690,14 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Alarm acknowledged</translation>
     </message>
     <message>
+        <source>Andere buddy bij vertrek</source>
+        <translation>Another buddy at departure</translation>
+    </message>
+    <message>
+        <source>Vertrokken zonder bereikbare buddy</source>
+        <translation>Left without a reachable buddy</translation>
+    </message>
+    <message>
         <source>Risiconiveau {level}</source>
         <translation>Risk level {level}</translation>
     </message>
@@ -4602,6 +4724,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Noodsituatie, aan leidinggevenden</source>
         <translation>Emergency, to the managers</translation>
+    </message>
+    <message>
+        <source>Vertrokken zonder bereikbare buddy, aan leidinggevenden</source>
+        <translation>Left without a reachable buddy, to the managers</translation>
     </message>
     <message>
         <source>{kind} (te laat)</source>
@@ -5237,6 +5363,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Emergency</translation>
     </message>
     <message>
+        <source>Vertrokken zonder bereikbare buddy</source>
+        <translation>Left without a reachable buddy</translation>
+    </message>
+    <message>
         <source>Medewerker</source>
         <translation>Employee</translation>
     </message>
@@ -5775,6 +5905,34 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>&apos;{text}&apos; bestaat niet als datum of tijd (controleer dag, maand, uur en minuten).</source>
         <translation>&apos;{text}&apos; does not exist as a date or time (check the day, month, hour and minutes).</translation>
+    </message>
+    <message>
+        <source>Vertrekken kan nog niet: {problem} Kies een collega die is ingelogd als buddy, of leg vast waarom u toch gaat.</source>
+        <translation>You cannot leave yet: {problem} Choose a colleague who is logged in as buddy, or record why you go anyway.</translation>
+    </message>
+    <message>
+        <source>{name} is niet ingelogd en het telefoonnummer van {name} kan niet gebeld worden.</source>
+        <translation>{name} is not logged in and {name}&apos;s phone number cannot be called.</translation>
+    </message>
+    <message>
+        <source>{name} is niet ingelogd.</source>
+        <translation>{name} is not logged in.</translation>
+    </message>
+    <message>
+        <source>het telefoonnummer van {name} kan niet gebeld worden.</source>
+        <translation>{name}&apos;s phone number cannot be called.</translation>
+    </message>
+    <message>
+        <source>de reden is te lang (hoogstens {limit} tekens).</source>
+        <translation>the reason is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <source>schrijf op waarom u vertrekt zonder bereikbare buddy.</source>
+        <translation>write down why you leave without a reachable buddy.</translation>
+    </message>
+    <message>
+        <source>de reden bevat een teken dat niet getypt kan worden (zoals een tab).</source>
+        <translation>the reason contains a character that cannot be typed (such as a tab).</translation>
     </message>
     <message>
         <source>dit bezoek loopt niet meer</source>
@@ -6569,6 +6727,14 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>only an administrator changes settings</translation>
     </message>
     <message>
+        <source>{name} is niet ingelogd; kies een andere collega.</source>
+        <translation>{name} is not logged in; choose another colleague.</translation>
+    </message>
+    <message>
+        <source>het telefoonnummer van {name} kan niet gebeld worden; kies een andere collega.</source>
+        <translation>{name}&apos;s phone number cannot be called; choose another colleague.</translation>
+    </message>
+    <message>
         <source>een bezoek met status &apos;{status}&apos; belt u niet.</source>
         <translation>you do not call a visit with status &apos;{status}&apos;.</translation>
     </message>
@@ -6607,6 +6773,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>bij rood gaat het bezoek alleen door met vastgelegde toestemming van uw leidinggevende.</source>
         <translation>at red the visit only goes ahead with recorded consent from your team leader.</translation>
+    </message>
+    <message>
+        <source>kies een andere buddy of vertrek zonder bereikbare buddy, niet allebei.</source>
+        <translation>choose another buddy or leave without a reachable buddy, not both.</translation>
     </message>
     <message>
         <source>u mag geen terugbelgesprekken vastleggen</source>

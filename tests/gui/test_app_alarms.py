@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import DEMO_PASSWORDS, DemoEnv
+from tests.presence_helpers import visit_buddy_present
 from tests.reminders.helpers import groen_assessment
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.checklist import RiskLevel
@@ -94,6 +95,7 @@ def running_visit(demo: DemoEnv, *, buddy: str = "ahmed", minutes: int = 60) -> 
     )
     visit_id = visits.save_visit(sanne, plan, groen_assessment())
     visits.schedule_visit(sanne, visit_id)
+    visit_buddy_present(sanne, visit_id)
     visits.depart(sanne, visit_id)
     return Visit(visit_id, start, end)
 

@@ -27,6 +27,7 @@ from tests.gui.prepare_steps import (
     type_address,
 )
 from tests.gui.test_shell import logged_in
+from tests.presence_helpers import visit_buddy_present
 from veilig_huisbezoek.domain.call_outcome import CallAction
 from veilig_huisbezoek.domain.checklist import RiskLevel
 from veilig_huisbezoek.domain.clock import to_local
@@ -123,9 +124,13 @@ def test_register_warning_rood_consent_plan_buddy_achternaam_112(
     assert isinstance(my_visits, MyVisitsPage)
     assert window.workspace.tabs.currentWidget() is my_visits
     my_visits.select_visit(visit_id)
-    click(qtbot, my_visits.depart_button)
     sanne = window.ctx
     assert sanne is not None
+    visit_buddy_present(sanne, visit_id)
+    click(qtbot, my_visits.depart_button)
+    qtbot.waitUntil(
+        lambda: get_visit_detail(sanne, visit_id).state is VisitState.ONDERWEG, timeout=5_000
+    )
     detail = get_visit_detail(sanne, visit_id)
     assert detail.state is VisitState.ONDERWEG
     assert detail.level is RiskLevel.ROOD

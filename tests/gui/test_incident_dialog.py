@@ -19,6 +19,7 @@ from tests.conftest import file_mode
 from tests.gui.conftest import DemoEnv
 from tests.gui.test_accessibility import unlabelled_buddies, unnamed
 from tests.gui.test_my_visits import plan_visit
+from tests.presence_helpers import visit_buddy_present
 from veilig_huisbezoek.domain.clock import to_local
 from veilig_huisbezoek.domain.incident import MAX_ATTACHMENT_BYTES, AftercareTalk, Step
 from veilig_huisbezoek.domain.register import NoteStatus
@@ -46,6 +47,7 @@ def click(qtbot: QtBot, button: QAbstractButton) -> None:
 
 def returned_visit(ctx: ServiceContext) -> int:
     visit_id = plan_visit(ctx)
+    visit_buddy_present(ctx, visit_id)
     visits.depart(ctx, visit_id)
     visits.return_with_incident(ctx, visit_id)
     return visit_id

@@ -20,6 +20,7 @@ from tests.gui import prepare_steps
 from tests.gui.conftest import DemoEnv
 from tests.gui.test_my_visits import answer_box, click, plan_visit
 from tests.gui.test_my_visits import open_page as open_my_visits
+from tests.presence_helpers import visit_buddy_present
 from veilig_huisbezoek.domain.incident import AftercareTalk, Step
 from veilig_huisbezoek.domain.register import NoteStatus
 from veilig_huisbezoek.domain.reminders import ReminderKind, deadline_key, reminders_for
@@ -42,8 +43,11 @@ def test_onveilig_path_from_return_to_the_next_colleagues_warning(
     visit_id = plan_visit(sanne, start_in=timedelta(minutes=5))
     page = open_my_visits(qtbot, demo)
     page.select_visit(visit_id)
+    visit_buddy_present(sanne, visit_id)
     click(qtbot, page.depart_button)
-    assert visits.get_visit(page.ctx, visit_id).state is VisitState.ONDERWEG
+    qtbot.waitUntil(
+        lambda: visits.get_visit(page.ctx, visit_id).state is VisitState.ONDERWEG, timeout=5_000
+    )
     demo.clock.advance(timedelta(minutes=40))
     click(qtbot, page.incident_button)
     answer_box(qtbot, page, QMessageBox.StandardButton.Yes)

@@ -13,6 +13,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import DemoEnv
+from tests.presence_helpers import visit_buddy_present
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.checklist import Answer, RiskLevel, assess, default_checklist
 from veilig_huisbezoek.domain.visit import VisitPlan, VisitState
@@ -182,6 +183,7 @@ def test_ending_with_an_incident_asks_first_and_says_what_comes_next(
     page = open_page(qtbot, demo)
     ctx = page.ctx
     visit_id = plan_visit(ctx, start_in=timedelta(minutes=5))
+    visit_buddy_present(ctx, visit_id)
     visits.depart(ctx, visit_id)
     demo.hub.visits_changed.emit()
     page.select_visit(visit_id)
@@ -222,8 +224,11 @@ def test_a_service_refusal_is_shown_in_dutch(qtbot: QtBot, demo: DemoEnv) -> Non
     page.refresh()
     page.select_visit(visit_id)
     # Meanwhile the visit departs from another screen: this page still shows "Gepland".
-    visits.depart(demo.login("sanne"), visit_id)
+    other = demo.login("sanne")
+    visit_buddy_present(other, visit_id)
+    visits.depart(other, visit_id)
     click(qtbot, page.depart_button)
+    qtbot.waitUntil(lambda: "kan niet naar" in page.message_label.text(), timeout=5_000)
     message = page.message_label.text()
     assert "kan niet naar" in message and "Onderweg" in message
     assert "Traceback" not in message
@@ -235,6 +240,7 @@ def test_a_service_refusal_is_shown_in_dutch(qtbot: QtBot, demo: DemoEnv) -> Non
 def test_keyboard_choose_a_visit_and_depart(qtbot: QtBot, demo: DemoEnv) -> None:
     page = open_page(qtbot, demo)
     visit_id = plan_visit(page.ctx, start_in=timedelta(minutes=-5))
+    visit_buddy_present(page.ctx, visit_id)
     demo.hub.visits_changed.emit()
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page)

@@ -35,6 +35,7 @@ from tests.gui.prepare_steps import (
     type_address,
     walk_to_plan,
 )
+from tests.presence_helpers import visit_buddy_present
 from veilig_huisbezoek.domain.checklist import Answer, RiskLevel
 from veilig_huisbezoek.domain.clock import to_local
 from veilig_huisbezoek.domain.visit import VisitState
@@ -137,9 +138,10 @@ def test_groen_happy_path_to_gepland_onderweg_and_back_safe(qtbot: QtBot, demo: 
     my_visits.select_visit(visit_id)
     assert my_visits.selected_id() == visit_id
     assert not my_visits.safe_button.isEnabled()
+    visit_buddy_present(ctx, visit_id)
     click(qtbot, my_visits.depart_button)
+    qtbot.waitUntil(lambda: "onderweg" in my_visits.message_label.text(), timeout=5_000)
     assert visits.get_visit(ctx, visit_id).state is VisitState.ONDERWEG
-    assert "onderweg" in my_visits.message_label.text()
     assert not my_visits.depart_button.isEnabled()
 
     click(qtbot, my_visits.safe_button)

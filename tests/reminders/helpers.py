@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from tests.conftest import Team
+from tests.presence_helpers import present_as
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.checklist import Answer, RiskLevel, assess, default_checklist
 from veilig_huisbezoek.domain.visit import VisitPlan, VisitReason, default_callbacks
@@ -67,6 +68,7 @@ def running_visit(
         )
         visit_id = visits.save_visit(ctx, plan, groen_assessment())
         visits.schedule_visit(ctx, visit_id)
+        present_as(team.login, buddy)  # also on a team server: their own heartbeat
         visits.depart(ctx, visit_id)
         return visit_id
     finally:

@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from tests.gui.test_prepare_visit import STEP_PLAN, answer, click, pick, type_address
+from tests.presence_helpers import visit_buddy_present
 from tests.robustness.helpers import make_cheap_store, type_text
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.checklist import Answer, RiskLevel, assess, default_checklist
@@ -176,6 +177,7 @@ def _service_session(data_dir: Path, clock: FakeClock) -> None:
                 deviation_reason=DEVIATION,
             )
             visits.schedule_visit(sanne, visit_id)
+            visit_buddy_present(sanne, visit_id)
             visits.depart(sanne, visit_id)
             visits.record_call(bram, visit_id, reached=False)
             visits.record_call(bram, visit_id, reached=False)

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import Team
+from tests.presence_helpers import visit_buddy_present
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.call_outcome import NameUsed
 from veilig_huisbezoek.domain.checklist import Answer, RiskLevel, assess, default_checklist
@@ -82,6 +83,7 @@ def people(team: Team) -> Iterator[dict[str, ServiceContext]]:
 
 def _out(ctx: ServiceContext, visit_id: int) -> None:
     visits.schedule_visit(ctx, visit_id)
+    visit_buddy_present(ctx, visit_id)
     visits.depart(ctx, visit_id)
 
 

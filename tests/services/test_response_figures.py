@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import Team, make_team
+from tests.presence_helpers import present_as
 from tests.services.test_services import ADDRESS, _assessment
 from veilig_huisbezoek.domain.call_outcome import NameUsed
 from veilig_huisbezoek.domain.checklist import RiskLevel
@@ -75,6 +76,7 @@ def _visit(team: AnyTeam, sanne: ServiceContext, start: datetime, end: datetime,
     visit_id = visits.save_visit(sanne, plan, _assessment(RiskLevel.GROEN))
     visits.schedule_visit(sanne, visit_id)
     team.clock.set(start)
+    present_as(team.login, "bram")  # also on a team server: his own heartbeat
     visits.depart(sanne, visit_id)
     return visit_id, _callback_ids(sanne, visit_id)
 

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import Team
+from tests.presence_helpers import visit_buddy_present
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.checklist import Answer, RiskLevel, assess, default_checklist
 from veilig_huisbezoek.domain.clock import to_local
@@ -72,6 +73,7 @@ def _visit(team: Team, *, finish: bool = True, incident: bool = False) -> int:
             deviation_reason="Alleen omdat Mevrouw Bewaarmans niemand anders toelaat.",
         )
         visits.schedule_visit(ctx, visit_id)
+        visit_buddy_present(ctx, visit_id)
         visits.depart(ctx, visit_id)
     finally:
         ctx.store.close()

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import Team
+from tests.presence_helpers import visit_buddy_present
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.call_outcome import CallAction, NameUsed
 from veilig_huisbezoek.domain.checklist import Answer, RiskLevel, assess, default_checklist
@@ -66,6 +67,7 @@ def _running_visit(team: Team, level: RiskLevel = RiskLevel.GROEN) -> int:
         visits.give_consent(lead, visit_id, "Onvermijdelijk; politie is op de hoogte.")
         lead.store.close()
     visits.schedule_visit(ctx, visit_id)
+    visit_buddy_present(ctx, visit_id)
     visits.depart(ctx, visit_id)
     ctx.store.close()
     return visit_id
@@ -165,6 +167,7 @@ def test_someone_else_cannot_depart_or_plan_for_me(team: Team) -> None:
     sanne.store.close()
     bram = team.login("bram")  # the buddy may see it, not depart for her
     with pytest.raises(PermissionDenied):
+        visit_buddy_present(bram, visit_id)
         visits.depart(bram, visit_id)
     with pytest.raises(PermissionDenied):
         visits.save_visit(bram, sanne_plan, _assessment(RiskLevel.GROEN))

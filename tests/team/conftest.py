@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.conftest import PASSWORDS
+from tests.conftest import BUDDY_PHONES, PASSWORDS
 from tests.team.pgcluster import Cluster, create_cluster, find_bin_dir, pgserver_bin_dir
 from veilig_huisbezoek.domain.clock import FakeClock
 from veilig_huisbezoek.domain.roles import Role
@@ -52,6 +52,11 @@ FAST_KDF: dict[str, int | str] = {
 }
 
 
+# Everyone has a phone that dials here (Sanne is the buddy in some team tests; the
+# departure checks it): the team server refuses a phone change by anyone but itself.
+TEAM_PHONES = {**BUDDY_PHONES, "sanne": "06 44444444"}
+
+
 @dataclass
 class PgTeam:
     """The conftest ``team`` (anna, sanne, bram, petra) on a fresh team database."""
@@ -76,7 +81,7 @@ def make_pg_team(cluster: Cluster, clock: FakeClock) -> PgTeam:
     owner = TeamLocation.parse(cluster.owner_url(database))
     set_up_team_server(
         owner,
-        NewAccount("anna", PASSWORDS["anna"], "Anna", "de Vries", frozenset()),
+        NewAccount("anna", PASSWORDS["anna"], "Anna", "de Vries", frozenset(), TEAM_PHONES["anna"]),
         clock,
         kdf=FAST_KDF,
     )
@@ -89,8 +94,12 @@ def make_pg_team(cluster: Cluster, clock: FakeClock) -> PgTeam:
         ("bram", "Bram", "Smit", Role.MEDEWERKER),
         ("petra", "Petra", "de Groot", Role.LEIDINGGEVENDE),
     ):
+        # The buddies have a phone that dials (departure checks it: domain/departure.py).
         team.ids[name] = accounts.add_account(
-            anna, NewAccount(name, PASSWORDS[name], first, last, frozenset({role}))
+            anna,
+            NewAccount(
+                name, PASSWORDS[name], first, last, frozenset({role}), TEAM_PHONES.get(name, "")
+            ),
         )
     anna.store.close()
     return team

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSWORDS
+from tests.presence_helpers import present_as
 from tests.team.conftest import PgTeam
 from tests.team.workstation import Message, Workstation
 from veilig_huisbezoek.domain.settings import Settings
@@ -141,6 +142,7 @@ def test_an_alarm_acknowledged_on_one_workstation_stops_on_the_other(
         plan = _plan(sanne, pg_team)  # type: ignore[arg-type]
         visit_id = visits.save_visit(sanne, plan, _assessment(RiskLevel.GROEN))
         visits.schedule_visit(sanne, visit_id)
+        present_as(pg_team.login, "bram")
         visits.depart(sanne, visit_id)
     finally:
         sanne.store.close()

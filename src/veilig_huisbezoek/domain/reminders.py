@@ -41,6 +41,9 @@ class ReminderKind(StrEnum):
     ESCALATION = "escalatie"
     DEADLINE = "termijn"
     EMERGENCY = "noodsituatie"
+    # Raised once at departure, for the leidinggevenden: the visitor went without a
+    # reachable buddy (DESIGN §4a, domain/departure.py); never from the schedule.
+    UNWATCHED_DEPARTURE = "zonder_buddy"
 
     @property
     def label(self) -> str:
@@ -58,12 +61,14 @@ _KIND_LABELS = {
     ReminderKind.ESCALATION: "Escalatie",
     ReminderKind.DEADLINE: "Termijn",
     ReminderKind.EMERGENCY: "Noodsituatie",
+    ReminderKind.UNWATCHED_DEPARTURE: "Vertrokken zonder bereikbare buddy",
 }
 _URGENCY = {
     ReminderKind.EMERGENCY: -1,
     ReminderKind.ESCALATION: 0,
     ReminderKind.OVERDUE: 1,
     ReminderKind.CALLBACK_DUE: 2,
+    ReminderKind.UNWATCHED_DEPARTURE: 2,
     ReminderKind.DEADLINE: 3,
 }
 
@@ -95,6 +100,10 @@ def deadline_key(name: str) -> str:
 
 def emergency_key(call_id: int) -> str:
     return f"call:{call_id}"
+
+
+def unwatched_departure_key(visit_id: int) -> str:
+    return f"departure:{visit_id}"
 
 
 @dataclass(frozen=True, slots=True)

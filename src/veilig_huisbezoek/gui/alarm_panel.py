@@ -388,6 +388,12 @@ class AlarmPanel(QFrame):
                 "alarm geslagen en belt de politie of u."
             ).format(who=who, where=where, buddy=buddy)
             when = self.tr("Om {time}.").format(time=time)
+        elif alarm.kind is ReminderKind.UNWATCHED_DEPARTURE:
+            text = self.tr(
+                "Vertrokken zonder bereikbare buddy: {who} — {where}. De reden staat bij het "
+                "bezoek."
+            ).format(who=who, where=where)
+            when = self.tr("Vertrokken om {time}.").format(time=time)
         else:
             deadline = alarm.reminder_key.removeprefix(deadline_key(""))
             text = domain_text(deadline_label(deadline))

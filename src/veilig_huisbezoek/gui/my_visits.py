@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.checklist import RiskLevel
 from ..domain.clock import to_local
+from ..domain.departure import BuddyCheck, DepartureRefused
 from ..domain.errors import UserError
 from ..domain.presence import PresenceSnapshot
 from ..domain.visit import VisitState, can_transition
@@ -35,6 +36,7 @@ from ..services.context import ServiceContext
 from ..services.planning import MyVisit
 from ..services.settings import load_settings
 from ..storage.errors import StoreError
+from .departure_dialog import DepartureDialog
 from .file_choosers import SavePathChooser, ask_save_path
 from .forms import child, load_form
 from .hub import AppHub
@@ -243,6 +245,8 @@ class MyVisitsPage(QWidget):
         self.letter_button.clicked.connect(self.save_letter)
         self.agenda_button.clicked.connect(self.save_agenda_item)
         self.incident_dialog: QDialog | None = None
+        self.departure_dialog: DepartureDialog | None = None
+        self._departing = False
         self.choose_save_path: SavePathChooser = ask_save_path
         self.confirm_box: QMessageBox | None = None
         hub.visits_changed.connect(self.refresh)
@@ -315,6 +319,8 @@ class MyVisitsPage(QWidget):
             (self.incident_button, VisitState.TERUG_INCIDENT),
         ):
             button.setEnabled(state is not None and can_transition(state, target))
+        if self._departing:  # the departure runs on the task runner: one at a time
+            self.depart_button.setEnabled(False)
         for button in (self.details_button, self.letter_button, self.agenda_button):
             button.setEnabled(row is not None)
         if row is None:
@@ -361,26 +367,75 @@ class MyVisitsPage(QWidget):
             )
 
     def depart(self) -> None:
+        """Depart (on the task runner: the service reads presence afresh). When the buddy
+        is not reachable, the departure dialog offers the choices (DESIGN §4a)."""
         row = self.selected()
-        if row is None:
+        if row is None or self._departing:
             return
         self.incident_panel.hide()
-        if self._run(visits.depart, row.id):
-            next_call = row.summary.next_callback
-            when = (
-                self.tr(" Uw buddy {buddy} belt u om {time}.").format(
-                    buddy=row.buddy_name, time=to_local(next_call).strftime("%H:%M")
-                )
-                if next_call is not None
-                else ""
+        ctx, visit_id = self.ctx, row.id
+
+        def job() -> tuple[BuddyCheck, list[visits.BuddyChoice]] | None:
+            try:
+                visits.depart(ctx, visit_id)
+            except DepartureRefused as refused:
+                return refused.check, visits.buddy_choices(ctx, visit_id)
+            return None
+
+        self._departing = True
+        self.depart_button.setEnabled(False)
+        self.tasks.run(
+            job,
+            lambda result: self._depart_answered(row, result),
+            self._depart_failed,
+            owner=self,
+        )
+
+    def _depart_answered(self, row: MyVisit, result: object) -> None:
+        self._departing = False
+        if result is None:
+            self._departed(row)
+            return
+        self._update_buttons()
+        assert isinstance(result, tuple)
+        check, choices = result
+        dialog = DepartureDialog(self.ctx, self.tasks, row.id, check, choices, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.departed.connect(lambda _text: self._departed(row))
+        dialog.finished.connect(lambda _result: self._departure_dialog_closed(dialog))
+        return_focus(dialog, lambda: self.safe_button, opener=self.depart_button)
+        self.departure_dialog = dialog
+        dialog.open()
+
+    def _departure_dialog_closed(self, dialog: DepartureDialog) -> None:
+        if self.departure_dialog is dialog:
+            self.departure_dialog = None
+
+    def _depart_failed(self, error: BaseException) -> None:
+        self._departing = False
+        if isinstance(error, UserError | StoreError):
+            self._say(error_text(error), error=True)
+        else:
+            self._say(self.tr("Vertrekken mislukt door een onverwachte fout."), error=True)
+        self.refresh()
+
+    def _departed(self, row: MyVisit) -> None:
+        self.hub.visits_changed.emit()
+        next_call = row.summary.next_callback
+        when = (
+            self.tr(" Uw buddy {buddy} belt u om {time}.").format(
+                buddy=row.buddy_name, time=to_local(next_call).strftime("%H:%M")
             )
-            self._say(
-                self.tr("U bent onderweg naar {address}.").format(
-                    address=row.summary.address.one_line()
-                )
-                + when
-                + self.tr(" Terug? Kies dan ‘Terug, veilig’.")
+            if next_call is not None
+            else ""
+        )
+        self._say(
+            self.tr("U bent onderweg naar {address}.").format(
+                address=row.summary.address.one_line()
             )
+            + when
+            + self.tr(" Terug? Kies dan ‘Terug, veilig’.")
+        )
 
     def confirm_return(self, *, incident: bool) -> None:
         """Ask before ending the visit (non-blocking; ``confirm_box`` while open)."""

@@ -137,6 +137,8 @@ class TimelineModel(RowTableModel[TimelineEntry]):
             "afgesloten": self.tr("Afgesloten"),
             "alarm": self.tr("Alarm"),
             "alarm_bevestigd": self.tr("Alarm bevestigd"),
+            "buddy_gewijzigd": self.tr("Andere buddy bij vertrek"),
+            "zonder_buddy": self.tr("Vertrokken zonder bereikbare buddy"),
         }
         label = labels.get(kind)
         if label is None:  # a kind from a later version: show it plainly
@@ -150,6 +152,10 @@ class TimelineModel(RowTableModel[TimelineEntry]):
             text = self.tr("Risiconiveau {level}").format(level=level)
         elif event.kind == "toestemming" and detail.consent_reason:
             text = self.tr("Reden: {reason}").format(reason=detail.consent_reason)
+        elif event.kind == "buddy_gewijzigd":
+            text = ""  # account numbers; the buddy now is in the visit's heading
+        elif event.kind == "zonder_buddy":
+            text = self.tr("Reden: {reason}").format(reason=event.detail)
         elif event.kind == "gebeld" and event.detail in {a.value for a in CallAction}:
             text = domain_text(CallAction(event.detail).title)
         elif event.kind in ("alarm", "alarm_bevestigd"):
@@ -168,6 +174,9 @@ class TimelineModel(RowTableModel[TimelineEntry]):
             ReminderKind.ESCALATION.value: self.tr("Escalatie naar leidinggevenden"),
             ReminderKind.DEADLINE.value: self.tr("Termijn"),
             ReminderKind.EMERGENCY.value: self.tr("Noodsituatie, aan leidinggevenden"),
+            ReminderKind.UNWATCHED_DEPARTURE.value: self.tr(
+                "Vertrokken zonder bereikbare buddy, aan leidinggevenden"
+            ),
         }
         if value not in kinds:
             return detail

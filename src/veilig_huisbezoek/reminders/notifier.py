@@ -267,6 +267,11 @@ class Notifier(QObject):
             message = QCoreApplication.translate(
                 "Notifier", "De buddy van {name} heeft alarm geslagen."
             ).format(name=name)
+        elif alarm.kind is ReminderKind.UNWATCHED_DEPARTURE:
+            title = QCoreApplication.translate("Notifier", "Vertrokken zonder bereikbare buddy")
+            message = QCoreApplication.translate(
+                "Notifier", "{name} is vertrokken zonder bereikbare buddy."
+            ).format(name=name)
         else:
             title = QCoreApplication.translate("Notifier", "Termijn")
             message = QCoreApplication.translate("Notifier", "Er verloopt een termijn.")

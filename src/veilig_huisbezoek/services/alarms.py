@@ -343,8 +343,13 @@ def _visible_alarms(ctx: ServiceContext) -> ColumnElement[bool]:
         )
     if _is_leidinggevende(ctx):
         own_visits = select(Visit.id).where(Visit.visitor_id == ctx.actor.account_id)
+        # Not about their own visit: an emergency, or their own departure without a
+        # reachable buddy (the other leidinggevenden are told).
         not_own_emergency = or_(
-            Alarm.kind != ReminderKind.EMERGENCY.value, Alarm.visit_id.not_in(own_visits)
+            Alarm.kind.not_in(
+                [ReminderKind.EMERGENCY.value, ReminderKind.UNWATCHED_DEPARTURE.value]
+            ),
+            Alarm.visit_id.not_in(own_visits),
         )
         mine = or_(mine, and_(Alarm.audience == Audience.LEIDINGGEVENDEN.value, not_own_emergency))
     return mine
@@ -390,7 +395,13 @@ def alarms_about_own_visits(ctx: ServiceContext) -> list[AlarmInfo]:
     )
     where = and_(
         Alarm.acknowledged_at.is_(None),
-        Alarm.kind.not_in([ReminderKind.DEADLINE.value, ReminderKind.EMERGENCY.value]),
+        Alarm.kind.not_in(
+            [
+                ReminderKind.DEADLINE.value,
+                ReminderKind.EMERGENCY.value,
+                ReminderKind.UNWATCHED_DEPARTURE.value,  # the visitor chose it
+            ]
+        ),
         own,
         not_(_visible_alarms(ctx)),
     )

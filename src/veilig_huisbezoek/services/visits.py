@@ -12,11 +12,28 @@ from ..domain.address import Address
 from ..domain.call_outcome import CallDecision, NameUsed, decide_action
 from ..domain.checklist import Assessment as AssessmentResult
 from ..domain.checklist import RiskLevel
+from ..domain.departure import (
+    BuddyCheck,
+    DepartureRefused,
+    check_buddy,
+    phone_dials,
+    validate_reason,
+)
 from ..domain.errors import ValidationError, msg, term
+from ..domain.reminders import Audience, ReminderKind, unwatched_departure_key
 from ..domain.roles import Permission, PermissionDenied, Role, roles_from_text
 from ..domain.visit import VisitPlan, VisitState, transition
-from ..storage.models import Account, Assessment, Callback, CallRecord, Visit, VisitColleague
+from ..storage.models import (
+    Account,
+    Alarm,
+    Assessment,
+    Callback,
+    CallRecord,
+    Visit,
+    VisitColleague,
+)
 from ..storage.models import VisitEvent as VisitEventRow
+from . import presence
 from .context import ServiceContext
 from .settings import load_settings
 
@@ -196,11 +213,155 @@ def schedule_visit(ctx: ServiceContext, visit_id: int) -> None:
         _move(ctx, session, visit, VisitState.GEPLAND, "gepland")
 
 
-def depart(ctx: ServiceContext, visit_id: int) -> None:
+# Visit events of a departure without the planned buddy (DESIGN §4a).
+EVENT_BUDDY_CHANGED = "buddy_gewijzigd"
+EVENT_UNWATCHED_DEPARTURE = "zonder_buddy"
+
+
+@dataclass(frozen=True)
+class BuddyChoice:
+    """A present colleague who may be buddy at departure and whose phone dials."""
+
+    account_id: int
+    first_name: str
+    last_name: str
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+def _may_be_buddy(account: Account) -> bool:
+    return account.active and bool(
+        roles_from_text(account.roles) & {Role.MEDEWERKER, Role.LEIDINGGEVENDE}
+    )
+
+
+def _present_people(ctx: ServiceContext) -> set[int]:
+    """Who is present now, from a fresh presence read (not the GUI's last one)."""
+    now = ctx.now()
+    people = presence.read_presence(ctx).people(now)
+    return {account for account, seen in people.items() if seen.present}
+
+
+def buddy_check(ctx: ServiceContext, visit_id: int) -> BuddyCheck:
+    """Is the visit's buddy reachable for a departure now (present, phone dials)?"""
+    present = _present_people(ctx)
+    with ctx.store.session() as session:
+        visit = _load(ctx, session, visit_id)
+        buddy = session.get(Account, visit.buddy_id)
+        assert buddy is not None
+        return check_buddy(buddy.first_name, present=buddy.id in present, phone=buddy.phone)
+
+
+def buddy_choices(ctx: ServiceContext, visit_id: int) -> list[BuddyChoice]:
+    """Present colleagues who may be buddy of this visit instead (not the visitor), whose
+    phone dials; by first name."""
+    present = _present_people(ctx)
+    with ctx.store.session() as session:
+        visit = _load(ctx, session, visit_id)
+        rows = session.execute(select(Account).where(Account.id.in_(present))).scalars()
+        found = [
+            BuddyChoice(a.id, a.first_name, a.last_name)
+            for a in rows
+            if a.id != visit.visitor_id and _may_be_buddy(a) and phone_dials(a.phone)
+        ]
+    return sorted(
+        found, key=lambda c: (c.first_name.casefold(), c.last_name.casefold(), c.account_id)
+    )
+
+
+def depart(
+    ctx: ServiceContext,
+    visit_id: int,
+    *,
+    new_buddy_id: int | None = None,
+    go_anyway_reason: str | None = None,
+) -> None:
+    """gepland → onderweg, once the buddy is reachable (DESIGN §4a): present (a fresh
+    presence read) and a phone number that dials.
+
+    Otherwise :class:`DepartureRefused` (saying what is wrong), unless the visitor
+    chose ``new_buddy_id`` (a present colleague whose phone dials; the buddy changes
+    in the same transaction as the departure) or ``go_anyway_reason`` (then the
+    leidinggevenden get an alarm "Vertrokken zonder bereikbare buddy").
+    """
+    reason = validate_reason(go_anyway_reason) if go_anyway_reason is not None else None
+    if reason is not None and new_buddy_id is not None:
+        raise ValidationError(
+            "Buddy", "kies een andere buddy of vertrek zonder bereikbare buddy, niet allebei."
+        )
+    present = _present_people(ctx)
     with ctx.store.session() as session:
         visit = _load(ctx, session, visit_id)
         _require_visitor(ctx, visit)
+        transition(VisitState(visit.state), VisitState.ONDERWEG)  # refused before any check
+        if new_buddy_id is not None and new_buddy_id != visit.buddy_id:
+            _change_buddy_at_departure(ctx, session, visit, new_buddy_id, present)
+        else:
+            buddy = session.get(Account, visit.buddy_id)
+            assert buddy is not None
+            check = check_buddy(buddy.first_name, present=buddy.id in present, phone=buddy.phone)
+            if not check.ok and reason is None:
+                raise DepartureRefused(check)
+            if check.ok:
+                reason = None  # reachable after all: nobody needs to be told
         _move(ctx, session, visit, VisitState.ONDERWEG, "vertrokken")
+        if reason is not None:
+            _tell_leidinggevenden(ctx, session, visit, reason)
+
+
+def _change_buddy_at_departure(
+    ctx: ServiceContext, session: Session, visit: Visit, new_buddy_id: int, present: set[int]
+) -> None:
+    buddy = session.get(Account, new_buddy_id)
+    if buddy is None or new_buddy_id == visit.visitor_id or not _may_be_buddy(buddy):
+        raise ValidationError("Buddy", "kies een actieve collega als buddy.")
+    if new_buddy_id not in present:
+        raise ValidationError(
+            "Buddy", msg("{name} is niet ingelogd; kies een andere collega.", name=buddy.first_name)
+        )
+    if not phone_dials(buddy.phone):
+        raise ValidationError(
+            "Buddy",
+            msg(
+                "het telefoonnummer van {name} kan niet gebeld worden; kies een andere collega.",
+                name=buddy.first_name,
+            ),
+        )
+    previous = visit.buddy_id
+    visit.buddy_id = new_buddy_id
+    detail = f"{previous}→{new_buddy_id}"
+    _event(ctx, session, visit, EVENT_BUDDY_CHANGED, detail)
+    ctx.audit(session, "visit_buddy_changed", "visit", visit.id, detail)
+
+
+def _tell_leidinggevenden(ctx: ServiceContext, session: Session, visit: Visit, reason: str) -> None:
+    """The visit event with the reason, and the alarm for the leidinggevenden, in the
+    departure's own transaction."""
+    now = ctx.now()
+    _event(ctx, session, visit, EVENT_UNWATCHED_DEPARTURE, reason)
+    alarm = Alarm(
+        reminder_key=unwatched_departure_key(visit.id),
+        kind=ReminderKind.UNWATCHED_DEPARTURE.value,
+        visit_id=visit.id,
+        due_at=now,
+        raised_at=now,
+        late=False,
+        audience=Audience.LEIDINGGEVENDEN.value,
+    )
+    session.add(alarm)
+    session.flush()
+    session.add(
+        VisitEventRow(
+            visit_id=visit.id,
+            at=now,
+            actor_id=None,
+            kind="alarm",
+            detail=ReminderKind.UNWATCHED_DEPARTURE.value,
+        )
+    )
+    ctx.audit(session, "alarm_raised", "alarm", alarm.id, ReminderKind.UNWATCHED_DEPARTURE.value)
 
 
 def _finish(ctx: ServiceContext, visit_id: int, target: VisitState, kind: str) -> None:

@@ -669,6 +669,11 @@ CREATE OR REPLACE FUNCTION vh_alarm_guard() RETURNS trigger LANGUAGE plpgsql AS 
             IF NEW.acknowledged_at IS NOT NULL OR NEW.acknowledged_by IS NOT NULL
                OR NEW.raised_at > public.vh_server_now() + interval '2 minutes'
                OR NEW.audience = 'leidinggevenden' AND NOT lead
+                  AND NOT coalesce(
+                      NEW.kind = 'zonder_buddy' AND part IS NOT DISTINCT FROM 'visitor'
+                      AND NEW.reminder_key = 'departure:' || NEW.visit_id
+                      AND public.vh_visit_state(NEW.visit_id) IS NOT DISTINCT FROM 'onderweg',
+                      false)
                OR NEW.audience <> 'leidinggevenden'
                   AND part IS DISTINCT FROM 'buddy' AND NOT lead THEN
                 PERFORM public.vh_refuse('dit alarm is niet voor u');
