@@ -97,6 +97,13 @@ EN: dict[str, str] = {
     "&Niet nu": "&Not now",
     "U kijkt nu mee met {count} bezoek(en).": "You are now watching {count} visit(s).",
     "Overnemen mislukt door een onverwachte fout.": "Taking over failed: an unexpected error.",
+    "Uw buddy (of een andere collega) logt hier in en kijkt vanaf deze computer mee. U "
+    "wordt daarbij uitgelogd.": (
+        "Your buddy (or another colleague) logs in here and watches from this computer. "
+        "You are logged out."
+    ),
+    "Mijn buddy of een collega logt &hier in": "My buddy or a colleague logs in &here",
+    "{name} kijkt nu mee vanaf deze computer.": "{name} is now watching from this computer.",
     "Collega": "Colleague",
     "naam of wachtwoord van de collega klopt niet.": "the colleague's name or password is wrong.",
     "dat bent u zelf; laat een collega hier inloggen.": (

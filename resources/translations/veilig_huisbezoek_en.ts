@@ -2503,6 +2503,37 @@ Aim: {aim}; at the latest {latest}.</translation>
     </message>
 </context>
 <context>
+    <name>LogInHereOption</name>
+    <message>
+        <source>Uw buddy (of een andere collega) logt hier in en kijkt vanaf deze computer mee. U wordt daarbij uitgelogd.</source>
+        <translation>Your buddy (or another colleague) logs in here and watches from this computer. You are logged out.</translation>
+    </message>
+    <message>
+        <source>Gebruikersnaam van de collega</source>
+        <translation>Colleague&apos;s user name</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van de collega</source>
+        <translation>Colleague&apos;s password</translation>
+    </message>
+    <message>
+        <source>&amp;Gebruikersnaam van de collega</source>
+        <translation>Colleague&apos;s &amp;user name</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord van de collega</source>
+        <translation>Colleague&apos;s &amp;password</translation>
+    </message>
+    <message>
+        <source>Mijn buddy of een collega logt &amp;hier in</source>
+        <translation>My buddy or a colleague logs in &amp;here</translation>
+    </message>
+    <message>
+        <source>Vul de gebruikersnaam en het wachtwoord van de collega in.</source>
+        <translation>Fill in the colleague&apos;s user name and password.</translation>
+    </message>
+</context>
+<context>
     <name>LoginView</name>
     <message>
         <source>Herstellen uit reservekopie</source>
@@ -2657,6 +2688,10 @@ Continue?</translation>
     <message>
         <source>Overgedragen: {name} kijkt nu mee.</source>
         <translation>Handed over: {name} is watching now.</translation>
+    </message>
+    <message>
+        <source>{name} kijkt nu mee vanaf deze computer.</source>
+        <translation>{name} is now watching from this computer.</translation>
     </message>
 </context>
 <context>

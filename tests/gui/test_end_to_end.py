@@ -27,7 +27,6 @@ from tests.gui.prepare_steps import (
     type_address,
 )
 from tests.gui.test_shell import logged_in
-from tests.presence_helpers import visit_buddy_present
 from veilig_huisbezoek.domain.call_outcome import CallAction
 from veilig_huisbezoek.domain.checklist import RiskLevel
 from veilig_huisbezoek.domain.clock import to_local
@@ -126,10 +125,23 @@ def test_register_warning_rood_consent_plan_buddy_achternaam_112(
     my_visits.select_visit(visit_id)
     sanne = window.ctx
     assert sanne is not None
-    visit_buddy_present(sanne, visit_id)
+    # Only Sanne is logged in at this desk: Ahmed is not there yet. He logs in right
+    # here, in the departure dialog, and the window becomes his.
     click(qtbot, my_visits.depart_button)
+    qtbot.waitUntil(lambda: my_visits.departure_dialog is not None, timeout=10_000)
+    departure = my_visits.departure_dialog
+    assert departure is not None
+    assert departure.problem_label.text() == "Ahmed is niet ingelogd."
+    here = next(o for o in departure.options if "hier in" in o.radio.text())
+    click(qtbot, here.radio)
+    assert here.focus is not None
+    qtbot.mouseClick(here.focus, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(here.focus, "ahmed")
+    qtbot.keyClick(here.focus, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "demo-ahmed-2026")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(
-        lambda: get_visit_detail(sanne, visit_id).state is VisitState.ONDERWEG, timeout=5_000
+        lambda: window.ctx is not None and window.ctx.actor.username == "ahmed", timeout=15_000
     )
     detail = get_visit_detail(sanne, visit_id)
     assert detail.state is VisitState.ONDERWEG
@@ -138,10 +150,7 @@ def test_register_warning_rood_consent_plan_buddy_achternaam_112(
     assert detail.buddy.display_name == "Ahmed El Amrani"
     first_callback = detail.callbacks[0]
 
-    # --- Ahmed (buddy) logs in at this workstation ------------------------------------
-    qtbot.mouseClick(window.workspace.logout_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.workspace is None)  # she watches nothing: no handover
-    logged_in(qtbot, window, "ahmed")
+    # --- Ahmed (buddy) at this workstation --------------------------------------------
     assert window.workspace is not None
     board = window.workspace.pages["board"]
     assert isinstance(board, BoardPage)

@@ -9,9 +9,19 @@ known state; when the connection is back the main window emits ``visits_changed`
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.presence import PresenceSnapshot
+
+if TYPE_CHECKING:
+    from ..services.context import ServiceContext
+
+# Log a colleague in at this desk (user name, password) → their own session; slow
+# (Argon2id): call it on the task runner.
+LogInHere = Callable[[str, str], "ServiceContext"]
 
 
 class AppHub(QObject):
@@ -31,12 +41,17 @@ class AppHub(QObject):
     status_message = Signal(str)
     # Who is there: a fresh ``PresenceSnapshot`` (gui/presence.py, every heartbeat).
     presence_changed = Signal(object)
+    # A colleague logged in at this desk and takes over (their ServiceContext): the
+    # window continues as their session (e.g. the buddy, when the visitor departs).
+    switch_session = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.offline = False
         # The newest presence (empty until the first read: nobody is claimed absent).
         self.presence = PresenceSnapshot()
+        # Set by the main window: a colleague logs in right here (None: not offered).
+        self.log_in_here: LogInHere | None = None
 
     def set_presence(self, snapshot: PresenceSnapshot) -> None:
         self.presence = snapshot

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -149,6 +149,10 @@ class MainWindow(QMainWindow):
         self.notifier.quit_requested.connect(self.quit_app)
         self.notifier.desktop_failed.connect(self.hub.status_message)
         self.hub.status_message.connect(self._show_status)
+        self.hub.log_in_here = lambda username, password: self._log_in(
+            self.data_dir, username, password
+        )
+        self.hub.switch_session.connect(self._colleague_took_this_desk)
         self._shut_down = False
         self.maintenance: MaintenanceRunner | None = None
         self.presence: PresenceRunner | None = None
@@ -522,6 +526,25 @@ class MainWindow(QMainWindow):
         self.hub.status_message.emit(
             self.tr("Overgedragen: {name} kijkt nu mee.").format(name=ctx.actor.display_name)
         )
+
+    def _colleague_took_this_desk(self, ctx: object) -> None:
+        """The visitor departed and the buddy logged in here (departure dialog): the
+        window is the buddy's; what the visitor watched is offered to them."""
+        from ..services.context import ServiceContext
+
+        assert isinstance(ctx, ServiceContext)
+
+        def switch() -> None:
+            self._logged_in(ctx)
+            self.hub.status_message.emit(
+                self.tr("{name} kijkt nu mee vanaf deze computer.").format(
+                    name=ctx.actor.display_name
+                )
+            )
+
+        # From the event loop, not inside the dialog's task callback: the visitor's
+        # pages are torn down first (LeaveGuard does the same).
+        QTimer.singleShot(0, switch)
 
     def end_session(self) -> None:
         """Back to the login screen, without asking (the handover is done, or there was

@@ -37,6 +37,7 @@ from ..services.planning import MyVisit
 from ..services.settings import load_settings
 from ..storage.errors import StoreError
 from .departure_dialog import DepartureDialog
+from .departure_here import offer_log_in_here
 from .file_choosers import SavePathChooser, ask_save_path
 from .forms import child, load_form
 from .hub import AppHub
@@ -400,6 +401,7 @@ class MyVisitsPage(QWidget):
         assert isinstance(result, tuple)
         check, choices = result
         dialog = DepartureDialog(self.ctx, self.tasks, row.id, check, choices, self)
+        offer_log_in_here(dialog, self.hub)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.departed.connect(lambda _text: self._departed(row))
         dialog.finished.connect(lambda _result: self._departure_dialog_closed(dialog))

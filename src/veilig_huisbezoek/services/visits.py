@@ -311,6 +311,15 @@ def depart(
             _tell_leidinggevenden(ctx, session, visit, reason)
 
 
+def depart_with_colleague_here(ctx: ServiceContext, visit_id: int, other: ServiceContext) -> None:
+    """Depart with ``other`` as buddy: a colleague who just logged in at this desk (their
+    own session, already present) and watches from here. The same checks as a present
+    colleague chosen from the list."""
+    if other.actor.account_id == ctx.actor.account_id:
+        raise ValidationError("Collega", "dat bent u zelf; laat een collega hier inloggen.")
+    depart(ctx, visit_id, new_buddy_id=other.actor.account_id)
+
+
 def _change_buddy_at_departure(
     ctx: ServiceContext, session: Session, visit: Visit, new_buddy_id: int, present: set[int]
 ) -> None:
