@@ -190,6 +190,23 @@ class Driver(QObject):
         row.acknowledge_button.click()
         send({"reply": "ack", "id": alarm_id})
 
+    def do_take_over(self) -> None:
+        """Click *Overnemen* on the panel's first "Buddy niet bereikbaar" row."""
+        panel = self.window.alarm_panel
+        assert panel is not None
+        row = next(r for r in panel.rows if r.alarm.kind.value == "buddy_onbereikbaar")
+        alarm_id = row.alarm.id
+        row.take_over_button.click()  # type: ignore[attr-defined]
+        send({"reply": "take_over", "id": alarm_id})
+
+    def do_depart_with(self, visit_id: int, buddy_id: int) -> None:
+        """Depart, choosing a present colleague as buddy (the departure dialog's choice)."""
+        ctx = self.window.ctx
+        assert ctx is not None
+        visits.depart(ctx, visit_id, new_buddy_id=buddy_id)
+        self.window.hub.visits_changed.emit()
+        send({"reply": "depart_with"})
+
     def do_state(self) -> None:
         window = self.window
         panel = window.alarm_panel
@@ -202,6 +219,7 @@ class Driver(QObject):
                         "visit_id": e.row.visit_id,
                         "state": e.row.state.value,
                         "status": e.status.value,
+                        "buddy_id": e.row.buddy_id,
                     }
                     for e in board.model._entries  # type: ignore[attr-defined]
                 ]
@@ -215,9 +233,11 @@ class Driver(QObject):
                         "kind": a.kind.value,
                         "callback_id": a.callback_id,
                         "for_visitor": a.for_visitor,
+                        "visit_id": a.visit_id,
                     }
                     for a in (panel.alarms if panel else [])
                 ],
+                "panel_texts": [r.label.text() for r in (panel.rows if panel else [])],
                 "panel_visible": bool(panel and panel.isVisible()),
                 "open_alarm_count": window.open_alarm_count,
                 "board": board_rows,

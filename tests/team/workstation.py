@@ -139,6 +139,11 @@ class Workstation:
                 raise AssertionError(f"{self.name}: state never matched: {state}")
             time.sleep(0.05)
 
+    def kill(self) -> None:
+        """``kill -9``: the process ends at once, saying nothing (a crash, a power cut)."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+
     def close(self) -> None:
         if self.process.poll() is None:
             try:
