@@ -2346,4 +2346,13 @@ EN: dict[str, str] = {
         "Op een teamserver zijn namen en adressen versleuteld: de server kan er niet in zoeken."
     ): "On a team server names and addresses are encrypted: the server cannot search in them.",
     "Telefoonnummer": "Phone number",
+    # Failover, taking charge, escalation repeats (DESIGN §4a).
+    "Buddy niet bereikbaar": "Buddy unreachable",
+    "Escalatie herhalen elke (minuten)": "Repeat an escalation every (minutes)",
+    "dit alarm is voor collega's die buddy kunnen zijn": (
+        "this alarm is for colleagues who can act as buddy"
+    ),
+    "alleen een collega die buddy kan zijn handelt dit alarm af": (
+        "only a colleague who can act as buddy handles this alarm"
+    ),
 }

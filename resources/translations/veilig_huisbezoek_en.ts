@@ -5237,6 +5237,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Emergency</translation>
     </message>
     <message>
+        <source>Buddy niet bereikbaar</source>
+        <translation>Buddy unreachable</translation>
+    </message>
+    <message>
         <source>Medewerker</source>
         <translation>Employee</translation>
     </message>
@@ -5579,6 +5583,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Escalatie na (minuten)</source>
         <translation>Escalate after (minutes)</translation>
+    </message>
+    <message>
+        <source>Escalatie herhalen elke (minuten)</source>
+        <translation>Repeat an escalation every (minutes)</translation>
     </message>
     <message>
         <source>Politie</source>
@@ -6357,6 +6365,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>this alarm is for team leaders</translation>
     </message>
     <message>
+        <source>dit alarm is voor collega&apos;s die buddy kunnen zijn</source>
+        <translation>this alarm is for colleagues who can act as buddy</translation>
+    </message>
+    <message>
         <source>dit bezoek bestaat niet</source>
         <translation>this visit does not exist</translation>
     </message>
@@ -6367,6 +6379,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>dit alarm bestaat niet</source>
         <translation>this alarm does not exist</translation>
+    </message>
+    <message>
+        <source>alleen een collega die buddy kan zijn handelt dit alarm af</source>
+        <translation>only a colleague who can act as buddy handles this alarm</translation>
     </message>
     <message>
         <source>alleen een leidinggevende bevestigt dit alarm</source>
