@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from operator import attrgetter
 
@@ -132,6 +132,16 @@ def unwatched_visit_id(key: str) -> int | None:
     try:
         return int(key.split(":")[1])
     except (IndexError, ValueError):
+        return None
+
+
+def unwatched_since(key: str) -> datetime | None:
+    """Since when nobody watched, from a failover alarm's key (None: not one)."""
+    if unwatched_visit_id(key) is None:
+        return None
+    try:
+        return datetime.fromtimestamp(int(key.split(":")[2]), UTC)
+    except (IndexError, ValueError, OverflowError, OSError):
         return None
 
 

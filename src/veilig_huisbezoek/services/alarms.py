@@ -426,7 +426,8 @@ def by_urgency(alarms: Iterable[AlarmInfo]) -> list[AlarmInfo]:
     """Most urgent kind first (emergency, escalation, overdue, call-back, deadline), then
     newest."""
     result = sorted(alarms, key=lambda a: a.due_at, reverse=True)
-    result.sort(key=lambda a: a.kind.urgency)  # stable: newest first within a kind
+    # Stable: newest first within a kind; alarms someone handles (acknowledged) last.
+    result.sort(key=lambda a: (a.acknowledged, a.kind.urgency))
     return result
 
 
@@ -468,10 +469,15 @@ IN_HAND_KINDS = (
 )
 
 
+# How long a quiet "… handelt dit af" line stays after the acknowledgement.
+IN_HAND_FOR = timedelta(minutes=30)
+
+
 def in_hand(ctx: ServiceContext) -> list[AlarmInfo]:
     """Alarms someone else has taken charge of (acknowledged) while their visit still
     runs, as this person saw them (DESIGN §4a, ownership): per visit the latest one, most
-    urgent first; those about the person's own visits marked ``for_visitor`` (not
+    urgent first, for :data:`IN_HAND_FOR` after the acknowledgement; those about the
+    person's own visits marked ``for_visitor`` (not
     emergencies or failovers: a laptop taken along says nothing of police or absence).
     The panel shows them as quiet lines: "Petra handelt dit af (14:05)"."""
     from sqlalchemy import and_, or_, select
@@ -486,7 +492,7 @@ def in_hand(ctx: ServiceContext) -> list[AlarmInfo]:
         Alarm.kind.not_in([ReminderKind.EMERGENCY.value, ReminderKind.BUDDY_UNREACHABLE.value]),
     )
     where = and_(
-        Alarm.acknowledged_at.is_not(None),
+        Alarm.acknowledged_at >= ctx.now() - IN_HAND_FOR,
         Alarm.acknowledged_by != me,
         Alarm.visit_id.in_(running),
         Alarm.kind.in_([k.value for k in IN_HAND_KINDS]),
