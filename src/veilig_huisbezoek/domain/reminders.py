@@ -200,6 +200,9 @@ class VisitSnapshot:
     visitor_id: int | None = None
     # Planned start (for "nobody watches since"); None: no failover is derived.
     start: datetime | None = None
+    # Known only by its head (a colleague on a team server, who cannot read the visit):
+    # only its failover is derived.
+    failover_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +274,10 @@ def due_reminders(
     base: list[Reminder] = []
     for visit in visits_snapshot:
         if not visit.state.is_active:
+            continue
+        if visit.failover_only:
+            if buddy_seen is not None and visit.start is not None:
+                base.extend(_failover(visit, buddy_seen))
             continue
         for callback in visit.open_callbacks:
             base.append(

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from sqlalchemy import ColumnElement
     from sqlalchemy.orm import Session
 
+    from ..domain.handover import WatchHead
     from .context import ServiceContext
 
 EVENT_RAISED = "alarm"
@@ -242,6 +243,34 @@ def snapshot(
             AlarmSnapshot(a.id, a.reminder_key, a.acknowledged_at is not None)
             for a in conn.execute(alarms_query)
         )
+        # A colleague who cannot read every running visit (a team server) still learns
+        # of each its head, for the failover (DESIGN §4a).
+        others: list[VisitSnapshot] = []
+        if not lead:
+            unseen = [h for h in ctx.store.running_heads(session) if h.visit_id not in heads]
+            names = _first_names(session, {h.visitor_id for h in unseen})
+            others = [
+                VisitSnapshot(
+                    id=h.visit_id,
+                    state=h.state,
+                    expected_return=h.start,
+                    buddy_id=h.buddy_id,
+                    visitor_first_name=names.get(h.visitor_id, ""),
+                    visitor_id=h.visitor_id,
+                    start=h.start,
+                    failover_only=True,
+                )
+                for h in unseen
+            ]
+            if unseen:
+                alarms += tuple(
+                    AlarmSnapshot(a.id, a.reminder_key, a.acknowledged_at is not None)
+                    for a in conn.execute(
+                        select(Alarm.id, Alarm.reminder_key, Alarm.acknowledged_at).where(
+                            Alarm.visit_id.in_([h.visit_id for h in unseen])
+                        )
+                    )
+                )
         alarm_calls: dict[int, list[AlarmCall]] = {}
         if lead:  # emergencies go to the leidinggevenden only
             calls_query = select(CallRecord.id, CallRecord.visit_id, CallRecord.called_at).where(
@@ -297,13 +326,27 @@ def snapshot(
                 first_name,
                 start,
             ) in heads.items()
-        ),
+        )
+        + tuple(others),
         alarms=alarms,
         deadlines=tuple(deadlines),
         contacts=found,
         buddy_seen=buddy_seen,
         read_at=read_at,
     )
+
+
+def _first_names(session: Session, account_ids: set[int]) -> dict[int, str]:
+    from sqlalchemy import select
+
+    from ..storage.models import Account
+
+    if not account_ids:
+        return {}
+    rows = session.execute(
+        select(Account.id, Account.first_name).where(Account.id.in_(account_ids))
+    )
+    return {row.id: row.first_name for row in rows}
 
 
 # ---- reading alarms -------------------------------------------------------------------
@@ -439,9 +482,46 @@ def open_alarms(ctx: ServiceContext) -> list[AlarmInfo]:
 
     with ctx.store.session() as session:
         found = _infos(session, and_(Alarm.acknowledged_at.is_(None), _visible_alarms(ctx)))
+        found = _with_heads(ctx, session, found)
     # A failover of a visit that is over is done (nobody needs to take it over).
     found = [a for a in found if not (a.kind is ReminderKind.BUDDY_UNREACHABLE and a.visit_ended)]
     return by_urgency(newest_per_escalation(found))
+
+
+def _with_heads(ctx: ServiceContext, session: Session, found: list[AlarmInfo]) -> list[AlarmInfo]:
+    """Alarms about a visit this person cannot read (a colleague's 'team' alarm on a
+    team server) get the visit's head: who is out, who is (still) the buddy."""
+    hidden = [a for a in found if a.visit_id is not None and a.visit_state is None]
+    if not hidden:
+        return found
+    heads: dict[int, WatchHead] = {}
+    for alarm in hidden:
+        assert alarm.visit_id is not None
+        head = ctx.store.watch_head(session, alarm.visit_id)
+        if head is not None:
+            heads[alarm.visit_id] = head
+    names = _first_names(
+        session, {h.visitor_id for h in heads.values()} | {h.buddy_id for h in heads.values()}
+    )
+    result: list[AlarmInfo] = []
+    for alarm in found:
+        head = (
+            heads.get(alarm.visit_id)
+            if alarm.visit_state is None and alarm.visit_id is not None
+            else None
+        )
+        if head is not None:
+            alarm = replace(
+                alarm,
+                buddy_id=head.buddy_id,
+                visitor_id=head.visitor_id,
+                visit_state=head.state,
+                visitor_first_name=names.get(head.visitor_id, ""),
+                buddy_first_name=names.get(head.buddy_id, ""),
+                visit_ended=not head.state.is_active,
+            )
+        result.append(alarm)
+    return result
 
 
 def newest_per_escalation(alarms: Iterable[AlarmInfo]) -> list[AlarmInfo]:
@@ -572,14 +652,21 @@ def missed_since(
 # ---- writing --------------------------------------------------------------------------
 
 
-def _check_recipient(ctx: ServiceContext, session: Session, reminder: Reminder) -> None:
+def _sees_visit(ctx: ServiceContext, head: WatchHead | None) -> bool:
+    """May this person write to the visit's timeline (a team server holds a colleague
+    who is neither visitor nor buddy to that)? Their 'team' alarms are audited only."""
+    me = ctx.actor.account_id
+    return head is None or _is_leidinggevende(ctx) or me in (head.buddy_id, head.visitor_id)
+
+
+def _check_recipient(ctx: ServiceContext, session: Session, reminder: Reminder) -> WatchHead | None:
 
     if reminder.audience is Audience.LEIDINGGEVENDEN:
         ctx.require(Permission.SEE_TEAM_CASES, "dit alarm is voor leidinggevenden")
     if reminder.audience is Audience.TEAM and not (_may_be_buddy(ctx) or _is_leidinggevende(ctx)):
         raise PermissionDenied("dit alarm is voor collega's die buddy kunnen zijn")
     if reminder.visit_id is None:
-        return
+        return None
     head = ctx.store.watch_head(session, reminder.visit_id)
     if head is None:
         raise PermissionDenied("dit bezoek bestaat niet")
@@ -592,6 +679,7 @@ def _check_recipient(ctx: ServiceContext, session: Session, reminder: Reminder) 
         and not _is_leidinggevende(ctx)
     ):
         raise PermissionDenied("dit alarm is voor de buddy van het bezoek")
+    return head
 
 
 def raise_alarm(
@@ -628,9 +716,9 @@ def raise_alarm(
             .on_conflict_do_nothing(index_elements=[Alarm.reminder_key])
             .returning(Alarm.id)
         ).scalar_one_or_none()
-        _check_recipient(ctx, session, reminder)  # refused: the insert rolls back
+        head = _check_recipient(ctx, session, reminder)  # refused: the insert rolls back
         if inserted is not None:
-            if reminder.visit_id is not None:
+            if reminder.visit_id is not None and _sees_visit(ctx, head):
                 # Raised by the system, not by a person: no actor on the timeline.
                 session.add(
                     VisitEventRow(
@@ -648,7 +736,7 @@ def raise_alarm(
                 inserted,
                 reminder.kind.value + (" te_laat" if late else ""),
             )
-        (info,) = _infos(session, Alarm.reminder_key == reminder.key)
+        (info,) = _with_heads(ctx, session, _infos(session, Alarm.reminder_key == reminder.key))
         return info
 
 
@@ -678,9 +766,9 @@ def acknowledge(
         alarm = session.get(Alarm, alarm_id)
         if alarm is None:
             raise PermissionDenied("dit alarm bestaat niet")
-        _check_acknowledger(ctx, session, alarm)
+        timeline = _sees_visit(ctx, _check_acknowledger(ctx, session, alarm))
         now = ctx.now() if at is None else at
-        _acknowledge_row(ctx, session, alarm, now, reason)
+        _acknowledge_row(ctx, session, alarm, now, reason, timeline)
         # Taking charge of one is taking charge of all: the other alarm of the same
         # unwatched period; the escalation and all its repeats.
         same: ColumnElement[bool] | None = None
@@ -695,21 +783,21 @@ def acknowledge(
                 select(Alarm).where(same, Alarm.id != alarm.id, Alarm.acknowledged_at.is_(None))
             ).all()
             for sibling in siblings:
-                _acknowledge_row(ctx, session, sibling, now, reason)
+                _acknowledge_row(ctx, session, sibling, now, reason, timeline)
         session.flush()
-        (info,) = _infos(session, Alarm.id == alarm_id)
+        (info,) = _with_heads(ctx, session, _infos(session, Alarm.id == alarm_id))
         return info
 
 
-def _check_acknowledger(ctx: ServiceContext, session: Session, alarm: Any) -> None:
+def _check_acknowledger(ctx: ServiceContext, session: Session, alarm: Any) -> WatchHead | None:
     me = ctx.actor.account_id
     lead = _is_leidinggevende(ctx)
     head = ctx.store.watch_head(session, alarm.visit_id) if alarm.visit_id is not None else None
     if alarm.kind == ReminderKind.BUDDY_UNREACHABLE.value and head is not None:
         if head.buddy_id == me or lead:
-            return
+            return head
         if alarm.audience == Audience.TEAM.value and _may_be_buddy(ctx) and head.visitor_id != me:
-            return
+            return head
         raise PermissionDenied("alleen een collega die buddy kan zijn handelt dit alarm af")
     if alarm.audience == Audience.LEIDINGGEVENDEN.value:
         ctx.require(Permission.SEE_TEAM_CASES, "alleen een leidinggevende bevestigt dit alarm")
@@ -718,10 +806,11 @@ def _check_acknowledger(ctx: ServiceContext, session: Session, alarm: Any) -> No
             raise PermissionDenied("alleen de buddy of een leidinggevende bevestigt dit alarm")
     elif alarm.visit_id is not None and not lead and (head is None or head.buddy_id != me):
         raise PermissionDenied("alleen de buddy of een leidinggevende bevestigt dit alarm")
+    return head
 
 
 def _acknowledge_row(
-    ctx: ServiceContext, session: Session, alarm: Any, now: datetime, reason: str
+    ctx: ServiceContext, session: Session, alarm: Any, now: datetime, reason: str, timeline: bool
 ) -> None:
     from ..storage.models import VisitEvent as VisitEventRow
 
@@ -730,7 +819,7 @@ def _acknowledge_row(
     alarm.acknowledged_at = now
     alarm.acknowledged_by = ctx.actor.account_id
     detail = f"{alarm.kind} {reason}".strip()
-    if alarm.visit_id is not None:
+    if alarm.visit_id is not None and timeline:
         session.add(
             VisitEventRow(
                 visit_id=alarm.visit_id,
