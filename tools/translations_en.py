@@ -2423,4 +2423,46 @@ EN: dict[str, str] = {
     "Vertrokken zonder bereikbare buddy, aan leidinggevenden": (
         "Left without a reachable buddy, to the managers"
     ),
+    # Failover, taking charge, escalation repeats (DESIGN §4a).
+    "Buddy niet bereikbaar": "Buddy unreachable",
+    "Escalatie herhalen elke (minuten)": "Repeat an escalation every (minutes)",
+    "dit alarm is voor collega's die buddy kunnen zijn": (
+        "this alarm is for colleagues who can act as buddy"
+    ),
+    "alleen een collega die buddy kan zijn handelt dit alarm af": (
+        "only a colleague who can act as buddy handles this alarm"
+    ),
+    "Overnemen": "Take over",
+    "Bezoek overnemen: u wordt de buddy": "Take over the visit: you become the buddy",
+    "U wordt de buddy van dit bezoek; de anderen zien dat u het overneemt.": (
+        "You become the buddy of this visit; the others see that you take it over."
+    ),
+    "Alarm bevestigen: u handelt het af": "Acknowledge the alarm: you handle it",
+    (
+        "Bevestig dat u dit alarm afhandelt; dit wordt vastgelegd en de anderen zien "
+        "dat u het doet."
+    ): "Confirm that you handle this alarm; this is recorded and the others see that you do.",
+    "In behandeling": "Being handled",
+    "Een collega": "A colleague",
+    "uw bezoek": "your visit",
+    "bezoek van {name}": "{name}'s visit",
+    "bezoek nr. {number}": "visit no. {number}",
+    "nr. {number}": "no. {number}",
+    "{name} handelt dit af ({time}): {what} — {about}.": (
+        "{name} is handling this ({time}): {what} — {about}."
+    ),
+    (
+        "Buddy niet bereikbaar ({buddy}): bezoek van {who} — {where}. Niemand "
+        "kijkt mee sinds {since}."
+    ): "Buddy unreachable ({buddy}): visit of {who} — {where}. Nobody has watched since {since}.",
+    (
+        "Buddy niet bereikbaar ({buddy}): bezoek van {who}. Niemand kijkt mee sinds {since}."
+    ): "Buddy unreachable ({buddy}): visit of {who}. Nobody has watched since {since}.",
+    "Neem het bezoek over met Overnemen, of bevestig met Bevestigen.": (
+        "Take the visit over with Take over, or acknowledge with Acknowledge."
+    ),
+    "{symbol} In behandeling bij een collega": "{symbol} Being handled by a colleague",
+    "de bezoeker": "the visitor",
+    "U bent nu de buddy van het bezoek van {name}.": "You are now the buddy of {name}'s visit.",
+    "Niemand kijkt mee bij het bezoek van {name}.": "Nobody is watching {name}'s visit.",
 }

@@ -311,6 +311,14 @@
         <translation>Since {time}.</translation>
     </message>
     <message>
+        <source>Buddy niet bereikbaar ({buddy}): bezoek van {who} — {where}. Niemand kijkt mee sinds {since}.</source>
+        <translation>Buddy unreachable ({buddy}): visit of {who} — {where}. Nobody has watched since {since}.</translation>
+    </message>
+    <message>
+        <source>Buddy niet bereikbaar ({buddy}): bezoek van {who}. Niemand kijkt mee sinds {since}.</source>
+        <translation>Buddy unreachable ({buddy}): visit of {who}. Nobody has watched since {since}.</translation>
+    </message>
+    <message>
         <source>incident nr. {number}</source>
         <translation>incident no. {number}</translation>
     </message>
@@ -333,6 +341,30 @@
     <message>
         <source>{symbol} Niemand kijkt mee sinds {time}.</source>
         <translation>{symbol} Nobody watching since {time}.</translation>
+    </message>
+    <message>
+        <source>Een collega</source>
+        <translation>A colleague</translation>
+    </message>
+    <message>
+        <source>uw bezoek</source>
+        <translation>your visit</translation>
+    </message>
+    <message>
+        <source>bezoek van {name}</source>
+        <translation>{name}&apos;s visit</translation>
+    </message>
+    <message>
+        <source>bezoek nr. {number}</source>
+        <translation>visit no. {number}</translation>
+    </message>
+    <message>
+        <source>{name} handelt dit af ({time}): {what} — {about}.</source>
+        <translation>{name} is handling this ({time}): {what} — {about}.</translation>
+    </message>
+    <message>
+        <source>nr. {number}</source>
+        <translation>no. {number}</translation>
     </message>
     <message>
         <source>NOODSITUATIE bij het bezoek van {who} — {where}: {buddy} (buddy) heeft alarm geslagen en belt de politie of u.</source>
@@ -379,6 +411,10 @@
         <translation>Are you back? Then report back now.</translation>
     </message>
     <message>
+        <source>Neem het bezoek over met Overnemen, of bevestig met Bevestigen.</source>
+        <translation>Take the visit over with Take over, or acknowledge with Acknowledge.</translation>
+    </message>
+    <message>
         <source>Open het incident met Openen en bevestig met Bevestigen.</source>
         <translation>Open the incident with Open and acknowledge with Acknowledge.</translation>
     </message>
@@ -399,6 +435,10 @@
         <translation>{symbol} ESCALATION: {count} alarm(s) not acknowledged in time</translation>
     </message>
     <message>
+        <source>{symbol} In behandeling bij een collega</source>
+        <translation>{symbol} Being handled by a colleague</translation>
+    </message>
+    <message>
         <source>{symbol} Melding over uw bezoek</source>
         <translation>{symbol} About your visit</translation>
     </message>
@@ -409,6 +449,14 @@
     <message>
         <source>Alarm bevestigd; dit wordt vastgelegd zodra de verbinding terug is.</source>
         <translation>Alarm acknowledged; this is recorded once the connection is back.</translation>
+    </message>
+    <message>
+        <source>de bezoeker</source>
+        <translation>the visitor</translation>
+    </message>
+    <message>
+        <source>U bent nu de buddy van het bezoek van {name}.</source>
+        <translation>You are now the buddy of {name}&apos;s visit.</translation>
     </message>
 </context>
 <context>
@@ -430,12 +478,12 @@
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <source>Alarm bevestigen</source>
-        <translation>Acknowledge alarm</translation>
+        <source>Alarm bevestigen: u handelt het af</source>
+        <translation>Acknowledge the alarm: you handle it</translation>
     </message>
     <message>
-        <source>Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd.</source>
-        <translation>Confirm that you have seen the alarm; this is recorded.</translation>
+        <source>Bevestig dat u dit alarm afhandelt; dit wordt vastgelegd en de anderen zien dat u het doet.</source>
+        <translation>Confirm that you handle this alarm; this is recorded and the others see that you do.</translation>
     </message>
     <message>
         <source>Openen</source>
@@ -444,6 +492,18 @@
     <message>
         <source>Incident openen</source>
         <translation>Open the incident</translation>
+    </message>
+    <message>
+        <source>Overnemen</source>
+        <translation>Take over</translation>
+    </message>
+    <message>
+        <source>Bezoek overnemen: u wordt de buddy</source>
+        <translation>Take over the visit: you become the buddy</translation>
+    </message>
+    <message>
+        <source>U wordt de buddy van dit bezoek; de anderen zien dat u het overneemt.</source>
+        <translation>You become the buddy of this visit; the others see that you take it over.</translation>
     </message>
     <message>
         <source>Terugmelden…</source>
@@ -456,6 +516,10 @@
     <message>
         <source>Bent u terug? Meld u terug in Mijn bezoeken; dan stopt het alarm.</source>
         <translation>Are you back? Report back in My visits; that stops the alarm.</translation>
+    </message>
+    <message>
+        <source>In behandeling</source>
+        <translation>Being handled</translation>
     </message>
     <message>
         <source>Melding</source>
@@ -1533,12 +1597,12 @@
         <translation>No other colleague is logged in now</translation>
     </message>
     <message>
-        <source>Inloggen en over&amp;dragen</source>
-        <translation>Log in and hand &amp;over</translation>
-    </message>
-    <message>
         <source>Over&amp;dragen</source>
         <translation>Hand &amp;over</translation>
+    </message>
+    <message>
+        <source>Inloggen en over&amp;dragen</source>
+        <translation>Log in and hand &amp;over</translation>
     </message>
     <message>
         <source>Inloggen en overdragen</source>
@@ -2976,6 +3040,14 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Alarm voor het bezoek van {name} is niet bevestigd.</source>
         <translation>The alarm for {name}&apos;s visit has not been acknowledged.</translation>
+    </message>
+    <message>
+        <source>Buddy niet bereikbaar</source>
+        <translation>Buddy unreachable</translation>
+    </message>
+    <message>
+        <source>Niemand kijkt mee bij het bezoek van {name}.</source>
+        <translation>Nobody is watching {name}&apos;s visit.</translation>
     </message>
     <message>
         <source>Noodsituatie</source>
@@ -5398,6 +5470,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Emergency</translation>
     </message>
     <message>
+        <source>Buddy niet bereikbaar</source>
+        <translation>Buddy unreachable</translation>
+    </message>
+    <message>
         <source>Vertrokken zonder bereikbare buddy</source>
         <translation>Left without a reachable buddy</translation>
     </message>
@@ -5744,6 +5820,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Escalatie na (minuten)</source>
         <translation>Escalate after (minutes)</translation>
+    </message>
+    <message>
+        <source>Escalatie herhalen elke (minuten)</source>
+        <translation>Repeat an escalation every (minutes)</translation>
     </message>
     <message>
         <source>Politie</source>
@@ -6550,6 +6630,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>this alarm is for team leaders</translation>
     </message>
     <message>
+        <source>dit alarm is voor collega&apos;s die buddy kunnen zijn</source>
+        <translation>this alarm is for colleagues who can act as buddy</translation>
+    </message>
+    <message>
         <source>dit bezoek bestaat niet</source>
         <translation>this visit does not exist</translation>
     </message>
@@ -6560,6 +6644,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>dit alarm bestaat niet</source>
         <translation>this alarm does not exist</translation>
+    </message>
+    <message>
+        <source>alleen een collega die buddy kan zijn handelt dit alarm af</source>
+        <translation>only a colleague who can act as buddy handles this alarm</translation>
     </message>
     <message>
         <source>alleen een leidinggevende bevestigt dit alarm</source>

@@ -430,6 +430,7 @@ class Probe:
 
     def petra(self) -> None:
         self.clock.set(DEMO_START)
+        self._forget_future_alarms()
         self.log_in("petra")
         self.pages("petra", skip=("prepare",))
         self.log_out()
@@ -460,6 +461,22 @@ class Probe:
         self.log_out()
 
     # ---- data ---------------------------------------------------------------------
+    def _forget_future_alarms(self) -> None:
+        """The clock went back: alarms the earlier steps raised later in the day (such as
+        the escalation repeats Ahmed's desk raised for every colleague, DESIGN §4a) have
+        not happened yet."""
+        from sqlalchemy import delete
+
+        from veilig_huisbezoek.services.accounts import log_in
+        from veilig_huisbezoek.storage.models import Alarm
+
+        ctx = log_in(self.data_dir, "petra", "demo-petra-2026", self.clock)
+        try:
+            with ctx.store.session() as session:
+                session.execute(delete(Alarm).where(Alarm.raised_at > self.clock.now()))
+        finally:
+            ctx.store.close()
+
     def _note_address(self) -> tuple[str, str, str, str, str]:
         from veilig_huisbezoek.domain import register as register_rules
         from veilig_huisbezoek.services import register

@@ -434,6 +434,7 @@ win.close()
 
 def test_login_and_address_step_fit_a_laptop_at_150_percent(demo: DemoEnv) -> None:
     """QT_SCALE_FACTOR=1.5 on a 1366×768 screen leaves 910×512 logical pixels."""
+    demo.everyone_present()  # page fit, not failover alarms
     env = dict(os.environ, QT_SCALE_FACTOR="1.5", QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
         [sys.executable, "-c", _SCALED_SCRIPT, str(demo.data_dir)],
@@ -845,6 +846,7 @@ def test_a_new_alarm_row_is_announced_with_the_first_name_and_what_to_do(
     qtbot: QtBot, demo: DemoEnv, sent: list[Sent]
 ) -> None:
     visit = running_visit(demo)
+    demo.everyone_present()  # the demo's visits are watched: only this visit alarms
     window = MainWindow(
         demo.data_dir,
         demo_logins=demo_logins(),
@@ -880,7 +882,9 @@ def test_a_new_alarm_row_is_announced_with_the_first_name_and_what_to_do(
     sent.clear()
     check_at(demo, window, visit.end)
     said = about_this_visit()
-    assert said == ["Alarm: bezoek van Sanne — ontgrendel voor details"]
+    # (The demo's other visits of Sanne may alarm too: escalation repeats reach every
+    # colleague, DESIGN §4a; each says the same, nothing more.)
+    assert said and set(said) == {"Alarm: bezoek van Sanne — ontgrendel voor details"}
     assert unheard(panel) == []
 
 

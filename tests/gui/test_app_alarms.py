@@ -162,6 +162,32 @@ def check_at(demo: DemoEnv, window: MainWindow, moment: datetime) -> list[AlarmI
     return window.scheduler.check_due()
 
 
+def only_this_visit_runs(demo: DemoEnv, visit: Visit) -> None:
+    """The demo's other running visits are back: as a colleague Sanne would otherwise be
+    alarmed about them (nobody watches them, their escalations repeat: DESIGN §4a)."""
+    from sqlalchemy import update
+
+    from veilig_huisbezoek.domain.visit import VisitState
+    from veilig_huisbezoek.storage.models import Visit as VisitRow
+
+    ctx = demo.login("petra")
+    with ctx.store.session() as session:
+        session.execute(
+            update(VisitRow)
+            .where(
+                VisitRow.id != visit.id,
+                VisitRow.state.in_([VisitState.ONDERWEG.value, VisitState.GEESCALEERD.value]),
+            )
+            .values(state=VisitState.TERUG_VEILIG.value)
+        )
+
+
+def present_at(demo: DemoEnv, name: str, moment: datetime) -> None:
+    """A heartbeat of ``name`` at ``moment`` (their app runs elsewhere)."""
+    ctx = demo.login(name)
+    ctx.store.heartbeat(f"test-{name}", ctx.actor.account_id, moment, locked=False)
+
+
 def mine(fired: list[AlarmInfo], visit: Visit) -> list[AlarmInfo]:
     """The demo store has running visits of its own; keep this test's visit."""
     return [a for a in fired if a.visit_id == visit.id]
@@ -371,6 +397,7 @@ def test_the_visitor_sees_that_the_buddy_is_alarmed_and_reports_back_from_it(
     from veilig_huisbezoek.gui.my_visits import MyVisitsPage
 
     visit = running_visit(demo, minutes=30)
+    only_this_visit_runs(demo, visit)
     demo.clock.set(visit.end + 16 * MIN)
     ahmed = demo.login("ahmed")
     overdue = next(
@@ -432,10 +459,16 @@ def test_escalation_reaches_the_leidinggevende_with_a_banner(
     window = make_window()
     log_in(qtbot, window, "petra")
     escalation_due = visit.first_callback + 10 * MIN
+    # Ahmed (the buddy) is present somewhere: no failover, only the escalation.
+    present_at(demo, "ahmed", escalation_due - SEC)
     fired = check_at(demo, window, escalation_due - SEC)
     assert all(a.visit_id != visit.id for a in fired)
+    present_at(demo, "ahmed", escalation_due)
     fired = check_at(demo, window, escalation_due)
-    assert [(a.visit_id, a.kind) for a in fired] == [(visit.id, ReminderKind.ESCALATION)]
+    # (A demo visit's escalation may repeat at the same moment.)
+    assert [(a.visit_id, a.kind) for a in mine(fired, visit)] == [
+        (visit.id, ReminderKind.ESCALATION)
+    ]
     banner = panel(window).banner
     assert banner.isVisible() and "ESCALATIE" in banner.text()
     row = row_for(window, visit, ReminderKind.ESCALATION)

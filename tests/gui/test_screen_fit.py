@@ -82,6 +82,7 @@ EXPECTED = {
 
 
 def run_probe(demo: DemoEnv, tmp_path: Path, screen: str) -> dict[str, object]:
+    demo.everyone_present()  # page fit, not failover alarms (their rows fit: alarm tests)
     (width, height), scale, _ = SCREENS[screen]
     config = tmp_path / f"{screen}.json"
     config.write_text(

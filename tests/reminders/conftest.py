@@ -59,12 +59,35 @@ class Running:
 
 @dataclass
 class Harness:
+    """Schedulers on a fake clock. Everyone is *present* (DESIGN §4a: a heartbeat at
+    every start and every advance), so no visit is unwatched, unless a test takes
+    someone out of ``present`` (then their last heartbeat stays where it was)."""
+
     team: Team
     monotonic: FakeMonotonic
     running: list[Running] = field(default_factory=list)
+    present: set[str] | None = None  # None: everyone
+    _keeper: ServiceContext | None = None
+
+    def keep_present(self) -> None:
+        """A heartbeat now for everyone present."""
+        if self._keeper is None:
+            self._keeper = self.team.login("anna")
+        now = self.team.clock.now()
+        for name, account_id in self.team.ids.items():
+            if self.present is None or name in self.present:
+                self._keeper.store.heartbeat(f"test-{name}", account_id, now, locked=False)
+
+    def close(self) -> None:
+        for run in list(self.running):
+            self.stop(run)
+        if self._keeper is not None:
+            self._keeper.store.close()
+            self._keeper = None
 
     def start(self, name: str, *, start: bool = True, **options: Any) -> Running:
         """A scheduler for this person on the fake clock (APScheduler off)."""
+        self.keep_present()
         ctx = self.team.login(name)
         scheduler = ReminderScheduler(ctx, monotonic=self.monotonic, **options)
         run = Running(scheduler, ctx)
@@ -79,6 +102,7 @@ class Harness:
         self.team.clock.advance(delta)
         if not suspended:
             self.monotonic.advance(delta.total_seconds())
+        self.keep_present()
 
     def stop(self, run: Running) -> None:
         run.scheduler.shutdown()
@@ -97,5 +121,4 @@ def tasks(qapp: object) -> Iterator[TaskRunner]:
 def harness(team: Team, qapp: object) -> Iterator[Harness]:
     h = Harness(team, FakeMonotonic())
     yield h
-    for run in list(h.running):
-        h.stop(run)
+    h.close()

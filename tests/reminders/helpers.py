@@ -11,6 +11,7 @@ from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.checklist import Answer, RiskLevel, assess, default_checklist
 from veilig_huisbezoek.domain.visit import VisitPlan, VisitReason, default_callbacks
 from veilig_huisbezoek.services import visits
+from veilig_huisbezoek.services.context import ServiceContext
 
 ADDRESS = Address("Akerstraat", 12, "A", "6411 HB", "Heerlen")
 
@@ -73,3 +74,10 @@ def running_visit(
         return visit_id
     finally:
         ctx.store.close()
+
+
+def all_present(team: Team, ctx: ServiceContext) -> None:
+    """Everyone has a heartbeat now (DESIGN §4a): no visit is unwatched."""
+    now = team.clock.now()
+    for name, account_id in team.ids.items():
+        ctx.store.heartbeat(f"test-{name}", account_id, now, locked=False)

@@ -11,7 +11,7 @@ from alembic import command
 from sqlalchemy import func, select, text
 
 from tests.conftest import Team
-from tests.reminders.helpers import running_visit
+from tests.reminders.helpers import all_present, running_visit
 from veilig_huisbezoek.domain.reminders import Audience, Reminder, ReminderKind
 from veilig_huisbezoek.domain.roles import PermissionDenied
 from veilig_huisbezoek.services import alarms, visits
@@ -35,8 +35,10 @@ def test_snapshot_gives_each_person_their_reminders(team: Team, visit_id: int) -
     expected = {
         "bram": {"callback", "overdue"},  # the buddy
         "sanne": set(),  # the visitor is out, not at a desk
-        "petra": {"escalation"},  # leidinggevende, not this visit's buddy
-        "anna": {"escalation"},  # beheerder and leidinggevende
+        # Leidinggevenden, not this visit's buddy: escalations, and the failover moment
+        # should the buddy stop being present (DESIGN §4a).
+        "petra": {"escalation", "unwatched"},
+        "anna": {"escalation", "unwatched"},
     }
     for name, kinds in expected.items():
         ctx = team.login(name)
@@ -237,6 +239,7 @@ def test_open_alarms_most_urgent_kind_first(team: Team, visit_id: int) -> None:
     start = team.clock.now() + 5 * MIN
     own = running_visit(team, start=start, end=start + 20 * MIN, buddy="anna")
     team.clock.advance(2 * 60 * MIN)
+    all_present(team, anna)  # no failover: Bram watches his visit
     for reminder in alarms.missed_since(anna, team.clock.now()):
         alarms.raise_alarm(anna, reminder, late=True)
     kinds = [(a.kind, a.visit_id) for a in alarms.open_alarms(anna)]

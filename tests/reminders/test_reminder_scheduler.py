@@ -14,14 +14,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.conftest import PASSWORDS, Team
-from tests.reminders.conftest import Harness
+from tests.reminders.conftest import Harness, Running
 from tests.reminders.helpers import running_visit
 from veilig_huisbezoek.domain.clock import SystemClock, local_to_utc
-from veilig_huisbezoek.domain.reminders import Deadline, ReminderKind
+from veilig_huisbezoek.domain.reminders import Deadline, Reminder, ReminderKind
 from veilig_huisbezoek.gui.hub import AppHub
 from veilig_huisbezoek.gui.tasks import TaskRunner
 from veilig_huisbezoek.reminders.scheduler import ReminderScheduler
 from veilig_huisbezoek.services import accounts, alarms, visits
+from veilig_huisbezoek.services.alarms import AlarmInfo
 from veilig_huisbezoek.services.visit_details import get_visit_detail
 from veilig_huisbezoek.storage.errors import StoreBusyError
 from veilig_huisbezoek.storage.models import Account, Alarm, Callback, Visit
@@ -30,6 +31,21 @@ pytestmark = pytest.mark.gui
 
 MIN = timedelta(minutes=1)
 SEC = timedelta(seconds=1)
+
+
+def _firsts(run: Running) -> list[AlarmInfo]:
+    """The alarms fired, without escalation repeats (tested on their own)."""
+    return [a for a in run.fired if ":repeat:" not in a.reminder_key]
+
+
+def _plain_pending(run: Running) -> list[Reminder]:
+    """Pending, without repeats and the failover moment that is always ahead while the
+    visit runs and its buddy is present (DESIGN §4a)."""
+    return [
+        r
+        for r in run.scheduler.pending
+        if ":repeat:" not in r.key and r.kind is not ReminderKind.BUDDY_UNREACHABLE
+    ]
 
 
 def test_each_kind_fires_once_at_its_moment(harness: Harness, team: Team) -> None:
@@ -53,23 +69,56 @@ def test_each_kind_fires_once_at_its_moment(harness: Harness, team: Team) -> Non
         harness.advance(due - SEC - team.clock.now())
         for r in (buddy, lead):
             r.scheduler.tick()
-        before = (len(buddy.fired), len(lead.fired))
+        before = (len(_firsts(buddy)), len(_firsts(lead)))
         harness.advance(SEC)
         buddy.scheduler.tick()
         lead.scheduler.tick()
-        assert (len(buddy.fired), len(lead.fired)) == (
+        assert (len(_firsts(buddy)), len(_firsts(lead))) == (
             before[0] + (run is buddy),
             before[1] + (run is lead),
         ), f"{kind} at {due}"
-        alarm = run.fired[-1]
+        alarm = _firsts(run)[-1]
         assert alarm.kind.value == kind and alarm.due_at == due and not alarm.late
         assert alarm.visit_id == visit_id and alarm.visitor_first_name == "Sanne"
     # Ticking on fires nothing twice.
     harness.advance(60 * MIN)
     buddy.scheduler.tick()
     lead.scheduler.tick()
-    assert len(buddy.fired) == 3 and len(lead.fired) == 3
-    assert buddy.scheduler.pending == [] and lead.scheduler.pending == []
+    assert len(_firsts(buddy)) == 3 and len(_firsts(lead)) == 3
+    assert _plain_pending(buddy) == [] and _plain_pending(lead) == []
+    # Nobody acknowledged: the escalations repeated, at the leidinggevende's desk only.
+    assert not [a for a in buddy.fired if ":repeat:" in a.reminder_key]
+    assert [a for a in lead.fired if ":repeat:" in a.reminder_key]
+
+
+def test_escalation_repeats_until_someone_takes_charge(harness: Harness, team: Team) -> None:
+    """Every 5 minutes (the default) to the leidinggevende; from the third repeat to
+    every colleague too; acknowledging one repeat stops them all."""
+    start = team.clock.now() + 5 * MIN
+    running_visit(team, start=start, end=start + 60 * MIN)
+    harness.start("bram")
+    lead = harness.start("petra")
+    colleague = harness.start("anna")  # leidinggevende too: gets every repeat
+    escalation = start + 20 * MIN  # the first call-back at +10, escalated 10 later
+    for n in range(1, 4):
+        harness.advance(escalation + n * 5 * MIN - team.clock.now())
+        lead.scheduler.tick()
+        colleague.scheduler.tick()
+        assert lead.keys[-1] == f"escalation:callback:1:repeat:{n}"
+        assert lead.fired[-1].audience.value == ("team" if n >= 3 else "leidinggevenden")
+    # One row per escalation: the newest repeat stands for the others.
+    (row,) = [a for a in alarms.open_alarms(lead.ctx) if a.kind is ReminderKind.ESCALATION]
+    assert row.reminder_key == "escalation:callback:1:repeat:3"
+    alarms.acknowledge(lead.ctx, row.id)
+    harness.advance(30 * MIN)
+    lead.scheduler.rebuild()
+    lead.scheduler.tick()
+    assert not [k for k in lead.keys if k.startswith("escalation:callback:1:repeat:4")]
+    assert not [
+        a
+        for a in alarms.open_alarms(lead.ctx)
+        if a.reminder_key.startswith("escalation:callback:1")
+    ]
 
 
 def test_retry_callback_after_niet_bereikt_fires(harness: Harness, team: Team) -> None:
@@ -231,8 +280,13 @@ def test_restart_catches_up_late_oldest_first(harness: Harness, team: Team) -> N
         (ReminderKind.OVERDUE, end + 15 * MIN, True),
     ]
     lead = harness.start("petra")
-    assert [a.due_at for a in lead.fired] == [start + 20 * MIN, end + 10 * MIN, end + 25 * MIN]
-    assert all(a.late and a.kind is ReminderKind.ESCALATION for a in lead.fired)
+    firsts = _firsts(lead)
+    assert [a.due_at for a in firsts] == [start + 20 * MIN, end + 10 * MIN, end + 25 * MIN]
+    assert all(a.late and a.kind is ReminderKind.ESCALATION for a in firsts)
+    # Of each escalation's missed repeats only the latest, not one per 5 minutes.
+    repeats = [a.reminder_key for a in lead.fired if ":repeat:" in a.reminder_key]
+    assert len(repeats) == 3
+    assert len({k.split(":repeat:")[0] for k in repeats}) == 3
 
 
 def test_open_alarms_from_before_show_again_on_start_without_a_second_row(
@@ -349,7 +403,9 @@ def test_a_thousand_active_visits_rebuild_quickly(
         run.scheduler.request_rebuild()
         timings[f"request_rebuild {name} (GUI thread)"] = time.perf_counter() - began
         qtbot.waitUntil(lambda rebuilt=rebuilt: rebuilt != [], timeout=10_000)
-        assert rebuilt == [4000]  # 3 call-backs + overdue, or their escalations
+        # 3 call-backs + overdue, or their escalations; and for the leidinggevende each
+        # visit's failover moment, ahead while the buddy is present (DESIGN §4a).
+        assert rebuilt == [4000 if name == "bram" else 5000]
         assert run.fired == []
     print(
         "\n1,000 active visits: "

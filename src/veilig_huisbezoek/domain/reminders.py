@@ -16,6 +16,22 @@ visits with their open call-backs, the alarms already raised) and asks
 * ``EMERGENCY``: the buddy recorded a call whose action is police or escalation
   (answered with the last name, police wanted, not reached twice). → every
   leidinggevende, at once (DESIGN §3: "inform leidinggevende"), while the visit is out.
+* ``BUDDY_UNREACHABLE`` (DESIGN §4a, failover): a running visit whose buddy is not
+  present. Nobody watches it *since* the later of the visit's start and the buddy's
+  last heartbeat (any session, ended or not); :data:`UNWATCHED_ALARM_AFTER` (60 s)
+  later every leidinggevende is alarmed, :data:`UNWATCHED_TEAM_AFTER` (2 min) after that
+  every colleague who may act as buddy (``Audience.TEAM``: not the visitor, not the
+  buddy, not the leidinggevenden, who had theirs). The moment is derived from the
+  heartbeats alone, so it is also computed while the buddy is still present (then it
+  lies ahead, and a newer heartbeat moves it; the scheduler re-reads before firing).
+  The keys hold the visit and the ``since`` instant, so each unwatched period alarms
+  once. Acknowledging either alarm of a period (taking charge, the buddy back, a
+  take-over) ends both.
+* Escalation **repeats**: an escalation nobody acknowledged repeats every
+  ``escalation_repeat_minutes`` (keys ``escalation:<key>:repeat:<n>``): repeats 1 and 2
+  to every leidinggevende, from the third on to every colleague (``Audience.TEAM``).
+  Acknowledging the escalation or any repeat stops them all. Only the latest repeat
+  due by ``now`` and the next one are listed (the scheduler re-reads when it fires).
 
 A reminder whose alarm has been acknowledged is done and no longer returned; neither is
 its escalation. All instants are aware UTC, so DST never shifts a moment: a call-back
@@ -24,9 +40,9 @@ in the repeated autumn hour is one instant and fires once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from operator import attrgetter
 
@@ -41,6 +57,7 @@ class ReminderKind(StrEnum):
     ESCALATION = "escalatie"
     DEADLINE = "termijn"
     EMERGENCY = "noodsituatie"
+    BUDDY_UNREACHABLE = "buddy_onbereikbaar"
     # Raised once at departure, for the leidinggevenden: the visitor went without a
     # reachable buddy (DESIGN §4a, domain/departure.py); never from the schedule.
     UNWATCHED_DEPARTURE = "zonder_buddy"
@@ -50,8 +67,9 @@ class ReminderKind(StrEnum):
         return _KIND_LABELS[self]
 
     @property
-    def urgency(self) -> int:
-        """Lower is more urgent: emergency, escalation, overdue, call-back, deadline."""
+    def urgency(self) -> float:
+        """Lower is more urgent: emergency, escalation, buddy unreachable, overdue,
+        call-back, deadline."""
         return _URGENCY[self]
 
 
@@ -61,11 +79,13 @@ _KIND_LABELS = {
     ReminderKind.ESCALATION: "Escalatie",
     ReminderKind.DEADLINE: "Termijn",
     ReminderKind.EMERGENCY: "Noodsituatie",
+    ReminderKind.BUDDY_UNREACHABLE: "Buddy niet bereikbaar",
     ReminderKind.UNWATCHED_DEPARTURE: "Vertrokken zonder bereikbare buddy",
 }
-_URGENCY = {
+_URGENCY: dict[ReminderKind, float] = {
     ReminderKind.EMERGENCY: -1,
     ReminderKind.ESCALATION: 0,
+    ReminderKind.BUDDY_UNREACHABLE: 0.5,
     ReminderKind.OVERDUE: 1,
     ReminderKind.CALLBACK_DUE: 2,
     ReminderKind.UNWATCHED_DEPARTURE: 2,
@@ -76,6 +96,8 @@ _URGENCY = {
 class Audience(StrEnum):
     BUDDY = "buddy"
     LEIDINGGEVENDEN = "leidinggevenden"
+    # Every colleague who may act as buddy (not the visitor, the buddy or the leads).
+    TEAM = "team"
 
 
 # Kinds whose unacknowledged alarm escalates to the leidinggevenden.
@@ -92,6 +114,58 @@ def overdue_key(visit_id: int) -> str:
 
 def escalation_key(base_key: str) -> str:
     return f"escalation:{base_key}"
+
+
+def escalation_repeat_key(base_key: str, repeat: int) -> str:
+    return f"{escalation_key(base_key)}:repeat:{repeat}"
+
+
+def unwatched_key(visit_id: int, since: datetime) -> str:
+    """The leidinggevenden's failover alarm of one unwatched period."""
+    return f"unwatched:{visit_id}:{int(ensure_utc(since).timestamp())}"
+
+
+def unwatched_team_key(visit_id: int, since: datetime) -> str:
+    """The colleagues' failover alarm of the same period."""
+    return f"{unwatched_key(visit_id, since)}:team"
+
+
+def unwatched_visit_id(key: str) -> int | None:
+    """The visit of a failover alarm's key (None: not a failover key)."""
+    if not key.startswith("unwatched:"):
+        return None
+    try:
+        return int(key.split(":")[1])
+    except (IndexError, ValueError):
+        return None
+
+
+def unwatched_since(key: str) -> datetime | None:
+    """Since when nobody watched, from a failover alarm's key (None: not one)."""
+    if unwatched_visit_id(key) is None:
+        return None
+    try:
+        return datetime.fromtimestamp(int(key.split(":")[2]), UTC)
+    except (IndexError, ValueError, OverflowError, OSError):
+        return None
+
+
+def unwatched_period(key: str) -> str:
+    """The leidinggevenden's key of the period a failover key belongs to."""
+    return key.removesuffix(":team")
+
+
+def escalation_root(key: str) -> str:
+    """The first escalation's key of an escalation or one of its repeats."""
+    head, _sep, _n = key.partition(":repeat:")
+    return head
+
+
+# Failover (DESIGN §4a): the leidinggevenden after 60 s unwatched, everyone 2 min later.
+UNWATCHED_ALARM_AFTER = timedelta(seconds=60)
+UNWATCHED_TEAM_AFTER = timedelta(minutes=2)
+# From this repeat on an escalation goes to every colleague too.
+TEAM_FROM_REPEAT = 3
 
 
 def deadline_key(name: str) -> str:
@@ -133,6 +207,11 @@ class VisitSnapshot:
     open_callbacks: tuple[CallbackMoment, ...] = ()
     alarm_calls: tuple[AlarmCall, ...] = ()
     visitor_id: int | None = None
+    # Planned start (for "nobody watches since"); None: no failover is derived.
+    start: datetime | None = None
+    # Known only by its head (a colleague on a team server, who cannot read the visit):
+    # only its failover is derived.
+    failover_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +246,11 @@ class Reminder:
     callback_id: int | None = None
     # For an escalation: the key of the reminder that was not acknowledged.
     escalates: str | None = None
-    # For an emergency: whose visit it is (never alarmed on their own screen).
+    # For an emergency or a failover: whose visit it is (never alarmed on their own
+    # screen).
     visitor_id: int | None = None
+    # For a failover: since when nobody watches.
+    since: datetime | None = None
 
 
 def due_reminders(
@@ -176,19 +258,35 @@ def due_reminders(
     alarms_snapshot: Iterable[AlarmSnapshot],
     settings: Settings,
     deadlines: Iterable[Deadline] = (),
+    *,
+    buddy_seen: Mapping[int, datetime] | None = None,
+    now: datetime | None = None,
 ) -> list[Reminder]:
     """Every reminder moment still to alarm, sorted by due time (oldest first).
 
     Includes moments in the past whose alarm has not been acknowledged (the caller
     decides what is due *now*); excludes acknowledged ones and everything of visits
     that are not out.
+
+    ``buddy_seen``: per account the newest heartbeat of any of their sessions (absent:
+    never seen); None: no presence was read, so no failover is derived. ``now``: up to
+    when escalation repeats are listed (None: none).
     """
     acknowledged = {a.reminder_key for a in alarms_snapshot if a.acknowledged}
+    # An escalation is done when it or any of its repeats is acknowledged.
+    acknowledged |= {escalation_root(k) for k in acknowledged if ":repeat:" in k}
+    # A failover period is done when either of its alarms is acknowledged.
+    acknowledged |= {unwatched_period(k) for k in acknowledged if k.startswith("unwatched:")}
+    repeat_every = timedelta(minutes=settings.escalation_repeat_minutes)
     grace = timedelta(minutes=settings.grace_minutes)
     escalate_after = timedelta(minutes=settings.escalation_minutes)
     base: list[Reminder] = []
     for visit in visits_snapshot:
         if not visit.state.is_active:
+            continue
+        if visit.failover_only:
+            if buddy_seen is not None and visit.start is not None:
+                base.extend(_failover(visit, buddy_seen))
             continue
         for callback in visit.open_callbacks:
             base.append(
@@ -201,6 +299,7 @@ def due_reminders(
                     visitor_first_name=visit.visitor_first_name,
                     buddy_id=visit.buddy_id,
                     callback_id=callback.id,
+                    visitor_id=visit.visitor_id,
                 )
             )
         for call in visit.alarm_calls:
@@ -216,6 +315,8 @@ def due_reminders(
                     visitor_id=visit.visitor_id,
                 )
             )
+        if buddy_seen is not None and visit.start is not None:
+            base.extend(_failover(visit, buddy_seen))
         base.append(
             Reminder(
                 key=overdue_key(visit.id),
@@ -225,28 +326,31 @@ def due_reminders(
                 audience=Audience.BUDDY,
                 visitor_first_name=visit.visitor_first_name,
                 buddy_id=visit.buddy_id,
+                visitor_id=visit.visitor_id,
             )
         )
     result: list[Reminder] = []
     for reminder in base:
-        if reminder.key in acknowledged:
+        if reminder.key in acknowledged or unwatched_period(reminder.key) in acknowledged:
             continue
         result.append(reminder)
         key = escalation_key(reminder.key)
         if reminder.kind in ESCALATING_KINDS and key not in acknowledged:
-            result.append(
-                Reminder(
-                    key=key,
-                    kind=ReminderKind.ESCALATION,
-                    visit_id=reminder.visit_id,
-                    due_at=reminder.due_at + escalate_after,
-                    audience=Audience.LEIDINGGEVENDEN,
-                    visitor_first_name=reminder.visitor_first_name,
-                    buddy_id=reminder.buddy_id,
-                    callback_id=reminder.callback_id,
-                    escalates=reminder.key,
-                )
+            first = Reminder(
+                key=key,
+                kind=ReminderKind.ESCALATION,
+                visit_id=reminder.visit_id,
+                due_at=reminder.due_at + escalate_after,
+                audience=Audience.LEIDINGGEVENDEN,
+                visitor_first_name=reminder.visitor_first_name,
+                buddy_id=reminder.buddy_id,
+                callback_id=reminder.callback_id,
+                escalates=reminder.key,
+                visitor_id=reminder.visitor_id,
             )
+            result.append(first)
+            if now is not None:
+                result.extend(_repeats(first, repeat_every, ensure_utc(now)))
     for deadline in deadlines:
         key = deadline_key(deadline.name)
         if key in acknowledged:
@@ -265,22 +369,84 @@ def due_reminders(
     return result
 
 
+def _failover(visit: VisitSnapshot, buddy_seen: Mapping[int, datetime]) -> list[Reminder]:
+    """The two failover moments of the visit's current (or coming) unwatched period."""
+    assert visit.start is not None
+    since = ensure_utc(visit.start)
+    seen = buddy_seen.get(visit.buddy_id)
+    if seen is not None:
+        since = max(since, ensure_utc(seen))
+    common = {
+        "kind": ReminderKind.BUDDY_UNREACHABLE,
+        "visit_id": visit.id,
+        "visitor_first_name": visit.visitor_first_name,
+        "buddy_id": visit.buddy_id,
+        "visitor_id": visit.visitor_id,
+        "since": since,
+    }
+    leads_at = since + UNWATCHED_ALARM_AFTER
+    return [
+        Reminder(
+            key=unwatched_key(visit.id, since),
+            due_at=leads_at,
+            audience=Audience.LEIDINGGEVENDEN,
+            **common,  # type: ignore[arg-type]
+        ),
+        Reminder(
+            key=unwatched_team_key(visit.id, since),
+            due_at=leads_at + UNWATCHED_TEAM_AFTER,
+            audience=Audience.TEAM,
+            **common,  # type: ignore[arg-type]
+        ),
+    ]
+
+
+def _repeats(first: Reminder, every: timedelta, now: datetime) -> list[Reminder]:
+    """The latest repeat of an escalation due by ``now`` (if any) and the next one: an
+    app opened after an hour raises one repeat, not twelve. None before the escalation
+    itself is due (the scheduler re-reads when it fires)."""
+    if now < first.due_at:
+        return []
+    last = (now - first.due_at) // every
+    return [
+        replace(
+            first,
+            key=escalation_repeat_key(first.escalates or "", n),
+            due_at=first.due_at + n * every,
+            audience=Audience.TEAM if n >= TEAM_FROM_REPEAT else Audience.LEIDINGGEVENDEN,
+        )
+        for n in (last, last + 1)
+        if n >= 1
+    ]
+
+
 def reminders_for(
     reminders: Iterable[Reminder], *, viewer_id: int, leidinggevende: bool
 ) -> list[Reminder]:
-    """The reminders one person's app alarms: as buddy, and escalations and emergencies
-    if leidinggevende; never an emergency about their own visit (their screen may be
-    in front of the client)."""
-    return [
-        r
-        for r in reminders
-        if (r.audience is Audience.BUDDY and r.buddy_id == viewer_id)
-        or (
-            r.audience is Audience.LEIDINGGEVENDEN
-            and leidinggevende
-            and not (r.kind is ReminderKind.EMERGENCY and r.visitor_id == viewer_id)
-        )
-    ]
+    """The reminders one person's app alarms: as buddy; escalations, emergencies and
+    failovers if leidinggevende; a colleagues' failover (``Audience.TEAM``) when not a
+    leidinggevende (who had the alarm before) and not the visitor or the buddy; a late
+    escalation repeat (``Audience.TEAM``) everyone but the visitor and the buddy. Never an
+    emergency or failover about their own visit (their screen may be in front of the
+    client)."""
+    result: list[Reminder] = []
+    for r in reminders:
+        own = r.visitor_id is not None and r.visitor_id == viewer_id
+        if r.audience is Audience.BUDDY:
+            wanted = r.buddy_id == viewer_id
+        elif r.audience is Audience.LEIDINGGEVENDEN:
+            wanted = leidinggevende and not (
+                own and r.kind in (ReminderKind.EMERGENCY, ReminderKind.BUDDY_UNREACHABLE)
+            )
+        elif r.kind is ReminderKind.ESCALATION:
+            # A late repeat: everyone but the visitor and the buddy (whose own alarm
+            # is still open).
+            wanted = not own and r.buddy_id != viewer_id
+        else:
+            wanted = not leidinggevende and not own and r.buddy_id != viewer_id
+        if wanted:
+            result.append(r)
+    return result
 
 
 def is_late(due_at: datetime, raised_at: datetime, tolerance: timedelta) -> bool:

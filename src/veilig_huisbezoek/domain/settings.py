@@ -14,6 +14,7 @@ _INT_RANGES: dict[str, tuple[str, int, int]] = {
     "grace_minutes": ("Uitlooptijd (minuten)", 0, 240),
     "retry_minutes": ("Opnieuw bellen na (minuten)", 1, 60),
     "escalation_minutes": ("Escalatie na (minuten)", 1, 120),
+    "escalation_repeat_minutes": ("Escalatie herhalen elke (minuten)", 1, 60),
     "callback_interval_minutes": ("Belinterval oranje/rood (minuten)", 5, 240),
     "first_callback_minutes": ("Eerste terugbelmoment na aankomst (minuten)", 0, 120),
     "review_months": ("Herbeoordeling register (maanden)", 1, 60),
@@ -44,6 +45,7 @@ SETTING_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "retry_minutes",
             "grace_minutes",
             "escalation_minutes",
+            "escalation_repeat_minutes",
         ),
     ),
     ("Politie", ("police_emergency", "police_general")),
@@ -96,6 +98,8 @@ class Settings:
     grace_minutes: int = 15
     retry_minutes: int = 5
     escalation_minutes: int = 10
+    # An escalation nobody takes charge of repeats this often (DESIGN §4a).
+    escalation_repeat_minutes: int = 5
     callback_interval_minutes: int = 30
     first_callback_minutes: int = 10
     review_months: int = 12

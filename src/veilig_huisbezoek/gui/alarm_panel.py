@@ -25,6 +25,16 @@ amber, for information: which visit (street and number), who is alarmed and a
 alarms), and nothing while locked (a laptop taken along shows nothing to the client).
 They stop when the buddy or a leidinggevende acknowledges, on every workstation.
 
+**Buddy niet bereikbaar** (failover, DESIGN §4a): a running visit nobody watches. Its
+row has an **Overnemen** button: the first to press it becomes the buddy
+(``services.handover.take_over``), the alarm is recorded as done and disappears on
+every desk; someone quicker gets "Petra heeft dit al overgenomen".
+
+**Taking charge**: acknowledging an alarm means taking charge of it. While the visit
+runs, the others who saw the alarm (the buddy, the leidinggevenden, the visitor's
+information row) keep a quiet line instead of the alarm ("✓ Petra handelt dit af
+(14:05): …"): no sound, no buttons, not counted as open, not shown while locked.
+
 Database work here is small and synchronous (reading open alarms, one acknowledgement):
 an alarm must not wait behind a busy worker.
 """
@@ -50,7 +60,7 @@ from ..domain.clock import to_local
 from ..domain.errors import NotAllowedError
 from ..domain.incident import deadline_incident_id, deadline_label
 from ..domain.phone import format_phone
-from ..domain.reminders import ReminderKind, deadline_key
+from ..domain.reminders import ReminderKind, deadline_key, unwatched_since
 from ..reminders.notifier import locked_alarm_text
 from ..services import alarms as alarm_service
 from ..services.alarms import AlarmInfo
@@ -90,8 +100,12 @@ QFrame#alarmRow[forVisitor="true"] { background: #ffe8a3; border: 2px solid #8a5
 QFrame#alarmRow[forVisitor="true"] QLabel { color: #3d2800; }
 QFrame#alarmRow[forVisitor="true"] QLabel#alarmIcon { background: #8a5a00; color: white; }
 QFrame#alarmRow[forVisitor="true"] QPushButton { color: #3d2800; border: 1px solid #8a5a00; }
+QFrame#alarmRow[inHand="true"] { background: #eceff1; border: 2px solid #455a64; }
+QFrame#alarmRow[inHand="true"] QLabel { color: #1c2a30; font-size: 12pt; font-weight: normal; }
+QFrame#alarmRow[inHand="true"] QLabel#alarmIcon { background: #455a64; color: white; }
 """
 VISITOR_SYMBOL = "ℹ"
+IN_HAND_SYMBOL = "✓"
 
 
 def _restyle(widget: QWidget, name: str, value: bool) -> None:
@@ -130,17 +144,26 @@ class AlarmRow(QFrame):
         self.call_button = QPushButton(self.tr("Bellen"))
         self.call_button.setAccessibleName(self.tr("Bellen over dit alarm"))
         self.acknowledge_button = QPushButton(self.tr("Bevestigen"))
-        self.acknowledge_button.setAccessibleName(self.tr("Alarm bevestigen"))
+        self.acknowledge_button.setAccessibleName(self.tr("Alarm bevestigen: u handelt het af"))
         self.acknowledge_button.setToolTip(
-            self.tr("Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd.")
+            self.tr(
+                "Bevestig dat u dit alarm afhandelt; dit wordt vastgelegd en de anderen zien "
+                "dat u het doet."
+            )
         )
         self.open_button = QPushButton(self.tr("Openen"))
         self.open_button.setAccessibleName(self.tr("Incident openen"))
+        self.take_over_button = QPushButton(self.tr("Overnemen"))
+        self.take_over_button.setAccessibleName(self.tr("Bezoek overnemen: u wordt de buddy"))
+        self.take_over_button.setToolTip(
+            self.tr("U wordt de buddy van dit bezoek; de anderen zien dat u het overneemt.")
+        )
         self.report_button = QPushButton(self.tr("Terugmelden…"))
         self.report_button.setAccessibleName(self.tr("Terugmelden van uw bezoek"))
         self.report_button.setToolTip(
             self.tr("Bent u terug? Meld u terug in Mijn bezoeken; dan stopt het alarm.")
         )
+        layout.addWidget(self.take_over_button)
         layout.addWidget(self.call_button)
         layout.addWidget(self.open_button)
         layout.addWidget(self.report_button)
@@ -153,20 +176,46 @@ class AlarmRow(QFrame):
             self.label.setText(text)
         deadline = alarm.kind is ReminderKind.DEADLINE
         online = alarm.recorded  # not recorded: the server is unreachable
-        recipient = not alarm.for_visitor
-        _restyle(self, "forVisitor", alarm.for_visitor)
-        self.icon.setText(SYMBOL if recipient else VISITOR_SYMBOL)
-        self.icon.setAccessibleName(self.tr("Waarschuwing") if recipient else self.tr("Melding"))
+        held = alarm.acknowledged  # someone else handles it: a quiet line
+        recipient = not alarm.for_visitor and not held
+        _restyle(self, "inHand", held)
+        _restyle(self, "forVisitor", alarm.for_visitor and not held)
+        if held:
+            self.icon.setText(IN_HAND_SYMBOL)
+            self.icon.setAccessibleName(self.tr("In behandeling"))
+        else:
+            self.icon.setText(SYMBOL if recipient else VISITOR_SYMBOL)
+            self.icon.setAccessibleName(
+                self.tr("Waarschuwing") if recipient else self.tr("Melding")
+            )
+        failover = alarm.kind is ReminderKind.BUDDY_UNREACHABLE
+        self.take_over_button.setVisible(
+            recipient
+            and not locked
+            and online
+            and failover
+            and alarm.visit_id is not None
+            and alarm.buddy_id is not None
+        )
+        # A failover's action is Overnemen (then the call dialog is the new buddy's).
         self.call_button.setVisible(
-            recipient and not locked and online and not deadline and alarm.visit_id is not None
+            recipient
+            and not locked
+            and online
+            and not deadline
+            and not failover
+            and alarm.visit_id is not None
         )
         self.open_button.setVisible(
             recipient and not locked and online and self.incident_id is not None
         )
-        self.report_button.setVisible(alarm.for_visitor and not locked and online)
+        self.report_button.setVisible(alarm.for_visitor and not held and not locked and online)
         self.acknowledge_button.setVisible(recipient and not locked)
         self.acknowledge_button.setToolTip(
-            self.tr("Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd.")
+            self.tr(
+                "Bevestig dat u dit alarm afhandelt; dit wordt vastgelegd en de anderen zien "
+                "dat u het doet."
+            )
             if online
             else self.tr(
                 "Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd zodra de "
@@ -182,8 +231,9 @@ class AlarmRow(QFrame):
 
 
 MAX_VISIBLE_ROWS = 3
-# The rows take at most this share of the screen's height (but always the whole first
-# row): on a small screen the workspace below, with the call button, stays usable.
+# The panel (banner, title and rows) takes at most this share of the screen's height
+# (but always the whole first row): on a small screen the workspace below, with the
+# call button, stays usable.
 ROWS_SCREEN_SHARE = 0.25
 
 
@@ -273,6 +323,7 @@ class AlarmPanel(QFrame):
         try:
             found = alarm_service.open_alarms(self.ctx)
             found += alarm_service.alarms_about_own_visits(self.ctx)
+            held = alarm_service.in_hand(self.ctx)
         except StoreError as exc:
             # Keep showing what we have; an alarm never disappears because of a read error.
             log.warning("open alarms not refreshed (%s)", type(exc).__name__)
@@ -281,7 +332,11 @@ class AlarmPanel(QFrame):
             keys = {a.reminder_key for a in found}
             self._local = {k: a for k, a in self._local.items() if k not in keys}
             found = [a for a in found if a.reminder_key not in self._acknowledged_offline]
-            self._alarms = alarm_service.by_urgency([*found, *self._local.values()])
+            # Who handles what comes after the open alarms (quiet lines).
+            self._alarms = [
+                *alarm_service.by_urgency([*found, *self._local.values()]),
+                *held,
+            ]
         self._render()
 
     def show_alarm(self, alarm: AlarmInfo) -> None:
@@ -351,11 +406,31 @@ class AlarmPanel(QFrame):
         )
 
     def alarm_text(self, alarm: AlarmInfo) -> str:
-        watch = self.watch_text(alarm)
+        # A failover row says itself since when nobody watches.
+        unwatched = alarm.kind is ReminderKind.BUDDY_UNREACHABLE and not alarm.acknowledged
+        watch = "" if unwatched else self.watch_text(alarm)
         text = self._alarm_text(alarm)
         return f"{text} {watch}" if watch else text
 
+    def in_hand_text(self, alarm: AlarmInfo) -> str:
+        """ "Petra handelt dit af (14:05): <what it was> — bezoek van Sanne." """
+        assert alarm.acknowledged_at is not None
+        who = alarm.acknowledged_by_first_name or alarm.acknowledged_by or self.tr("Een collega")
+        what = domain_text(alarm.kind.label)
+        visitor = alarm.visitor_first_name
+        if alarm.for_visitor:
+            about = self.tr("uw bezoek")
+        elif visitor:
+            about = self.tr("bezoek van {name}").format(name=visitor)
+        else:
+            about = self.tr("bezoek nr. {number}").format(number=alarm.visit_id)
+        return self.tr("{name} handelt dit af ({time}): {what} — {about}.").format(
+            name=who, time=_hhmm(alarm.acknowledged_at), what=what, about=about
+        )
+
     def _alarm_text(self, alarm: AlarmInfo) -> str:
+        if alarm.acknowledged:
+            return self.in_hand_text(alarm)
         if alarm.for_visitor:
             return self._visitor_text(alarm)
         if self._locked:
@@ -381,6 +456,23 @@ class AlarmPanel(QFrame):
                 who=who, where=where
             )
             when = self.tr("Sinds {time}.").format(time=time)
+        elif alarm.kind is ReminderKind.BUDDY_UNREACHABLE:
+            buddy = alarm.buddy_first_name or self.tr("de buddy")
+            if not name:
+                who = self.tr("nr. {number}").format(number=alarm.visit_id)
+            since = unwatched_since(alarm.reminder_key)
+            since_text = _hhmm(since) if since is not None else time
+            if where:
+                text = self.tr(
+                    "Buddy niet bereikbaar ({buddy}): bezoek van {who} — {where}. Niemand "
+                    "kijkt mee sinds {since}."
+                ).format(since=since_text, who=who, where=where, buddy=buddy)
+            else:
+                text = self.tr(
+                    "Buddy niet bereikbaar ({buddy}): bezoek van {who}. Niemand kijkt mee "
+                    "sinds {since}."
+                ).format(since=since_text, who=who, buddy=buddy)
+            when = self.tr("Alarm om {time}.").format(time=time)
         elif alarm.kind is ReminderKind.EMERGENCY:
             buddy = alarm.buddy_first_name or self.tr("de buddy")
             text = self.tr(
@@ -437,9 +529,11 @@ class AlarmPanel(QFrame):
     def spoken_alarm(self, alarm: AlarmInfo) -> str:
         """What a screen reader says when the alarm appears: its row and what to do."""
         text = self.alarm_text(alarm)
-        if alarm.for_visitor or self._locked:
-            return text  # says what to do: report back, or unlock
-        if alarm.kind is ReminderKind.DEADLINE:
+        if alarm.for_visitor or alarm.acknowledged or self._locked:
+            return text  # says what to do: report back, or unlock; or who handles it
+        if alarm.kind is ReminderKind.BUDDY_UNREACHABLE and alarm.recorded:
+            todo = self.tr("Neem het bezoek over met Overnemen, of bevestig met Bevestigen.")
+        elif alarm.kind is ReminderKind.DEADLINE:
             todo = self.tr("Open het incident met Openen en bevestig met Bevestigen.")
         elif not alarm.recorded or alarm.visit_id is None:
             todo = self.tr("Bel het nummer in de melding en bevestig met Bevestigen.")
@@ -451,7 +545,9 @@ class AlarmPanel(QFrame):
     def _render(self) -> None:
         """Bring the rows in line with ``self._alarms``; existing rows are reused.
         Rows for the visitor are left out while locked and are not counted as open."""
-        shown = [a for a in self._alarms if not (a.for_visitor and self._locked)]
+        shown = [
+            a for a in self._alarms if not ((a.for_visitor or a.acknowledged) and self._locked)
+        ]
         wanted = {a.id for a in shown}
         for alarm_id in [i for i in self._rows_by_id if i not in wanted]:
             row = self._rows_by_id.pop(alarm_id)
@@ -475,6 +571,9 @@ class AlarmPanel(QFrame):
                 row.report_button.clicked.connect(
                     lambda _checked=False, r=row: self._report_back(r.alarm)
                 )
+                row.take_over_button.clicked.connect(
+                    lambda _checked=False, r=row: self._take_over(r.alarm)
+                )
                 self._rows_by_id[alarm.id] = row
             else:
                 row = existing
@@ -486,14 +585,12 @@ class AlarmPanel(QFrame):
             rows.append(row)
         self.rows = rows
         self._fit_rows_area()
-        count = sum(1 for a in shown if not a.for_visitor)
-        escalations = sum(
-            1 for a in shown if a.kind is ReminderKind.ESCALATION and not a.for_visitor
-        )
-        emergencies = sum(
-            1 for a in shown if a.kind is ReminderKind.EMERGENCY and not a.for_visitor
-        )
+        alarming = [a for a in shown if not a.for_visitor and not a.acknowledged]
+        count = len(alarming)
+        escalations = sum(1 for a in alarming if a.kind is ReminderKind.ESCALATION)
+        emergencies = sum(1 for a in alarming if a.kind is ReminderKind.EMERGENCY)
         informational = count == 0 and bool(shown)
+        only_in_hand = informational and all(a.acknowledged for a in shown)
         _restyle(self, "informational", informational)
         # Locked: only the rows' one line each; no banner or title with more to tell.
         banner_before = self.banner.isVisibleTo(self)
@@ -507,7 +604,9 @@ class AlarmPanel(QFrame):
         )
         self.title.setVisible(not self._locked)
         self.title.setText(
-            self.tr("{symbol} Melding over uw bezoek").format(symbol=VISITOR_SYMBOL)
+            self.tr("{symbol} In behandeling bij een collega").format(symbol=IN_HAND_SYMBOL)
+            if only_in_hand
+            else self.tr("{symbol} Melding over uw bezoek").format(symbol=VISITOR_SYMBOL)
             if informational
             else self.tr("{symbol} ALARM — {count} open; blijft staan tot u bevestigt").format(
                 symbol=SYMBOL, count=count
@@ -542,7 +641,13 @@ class AlarmPanel(QFrame):
             return sum(parts) + spacing * max(0, len(parts) - 1)
 
         self._rows_box.setMinimumHeight(total(heights))
-        room = int(available_geometry(self).height() * ROWS_SCREEN_SHARE)
+        # The banner and the title come out of the same share of the screen.
+        above = sum(
+            label.sizeHint().height()
+            for label in (self.banner, self.title)
+            if label.isVisibleTo(self)
+        )
+        room = int(available_geometry(self).height() * ROWS_SCREEN_SHARE) - above
         first = heights[0] if heights else 0
         self.rows_area.setFixedHeight(min(total(heights[:MAX_VISIBLE_ROWS]), max(first, room)))
 
@@ -582,6 +687,36 @@ class AlarmPanel(QFrame):
         self.hub.status_message.emit(
             self.tr("Alarm bevestigd; dit wordt vastgelegd zodra de verbinding terug is.")
         )
+
+    def _take_over(self, alarm: AlarmInfo) -> None:
+        """Overnemen: become the buddy of the unwatched visit; the failover alarms of
+        the visit are recorded as done (taken over), so they disappear everywhere."""
+        from ..services import handover
+
+        if self._locked or alarm.visit_id is None or alarm.buddy_id is None:
+            return
+        try:
+            handover.take_over(self.ctx, alarm.visit_id, from_buddy_id=alarm.buddy_id)
+            alarm_service.resolve_failovers(
+                self.ctx,
+                alarm_service.open_failovers(self.ctx, alarm.visit_id),
+                alarm_service.REASON_TAKEN_OVER,
+            )
+        except (NotAllowedError, StoreError) as exc:
+            # Someone else was quicker ("Petra heeft dit al overgenomen"), or refused.
+            self.problem.setText(error_text(exc))
+            self.problem.setVisible(True)
+            announce(self, self.problem.text())
+            self.refresh()
+            return
+        self.problem.setVisible(False)
+        name = alarm.visitor_first_name or self.tr("de bezoeker")
+        self.hub.status_message.emit(
+            self.tr("U bent nu de buddy van het bezoek van {name}.").format(name=name)
+        )
+        self.refresh()
+        # The visit's reminders now fire at this desk; boards show the new buddy.
+        self.hub.visits_changed.emit()
 
     def _report_back(self, alarm: AlarmInfo) -> None:
         if not self._locked and alarm.visit_id is not None:

@@ -262,6 +262,11 @@ class Notifier(QObject):
             message = QCoreApplication.translate(
                 "Notifier", "Alarm voor het bezoek van {name} is niet bevestigd."
             ).format(name=name)
+        elif alarm.kind is ReminderKind.BUDDY_UNREACHABLE:
+            title = QCoreApplication.translate("Notifier", "Buddy niet bereikbaar")
+            message = QCoreApplication.translate(
+                "Notifier", "Niemand kijkt mee bij het bezoek van {name}."
+            ).format(name=name)
         elif alarm.kind is ReminderKind.EMERGENCY:
             title = QCoreApplication.translate("Notifier", "Noodsituatie")
             message = QCoreApplication.translate(

@@ -42,6 +42,13 @@ on what fell due while the app was closed),
 ``request_rebuild()`` (off the GUI thread when given the app's ``TaskRunner``) or
 ``rebuild()`` whenever the visits or alarms change, ``rebuild()`` after unlocking, and
 ``shutdown()`` before the store closes (``aboutToQuit``, logout, test teardown).
+
+**Failover** (DESIGN §4a): every snapshot reads presence, so the moment a visit would
+have been unwatched for 60 s is always in the schedule; a newer heartbeat moves it (the
+re-read before firing finds the new one). While the team server is unreachable no
+failover fires from the last known schedule (presence cannot be read then). When this
+person is the buddy of a visit with an open failover alarm (back, or taken over), each
+pass records that alarm as done (``alarms.resolve_failovers``).
 """
 
 from __future__ import annotations
@@ -61,7 +68,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..domain.clock import Clock, SystemClock
 from ..domain.errors import NotAllowedError
-from ..domain.reminders import Deadline, Reminder, is_late
+from ..domain.reminders import Deadline, Reminder, ReminderKind, is_late
 from ..services import alarms
 from ..services.alarms import LATE_TOLERANCE, AlarmInfo, VisitContact
 from ..services.context import ServiceContext
@@ -121,6 +128,19 @@ class LocalAlarm:
     info: AlarmInfo  # what was shown
     acknowledged_at: datetime | None = None  # acknowledged here meanwhile
     recorded: AlarmInfo | None = None  # raised on the server, acknowledgement pending
+
+
+def _resolve_failovers(ctx: ServiceContext, snap: alarms.ReminderSnapshot) -> None:
+    """This session is present: a failover alarm ("Buddy niet bereikbaar") of a visit
+    this person is the buddy of is over (back, or taken over elsewhere); record it so it
+    disappears everywhere. A store error leaves it for the next pass."""
+    ids = snap.failovers_to_resolve()
+    if not ids:
+        return
+    try:
+        alarms.resolve_failovers(ctx, ids, alarms.REASON_WATCHED_AGAIN)
+    except StoreError as exc:
+        log.warning("failover alarms not resolved yet (%s)", type(exc).__name__)
 
 
 class ReminderScheduler(QObject):
@@ -310,6 +330,7 @@ class ReminderScheduler(QObject):
         def load() -> _Loaded:  # on the worker: database and pure rules only
             deadlines = source(ctx) if source is not None else ()
             snap = alarms.snapshot(ctx, deadlines=deadlines, contacts=contacts)
+            _resolve_failovers(ctx, snap)
             return snap.reminders(), snap.contacts
 
         self._tasks.run(load, self._loaded, self._load_failed)
@@ -417,8 +438,9 @@ class ReminderScheduler(QObject):
             # Keep the previous schedule; the next tick tries again.
             log.warning("reminder schedule not refreshed (%s)", type(exc).__name__)
             return False
-        self._pending, self._contacts = snap.reminders(), snap.contacts
         self._unreachable = False
+        _resolve_failovers(self._ctx, snap)
+        self._pending, self._contacts = snap.reminders(), snap.contacts
         return True
 
     def _record_local(self) -> None:
@@ -486,6 +508,10 @@ class ReminderScheduler(QObject):
                 continue
             if reminder.escalates is not None and reminder.escalates in self._acknowledged_here:
                 continue  # acknowledged here while offline: recorded when back
+            if self._unreachable and reminder.kind is ReminderKind.BUDDY_UNREACHABLE:
+                # Presence cannot be read: the last known schedule says nothing about
+                # who is there now, so no failover from it (never a false one).
+                continue
             late = is_late(reminder.due_at, now, LATE_TOLERANCE)
             try:
                 if self._unreachable:

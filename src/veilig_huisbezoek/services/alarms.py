@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain.address import Address
+from ..domain.errors import NotAllowedError
 from ..domain.reminders import (
     AlarmCall,
     AlarmSnapshot,
@@ -30,7 +31,10 @@ from ..domain.reminders import (
     VisitSnapshot,
     deadline_key,
     due_reminders,
+    escalation_root,
     reminders_for,
+    unwatched_period,
+    unwatched_visit_id,
 )
 from ..domain.roles import Permission, PermissionDenied
 from ..domain.settings import Settings
@@ -40,6 +44,7 @@ if TYPE_CHECKING:
     from sqlalchemy import ColumnElement
     from sqlalchemy.orm import Session
 
+    from ..domain.handover import WatchHead
     from .context import ServiceContext
 
 EVENT_RAISED = "alarm"
@@ -73,14 +78,37 @@ class ReminderSnapshot:
     deadlines: tuple[Deadline, ...] = ()
     # Per active visit id (only when asked for: ``snapshot(..., contacts=True)``).
     contacts: Mapping[int, VisitContact] = field(default_factory=dict, repr=False)
+    # Per account the newest heartbeat (presence, DESIGN §4a); None: not read.
+    buddy_seen: Mapping[int, datetime] | None = None
+    # When it was read (escalation repeats are listed up to just after it).
+    read_at: datetime | None = None
 
     def reminders(self) -> list[Reminder]:
-        """This person's reminders (as buddy; escalations if leidinggevende), oldest first."""
+        """This person's reminders (as buddy; escalations if leidinggevende; failovers
+        and late escalation repeats as a colleague), oldest first."""
         return reminders_for(
-            due_reminders(self.visits, self.alarms, self.settings, self.deadlines),
+            due_reminders(
+                self.visits,
+                self.alarms,
+                self.settings,
+                self.deadlines,
+                buddy_seen=self.buddy_seen,
+                now=self.read_at,
+            ),
             viewer_id=self.viewer_id,
             leidinggevende=self.leidinggevende,
         )
+
+    def failovers_to_resolve(self) -> list[int]:
+        """Alarms (ids) of an unwatched period of a visit this person is now the buddy
+        of, still open: this session is present, so the visit is watched again (the
+        buddy is back, or this person took it over)."""
+        mine = {v.id for v in self.visits if v.buddy_id == self.viewer_id}
+        return [
+            a.id
+            for a in self.alarms
+            if not a.acknowledged and unwatched_visit_id(a.reminder_key) in mine
+        ]
 
     @property
     def raised_keys(self) -> frozenset[str]:
@@ -118,6 +146,10 @@ class AlarmInfo:
     buddy_id: int | None = None
     visit_state: VisitState | None = None
     visit_start: datetime | None = None
+    # First name of who acknowledged (took charge): "Petra handelt dit af".
+    acknowledged_by_first_name: str = ""
+    acknowledged_by_id: int | None = None
+    visitor_id: int | None = None
 
     @property
     def acknowledged(self) -> bool:
@@ -143,14 +175,17 @@ def snapshot(
     ``contacts``: also read each active visit's visitor name, phone and address (a
     third query), for alarms raised while the team server is unreachable.
 
-    A medewerker gets the visits they are buddy for; a leidinggevende all active visits
-    (for the escalations; ``ReminderSnapshot.reminders`` keeps only their own buddy
-    reminders). A beheerder without a case role gets nothing.
+    Every active visit the person may see: a colleague is alarmed when a visit has
+    nobody watching it and by late escalation repeats (DESIGN §4a), a leidinggevende by
+    escalations and emergencies; ``ReminderSnapshot.reminders`` keeps only their own.
+    Presence is read too (each buddy's last heartbeat). A beheerder without a case role
+    gets nothing.
     """
     from sqlalchemy import and_, or_, select
 
     from ..domain.call_outcome import ALARM_ACTIONS
     from ..storage.models import Account, Alarm, Callback, CallRecord, Visit
+    from .presence import read_presence
     from .settings import load_settings
 
     settings = load_settings(ctx)
@@ -159,12 +194,16 @@ def snapshot(
     if not _may_be_buddy(ctx) and not lead:
         return ReminderSnapshot(me, False, settings, (), ())
     visible: ColumnElement[bool] = Visit.state.in_(ACTIVE_STATES)
-    if not lead:
-        visible = and_(visible, Visit.buddy_id == me)
+    read_at = ctx.now()
+    buddy_seen: dict[int, datetime] = {}
+    for seen in read_presence(ctx).sessions:
+        if seen.account_id not in buddy_seen or seen.seen_at > buddy_seen[seen.account_id]:
+            buddy_seen[seen.account_id] = seen.seen_at
     rows_query = (
         select(
             Visit.id,
             Visit.state,
+            Visit.start_at,
             Visit.expected_return_at,
             Visit.buddy_id,
             Visit.visitor_id,
@@ -182,7 +221,7 @@ def snapshot(
     if deadlines:  # deadlines may belong to visits that are back (aangifte, aftercare)
         relevant = or_(relevant, Alarm.reminder_key.in_([deadline_key(d.name) for d in deadlines]))
     alarms_query = select(Alarm.id, Alarm.reminder_key, Alarm.acknowledged_at).where(relevant)
-    heads: dict[int, tuple[str, datetime, int, int, str]] = {}
+    heads: dict[int, tuple[str, datetime, int, int, str, datetime]] = {}
     callbacks: dict[int, list[CallbackMoment]] = {}
     with ctx.store.session() as session:
         # Plain column rows through Core: no ORM identity work for thousands of rows.
@@ -195,6 +234,7 @@ def snapshot(
                     row.buddy_id,
                     row.visitor_id,
                     row.first_name,
+                    row.start_at,
                 )
                 callbacks[row.id] = []
             if row.callback_id is not None:
@@ -203,6 +243,34 @@ def snapshot(
             AlarmSnapshot(a.id, a.reminder_key, a.acknowledged_at is not None)
             for a in conn.execute(alarms_query)
         )
+        # A colleague who cannot read every running visit (a team server) still learns
+        # of each its head, for the failover (DESIGN §4a).
+        others: list[VisitSnapshot] = []
+        if not lead:
+            unseen = [h for h in ctx.store.running_heads(session) if h.visit_id not in heads]
+            names = _first_names(session, {h.visitor_id for h in unseen})
+            others = [
+                VisitSnapshot(
+                    id=h.visit_id,
+                    state=h.state,
+                    expected_return=h.start,
+                    buddy_id=h.buddy_id,
+                    visitor_first_name=names.get(h.visitor_id, ""),
+                    visitor_id=h.visitor_id,
+                    start=h.start,
+                    failover_only=True,
+                )
+                for h in unseen
+            ]
+            if unseen:
+                alarms += tuple(
+                    AlarmSnapshot(a.id, a.reminder_key, a.acknowledged_at is not None)
+                    for a in conn.execute(
+                        select(Alarm.id, Alarm.reminder_key, Alarm.acknowledged_at).where(
+                            Alarm.visit_id.in_([h.visit_id for h in unseen])
+                        )
+                    )
+                )
         alarm_calls: dict[int, list[AlarmCall]] = {}
         if lead:  # emergencies go to the leidinggevenden only
             calls_query = select(CallRecord.id, CallRecord.visit_id, CallRecord.called_at).where(
@@ -248,6 +316,7 @@ def snapshot(
                 open_callbacks=tuple(callbacks[visit_id]),
                 alarm_calls=tuple(alarm_calls.get(visit_id, ())),
                 visitor_id=visitor_id,
+                start=start,
             )
             for visit_id, (
                 state,
@@ -255,12 +324,29 @@ def snapshot(
                 buddy_id,
                 visitor_id,
                 first_name,
+                start,
             ) in heads.items()
-        ),
+        )
+        + tuple(others),
         alarms=alarms,
         deadlines=tuple(deadlines),
         contacts=found,
+        buddy_seen=buddy_seen,
+        read_at=read_at,
     )
+
+
+def _first_names(session: Session, account_ids: set[int]) -> dict[int, str]:
+    from sqlalchemy import select
+
+    from ..storage.models import Account
+
+    if not account_ids:
+        return {}
+    rows = session.execute(
+        select(Account.id, Account.first_name).where(Account.id.in_(account_ids))
+    )
+    return {row.id: row.first_name for row in rows}
 
 
 # ---- reading alarms -------------------------------------------------------------------
@@ -293,7 +379,7 @@ def _infos(session: Session, where: ColumnElement[bool]) -> list[AlarmInfo]:
     result: list[AlarmInfo] = []
     for alarm, visit, person, buddy_first, ack_first, ack_last in session.execute(query):
         callback_id: int | None = None
-        base_key = alarm.reminder_key.removeprefix("escalation:")
+        base_key = escalation_root(alarm.reminder_key).removeprefix("escalation:")
         if base_key.startswith("callback:"):
             callback_id = int(base_key.removeprefix("callback:"))
         result.append(
@@ -324,6 +410,9 @@ def _infos(session: Session, where: ColumnElement[bool]) -> list[AlarmInfo]:
                 buddy_id=visit.buddy_id if visit is not None else None,
                 visit_state=VisitState(visit.state) if visit is not None else None,
                 visit_start=visit.start_at if visit is not None else None,
+                acknowledged_by_first_name=ack_first or "",
+                acknowledged_by_id=alarm.acknowledged_by,
+                visitor_id=visit.visitor_id if visit is not None else None,
             )
         )
     return result
@@ -341,17 +430,46 @@ def _visible_alarms(ctx: ServiceContext) -> ColumnElement[bool]:
             Alarm.audience == Audience.BUDDY.value,
             Alarm.visit_id.in_(select(Visit.id).where(Visit.buddy_id == ctx.actor.account_id)),
         )
+    me = ctx.actor.account_id
+    own_visits = select(Visit.id).where(Visit.visitor_id == me)
     if _is_leidinggevende(ctx):
-        own_visits = select(Visit.id).where(Visit.visitor_id == ctx.actor.account_id)
-        # Not about their own visit: an emergency, or their own departure without a
-        # reachable buddy (the other leidinggevenden are told).
+        # Not about their own visit: an emergency, a failover, or their own departure
+        # without a reachable buddy (the other leidinggevenden are told).
         not_own_emergency = or_(
             Alarm.kind.not_in(
-                [ReminderKind.EMERGENCY.value, ReminderKind.UNWATCHED_DEPARTURE.value]
+                [
+                    ReminderKind.EMERGENCY.value,
+                    ReminderKind.BUDDY_UNREACHABLE.value,
+                    ReminderKind.UNWATCHED_DEPARTURE.value,
+                ]
             ),
             Alarm.visit_id.not_in(own_visits),
         )
         mine = or_(mine, and_(Alarm.audience == Audience.LEIDINGGEVENDEN.value, not_own_emergency))
+        # Late escalation repeats go to everyone (the leidinggevenden too).
+        mine = or_(
+            mine,
+            and_(
+                Alarm.audience == Audience.TEAM.value,
+                Alarm.kind == ReminderKind.ESCALATION.value,
+                Alarm.visit_id.not_in(own_visits),
+            ),
+        )
+    elif _may_be_buddy(ctx):
+        # Colleagues: a failover (not about their own visit, nor one they watch) and
+        # late escalation repeats (not about their own visit).
+        watched = select(Visit.id).where(Visit.buddy_id == me)
+        mine = or_(
+            mine,
+            and_(
+                Alarm.audience == Audience.TEAM.value,
+                Alarm.visit_id.not_in(own_visits),
+                or_(
+                    Alarm.kind == ReminderKind.ESCALATION.value,
+                    Alarm.visit_id.not_in(watched),
+                ),
+            ),
+        )
     return mine
 
 
@@ -359,7 +477,8 @@ def by_urgency(alarms: Iterable[AlarmInfo]) -> list[AlarmInfo]:
     """Most urgent kind first (emergency, escalation, overdue, call-back, deadline), then
     newest."""
     result = sorted(alarms, key=lambda a: a.due_at, reverse=True)
-    result.sort(key=lambda a: a.kind.urgency)  # stable: newest first within a kind
+    # Stable: newest first within a kind; alarms someone handles (acknowledged) last.
+    result.sort(key=lambda a: (a.acknowledged, a.kind.urgency))
     return result
 
 
@@ -370,9 +489,112 @@ def open_alarms(ctx: ServiceContext) -> list[AlarmInfo]:
     from ..storage.models import Alarm
 
     with ctx.store.session() as session:
-        return by_urgency(
-            _infos(session, and_(Alarm.acknowledged_at.is_(None), _visible_alarms(ctx)))
+        found = _infos(session, and_(Alarm.acknowledged_at.is_(None), _visible_alarms(ctx)))
+        found = _with_heads(ctx, session, found)
+    # A failover of a visit that is over is done (nobody needs to take it over).
+    found = [a for a in found if not (a.kind is ReminderKind.BUDDY_UNREACHABLE and a.visit_ended)]
+    return by_urgency(newest_per_escalation(found))
+
+
+def _with_heads(ctx: ServiceContext, session: Session, found: list[AlarmInfo]) -> list[AlarmInfo]:
+    """Alarms about a visit this person cannot read (a colleague's 'team' alarm on a
+    team server) get the visit's head: who is out, who is (still) the buddy."""
+    hidden = [a for a in found if a.visit_id is not None and a.visit_state is None]
+    if not hidden:
+        return found
+    heads: dict[int, WatchHead] = {}
+    for alarm in hidden:
+        assert alarm.visit_id is not None
+        head = ctx.store.watch_head(session, alarm.visit_id)
+        if head is not None:
+            heads[alarm.visit_id] = head
+    names = _first_names(
+        session, {h.visitor_id for h in heads.values()} | {h.buddy_id for h in heads.values()}
+    )
+    result: list[AlarmInfo] = []
+    for alarm in found:
+        head = (
+            heads.get(alarm.visit_id)
+            if alarm.visit_state is None and alarm.visit_id is not None
+            else None
         )
+        if head is not None:
+            alarm = replace(
+                alarm,
+                buddy_id=head.buddy_id,
+                visitor_id=head.visitor_id,
+                visit_state=head.state,
+                visitor_first_name=names.get(head.visitor_id, ""),
+                buddy_first_name=names.get(head.buddy_id, ""),
+                visit_ended=not head.state.is_active,
+            )
+        result.append(alarm)
+    return result
+
+
+def newest_per_escalation(alarms: Iterable[AlarmInfo]) -> list[AlarmInfo]:
+    """One row per escalation: its newest repeat stands for it and the ones before."""
+    newest: dict[str, AlarmInfo] = {}
+    rest: list[AlarmInfo] = []
+    for alarm in alarms:
+        if alarm.kind is not ReminderKind.ESCALATION:
+            rest.append(alarm)
+            continue
+        root = escalation_root(alarm.reminder_key)
+        held = newest.get(root)
+        if held is None or held.due_at < alarm.due_at:
+            newest[root] = alarm
+    return [*rest, *newest.values()]
+
+
+# Kinds whose acknowledgement ("Petra handelt dit af") stays in view while the visit runs.
+IN_HAND_KINDS = (
+    ReminderKind.CALLBACK_DUE,
+    ReminderKind.OVERDUE,
+    ReminderKind.ESCALATION,
+    ReminderKind.EMERGENCY,
+    ReminderKind.BUDDY_UNREACHABLE,
+)
+
+
+# How long a quiet "… handelt dit af" line stays after the acknowledgement.
+IN_HAND_FOR = timedelta(minutes=30)
+
+
+def in_hand(ctx: ServiceContext) -> list[AlarmInfo]:
+    """Alarms someone else has taken charge of (acknowledged) while their visit still
+    runs, as this person saw them (DESIGN §4a, ownership): per visit the latest one, most
+    urgent first, for :data:`IN_HAND_FOR` after the acknowledgement; those about the
+    person's own visits marked ``for_visitor`` (not
+    emergencies or failovers: a laptop taken along says nothing of police or absence).
+    The panel shows them as quiet lines: "Petra handelt dit af (14:05)"."""
+    from sqlalchemy import and_, or_, select
+
+    from ..storage.models import Alarm, Visit
+
+    me = ctx.actor.account_id
+    running = select(Visit.id).where(Visit.state.in_(ACTIVE_STATES))
+    own = select(Visit.id).where(Visit.visitor_id == me, Visit.state.in_(ACTIVE_STATES))
+    own_info = and_(
+        Alarm.visit_id.in_(own),
+        Alarm.kind.not_in([ReminderKind.EMERGENCY.value, ReminderKind.BUDDY_UNREACHABLE.value]),
+    )
+    where = and_(
+        Alarm.acknowledged_at >= ctx.now() - IN_HAND_FOR,
+        Alarm.acknowledged_by != me,
+        Alarm.visit_id.in_(running),
+        Alarm.kind.in_([k.value for k in IN_HAND_KINDS]),
+        or_(_visible_alarms(ctx), own_info),
+    )
+    with ctx.store.session() as session:
+        found = _infos(session, where)
+    latest: dict[int | None, AlarmInfo] = {}
+    for alarm in found:
+        held = latest.get(alarm.visit_id)
+        assert alarm.acknowledged_at is not None
+        if held is None or (held.acknowledged_at or alarm.acknowledged_at) < alarm.acknowledged_at:
+            latest[alarm.visit_id] = alarm
+    return by_urgency(replace(a, for_visitor=a.visitor_id == me) for a in latest.values())
 
 
 def alarms_about_own_visits(ctx: ServiceContext) -> list[AlarmInfo]:
@@ -399,6 +621,7 @@ def alarms_about_own_visits(ctx: ServiceContext) -> list[AlarmInfo]:
             [
                 ReminderKind.DEADLINE.value,
                 ReminderKind.EMERGENCY.value,
+                ReminderKind.BUDDY_UNREACHABLE.value,
                 ReminderKind.UNWATCHED_DEPARTURE.value,  # the visitor chose it
             ]
         ),
@@ -438,26 +661,34 @@ def missed_since(
 # ---- writing --------------------------------------------------------------------------
 
 
-def _check_recipient(ctx: ServiceContext, session: Session, reminder: Reminder) -> None:
-    from sqlalchemy import select
+def _sees_visit(ctx: ServiceContext, head: WatchHead | None) -> bool:
+    """May this person write to the visit's timeline (a team server holds a colleague
+    who is neither visitor nor buddy to that)? Their 'team' alarms are audited only."""
+    me = ctx.actor.account_id
+    return head is None or _is_leidinggevende(ctx) or me in (head.buddy_id, head.visitor_id)
 
-    from ..storage.models import Visit
+
+def _check_recipient(ctx: ServiceContext, session: Session, reminder: Reminder) -> WatchHead | None:
 
     if reminder.audience is Audience.LEIDINGGEVENDEN:
         ctx.require(Permission.SEE_TEAM_CASES, "dit alarm is voor leidinggevenden")
+    if reminder.audience is Audience.TEAM and not (_may_be_buddy(ctx) or _is_leidinggevende(ctx)):
+        raise PermissionDenied("dit alarm is voor collega's die buddy kunnen zijn")
     if reminder.visit_id is None:
-        return
-    buddy_id = session.execute(
-        select(Visit.buddy_id).where(Visit.id == reminder.visit_id)
-    ).scalar_one_or_none()
-    if buddy_id is None:
+        return None
+    head = ctx.store.watch_head(session, reminder.visit_id)
+    if head is None:
         raise PermissionDenied("dit bezoek bestaat niet")
+    buddy_id = head.buddy_id
+    if reminder.audience is Audience.TEAM and head.visitor_id == ctx.actor.account_id:
+        raise PermissionDenied("dit alarm is voor collega's die buddy kunnen zijn")
     if (
         reminder.audience is Audience.BUDDY
         and buddy_id != ctx.actor.account_id
         and not _is_leidinggevende(ctx)
     ):
         raise PermissionDenied("dit alarm is voor de buddy van het bezoek")
+    return head
 
 
 def raise_alarm(
@@ -494,9 +725,9 @@ def raise_alarm(
             .on_conflict_do_nothing(index_elements=[Alarm.reminder_key])
             .returning(Alarm.id)
         ).scalar_one_or_none()
-        _check_recipient(ctx, session, reminder)  # refused: the insert rolls back
+        head = _check_recipient(ctx, session, reminder)  # refused: the insert rolls back
         if inserted is not None:
-            if reminder.visit_id is not None:
+            if reminder.visit_id is not None and _sees_visit(ctx, head):
                 # Raised by the system, not by a person: no actor on the timeline.
                 session.add(
                     VisitEventRow(
@@ -514,49 +745,129 @@ def raise_alarm(
                 inserted,
                 reminder.kind.value + (" te_laat" if late else ""),
             )
-        (info,) = _infos(session, Alarm.reminder_key == reminder.key)
+        (info,) = _with_heads(ctx, session, _infos(session, Alarm.reminder_key == reminder.key))
         return info
 
 
-def acknowledge(ctx: ServiceContext, alarm_id: int, *, at: datetime | None = None) -> AlarmInfo:
-    """Record who acknowledged the alarm and when; stops its escalation.
+# Why a failover alarm was done without a person pressing Bevestigen (event detail).
+REASON_WATCHED_AGAIN = "weer_bewaakt"  # the buddy is present again
+REASON_TAKEN_OVER = "overgenomen"
+
+
+def acknowledge(
+    ctx: ServiceContext, alarm_id: int, *, at: datetime | None = None, reason: str = ""
+) -> AlarmInfo:
+    """Record who acknowledged the alarm (took charge of it) and when; stops its
+    escalation.
 
     Acknowledging an alarm twice keeps the first acknowledgement. ``at``: when it was
     acknowledged, if earlier than now (on the workstation, while the team server was
-    unreachable).
+    unreachable). A failover alarm ("Buddy niet bereikbaar") is acknowledged together
+    with the other alarm of its unwatched period (leidinggevenden / colleagues); its
+    buddy may acknowledge it too (back, or just took it over: ``reason``, kept in the
+    visit event and the audit entry, so that it can be counted).
     """
-    from sqlalchemy import select
+    from sqlalchemy import or_, select
 
-    from ..storage.models import Alarm, Visit
-    from ..storage.models import VisitEvent as VisitEventRow
+    from ..storage.models import Alarm
 
     with ctx.store.session() as session:
         alarm = session.get(Alarm, alarm_id)
         if alarm is None:
             raise PermissionDenied("dit alarm bestaat niet")
-        if alarm.audience == Audience.LEIDINGGEVENDEN.value:
-            ctx.require(Permission.SEE_TEAM_CASES, "alleen een leidinggevende bevestigt dit alarm")
-        elif alarm.visit_id is not None and not _is_leidinggevende(ctx):
-            buddy_id = session.execute(
-                select(Visit.buddy_id).where(Visit.id == alarm.visit_id)
-            ).scalar_one()
-            if buddy_id != ctx.actor.account_id:
-                raise PermissionDenied("alleen de buddy of een leidinggevende bevestigt dit alarm")
-        if alarm.acknowledged_at is None:
-            now = ctx.now() if at is None else at
-            alarm.acknowledged_at = now
-            alarm.acknowledged_by = ctx.actor.account_id
-            if alarm.visit_id is not None:
-                session.add(
-                    VisitEventRow(
-                        visit_id=alarm.visit_id,
-                        at=now,
-                        actor_id=ctx.actor.account_id,
-                        kind=EVENT_ACKNOWLEDGED,
-                        detail=alarm.kind,
-                    )
-                )
-            ctx.audit(session, "alarm_acknowledged", "alarm", alarm.id, alarm.kind)
-            session.flush()
-        (info,) = _infos(session, Alarm.id == alarm_id)
+        timeline = _sees_visit(ctx, _check_acknowledger(ctx, session, alarm))
+        now = ctx.now() if at is None else at
+        _acknowledge_row(ctx, session, alarm, now, reason, timeline)
+        # Taking charge of one is taking charge of all: the other alarm of the same
+        # unwatched period; the escalation and all its repeats.
+        same: ColumnElement[bool] | None = None
+        if alarm.kind == ReminderKind.BUDDY_UNREACHABLE.value:
+            period = unwatched_period(alarm.reminder_key)
+            same = Alarm.reminder_key.in_([period, f"{period}:team"])
+        elif alarm.kind == ReminderKind.ESCALATION.value:
+            root = escalation_root(alarm.reminder_key)
+            same = or_(Alarm.reminder_key == root, Alarm.reminder_key.startswith(root + ":repeat:"))
+        if same is not None:
+            siblings = session.scalars(
+                select(Alarm).where(same, Alarm.id != alarm.id, Alarm.acknowledged_at.is_(None))
+            ).all()
+            for sibling in siblings:
+                _acknowledge_row(ctx, session, sibling, now, reason, timeline)
+        session.flush()
+        (info,) = _with_heads(ctx, session, _infos(session, Alarm.id == alarm_id))
         return info
+
+
+def _check_acknowledger(ctx: ServiceContext, session: Session, alarm: Any) -> WatchHead | None:
+    me = ctx.actor.account_id
+    lead = _is_leidinggevende(ctx)
+    head = ctx.store.watch_head(session, alarm.visit_id) if alarm.visit_id is not None else None
+    if alarm.kind == ReminderKind.BUDDY_UNREACHABLE.value and head is not None:
+        if head.buddy_id == me or lead:
+            return head
+        if alarm.audience == Audience.TEAM.value and _may_be_buddy(ctx) and head.visitor_id != me:
+            return head
+        raise PermissionDenied("alleen een collega die buddy kan zijn handelt dit alarm af")
+    if alarm.audience == Audience.LEIDINGGEVENDEN.value:
+        ctx.require(Permission.SEE_TEAM_CASES, "alleen een leidinggevende bevestigt dit alarm")
+    elif alarm.audience == Audience.TEAM.value:
+        if not (_may_be_buddy(ctx) or lead) or (head is not None and head.visitor_id == me):
+            raise PermissionDenied("alleen de buddy of een leidinggevende bevestigt dit alarm")
+    elif alarm.visit_id is not None and not lead and (head is None or head.buddy_id != me):
+        raise PermissionDenied("alleen de buddy of een leidinggevende bevestigt dit alarm")
+    return head
+
+
+def _acknowledge_row(
+    ctx: ServiceContext, session: Session, alarm: Any, now: datetime, reason: str, timeline: bool
+) -> None:
+    from ..storage.models import VisitEvent as VisitEventRow
+
+    if alarm.acknowledged_at is not None:
+        return
+    alarm.acknowledged_at = now
+    alarm.acknowledged_by = ctx.actor.account_id
+    detail = f"{alarm.kind} {reason}".strip()
+    if alarm.visit_id is not None and timeline:
+        session.add(
+            VisitEventRow(
+                visit_id=alarm.visit_id,
+                at=now,
+                actor_id=ctx.actor.account_id,
+                kind=EVENT_ACKNOWLEDGED,
+                detail=detail,
+            )
+        )
+    ctx.audit(session, "alarm_acknowledged", "alarm", alarm.id, detail)
+
+
+def resolve_failovers(ctx: ServiceContext, alarm_ids: Iterable[int], reason: str) -> int:
+    """Acknowledge these open failover alarms as done (``reason``: the buddy is back,
+    or the visit was taken over); returns how many were still open. Refusals (someone
+    else was quicker, the visit changed) are skipped: another pass finds the rest."""
+    done = 0
+    for alarm_id in alarm_ids:
+        try:
+            info = acknowledge(ctx, alarm_id, reason=reason)
+        except NotAllowedError:
+            continue
+        done += info.acknowledged_by_id == ctx.actor.account_id
+    return done
+
+
+def open_failovers(ctx: ServiceContext, visit_id: int) -> list[int]:
+    """The open failover alarms (ids) of a visit."""
+    from sqlalchemy import select
+
+    from ..storage.models import Alarm
+
+    with ctx.store.session() as session:
+        return list(
+            session.scalars(
+                select(Alarm.id).where(
+                    Alarm.visit_id == visit_id,
+                    Alarm.kind == ReminderKind.BUDDY_UNREACHABLE.value,
+                    Alarm.acknowledged_at.is_(None),
+                )
+            )
+        )

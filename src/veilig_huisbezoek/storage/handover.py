@@ -9,6 +9,7 @@ that the buddy is no longer the one seen). A team server does the same inside
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -28,6 +29,29 @@ def watch_head(session: Session, visit_id: int) -> WatchHead | None:
     if row is None:
         return None
     return WatchHead(visit_id, VisitState(row.state), row.visitor_id, row.buddy_id)
+
+
+@dataclass(frozen=True)
+class RunningHead:
+    """A running visit as any colleague may know it (numbers and times only): enough
+    to tell whether it is watched (DESIGN §4a, failover)."""
+
+    visit_id: int
+    state: VisitState
+    start: datetime
+    visitor_id: int
+    buddy_id: int
+
+
+def running_heads(session: Session) -> list[RunningHead]:
+    rows = session.execute(
+        select(Visit.id, Visit.state, Visit.start_at, Visit.visitor_id, Visit.buddy_id).where(
+            Visit.state.in_(RUNNING_STATES)
+        )
+    ).all()
+    return [
+        RunningHead(r.id, VisitState(r.state), r.start_at, r.visitor_id, r.buddy_id) for r in rows
+    ]
 
 
 def change_buddy(

@@ -626,6 +626,11 @@ class Store:
         for a running visit, so that one may take it over)."""
         return handover.watch_head(session, visit_id)
 
+    def running_heads(self, session: Session) -> list[handover.RunningHead]:
+        """Every running visit's state, start, visitor and buddy (a team server answers
+        any colleague, who may not read the visits themselves)."""
+        return handover.running_heads(session)
+
     def buddy_present(self, session: Session, account_id: int, now: datetime) -> bool:
         """Is this person present now (a team server: by its own clock)?"""
         at = self._presence_now(session, now)

@@ -660,11 +660,17 @@ CREATE OR REPLACE FUNCTION vh_event_guard() RETURNS trigger LANGUAGE plpgsql AS 
 CREATE OR REPLACE FUNCTION vh_alarm_guard() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
         part text;
+        team_ok boolean;
         lead boolean := public.vh_is('leidinggevende');
     BEGIN
         IF public.vh_privileged() THEN RETURN NEW; END IF;
         part := CASE WHEN NEW.visit_id IS NULL THEN NULL
                      ELSE public.vh_visit_part(NEW.visit_id) END;
+        -- 'team' (DESIGN §4a): a failover or a late escalation repeat for every
+        -- colleague who may act as buddy, never the visitor, only while the visit runs.
+        team_ok := NEW.audience = 'team' AND public.vh_casework()
+                   AND part IS DISTINCT FROM 'visitor'
+                   AND public.vh_visit_state(NEW.visit_id) IN ('onderweg', 'geescaleerd');
         IF TG_OP = 'INSERT' THEN
             IF NEW.acknowledged_at IS NOT NULL OR NEW.acknowledged_by IS NOT NULL
                OR NEW.raised_at > public.vh_server_now() + interval '2 minutes'
@@ -674,7 +680,8 @@ CREATE OR REPLACE FUNCTION vh_alarm_guard() RETURNS trigger LANGUAGE plpgsql AS 
                       AND NEW.reminder_key = 'departure:' || NEW.visit_id
                       AND public.vh_visit_state(NEW.visit_id) IS NOT DISTINCT FROM 'onderweg',
                       false)
-               OR NEW.audience <> 'leidinggevenden'
+               OR NEW.audience = 'team' AND NOT team_ok
+               OR NEW.audience NOT IN ('leidinggevenden', 'team')
                   AND part IS DISTINCT FROM 'buddy' AND NOT lead THEN
                 PERFORM public.vh_refuse('dit alarm is niet voor u');
             END IF;
@@ -686,9 +693,12 @@ CREATE OR REPLACE FUNCTION vh_alarm_guard() RETURNS trigger LANGUAGE plpgsql AS 
            OR NEW.acknowledged_by IS DISTINCT FROM public.vh_me()
            OR NEW.acknowledged_at IS NULL
            OR NEW.acknowledged_at > public.vh_server_now() + interval '2 minutes'
-           OR OLD.audience = 'leidinggevenden' AND NOT lead
-           OR OLD.audience <> 'leidinggevenden' AND NOT lead
-              AND part IS DISTINCT FROM 'buddy' THEN
+           -- The buddy of a visit (back, or who just took it over) ends its failover.
+           OR NOT (OLD.kind = 'buddy_onbereikbaar' AND part = 'buddy')
+              AND (OLD.audience = 'leidinggevenden' AND NOT lead
+                   OR OLD.audience = 'team' AND NOT team_ok AND NOT lead
+                   OR OLD.audience NOT IN ('leidinggevenden', 'team') AND NOT lead
+                      AND part IS DISTINCT FROM 'buddy') THEN
             PERFORM public.vh_refuse('alleen de buddy of een leidinggevende bevestigt dit alarm');
         END IF;
         RETURN NEW;
@@ -976,6 +986,14 @@ CREATE OR REPLACE FUNCTION vh_watch_head(visit integer)
     SELECT v.state, v.visitor_id, v.buddy_id FROM public.visits v
     WHERE v.id = visit AND public.vh_casework()
       AND (v.state IN {running} OR public.vh_sees_visit(v.id)) $$;
+-- Every running visit as any colleague may know it (numbers and times only), so that a
+-- colleague's desk can tell a visit nobody watches (DESIGN §4a, failover).
+CREATE OR REPLACE FUNCTION vh_running_heads()
+    RETURNS TABLE (visit_id integer, state text, start_at timestamp, visitor_id integer,
+                   buddy_id integer)
+    LANGUAGE sql STABLE {_DEF} AS $$
+    SELECT v.id, v.state, v.start_at, v.visitor_id, v.buddy_id FROM public.visits v
+    WHERE v.state IN {running} AND public.vh_casework() $$;
 CREATE OR REPLACE FUNCTION vh_change_buddy(visit integer, from_buddy integer, to_buddy integer)
     RETURNS boolean LANGUAGE plpgsql {_DEF} AS $$
     DECLARE
@@ -1029,6 +1047,12 @@ def _policies() -> list[tuple[str, str, str, str | None, str | None]]:
     incident_child = "vh_sees_incident(incident_id)"
     seen_visit = f"{_LEAD} OR visitor_id = {_ME} OR buddy_id = {_ME} OR vh_is_colleague(id)"
     acting_visit = f"{_LEAD} OR visitor_id = {_ME} OR buddy_id = {_ME}"
+    # Alarms: one's own visits'; a colleague also those for every colleague ('team',
+    # DESIGN §4a) and reads every failover row (numbers and times: whether someone took
+    # charge already); the guard holds the rest.
+    own_alarm = f"(visit_id IS NULL AND {_LEAD} OR {visit_child})"
+    team_alarm = f"(audience = 'team' AND {_CASEWORK})"
+    failover_alarm = f"((audience = 'team' OR kind = 'buddy_onbereikbaar') AND {_CASEWORK})"
     rows: list[tuple[str, str, str, str | None, str | None]] = [
         ("accounts", "vh_read", "SELECT", "true", None),
         ("accounts", "vh_self", "UPDATE", f"id = {_ME}", f"id = {_ME}"),
@@ -1064,14 +1088,14 @@ def _policies() -> list[tuple[str, str, str, str | None, str | None]]:
         ("unsafe_address_notes", "vh_delete", "DELETE", _LEAD, None),
         ("audit_log", "vh_read", "SELECT", f"{_LEAD} OR (SELECT vh_is('beheerder'))", None),
         ("audit_log", "vh_append", "INSERT", None, "true"),
-        ("alarms", "vh_read", "SELECT", f"visit_id IS NULL AND {_LEAD} OR {visit_child}", None),
-        ("alarms", "vh_raise", "INSERT", None, f"visit_id IS NULL AND {_LEAD} OR {visit_child}"),
+        ("alarms", "vh_read", "SELECT", f"{own_alarm} OR {failover_alarm}", None),
+        ("alarms", "vh_raise", "INSERT", None, f"{own_alarm} OR {team_alarm}"),
         (
             "alarms",
             "vh_ack",
             "UPDATE",
-            f"visit_id IS NULL AND {_LEAD} OR {visit_child}",
-            f"visit_id IS NULL AND {_LEAD} OR {visit_child}",
+            f"{own_alarm} OR {team_alarm}",
+            f"{own_alarm} OR {team_alarm}",
         ),
         (
             "incidents",
@@ -1187,6 +1211,7 @@ def _function_grants(r: Roles) -> list[str]:
         "vh_team_public_keys()",
         "vh_rotate_team_key(integer, text[], bytea[], bytea[])",
         "vh_watch_head(integer)",
+        "vh_running_heads()",
         "vh_change_buddy(integer, integer, integer)",
     )
     to = f"{q(r.group)}, {q(r.provision)}"

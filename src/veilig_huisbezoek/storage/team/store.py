@@ -60,6 +60,7 @@ from ..errors import (
     StoreExistsError,
     StoreUnreachableError,
 )
+from ..handover import RunningHead
 from ..keyslots import (
     FIRST_GENERATION,
     KeyEntry,
@@ -981,6 +982,21 @@ class TeamStore(Store):
         if row is None or row.state is None:
             return None
         return WatchHead(visit_id, VisitState(row.state), row.visitor_id, row.buddy_id)
+
+    def running_heads(self, session: Session) -> list[RunningHead]:
+        rows = session.execute(
+            text("SELECT visit_id, state, start_at, visitor_id, buddy_id FROM vh_running_heads()")
+        ).all()
+        return [
+            RunningHead(
+                r.visit_id,
+                VisitState(r.state),
+                r.start_at.replace(tzinfo=UTC) if r.start_at.tzinfo is None else r.start_at,
+                r.visitor_id,
+                r.buddy_id,
+            )
+            for r in rows
+        ]
 
     def change_buddy(
         self, session: Session, visit_id: int, from_buddy_id: int, to_buddy_id: int, now: datetime
