@@ -1635,12 +1635,25 @@ EN: dict[str, str] = {
     "Rapportage opslaan als": "Save report as",
     "CSV-bestanden (*.csv)": "CSV files (*.csv)",
     "Reactietijden": "Response times",
-    "Per maand: hoe snel de buddy belde na een terugbelmoment en hoe snel iemand een alarm "
-    "bevestigde (de mediaan en het 90e percentiel, in minuten:seconden). Een terugbelmoment "
-    "zonder gesprek en een alarm dat niemand bevestigde, tellen apart.": "Per month: how "
-    "soon the buddy called after a call-back moment and how soon someone acknowledged an "
-    "alarm (the median and the 90th percentile, in minutes:seconds). A call-back moment "
-    "without a call and an alarm nobody acknowledged are counted apart.",
+    (
+        "Per maand: hoe snel de buddy belde na een terugbelmoment, hoe snel iemand een alarm "
+        "bevestigde, en hoe lang niemand meekeek met een lopend bezoek (de mediaan en het 90e "
+        "percentiel, in minuten:seconden). Een terugbelmoment zonder gesprek, een alarm dat "
+        "niemand bevestigde en een bezoek dat nog onbewaakt is, tellen apart."
+    ): "Per month: how soon the buddy called after a call-back moment, how soon someone "
+    "acknowledged an alarm, and how long nobody watched a running visit (the median and the "
+    "90th percentile, in minutes:seconds). A call-back moment without a call, an alarm nobody "
+    "acknowledged and a visit still unwatched are counted apart.",
+    "&Onbewaakt: niemand keek mee tot weer bewaakt": "&Unwatched: nobody watched until "
+    "watched again",
+    "Onbewaakte bezoeken per maand": "Unwatched visits per month",
+    (
+        "Per maand: het aantal keren dat niemand meekeek met een lopend bezoek en daarna weer "
+        "wel, de mediaan en het 90e percentiel van hoe lang, en het aantal dat nog onbewaakt is."
+    ): "Per month: the number of times nobody watched a running visit and then someone did "
+    "again, the median and the 90th percentile of how long, and the number still unwatched.",
+    "Weer bewaakt": "Watched again",
+    "Nog onbewaakt": "Still unwatched",
     "&Terugbellen: terugbelmoment tot gesprek": "&Call-backs: call-back moment to call",
     "Reactietijden terugbellen per maand": "Call-back response times per month",
     "Per maand: het aantal gebelde terugbelmomenten, de mediaan en het 90e percentiel van "

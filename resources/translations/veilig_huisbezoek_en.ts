@@ -4531,8 +4531,20 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Response times</translation>
     </message>
     <message>
-        <source>Per maand: hoe snel de buddy belde na een terugbelmoment en hoe snel iemand een alarm bevestigde (de mediaan en het 90e percentiel, in minuten:seconden). Een terugbelmoment zonder gesprek en een alarm dat niemand bevestigde, tellen apart.</source>
-        <translation>Per month: how soon the buddy called after a call-back moment and how soon someone acknowledged an alarm (the median and the 90th percentile, in minutes:seconds). A call-back moment without a call and an alarm nobody acknowledged are counted apart.</translation>
+        <source>Per maand: hoe snel de buddy belde na een terugbelmoment, hoe snel iemand een alarm bevestigde, en hoe lang niemand meekeek met een lopend bezoek (de mediaan en het 90e percentiel, in minuten:seconden). Een terugbelmoment zonder gesprek, een alarm dat niemand bevestigde en een bezoek dat nog onbewaakt is, tellen apart.</source>
+        <translation>Per month: how soon the buddy called after a call-back moment, how soon someone acknowledged an alarm, and how long nobody watched a running visit (the median and the 90th percentile, in minutes:seconds). A call-back moment without a call, an alarm nobody acknowledged and a visit still unwatched are counted apart.</translation>
+    </message>
+    <message>
+        <source>&amp;Onbewaakt: niemand keek mee tot weer bewaakt</source>
+        <translation>&amp;Unwatched: nobody watched until watched again</translation>
+    </message>
+    <message>
+        <source>Onbewaakte bezoeken per maand</source>
+        <translation>Unwatched visits per month</translation>
+    </message>
+    <message>
+        <source>Per maand: het aantal keren dat niemand meekeek met een lopend bezoek en daarna weer wel, de mediaan en het 90e percentiel van hoe lang, en het aantal dat nog onbewaakt is.</source>
+        <translation>Per month: the number of times nobody watched a running visit and then someone did again, the median and the 90th percentile of how long, and the number still unwatched.</translation>
     </message>
     <message>
         <source>&amp;Terugbellen: terugbelmoment tot gesprek</source>
@@ -4609,6 +4621,14 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Niet bevestigd</source>
         <translation>Not acknowledged</translation>
+    </message>
+    <message>
+        <source>Weer bewaakt</source>
+        <translation>Watched again</translation>
+    </message>
+    <message>
+        <source>Nog onbewaakt</source>
+        <translation>Still unwatched</translation>
     </message>
     <message>
         <source>jan</source>

@@ -256,8 +256,9 @@ def test_keyboard_choose_a_visit_and_depart(qtbot: QtBot, demo: DemoEnv) -> None
     qtbot.waitUntil(
         lambda: visits.get_visit(page.ctx, visit_id).state is VisitState.ONDERWEG, timeout=2_000
     )
+    # the page reloads after the departure is stored
+    qtbot.waitUntil(page.safe_button.isEnabled, timeout=2_000)
     assert page.selected_id() == visit_id
-    assert page.safe_button.isEnabled()
     assert RiskLevel.GROEN.value in page.model.index(target, 2).data()
 
 

@@ -30,6 +30,8 @@ from veilig_huisbezoek.domain.reminders import (
     callback_key,
     deadline_key,
     escalation_key,
+    unwatched_key,
+    unwatched_team_key,
 )
 from veilig_huisbezoek.domain.response import Measure, MonthFigures
 from veilig_huisbezoek.domain.roles import PermissionDenied
@@ -142,6 +144,17 @@ def _alarm(
         alarms.acknowledge(ctx, info.id, at=acknowledged)
 
 
+def _acknowledge_period(team: AnyTeam, ctx: ServiceContext, visit_id: int, at: datetime) -> None:
+    """``ctx`` takes charge of the visit's open failover alarm (the leidinggevenden's)."""
+    team.clock.set(at)
+    [info] = [
+        a
+        for a in alarms.open_alarms(ctx)
+        if a.visit_id == visit_id and a.kind is ReminderKind.BUDDY_UNREACHABLE
+    ]
+    alarms.acknowledge(ctx, info.id, at=at)
+
+
 def seed_history(team: AnyTeam) -> None:
     """Call-backs and alarms in October and November 2026; the clock ends at REPORT_AT."""
     sanne, bram, petra = team.login("sanne"), team.login("bram"), team.login("petra")
@@ -178,6 +191,17 @@ def seed_history(team: AnyTeam) -> None:
             _at(10, 5, 8, 51),
             audience=Audience.LEIDINGGEVENDEN,
         )
+        # Nobody watched from 08:00:00 (bram's desk gone); petra's failover alarm at
+        # 08:01, taken over by her at 08:02:30: unwatched 150 s.
+        _alarm(
+            petra,
+            unwatched_key(v1, _at(10, 5, 8, 0)),
+            ReminderKind.BUDDY_UNREACHABLE,
+            v1,
+            _at(10, 5, 8, 1),
+            _at(10, 5, 8, 2, 30),
+            audience=Audience.LEIDINGGEVENDEN,
+        )
         _back(team, sanne, _at(10, 5, 9, 0), v1)
 
         # V2, 20 October: not reached at 12:15 (300 s), so a retry call-back at 12:20,
@@ -203,6 +227,26 @@ def seed_history(team: AnyTeam) -> None:
             _at(10, 20, 12, 45, 30),
         )  # 300 s
         _call(team, bram, _at(10, 20, 12, 47), v2, d2)
+        # Unwatched from 12:48:00: the leidinggevenden's alarm at 12:49, the colleagues'
+        # at 12:51; petra takes charge at 12:52:30 (both alarms end): 270 s, one period.
+        since = _at(10, 20, 12, 48)
+        _alarm(
+            petra,
+            unwatched_key(v2, since),
+            ReminderKind.BUDDY_UNREACHABLE,
+            v2,
+            _at(10, 20, 12, 49),
+            audience=Audience.LEIDINGGEVENDEN,
+        )
+        _alarm(
+            bram,
+            unwatched_team_key(v2, since),
+            ReminderKind.BUDDY_UNREACHABLE,
+            v2,
+            _at(10, 20, 12, 51),
+            audience=Audience.TEAM,
+        )
+        _acknowledge_period(team, petra, v2, _at(10, 20, 12, 52, 30))
         _back(team, sanne, _at(10, 20, 12, 55), v2)
         # An administrative deadline is not a response alarm: left out.
         _alarm(
@@ -224,6 +268,16 @@ def seed_history(team: AnyTeam) -> None:
             _at(10, 31, 23, 45),
         )
         _call(team, bram, _at(10, 31, 23, 31), v3, e1)  # 60 s, in November
+        # Unwatched from 23:32:00 UTC (00:32 in November), watched again 23:33:30: 90 s.
+        _alarm(
+            petra,
+            unwatched_key(v3, _at(10, 31, 23, 32)),
+            ReminderKind.BUDDY_UNREACHABLE,
+            v3,
+            _at(10, 31, 23, 33),
+            _at(10, 31, 23, 33, 30),
+            audience=Audience.LEIDINGGEVENDEN,
+        )
         _back(team, sanne, _at(10, 31, 23, 40), v3)
 
         # V4, 10 November, still out at the report (10:30): 09:10 called at 09:20
@@ -249,6 +303,15 @@ def seed_history(team: AnyTeam) -> None:
         _alarm(
             bram, callback_key(f2), ReminderKind.CALLBACK_DUE, v4, _at(11, 10, 10, 0)
         )  # not acknowledged
+        # Unwatched since 10:20, nobody has taken over yet: nog onbewaakt.
+        _alarm(
+            petra,
+            unwatched_key(v4, _at(11, 10, 10, 20)),
+            ReminderKind.BUDDY_UNREACHABLE,
+            v4,
+            _at(11, 10, 10, 21),
+            audience=Audience.LEIDINGGEVENDEN,
+        )
         team.clock.set(REPORT_AT)
     finally:
         for ctx in (sanne, bram, petra):
@@ -260,6 +323,10 @@ def seed_history(team: AnyTeam) -> None:
 # one niet gebeld (V1 08:40). November 60, 600: median rank 1 → 60, P90 rank 2 → 600;
 # one niet gebeld (V4 10:00). Alarms: October 200, 60, 300 → median rank 2 → 200,
 # P90 rank 3 → 300. November 45 → 45, 45; one not acknowledged. September: nothing.
+# (The failover alarms are not in the alarm figures: they are the unwatched periods.)
+# Unwatched: October 150, 270 (the two alarms of one period count once) → median rank
+# ⌈0.5·2⌉ = 1 → 150, P90 rank ⌈0.9·2⌉ = 2 → 270. November 90 → 90, 90 (local time:
+# 00:32 on 1 November); one still unwatched (V4 since 10:20).
 EXPECTED = {
     Measure.CALLBACK: (
         MonthFigures("2026-09", 0, None, None, 0),
@@ -271,11 +338,20 @@ EXPECTED = {
         MonthFigures("2026-10", 3, 200, 300, 0),
         MonthFigures("2026-11", 1, 45, 45, 1),
     ),
+    Measure.UNWATCHED: (
+        MonthFigures("2026-09", 0, None, None, 0),
+        MonthFigures("2026-10", 2, 150, 270, 0),
+        MonthFigures("2026-11", 1, 90, 90, 1),
+    ),
 }
 
 
 def check_figures(numbers: reports.ReportNumbers) -> None:
-    assert [f.measure for f in numbers.responses] == [Measure.CALLBACK, Measure.ALARM]
+    assert [f.measure for f in numbers.responses] == [
+        Measure.CALLBACK,
+        Measure.ALARM,
+        Measure.UNWATCHED,
+    ]
     for measure, months in EXPECTED.items():
         figures = numbers.response(measure)
         assert figures is not None
@@ -327,6 +403,10 @@ def test_csv_holds_the_response_figures_in_seconds(seeded: Team) -> None:
         ["alarmen: mediaan (seconden)", "2026-10", "200"],
         ["alarmen: 90e percentiel (seconden)", "2026-11", "45"],
         ["alarmen: niet bevestigd", "2026-11", "1"],
+        ["onbewaakt: weer bewaakt", "2026-10", "2"],
+        ["onbewaakt: 90e percentiel (seconden)", "2026-10", "270"],
+        ["onbewaakt: mediaan (seconden)", "2026-11", "90"],
+        ["onbewaakt: nog onbewaakt", "2026-11", "1"],
     ):
         assert row in rows
     assert all(len(row) == 3 for row in rows)

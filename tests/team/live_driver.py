@@ -6,7 +6,9 @@ as JSON lines on stdin; replies (``{"reply": …}``) and events (``{"event": …
 JSON lines to stdout. Events: ``visits_changed`` (the hub), ``alarm`` (the scheduler
 fired one), ``panel`` (open alarms on the panel), ``banner`` (the connection banner).
 
-Arguments: the team URL (no credentials) and the clock's start (ISO 8601).
+Arguments: the team URL (no credentials) and the clock's start (ISO 8601), or ``now``:
+the system clock, so that the scheduler's own timers fire in real time (the failover
+tests: presence expires on the server's clock).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import QApplication
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.call_outcome import NameUsed
 from veilig_huisbezoek.domain.checklist import RiskLevel
-from veilig_huisbezoek.domain.clock import FakeClock
+from veilig_huisbezoek.domain.clock import Clock, FakeClock, SystemClock
 from veilig_huisbezoek.domain.visit import (
     VisitPlan,
     VisitReason,
@@ -49,9 +51,9 @@ def send(message: dict[str, Any]) -> None:
 class Driver(QObject):
     command = Signal(str)  # from the stdin thread, delivered queued
 
-    def __init__(self, url: str, start: datetime) -> None:
+    def __init__(self, url: str, start: datetime | None) -> None:
         super().__init__()
-        self.clock = FakeClock(start)
+        self.clock: Clock = SystemClock() if start is None else FakeClock(start)
         self.window = MainWindow(
             Path("unused"),
             clock=self.clock,
@@ -79,7 +81,9 @@ class Driver(QObject):
         window = self.window
         if window.scheduler is not None:
             window.scheduler.reminder_due.connect(
-                lambda a: send({"event": "alarm", "id": a.id, "kind": a.kind.value})
+                lambda a: send(
+                    {"event": "alarm", "id": a.id, "kind": a.kind.value, "visit_id": a.visit_id}
+                )
             )
         if window.alarm_panel is not None:
             window.alarm_panel.open_count_changed.connect(
@@ -121,6 +125,7 @@ class Driver(QObject):
         QTimer.singleShot(20, failed)
 
     def do_clock(self, at: str) -> None:
+        assert isinstance(self.clock, FakeClock), "this desk runs on the real clock"
         self.clock.set(datetime.fromisoformat(at))
         send({"reply": "clock"})
 
@@ -130,11 +135,21 @@ class Driver(QObject):
         fired = self.window.scheduler.rebuild()
         send({"reply": "tick", "fired": [a.id for a in fired]})
 
-    def do_plan(self, buddy_id: int) -> None:
+    def do_plan(
+        self, buddy_id: int, start_in_s: float = 300, callbacks_in_s: list[float] | None = None
+    ) -> None:
+        """Plan, schedule and depart a visit with ``buddy_id``; it starts ``start_in_s``
+        from now, with the default call-backs or those ``callbacks_in_s`` from now."""
         ctx = self.window.ctx
         assert ctx is not None
-        start = self.clock.now() + timedelta(minutes=5)
+        now = self.clock.now()
+        start = now + timedelta(seconds=start_in_s)
         end = start + timedelta(hours=1)
+        callbacks = (
+            default_callbacks(start, end, RiskLevel.GROEN)
+            if callbacks_in_s is None
+            else [now + timedelta(seconds=s) for s in callbacks_in_s]
+        )
         plan = VisitPlan.create(
             reason=VisitReason.HANDHAVING,
             address=ADDRESS,
@@ -149,8 +164,8 @@ class Driver(QObject):
             interpreter=False,
             announced_in_writing=True,
             buddy_id=buddy_id,
-            callbacks=default_callbacks(start, end, RiskLevel.GROEN),
-            now=self.clock.now(),
+            callbacks=callbacks,
+            now=now,
         )
         from tests.services.test_services import _assessment
 
@@ -190,13 +205,18 @@ class Driver(QObject):
         row.acknowledge_button.click()
         send({"reply": "ack", "id": alarm_id})
 
+    def do_logout_now(self) -> None:
+        """Log out, past the handover (the session ends at once; for the bench)."""
+        self.window.end_session()
+        send({"reply": "logout_now"})
+
     def do_take_over(self) -> None:
         """Click *Overnemen* on the panel's first "Buddy niet bereikbaar" row."""
         panel = self.window.alarm_panel
         assert panel is not None
         row = next(r for r in panel.rows if r.alarm.kind.value == "buddy_onbereikbaar")
         alarm_id = row.alarm.id
-        row.take_over_button.click()  # type: ignore[attr-defined]
+        row.take_over_button.click()
         send({"reply": "take_over", "id": alarm_id})
 
     def do_depart_with(self, visit_id: int, buddy_id: int) -> None:
@@ -254,7 +274,7 @@ class Driver(QObject):
 
 def main(argv: list[str]) -> int:
     app = QApplication(sys.argv[:1])
-    driver = Driver(argv[0], datetime.fromisoformat(argv[1]))
+    driver = Driver(argv[0], None if argv[1] == "now" else datetime.fromisoformat(argv[1]))
 
     def read_stdin() -> None:
         for line in sys.stdin:

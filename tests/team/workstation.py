@@ -32,7 +32,9 @@ class Workstation:
     _readers: list[threading.Thread] = field(default_factory=list)
 
     @classmethod
-    def start(cls, name: str, url: str, start: datetime, state_dir: Path) -> Workstation:
+    def start(cls, name: str, url: str, start: datetime | None, state_dir: Path) -> Workstation:
+        """``start``: the desk's fake clock (set by command), or None: the real clock (the
+        scheduler's own timers fire, as in the app)."""
         env = dict(os.environ)
         env.update(
             QT_QPA_PLATFORM="offscreen",
@@ -43,7 +45,13 @@ class Workstation:
             PYTHONUNBUFFERED="1",
         )
         process = subprocess.Popen(
-            [sys.executable, "-m", "tests.team.live_driver", url, start.isoformat()],
+            [
+                sys.executable,
+                "-m",
+                "tests.team.live_driver",
+                url,
+                "now" if start is None else start.isoformat(),
+            ],
             cwd=ROOT,
             env=env,
             stdin=subprocess.PIPE,

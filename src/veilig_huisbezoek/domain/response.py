@@ -15,8 +15,10 @@ percentile; for an even number of values that is the lower of the two middle val
 not their average, so both figures are always times that actually occurred (and a
 spreadsheet's MEDIAN may differ by that). Times are whole seconds.
 
-The measures are an enum and the report a tuple of them, so another measure (such as
-visits that went unwatched, and for how long) can be added without changing the shape.
+The measures are an enum and the report a tuple of them: call-backs (due → called),
+alarms (raised → taken charge) and unwatched periods (nobody watched a running visit →
+someone did again: its buddy back, a hand-over or a take-over), each with its own
+"no response" (not called, not taken charge, still unwatched).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from .clock import to_local
 class Measure(StrEnum):
     CALLBACK = "terugbellen"  # call-back due → call recorded
     ALARM = "alarm"  # alarm raised → acknowledged (taken charge)
+    UNWATCHED = "onbewaakt"  # nobody watched a running visit → watched again
 
 
 @dataclass(frozen=True, slots=True)

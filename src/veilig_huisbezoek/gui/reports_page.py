@@ -148,11 +148,15 @@ class ReportsPage(QWidget):
             Measure.ALARM: (
                 self.tr("Maand"), self.tr("Bevestigd"), median, p90, self.tr("Niet bevestigd"),
             ),
+            Measure.UNWATCHED: (
+                self.tr("Maand"), self.tr("Weer bewaakt"), median, p90, self.tr("Nog onbewaakt"),
+            ),
         }  # fmt: skip
         # A measure added to the report (domain.response.Measure) gets its table here.
         self.response_tables: dict[Measure, QTableView] = {
             Measure.CALLBACK: child(f, QTableView, "callbackTable"),
             Measure.ALARM: child(f, QTableView, "alarmTable"),
+            Measure.UNWATCHED: child(f, QTableView, "unwatchedTable"),
         }
         self.response_models: dict[Measure, ResponseModel] = {}
         for measure, table in self.response_tables.items():

@@ -13,9 +13,16 @@ Response figures (``domain.response``), per local month of the moment:
   its moment, or lapsed ('vervallen') when the visit ended after its moment. A call-back
   that lapsed because the visitor was back before it was due never fell due and is
   not counted.
-* alarms: every alarm raised about a visit (call-back, overdue, escalation, emergency;
-  not the administrative deadlines), measured from raised to acknowledged, the moment
+* alarms: every alarm raised about a visit (call-back, overdue, escalation, emergency,
+  departure without a reachable buddy; not the administrative deadlines, nor the
+  failover, which is the next measure), measured from raised to acknowledged, the moment
   someone took charge; an alarm not (yet) acknowledged is counted as such.
+* unwatched: every period in which a running visit had no watcher long enough for the
+  failover alarm ("Buddy niet bereikbaar", 60 s) to be raised somewhere, measured from
+  the moment nobody watched (kept in the alarm's key) to the moment the period was
+  recorded as over (its buddy back, a hand-over or a take-over: the alarm's
+  acknowledgement); one not over yet is *nog onbewaakt*. A period nobody's app was
+  there to notice (no desk running at all) leaves no alarm and is not counted here.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from ..domain.clock import local_to_utc, to_local
 from ..domain.errors import ValidationError, msg
 from ..domain.incident import BehaviourCategory, Channel
 from ..domain.register import add_months
-from ..domain.reminders import ReminderKind
+from ..domain.reminders import ReminderKind, unwatched_period, unwatched_since
 from ..domain.response import (
     Measure,
     MeasureFigures,
@@ -62,6 +69,7 @@ CALLBACK_LAPSED = "vervallen"
 RESPONSE_CSV = {
     Measure.CALLBACK: ("terugbellen", "gebeld", "niet gebeld"),
     Measure.ALARM: ("alarmen", "bevestigd", "niet bevestigd"),
+    Measure.UNWATCHED: ("onbewaakt", "weer bewaakt", "nog onbewaakt"),
 }
 
 
@@ -139,6 +147,7 @@ def build_report(ctx: ServiceContext, *, months: int = 12) -> ReportNumbers:
         responses = (
             figures(Measure.CALLBACK, keys, _callback_samples(session, visit_ids, since, now)),
             figures(Measure.ALARM, keys, _alarm_samples(session, visit_ids, since)),
+            figures(Measure.UNWATCHED, keys, _unwatched_samples(session, visit_ids, since)),
         )
     overdue = (
         register.register_counts(ctx)["overdue"] if ctx.actor.may(Permission.MANAGE_NOTES) else None
@@ -214,7 +223,10 @@ def _alarm_samples(session: Session, visit_ids: Select[Any], since: datetime) ->
     rows = session.execute(
         select(Alarm.raised_at, Alarm.acknowledged_at).where(
             Alarm.visit_id.in_(visit_ids),
-            Alarm.kind != ReminderKind.DEADLINE.value,
+            # Deadlines are administrative; a failover has its own measure (unwatched).
+            Alarm.kind.not_in(
+                [ReminderKind.DEADLINE.value, ReminderKind.BUDDY_UNREACHABLE.value]
+            ),
             Alarm.raised_at >= since,
         )
     ).all()
@@ -225,6 +237,34 @@ def _alarm_samples(session: Session, visit_ids: Select[Any], since: datetime) ->
         )
         for raised_at, acknowledged_at in rows
     ]
+
+
+def _unwatched_samples(session: Session, visit_ids: Select[Any], since: datetime) -> list[Sample]:
+    """One sample per unwatched period that began in the period: from the moment nobody
+    watched to the first acknowledgement of either of its failover alarms."""
+    rows = session.execute(
+        select(Alarm.reminder_key, Alarm.acknowledged_at).where(
+            Alarm.visit_id.in_(visit_ids),
+            Alarm.kind == ReminderKind.BUDDY_UNREACHABLE.value,
+            Alarm.due_at >= since,
+        )
+    ).all()
+    ended: dict[str, datetime | None] = {}
+    for key, acknowledged_at in rows:
+        period = unwatched_period(key)
+        if period not in ended or (
+            acknowledged_at is not None
+            and (ended[period] is None or acknowledged_at < ended[period])  # type: ignore[operator]
+        ):
+            ended[period] = acknowledged_at
+    samples = []
+    for period, end in ended.items():
+        start = unwatched_since(period)
+        if start is None or start < since:
+            continue
+        seconds = None if end is None else response_seconds(start, end)
+        samples.append(Sample(month_key(start), seconds))
+    return samples
 
 
 def report_csv(numbers: ReportNumbers) -> str:
