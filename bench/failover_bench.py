@@ -44,7 +44,8 @@ def main() -> int:
     results: dict[str, list[float]] = {"logged out": [], "kill -9": []}
     try:
         team = make_pg_team(cluster, FakeClock(datetime(2026, 11, 30, 8, 0, tzinfo=UTC)))
-        start = team.clock.now()
+        # Real clock on every desk: the schedulers' own timers fire, as in the app.
+        start = None
         petra = Workstation.start("petra", team.person_url, start, folder)
         petra.send("login", user="petra", password=PASSWORDS["petra"], timeout=30)
         sanne = Workstation.start("sanne", team.person_url, start, folder)
@@ -54,7 +55,8 @@ def main() -> int:
                 for mode in results:
                     bram = Workstation.start(f"bram{run}{mode[0]}", team.person_url, start, folder)
                     bram.send("login", user="bram", password=PASSWORDS["bram"], timeout=30)
-                    sanne.send("plan", buddy_id=team.ids["bram"])
+                    planned = sanne.send("plan", buddy_id=team.ids["bram"], start_in_s=-60)
+                    visit_id = planned["visit_id"]
                     time.sleep(1.0 + run * 1.7)  # another phase against the 10 s heartbeat
                     petra.clear_events()
                     if mode == "kill -9":
@@ -63,7 +65,11 @@ def main() -> int:
                         bram.send("logout_now")
                     gone = time.monotonic()
                     fired = petra.wait_event(
-                        lambda m: m.get("event") == "alarm" and m["kind"] == "buddy_onbereikbaar",
+                        lambda m: (
+                            m.get("event") == "alarm"
+                            and m["kind"] == "buddy_onbereikbaar"
+                            and m["visit_id"] == visit_id  # noqa: B023 (used at once)
+                        ),
                         timeout=180,
                     )
                     results[mode].append(fired - gone)

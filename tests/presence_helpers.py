@@ -1,5 +1,5 @@
 """Presence for tests that depart a visit: the departure checks that the buddy is
-logged in somewhere (DESIGN §4a, domain/departure.py), so these tests say the buddy is
+logged in somewhere (docs/design.md §4a, domain/departure.py), so these tests say the buddy is
 there with one heartbeat at the store's ``now``."""
 
 from __future__ import annotations

@@ -1666,8 +1666,8 @@ EN: dict[str, str] = {
     "tot de bevestiging, en het aantal niet bevestigde.": "Per month: the number of alarms "
     "acknowledged, the median and the 90th percentile of the time to the acknowledgement, "
     "and the number not acknowledged.",
-    "Mediaan (min:s)": "Median (min:s)",
-    "P90 (min:s)": "P90 (min:s)",
+    "Mediaan": "Median",
+    "P90": "P90",
     "Maand": "Month",
     "Niet gebeld": "Not called",
     "Bevestigd": "Acknowledged",
@@ -1773,7 +1773,7 @@ EN: dict[str, str] = {
     "leidinggevende / coördinator agressie en geweld": "team leader / aggression and violence "
     "coordinator",
     "beheerder": "administrator",
-    # ---- presence: who watches a running visit (DESIGN §4a) ------------------------
+    # ---- presence: who watches a running visit (docs/design.md §4a) ------------------------
     "{name} kijkt mee": "{name} is watching",
     "{name} kijkt mee.": "{name} is watching.",
     "u kijkt mee": "you are watching",
@@ -2366,7 +2366,7 @@ EN: dict[str, str] = {
         "Op een teamserver zijn namen en adressen versleuteld: de server kan er niet in zoeken."
     ): "On a team server names and addresses are encrypted: the server cannot search in them.",
     "Telefoonnummer": "Phone number",
-    # ---- before departure: is the buddy reachable? (DESIGN §4a, domain/departure.py) --
+    # ---- before departure: is the buddy reachable? (docs/design.md §4a, domain/departure.py) --
     "Vertrokken zonder bereikbare buddy": "Left without a reachable buddy",
     (
         "Vertrekken kan nog niet: {problem} Kies een collega die is ingelogd als buddy, "
@@ -2436,7 +2436,7 @@ EN: dict[str, str] = {
     "Vertrokken zonder bereikbare buddy, aan leidinggevenden": (
         "Left without a reachable buddy, to the managers"
     ),
-    # Failover, taking charge, escalation repeats (DESIGN §4a).
+    # Failover, taking charge, escalation repeats (docs/design.md §4a).
     "Buddy niet bereikbaar": "Buddy unreachable",
     "Escalatie herhalen elke (minuten)": "Repeat an escalation every (minutes)",
     "dit alarm is voor collega's die buddy kunnen zijn": (

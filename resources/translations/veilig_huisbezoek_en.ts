@@ -4595,12 +4595,12 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Visits per level</translation>
     </message>
     <message>
-        <source>Mediaan (min:s)</source>
-        <translation>Median (min:s)</translation>
+        <source>Mediaan</source>
+        <translation>Median</translation>
     </message>
     <message>
-        <source>P90 (min:s)</source>
-        <translation>P90 (min:s)</translation>
+        <source>P90</source>
+        <translation>P90</translation>
     </message>
     <message>
         <source>Maand</source>

@@ -44,7 +44,7 @@ class DemoEnv:
     def everyone_present(self) -> None:
         """Every demo account has a heartbeat a day ahead (a heartbeat from the future
         counts as fresh): no demo visit is unwatched for the rest of the test, so no
-        failover alarms (DESIGN §4a) for tests about something else."""
+        failover alarms (docs/design.md §4a) for tests about something else."""
         from datetime import timedelta
 
         from sqlalchemy import select

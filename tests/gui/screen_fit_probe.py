@@ -463,7 +463,7 @@ class Probe:
     # ---- data ---------------------------------------------------------------------
     def _forget_future_alarms(self) -> None:
         """The clock went back: alarms the earlier steps raised later in the day (such as
-        the escalation repeats Ahmed's desk raised for every colleague, DESIGN §4a) have
+        the escalation repeats Ahmed's desk raised for every colleague, docs/design.md §4a) have
         not happened yet."""
         from sqlalchemy import delete
 

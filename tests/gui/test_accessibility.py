@@ -883,7 +883,7 @@ def test_a_new_alarm_row_is_announced_with_the_first_name_and_what_to_do(
     check_at(demo, window, visit.end)
     said = about_this_visit()
     # (The demo's other visits of Sanne may alarm too: escalation repeats reach every
-    # colleague, DESIGN §4a; each says the same, nothing more.)
+    # colleague, docs/design.md §4a; each says the same, nothing more.)
     assert said and set(said) == {"Alarm: bezoek van Sanne — ontgrendel voor details"}
     assert unheard(panel) == []
 

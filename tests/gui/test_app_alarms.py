@@ -164,7 +164,7 @@ def check_at(demo: DemoEnv, window: MainWindow, moment: datetime) -> list[AlarmI
 
 def only_this_visit_runs(demo: DemoEnv, visit: Visit) -> None:
     """The demo's other running visits are back: as a colleague Sanne would otherwise be
-    alarmed about them (nobody watches them, their escalations repeat: DESIGN §4a)."""
+    alarmed about them (nobody watches them, their escalations repeat: docs/design.md §4a)."""
     from sqlalchemy import update
 
     from veilig_huisbezoek.domain.visit import VisitState

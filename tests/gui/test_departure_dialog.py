@@ -1,4 +1,4 @@
-"""Vertrekken with a buddy who is not reachable (DESIGN §4a): the dialog says what is
+"""Vertrekken with a buddy who is not reachable (docs/design.md §4a): the dialog says what is
 wrong and offers a present colleague, going anyway with a reason, or cancelling."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Vertrekken on a single computer (DESIGN §4a): the buddy is not logged in anywhere —
+"""Vertrekken on a single computer (docs/design.md §4a): the buddy is not logged in anywhere —
 nobody is, on this desk, but the visitor — so the buddy logs in right here, in the
 departure dialog, and the window becomes theirs. The whole window, driven by keys and
 clicks."""

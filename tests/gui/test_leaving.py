@@ -1,4 +1,4 @@
-"""Leaving is never silent (DESIGN §4a): Uitloggen, closing and quitting while you watch
+"""Leaving is never silent (docs/design.md §4a): Uitloggen, closing and quitting while you watch
 running visits. In the demo, Ahmed is the buddy of three running visits; Sanne of none.
 
 Driven as a person would: the Uitloggen button, the dialog's fields and buttons by

@@ -186,31 +186,38 @@ def test_response_tables_show_the_hand_computed_figures(seeded_page: ReportsPage
     # 420 s → median 125 s = 2:05, P90 420 s = 7:00, one not called; in November 60
     # and 600 s (the first at 00:30 on 1 November, Amsterdam time) → 1:00 and 10:00.
     callbacks = seeded_page.response_texts(Measure.CALLBACK)
-    assert callbacks[0] == ["Maand", "Gebeld", "Mediaan (min:s)", "P90 (min:s)", "Niet gebeld"]
+    assert callbacks[0] == ["Maand", "Gebeld", "Mediaan", "P90", "Niet gebeld"]
     assert len(callbacks) == 1 + 12  # every month of the period, also without figures
-    assert callbacks[1] == ["dec 2025", "0", "—", "—", "0"]
-    assert callbacks[-3:] == [
-        ["sep 2026", "0", "—", "—", "0"],
-        ["okt 2026", "5", "2:05", "7:00", "1"],
+    assert callbacks[-1] == ["dec 2025", "0", "—", "—", "0"]  # newest month first
+    assert callbacks[1:4] == [
         ["nov 2026", "2", "1:00", "10:00", "1"],
+        ["okt 2026", "5", "2:05", "7:00", "1"],
+        ["sep 2026", "0", "—", "—", "0"],
     ]
     # Alarms: October 200, 60, 300 s → 3:20 and 5:00; November 45 s and one open.
     alarms_shown = seeded_page.response_texts(Measure.ALARM)
-    assert alarms_shown[0] == [
-        "Maand",
-        "Bevestigd",
-        "Mediaan (min:s)",
-        "P90 (min:s)",
-        "Niet bevestigd",
-    ]
-    assert alarms_shown[-2:] == [
-        ["okt 2026", "3", "3:20", "5:00", "0"],
+    assert alarms_shown[0] == ["Maand", "Bevestigd", "Mediaan", "P90", "Niet bevestigd"]
+    assert alarms_shown[1:3] == [
         ["nov 2026", "1", "0:45", "0:45", "1"],
+        ["okt 2026", "3", "3:20", "5:00", "0"],
     ]
+    # Unwatched: October 150 and 270 s → 2:30 and 4:30; November 90 s and one still open.
+    unwatched = seeded_page.response_texts(Measure.UNWATCHED)
+    assert unwatched[0] == ["Maand", "Weer bewaakt", "Mediaan", "P90", "Nog onbewaakt"]
+    assert unwatched[1:3] == [
+        ["nov 2026", "1", "1:30", "1:30", "1"],
+        ["okt 2026", "2", "2:30", "4:30", "0"],
+    ]
+    # Every header is shown whole (not cut off by its column).
+    for table in seeded_page.response_tables.values():
+        header = table.horizontalHeader()
+        for column in range(header.count()):
+            text = str(table.model().headerData(column, Qt.Orientation.Horizontal))
+            assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(text)
     # A screen reader reads the same cells and headers.
     model = seeded_page.response_tables[Measure.ALARM].model()
-    last = model.index(model.rowCount() - 1, 2)
-    assert model.data(last, Qt.ItemDataRole.AccessibleTextRole) == "0:45"
+    newest = model.index(0, 2)
+    assert model.data(newest, Qt.ItemDataRole.AccessibleTextRole) == "0:45"
     assert (
         model.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole)
         == "Niet bevestigd"
@@ -221,9 +228,9 @@ def test_response_tables_follow_the_period(qtbot: QtBot, seeded_page: ReportsPag
     seeded_page.period_combo.setFocus()
     qtbot.keyClick(seeded_page.period_combo, Qt.Key.Key_Home)  # the last 3 months
     assert [row[0] for row in seeded_page.response_texts(Measure.CALLBACK)[1:]] == [
-        "sep 2026",
-        "okt 2026",
         "nov 2026",
+        "okt 2026",
+        "sep 2026",
     ]
 
 
@@ -240,12 +247,18 @@ def test_response_tables_are_named_and_reached_by_keyboard(
     assert callback_table.hasFocus()
     qtbot.keyClick(page, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # &Alarmen
     assert alarm_table.hasFocus()
-    # Tab: after the charts (top to bottom) come the two tables.
+    # Tab: after the charts (top to bottom) come the three tables.
     page.views["level"].setFocus()
     qtbot.keyClick(page.views["level"], Qt.Key.Key_Tab)
     assert callback_table.hasFocus()
     qtbot.keyClick(callback_table, Qt.Key.Key_Tab)
     assert alarm_table.hasFocus()
+    unwatched_table = page.response_tables[Measure.UNWATCHED]
+    qtbot.keyClick(alarm_table, Qt.Key.Key_Tab)
+    assert unwatched_table.hasFocus()
+    qtbot.keyClick(page, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # &Onbewaakt
+    assert unwatched_table.hasFocus()
+    assert unwatched_table.accessibleName() == "Onbewaakte bezoeken per maand"
     page.csv_button.setFocus()
     qtbot.keyClick(page.csv_button, Qt.Key.Key_Tab)
     assert page.views["month"].hasFocus()

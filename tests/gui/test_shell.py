@@ -115,7 +115,7 @@ def test_idle_lock_keeps_unsaved_input_for_the_same_person(
     logged_in(qtbot, window, "sanne")
     workspace = window.workspace
     assert workspace is not None
-    assert window.idle.interval_ms == 5 * 60_000  # the default of DESIGN.md
+    assert window.idle.interval_ms == 5 * 60_000  # the default of docs/design.md §7
     prepare = workspace.pages["prepare"]
     street = prepare.street_edit  # type: ignore[attr-defined]
     qtbot.keyClicks(street, "Lindelaan")

@@ -1,5 +1,5 @@
 """Presence in the window: 'Ahmed kijkt mee' / 'niemand kijkt mee sinds 14:02' on the
-visitor's Mijn bezoeken and buddy board, on a fake clock (DESIGN §4a)."""
+visitor's Mijn bezoeken and buddy board, on a fake clock (docs/design.md §4a)."""
 
 from __future__ import annotations
 

@@ -59,7 +59,7 @@ class Running:
 
 @dataclass
 class Harness:
-    """Schedulers on a fake clock. Everyone is *present* (DESIGN §4a: a heartbeat at
+    """Schedulers on a fake clock. Everyone is *present* (docs/design.md §4a: a heartbeat at
     every start and every advance), so no visit is unwatched, unless a test takes
     someone out of ``present`` (then their last heartbeat stays where it was)."""
 

@@ -77,7 +77,7 @@ def running_visit(
 
 
 def all_present(team: Team, ctx: ServiceContext) -> None:
-    """Everyone has a heartbeat now (DESIGN §4a): no visit is unwatched."""
+    """Everyone has a heartbeat now (docs/design.md §4a): no visit is unwatched."""
     now = team.clock.now()
     for name, account_id in team.ids.items():
         ctx.store.heartbeat(f"test-{name}", account_id, now, locked=False)

@@ -209,7 +209,7 @@ def test_a_row_about_a_visit_says_who_watches_it(
     harness: Harness, team: Team, qtbot: QtBot, buddy: Mounted
 ) -> None:
     """The visitor's row about her own visit says whether Bram (her buddy) watches; the
-    buddy's own rows do not name himself; nothing while locked (DESIGN §4a)."""
+    buddy's own rows do not name himself; nothing while locked (docs/design.md §4a)."""
     from veilig_huisbezoek.domain.presence import ABSENT_AFTER, PresenceSnapshot, SessionSeen
 
     harness.advance(15 * MIN)

@@ -36,7 +36,7 @@ def test_snapshot_gives_each_person_their_reminders(team: Team, visit_id: int) -
         "bram": {"callback", "overdue"},  # the buddy
         "sanne": set(),  # the visitor is out, not at a desk
         # Leidinggevenden, not this visit's buddy: escalations, and the failover moment
-        # should the buddy stop being present (DESIGN §4a).
+        # should the buddy stop being present (docs/design.md §4a).
         "petra": {"escalation", "unwatched"},
         "anna": {"escalation", "unwatched"},
     }

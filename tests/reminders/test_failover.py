@@ -1,4 +1,4 @@
-"""Failover on the embedded store (DESIGN §4a): a running visit whose buddy is absent
+"""Failover on the embedded store (docs/design.md §4a): a running visit whose buddy is absent
 for 60 s alarms the leidinggevenden, 2 minutes later every colleague; the first to take
 it over becomes the buddy and the alarm is done everywhere; a buddy coming back ends it
 too; an app that was closed raises it at the next login, late and most urgent."""

@@ -1,4 +1,4 @@
-"""What people see of a failover and of taking charge (DESIGN §4a): the "Buddy niet
+"""What people see of a failover and of taking charge (docs/design.md §4a): the "Buddy niet
 bereikbaar" row with *Overnemen*; the first to press it becomes the buddy, a second
 desk is told who was quicker; the others keep a quiet "Bram handelt dit af" line."""
 

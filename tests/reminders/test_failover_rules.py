@@ -1,4 +1,4 @@
-"""Failover (DESIGN §4a) and escalation repeats: the pure rules, no Qt, no SQL."""
+"""Failover (docs/design.md §4a) and escalation repeats: the pure rules, no Qt, no SQL."""
 
 from __future__ import annotations
 
@@ -104,6 +104,9 @@ def test_who_gets_which_failover_alarm() -> None:
     assert kinds(VISITOR, False) == []  # never on the visitor's own screen
     assert kinds(VISITOR, True) == []
     assert kinds(BUDDY, False) == []
+    # A buddy who is a leidinggevende: their app is running, so they are there (the pass
+    # records the period as over); no failover about their own watch.
+    assert kinds(BUDDY, True) == []
 
 
 def test_key_helpers_round_trip() -> None:

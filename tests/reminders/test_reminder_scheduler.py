@@ -40,7 +40,7 @@ def _firsts(run: Running) -> list[AlarmInfo]:
 
 def _plain_pending(run: Running) -> list[Reminder]:
     """Pending, without repeats and the failover moment that is always ahead while the
-    visit runs and its buddy is present (DESIGN §4a)."""
+    visit runs and its buddy is present (docs/design.md §4a)."""
     return [
         r
         for r in run.scheduler.pending
@@ -404,7 +404,7 @@ def test_a_thousand_active_visits_rebuild_quickly(
         timings[f"request_rebuild {name} (GUI thread)"] = time.perf_counter() - began
         qtbot.waitUntil(lambda rebuilt=rebuilt: rebuilt != [], timeout=10_000)
         # 3 call-backs + overdue, or their escalations; and for the leidinggevende each
-        # visit's failover moment, ahead while the buddy is present (DESIGN §4a).
+        # visit's failover moment, ahead while the buddy is present (docs/design.md §4a).
         assert rebuilt == [4000 if name == "bram" else 5000]
         assert run.fired == []
     print(

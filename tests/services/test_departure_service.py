@@ -1,4 +1,4 @@
-"""Before departure (DESIGN §4a) on the embedded store: the buddy must be present and
+"""Before departure (docs/design.md §4a) on the embedded store: the buddy must be present and
 dial; otherwise another present colleague, or go anyway with a reason (the
 leidinggevenden are told), or nothing changes."""
 

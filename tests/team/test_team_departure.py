@@ -1,4 +1,4 @@
-"""Before departure on a team server (DESIGN §4a): the visitor changes the buddy in the
+"""Before departure on a team server (docs/design.md §4a): the visitor changes the buddy in the
 departure's own transaction, or goes anyway and the server lets the visitor (not a
 leidinggevende) raise the alarm "Vertrokken zonder bereikbare buddy" for the
 leidinggevenden; nothing else of that audience."""

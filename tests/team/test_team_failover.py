@@ -1,4 +1,4 @@
-"""Failover on a team server (DESIGN §4a): the server lets a leidinggevende raise the
+"""Failover on a team server (docs/design.md §4a): the server lets a leidinggevende raise the
 "Buddy niet bereikbaar" alarm and a colleague (who cannot read the visit itself) the
 one for every colleague; the buddy who is back ends it; the visitor can do neither."""
 

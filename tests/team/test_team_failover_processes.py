@@ -1,4 +1,4 @@
-"""Failover for real (DESIGN §4a): three app processes on one team server — the visitor
+"""Failover for real (docs/design.md §4a): three app processes on one team server — the visitor
 (Sanne), the buddy (Bram) and the leidinggevende (Petra), each a MainWindow in team mode
 driven by :mod:`tests.team.live_driver`. The buddy's process is killed with SIGKILL (no
 logout, no last word); the leidinggevende's window must say "Buddy niet bereikbaar"
@@ -61,7 +61,8 @@ def test_killed_buddy_failover_take_over_and_the_next_call_back(
     pg_team: PgTeam, desks: dict[str, Workstation]
 ) -> None:
     sanne, bram, petra = desks["sanne"], desks["bram"], desks["petra"]
-    # Out since a minute ago; its first call-back 100 s from now (after the failover and the take-over).
+    # Out since a minute ago; its first call-back 100 s from now (after the failover and
+    # the take-over).
     planned = sanne.send(
         "plan", buddy_id=pg_team.ids["bram"], start_in_s=-60, callbacks_in_s=[100, 1800]
     )

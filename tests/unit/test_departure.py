@@ -1,4 +1,4 @@
-"""Before departure (DESIGN §4a): the buddy check and the go-anyway reason."""
+"""Before departure (docs/design.md §4a): the buddy check and the go-anyway reason."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Incident rules (DESIGN §6): the GIR report, category A–E, steps, aangifte, aftercare."""
+"""Incident rules (docs/design.md §6): the GIR report, category A–E, steps, aangifte, aftercare."""
 
 from __future__ import annotations
 

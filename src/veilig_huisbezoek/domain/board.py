@@ -4,7 +4,7 @@ Pure rules, no Qt, no SQL. All instants are aware datetimes; they are converted 
 UTC before any arithmetic, because Python subtracts two datetimes that share one
 ``ZoneInfo`` object as wall-clock times, which is wrong across a DST change.
 
-Boundaries (DESIGN §3, §4, §7):
+Boundaries (docs/design.md §3, §4, §7):
 
 * **alarm**: the visit is *geëscaleerd*, or ``now >= expected_return + grace`` and the
   visitor is not back (the moment the grace time has run out, the alarm is on).

@@ -1,4 +1,4 @@
-"""What the buddy must do after a call-back (DESIGN §3 action table)."""
+"""What the buddy must do after a call-back (docs/design.md §3 action table)."""
 
 from __future__ import annotations
 
@@ -111,7 +111,7 @@ def decide_action(
 ) -> CallDecision:
     """Decide the buddy's action for every combination of call outcomes.
 
-    Conservative choices where DESIGN §3's table is silent:
+    Conservative choices where docs/design.md §3's table is silent:
 
     * Not reached: the name and both answers are ignored. The first miss
       (``previous_misses == 0``) → RETRY after ``retry_after``; any further miss →

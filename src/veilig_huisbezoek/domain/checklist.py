@@ -1,7 +1,7 @@
 """The ARIH risk checklist: data model, file parser and the assessment rules.
 
 The checklist itself ships as data (``resources/checklists/arih.json``) so an
-organisation can replace it without code changes. The rules (DESIGN §1):
+organisation can replace it without code changes. The rules (docs/design.md §1):
 
 * any *ja* on a severe factor → **rood**;
 * situation factors with *ja*, plus one extra factor when at least

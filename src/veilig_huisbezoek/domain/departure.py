@@ -1,4 +1,4 @@
-"""Before departure (DESIGN §4a): is the visit's buddy reachable?
+"""Before departure (docs/design.md §4a): is the visit's buddy reachable?
 
 Pure rules, no Qt, no SQL. When the visitor presses *Vertrekken*, the buddy must be
 **present** (logged in somewhere, per a fresh presence read) and their phone number must

@@ -1,4 +1,4 @@
-"""Who may change the buddy of a running visit (DESIGN §4a): pure rules, no Qt, no SQL.
+"""Who may change the buddy of a running visit (docs/design.md §4a): pure rules, no Qt, no SQL.
 
 Two ways, one compare-and-set underneath (the buddy changes only if it is still the
 one the person saw, so two desks pressing at once cannot both win):

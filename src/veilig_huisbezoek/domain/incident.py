@@ -1,4 +1,4 @@
-"""After an unsafe visit (DESIGN §6; seed 002 §2.1, §5.4 ONVEILIG, §7.4, §9, §10).
+"""After an unsafe visit (docs/design.md §6; seed 002 §2.1, §5.4 ONVEILIG, §7.4, §9, §10).
 
 The incident report follows the GIR (Gemeentelijke Incidentenregistratie) with the
 7 W's: wie, wat, waar, waarmee, op welke wijze, wanneer, waarom. Its behaviour
@@ -570,7 +570,7 @@ class AftercareRecord:
         return cls(chosen_talk, chosen, on, clean)
 
 
-# ---- the register note proposed from the incident (DESIGN §5) -------------------------
+# ---- the register note proposed from the incident (docs/design.md §5) -------------------------
 
 
 @dataclass(frozen=True)
@@ -703,7 +703,7 @@ def check_attachment(
     return name
 
 
-# ---- reminders for the scheduler (DESIGN §4, §6) -------------------------------------
+# ---- reminders for the scheduler (docs/design.md §4, §6) -------------------------------------
 
 
 def aangifte_deadline_name(incident_id: int) -> str:

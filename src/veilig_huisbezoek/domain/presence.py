@@ -1,4 +1,5 @@
-"""Presence: who is logged in somewhere, and whether a running visit is watched (DESIGN §4a).
+"""Presence: who is logged in somewhere, and whether a running visit is watched
+(docs/design.md §4a).
 
 Pure rules, no Qt, no SQL. All instants are aware datetimes (compared in UTC).
 

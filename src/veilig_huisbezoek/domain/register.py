@@ -1,4 +1,4 @@
-"""The unsafe-address register (DESIGN §5): notes, their approval and review cycle.
+"""The unsafe-address register (docs/design.md §5): notes, their approval and review cycle.
 
 A note rests on a specific incident stated factually. A medewerker proposes, a
 different person who is leidinggevende approves (four-eyes). Active notes warn

@@ -1,4 +1,4 @@
-"""Reminder moments (DESIGN §3 and §4): pure rules over plain data, no Qt, no SQL.
+"""Reminder moments (docs/design.md §3 and §4): pure rules over plain data, no Qt, no SQL.
 
 The database is the source of truth. The scheduler takes a snapshot of it (active
 visits with their open call-backs, the alarms already raised) and asks
@@ -15,8 +15,8 @@ visits with their open call-backs, the alarms already raised) and asks
   other modules hand in as :class:`Deadline`.
 * ``EMERGENCY``: the buddy recorded a call whose action is police or escalation
   (answered with the last name, police wanted, not reached twice). → every
-  leidinggevende, at once (DESIGN §3: "inform leidinggevende"), while the visit is out.
-* ``BUDDY_UNREACHABLE`` (DESIGN §4a, failover): a running visit whose buddy is not
+  leidinggevende, at once (docs/design.md §3: "inform leidinggevende"), while the visit is out.
+* ``BUDDY_UNREACHABLE`` (docs/design.md §4a, failover): a running visit whose buddy is not
   present. Nobody watches it *since* the later of the visit's start and the buddy's
   last heartbeat (any session, ended or not); :data:`UNWATCHED_ALARM_AFTER` (60 s)
   later every leidinggevende is alarmed, :data:`UNWATCHED_TEAM_AFTER` (2 min) after that
@@ -59,7 +59,7 @@ class ReminderKind(StrEnum):
     EMERGENCY = "noodsituatie"
     BUDDY_UNREACHABLE = "buddy_onbereikbaar"
     # Raised once at departure, for the leidinggevenden: the visitor went without a
-    # reachable buddy (DESIGN §4a, domain/departure.py); never from the schedule.
+    # reachable buddy (docs/design.md §4a, domain/departure.py); never from the schedule.
     UNWATCHED_DEPARTURE = "zonder_buddy"
 
     @property
@@ -161,7 +161,7 @@ def escalation_root(key: str) -> str:
     return head
 
 
-# Failover (DESIGN §4a): the leidinggevenden after 60 s unwatched, everyone 2 min later.
+# Failover (docs/design.md §4a): the leidinggevenden after 60 s unwatched, everyone 2 min later.
 UNWATCHED_ALARM_AFTER = timedelta(seconds=60)
 UNWATCHED_TEAM_AFTER = timedelta(minutes=2)
 # From this repeat on an escalation goes to every colleague too.
@@ -428,7 +428,7 @@ def reminders_for(
     leidinggevende (who had the alarm before) and not the visitor or the buddy; a late
     escalation repeat (``Audience.TEAM``) everyone but the visitor and the buddy. Never an
     emergency or failover about their own visit (their screen may be in front of the
-    client)."""
+    client), nor a failover of a visit they watch."""
     result: list[Reminder] = []
     for r in reminders:
         own = r.visitor_id is not None and r.visitor_id == viewer_id
@@ -438,6 +438,10 @@ def reminders_for(
             wanted = leidinggevende and not (
                 own and r.kind in (ReminderKind.EMERGENCY, ReminderKind.BUDDY_UNREACHABLE)
             )
+            # The buddy's own app is running, so they are there (at login the snapshot
+            # may predate the first heartbeat): their pass ends the period instead.
+            if r.kind is ReminderKind.BUDDY_UNREACHABLE and r.buddy_id == viewer_id:
+                wanted = False
         elif r.kind is ReminderKind.ESCALATION:
             # A late repeat: everyone but the visitor and the buddy (whose own alarm
             # is still open).

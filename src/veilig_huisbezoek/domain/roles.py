@@ -1,4 +1,4 @@
-"""Roles and what each may do (DESIGN.md, "People and roles")."""
+"""Roles and what each may do (docs/design.md, "People and roles")."""
 
 from __future__ import annotations
 

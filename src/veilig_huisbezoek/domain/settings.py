@@ -1,4 +1,4 @@
-"""Organisation settings (DESIGN §7) with validation for import/export."""
+"""Organisation settings (docs/design.md §7) with validation for import/export."""
 
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ class Settings:
     grace_minutes: int = 15
     retry_minutes: int = 5
     escalation_minutes: int = 10
-    # An escalation nobody takes charge of repeats this often (DESIGN §4a).
+    # An escalation nobody takes charge of repeats this often (docs/design.md §4a).
     escalation_repeat_minutes: int = 5
     callback_interval_minutes: int = 30
     first_callback_minutes: int = 10

@@ -274,7 +274,7 @@ def default_callbacks(
     first_after: timedelta = timedelta(minutes=10),
     interval: timedelta = timedelta(minutes=30),
 ) -> tuple[datetime, ...]:
-    """Default call-back moments (DESIGN §3).
+    """Default call-back moments (docs/design.md §3).
 
     Shortly after arrival (``start + first_after``) and at ``expected_return``; for
     oranje/rood also every ``interval`` after the first moment until the return.

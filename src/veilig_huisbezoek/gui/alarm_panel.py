@@ -25,7 +25,7 @@ amber, for information: which visit (street and number), who is alarmed and a
 alarms), and nothing while locked (a laptop taken along shows nothing to the client).
 They stop when the buddy or a leidinggevende acknowledges, on every workstation.
 
-**Buddy niet bereikbaar** (failover, DESIGN §4a): a running visit nobody watches. Its
+**Buddy niet bereikbaar** (failover, docs/design.md §4a): a running visit nobody watches. Its
 row has an **Overnemen** button: the first to press it becomes the buddy
 (``services.handover.take_over``), the alarm is recorded as done and disappears on
 every desk; someone quicker gets "Petra heeft dit al overgenomen".

@@ -171,7 +171,7 @@ class BoardModel(QAbstractTableModel):
         self.tick(now)
 
     def watch_text(self, row: BoardRow, now: datetime) -> tuple[str, bool]:
-        """The watcher line of a row and whether nobody watches (DESIGN §4a)."""
+        """The watcher line of a row and whether nobody watches (docs/design.md §4a)."""
         if self._me is not None and row.buddy_id == self._me:
             return self.tr("u kijkt mee"), False
         watch = self._presence.watch(row.state, row.start_at or now, row.buddy_id, now)

@@ -1,4 +1,4 @@
-"""Consent for rood visits (DESIGN §1): the leidinggevende reads the request and decides."""
+"""Consent for rood visits (docs/design.md §1): the leidinggevende reads the request and decides."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The buddy is not reachable at departure (DESIGN §4a): say what is wrong, and offer a
+"""The buddy is not reachable at departure (docs/design.md §4a): say what is wrong, and offer a
 present colleague as buddy, going anyway with a reason (the leidinggevenden are told),
 or cancelling (nothing changes).
 

@@ -1,4 +1,4 @@
-"""The departure dialog's third choice (DESIGN §4a): the buddy, or another colleague,
+"""The departure dialog's third choice (docs/design.md §4a): the buddy, or another colleague,
 logs in right here — name and password typed in the dialog — and watches the visit
 from this desk. On a single computer (the embedded store) this is the usual case: the
 visitor leaves, the buddy sits down. After the departure the window continues as the

@@ -1,4 +1,4 @@
-"""Leaving while you watch running visits is never silent (DESIGN §4a).
+"""Leaving while you watch running visits is never silent (docs/design.md §4a).
 
 Uitloggen, *Afsluiten* from the tray, or closing the window where no tray keeps the app
 running, opens this dialog first when the person is the buddy of running visits. Each

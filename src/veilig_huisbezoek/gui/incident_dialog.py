@@ -1,4 +1,4 @@
-"""The incident report (DESIGN §6), opened by *Terug, er was een incident* or standalone.
+"""The incident report (docs/design.md §6), opened by *Terug, er was een incident* or standalone.
 
 Built from ``ui/incident_dialog.ui``. Tab 1 is the GIR report (the 7 W's, category A–E
 with its rule, channel, injury, witnesses, police); once it is filed, the other tabs

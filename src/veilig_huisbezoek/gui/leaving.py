@@ -1,4 +1,4 @@
-"""Leaving is never silent (DESIGN §4a): what happens before a session ends.
+"""Leaving is never silent (docs/design.md §4a): what happens before a session ends.
 
 :class:`LeaveGuard` stands between a person's "I'm going" (Uitloggen, *Afsluiten* in
 the tray menu, closing the window where no tray keeps the app running) and the end of

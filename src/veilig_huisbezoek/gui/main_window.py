@@ -3,7 +3,7 @@
 Locking keeps the workspace (and whatever was typed) alive behind the login screen; the
 same person unlocks back into it. Another person logging in closes it first.
 
-Alarms (DESIGN §4) belong to the session, not to a tab: after login a
+Alarms (docs/design.md §4) belong to the session, not to a tab: after login a
 ``ReminderScheduler`` runs on this window's clock and task runner, and its alarms go to
 the ``AlarmPanel`` above everything else in the window (so above whichever tab is open,
 and above the login screen while locked, where it says only ``Alarm: bezoek van
@@ -11,7 +11,7 @@ and above the login screen while locked, where it says only ``Alarm: bezoek van
 notification, tray icon). The schedule is rebuilt on ``hub.visits_changed`` and on
 unlock; it is shut down on logout and close, before the store closes.
 
-Presence (DESIGN §4a): from login to logout a :class:`~.presence.PresenceRunner` writes
+Presence (docs/design.md §4a): from login to logout a :class:`~.presence.PresenceRunner` writes
 this session's heartbeat every few seconds, also while locked, and hands everyone's
 presence to ``hub`` for the "kijkt mee" lines; logging out, another person logging in
 and quitting end the session's presence at once (a crash lets it expire).
@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         return_focus(box)
         box.open()
 
-    # ---- presence: this session is here (DESIGN §4a) ---------------------------------
+    # ---- presence: this session is here (docs/design.md §4a) ---------------------------------
     def _start_presence(self, ctx: ServiceContext) -> None:
         """Heartbeats from login to logout, also while locked (gui/presence.py)."""
         from .presence import PresenceRunner

@@ -369,7 +369,7 @@ class MyVisitsPage(QWidget):
 
     def depart(self) -> None:
         """Depart (on the task runner: the service reads presence afresh). When the buddy
-        is not reachable, the departure dialog offers the choices (DESIGN §4a)."""
+        is not reachable, the departure dialog offers the choices (docs/design.md §4a)."""
         row = self.selected()
         if row is None or self._departing:
             return

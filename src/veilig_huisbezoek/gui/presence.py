@@ -1,4 +1,4 @@
-"""This session's heartbeat, and everyone's presence for the pages (DESIGN §4a).
+"""This session's heartbeat, and everyone's presence for the pages (docs/design.md §4a).
 
 ``PresenceRunner`` starts after login: every :data:`~..domain.presence.HEARTBEAT_INTERVAL`
 it writes this session's heartbeat (also while the window is locked: a locked session is

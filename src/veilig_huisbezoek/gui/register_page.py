@@ -1,4 +1,4 @@
-"""The unsafe-address register page (DESIGN §5): review, approve, edit and retire notes.
+"""The unsafe-address register page (docs/design.md §5): review, approve, edit and retire notes.
 
 The list, the detail pane and the forms are one page: the right-hand side switches
 between the note's details, the note form (new or edit) and the reason form (reject
@@ -381,7 +381,7 @@ class RegisterPage(QWidget):
         if entry is not None and entry.id not in self._viewed:
             self._viewed.add(entry.id)
             ctx, note_id = self._ctx, entry.id
-            # Who viewed a note is logged (DESIGN §5); the answer is not needed here.
+            # Who viewed a note is logged (docs/design.md §5); the answer is not needed here.
             self._tasks.run(
                 lambda: register_service.open_note(ctx, note_id),
                 lambda _entry: None,

@@ -59,8 +59,9 @@ RESPONSE_ROWS_SHOWN = 12
 
 
 class ResponseModel(RowTableModel[MonthFigures]):
-    """One measure's figures, a row per month: Maand, number answered, Mediaan, P90
-    (minutes:seconds) and number without a response; "—" where nothing was measured."""
+    """One measure's figures, a row per month (newest first): Maand, number answered,
+    Mediaan, P90 (minutes:seconds) and number without a response; "—" where nothing was
+    measured."""
 
     def __init__(
         self,
@@ -140,7 +141,7 @@ class ReportsPage(QWidget):
             self.views[key] = view
         response_title = child(f, QLabel, "responseTitle")
         response_title.setFont(scaled_font(response_title, 1.15))
-        median, p90 = self.tr("Mediaan (min:s)"), self.tr("P90 (min:s)")
+        median, p90 = self.tr("Mediaan"), self.tr("P90")  # min:s, as the intro says
         headers = {
             Measure.CALLBACK: (
                 self.tr("Maand"), self.tr("Gebeld"), median, p90, self.tr("Niet gebeld"),
@@ -163,7 +164,9 @@ class ReportsPage(QWidget):
             model = ResponseModel(headers[measure], self.month_text, self)
             table.setModel(model)
             table.verticalHeader().hide()
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
             self.response_models[measure] = model
         previous: QWidget = self.csv_button
@@ -255,7 +258,8 @@ class ReportsPage(QWidget):
             table = self.response_tables.get(figures.measure)
             if table is None:
                 continue
-            self.response_models[figures.measure].replace_rows(figures.months)
+            # Newest month first: the one a leidinggevende looks at (the CSV keeps order).
+            self.response_models[figures.measure].replace_rows(figures.months[::-1])
             self._fit_rows(table, len(figures.months))
 
     @staticmethod

@@ -43,7 +43,7 @@ on what fell due while the app was closed),
 ``rebuild()`` whenever the visits or alarms change, ``rebuild()`` after unlocking, and
 ``shutdown()`` before the store closes (``aboutToQuit``, logout, test teardown).
 
-**Failover** (DESIGN §4a): every snapshot reads presence, so the moment a visit would
+**Failover** (docs/design.md §4a): every snapshot reads presence, so the moment a visit would
 have been unwatched for 60 s is always in the schedule; a newer heartbeat moves it (the
 re-read before firing finds the new one). While the team server is unreachable no
 failover fires from the last known schedule (presence cannot be read then). When this

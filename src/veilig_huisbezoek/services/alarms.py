@@ -1,4 +1,4 @@
-"""Alarms (DESIGN §4): what the reminder scheduler needs, raising and acknowledging.
+"""Alarms (docs/design.md §4): what the reminder scheduler needs, raising and acknowledging.
 
 The database is the source of truth: :func:`snapshot` reads what
 :func:`~veilig_huisbezoek.domain.reminders.due_reminders` needs, :func:`raise_alarm`
@@ -78,7 +78,7 @@ class ReminderSnapshot:
     deadlines: tuple[Deadline, ...] = ()
     # Per active visit id (only when asked for: ``snapshot(..., contacts=True)``).
     contacts: Mapping[int, VisitContact] = field(default_factory=dict, repr=False)
-    # Per account the newest heartbeat (presence, DESIGN §4a); None: not read.
+    # Per account the newest heartbeat (presence, docs/design.md §4a); None: not read.
     buddy_seen: Mapping[int, datetime] | None = None
     # When it was read (escalation repeats are listed up to just after it).
     read_at: datetime | None = None
@@ -142,7 +142,7 @@ class AlarmInfo:
     # True: shown to the visitor about their own visit (``alarms_about_own_visits``),
     # for information only; someone else (the buddy, a leidinggevende) acknowledges it.
     for_visitor: bool = False
-    # Who watches the visit (DESIGN §4a): its buddy, state and planned start.
+    # Who watches the visit (docs/design.md §4a): its buddy, state and planned start.
     buddy_id: int | None = None
     visit_state: VisitState | None = None
     visit_start: datetime | None = None
@@ -176,7 +176,7 @@ def snapshot(
     third query), for alarms raised while the team server is unreachable.
 
     Every active visit the person may see: a colleague is alarmed when a visit has
-    nobody watching it and by late escalation repeats (DESIGN §4a), a leidinggevende by
+    nobody watching it and by late escalation repeats (docs/design.md §4a), a leidinggevende by
     escalations and emergencies; ``ReminderSnapshot.reminders`` keeps only their own.
     Presence is read too (each buddy's last heartbeat). A beheerder without a case role
     gets nothing.
@@ -244,7 +244,7 @@ def snapshot(
             for a in conn.execute(alarms_query)
         )
         # A colleague who cannot read every running visit (a team server) still learns
-        # of each its head, for the failover (DESIGN §4a).
+        # of each its head, for the failover (docs/design.md §4a).
         others: list[VisitSnapshot] = []
         if not lead:
             unseen = [h for h in ctx.store.running_heads(session) if h.visit_id not in heads]
@@ -563,7 +563,7 @@ IN_HAND_FOR = timedelta(minutes=30)
 
 def in_hand(ctx: ServiceContext) -> list[AlarmInfo]:
     """Alarms someone else has taken charge of (acknowledged) while their visit still
-    runs, as this person saw them (DESIGN §4a, ownership): per visit the latest one, most
+    runs, as this person saw them (docs/design.md §4a, ownership): per visit the latest one, most
     urgent first, for :data:`IN_HAND_FOR` after the acknowledgement; those about the
     person's own visits marked ``for_visitor`` (not
     emergencies or failovers: a laptop taken along says nothing of police or absence).

@@ -1,4 +1,5 @@
-"""Automatic encrypted backups in ``<data_dir>/backups/`` (DESIGN "beheerder: backups").
+"""Automatic encrypted backups in ``<data_dir>/backups/`` (docs/design.md, "People and
+roles": backups).
 
 The app calls :func:`backup_if_due` now and then (at login, and on a timer while it
 runs): when the newest automatic backup is older than the ``backup_interval_hours``

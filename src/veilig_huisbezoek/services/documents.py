@@ -1,4 +1,4 @@
-"""What goes into the documents made from a visit or an incident (DESIGN §2, §6).
+"""What goes into the documents made from a visit or an incident (docs/design.md §2, §6).
 
 The data only: :mod:`veilig_huisbezoek.outputs` turns it into PDF and ``.ics`` bytes,
 and the GUI writes them only where the person chooses. Making a document is

@@ -1,4 +1,4 @@
-"""Hand a running visit over, or take it over (DESIGN §4a; rules: domain/handover.py).
+"""Hand a running visit over, or take it over (docs/design.md §4a; rules: domain/handover.py).
 
 * :func:`watched_by_me`: the running visits this person watches as buddy (what a
   logout, a close or a quit must hand over first).

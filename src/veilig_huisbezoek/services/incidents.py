@@ -1,4 +1,4 @@
-"""Incidents after an unsafe visit or at the counter, phone, mail or online (DESIGN §6).
+"""Incidents after an unsafe visit or at the counter, phone, mail or online (docs/design.md §6).
 
 A medewerker files and follows their own incidents; a leidinggevende sees every
 incident of the team and records the aftercare. Every change is audit-logged (ids
@@ -500,7 +500,7 @@ def propose_register_note(
     description: str,
     precautions: str = "",
 ) -> int:
-    """Propose the unsafe-address note for the leidinggevende's approval (DESIGN §5)."""
+    """Propose the unsafe-address note for the leidinggevende's approval (docs/design.md §5)."""
     with ctx.store.read_session() as session:
         row = _load(ctx, session, incident_id)
         if row.note_id is not None:

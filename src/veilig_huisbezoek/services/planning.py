@@ -1,4 +1,4 @@
-"""Preparing a visit from the medewerker's screen (DESIGN §1–§3).
+"""Preparing a visit from the medewerker's screen (docs/design.md §1–§3).
 
 Thin use cases on top of :mod:`.visits` and :mod:`.register` for the guided
 "Bezoek voorbereiden" flow and the "Mijn bezoeken" list: who can be chosen as buddy
@@ -82,7 +82,7 @@ def team_members(ctx: ServiceContext) -> list[AccountSummary]:
 def suggested_callbacks(
     ctx: ServiceContext, start: datetime, expected_return: datetime, level: RiskLevel
 ) -> tuple[datetime, ...]:
-    """The default call-back moments with the organisation's settings (DESIGN §3, §7)."""
+    """The default call-back moments with the organisation's settings (docs/design.md §3, §7)."""
     settings = load_settings(ctx)
     return default_callbacks(
         start,

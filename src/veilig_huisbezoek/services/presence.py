@@ -1,4 +1,4 @@
-"""Presence for the app: this session's heartbeat and everyone's presence (DESIGN §4a).
+"""Presence for the app: this session's heartbeat and everyone's presence (docs/design.md §4a).
 
 Every logged-in person may do all three, for their own session only (on a team server
 the server holds them to that). The times of a :class:`PresenceSnapshot` are moved onto

@@ -1,4 +1,4 @@
-"""The unsafe-address register: propose, approve, review, retire, warn (DESIGN.md §5)."""
+"""The unsafe-address register: propose, approve, review, retire, warn (docs/design.md §5)."""
 
 from __future__ import annotations
 
@@ -656,7 +656,7 @@ def _note_fields(row: NoteRow) -> AddressFields:
 
 
 def open_note(ctx: ServiceContext, note_id: int) -> RegisterEntry:
-    """One note in full, for the detail pane; who viewed it is logged (DESIGN §5)."""
+    """One note in full, for the detail pane; who viewed it is logged (docs/design.md §5)."""
     with ctx.store.session() as session:
         row = session.execute(_scoped_notes(ctx).where(NoteRow.id == note_id)).scalar_one_or_none()
         if row is None:

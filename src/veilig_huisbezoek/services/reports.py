@@ -224,9 +224,7 @@ def _alarm_samples(session: Session, visit_ids: Select[Any], since: datetime) ->
         select(Alarm.raised_at, Alarm.acknowledged_at).where(
             Alarm.visit_id.in_(visit_ids),
             # Deadlines are administrative; a failover has its own measure (unwatched).
-            Alarm.kind.not_in(
-                [ReminderKind.DEADLINE.value, ReminderKind.BUDDY_UNREACHABLE.value]
-            ),
+            Alarm.kind.not_in([ReminderKind.DEADLINE.value, ReminderKind.BUDDY_UNREACHABLE.value]),
             Alarm.raised_at >= since,
         )
     ).all()

@@ -14,7 +14,7 @@ Visits
     makes the run idempotent); each anonymised visit is audit-logged by id.
 
 Unsafe-address notes
-    A note that no longer warns (DESIGN §5: expired, retired or rejected) is deleted
+    A note that no longer warns (docs/design.md §5: expired, retired or rejected) is deleted
     ``register_retention_months`` (default 12) after it stopped warning: an active note
     counts from its ``expires_on`` date, a retired or rejected note from the day it was
     retired or rejected. Proposals awaiting approval are never deleted here. Each

@@ -1,4 +1,4 @@
-"""Organisation settings (DESIGN.md §7), stored encrypted; only a beheerder changes them."""
+"""Organisation settings (docs/design.md §7), stored encrypted; only a beheerder changes them."""
 
 from __future__ import annotations
 

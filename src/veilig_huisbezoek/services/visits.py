@@ -213,7 +213,7 @@ def schedule_visit(ctx: ServiceContext, visit_id: int) -> None:
         _move(ctx, session, visit, VisitState.GEPLAND, "gepland")
 
 
-# Visit events of a departure without the planned buddy (DESIGN §4a).
+# Visit events of a departure without the planned buddy (docs/design.md §4a).
 EVENT_BUDDY_CHANGED = "buddy_gewijzigd"
 EVENT_UNWATCHED_DEPARTURE = "zonder_buddy"
 
@@ -278,7 +278,7 @@ def depart(
     new_buddy_id: int | None = None,
     go_anyway_reason: str | None = None,
 ) -> None:
-    """gepland → onderweg, once the buddy is reachable (DESIGN §4a): present (a fresh
+    """gepland → onderweg, once the buddy is reachable (docs/design.md §4a): present (a fresh
     presence read) and a phone number that dials.
 
     Otherwise :class:`DepartureRefused` (saying what is wrong), unless the visitor

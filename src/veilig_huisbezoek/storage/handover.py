@@ -34,7 +34,7 @@ def watch_head(session: Session, visit_id: int) -> WatchHead | None:
 @dataclass(frozen=True)
 class RunningHead:
     """A running visit as any colleague may know it (numbers and times only): enough
-    to tell whether it is watched (DESIGN §4a, failover)."""
+    to tell whether it is watched (docs/design.md §4a, failover)."""
 
     visit_id: int
     state: VisitState

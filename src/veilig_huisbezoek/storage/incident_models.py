@@ -1,4 +1,4 @@
-"""ORM tables for incidents (DESIGN §6): report, steps, melding/aangifte, aftercare,
+"""ORM tables for incidents (docs/design.md §6): report, steps, melding/aangifte, aftercare,
 evidence. Plain strings for enums: the services translate to domain types.
 
 Evidence files are BLOBs inside the (SQLCipher-encrypted) database: they never touch

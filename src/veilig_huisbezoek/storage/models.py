@@ -250,7 +250,7 @@ class AuditEntry(Base):
 
 
 class Alarm(Base):
-    """A reminder that fired (DESIGN §4): stays open until someone acknowledges it.
+    """A reminder that fired (docs/design.md §4): stays open until someone acknowledges it.
 
     ``reminder_key`` (e.g. ``callback:17``) makes raising idempotent; ``late`` marks an
     alarm raised after its moment because the app was closed or asleep ('te laat').
@@ -274,7 +274,7 @@ class Alarm(Base):
 
 
 class PresenceSession(Base):
-    """A logged-in session saying it is there (DESIGN §4a, domain/presence.py).
+    """A logged-in session saying it is there (docs/design.md §4a, domain/presence.py).
 
     One row per login session (a random id made at login, nothing about the machine);
     ``seen_at`` moves with every heartbeat, ``ended_at`` is set by an orderly logout.

@@ -1,4 +1,4 @@
-"""Who may do what on a team server, enforced by the server itself (DESIGN §4b).
+"""Who may do what on a team server, enforced by the server itself (docs/design.md §4b).
 
 A person's database role may do exactly what their app role may, and nothing a
 hand-written SQL statement could add:
@@ -666,7 +666,7 @@ CREATE OR REPLACE FUNCTION vh_alarm_guard() RETURNS trigger LANGUAGE plpgsql AS 
         IF public.vh_privileged() THEN RETURN NEW; END IF;
         part := CASE WHEN NEW.visit_id IS NULL THEN NULL
                      ELSE public.vh_visit_part(NEW.visit_id) END;
-        -- 'team' (DESIGN §4a): a failover or a late escalation repeat for every
+        -- 'team' (docs/design.md §4a): a failover or a late escalation repeat for every
         -- colleague who may act as buddy, never the visitor, only while the visit runs.
         team_ok := NEW.audience = 'team' AND public.vh_casework()
                    AND part IS DISTINCT FROM 'visitor'
@@ -987,7 +987,7 @@ CREATE OR REPLACE FUNCTION vh_watch_head(visit integer)
     WHERE v.id = visit AND public.vh_casework()
       AND (v.state IN {running} OR public.vh_sees_visit(v.id)) $$;
 -- Every running visit as any colleague may know it (numbers and times only), so that a
--- colleague's desk can tell a visit nobody watches (DESIGN §4a, failover).
+-- colleague's desk can tell a visit nobody watches (docs/design.md §4a, failover).
 CREATE OR REPLACE FUNCTION vh_running_heads()
     RETURNS TABLE (visit_id integer, state text, start_at timestamp, visitor_id integer,
                    buddy_id integer)
@@ -1048,7 +1048,7 @@ def _policies() -> list[tuple[str, str, str, str | None, str | None]]:
     seen_visit = f"{_LEAD} OR visitor_id = {_ME} OR buddy_id = {_ME} OR vh_is_colleague(id)"
     acting_visit = f"{_LEAD} OR visitor_id = {_ME} OR buddy_id = {_ME}"
     # Alarms: one's own visits'; a colleague also those for every colleague ('team',
-    # DESIGN §4a) and reads every failover row (numbers and times: whether someone took
+    # docs/design.md §4a) and reads every failover row (numbers and times: whether someone took
     # charge already); the guard holds the rest.
     own_alarm = f"(visit_id IS NULL AND {_LEAD} OR {visit_child})"
     team_alarm = f"(audience = 'team' AND {_CASEWORK})"
