@@ -70,8 +70,11 @@ class Desktop:
         return [str(k["message"]) for k in self.sent]
 
 
-def running_visit(demo: DemoEnv, *, buddy: str = "ahmed", minutes: int = 60) -> Visit:
-    """Sanne plans, schedules and departs a groen visit starting in 5 minutes."""
+def running_visit(
+    demo: DemoEnv, *, buddy: str = "ahmed", minutes: int = 60, anyway: str = ""
+) -> Visit:
+    """Sanne plans, schedules and departs a groen visit starting in 5 minutes (with
+    ``anyway``: going without a reachable buddy, for that reason)."""
     buddy_ctx = demo.login(buddy)
     sanne = demo.login("sanne")
     start = demo.clock.now() + 5 * MIN
@@ -95,8 +98,11 @@ def running_visit(demo: DemoEnv, *, buddy: str = "ahmed", minutes: int = 60) -> 
     )
     visit_id = visits.save_visit(sanne, plan, groen_assessment())
     visits.schedule_visit(sanne, visit_id)
-    visit_buddy_present(sanne, visit_id)
-    visits.depart(sanne, visit_id)
+    if anyway:
+        visits.depart(sanne, visit_id, go_anyway_reason=anyway)
+    else:
+        visit_buddy_present(sanne, visit_id)
+        visits.depart(sanne, visit_id)
     return Visit(visit_id, start, end)
 
 
@@ -525,6 +531,35 @@ def test_an_emergency_reaches_the_leidinggevende_at_once_with_a_banner(
     qtbot.addWidget(dialog)
     entries = [(e.what, e.who, e.detail) for e in dialog.timeline.entries()]
     assert ("Alarm bevestigd", "Petra de Groot", "Noodsituatie, aan leidinggevenden") in entries
+
+
+def test_a_departure_without_a_reachable_buddy_sounds_on_the_leidinggevendes_desk(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow, desktop: Desktop
+) -> None:
+    """No schedule raises it (Sanne's desk records it as she leaves): Petra's desk finds
+    it on its next reload (NOTIFY on a team server) and sounds it, once."""
+    window = make_window()
+    log_in(qtbot, window, "petra")
+    sounds = window.notifier.sounds_played
+    visit = running_visit(demo, anyway="Ahmed belt mij vanaf zijn mobiel.")
+    window.hub.visits_changed.emit()  # what the live listener does on a team server
+    qtbot.waitUntil(
+        lambda: any(
+            r.alarm.visit_id == visit.id and r.alarm.kind is ReminderKind.UNWATCHED_DEPARTURE
+            for r in panel(window).rows
+        ),
+        timeout=10_000,
+    )
+    qtbot.waitUntil(lambda: window.notifier.sounds_played > sounds, timeout=2_000)
+    told = (
+        "Sanne is vertrokken zonder bereikbare buddy. Open Veilig Huisbezoek voor de gegevens."
+    )
+    assert desktop.messages().count(told) == 1
+    # Another reload does not sound it again.
+    heard = window.notifier.sounds_played
+    panel(window).refresh()
+    assert window.notifier.sounds_played == heard
+    assert desktop.messages().count(told) == 1
 
 
 def test_without_a_desktop_channel_the_alarm_still_shows_and_it_is_noted_once(

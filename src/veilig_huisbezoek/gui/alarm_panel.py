@@ -235,6 +235,9 @@ MAX_VISIBLE_ROWS = 3
 # (but always the whole first row): on a small screen the workspace below, with the
 # call button, stays usable.
 ROWS_SCREEN_SHARE = 0.25
+# Alarms another desk records and no schedule raises: the panel finds them on a reload
+# and has them sounded (the departure without a reachable buddy, for the leidinggevenden).
+UNSCHEDULED_KINDS = frozenset({ReminderKind.UNWATCHED_DEPARTURE})
 
 
 class AlarmPanel(QFrame):
@@ -245,6 +248,9 @@ class AlarmPanel(QFrame):
     acknowledged_locally = Signal(object)
     # The number of open alarms changed (for the tray and the repeating sound).
     open_count_changed = Signal(int)
+    # An alarm no schedule raises (another desk recorded it) appeared here (AlarmInfo):
+    # sound, desktop and window as for a fired one.
+    arrived = Signal(object)
 
     def __init__(self, ctx: ServiceContext, hub: AppHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -262,6 +268,8 @@ class AlarmPanel(QFrame):
         self._rows_by_id: dict[int, AlarmRow] = {}
         # Alarms (reminder keys) a screen reader was told about while they are shown.
         self._announced: set[str] = set()
+        # Unscheduled alarms (ids) already passed on through ``arrived``.
+        self._arrived: set[int] = set()
         self.setObjectName("alarmPanel")
         self.setStyleSheet(_STYLE)
         self.setAccessibleName(self.tr("Alarmen"))
@@ -338,6 +346,14 @@ class AlarmPanel(QFrame):
                 *held,
             ]
         self._render()
+        for alarm in self._alarms:
+            if (
+                alarm.kind in UNSCHEDULED_KINDS
+                and not (alarm.acknowledged or alarm.for_visitor)
+                and alarm.id not in self._arrived
+            ):
+                self._arrived.add(alarm.id)
+                self.arrived.emit(alarm)
 
     def show_alarm(self, alarm: AlarmInfo) -> None:
         """Slot for ``ReminderScheduler.reminder_due``: add (or update) this alarm's row.

@@ -396,6 +396,7 @@ class MainWindow(QMainWindow):
         panel.acknowledged_locally.connect(self._alarm_acknowledged_locally)
         scheduler.rebuilt.connect(self._alarms_reloaded)
         panel.open_count_changed.connect(self._open_alarms_changed)
+        panel.arrived.connect(self._alarm_fired)
         self.hub.visits_changed.connect(self._rebuild_schedule)
         self.alarm_panel, self.scheduler = panel, scheduler
         panel.refresh()  # alarms still open from an earlier session, at once
