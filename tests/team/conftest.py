@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import psycopg
 import pytest
 
 from tests.conftest import BUDDY_PHONES, PASSWORDS
@@ -69,6 +70,18 @@ class PgTeam:
 
     def login(self, name: str) -> ServiceContext:
         return team_log_in(self.location, name, PASSWORDS[name], self.clock)
+
+    def connect_as(self, name: str) -> psycopg.Connection[tuple[object, ...]]:
+        """A person's own server connection (autocommit): their login role and database
+        password, as a colleague with a SQL prompt would have it."""
+        return psycopg.connect(
+            **self.cluster.connect_args(  # type: ignore[arg-type]
+                self.database,
+                self.location.login_role(name),
+                self.location.login_password(name, PASSWORDS[name]),
+            ),
+            autocommit=True,
+        )
 
     @property
     def person_url(self) -> str:

@@ -9,7 +9,6 @@ from datetime import timedelta
 import psycopg
 import pytest
 
-from tests.conftest import PASSWORDS
 from tests.reminders.helpers import running_visit
 from tests.team.conftest import PgTeam
 from veilig_huisbezoek.domain.reminders import Audience, ReminderKind
@@ -17,18 +16,6 @@ from veilig_huisbezoek.services import alarms, handover, presence
 from veilig_huisbezoek.services.context import ServiceContext
 
 MIN = timedelta(minutes=1)
-
-
-def _connect(team: PgTeam, name: str) -> psycopg.Connection[tuple[object, ...]]:
-    """A person's own server connection: their login role and database password."""
-    return psycopg.connect(
-        **team.cluster.connect_args(  # type: ignore[arg-type]
-            team.database,
-            team.location.login_role(name),
-            team.location.login_password(name, PASSWORDS[name]),
-        ),
-        autocommit=True,
-    )
 
 
 def _age_presence(team: PgTeam, by: timedelta) -> None:
@@ -63,7 +50,7 @@ def test_a_lead_raises_it_the_visitor_cannot_end_it_the_buddy_back_does(pg_team:
         assert [a.id for a in alarms.open_alarms(petra)] == [alarm.id]
 
         # Sanne (the visitor) cannot mark it done from a SQL prompt.
-        with _connect(pg_team, "sanne") as sanne, pytest.raises(psycopg.Error):
+        with pg_team.connect_as("sanne") as sanne, pytest.raises(psycopg.Error):
             sanne.execute(
                 "UPDATE alarms SET acknowledged_at = now() AT TIME ZONE 'UTC',"
                 " acknowledged_by = %s WHERE id = %s",
@@ -109,7 +96,7 @@ def test_a_colleague_sees_raises_and_takes_over_a_visit_she_cannot_read(
         assert shown.address is None  # nothing personal beyond the first names
         # The visitor's desk raises no such alarm about her own visit, nor may it.
         assert _failovers(sanne) == []
-        with _connect(pg_team, "sanne") as conn, pytest.raises(psycopg.Error):
+        with pg_team.connect_as("sanne") as conn, pytest.raises(psycopg.Error):
             conn.execute(
                 "INSERT INTO alarms (reminder_key, kind, visit_id, due_at, raised_at, late,"
                 " audience) VALUES ('unwatched:x', 'buddy_onbereikbaar', %s,"

@@ -10,7 +10,6 @@ from datetime import timedelta
 import psycopg
 import pytest
 
-from tests.conftest import PASSWORDS
 from tests.reminders.helpers import running_visit
 from tests.team.conftest import PgTeam
 from veilig_huisbezoek.domain.presence import ABSENT_AFTER
@@ -18,18 +17,6 @@ from veilig_huisbezoek.domain.roles import PermissionDenied
 from veilig_huisbezoek.services import handover, presence
 from veilig_huisbezoek.services.handover import AlreadyTakenOver
 from veilig_huisbezoek.storage.errors import StoreError
-
-
-def _connect(team: PgTeam, name: str) -> psycopg.Connection[tuple[object, ...]]:
-    """A person's own server connection: their login role and database password."""
-    return psycopg.connect(
-        **team.cluster.connect_args(  # type: ignore[arg-type]
-            team.database,
-            team.location.login_role(name),
-            team.location.login_password(name, PASSWORDS[name]),
-        ),
-        autocommit=True,
-    )
 
 
 def _buddy(team: PgTeam, visit_id: int) -> int:
@@ -75,7 +62,7 @@ def test_a_sql_prompt_gets_no_further_than_the_app(pg_team: PgTeam) -> None:
     bram_ctx = pg_team.login("bram")
     presence.heartbeat(bram_ctx, presence.new_session_id())
     bram_ctx.store.close()
-    with _connect(pg_team, "sanne") as sanne:
+    with pg_team.connect_as("sanne") as sanne:
         # Sanne is neither visitor nor buddy: she cannot touch the row herself …
         sanne.execute(
             "UPDATE visits SET buddy_id = %s WHERE id = %s", (pg_team.ids["sanne"], visit_id)
@@ -100,7 +87,7 @@ def test_a_sql_prompt_gets_no_further_than_the_app(pg_team: PgTeam) -> None:
         )
     # The buddy himself cannot give the visit to its visitor.
     with (
-        _connect(pg_team, "bram") as bram,
+        pg_team.connect_as("bram") as bram,
         pytest.raises(psycopg.errors.InsufficientPrivilege, match="niet de bezoeker"),
     ):
         bram.execute(
