@@ -77,6 +77,7 @@ def shoot(out: Path, language: str) -> int:
 
     from veilig_huisbezoek.domain.checklist import Answer
     from veilig_huisbezoek.domain.clock import FakeClock, to_local
+    from veilig_huisbezoek.domain.reminders import ReminderKind
     from veilig_huisbezoek.gui.call_dialog import CallDialog
     from veilig_huisbezoek.gui.handover_dialog import HandoverDialog
     from veilig_huisbezoek.gui.i18n import install_qt_translators, install_translator
@@ -124,6 +125,33 @@ def shoot(out: Path, language: str) -> int:
             raise SystemExit(f"could not write {target}")
         print(f"saved {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
 
+    def stage_presence(*, away: str = "") -> None:
+        """Staged: every demo colleague is logged in at their own desk (a heartbeat a day
+        ahead stays fresh for the whole run), so each scene shows what it is about; with
+        ``away``, that person's desk is gone (never seen: nobody watches their visits)."""
+        from sqlalchemy import delete, select
+
+        from veilig_huisbezoek.services import accounts
+        from veilig_huisbezoek.storage.models import Account, PresenceSession
+
+        user, password, _role = next(d for d in demo_logins() if d[0] == "tom")
+        ctx = accounts.log_in(data_dir, user, password, clock)
+        try:
+            with ctx.store.session() as session:
+                rows = session.execute(select(Account.username, Account.id))
+                people = {name: account_id for name, account_id in rows}
+            ahead = clock.now() + timedelta(days=1)
+            for name, account_id in people.items():
+                if name != away:
+                    ctx.store.heartbeat(f"shot-{account_id}", account_id, ahead, locked=False)
+            if away:
+                with ctx.store.session() as session:
+                    session.execute(
+                        delete(PresenceSession).where(PresenceSession.account_id == people[away])
+                    )
+        finally:
+            ctx.store.close()
+
     window = MainWindow(data_dir, demo_logins=demo_logins(), language=language, clock=clock)
     window.setGeometry(0, 0, *SIZE)
     window.show()
@@ -159,6 +187,11 @@ def shoot(out: Path, language: str) -> int:
             geometry = box.frameGeometry()
             geometry.moveCenter(window.frameGeometry().center())
             box.move(geometry.topLeft())
+            QTest.mouseClick(
+                box.here_radio,
+                Qt.MouseButton.LeftButton,
+                pos=QPoint(8, box.here_radio.height() // 2),
+            )
             QTest.keyClicks(box.user_edit, "petra")
             box.password_edit.setFocus()
             save(handover_shot)
@@ -169,6 +202,9 @@ def shoot(out: Path, language: str) -> int:
     # 1. Login: the name field has focus, demo logins listed.
     window.login_view.user_edit.setFocus()
     save("login.png")
+
+    # The colleagues are at their desks; the failover gets a scene of its own (8).
+    stage_presence()
 
     # 2. Prepare a visit to an address with a register note; the checklist says rood.
     log_in("sanne")
@@ -296,6 +332,29 @@ def shoot(out: Path, language: str) -> int:
     window.lock()
     settle(500)
     save("alarm-locked.png")
+    window.end_session()
+
+    # 8. Lotte's computer is gone: Petra gets "Buddy niet bereikbaar" with Overnemen, and
+    # the board says nobody watches Lotte's visits.
+    stage_presence(away="lotte")
+    log_in("petra")
+    assert window.ctx is not None and window.alarm_panel is not None
+    for alarm in window.alarm_panel.alarms:  # Petra took charge of the others already
+        if alarm.kind is not ReminderKind.BUDDY_UNREACHABLE and not alarm.acknowledged:
+            alarms.acknowledge(window.ctx, alarm.id)
+    window.alarm_panel.refresh()
+    window.workspace.show_page("board")  # type: ignore[union-attr]
+    board = window.workspace.pages["board"]  # type: ignore[union-attr]
+    board.refresh()  # type: ignore[attr-defined]
+    wait_until(
+        lambda: any(
+            "Buddy niet bereikbaar" in text
+            for text in window.alarm_panel.row_texts()  # type: ignore[union-attr]
+        ),
+        "the failover alarm",
+    )
+    settle(500)
+    save("failover.png")
 
     window.close()
     settle()
