@@ -35,6 +35,7 @@ TO = ("wachtdienst@gemeente.example", "0612345678@sms-gateway.example")
 class Received:
     at: float  # time.monotonic() when the server accepted it
     message: Message
+    wall: float = 0.0  # time.time() then
 
     @property
     def text(self) -> str:
@@ -51,8 +52,12 @@ class Inbox:
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         assert isinstance(envelope.content, bytes)
         with self.lock:
-            self.received.append(Received(time.monotonic(), message_from_bytes(envelope.content)))
+            self.received.append(Received(time.monotonic(), message_from_bytes(envelope.content), time.time()))
         return "250 OK"
+
+    def all(self) -> list[Received]:
+        with self.lock:
+            return list(self.received)
 
     def texts(self) -> list[str]:
         with self.lock:
