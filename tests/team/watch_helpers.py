@@ -52,7 +52,9 @@ class Inbox:
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         assert isinstance(envelope.content, bytes)
         with self.lock:
-            self.received.append(Received(time.monotonic(), message_from_bytes(envelope.content), time.time()))
+            self.received.append(
+                Received(time.monotonic(), message_from_bytes(envelope.content), time.time())
+            )
         return "250 OK"
 
     def all(self) -> list[Received]:
