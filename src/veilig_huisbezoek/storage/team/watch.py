@@ -127,7 +127,6 @@ def statements(r: Roles, watch_group: str, database: str) -> list[str]:
     return [
         "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
         f"'{watch_group}') THEN CREATE ROLE {group} NOLOGIN; END IF; END $$",
-        f"ALTER ROLE {group} NOLOGIN NOCREATEROLE NOCREATEDB",
         _functions(),
         f"GRANT CONNECT ON DATABASE {q(database)} TO {group}",
         f"GRANT USAGE ON SCHEMA public TO {group}",
