@@ -2478,4 +2478,13 @@ EN: dict[str, str] = {
     "de bezoeker": "the visitor",
     "U bent nu de buddy van het bezoek van {name}.": "You are now the buddy of {name}'s visit.",
     "Niemand kijkt mee bij het bezoek van {name}.": "Nobody is watching {name}'s visit.",
+    # The watch service's status line (docs/design.md §4a, the last line).
+    "Wachtpost": "Watch service",
+    "Wachtpost stil sinds {time}: zonder werkplek gaat er geen melding uit.": (
+        "Watch service silent since {time}: without a workstation no message goes out."
+    ),
+    "Wachtpost meldt een storing ({time}): {what}": (
+        "Watch service reports a fault ({time}): {what}"
+    ),
+    "Wachtpost actief ({time})": "Watch service active ({time})",
 }

@@ -5105,6 +5105,25 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     </message>
 </context>
 <context>
+    <name>WatchLine</name>
+    <message>
+        <source>Wachtpost</source>
+        <translation>Watch service</translation>
+    </message>
+    <message>
+        <source>Wachtpost stil sinds {time}: zonder werkplek gaat er geen melding uit.</source>
+        <translation>Watch service silent since {time}: without a workstation no message goes out.</translation>
+    </message>
+    <message>
+        <source>Wachtpost meldt een storing ({time}): {what}</source>
+        <translation>Watch service reports a fault ({time}): {what}</translation>
+    </message>
+    <message>
+        <source>Wachtpost actief ({time})</source>
+        <translation>Watch service active ({time})</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceView</name>
     <message>
         <source>Ingelogd als &lt;b&gt;{name}&lt;/b&gt; ({roles})</source>

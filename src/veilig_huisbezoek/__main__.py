@@ -1,4 +1,5 @@
-"""Entry point: `veilig-huisbezoek` (GUI) and `veilig-huisbezoek admin …` (command line)."""
+"""Entry point: `veilig-huisbezoek` (GUI), `veilig-huisbezoek admin …` (command line)
+and `veilig-huisbezoek watch …` (the headless watch service: no Qt on its path)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .cli import run
 
         return run(args[1:])
+    if args and args[0] == "watch":
+        from .watch.cli import run as run_watch
+
+        return run_watch(args[1:])
     from .gui.app import run_gui
 
     return run_gui(args)

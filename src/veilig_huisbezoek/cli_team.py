@@ -232,7 +232,67 @@ def _cmd_use_server(args: argparse.Namespace, _passwords: _Passwords, out: TextI
     return 0
 
 
+def _cmd_add_watch(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -> int:
+    """``add-watch --database-url OWNER-URL --role NAME`` (stdin: its password): the
+    watch service's own server role (docs/design.md §4a, the last line): it reads the
+    schedule through its functions and nothing personal or sealed."""
+    import psycopg
+
+    from .cli import CommandError  # cli imports this module at its top
+    from .storage.team.listen import conninfo_from_url
+    from .storage.team.location import TeamLocation
+    from .storage.team.schema import scram_verifier
+    from .storage.team.watch import add_watch_role, role_name_problem
+
+    location = TeamLocation.parse(args.database_url)
+    if not location.url.username:
+        raise CommandError(
+            "Een wachtpost maakt u met het adres van de eigenaar van de database "
+            "(postgresql://eigenaar@server/database), zoals 'init'."
+        )
+    problem = role_name_problem(args.role, location.role_prefix)
+    if problem is not None:
+        raise CommandError(problem)
+    password = passwords.read(f"Nieuw wachtwoord voor de wachtpost {args.role}: ", confirm=True)
+    if len(password) < 16:
+        raise CommandError("Kies voor de wachtpost een wachtwoord van minstens 16 tekens.")
+    group = location.watch_group_role
+    try:
+        with psycopg.connect(**conninfo_from_url(location.url), autocommit=True) as conn:
+            found = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (group,)).fetchone()
+            if found is None:
+                raise CommandError(
+                    "Deze teamserver kent nog geen wachtpost: voer eerst 'admin upgrade-server' "
+                    "uit (na de update van de app)."
+                )
+            try:
+                new = add_watch_role(conn, group, args.role, scram_verifier(password))
+            except ValueError:
+                raise CommandError(
+                    f"De rol {args.role} bestaat al en is geen wachtpost; kies een andere naam."
+                ) from None
+    except psycopg.Error as exc:
+        raise CommandError(
+            f"De teamserver {location.display} weigert of is niet bereikbaar "
+            f"({type(exc).__name__})."
+        ) from None
+    print(
+        f"Wachtpost {args.role} {'aangemaakt' if new else 'heeft een nieuw wachtwoord'} op "
+        f"{location.display}. Zie docs/watch-service.md om de wachtpost te starten.",
+        file=out,
+    )
+    return 0
+
+
 def add_commands(sub: Any) -> None:
+    p = sub.add_parser(
+        "add-watch",
+        help="Maak de serverrol van de wachtpost (leest het rooster, niets persoonlijks); "
+        "stdin: het wachtwoord van die rol.",
+    )
+    p.add_argument("--database-url", required=True, help="teamserver (eigenaar-account)")
+    p.add_argument("--role", required=True, help="naam van de serverrol, bijv. vh-wachtpost")
+    p.set_defaults(func=_cmd_add_watch)
     p = sub.add_parser(
         "migrate-to-server",
         help="Kopieer een lokale database naar een lege teamserver en controleer de kopie.",

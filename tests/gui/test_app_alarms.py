@@ -551,9 +551,7 @@ def test_a_departure_without_a_reachable_buddy_sounds_on_the_leidinggevendes_des
         timeout=10_000,
     )
     qtbot.waitUntil(lambda: window.notifier.sounds_played > sounds, timeout=2_000)
-    told = (
-        "Sanne is vertrokken zonder bereikbare buddy. Open Veilig Huisbezoek voor de gegevens."
-    )
+    told = "Sanne is vertrokken zonder bereikbare buddy. Open Veilig Huisbezoek voor de gegevens."
     assert desktop.messages().count(told) == 1
     # Another reload does not sound it again.
     heard = window.notifier.sounds_played

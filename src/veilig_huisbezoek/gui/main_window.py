@@ -78,6 +78,7 @@ if TYPE_CHECKING:
     from .maintenance import MaintenanceRunner
     from .presence import PresenceRunner
     from .team_live import ConnectionBanner, TeamLive
+    from .watch_line import WatchLine
     from .workspace import WorkspaceView
 
 log = logging.getLogger(__name__)
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self.alarm_panel: AlarmPanel | None = None
         self.live: TeamLive | None = None
         self.connection_banner: ConnectionBanner | None = None
+        self.watch_line: WatchLine | None = None
         self.notifier = notifier if notifier is not None else Notifier(self)
         self.notifier.setParent(self)
         self.notifier.tray_activated.connect(self._bring_to_front)
@@ -336,6 +338,15 @@ class MainWindow(QMainWindow):
             self._central_layout.insertWidget(
                 self._central_layout.indexOf(self.stack), self.connection_banner
             )
+        from ..domain.roles import Permission
+
+        if ctx.actor.may(Permission.SEE_TEAM_CASES):
+            from .watch_line import WatchLine
+
+            self.watch_line = WatchLine(ctx, self)
+            self._central_layout.insertWidget(
+                self._central_layout.indexOf(self.stack), self.watch_line
+            )
         live = TeamLive(ctx.store, self)
         live.changed.connect(self._team_changed)
         live.lost.connect(self._team_lost)
@@ -344,6 +355,10 @@ class MainWindow(QMainWindow):
         live.start()
 
     def _stop_live(self) -> None:
+        line, self.watch_line = self.watch_line, None
+        if line is not None:
+            line.stop()
+            line.deleteLater()
         live, self.live = self.live, None
         if live is not None:
             live.stop()

@@ -631,6 +631,11 @@ class Store:
         any colleague, who may not read the visits themselves)."""
         return handover.running_heads(session)
 
+    def watch_beats(self) -> tuple[list[tuple[datetime, str]], datetime] | None:
+        """The watch services' heartbeats (time, what is failing) and the instant to
+        compare them with; None: no watch service here (only a team server has one)."""
+        return None
+
     def buddy_present(self, session: Session, account_id: int, now: datetime) -> bool:
         """Is this person present now (a team server: by its own clock)?"""
         at = self._presence_now(session, now)

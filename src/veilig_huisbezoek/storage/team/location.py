@@ -110,6 +110,11 @@ class TeamLocation:
         """NOLOGIN, CREATEROLE: owns the account functions (rules), nothing else."""
         return f"{self.role_prefix}#provision"
 
+    @property
+    def watch_group_role(self) -> str:
+        """NOLOGIN: the watch services' roles are its members (storage/team/watch.py)."""
+        return f"{self.role_prefix}#watch"
+
     def login_role(self, username: str) -> str:
         return self.role_prefix + normalise_username(username)
 

@@ -73,6 +73,9 @@ TEAM_TABLES = (
     "team_logins",
     "team_signatures",
     "presence",
+    # The watch service (storage/team/watch.py): leidinggevenden read the heartbeats.
+    "watch_heartbeats",
+    "watch_sends",
 )
 # What the team's group role may do at all (row security and guards narrow it down).
 GRANTS = {
@@ -1123,6 +1126,9 @@ def _policies() -> list[tuple[str, str, str, str | None, str | None]]:
         ("presence", "vh_own", "INSERT", None, f"account_id = {_ME}"),
         ("presence", "vh_own_update", "UPDATE", f"account_id = {_ME}", f"account_id = {_ME}"),
         ("presence", "vh_own_delete", "DELETE", f"account_id = {_ME}", None),
+        # The watch service's heartbeat (docs/design.md §4a, the last line): its status
+        # line is the leidinggevenden's; the watch writes only through its functions.
+        ("watch_heartbeats", "vh_read", "SELECT", _LEAD, None),
     ]
     for table in ("assessments", "callbacks", "calls", "visit_events"):
         rows.append((table, "vh_visit", "ALL", visit_child, visit_child))

@@ -19,7 +19,7 @@ from sqlalchemy import Connection
 
 from ..models import Base
 from ..sealed import is_sealed
-from . import rules
+from . import rules, watch
 from .location import TeamLocation
 
 CHANNEL = "vh_changes"
@@ -99,7 +99,7 @@ def roles_for(location: TeamLocation, owner: str) -> rules.Roles:
 
 
 def _statements(location: TeamLocation, owner: str) -> list[str]:
-    out = [_TABLES]
+    out = [_TABLES, watch.TABLES]
     for table in BIDX_TABLES:
         out.append(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS address_bidx text")
         out.append(f"CREATE INDEX IF NOT EXISTS ix_{table}_bidx ON {table} (address_bidx)")
@@ -113,7 +113,9 @@ def _statements(location: TeamLocation, owner: str) -> list[str]:
     columns: dict[str, list[str]] = {}
     for table, column in sealed_columns():
         columns.setdefault(table, []).append(column)
-    out += rules.statements(roles_for(location, owner), location.database, columns)
+    roles = roles_for(location, owner)
+    out += rules.statements(roles, location.database, columns)
+    out += watch.statements(roles, location.watch_group_role, location.database)
     for table in NOTIFY_TABLES:
         out += [
             f"DROP TRIGGER IF EXISTS vh_notify ON {table}",

@@ -843,6 +843,16 @@ class TeamStore(Store):
         assert isinstance(at, datetime)
         return at.replace(tzinfo=UTC)
 
+    def watch_beats(self) -> tuple[list[tuple[datetime, str]], datetime] | None:
+        """The watch services' heartbeats (leidinggevenden read them; others get none)
+        and the server's clock (docs/design.md §4a, the last line)."""
+        with self.read_session() as session:
+            at = self._presence_now(session, datetime.now(UTC))
+            rows = session.execute(
+                text("SELECT beat_at, failing FROM watch_heartbeats ORDER BY beat_at DESC")
+            ).all()
+        return [(r.beat_at.replace(tzinfo=UTC), str(r.failing)) for r in rows], at
+
     def ping(self) -> None:
         """Raise TeamUnreachableError unless the server answers now."""
         with _server_errors(), self.engine.connect() as conn:
