@@ -191,3 +191,17 @@ def test_a_query_waiting_on_a_server_that_stopped_answering_is_cut_off(
         with store.read_session() as session:  # the pool recovers
             assert session.execute(text("SELECT 1")).scalar_one() == 1
         store.close()
+
+
+def test_a_unix_socket_url_keeps_its_folder_and_port() -> None:
+    """``?host=/dir&port=N`` (how SQLAlchemy's psycopg dialect takes a socket) reaches
+    psycopg; before, the listener and ``admin add-watch`` went to localhost:5432."""
+    from sqlalchemy.engine import make_url
+
+    params = conninfo_from_url(
+        make_url("postgresql+psycopg://vh:secret@/teams?host=/run/pg&port=5433&sslmode=disable")
+    )
+    assert (params["host"], str(params["port"]), params["dbname"]) == ("/run/pg", "5433", "teams")
+    assert params["sslmode"] == "disable"
+    tcp = conninfo_from_url(make_url("postgresql+psycopg://vh@db.example:6432/teams"))
+    assert (tcp["host"], tcp["port"]) == ("db.example", 6432)

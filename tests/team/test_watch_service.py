@@ -41,7 +41,11 @@ def _take_charge(ctx: ServiceContext, kind: ReminderKind) -> None:
     alarms.acknowledge(ctx, alarm.id)
 
 
-def test_overdue_ladder_then_repeats_until_a_lead_takes_charge(pg_team: PgTeam) -> None:
+def test_overdue_ladder_then_repeats_until_a_lead_takes_charge(
+    pg_team_each_version: PgTeam,
+) -> None:
+    # Also on PostgreSQL 16: add-watch's role attributes and grants there.
+    pg_team = pg_team_each_version
     now = pg_team.clock.now()
     end = now + timedelta(hours=1)
     visit_id = running_visit(pg_team, start=now, end=end, callbacks=())  # type: ignore[arg-type]

@@ -47,10 +47,16 @@ _PASS_THROUGH = ("sslmode", "sslrootcert", "sslcert", "sslkey", "sslcrl", *LIVEN
 
 
 def conninfo_from_url(url: URL) -> dict[str, Any]:
-    """psycopg keyword arguments for a SQLAlchemy team URL (TLS settings kept)."""
+    """psycopg keyword arguments for a SQLAlchemy team URL (TLS settings kept; a Unix
+    socket given as ``?host=/dir&port=N``, as SQLAlchemy's psycopg dialect reads it)."""
+
+    def query(key: str) -> str | None:
+        value = url.query.get(key)
+        return value if value is None or isinstance(value, str) else value[0]
+
     params: dict[str, Any] = {
-        "host": url.host or "localhost",
-        "port": url.port or 5432,
+        "host": url.host or query("host") or "localhost",
+        "port": url.port or query("port") or 5432,
         "dbname": url.database,
         "user": url.username,
         "password": url.password,
@@ -58,9 +64,9 @@ def conninfo_from_url(url: URL) -> dict[str, Any]:
         **LIVENESS,
     }
     for key in _PASS_THROUGH:
-        value = url.query.get(key)
+        value = query(key)
         if value is not None:
-            params[key] = value if isinstance(value, str) else value[0]
+            params[key] = value
     return {k: v for k, v in params.items() if v is not None}
 
 
