@@ -40,3 +40,25 @@ def test_the_line_says_how_the_watch_is(
     line.refresh()
     assert line.isHidden()
     line.stop()
+
+
+def test_the_status_is_read_off_the_gui_thread(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a team server the read is a network round trip: it runs on the task runner."""
+    import threading
+
+    from veilig_huisbezoek.gui.tasks import TaskRunner
+
+    readers: list[threading.Thread] = []
+
+    def status(_ctx: object) -> WatchStatus:
+        readers.append(threading.current_thread())
+        return WatchStatus(BEAT, "", False)
+
+    monkeypatch.setattr(watch_line, "watch_status", status)
+    tasks = TaskRunner()
+    line = watch_line.WatchLine(object(), tasks)  # type: ignore[arg-type]
+    qtbot.addWidget(line)
+    qtbot.waitUntil(lambda: "Wachtpost actief (14:03:05)" in line.text(), timeout=5_000)
+    assert readers and all(t is not threading.main_thread() for t in readers)
+    line.stop()
+    tasks.shutdown()

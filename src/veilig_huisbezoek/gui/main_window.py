@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         if ctx.actor.may(Permission.SEE_TEAM_CASES):
             from .watch_line import WatchLine
 
-            self.watch_line = WatchLine(ctx, self)
+            self.watch_line = WatchLine(ctx, self.tasks, self)
             self._central_layout.insertWidget(
                 self._central_layout.indexOf(self.stack), self.watch_line
             )
