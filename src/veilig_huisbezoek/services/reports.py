@@ -247,14 +247,14 @@ def _unwatched_samples(session: Session, visit_ids: Select[Any], since: datetime
             Alarm.due_at >= since,
         )
     ).all()
-    ended: dict[str, datetime | None] = {}
-    for key, acknowledged_at in rows:
-        period = unwatched_period(key)
-        if period not in ended or (
-            acknowledged_at is not None
-            and (ended[period] is None or acknowledged_at < ended[period])  # type: ignore[operator]
-        ):
-            ended[period] = acknowledged_at
+    # Per period the acknowledgements of its alarms (None: that alarm still open).
+    acknowledged: dict[str, list[datetime | None]] = {}
+    for key, at in rows:
+        acknowledged.setdefault(unwatched_period(key), []).append(at)
+    ended = {
+        period: min((at for at in times if at is not None), default=None)
+        for period, times in acknowledged.items()
+    }
     samples = []
     for period, end in ended.items():
         start = unwatched_since(period)
