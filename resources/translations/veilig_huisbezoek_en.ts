@@ -2726,26 +2726,6 @@ Continue?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Uw wachtwoord is op {date} om {time} opnieuw ingesteld door {name}.</source>
-        <translation>Your password was reset on {date} at {time} by {name}.</translation>
-    </message>
-    <message>
-        <source>Medeondertekend door {name}.</source>
-        <translation>Co-signed by {name}.</translation>
-    </message>
-    <message>
-        <source>Vroeg u hier niet zelf om? Meld het dan meteen bij uw leidinggevende.</source>
-        <translation>Did you not ask for this yourself? Then tell your team leader at once.</translation>
-    </message>
-    <message>
-        <source>Uw wachtwoord is hersteld</source>
-        <translation>Your password was reset</translation>
-    </message>
-    <message>
-        <source>Verbinding met de teamserver hersteld.</source>
-        <translation>Connection to the team server restored.</translation>
-    </message>
-    <message>
         <source>⚠ ALARM — {title}</source>
         <translation>⚠ ALARM — {title}</translation>
     </message>
@@ -3166,6 +3146,25 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordNotice</name>
+    <message>
+        <source>Uw wachtwoord is op {date} om {time} opnieuw ingesteld door {name}.</source>
+        <translation>Your password was reset on {date} at {time} by {name}.</translation>
+    </message>
+    <message>
+        <source>Medeondertekend door {name}.</source>
+        <translation>Co-signed by {name}.</translation>
+    </message>
+    <message>
+        <source>Vroeg u hier niet zelf om? Meld het dan meteen bij uw leidinggevende.</source>
+        <translation>Did you not ask for this yourself? Then tell your team leader at once.</translation>
+    </message>
+    <message>
+        <source>Uw wachtwoord is hersteld</source>
+        <translation>Your password was reset</translation>
     </message>
 </context>
 <context>
@@ -4752,6 +4751,13 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Instellingen opgeslagen.</source>
         <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSession</name>
+    <message>
+        <source>Verbinding met de teamserver hersteld.</source>
+        <translation>Connection to the team server restored.</translation>
     </message>
 </context>
 <context>

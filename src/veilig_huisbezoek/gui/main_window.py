@@ -3,13 +3,11 @@
 Locking keeps the workspace (and whatever was typed) alive behind the login screen; the
 same person unlocks back into it. Another person logging in closes it first.
 
-Alarms (docs/design.md §4) belong to the session, not to a tab: after login a
-``ReminderScheduler`` runs on this window's clock and task runner, and its alarms go to
-the ``AlarmPanel`` above everything else in the window (so above whichever tab is open,
-and above the login screen while locked, where it says only ``Alarm: bezoek van
-<voornaam> — ontgrendel voor details``) and to the ``Notifier`` (sound, desktop
-notification, tray icon). The schedule is rebuilt on ``hub.visits_changed`` and on
-unlock; it is shut down on logout and close, before the store closes.
+Alarms (docs/design.md §4) belong to the session, not to a tab:
+:class:`~.session_alarms.SessionAlarms`
+runs the schedule and the alarm panel above everything else in the window, also above
+the login screen while locked (where it says only ``Alarm: bezoek van <voornaam> —
+ontgrendel voor details``).
 
 Presence (docs/design.md §4a): from login to logout a :class:`~.presence.PresenceRunner` writes
 this session's heartbeat every few seconds, also while locked, and hands everyone's
@@ -19,16 +17,10 @@ and quitting end the session's presence at once (a crash lets it expire).
 Team mode (``team``: a :class:`~..storage.team.location.TeamLocation`, from
 ``--database-url``): the login screen logs in on the server
 (:func:`services.team.team_log_in`, on the worker thread as always) and there is no
-first-run screen. After login a :class:`~.team_live.TeamLive` listens for the other
-workstations' changes (``LISTEN vh_changes``) and turns them into ``hub`` signals and an
-alarm panel refresh; when the server is unreachable a banner above the workspace says
-so at once, with the age of what is shown, until the connection is back. Meanwhile
-``hub.offline`` holds back the pages' reloads and the store refuses database calls at
-once (nothing waits for a connect timeout on the GUI thread or the worker); when the
-connection is back every page reloads once. Alarms that fall due meanwhile still go
-off here (panel, sound, desktop) from the scheduler's last known schedule, marked as
-not yet recorded; they are recorded, with an acknowledgement given meanwhile, once the
-server is back (see :mod:`..reminders.scheduler`).
+first-run screen; after login :class:`~.team_session.TeamSession` follows the other
+workstations' changes and shows when the server is unreachable. Alarms that fall due
+meanwhile still go off here from the scheduler's last known schedule (see
+:mod:`..reminders.scheduler`).
 
 Start-up time: importing this module loads Qt and what the login screen needs, not the
 database stack. The services, the scheduler, the alarm panel and the workspace (and
@@ -39,12 +31,10 @@ starts (see docs/performance.md).
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -62,15 +52,16 @@ from ..storage.layout import holds_store
 from .first_run import FirstRunView, create_store_with_first_account
 from .hub import AppHub
 from .idle import IdleWatcher
-from .keys import EnterKey, default_button, return_focus
+from .keys import EnterKey, default_button
 from .leaving import LeaveGuard, explain_tray_once
 from .login import LoginView
-from .screen_fit import fit_to_screen
+from .screen_fit import LockCurtain, fit_to_screen
+from .session_alarms import SessionAlarms
 from .tasks import TaskRunner
+from .team_session import TeamSession
 
 if TYPE_CHECKING:
     from ..reminders.scheduler import ReminderScheduler
-    from ..services.alarms import AlarmInfo
     from ..services.context import Actor, ServiceContext
     from ..services.handover import WatchedVisit
     from ..storage.team.location import TeamLocation
@@ -140,13 +131,22 @@ class MainWindow(QMainWindow):
         self.enter_key = EnterKey(
             central, lambda focus: default_button(self.stack.currentWidget(), focus)
         )
-        self.scheduler: ReminderScheduler | None = None
-        self.alarm_panel: AlarmPanel | None = None
-        self.live: TeamLive | None = None
-        self.connection_banner: ConnectionBanner | None = None
-        self.watch_line: WatchLine | None = None
         self.notifier = notifier if notifier is not None else Notifier(self)
         self.notifier.setParent(self)
+        self.alarms = SessionAlarms(
+            self,
+            self._central_layout,
+            self.hub,
+            self.notifier,
+            self.clock,
+            self.tasks,
+            is_locked=lambda: self.locked,
+            bring_to_front=self._bring_to_front,
+            open_count_changed=self._update_title,
+        )
+        self.team_session = TeamSession(
+            self, self._central_layout, self.stack, self.hub, self.tasks, self.alarms.refresh
+        )
         self.notifier.tray_activated.connect(self._bring_to_front)
         self.notifier.quit_requested.connect(self.quit_app)
         self.notifier.desktop_failed.connect(self.hub.status_message)
@@ -158,8 +158,7 @@ class MainWindow(QMainWindow):
         self._shut_down = False
         self.maintenance: MaintenanceRunner | None = None
         self.presence: PresenceRunner | None = None
-        self._hidden_windows: list[QWidget] = []
-        self._focus_before_lock: QWidget | None = None
+        self.curtain = LockCurtain(self)
         self.login_view = LoginView(
             data_dir,
             self._log_in,
@@ -237,8 +236,9 @@ class MainWindow(QMainWindow):
 
             self.ctx = ctx
             # Alarms first: the scheduler's first read queues ahead of the pages' loads.
-            self._start_alarms(ctx)
-            self._start_live(ctx)
+            self.alarms.start(ctx)
+            if self.team is not None:  # the embedded database: nothing else writes to it
+                self.team_session.start(ctx)
             self._start_presence(ctx)
             self.workspace = WorkspaceView(ctx, self.tasks, self.hub)
             self.workspace.lock_requested.connect(self.lock)
@@ -263,49 +263,22 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.idle.start()
         if unlocking:
-            self._unlock_alarms()
-            for window in self._hidden_windows:
-                if shiboken6.isValid(window):
-                    window.show()
+            self.alarms.set_locked(False)
             # Back where the person was typing when the app locked.
-            focus = self._focus_before_lock
-            if focus is not None and shiboken6.isValid(focus) and focus.isVisible():
-                focus.setFocus(Qt.FocusReason.OtherFocusReason)
-            else:
+            if not self.curtain.open():
                 self.workspace.focus_first()
         else:
+            self.curtain.forget()
             self.workspace.focus_first()
-        self._hidden_windows = []
-        self._focus_before_lock = None
         if left is not None:
             self.leave_guard.offer_take_over(ctx, *left)
 
     def _show_password_notice(self, notice: object) -> None:
-        """Someone else set this person's password: say who and when, once."""
-        from ..domain.clock import to_local
         from ..services.accounts import PasswordNotice
+        from .password_notice import show_password_notice
 
-        if not isinstance(notice, PasswordNotice) or self.workspace is None:
-            return
-        when = to_local(notice.at)
-        text = self.tr(
-            "Uw wachtwoord is op {date} om {time} opnieuw ingesteld door {name}."
-        ).format(date=when.strftime("%d-%m-%Y"), time=when.strftime("%H:%M"), name=notice.reset_by)
-        if notice.cosigned_by:
-            text += " " + self.tr("Medeondertekend door {name}.").format(name=notice.cosigned_by)
-        text += " " + self.tr(
-            "Vroeg u hier niet zelf om? Meld het dan meteen bij uw leidinggevende."
-        )
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Uw wachtwoord is hersteld"),
-            text,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        self.password_notice_box = box
-        return_focus(box)
-        box.open()
+        if isinstance(notice, PasswordNotice) and self.workspace is not None:
+            self.password_notice_box = show_password_notice(self, notice)
 
     # ---- presence: this session is here (docs/design.md §4a) ---------------------------------
     def _start_presence(self, ctx: ServiceContext) -> None:
@@ -323,151 +296,30 @@ class MainWindow(QMainWindow):
             runner.deleteLater()
         self.hub.set_presence(PresenceSnapshot())
 
-    # ---- team mode: live changes and the connection banner ---------------------------
-    def _start_live(self, ctx: ServiceContext) -> None:
-        if self.team is None:
-            return  # the embedded database: nothing else writes to it
-        from ..storage.team.store import TeamStore
-
-        if not isinstance(ctx.store, TeamStore) or ctx.store.username is None:
-            return
-        from .team_live import ConnectionBanner, TeamLive
-
-        if self.connection_banner is None:
-            self.connection_banner = ConnectionBanner(self)
-            self._central_layout.insertWidget(
-                self._central_layout.indexOf(self.stack), self.connection_banner
-            )
-        from ..domain.roles import Permission
-
-        if ctx.actor.may(Permission.SEE_TEAM_CASES):
-            from .watch_line import WatchLine
-
-            self.watch_line = WatchLine(ctx, self.tasks, self)
-            self._central_layout.insertWidget(
-                self._central_layout.indexOf(self.stack), self.watch_line
-            )
-        live = TeamLive(ctx.store, self)
-        live.changed.connect(self._team_changed)
-        live.lost.connect(self._team_lost)
-        live.restored.connect(self._team_restored)
-        self.live = live
-        live.start()
-
-    def _stop_live(self) -> None:
-        line, self.watch_line = self.watch_line, None
-        if line is not None:
-            line.stop()
-            line.deleteLater()
-        live, self.live = self.live, None
-        if live is not None:
-            live.stop()
-            live.deleteLater()
-        self.hub.offline = False
-        if self.connection_banner is not None:
-            self.connection_banner.clear()
-
-    def _team_changed(self, tables: set[str]) -> None:
-        """Another workstation (or this one) changed something on the server."""
-        if self.ctx is None:
-            return
-        if "unsafe_address_notes" in tables:
-            self.hub.notes_changed.emit()
-        if tables - {"unsafe_address_notes"}:
-            # Boards, my visits, history … reload; the schedule is rebuilt.
-            self.hub.visits_changed.emit()
-        if self.alarm_panel is not None:
-            # An alarm acknowledged on another workstation disappears here too.
-            self.alarm_panel.refresh()
-
-    def _team_lost(self, since: object) -> None:
-        # The pages keep the last known state instead of waiting for the server.
-        self.hub.offline = True
-        if self.connection_banner is not None:
-            assert isinstance(since, datetime)
-            self.connection_banner.show_lost(since)
-
-    def _team_restored(self) -> None:
-        self.hub.offline = False
-        if self.connection_banner is not None:
-            self.connection_banner.clear()
-        self.hub.status_message.emit(self.tr("Verbinding met de teamserver hersteld."))
-        # Whatever changed meanwhile: reload everything.
-        self._team_changed({"visits", "unsafe_address_notes"})
-
-    # ---- alarms ------------------------------------------------------------------
-    def _start_alarms(self, ctx: ServiceContext) -> None:
-        from ..reminders.scheduler import ReminderScheduler
-        from ..services import incidents
-        from .alarm_panel import AlarmPanel
-
-        panel = AlarmPanel(ctx, self.hub, self)
-        self._central_layout.insertWidget(0, panel)
-        scheduler = ReminderScheduler(
-            ctx, self, clock=self.clock, tasks=self.tasks, deadlines=incidents.incident_deadlines
-        )
-        scheduler.reminder_due.connect(self._alarm_fired)
-        scheduler.local_alarm_recorded.connect(panel.alarm_recorded)
-        panel.acknowledged_locally.connect(self._alarm_acknowledged_locally)
-        scheduler.rebuilt.connect(self._alarms_reloaded)
-        panel.open_count_changed.connect(self._open_alarms_changed)
-        panel.arrived.connect(self._alarm_fired)
-        self.hub.visits_changed.connect(self._rebuild_schedule)
-        self.alarm_panel, self.scheduler = panel, scheduler
-        panel.refresh()  # alarms still open from an earlier session, at once
-        scheduler.start(background=True)
-
-    def _stop_alarms(self) -> None:
-        """Stop the schedule and drop the panel; before the store closes."""
-        scheduler, panel = self.scheduler, self.alarm_panel
-        self.scheduler = self.alarm_panel = None
-        if scheduler is not None:
-            self.hub.visits_changed.disconnect(self._rebuild_schedule)
-            scheduler.shutdown()
-            scheduler.deleteLater()
-        if panel is not None:
-            self._central_layout.removeWidget(panel)
-            panel.hide()
-            panel.deleteLater()
-        self.notifier.set_open_count(0)
-
-    def _rebuild_schedule(self) -> None:
-        # Not while the team server is unreachable: rebuilt when it is back.
-        if self.scheduler is not None and not self.hub.offline:
-            self.scheduler.request_rebuild()
-
-    def _alarm_fired(self, alarm: AlarmInfo) -> None:
-        """A reminder fell due (or was still open): panel, sound, desktop, window."""
-        if self.alarm_panel is None:
-            return
-        self.alarm_panel.show_alarm(alarm)
-        self.notifier.alarm(alarm, locked=self.locked)
-        self._bring_to_front()
-
-    def _alarm_acknowledged_locally(self, alarm: AlarmInfo) -> None:
-        # Server unreachable: recorded (who, this moment) once it is back.
-        if self.scheduler is not None:
-            self.scheduler.acknowledge_local(alarm)
-
-    def _alarms_reloaded(self, _pending: int) -> None:
-        # Picks up alarms acknowledged elsewhere (another person, another machine).
-        if self.alarm_panel is not None:
-            self.alarm_panel.refresh()
-
-    def _open_alarms_changed(self, count: int) -> None:
-        self.notifier.set_open_count(count)
-        self._update_title()
-
-    def _unlock_alarms(self) -> None:
-        if self.alarm_panel is not None:
-            self.alarm_panel.set_locked(False)
-            self.alarm_panel.refresh()
-        if self.scheduler is not None:
-            self.scheduler.request_rebuild()
-
     @property
     def open_alarm_count(self) -> int:
-        return self.alarm_panel.open_count if self.alarm_panel is not None else 0
+        return self.alarms.open_count
+
+    # What the session's parts hold, for the tests and the tray.
+    @property
+    def scheduler(self) -> ReminderScheduler | None:
+        return self.alarms.scheduler
+
+    @property
+    def alarm_panel(self) -> AlarmPanel | None:
+        return self.alarms.panel
+
+    @property
+    def live(self) -> TeamLive | None:
+        return self.team_session.live
+
+    @property
+    def connection_banner(self) -> ConnectionBanner | None:
+        return self.team_session.banner
+
+    @property
+    def watch_line(self) -> WatchLine | None:
+        return self.team_session.watch_line
 
     def _bring_to_front(self) -> None:
         """Make an alarm seen: restore a minimised window, raise it, flash the taskbar."""
@@ -503,33 +355,11 @@ class MainWindow(QMainWindow):
             return
         self.locked = True
         self.idle.stop()
-        if self.alarm_panel is not None:
-            self.alarm_panel.set_locked(True)
+        self.alarms.set_locked(True)
         self._update_title()
-        # Dialogs (a visit, a call, a half-typed form) hide with the workspace and come
-        # back, untouched, when the same person unlocks.
-        focus = QApplication.focusWidget()
-        self._focus_before_lock = (
-            focus if focus is not None and self.workspace.isAncestorOf(focus) else None
-        )
-        self._hidden_windows = self._session_windows()
-        for window in self._hidden_windows:
-            window.hide()
+        self.curtain.close(keep_focus_in=self.workspace)
         self.login_view.show_locked(self.ctx.actor.username if self.ctx else "")
         self.stack.setCurrentWidget(self.login_view)
-
-    def _session_windows(self) -> list[QWidget]:
-        """Visible top-level windows (dialogs) that belong to this window."""
-        found = []
-        for widget in QApplication.topLevelWidgets():
-            if widget is self or not widget.isVisible():
-                continue
-            parent = widget.parentWidget()
-            while parent is not None and parent is not self:
-                parent = parent.parentWidget()
-            if parent is self:
-                found.append(widget)
-        return found
 
     def log_out(self) -> None:
         """Uitloggen: first hand over the running visits this person watches."""
@@ -573,14 +403,14 @@ class MainWindow(QMainWindow):
 
     def _close_session(self) -> None:
         self.idle.stop()
-        self._hidden_windows = []
+        self.curtain.forget()
         self._stop_presence()  # queued before the drain below, while the store is open
-        self._stop_live()
+        self.team_session.stop()
         if self.maintenance is not None:
             self.maintenance.stop()
             self.maintenance.deleteLater()
             self.maintenance = None
-        self._stop_alarms()
+        self.alarms.stop()
         if self.workspace is not None:
             self.workspace.shutdown()
             self.stack.removeWidget(self.workspace)

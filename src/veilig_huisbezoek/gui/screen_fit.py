@@ -12,9 +12,10 @@ as a last resort (:class:`PageScroll`).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QResizeEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QStyle, QWidget
 
 # Room for a window manager's border and title bar around the window's contents.
 FRAME = QSize(16, 40)
@@ -167,3 +168,45 @@ class PageScroll(QScrollArea):
 def page_scroll(form: QWidget) -> QScrollArea:
     """``form`` in a :class:`PageScroll`, for a page's layout."""
     return PageScroll(form)
+
+
+class LockCurtain:
+    """What locking hides and unlocking brings back: the window's dialogs (a visit, a
+    call, a half-typed form), untouched, and the focus where the person was typing."""
+
+    def __init__(self, window: QWidget) -> None:
+        self._window = window
+        self._hidden: list[QWidget] = []
+        self._focus: QWidget | None = None
+
+    def close(self, keep_focus_in: QWidget) -> None:
+        focus = QApplication.focusWidget()
+        self._focus = focus if focus is not None and keep_focus_in.isAncestorOf(focus) else None
+        self._hidden = [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if widget is not self._window and widget.isVisible() and self._owns(widget)
+        ]
+        for widget in self._hidden:
+            widget.hide()
+
+    def open(self) -> bool:
+        """Show the dialogs again; False when the focus could not go back."""
+        for widget in self._hidden:
+            if shiboken6.isValid(widget):
+                widget.show()
+        focus, self._focus = self._focus, None
+        self._hidden = []
+        if focus is not None and shiboken6.isValid(focus) and focus.isVisible():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return False
+
+    def forget(self) -> None:
+        self._hidden, self._focus = [], None
+
+    def _owns(self, widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None and parent is not self._window:
+            parent = parent.parentWidget()
+        return parent is self._window

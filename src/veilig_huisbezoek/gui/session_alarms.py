@@ -1,0 +1,141 @@
+"""A session's alarms: the reminder schedule, the alarm panel and the notifier together.
+
+Alarms (docs/design.md §4) belong to the session, not to a tab: after login a
+``ReminderScheduler`` runs on the window's clock and task runner, and its alarms go to the
+``AlarmPanel`` above everything else in the window (so above whichever tab is open, and
+above the login screen while locked) and to the ``Notifier`` (sound, desktop
+notification, tray icon). The schedule is rebuilt on ``hub.visits_changed`` and on
+unlock; it is shut down on logout and close, before the store closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QBoxLayout, QWidget
+
+from ..domain.clock import Clock
+from ..reminders.notifier import Notifier
+from .hub import AppHub
+from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ..reminders.scheduler import ReminderScheduler
+    from ..services.alarms import AlarmInfo
+    from ..services.context import ServiceContext
+    from .alarm_panel import AlarmPanel
+
+
+class SessionAlarms(QObject):
+    """Starts and stops the schedule and the panel of one session; routes what fires."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        layout: QBoxLayout,
+        hub: AppHub,
+        notifier: Notifier,
+        clock: Clock,
+        tasks: TaskRunner,
+        *,
+        is_locked: Callable[[], bool],
+        bring_to_front: Callable[[], None],
+        open_count_changed: Callable[[], None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._layout = layout
+        self._hub = hub
+        self._notifier = notifier
+        self._clock = clock
+        self._tasks = tasks
+        self._is_locked = is_locked
+        self._bring_to_front = bring_to_front
+        self._open_count_changed = open_count_changed
+        self.scheduler: ReminderScheduler | None = None
+        self.panel: AlarmPanel | None = None
+
+    def start(self, ctx: ServiceContext) -> None:
+        from ..reminders.scheduler import ReminderScheduler
+        from ..services import incidents
+        from .alarm_panel import AlarmPanel
+
+        panel = AlarmPanel(ctx, self._hub, self._window)
+        self._layout.insertWidget(0, panel)
+        scheduler = ReminderScheduler(
+            ctx,
+            self._window,
+            clock=self._clock,
+            tasks=self._tasks,
+            deadlines=incidents.incident_deadlines,
+        )
+        scheduler.reminder_due.connect(self.fire)
+        scheduler.local_alarm_recorded.connect(panel.alarm_recorded)
+        panel.acknowledged_locally.connect(self._acknowledged_locally)
+        scheduler.rebuilt.connect(self._reloaded)
+        panel.open_count_changed.connect(self._open_alarms_changed)
+        panel.arrived.connect(self.fire)
+        self._hub.visits_changed.connect(self.rebuild)
+        self.panel, self.scheduler = panel, scheduler
+        panel.refresh()  # alarms still open from an earlier session, at once
+        scheduler.start(background=True)
+
+    def stop(self) -> None:
+        """Stop the schedule and drop the panel; before the store closes."""
+        scheduler, panel = self.scheduler, self.panel
+        self.scheduler = self.panel = None
+        if scheduler is not None:
+            self._hub.visits_changed.disconnect(self.rebuild)
+            scheduler.shutdown()
+            scheduler.deleteLater()
+        if panel is not None:
+            self._layout.removeWidget(panel)
+            panel.hide()
+            panel.deleteLater()
+        self._notifier.set_open_count(0)
+
+    @property
+    def open_count(self) -> int:
+        return self.panel.open_count if self.panel is not None else 0
+
+    def rebuild(self) -> None:
+        # Not while the team server is unreachable: rebuilt when it is back.
+        if self.scheduler is not None and not self._hub.offline:
+            self.scheduler.request_rebuild()
+
+    def refresh(self) -> None:
+        """Alarms acknowledged elsewhere (another person, another workstation) go."""
+        if self.panel is not None:
+            self.panel.refresh()
+
+    def fire(self, alarm: AlarmInfo) -> None:
+        """A reminder fell due (or was still open): panel, sound, desktop, window."""
+        if self.panel is None:
+            return
+        self.panel.show_alarm(alarm)
+        self._notifier.alarm(alarm, locked=self._is_locked())
+        self._bring_to_front()
+
+    def set_locked(self, locked: bool) -> None:
+        """Locked: the panel names only the visitor's first name. Unlocked: everything
+        is read again."""
+        if self.panel is not None:
+            self.panel.set_locked(locked)
+        if not locked:
+            self.refresh()
+            if self.scheduler is not None:
+                self.scheduler.request_rebuild()
+
+    def _acknowledged_locally(self, alarm: AlarmInfo) -> None:
+        # Server unreachable: recorded (who, this moment) once it is back.
+        if self.scheduler is not None:
+            self.scheduler.acknowledge_local(alarm)
+
+    def _reloaded(self, _pending: int) -> None:
+        self.refresh()
+
+    def _open_alarms_changed(self, count: int) -> None:
+        self._notifier.set_open_count(count)
+        self._open_count_changed()

@@ -1,0 +1,116 @@
+"""A session on a team server: live changes, the connection banner and the watch line.
+
+After login a :class:`~.team_live.TeamLive` listens for the other workstations' changes
+(``LISTEN vh_changes``) and turns them into ``hub`` signals and an alarm refresh; when the
+server is unreachable a banner above the workspace says so at once, with the age of what
+is shown, until the connection is back. Meanwhile ``hub.offline`` holds back the pages'
+reloads; when the connection is back every page reloads once. Leidinggevenden also see
+whether the watch service is running (:class:`~.watch_line.WatchLine`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QBoxLayout, QWidget
+
+from .hub import AppHub
+from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ..services.context import ServiceContext
+    from .team_live import ConnectionBanner, TeamLive
+    from .watch_line import WatchLine
+
+
+class TeamSession(QObject):
+    """Starts and stops what a team-server session adds above the workspace."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        layout: QBoxLayout,
+        above: QWidget,
+        hub: AppHub,
+        tasks: TaskRunner,
+        refresh_alarms: Callable[[], None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._layout = layout
+        self._above = above  # the banner and the watch line go right above this widget
+        self._hub = hub
+        self._tasks = tasks
+        self._refresh_alarms = refresh_alarms
+        self.live: TeamLive | None = None
+        self.banner: ConnectionBanner | None = None
+        self.watch_line: WatchLine | None = None
+
+    def start(self, ctx: ServiceContext) -> None:
+        from ..storage.team.store import TeamStore
+
+        if not isinstance(ctx.store, TeamStore) or ctx.store.username is None:
+            return
+        from ..domain.roles import Permission
+        from .team_live import ConnectionBanner, TeamLive
+
+        if self.banner is None:
+            self.banner = ConnectionBanner(self._window)
+            self._insert_above(self.banner)
+        if ctx.actor.may(Permission.SEE_TEAM_CASES):
+            from .watch_line import WatchLine
+
+            self.watch_line = WatchLine(ctx, self._tasks, self._window)
+            self._insert_above(self.watch_line)
+        live = TeamLive(ctx.store, self._window)
+        live.changed.connect(self.changed)
+        live.lost.connect(self._lost)
+        live.restored.connect(self._restored)
+        self.live = live
+        live.start()
+
+    def stop(self) -> None:
+        line, self.watch_line = self.watch_line, None
+        if line is not None:
+            line.stop()
+            line.deleteLater()
+        live, self.live = self.live, None
+        if live is not None:
+            live.stop()
+            live.deleteLater()
+        self._hub.offline = False
+        if self.banner is not None:
+            self.banner.clear()
+
+    def _insert_above(self, widget: QWidget) -> None:
+        self._layout.insertWidget(self._layout.indexOf(self._above), widget)
+
+    def changed(self, tables: set[str]) -> None:
+        """Another workstation (or this one) changed something on the server."""
+        if self.live is None:
+            return  # queued from the listener after the session ended
+        if "unsafe_address_notes" in tables:
+            self._hub.notes_changed.emit()
+        if tables - {"unsafe_address_notes"}:
+            # Boards, my visits, history … reload; the schedule is rebuilt.
+            self._hub.visits_changed.emit()
+        # An alarm acknowledged on another workstation disappears here too.
+        self._refresh_alarms()
+
+    def _lost(self, since: object) -> None:
+        # The pages keep the last known state instead of waiting for the server.
+        self._hub.offline = True
+        if self.banner is not None:
+            assert isinstance(since, datetime)
+            self.banner.show_lost(since)
+
+    def _restored(self) -> None:
+        self._hub.offline = False
+        if self.banner is not None:
+            self.banner.clear()
+        self._hub.status_message.emit(self.tr("Verbinding met de teamserver hersteld."))
+        # Whatever changed meanwhile: reload everything.
+        self.changed({"visits", "unsafe_address_notes"})
