@@ -44,6 +44,14 @@ def _lint(cwd: Path, pythonpath: Path | None = None) -> subprocess.CompletedProc
     )
 
 
+def _copy_package(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    shutil.copytree(
+        PACKAGE, src / "veilig_huisbezoek", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    return src
+
+
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -91,10 +99,7 @@ def test_the_package_keeps_every_contract(tmp_path: Path) -> None:
 def test_a_planted_import_breaks_its_contract(
     tmp_path: Path, module: str, planted: str, edge: str, contract: str
 ) -> None:
-    src = tmp_path / "src"
-    shutil.copytree(
-        PACKAGE, src / "veilig_huisbezoek", ignore=shutil.ignore_patterns("__pycache__")
-    )
+    src = _copy_package(tmp_path)
     target = src / "veilig_huisbezoek" / module
     target.write_text(
         target.read_text(encoding="utf-8") + f"\n{planted}  # noqa\n", encoding="utf-8"
@@ -104,3 +109,13 @@ def test_a_planted_import_breaks_its_contract(
     report = _flat(result.stdout)
     assert f"{_contract_names()[contract]} BROKEN" in report
     assert edge in report  # the copy was analysed, not the installed package
+
+
+def test_a_new_top_level_module_needs_a_layer(tmp_path: Path) -> None:
+    src = _copy_package(tmp_path)
+    (src / "veilig_huisbezoek" / "extra.py").write_text("VALUE = 1\n", encoding="utf-8")
+    result = _lint(tmp_path, pythonpath=src)
+    assert result.returncode != 0
+    report = _flat(result.stdout)
+    assert f"{_contract_names()['layers']} BROKEN" in report
+    assert "veilig_huisbezoek.extra" in report
