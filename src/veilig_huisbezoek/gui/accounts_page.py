@@ -29,10 +29,9 @@ from ..domain.errors import UserError
 from ..domain.phone import format_phone
 from ..domain.roles import Role
 from ..services import accounts
-from ..services.accounts import AccountSummary, KeyStatus, NewAccount
+from ..services.accounts import AccountSummary, KeyRotation, KeyStatus, NewAccount
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError
-from ..storage.store import KeyRotation
 from .cosign_box import CoSignBox, sign
 from .forms import child, load_form
 from .hub import AppHub

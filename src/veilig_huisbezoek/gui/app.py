@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 if TYPE_CHECKING:
-    from ..storage.team.location import TeamLocation
+    from ..services.team import TeamLocation
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -49,14 +49,15 @@ def team_location(args: argparse.Namespace, profile: Path | None = None) -> Team
     """The team server to log in on: ``--database-url``, else this computer's connection
     profile (``admin use-server``) unless ``--demo`` or ``--data-dir`` is given; None
     means the embedded database. Raises ``TeamUrlError`` with a Dutch message."""
-    from ..storage.team.profile import load_profile
+    from ..services.locations import load_profile
 
     if args.database_url:
-        from ..storage.team.location import TeamLocation, TeamUrlError
+        from ..services.locations import workstation_location
+        from ..storage.errors import TeamUrlError
 
         if args.demo or args.data_dir:
             raise TeamUrlError("--database-url gaat niet samen met --demo of --data-dir.")
-        return TeamLocation.for_workstation(args.database_url)
+        return workstation_location(args.database_url)
     if args.demo or args.data_dir:
         return None
     return load_profile(profile)

@@ -31,15 +31,9 @@ if TYPE_CHECKING:
 def create_store_with_first_account(
     data_dir: Path, new: NewAccount, clock: Clock | None = None
 ) -> ServiceContext:
-    from ..services.accounts import create_first_account
-    from ..storage.store import Store
+    from ..services.accounts import create_store_with_first_account as create
 
-    store = Store.create(data_dir)
-    try:
-        return create_first_account(store, new, clock)
-    except BaseException:
-        store.close()
-        raise
+    return create(data_dir, new, clock)
 
 
 class FirstRunView(QWidget):

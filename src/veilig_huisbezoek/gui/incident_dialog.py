@@ -58,10 +58,10 @@ from ..domain.register import NoteCategory
 from ..domain.roles import Permission
 from ..services import documents, incidents
 from ..services.context import ServiceContext
+from ..services.files import write_atomically
 from ..services.incidents import IncidentDetail
 from ..services.settings import load_settings
 from ..storage.errors import StoreError
-from ..storage.files import write_atomically
 from .file_choosers import OpenPathChooser, SavePathChooser, ask_open_path, ask_save_path
 from .forms import child, load_form
 from .i18n import domain_text, error_text

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.clock import Clock, SystemClock, to_local
+from ..services.locations import holds_store
 from ..services.throttle import LoginThrottle
 from ..storage.errors import StoreDamagedError, StoreError
-from ..storage.layout import holds_store
 from .forms import child, load_form
 from .i18n import domain_text, error_text
 from .keys import on_return, return_focus

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayo
 
 from ..domain.errors import UserError
 from ..services import accounts
+from ..services.accounts import KeyRotation
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError
-from ..storage.store import KeyRotation
 from .cosign_box import CoSignBox, sign
 from .forms import child, load_form
 from .i18n import error_text

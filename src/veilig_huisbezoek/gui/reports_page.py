@@ -38,9 +38,9 @@ from ..domain.errors import UserError
 from ..domain.response import Measure, MonthFigures, minutes_seconds
 from ..services import reports
 from ..services.context import ServiceContext
+from ..services.files import write_atomically
 from ..services.reports import ReportNumbers
 from ..storage.errors import StoreError
-from ..storage.files import write_atomically
 from .file_choosers import SavePathChooser, ask_save_path
 from .forms import child, load_form
 from .hub import AppHub

@@ -25,8 +25,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..domain.clock import to_local
-from ..storage.team.listen import ChangeListener, conninfo_from_url
-from ..storage.team.store import TeamStore
+from ..services.team import TeamStore, change_listener
 
 COALESCE_MS = 80
 AGE_UPDATE_MS = 20_000
@@ -44,8 +43,6 @@ class TeamLive(QObject):
 
     def __init__(self, store: TeamStore, parent: QObject | None = None, **options: float) -> None:
         super().__init__(parent)
-        assert store.username is not None and store.db_password is not None
-        url = store.location.as_person(store.username, store.db_password)
         self._store = store
         self._pending: set[str] = set()
         self._stopped = False
@@ -58,8 +55,8 @@ class TeamLive(QObject):
         self._notified.connect(self._collect, queued)
         self._lost_from_thread.connect(self._on_lost, queued)
         self._restored_from_thread.connect(self._on_restored, queued)
-        self._listener = ChangeListener(
-            conninfo_from_url(url),
+        self._listener = change_listener(
+            store,
             on_change=lambda tables: self._emit(self._notified, set(tables)),
             on_lost=self._lost_on_thread,
             on_restored=lambda: self._emit(self._restored_from_thread),

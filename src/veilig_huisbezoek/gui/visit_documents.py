@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..services import documents
 from ..services.context import ServiceContext
-from ..storage.files import write_atomically
+from ..services.files import write_atomically
 from .file_choosers import SavePathChooser, ask_save_path
 
 # (ctx, visit id, parent, chooser) → the written file, or None when the person cancelled.

@@ -59,7 +59,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from apscheduler.executors.debug import DebugExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
@@ -74,15 +74,24 @@ from ..services.alarms import LATE_TOLERANCE, AlarmInfo, VisitContact
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError, StoreUnreachableError
 
-if TYPE_CHECKING:
-    from ..gui.tasks import TaskRunner
-
 log = logging.getLogger(__name__)
 
 WAKE_JOB_ID = "vh-next-reminder"
 DEFAULT_TICK_MS = 5_000
 DEFAULT_JUMP_THRESHOLD = timedelta(seconds=3)
 _MAX_TIMER_MS = 2_147_483_647
+
+
+class Runner(Protocol):
+    """Runs a job off the GUI thread, then a callback on it: the app's
+    ``gui.tasks.TaskRunner``, named by its shape so that reminders need not import gui."""
+
+    def run(
+        self,
+        job: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None],
+    ) -> None: ...
 
 
 # A snapshot as the scheduler keeps it: the reminders and the visitors' contact details.
@@ -169,7 +178,7 @@ class ReminderScheduler(QObject):
         monotonic: Callable[[], float] = time.monotonic,
         precise_wakeup: bool | None = None,
         deadlines: Callable[[ServiceContext], Sequence[Deadline]] | None = None,
-        tasks: TaskRunner | None = None,
+        tasks: Runner | None = None,
         keep_contacts: bool | None = None,
     ) -> None:
         """``deadlines``: optional source of dated deadlines (aangifte, aftercare …),

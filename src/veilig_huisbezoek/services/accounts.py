@@ -24,7 +24,8 @@ from ..storage import audit
 from ..storage.errors import AuthenticationError, StoreError
 from ..storage.keyslots import KeySlot, PersonSlot, normalise_username
 from ..storage.models import Account
-from ..storage.store import KeyRotation, Store
+from ..storage.store import KeyRotation as KeyRotation
+from ..storage.store import Store
 from .context import Actor, ServiceContext
 from .settings import load_settings
 
@@ -213,6 +214,18 @@ def create_first_account(
 
         account = _insert_account(session, store, new, clock, audit_it)
         return ServiceContext(store, _actor_from(account), clock)
+
+
+def create_store_with_first_account(
+    data_dir: Path, new: NewAccount, clock: Clock | None = None
+) -> ServiceContext:
+    """First run on this computer: a new store in ``data_dir``, its first account logged in."""
+    store = Store.create(data_dir)
+    try:
+        return create_first_account(store, new, clock)
+    except BaseException:
+        store.close()
+        raise
 
 
 def log_in(

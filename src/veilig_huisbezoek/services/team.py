@@ -1,4 +1,4 @@
-"""Team mode at the service level: set up a team server, log in to it.
+"""Team mode at the service level: set up a team server, log in to it, listen to it.
 
 The services themselves are the same as on the embedded store; only opening differs.
 """
@@ -6,8 +6,15 @@ The services themselves are the same as on the embedded store; only opening diff
 from __future__ import annotations
 
 from ..domain.clock import Clock
-from ..storage.team.location import TeamLocation
-from ..storage.team.store import TeamStore
+from ..storage.team.listen import (
+    ChangeCallback,
+    ChangeListener,
+    LostCallback,
+    RestoredCallback,
+    conninfo_from_url,
+)
+from ..storage.team.location import TeamLocation as TeamLocation
+from ..storage.team.store import TeamStore as TeamStore
 from .accounts import NewAccount, create_first_account, session_for
 from .context import ServiceContext
 
@@ -61,3 +68,24 @@ def team_log_in_as_owner(
         store.close()
         raise AuthenticationError()
     return session_for(store, account_id, clock)
+
+
+def change_listener(
+    store: TeamStore,
+    *,
+    on_change: ChangeCallback,
+    on_lost: LostCallback,
+    on_restored: RestoredCallback,
+    **options: float,
+) -> ChangeListener:
+    """Other workstations' changes on this person's team server, on a connection and
+    thread of its own (not yet started); ``options`` tune its timing."""
+    assert store.username is not None and store.db_password is not None
+    url = store.location.as_person(store.username, store.db_password)
+    return ChangeListener(
+        conninfo_from_url(url),
+        on_change=on_change,
+        on_lost=on_lost,
+        on_restored=on_restored,
+        **options,
+    )

@@ -51,6 +51,10 @@ class StoreExistsError(StoreError):
         )
 
 
+class TeamUrlError(StoreError):
+    """A team server address (or the connection profile holding one) that is not valid."""
+
+
 class StoreDamagedError(StoreError):
     """The file is not ours, damaged, or cannot be read with the unwrapped key."""
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from ..errors import StoreError
+from ..errors import TeamUrlError as TeamUrlError
 from ..keyslots import DEFAULT_KDF, normalise_username
 from ..keywrap import normalise_password
 
@@ -37,10 +37,6 @@ LIVENESS = {
     "keepalives_count": "3",
     "tcp_user_timeout": "5000",
 }
-
-
-class TeamUrlError(StoreError):
-    pass
 
 
 @dataclass(frozen=True)
