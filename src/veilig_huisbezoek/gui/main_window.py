@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 from ..domain.clock import Clock, SystemClock
 from ..domain.presence import PresenceSnapshot
 from ..reminders.notifier import Notifier
-from ..storage.layout import holds_store
+from ..services.locations import holds_store
 from .first_run import FirstRunView, create_store_with_first_account
 from .hub import AppHub
 from .idle import IdleWatcher
@@ -64,7 +64,7 @@ if TYPE_CHECKING:
     from ..reminders.scheduler import ReminderScheduler
     from ..services.context import Actor, ServiceContext
     from ..services.handover import WatchedVisit
-    from ..storage.team.location import TeamLocation
+    from ..services.team import TeamLocation
     from .alarm_panel import AlarmPanel
     from .maintenance import MaintenanceRunner
     from .presence import PresenceRunner

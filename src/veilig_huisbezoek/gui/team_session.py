@@ -50,7 +50,7 @@ class TeamSession(QObject):
         self.watch_line: WatchLine | None = None
 
     def start(self, ctx: ServiceContext) -> None:
-        from ..storage.team.store import TeamStore
+        from ..services.team import TeamStore
 
         if not isinstance(ctx.store, TeamStore) or ctx.store.username is None:
             return
