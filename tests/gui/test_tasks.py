@@ -109,3 +109,11 @@ def test_nothing_is_called_for_an_owner_deleted_meanwhile(qtbot: QtBot, runner: 
     survivor = Receiver()
     runner.run(lambda: 2, lambda r: called.append(r), print, owner=survivor)
     qtbot.waitUntil(lambda: called == [2], timeout=5_000)
+
+
+def test_a_job_queued_after_shutdown_is_dropped(qtbot: QtBot, runner: TaskRunner) -> None:
+    """A page's refresh queued while the window closed: nothing runs, nothing raises."""
+    ran: list[str] = []
+    runner.shutdown()
+    runner.run(lambda: ran.append("job"), ran.append, lambda e: ran.append(repr(e)))
+    assert ran == [] and not runner.busy

@@ -35,6 +35,7 @@ class TaskRunner(QObject):
         self._callbacks: dict[int, Callbacks] = {}
         self._outcomes: dict[int, tuple[Any, BaseException | None]] = {}
         self._owners: dict[int, QObject] = {}
+        self._closed = False
 
     @property
     def busy(self) -> bool:
@@ -50,9 +51,13 @@ class TaskRunner(QObject):
     ) -> None:
         """Run ``job`` on the worker; then one of the callbacks on the GUI thread.
 
-        Nothing is called when ``owner`` (say the page that asked) has been deleted in the
+        Nothing runs after :meth:`shutdown`. Nothing is called when ``owner`` (say the page that asked) has been deleted in the
         meantime, nor when the callback is a method of a deleted Qt object.
         """
+        if self._closed:
+            # The window has closed: a page's queued refresh may still arrive; nothing
+            # is left to answer it, and the store it would use is closed.
+            return
         ticket = next(self._tickets)
         self._jobs[ticket] = job
         self._callbacks[ticket] = (on_success, on_failure)
@@ -98,6 +103,7 @@ class TaskRunner(QObject):
             self._pool.submit(lambda: None).result()
 
     def shutdown(self) -> None:
+        self._closed = True
         self._pool.shutdown(wait=True)
         # Answers for a closing window are dropped, here on the GUI thread.
         self._jobs.clear()
