@@ -170,7 +170,7 @@ class TimelineModel(RowTableModel[TimelineEntry]):
         value = detail.removesuffix(_LATE_SUFFIX)
         kinds = {
             ReminderKind.CALLBACK_DUE.value: self.tr("Terugbelmoment"),
-            ReminderKind.OVERDUE.value: self.tr("Te laat terug"),
+            ReminderKind.OVERDUE_ALARM.value: self.tr("Te laat terug"),
             ReminderKind.ESCALATION.value: self.tr("Escalatie naar leidinggevenden"),
             ReminderKind.DEADLINE.value: self.tr("Termijn"),
             ReminderKind.EMERGENCY.value: self.tr("Noodsituatie, aan leidinggevenden"),
