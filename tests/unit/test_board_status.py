@@ -131,7 +131,7 @@ def test_format_countdown_rounds_up_to_whole_seconds() -> None:
 
 
 def test_format_countdown_templates_for_translation() -> None:
-    kw = {"ahead": "in {}", "now": "now", "late": "{} late"}
+    kw = {"ahead": "in {}", "now": "now", "past": "{} late"}
     assert format_countdown(m(2), **kw) == "in 2:00"
     assert format_countdown(m(0), **kw) == "now"
     assert format_countdown(m(-2), **kw) == "2:00 late"

@@ -142,9 +142,12 @@ def format_countdown(
     *,
     ahead: str = "over {}",
     now: str = "nu",
-    late: str = "{} te laat",
+    past: str = "{} te laat",
 ) -> str:
     """``delta`` = due moment minus now: ``over 4:05``, ``nu``, ``2:10 te laat``.
+
+    The past template is for a call-back moment that has passed (not the overdue alarm
+    nor an alarm raised late, see domain/overdue.py).
 
     More than 60 minutes shows hours: ``over 1:05:00``. The templates let the GUI pass
     translated wording; ``{}`` is replaced by the duration.
@@ -153,4 +156,4 @@ def format_countdown(
     if seconds == 0:
         return now
     text = format_duration(seconds)
-    return ahead.format(text) if seconds > 0 else late.format(text)
+    return ahead.format(text) if seconds > 0 else past.format(text)

@@ -140,7 +140,7 @@ class BoardModel(QAbstractTableModel):
         }
         self._ahead = self.tr("over {}")
         self._due_now = self.tr("nu")
-        self._late = self.tr("{} te laat")
+        self._past_due = self.tr("{} te laat")
         self._no_callback = self.tr("—")
         self._brushes = {
             status: (QBrush(QColor(bg)), QBrush(QColor(fg)))
@@ -407,7 +407,7 @@ class BoardModel(QAbstractTableModel):
         if row.next_callback_due is None:
             return self._no_callback
         return format_countdown(
-            row.next_callback_due - now, ahead=self._ahead, now=self._due_now, late=self._late
+            row.next_callback_due - now, ahead=self._ahead, now=self._due_now, past=self._past_due
         )
 
     @staticmethod

@@ -324,7 +324,7 @@ class CallDialog(QDialog):
                 self._callback_due - now,
                 ahead=self.tr("over {}"),
                 now=self.tr("nu"),
-                late=self.tr("{} te laat"),
+                past=self.tr("{} te laat"),
             )
             self.due_label.setText(
                 self.tr("Belmoment {time} ({countdown})").format(
