@@ -316,7 +316,7 @@ def shoot(out: Path, language: str) -> int:
         try:
             for reminder in alarms.snapshot(person).reminders():
                 if reminder.visitor_first_name == "Sanne" and reminder.due_at <= clock.now():
-                    alarms.raise_alarm(person, reminder, late=False)
+                    alarms.raise_alarm(person, reminder, raised_late=False)
                     raised = True
         finally:
             person.store.close()

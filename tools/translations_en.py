@@ -321,6 +321,11 @@ EN: dict[str, str] = {
     "Niet bereikt: probeer het opnieuw": "Not reached: try again",
     "Bel over 5 minuten opnieuw. Wordt er dan weer niet opgenomen, dan escaleert u.": "Call "
     "again in 5 minutes. If there is still no answer, escalate.",
+    "Bel over 1 minuut opnieuw. Wordt er dan weer niet opgenomen, dan escaleert u.": "Call "
+    "again in 1 minute. If there is still no answer, escalate.",
+    "Bel over {minutes} minuten opnieuw. Wordt er dan weer niet opgenomen, dan escaleert u.": (
+        "Call again in {minutes} minutes. If there is still no answer, escalate."
+    ),
     "Escaleer: bel de leidinggevende en de politie": "Escalate: call the team leader and the "
     "police",
     "Bel nu de leidinggevende en daarna de politie met het volledige adres en wie er aanwezig "

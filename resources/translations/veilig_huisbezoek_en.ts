@@ -6035,6 +6035,14 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>City</translation>
     </message>
     <message>
+        <source>Bel over {minutes} minuten opnieuw. Wordt er dan weer niet opgenomen, dan escaleert u.</source>
+        <translation>Call again in {minutes} minutes. If there is still no answer, escalate.</translation>
+    </message>
+    <message>
+        <source>Bel over 1 minuut opnieuw. Wordt er dan weer niet opgenomen, dan escaleert u.</source>
+        <translation>Call again in 1 minute. If there is still no answer, escalate.</translation>
+    </message>
+    <message>
         <source>Antwoord</source>
         <translation>Answer</translation>
     </message>

@@ -336,7 +336,7 @@ def test_restart_catches_up_late_with_the_original_time(
     second = make_window()
     log_in(qtbot, second, "ahmed")
     row = row_for(second, visit, ReminderKind.CALLBACK_DUE)
-    assert row.alarm.late and row.alarm.due_at == visit.first_callback
+    assert row.alarm.raised_late and row.alarm.due_at == visit.first_callback
     assert row.alarm.raised_at == visit.first_callback + 20 * MIN
     assert row.label.text() == (
         "TE LAAT (oorspronkelijk 09:15) — Terugbelmoment: bel nu Sanne Visser "
@@ -383,15 +383,15 @@ def test_retry_and_overdue_alarms_reach_the_buddy(
 
     overdue_due = visit.end + 15 * MIN
     fired = check_at(demo, window, overdue_due)
-    assert ReminderKind.OVERDUE in [a.kind for a in fired]
-    overdue = row_for(window, visit, ReminderKind.OVERDUE)
+    assert ReminderKind.OVERDUE_ALARM in [a.kind for a in fired]
+    overdue = row_for(window, visit, ReminderKind.OVERDUE_ALARM)
     assert overdue.label.text().startswith("Te laat terug: Sanne Visser")
     assert "is nog niet terug — Willemstraat 7B, 6412 AA Heerlen. Alarm om 09:50." in (
         overdue.label.text()
     )
     # Most urgent first: overdue above the call-back moments.
     kinds = [r.alarm.kind for r in panel(window).rows if r.alarm.visit_id == visit.id]
-    assert kinds[0] is ReminderKind.OVERDUE
+    assert kinds[0] is ReminderKind.OVERDUE_ALARM
 
 
 def test_the_visitor_sees_that_the_buddy_is_alarmed_and_reports_back_from_it(
@@ -409,13 +409,13 @@ def test_the_visitor_sees_that_the_buddy_is_alarmed_and_reports_back_from_it(
     overdue = next(
         r
         for r in alarms.snapshot(ahmed).reminders()
-        if r.visit_id == visit.id and r.kind is ReminderKind.OVERDUE
+        if r.visit_id == visit.id and r.kind is ReminderKind.OVERDUE_ALARM
     )
-    raised = alarms.raise_alarm(ahmed, overdue, late=False)
+    raised = alarms.raise_alarm(ahmed, overdue, raised_late=False)
 
     window = make_window()
     log_in(qtbot, window, "sanne")
-    row = row_for(window, visit, ReminderKind.OVERDUE)
+    row = row_for(window, visit, ReminderKind.OVERDUE_ALARM)
     assert row.alarm.for_visitor
     # Ahmed (the buddy) is not logged in anywhere: the row says so once presence is read.
     qtbot.waitUntil(lambda: "kijkt mee" in row.label.text(), timeout=10_000)
@@ -438,7 +438,7 @@ def test_the_visitor_sees_that_the_buddy_is_alarmed_and_reports_back_from_it(
     window.lock()
     assert not panel(window).isVisible() and panel(window).rows == []
     log_in(qtbot, window, "sanne")
-    row = row_for(window, visit, ReminderKind.OVERDUE)
+    row = row_for(window, visit, ReminderKind.OVERDUE_ALARM)
 
     qtbot.mouseClick(row.report_button, Qt.MouseButton.LeftButton)
     workspace = window.workspace

@@ -16,6 +16,7 @@ from tests.gui.conftest import DEMO_START, DemoEnv
 from tests.gui.test_board_service import add_running_visits
 from veilig_huisbezoek.domain.board import BoardStatus, board_status, urgency_key
 from veilig_huisbezoek.domain.checklist import RiskLevel
+from veilig_huisbezoek.domain.settings import Settings
 from veilig_huisbezoek.domain.visit import VisitState
 from veilig_huisbezoek.gui.board import BoardPage
 from veilig_huisbezoek.gui.board_model import (
@@ -29,8 +30,6 @@ from veilig_huisbezoek.services.board import BoardRow
 from veilig_huisbezoek.services.context import ServiceContext
 
 pytestmark = pytest.mark.gui
-
-GRACE = timedelta(minutes=15)
 
 
 def open_board(qtbot: QtBot, demo: DemoEnv, user: str) -> BoardPage:
@@ -64,7 +63,7 @@ def expected_order(ctx: ServiceContext, now: datetime) -> list[int]:
     summaries = visits.list_visits(ctx, active_only=True)
 
     def key(v: visits.VisitSummary) -> object:
-        status = board_status(now, v.next_callback, v.expected_return, v.state, GRACE)
+        status = board_status(now, v.next_callback, v.expected_return, v.state, Settings())
         return urgency_key(status, v.next_callback, v.expected_return, v.id)
 
     return [v.id for v in sorted(summaries, key=key)]

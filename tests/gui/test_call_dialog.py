@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from veilig_huisbezoek.domain.visit import VisitState
 from veilig_huisbezoek.gui.call_dialog import CallDialog
 from veilig_huisbezoek.services import visits
 from veilig_huisbezoek.services.context import ServiceContext
+from veilig_huisbezoek.services.settings import load_settings, save_settings
 from veilig_huisbezoek.services.visit_details import VisitDetail, get_visit_detail
 
 pytestmark = pytest.mark.gui
@@ -368,6 +370,38 @@ def test_only_the_buddy_or_a_leidinggevende_records(qtbot: QtBot, demo: DemoEnv)
     choose(qtbot, other.first_name_button)
     assert other.record_button.isEnabled()
     assert other.due_label.text() == "Extra belmoment (niet gepland)"
+
+
+@pytest.mark.parametrize(
+    ("retry_minutes", "text"),
+    [(1, "Bel over 1 minuut opnieuw."), (12, "Bel over 12 minuten opnieuw.")],
+)
+def test_not_reached_names_the_retry_time_of_the_settings(
+    qtbot: QtBot, demo: DemoEnv, retry_minutes: int, text: str
+) -> None:
+    tom = demo.login("tom")
+    save_settings(tom, replace(load_settings(tom), retry_minutes=retry_minutes))
+    ctx = demo.login("ahmed")
+    detail = buddy_visit(ctx)
+    dialog = make_dialog(qtbot, demo, ctx, detail)
+    choose(qtbot, dialog.not_reached_button)
+    # What the buddy reads before recording ...
+    assert text in dialog.preview_label.text()
+    assert "5 minuten" not in dialog.preview_label.text()
+    qtbot.mouseClick(dialog.record_button, LEFT)
+    decision = dialog.decision
+    assert decision is not None and decision.action is CallAction.RETRY
+    assert decision.retry_after == timedelta(minutes=retry_minutes)
+    # ... and after: the same time as the new call-back.
+    shown = dialog.action_instruction_label.text()
+    assert shown.startswith(text)
+    assert "Wordt er dan weer niet opgenomen, dan escaleert u." in shown
+    follow_up = next(
+        c
+        for c in get_visit_detail(ctx, detail.id).callbacks
+        if c.kind == "herhaling" and c.status == "open"
+    )
+    assert follow_up.due_at == demo.clock.now() + timedelta(minutes=retry_minutes)
 
 
 def test_action_texts_are_the_domain_texts(qtbot: QtBot, demo: DemoEnv) -> None:

@@ -267,6 +267,28 @@ def test_english_call_dialog_action(qtbot: QtBot, demo: DemoEnv, english: QTrans
     assert "0900-8844" in dialog.action_instruction_label.text()
 
 
+@pytest.mark.parametrize(
+    ("retry_minutes", "text"),
+    [(1, "Call again in 1 minute."), (20, "Call again in 20 minutes.")],
+)
+def test_english_retry_names_the_retry_time(
+    qtbot: QtBot, demo: DemoEnv, english: QTranslator, retry_minutes: int, text: str
+) -> None:
+    from dataclasses import replace
+
+    from veilig_huisbezoek.services.settings import load_settings, save_settings
+
+    tom = demo.login("tom")
+    save_settings(tom, replace(load_settings(tom), retry_minutes=retry_minutes))
+    ctx = demo.login("ahmed")
+    dialog = make_dialog(qtbot, demo, ctx, buddy_visit(ctx))
+    choose(qtbot, dialog.not_reached_button)
+    assert dialog.preview_label.text().startswith(text)
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    assert dialog.action_instruction_label.text().startswith(text)
+    assert "If there is still no answer, escalate." in dialog.action_instruction_label.text()
+
+
 def test_desktop_notifications_speak_english_too(english: QTranslator) -> None:
     from datetime import UTC, datetime
 
@@ -284,7 +306,7 @@ def test_desktop_notifications_speak_english_too(english: QTranslator) -> None:
         callback_id=1,
         due_at=moment,
         raised_at=moment,
-        late=False,
+        raised_late=False,
         acknowledged_at=None,
         acknowledged_by="",
         visitor_first_name="Sanne",

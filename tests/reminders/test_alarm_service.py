@@ -57,9 +57,9 @@ def test_raising_is_idempotent_and_shows_on_the_timeline(team: Team, visit_id: i
     team.clock.advance(15 * MIN)
     (reminder, *_rest) = alarms.snapshot(ctx).reminders()
     assert reminder.kind is ReminderKind.CALLBACK_DUE
-    first = alarms.raise_alarm(ctx, reminder, late=False)
-    again = alarms.raise_alarm(ctx, reminder, late=True)
-    assert again == first and not first.late
+    first = alarms.raise_alarm(ctx, reminder, raised_late=False)
+    again = alarms.raise_alarm(ctx, reminder, raised_late=True)
+    assert again == first and not first.raised_late
     assert first.raised_at == team.clock.now() and first.due_at == reminder.due_at
     assert first.visit_id == visit_id and first.callback_id == reminder.callback_id
     assert first.visitor_name == "Sanne Visser" and first.address is not None
@@ -77,7 +77,7 @@ def test_acknowledgement_records_who_and_when(team: Team, visit_id: int) -> None
     ctx = team.login("bram")
     team.clock.advance(15 * MIN)
     reminder = alarms.snapshot(ctx).reminders()[0]
-    raised = alarms.raise_alarm(ctx, reminder, late=False)
+    raised = alarms.raise_alarm(ctx, reminder, raised_late=False)
     assert [a.id for a in alarms.open_alarms(ctx)] == [raised.id]
     team.clock.advance(2 * MIN)
     acknowledged_at = team.clock.now()
@@ -111,9 +111,9 @@ def _escalated(
     escalation = next(
         r for r in alarms.snapshot(lead).reminders() if r.kind is ReminderKind.ESCALATION
     )
-    esc_alarm = alarms.raise_alarm(lead, escalation, late=False)
+    esc_alarm = alarms.raise_alarm(lead, escalation, raised_late=False)
     buddy = team.login("bram")
-    base_alarm = alarms.raise_alarm(buddy, alarms.snapshot(buddy).reminders()[0], late=False)
+    base_alarm = alarms.raise_alarm(buddy, alarms.snapshot(buddy).reminders()[0], raised_late=False)
     return lead, escalation, esc_alarm, buddy, base_alarm
 
 
@@ -123,7 +123,7 @@ def test_only_the_buddy_or_a_leidinggevende_acknowledges(team: Team, visit_id: i
     with pytest.raises(PermissionDenied):
         alarms.acknowledge(visitor, base_alarm.id)
     with pytest.raises(PermissionDenied):
-        alarms.raise_alarm(visitor, escalation, late=False)
+        alarms.raise_alarm(visitor, escalation, raised_late=False)
     with pytest.raises(PermissionDenied):
         alarms.acknowledge(buddy, esc_alarm.id)
     with pytest.raises(PermissionDenied):
@@ -194,12 +194,12 @@ def test_a_call_answered_with_the_last_name_alarms_the_leidinggevenden(
     ]
     assert emergency.due_at == called_at and emergency.visit_id == visit_id
     assert ReminderKind.EMERGENCY not in {r.kind for r in alarms.snapshot(buddy).reminders()}
-    raised = alarms.raise_alarm(lead, emergency, late=False)
+    raised = alarms.raise_alarm(lead, emergency, raised_late=False)
     assert raised.kind is ReminderKind.EMERGENCY and raised.buddy_first_name == "Bram"
     assert [a.id for a in alarms.open_alarms(lead)] == [raised.id]
     assert raised.id not in [a.id for a in alarms.open_alarms(buddy)]
     with pytest.raises(PermissionDenied):
-        alarms.raise_alarm(buddy, emergency, late=False)
+        alarms.raise_alarm(buddy, emergency, raised_late=False)
     # Never on the visitor's own screen: a laptop taken along must not say it.
     visitor = team.login("sanne")
     assert alarms.alarms_about_own_visits(visitor) == []
@@ -226,7 +226,7 @@ def test_a_leidinggevende_in_trouble_is_not_alarmed_on_her_own_screen(team: Team
         r for r in alarms.snapshot(anna).reminders() if r.kind is ReminderKind.EMERGENCY
     )
     assert ReminderKind.EMERGENCY not in {r.kind for r in alarms.snapshot(petra).reminders()}
-    raised = alarms.raise_alarm(anna, emergency, late=False)
+    raised = alarms.raise_alarm(anna, emergency, raised_late=False)
     assert raised.id in [a.id for a in alarms.open_alarms(anna)]
     assert raised.id not in [a.id for a in alarms.open_alarms(petra)]
     assert raised.id not in [a.id for a in alarms.alarms_about_own_visits(petra)]
@@ -241,7 +241,7 @@ def test_open_alarms_most_urgent_kind_first(team: Team, visit_id: int) -> None:
     team.clock.advance(2 * 60 * MIN)
     all_present(team, anna)  # no failover: Bram watches his visit
     for reminder in alarms.missed_since(anna, team.clock.now()):
-        alarms.raise_alarm(anna, reminder, late=True)
+        alarms.raise_alarm(anna, reminder, raised_late=True)
     kinds = [(a.kind, a.visit_id) for a in alarms.open_alarms(anna)]
     ranks = [k.urgency for k, _ in kinds]
     assert ranks == sorted(ranks)
@@ -259,10 +259,10 @@ def test_missed_since_lists_unraised_due_reminders_oldest_first(team: Team, visi
     assert [r.kind for r in missed] == [
         ReminderKind.CALLBACK_DUE,
         ReminderKind.CALLBACK_DUE,
-        ReminderKind.OVERDUE,
+        ReminderKind.OVERDUE_ALARM,
     ]
     assert [r.due_at for r in missed] == sorted(r.due_at for r in missed)
-    alarms.raise_alarm(ctx, missed[0], late=True)
+    alarms.raise_alarm(ctx, missed[0], raised_late=True)
     assert alarms.missed_since(ctx, team.clock.now()) == missed[1:]
     ctx.store.close()
 
@@ -277,6 +277,6 @@ def test_migration_0002_upgrades_and_downgrades(team: Team, visit_id: int) -> No
         command.upgrade(alembic_config(conn), "head")
     team.clock.advance(15 * MIN)
     reminder = alarms.snapshot(ctx).reminders()[0]
-    assert alarms.raise_alarm(ctx, reminder, late=False).id == 1
+    assert alarms.raise_alarm(ctx, reminder, raised_late=False).id == 1
     assert store.verify().ok
     ctx.store.close()

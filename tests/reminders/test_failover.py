@@ -54,9 +54,9 @@ def test_absent_buddy_alarms_leads_then_colleagues_and_take_over_ends_it(
     assert _unwatched(lead.keys) == [unwatched_key(visit_id, since)]
     assert _unwatched(colleague.keys) == []  # leidinggevenden first
     alarm = lead.fired[-1]
-    assert alarm.kind is ReminderKind.BUDDY_UNREACHABLE and not alarm.late
+    assert alarm.kind is ReminderKind.BUDDY_UNREACHABLE and not alarm.raised_late
     # The most urgent after emergencies and escalations.
-    assert ReminderKind.ESCALATION.urgency < alarm.kind.urgency < ReminderKind.OVERDUE.urgency
+    assert ReminderKind.ESCALATION.urgency < alarm.kind.urgency < ReminderKind.OVERDUE_ALARM.urgency
 
     harness.advance(2 * MIN)
     for run in (lead, colleague, visitor):
@@ -126,7 +126,7 @@ def test_closed_app_raises_the_failover_late_at_the_next_login(
     harness.advance(10 * MIN)
     lead = harness.start("petra")
     (first,) = [a for a in lead.fired if a.kind is ReminderKind.BUDDY_UNREACHABLE]
-    assert first.late and first.due_at == left + 60 * SEC
+    assert first.raised_late and first.due_at == left + 60 * SEC
     assert first.reminder_key == unwatched_key(visit_id, left)
     assert alarms.open_alarms(lead.ctx)[0].kind is ReminderKind.BUDDY_UNREACHABLE
 

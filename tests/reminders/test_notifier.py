@@ -33,7 +33,9 @@ pytestmark = pytest.mark.gui
 MIN = timedelta(minutes=1)
 
 
-def _alarm(kind: ReminderKind = ReminderKind.CALLBACK_DUE, *, late: bool = False) -> AlarmInfo:
+def _alarm(
+    kind: ReminderKind = ReminderKind.CALLBACK_DUE, *, raised_late: bool = False
+) -> AlarmInfo:
     due = datetime(2026, 11, 23, 9, 10, tzinfo=UTC)
     return AlarmInfo(
         id=1,
@@ -43,8 +45,8 @@ def _alarm(kind: ReminderKind = ReminderKind.CALLBACK_DUE, *, late: bool = False
         visit_id=5,
         callback_id=1,
         due_at=due,
-        raised_at=due + (2 * 60 * MIN if late else timedelta(0)),
-        late=late,
+        raised_at=due + (2 * 60 * MIN if raised_late else timedelta(0)),
+        raised_late=raised_late,
         acknowledged_at=None,
         acknowledged_by="",
         visitor_first_name="Sanne",
@@ -112,7 +114,7 @@ def test_a_working_channel_gets_text_without_address(
 ) -> None:
     sent: list[dict[str, object]] = []
     notifier = make_notifier(notify=lambda **kwargs: sent.append(kwargs))
-    notifier.alarm(_alarm(ReminderKind.OVERDUE, late=True))
+    notifier.alarm(_alarm(ReminderKind.OVERDUE_ALARM, raised_late=True))
     qtbot.waitUntil(lambda: notifier.notifications_sent == 1, timeout=2000)
     (kwargs,) = sent
     text = f"{kwargs['title']} {kwargs['message']}"
@@ -132,7 +134,7 @@ def test_while_locked_the_notification_says_only_the_first_name(
 ) -> None:
     sent: list[dict[str, object]] = []
     notifier = make_notifier(notify=lambda **kwargs: sent.append(kwargs))
-    notifier.alarm(_alarm(ReminderKind.OVERDUE, late=True), locked=True)
+    notifier.alarm(_alarm(ReminderKind.OVERDUE_ALARM, raised_late=True), locked=True)
     qtbot.waitUntil(lambda: notifier.notifications_sent == 1, timeout=2000)
     (kwargs,) = sent
     assert kwargs["message"] == "Alarm: bezoek van Sanne — ontgrendel voor details"

@@ -94,7 +94,7 @@ def test_due_while_offline_fires_locally_and_is_recorded_once_when_back(
     (local,) = buddy.fired
     assert not local.recorded and local.id < 0
     assert local.kind is ReminderKind.CALLBACK_DUE and local.reminder_key.startswith("callback:")
-    assert local.due_at == due and not local.late and local.raised_at == due + SEC
+    assert local.due_at == due and not local.raised_late and local.raised_at == due + SEC
     assert local.visit_id == visit_id and local.visitor_first_name == "Sanne"
     assert local.visitor_name == "Sanne Visser" and local.address == ADDRESS
     assert buddy.scheduler.local_alarms == [local]
@@ -113,7 +113,7 @@ def test_due_while_offline_fires_locally_and_is_recorded_once_when_back(
     assert was is local and now is not None and now.recorded and now.id > 0
     assert now.reminder_key == local.reminder_key and now.due_at == due
     # Recorded with the moment it went off here (on time), not when the server was back.
-    assert now.raised_at == local.raised_at and not now.late
+    assert now.raised_at == local.raised_at and not now.raised_late
     assert (now.visitor_name, now.visitor_phone, now.address) == (
         local.visitor_name,
         local.visitor_phone,
@@ -141,11 +141,11 @@ def test_late_while_offline_is_recorded_late_with_its_due_time(
     harness.advance(20 * MIN)  # e.g. the machine was busy: 5 minutes late
     buddy.scheduler.tick()
     (local,) = buddy.fired
-    assert local.late and local.due_at == start + 10 * MIN
+    assert local.raised_late and local.due_at == start + 10 * MIN
     outage.end()
     buddy.scheduler.tick()
     (now,) = recorded
-    assert now is not None and now.late and now.due_at == start + 10 * MIN
+    assert now is not None and now.raised_late and now.due_at == start + 10 * MIN
 
 
 def test_acknowledged_while_offline_is_recorded_with_who_and_when(

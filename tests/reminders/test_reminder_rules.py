@@ -20,7 +20,7 @@ from veilig_huisbezoek.domain.reminders import (
     ReminderKind,
     VisitSnapshot,
     due_reminders,
-    is_late,
+    raised_late,
     reminders_for,
 )
 from veilig_huisbezoek.domain.settings import Settings
@@ -47,7 +47,7 @@ def table(reminders: list[Reminder]) -> list[tuple[str, ReminderKind, datetime, 
 
 CB, OD, ESC, DL = (
     ReminderKind.CALLBACK_DUE,
-    ReminderKind.OVERDUE,
+    ReminderKind.OVERDUE_ALARM,
     ReminderKind.ESCALATION,
     ReminderKind.DEADLINE,
 )
@@ -205,8 +205,8 @@ def test_naive_times_are_refused() -> None:
 
 def test_late_means_raised_well_after_the_moment() -> None:
     tolerance = timedelta(seconds=30)
-    assert not is_late(T0, T0 + timedelta(seconds=30), tolerance)
-    assert is_late(T0, T0 + timedelta(seconds=31), tolerance)
+    assert not raised_late(T0, T0 + timedelta(seconds=30), tolerance)
+    assert raised_late(T0, T0 + timedelta(seconds=31), tolerance)
 
 
 # ---- DST: last Sunday of March and October 2026 ----------------------------------------

@@ -78,7 +78,7 @@ def test_each_kind_fires_once_at_its_moment(harness: Harness, team: Team) -> Non
             before[1] + (run is lead),
         ), f"{kind} at {due}"
         alarm = _firsts(run)[-1]
-        assert alarm.kind.value == kind and alarm.due_at == due and not alarm.late
+        assert alarm.kind.value == kind and alarm.due_at == due and not alarm.raised_late
         assert alarm.visit_id == visit_id and alarm.visitor_first_name == "Sanne"
     # Ticking on fires nothing twice.
     harness.advance(60 * MIN)
@@ -233,7 +233,7 @@ def test_dst_nights_fire_each_callback_once_at_the_right_instant(
     callbacks = [(key, at) for key, at in fired_at if key.startswith("callback:")]
     assert [at for _key, at in callbacks] == due
     assert len({key for key, _at in callbacks}) == 2
-    assert all(not a.late for a in buddy.fired if a.kind is ReminderKind.CALLBACK_DUE)
+    assert all(not a.raised_late for a in buddy.fired if a.kind is ReminderKind.CALLBACK_DUE)
 
 
 def test_suspend_jump_rebuilds_and_fires_the_missed_ones_late(harness: Harness, team: Team) -> None:
@@ -254,10 +254,10 @@ def test_suspend_jump_rebuilds_and_fires_the_missed_ones_late(harness: Harness, 
     assert [a.kind for a in buddy.fired] == [
         ReminderKind.CALLBACK_DUE,
         ReminderKind.CALLBACK_DUE,
-        ReminderKind.OVERDUE,
+        ReminderKind.OVERDUE_ALARM,
     ]
     assert [a.due_at for a in buddy.fired] == [start + 10 * MIN, end, end + 15 * MIN]
-    assert all(a.late for a in buddy.fired)
+    assert all(a.raised_late for a in buddy.fired)
     # A small drift (2 s) is no jump.
     harness.advance(7 * SEC, suspended=True)
     harness.monotonic.advance(5)
@@ -274,15 +274,15 @@ def test_restart_catches_up_late_oldest_first(harness: Harness, team: Team) -> N
     harness.advance(3 * 60 * MIN)
     buddy = harness.start("bram", start=False)
     buddy.scheduler.start()
-    assert [(a.kind, a.due_at, a.late) for a in buddy.fired] == [
+    assert [(a.kind, a.due_at, a.raised_late) for a in buddy.fired] == [
         (ReminderKind.CALLBACK_DUE, start + 10 * MIN, True),
         (ReminderKind.CALLBACK_DUE, end, True),
-        (ReminderKind.OVERDUE, end + 15 * MIN, True),
+        (ReminderKind.OVERDUE_ALARM, end + 15 * MIN, True),
     ]
     lead = harness.start("petra")
     firsts = _firsts(lead)
     assert [a.due_at for a in firsts] == [start + 20 * MIN, end + 10 * MIN, end + 25 * MIN]
-    assert all(a.late and a.kind is ReminderKind.ESCALATION for a in firsts)
+    assert all(a.raised_late and a.kind is ReminderKind.ESCALATION for a in firsts)
     # Of each escalation's missed repeats only the latest, not one per 5 minutes.
     repeats = [a.reminder_key for a in lead.fired if ":repeat:" in a.reminder_key]
     assert len(repeats) == 3
@@ -302,7 +302,7 @@ def test_open_alarms_from_before_show_again_on_start_without_a_second_row(
     harness.advance(MIN)
     again = harness.start("bram")
     assert [a.id for a in again.fired] == [alarm.id]
-    assert not again.fired[0].late
+    assert not again.fired[0].raised_late
     with again.ctx.store.session() as session:
         assert len(session.execute(select(Alarm.id)).all()) == 1
 
@@ -503,7 +503,7 @@ def test_apscheduler_wakes_up_on_the_real_clock(team: Team, qtbot: QtBot) -> Non
             pass
         (alarm,) = blocker.args
         assert alarm.kind is ReminderKind.CALLBACK_DUE and alarm.due_at == due
-        assert not alarm.late
+        assert not alarm.raised_late
         assert datetime.now(UTC) >= due
         # Re-armed for the next moment: overdue at return + grace.
         assert scheduler.next_wakeup == now + 75 * MIN

@@ -139,7 +139,7 @@ def _alarm(
         audience=audience,
         visitor_first_name="Sanne",
     )
-    info = alarms.raise_alarm(ctx, reminder, late=False, raised_at=raised)
+    info = alarms.raise_alarm(ctx, reminder, raised_late=False, raised_at=raised)
     if acknowledged is not None:
         alarms.acknowledge(ctx, info.id, at=acknowledged)
 

@@ -46,7 +46,7 @@ def test_a_lead_raises_it_the_visitor_cannot_end_it_the_buddy_back_does(pg_team:
         (reminder,) = _failovers(petra)
         assert reminder.audience is Audience.LEIDINGGEVENDEN
         assert reminder.due_at == now + timedelta(seconds=60) and reminder.visit_id == visit_id
-        alarm = alarms.raise_alarm(petra, reminder, late=True)
+        alarm = alarms.raise_alarm(petra, reminder, raised_late=True)
         assert [a.id for a in alarms.open_alarms(petra)] == [alarm.id]
 
         # Sanne (the visitor) cannot mark it done from a SQL prompt.
@@ -89,7 +89,7 @@ def test_a_colleague_sees_raises_and_takes_over_a_visit_she_cannot_read(
         (reminder,) = _failovers(bram)
         assert reminder.audience is Audience.TEAM and reminder.visit_id == visit_id
         assert reminder.visitor_first_name == "Sanne"
-        alarm = alarms.raise_alarm(bram, reminder, late=True)
+        alarm = alarms.raise_alarm(bram, reminder, raised_late=True)
         (shown,) = alarms.open_alarms(bram)
         assert shown.id == alarm.id and shown.buddy_id == pg_team.ids["petra"]
         assert shown.visitor_first_name == "Sanne" and shown.buddy_first_name == "Petra"

@@ -234,7 +234,7 @@ def test_an_alarm_due_while_the_server_is_lost_fires_here_and_is_recorded_once_w
     assert window.notifier.sounds_played == sounds + 1 and len(sent) == 1
     (alarm,) = panel.alarms
     assert alarm.reminder_key == local.reminder_key and alarm.due_at == due
-    assert alarm.raised_at == local.raised_at and not alarm.late
+    assert alarm.raised_at == local.raised_at and not alarm.raised_late
     bram = pg_team.login("bram")
     try:
         assert [a.id for a in alarms.open_alarms(bram)] == [alarm.id]

@@ -37,7 +37,7 @@ LADDER = 25 * MIN
 def _take_charge(ctx: ServiceContext, kind: ReminderKind) -> None:
     """Raise (if no desk did) and acknowledge the alarm of this kind: taking charge."""
     (reminder,) = [r for r in alarms.missed_since(ctx, ctx.now()) if r.kind is kind][:1]
-    alarm = alarms.raise_alarm(ctx, reminder, late=True)
+    alarm = alarms.raise_alarm(ctx, reminder, raised_late=True)
     alarms.acknowledge(ctx, alarm.id)
 
 

@@ -18,6 +18,7 @@ from veilig_huisbezoek.domain.board import (
     urgency_key,
 )
 from veilig_huisbezoek.domain.clock import AMSTERDAM, local_to_utc
+from veilig_huisbezoek.domain.settings import Settings
 from veilig_huisbezoek.domain.visit import VisitState
 
 S = BoardStatus
@@ -30,6 +31,14 @@ def m(minutes: float) -> timedelta:
     return timedelta(minutes=minutes)
 
 
+def cfg(grace: int = 15, retry: int = 5) -> Settings:
+    """Settings with these grace and retry times (minutes)."""
+    return Settings(grace_minutes=grace, retry_minutes=retry)
+
+
+DEFAULTS = Settings()
+
+
 # (now - T0, next call-back - T0 or None, expected return - T0, state, expected)
 STATUS_TABLE = [
     # nothing due yet
@@ -40,14 +49,14 @@ STATUS_TABLE = [
     (m(10), m(10), m(60), ON, S.NU_BELLEN),
     (m(15), m(10), m(60), ON, S.NU_BELLEN),
     # overdue by more than the retry time
-    (m(15) + timedelta(seconds=1), m(10), m(60), ON, S.TE_LAAT),
+    (m(15) + timedelta(seconds=1), m(10), m(60), ON, S.BEHIND),
     # at the expected return the return call-back is due, not yet late
     (m(60), m(60), m(60), ON, S.NU_BELLEN),
     (m(60), None, m(60), ON, S.OP_SCHEMA),
     # past the expected return, within the grace time (15 min)
-    (m(61), None, m(60), ON, S.TE_LAAT),
-    (m(61), m(60), m(60), ON, S.TE_LAAT),
-    (m(74) + timedelta(seconds=59), None, m(60), ON, S.TE_LAAT),
+    (m(61), None, m(60), ON, S.BEHIND),
+    (m(61), m(60), m(60), ON, S.BEHIND),
+    (m(74) + timedelta(seconds=59), None, m(60), ON, S.BEHIND),
     # grace time over without return: alarm
     (m(75), None, m(60), ON, S.ALARM),
     (m(75), m(100), m(60), ON, S.ALARM),
@@ -71,27 +80,27 @@ def test_status_table(
     expected: BoardStatus,
 ) -> None:
     next_callback = T0 + callback if callback is not None else None
-    assert board_status(T0 + now, next_callback, T0 + ret, state, m(15)) is expected
+    assert board_status(T0 + now, next_callback, T0 + ret, state, cfg(15)) is expected
 
 
 def test_grace_and_retry_come_from_settings() -> None:
     ret = T0 + m(60)
-    assert board_status(T0 + m(61), None, ret, ON, m(0)) is S.ALARM
-    assert board_status(T0 + m(60), None, ret, ON, m(0)) is S.ALARM
-    assert board_status(T0 + m(80), None, ret, ON, m(30)) is S.TE_LAAT
+    assert board_status(T0 + m(61), None, ret, ON, cfg(0)) is S.ALARM
+    assert board_status(T0 + m(60), None, ret, ON, cfg(0)) is S.ALARM
+    assert board_status(T0 + m(80), None, ret, ON, cfg(30)) is S.BEHIND
     cb = T0 + m(10)
-    assert board_status(T0 + m(12), cb, ret, ON, m(15), retry=m(1)) is S.TE_LAAT
-    assert board_status(T0 + m(12), cb, ret, ON, m(15), retry=m(3)) is S.NU_BELLEN
+    assert board_status(T0 + m(12), cb, ret, ON, cfg(15, retry=1)) is S.BEHIND
+    assert board_status(T0 + m(12), cb, ret, ON, cfg(15, retry=3)) is S.NU_BELLEN
 
 
 def test_negative_grace_is_refused() -> None:
     with pytest.raises(ValueError):
-        board_status(T0, None, T0, ON, m(-1))
+        board_status(T0, None, T0, ON, cfg(-1))
 
 
 def test_naive_datetimes_are_refused() -> None:
     with pytest.raises(ValueError):
-        board_status(datetime(2026, 11, 23, 8, 0), None, T0, ON)
+        board_status(datetime(2026, 11, 23, 8, 0), None, T0, ON, DEFAULTS)
 
 
 @pytest.mark.parametrize(
@@ -122,7 +131,7 @@ def test_format_countdown_rounds_up_to_whole_seconds() -> None:
 
 
 def test_format_countdown_templates_for_translation() -> None:
-    kw = {"ahead": "in {}", "now": "now", "late": "{} late"}
+    kw = {"ahead": "in {}", "now": "now", "past": "{} late"}
     assert format_countdown(m(2), **kw) == "in 2:00"
     assert format_countdown(m(0), **kw) == "now"
     assert format_countdown(m(-2), **kw) == "2:00 late"
@@ -135,7 +144,7 @@ def test_urgency_order() -> None:
         (2, S.ALARM, None, T0 - m(30)),
         (3, S.NU_BELLEN, T0 - m(1), T0 + m(60)),
         (4, S.ALARM, None, T0 - m(40)),
-        (5, S.TE_LAAT, None, T0 - m(2)),
+        (5, S.BEHIND, None, T0 - m(2)),
         (6, S.OP_SCHEMA, T0 + m(2), T0 + m(60)),
         (7, S.NU_BELLEN, T0 - m(3), T0 + m(60)),
         (8, S.OP_SCHEMA, None, T0 + m(3)),
@@ -160,8 +169,8 @@ def test_countdown_across_autumn_repeated_hour() -> None:
     due = local_to_utc(datetime(2026, 10, 25, 2, 10), fold=1)
     assert format_countdown(due - now) == "over 1:20:00"
     ret = due + m(30)
-    assert board_status(now + m(79), due, ret, ON) is S.OP_SCHEMA
-    assert board_status(now + m(80), due, ret, ON) is S.NU_BELLEN
+    assert board_status(now + m(79), due, ret, ON, DEFAULTS) is S.OP_SCHEMA
+    assert board_status(now + m(80), due, ret, ON, DEFAULTS) is S.NU_BELLEN
 
 
 def test_countdown_across_spring_gap() -> None:
@@ -169,8 +178,8 @@ def test_countdown_across_spring_gap() -> None:
     now = local_to_utc(datetime(2026, 3, 29, 1, 50))
     ret = local_to_utc(datetime(2026, 3, 29, 3, 10))
     assert format_countdown(ret - now) == "over 20:00"
-    assert board_status(now + m(21), None, ret, ON) is S.TE_LAAT
-    assert board_status(now + m(35), None, ret, ON) is S.ALARM
+    assert board_status(now + m(21), None, ret, ON, DEFAULTS) is S.BEHIND
+    assert board_status(now + m(35), None, ret, ON, DEFAULTS) is S.ALARM
 
 
 @pytest.mark.parametrize("day", [datetime(2026, 3, 29, 0, 30), datetime(2026, 10, 25, 0, 30)])
@@ -182,9 +191,13 @@ def test_amsterdam_aware_times_give_the_same_status_as_utc(day: datetime) -> Non
         now = start + m(minutes)
         ret = start + m(90)
         cb = start + m(60)
-        expected = board_status(now, cb, ret, ON)
+        expected = board_status(now, cb, ret, ON, DEFAULTS)
         local = board_status(
-            now.astimezone(AMSTERDAM), cb.astimezone(AMSTERDAM), ret.astimezone(AMSTERDAM), ON
+            now.astimezone(AMSTERDAM),
+            cb.astimezone(AMSTERDAM),
+            ret.astimezone(AMSTERDAM),
+            ON,
+            DEFAULTS,
         )
         assert local is expected
 
@@ -196,54 +209,55 @@ instants = st.datetimes(
 )
 offsets = st.timedeltas(min_value=-timedelta(hours=6), max_value=timedelta(hours=6))
 optional_offsets = st.none() | offsets
-durations = st.timedeltas(min_value=timedelta(0), max_value=timedelta(hours=2))
+grace_minutes = st.integers(min_value=0, max_value=240)
+retry_minutes = st.integers(min_value=1, max_value=60)
 states = st.sampled_from(list(VisitState))
 
 
-@given(instants, optional_offsets, offsets, states, durations, durations, offsets, offsets)
+@given(instants, optional_offsets, offsets, states, grace_minutes, retry_minutes, offsets, offsets)
 def test_status_never_becomes_less_urgent_as_time_passes(
     now: datetime,
     callback: timedelta | None,
     ret: timedelta,
     state: VisitState,
-    grace: timedelta,
-    retry: timedelta,
+    grace: int,
+    retry: int,
     step1: timedelta,
     step2: timedelta,
 ) -> None:
     earlier, later = sorted((now + step1, now + step2))
     cb = now + callback if callback is not None else None
-    first = board_status(earlier, cb, now + ret, state, grace, retry=retry)
-    second = board_status(later, cb, now + ret, state, grace, retry=retry)
+    first = board_status(earlier, cb, now + ret, state, cfg(grace, retry))
+    second = board_status(later, cb, now + ret, state, cfg(grace, retry))
     assert second.rank <= first.rank
 
 
-@given(instants, optional_offsets, offsets, durations, durations)
+@given(instants, optional_offsets, offsets, grace_minutes, retry_minutes)
 def test_status_is_the_same_in_any_time_zone(
-    now: datetime, callback: timedelta | None, ret: timedelta, grace: timedelta, retry: timedelta
+    now: datetime, callback: timedelta | None, ret: timedelta, grace: int, retry: int
 ) -> None:
     cb = now + callback if callback is not None else None
-    expected = board_status(now, cb, now + ret, ON, grace, retry=retry)
+    expected = board_status(now, cb, now + ret, ON, cfg(grace, retry))
 
     def local(dt: datetime) -> datetime:
         return dt.astimezone(AMSTERDAM)
 
     got = board_status(
-        local(now), local(cb) if cb else None, local(now + ret), ON, grace, retry=retry
+        local(now), local(cb) if cb else None, local(now + ret), ON, cfg(grace, retry)
     )
     assert got is expected
 
 
-@given(instants, optional_offsets, offsets, durations)
+@given(instants, optional_offsets, offsets, grace_minutes)
 def test_past_grace_is_always_alarm_and_geescaleerd_too(
-    now: datetime, callback: timedelta | None, ret: timedelta, grace: timedelta
+    now: datetime, callback: timedelta | None, ret: timedelta, grace: int
 ) -> None:
     cb = now + callback if callback is not None else None
-    assert board_status(now, cb, now + ret, ESC, grace) is S.ALARM
-    if ret + grace <= timedelta(0):
-        assert board_status(now, cb, now + ret, ON, grace) is S.ALARM
+    assert board_status(now, cb, now + ret, ESC, cfg(grace)) is S.ALARM
+    if ret + m(grace) <= timedelta(0):
+        assert board_status(now, cb, now + ret, ON, cfg(grace)) is S.ALARM
     else:
-        assert board_status(now, cb, now + ret, ON, grace) is not S.ALARM
+        assert board_status(now, cb, now + ret, ON, cfg(grace)) is not S.ALARM
 
 
 @given(st.timedeltas(min_value=-timedelta(days=2), max_value=timedelta(days=2)))

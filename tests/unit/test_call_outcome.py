@@ -11,6 +11,7 @@ from veilig_huisbezoek.domain.call_outcome import (
     NameUsed,
     decide_action,
     overdue_decision,
+    retry_instruction,
 )
 from veilig_huisbezoek.domain.errors import ValidationError
 
@@ -149,3 +150,34 @@ def test_all_actions_have_dutch_texts() -> None:
     for action in CallAction:
         assert action.title
         assert action.instruction.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("minutes", "start"),
+    [
+        (1, "Bel over 1 minuut opnieuw."),
+        (2, "Bel over 2 minuten opnieuw."),
+        (5, "Bel over 5 minuten opnieuw."),
+        (60, "Bel over 60 minuten opnieuw."),
+    ],
+)
+def test_the_retry_instruction_follows_the_retry_time(minutes: int, start: str) -> None:
+    d = decide_action(
+        reached=False,
+        name_used=None,
+        vrijuit=None,
+        politie=None,
+        retry_after=timedelta(minutes=minutes),
+    )
+    assert d.action is CallAction.RETRY and d.retry_after == timedelta(minutes=minutes)
+    assert d.instruction.startswith(start)
+    assert d.instruction.endswith("Wordt er dan weer niet opgenomen, dan escaleert u.")
+    assert d.instruction == retry_instruction(timedelta(minutes=minutes))
+
+
+def test_the_retry_instruction_is_translated_by_its_template() -> None:
+    one = retry_instruction(timedelta(minutes=1))
+    many = retry_instruction(timedelta(minutes=7))
+    assert one.template == one and not one.params
+    assert many.template.startswith("Bel over {minutes} minuten opnieuw.")
+    assert many.params == {"minutes": 7}

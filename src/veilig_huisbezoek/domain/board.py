@@ -6,16 +6,21 @@ UTC before any arithmetic, because Python subtracts two datetimes that share one
 
 Boundaries (docs/design.md §3, §4, §7):
 
-* **alarm**: the visit is *geëscaleerd*, or ``now >= expected_return + grace`` and the
-  visitor is not back (the moment the grace time has run out, the alarm is on).
-* **te laat**: ``now > expected_return`` (not back on time, still within the grace
-  time), or the open call-back is overdue by more than the retry time
+* **alarm**: the visit is *geëscaleerd*, or the return is an overdue alarm
+  (:attr:`ReturnStatus.OVERDUE_ALARM`: ``now >= expected_return + grace``, the moment
+  the reminder *Te laat terug* falls due).
+* **te laat** (:attr:`BoardStatus.BEHIND`): the return is within grace
+  (:attr:`ReturnStatus.WITHIN_GRACE`: ``now > expected_return``, the grace time not yet
+  run out), or the open call-back is overdue by more than the retry time
   (``now - next_callback > retry``).
 * **nu bellen**: an open call-back is due (``now >= next_callback``).
 * **op schema**: otherwise, and always for a visit that is not active (nobody is out).
 
 Each condition, once true, stays true as time passes, so a row only ever climbs the
 ladder op schema → nu bellen → te laat → alarm until the store changes.
+
+The grace and retry times come from the organisation :class:`Settings`; the return rule
+is :func:`~.overdue.return_status`, the same one the reminder rules use.
 """
 
 from __future__ import annotations
@@ -25,20 +30,30 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from veilig_huisbezoek.domain.clock import ensure_utc
+from veilig_huisbezoek.domain.overdue import (
+    ReturnStatus,
+    callback_missed,
+    grace_time,
+    retry_time,
+    return_status,
+)
+from veilig_huisbezoek.domain.settings import Settings
 from veilig_huisbezoek.domain.visit import VisitState
 
-DEFAULT_GRACE = timedelta(minutes=15)
-DEFAULT_RETRY = timedelta(minutes=5)
 _ONE_SECOND = timedelta(seconds=1)
 _ONE_HOUR_SECONDS = 3600
 
 
 class BoardStatus(Enum):
-    """Plain Enum: the value is the Dutch wording, ``rank`` orders by urgency."""
+    """Plain Enum: the value is the Dutch wording, ``rank`` orders by urgency.
+
+    ``BEHIND`` is the board's *te laat*: back within the grace time, or a call-back
+    missed by more than the retry time; ``ALARM`` includes the overdue alarm.
+    """
 
     OP_SCHEMA = "op schema"
     NU_BELLEN = "nu bellen"
-    TE_LAAT = "te laat"
+    BEHIND = "te laat"
     ALARM = "alarm"
 
     @property
@@ -49,7 +64,7 @@ class BoardStatus(Enum):
 
 _RANK = {
     BoardStatus.ALARM: 0,
-    BoardStatus.TE_LAAT: 1,
+    BoardStatus.BEHIND: 1,
     BoardStatus.NU_BELLEN: 2,
     BoardStatus.OP_SCHEMA: 3,
 }
@@ -60,23 +75,21 @@ def board_status(
     next_callback: datetime | None,
     expected_return: datetime,
     state: VisitState,
-    grace: timedelta = DEFAULT_GRACE,
-    *,
-    retry: timedelta = DEFAULT_RETRY,
+    settings: Settings,
 ) -> BoardStatus:
     """The board status of one visit at ``now`` (see the module docstring)."""
-    if grace < timedelta(0) or retry < timedelta(0):
-        raise ValueError("grace and retry must not be negative")
+    # A negative time is an error, also for a visit that is not active.
+    grace_time(settings)
+    retry_time(settings)
     if not state.is_active:
         return BoardStatus.OP_SCHEMA
-    now_utc = ensure_utc(now)
-    return_utc = ensure_utc(expected_return)
-    callback_utc = ensure_utc(next_callback) if next_callback is not None else None
-    if state is VisitState.GEESCALEERD or now_utc >= return_utc + grace:
+    returning = return_status(now, expected_return, settings)
+    missed = callback_missed(now, next_callback, settings)
+    if state is VisitState.GEESCALEERD or returning is ReturnStatus.OVERDUE_ALARM:
         return BoardStatus.ALARM
-    if now_utc > return_utc or (callback_utc is not None and now_utc - callback_utc > retry):
-        return BoardStatus.TE_LAAT
-    if callback_utc is not None and now_utc >= callback_utc:
+    if returning is ReturnStatus.WITHIN_GRACE or missed:
+        return BoardStatus.BEHIND
+    if next_callback is not None and ensure_utc(now) >= ensure_utc(next_callback):
         return BoardStatus.NU_BELLEN
     return BoardStatus.OP_SCHEMA
 
@@ -91,7 +104,7 @@ def due_moment(next_callback: datetime | None, expected_return: datetime) -> dat
 
 @dataclass(frozen=True, order=True)
 class UrgencyKey:
-    """Sorts alarm first, then te laat, nu bellen, op schema; earliest due first."""
+    """Sorts alarm first, then te laat (behind), nu bellen, op schema; earliest due first."""
 
     rank: int
     due: datetime
@@ -129,9 +142,12 @@ def format_countdown(
     *,
     ahead: str = "over {}",
     now: str = "nu",
-    late: str = "{} te laat",
+    past: str = "{} te laat",
 ) -> str:
     """``delta`` = due moment minus now: ``over 4:05``, ``nu``, ``2:10 te laat``.
+
+    The past template is for a call-back moment that has passed (not the overdue alarm
+    nor an alarm raised late, see domain/overdue.py).
 
     More than 60 minutes shows hours: ``over 1:05:00``. The templates let the GUI pass
     translated wording; ``{}`` is replaced by the duration.
@@ -140,4 +156,4 @@ def format_countdown(
     if seconds == 0:
         return now
     text = format_duration(seconds)
-    return ahead.format(text) if seconds > 0 else late.format(text)
+    return ahead.format(text) if seconds > 0 else past.format(text)

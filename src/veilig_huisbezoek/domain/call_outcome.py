@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum, StrEnum
 
-from veilig_huisbezoek.domain.errors import ValidationError
+from veilig_huisbezoek.domain.errors import Message, ValidationError, msg
+from veilig_huisbezoek.domain.settings import Settings
 
 
 class NameUsed(StrEnum):
@@ -36,6 +37,11 @@ class CallAction(Enum):
 
     @property
     def instruction(self) -> str:
+        """What to do. For RETRY this is the text with the default retry time; the retry
+        time is a setting, so show :attr:`CallDecision.instruction` (or
+        :func:`retry_instruction`) instead."""
+        if self is CallAction.RETRY:
+            return retry_instruction(_DEFAULT_RETRY)
         return _INSTRUCTIONS[self]
 
 
@@ -61,14 +67,28 @@ _INSTRUCTIONS = {
         "Er is iets mis. Bel nu de politie met het volledige adres: 112 bij direct gevaar, "
         "anders 0900-8844. Houd de lijn open en informeer de leidinggevende."
     ),
-    CallAction.RETRY: (
-        "Bel over 5 minuten opnieuw. Wordt er dan weer niet opgenomen, dan escaleert u."
-    ),
     CallAction.ESCALATE: (
         "Bel nu de leidinggevende en daarna de politie met het volledige adres "
         "en wie er aanwezig zijn."
     ),
 }
+
+
+_DEFAULT_RETRY = timedelta(minutes=Settings().retry_minutes)
+_MINUTE = timedelta(minutes=1)
+
+
+def retry_instruction(retry_after: timedelta) -> Message:
+    """The RETRY instruction for the retry time of the settings (``retry_minutes``):
+    "Bel over 1 minuut opnieuw. …" or "Bel over 7 minuten opnieuw. …" (whole minutes,
+    rounded up)."""
+    minutes = max(1, -(-retry_after // _MINUTE))
+    if minutes == 1:
+        return msg("Bel over 1 minuut opnieuw. Wordt er dan weer niet opgenomen, dan escaleert u.")
+    return msg(
+        "Bel over {minutes} minuten opnieuw. Wordt er dan weer niet opgenomen, dan escaleert u.",
+        minutes=minutes,
+    )
 
 
 # The buddy must act now; the visit is escalated and the leidinggevenden are alarmed.
@@ -89,6 +109,9 @@ class CallDecision:
 
     @property
     def instruction(self) -> str:
+        """What to do; a RETRY names the retry time of this decision (a setting)."""
+        if self.action is CallAction.RETRY and self.retry_after is not None:
+            return retry_instruction(self.retry_after)
         return self.action.instruction
 
     @property
@@ -104,7 +127,7 @@ def decide_action(
     vrijuit: bool | None,
     politie: bool | None,
     previous_misses: int = 0,
-    retry_after: timedelta = timedelta(minutes=5),
+    retry_after: timedelta = _DEFAULT_RETRY,
     sooner_after: timedelta = timedelta(minutes=10),
     police_emergency: str = "112",
     police_general: str = "0900-8844",

@@ -6,7 +6,8 @@ visits with their open call-backs, the alarms already raised) and asks
 
 * ``CALLBACK_DUE``: an open call-back of a visit that is out (onderweg/geëscaleerd);
   retry call-backs after "niet bereikt" are open call-backs too. → the buddy.
-* ``OVERDUE``: expected return + grace time without "terug". → the buddy.
+* ``OVERDUE_ALARM``: expected return + grace time without "terug"
+  (:func:`~.overdue.overdue_alarm_at`, the rule the buddy board uses too). → the buddy.
 * ``ESCALATION``: a call-back or overdue reminder still unacknowledged
   ``escalation_minutes`` after it fell due. → every leidinggevende. It is derived from
   the reminder itself (not from an alarm row), so it also fires when the buddy's app was
@@ -33,6 +34,9 @@ visits with their open call-backs, the alarms already raised) and asks
   Acknowledging the escalation or any repeat stops them all. Only the latest repeat
   due by ``now`` and the next one are listed (the scheduler re-reads when it fires).
 
+An alarm that goes off more than a tolerance after its moment is *raised late*
+(:func:`raised_late`), whatever its kind.
+
 A reminder whose alarm has been acknowledged is done and no longer returned; neither is
 its escalation. All instants are aware UTC, so DST never shifts a moment: a call-back
 in the repeated autumn hour is one instant and fires once.
@@ -47,13 +51,15 @@ from enum import StrEnum
 from operator import attrgetter
 
 from veilig_huisbezoek.domain.clock import ensure_utc
+from veilig_huisbezoek.domain.overdue import escalation_time, overdue_alarm_at
 from veilig_huisbezoek.domain.settings import Settings
 from veilig_huisbezoek.domain.visit import VisitState
 
 
 class ReminderKind(StrEnum):
     CALLBACK_DUE = "terugbellen"
-    OVERDUE = "te_laat_terug"
+    # The grace time after the expected return has run out (stored value kept).
+    OVERDUE_ALARM = "te_laat_terug"
     ESCALATION = "escalatie"
     DEADLINE = "termijn"
     EMERGENCY = "noodsituatie"
@@ -75,7 +81,7 @@ class ReminderKind(StrEnum):
 
 _KIND_LABELS = {
     ReminderKind.CALLBACK_DUE: "Terugbelmoment",
-    ReminderKind.OVERDUE: "Te laat terug",
+    ReminderKind.OVERDUE_ALARM: "Te laat terug",
     ReminderKind.ESCALATION: "Escalatie",
     ReminderKind.DEADLINE: "Termijn",
     ReminderKind.EMERGENCY: "Noodsituatie",
@@ -86,7 +92,7 @@ _URGENCY: dict[ReminderKind, float] = {
     ReminderKind.EMERGENCY: -1,
     ReminderKind.ESCALATION: 0,
     ReminderKind.BUDDY_UNREACHABLE: 0.5,
-    ReminderKind.OVERDUE: 1,
+    ReminderKind.OVERDUE_ALARM: 1,
     ReminderKind.CALLBACK_DUE: 2,
     ReminderKind.UNWATCHED_DEPARTURE: 2,
     ReminderKind.DEADLINE: 3,
@@ -101,7 +107,7 @@ class Audience(StrEnum):
 
 
 # Kinds whose unacknowledged alarm escalates to the leidinggevenden.
-ESCALATING_KINDS = frozenset({ReminderKind.CALLBACK_DUE, ReminderKind.OVERDUE})
+ESCALATING_KINDS = frozenset({ReminderKind.CALLBACK_DUE, ReminderKind.OVERDUE_ALARM})
 
 
 def callback_key(callback_id: int) -> str:
@@ -278,8 +284,7 @@ def due_reminders(
     # A failover period is done when either of its alarms is acknowledged.
     acknowledged |= {unwatched_period(k) for k in acknowledged if k.startswith("unwatched:")}
     repeat_every = timedelta(minutes=settings.escalation_repeat_minutes)
-    grace = timedelta(minutes=settings.grace_minutes)
-    escalate_after = timedelta(minutes=settings.escalation_minutes)
+    escalate_after = escalation_time(settings)
     base: list[Reminder] = []
     for visit in visits_snapshot:
         if not visit.state.is_active:
@@ -320,9 +325,9 @@ def due_reminders(
         base.append(
             Reminder(
                 key=overdue_key(visit.id),
-                kind=ReminderKind.OVERDUE,
+                kind=ReminderKind.OVERDUE_ALARM,
                 visit_id=visit.id,
-                due_at=ensure_utc(visit.expected_return) + grace,
+                due_at=overdue_alarm_at(visit.expected_return, settings),
                 audience=Audience.BUDDY,
                 visitor_first_name=visit.visitor_first_name,
                 buddy_id=visit.buddy_id,
@@ -453,6 +458,7 @@ def reminders_for(
     return result
 
 
-def is_late(due_at: datetime, raised_at: datetime, tolerance: timedelta) -> bool:
-    """An alarm raised more than ``tolerance`` after its moment is 'te laat'."""
+def raised_late(due_at: datetime, raised_at: datetime, tolerance: timedelta) -> bool:
+    """An alarm raised more than ``tolerance`` after its moment was *raised late* (shown
+    as 'te laat' with its original time); not to be confused with an overdue alarm."""
     return ensure_utc(raised_at) - ensure_utc(due_at) > tolerance

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .clock import ensure_utc, to_local
+from .overdue import escalation_time
 from .presence import SessionSeen, people_presence, watch_state
 from .reminders import (
     AlarmSnapshot,
@@ -102,7 +103,7 @@ def watch_steps(
     by_id: Mapping[int, VisitSnapshot] = {v.id: v for v in visits}
     reminders = due_reminders(visits, alarms, settings, buddy_seen=newest_seen(sessions), now=now)
     people = people_presence(sessions, now)
-    escalate_after = timedelta(minutes=settings.escalation_minutes)
+    escalate_after = escalation_time(settings)
     steps: list[WatchStep] = []
     for r in reminders:
         visit = by_id.get(r.visit_id) if r.visit_id is not None else None
@@ -113,11 +114,11 @@ def watch_steps(
             if now < start:
                 continue
             if r.escalates == overdue_key(visit.id):
-                late = now - ensure_utc(visit.expected_return)
-                what = f"{_minutes(late)} over tijd"
+                past_return = now - ensure_utc(visit.expected_return)
+                what = f"{_minutes(past_return)} over tijd"
             else:  # a call-back that was not made
-                late = now - (r.due_at - escalate_after)
-                what = f"terugbellen {_minutes(late)} over tijd"
+                past_callback = now - (r.due_at - escalate_after)
+                what = f"terugbellen {_minutes(past_callback)} over tijd"
             line = f"{what}, niemand heeft het alarm opgepakt"
         elif r.kind is ReminderKind.BUDDY_UNREACHABLE and r.audience is Audience.LEIDINGGEVENDEN:
             assert r.since is not None

@@ -462,7 +462,7 @@ class AlarmPanel(QFrame):
         if alarm.kind is ReminderKind.CALLBACK_DUE:
             text = self.tr("Terugbelmoment: bel nu {who} — {where}.").format(who=who, where=where)
             when = self.tr("Gepland om {time}.").format(time=time)
-        elif alarm.kind is ReminderKind.OVERDUE:
+        elif alarm.kind is ReminderKind.OVERDUE_ALARM:
             text = self.tr("Te laat terug: {who} is nog niet terug — {where}.").format(
                 who=who, where=where
             )
@@ -512,7 +512,7 @@ class AlarmPanel(QFrame):
             if name:
                 text += " " + self.tr("Medewerker: {name}.").format(name=name)
             when = self.tr("Om {time}.").format(time=time)
-        if alarm.late:
+        if alarm.raised_late:
             text = self.tr("TE LAAT (oorspronkelijk {time}) — {text}").format(time=time, text=text)
         else:
             text = f"{text} {when}"
@@ -532,7 +532,7 @@ class AlarmPanel(QFrame):
             text = self.tr(
                 "Terugbelmoment van {time} ({where}): {buddy} is gewaarschuwd om u te bellen."
             ).format(time=time, where=where, buddy=buddy)
-        elif alarm.kind is ReminderKind.OVERDUE:
+        elif alarm.kind is ReminderKind.OVERDUE_ALARM:
             text = self.tr(
                 "U bent te laat terug ({where}): {buddy} is om {time} gewaarschuwd."
             ).format(time=time, where=where, buddy=buddy)

@@ -10,7 +10,7 @@ so one request never opens two dialogs.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import cast
 
 import shiboken6
@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from ..domain.board import BoardStatus
 from ..domain.clock import to_local
 from ..domain.errors import UserError
+from ..domain.overdue import retry_time
 from ..domain.presence import PresenceSnapshot
 from ..domain.settings import Settings
 from ..services.board import BoardRow, board_rows
@@ -138,7 +139,6 @@ class BoardPage(QWidget):
         self._reload_pending = False
         self._loaded_once = False
         self._alarm_count = 0
-        self._retry = timedelta(minutes=Settings().retry_minutes)
         self.call_dialog: CallDialog | None = None
 
         self.form = load_form("board", self)
@@ -249,8 +249,7 @@ class BoardPage(QWidget):
             return
         self._loading = False
         rows, settings = cast(tuple[list[BoardRow], Settings], result)
-        self._retry = timedelta(minutes=settings.retry_minutes)
-        self.model.set_timing(timedelta(minutes=settings.grace_minutes), self._retry)
+        self.model.set_settings(settings)
         count_before = self.model.rowCount()
         self.model.set_rows(rows, self._ctx.clock.now())
         if self.model.rowCount() != count_before or not self._loaded_once:
@@ -428,7 +427,7 @@ class BoardPage(QWidget):
         """The call-back this call answers: the next one when it is due (or nearly)."""
         if row.next_callback_due is None:
             return None
-        if row.next_callback_due - self._ctx.clock.now() <= self._retry:
+        if row.next_callback_due - self._ctx.clock.now() <= retry_time(self.model.settings):
             return row.next_callback_id
         return None
 

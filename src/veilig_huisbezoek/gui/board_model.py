@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -25,8 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain.board import (
-    DEFAULT_GRACE,
-    DEFAULT_RETRY,
     BoardStatus,
     UrgencyKey,
     board_status,
@@ -37,6 +35,7 @@ from ..domain.checklist import RiskLevel
 from ..domain.clock import to_local
 from ..domain.phone import format_phone
 from ..domain.presence import PresenceSnapshot
+from ..domain.settings import Settings
 from ..services.board import BoardRow
 from .i18n import domain_text
 
@@ -64,7 +63,7 @@ MAY_CALL_ROLE = int(_Role.UserRole) + 4
 # a symbol and a word.
 _STATUS_COLOURS = {
     BoardStatus.ALARM: ("#b71c1c", "#ffffff"),
-    BoardStatus.TE_LAAT: ("#ff8f00", "#000000"),
+    BoardStatus.BEHIND: ("#ff8f00", "#000000"),
     BoardStatus.NU_BELLEN: ("#ffe45c", "#000000"),
     BoardStatus.OP_SCHEMA: ("#d7ecd9", "#14401a"),
 }
@@ -91,15 +90,14 @@ class BoardModel(QAbstractTableModel):
         self,
         parent: QObject | None = None,
         *,
-        grace: timedelta = DEFAULT_GRACE,
-        retry: timedelta = DEFAULT_RETRY,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self._entries: list[_Entry] = []
         self._presence = PresenceSnapshot()
         self._me: int | None = None
-        self._grace = grace
-        self._retry = retry
+        # Grace and retry times: the organisation settings (defaults until read).
+        self._settings = settings if settings is not None else Settings()
         self._order_dirty = False
         self._headers = (
             self.tr("Status"),
@@ -113,13 +111,13 @@ class BoardModel(QAbstractTableModel):
         )
         self._status_text = {
             BoardStatus.ALARM: self.tr("⚠ ALARM"),
-            BoardStatus.TE_LAAT: self.tr("◷ te laat"),
+            BoardStatus.BEHIND: self.tr("◷ te laat"),
             BoardStatus.NU_BELLEN: self.tr("☎ nu bellen"),
             BoardStatus.OP_SCHEMA: self.tr("✓ op schema"),
         }
         self._status_accessible = {
             BoardStatus.ALARM: self.tr("Alarm"),
-            BoardStatus.TE_LAAT: self.tr("Te laat"),
+            BoardStatus.BEHIND: self.tr("Te laat"),
             BoardStatus.NU_BELLEN: self.tr("Nu bellen"),
             BoardStatus.OP_SCHEMA: self.tr("Op schema"),
         }
@@ -128,7 +126,7 @@ class BoardModel(QAbstractTableModel):
                 "Alarm: de verwachte terugkomst plus uitlooptijd is verstreken of het bezoek "
                 "is geëscaleerd. Bel nu; geen gehoor: bel de leidinggevende en de politie."
             ),
-            BoardStatus.TE_LAAT: self.tr(
+            BoardStatus.BEHIND: self.tr(
                 "Te laat: de bezoeker is niet op tijd terug, of het belmoment is al langer "
                 "dan de herhaaltijd voorbij. Bel nu."
             ),
@@ -142,7 +140,7 @@ class BoardModel(QAbstractTableModel):
         }
         self._ahead = self.tr("over {}")
         self._due_now = self.tr("nu")
-        self._late = self.tr("{} te laat")
+        self._past_due = self.tr("{} te laat")
         self._no_callback = self.tr("—")
         self._brushes = {
             status: (QBrush(QColor(bg)), QBrush(QColor(fg)))
@@ -156,10 +154,13 @@ class BoardModel(QAbstractTableModel):
         self._bold.setBold(True)
 
     # ---- feeding -------------------------------------------------------------------
-    def set_timing(self, grace: timedelta, retry: timedelta) -> None:
-        """Grace and retry times from the organisation settings; applied at next tick."""
-        self._grace = grace
-        self._retry = retry
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def set_settings(self, settings: Settings) -> None:
+        """The organisation settings (grace and retry times); applied at next tick."""
+        self._settings = settings
 
     def set_viewer(self, account_id: int) -> None:
         """Whose board this is: their own buddy rows say "u kijkt mee"."""
@@ -399,15 +400,14 @@ class BoardModel(QAbstractTableModel):
             row.next_callback_due,
             row.expected_return,
             row.state,
-            self._grace,
-            retry=self._retry,
+            self._settings,
         )
 
     def _countdown(self, row: BoardRow, now: datetime) -> str:
         if row.next_callback_due is None:
             return self._no_callback
         return format_countdown(
-            row.next_callback_due - now, ahead=self._ahead, now=self._due_now, late=self._late
+            row.next_callback_due - now, ahead=self._ahead, now=self._due_now, past=self._past_due
         )
 
     @staticmethod

@@ -9,7 +9,7 @@ opens it window-modal with ``open()`` (no nested event loop), one call at a time
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
@@ -32,6 +32,7 @@ from ..domain.board import format_countdown
 from ..domain.call_outcome import CallAction, CallDecision, NameUsed, decide_action
 from ..domain.clock import to_local
 from ..domain.errors import UserError
+from ..domain.overdue import retry_time
 from ..domain.phone import format_phone
 from ..domain.roles import Permission, Role
 from ..domain.settings import Settings
@@ -43,7 +44,7 @@ from ..services.visits import record_call
 from ..storage.errors import StoreError
 from .forms import child, load_form
 from .hub import AppHub
-from .i18n import domain_text, error_text
+from .i18n import domain_text, error_text, message_text
 from .keys import is_enter
 from .readout import announce, sentences
 from .screen_fit import fit_to_screen
@@ -217,6 +218,14 @@ class CallDialog(QDialog):
         """The domain's title and instruction in the chosen language."""
         return self._action_texts[action]
 
+    def decision_text(self, decision: CallDecision) -> tuple[str, str]:
+        """The decision's title and instruction in the chosen language: a retry names
+        the retry time of the settings ("Bel over 1 minuut opnieuw", "… 5 minuten …")."""
+        title, instruction = self._action_texts[decision.action]
+        if decision.action is CallAction.RETRY:
+            instruction = message_text(decision.instruction)
+        return title, instruction
+
     # ---- state ---------------------------------------------------------------------
     @property
     def reached(self) -> bool | None:
@@ -262,7 +271,7 @@ class CallDialog(QDialog):
             vrijuit=self.vrijuit if reached else None,
             politie=self.politie if reached else None,
             previous_misses=self.previous_misses,
-            retry_after=timedelta(minutes=settings.retry_minutes),
+            retry_after=retry_time(settings),
             police_emergency=settings.police_emergency,
             police_general=settings.police_general,
         )
@@ -315,7 +324,7 @@ class CallDialog(QDialog):
                 self._callback_due - now,
                 ahead=self.tr("over {}"),
                 now=self.tr("nu"),
-                late=self.tr("{} te laat"),
+                past=self.tr("{} te laat"),
             )
             self.due_label.setText(
                 self.tr("Belmoment {time} ({countdown})").format(
@@ -384,7 +393,7 @@ class CallDialog(QDialog):
                 self.tr("Niet bereikt (Alt+N), Voornaam (Alt+V) of Achternaam (Alt+A).")
             )
         else:
-            title, instruction = self._action_texts[decision.action]
+            title, instruction = self.decision_text(decision)
             self.preview_title_label.setText(f"{self._action_symbols[decision.action]} {title}")
             hint = ""
             unanswered = self.vrijuit is None or self.politie is None
@@ -406,7 +415,7 @@ class CallDialog(QDialog):
             f"#resultFrame {{ background: {background}; border-radius: 6px; }}"
             f" #resultFrame QLabel {{ color: {text}; }}"
         )
-        title, instruction = self._action_texts[decision.action]
+        title, instruction = self.decision_text(decision)
         self.action_title_label.setText(f"{self._action_symbols[decision.action]} {title}")
         extra: list[str] = []
         if decision.retry_after is not None:

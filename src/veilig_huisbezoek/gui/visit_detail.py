@@ -63,7 +63,7 @@ _ALARM_ACTIONS = frozenset({CallAction.CALL_112, CallAction.CALL_POLICE, CallAct
 _ALARM_EVENTS = frozenset({"terug_incident", "geescaleerd", "alarm"})
 # services.alarms: "alarm" when a reminder fired (detail: its kind, plus " te_laat"
 # when raised late), "alarm_bevestigd" when someone acknowledged it (detail: the kind).
-_LATE_SUFFIX = " te_laat"
+_RAISED_LATE_SUFFIX = " te_laat"
 _LEVEL_MARK = {RiskLevel.GROEN: "●", RiskLevel.ORANJE: "▲", RiskLevel.ROOD: "■"}
 _LEVEL_COLOURS = {
     RiskLevel.GROEN: "#dcefdc",
@@ -166,11 +166,11 @@ class TimelineModel(RowTableModel[TimelineEntry]):
 
     def _alarm_detail(self, detail: str) -> str:
         """ "terugbellen te_laat" → "Terugbelmoment (te laat)"; unknown text stays."""
-        late = detail.endswith(_LATE_SUFFIX)
-        value = detail.removesuffix(_LATE_SUFFIX)
+        raised_late = detail.endswith(_RAISED_LATE_SUFFIX)
+        value = detail.removesuffix(_RAISED_LATE_SUFFIX)
         kinds = {
             ReminderKind.CALLBACK_DUE.value: self.tr("Terugbelmoment"),
-            ReminderKind.OVERDUE.value: self.tr("Te laat terug"),
+            ReminderKind.OVERDUE_ALARM.value: self.tr("Te laat terug"),
             ReminderKind.ESCALATION.value: self.tr("Escalatie naar leidinggevenden"),
             ReminderKind.DEADLINE.value: self.tr("Termijn"),
             ReminderKind.EMERGENCY.value: self.tr("Noodsituatie, aan leidinggevenden"),
@@ -181,7 +181,7 @@ class TimelineModel(RowTableModel[TimelineEntry]):
         if value not in kinds:
             return detail
         text = kinds[value]
-        return self.tr("{kind} (te laat)").format(kind=text) if late else text
+        return self.tr("{kind} (te laat)").format(kind=text) if raised_late else text
 
     def _callback(self, callback: CallbackInfo, detail: VisitDetail) -> TimelineEntry:
         kinds = {

@@ -252,7 +252,7 @@ class Notifier(QObject):
         if alarm.kind is ReminderKind.CALLBACK_DUE:
             title = QCoreApplication.translate("Notifier", "Terugbelmoment")
             message = QCoreApplication.translate("Notifier", "Bel nu {name}.").format(name=name)
-        elif alarm.kind is ReminderKind.OVERDUE:
+        elif alarm.kind is ReminderKind.OVERDUE_ALARM:
             title = QCoreApplication.translate("Notifier", "Te laat terug")
             message = QCoreApplication.translate("Notifier", "{name} is nog niet terug.").format(
                 name=name
@@ -280,7 +280,7 @@ class Notifier(QObject):
         else:
             title = QCoreApplication.translate("Notifier", "Termijn")
             message = QCoreApplication.translate("Notifier", "Er verloopt een termijn.")
-        if alarm.late:
+        if alarm.raised_late:
             message = QCoreApplication.translate(
                 "Notifier", "TE LAAT (oorspronkelijk {time}): {message}"
             ).format(time=to_local(alarm.due_at).strftime("%H:%M"), message=message)

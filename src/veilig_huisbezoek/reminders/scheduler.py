@@ -68,9 +68,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..domain.clock import Clock, SystemClock
 from ..domain.errors import NotAllowedError
-from ..domain.reminders import Deadline, Reminder, ReminderKind, is_late
+from ..domain.reminders import Deadline, Reminder, ReminderKind, raised_late
 from ..services import alarms
-from ..services.alarms import LATE_TOLERANCE, AlarmInfo, VisitContact
+from ..services.alarms import RAISED_LATE_TOLERANCE, AlarmInfo, VisitContact
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError, StoreUnreachableError
 
@@ -462,7 +462,7 @@ class ReminderScheduler(QObject):
                     entry.recorded = alarms.raise_alarm(
                         self._ctx,
                         entry.reminder,
-                        late=entry.info.late,
+                        raised_late=entry.info.raised_late,
                         raised_at=entry.info.raised_at,
                     )
                 if entry.acknowledged_at is not None and not entry.recorded.acknowledged:
@@ -486,7 +486,7 @@ class ReminderScheduler(QObject):
             self._fired.add(key)
             self.local_alarm_recorded.emit(entry.info, entry.recorded)
 
-    def _local_alarm(self, reminder: Reminder, now: datetime, late: bool) -> AlarmInfo:
+    def _local_alarm(self, reminder: Reminder, now: datetime, was_late: bool) -> AlarmInfo:
         contact = self._contacts.get(reminder.visit_id) if reminder.visit_id is not None else None
         self._local_ids += 1
         return AlarmInfo(
@@ -498,7 +498,7 @@ class ReminderScheduler(QObject):
             callback_id=reminder.callback_id,
             due_at=reminder.due_at,
             raised_at=now,
-            late=late,
+            raised_late=was_late,
             acknowledged_at=None,
             acknowledged_by="",
             visitor_first_name=reminder.visitor_first_name,
@@ -521,15 +521,15 @@ class ReminderScheduler(QObject):
                 # Presence cannot be read: the last known schedule says nothing about
                 # who is there now, so no failover from it (never a false one).
                 continue
-            late = is_late(reminder.due_at, now, LATE_TOLERANCE)
+            was_late = raised_late(reminder.due_at, now, RAISED_LATE_TOLERANCE)
             try:
                 if self._unreachable:
                     raise StoreUnreachableError("offline")  # known: don't wait for it
-                info = alarms.raise_alarm(self._ctx, reminder, late=late)
+                info = alarms.raise_alarm(self._ctx, reminder, raised_late=was_late)
             except StoreUnreachableError:
                 # Never silent: alarm here from the last known schedule.
                 self._unreachable = True
-                info = self._local_alarm(reminder, now, late)
+                info = self._local_alarm(reminder, now, was_late)
                 self._local[reminder.key] = LocalAlarm(reminder, info)
                 log.warning("alarm %s raised locally, not recorded yet", reminder.key)
                 fired.append(info)

@@ -53,7 +53,7 @@ ACTIVE_STATES = (VisitState.ONDERWEG.value, VisitState.GEESCALEERD.value)
 _CALLBACK_OPEN = "open"
 
 # An alarm raised more than this after its moment was missed ('te laat').
-LATE_TOLERANCE = timedelta(seconds=30)
+RAISED_LATE_TOLERANCE = timedelta(seconds=30)
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ class AlarmInfo:
     callback_id: int | None
     due_at: datetime
     raised_at: datetime
-    late: bool
+    raised_late: bool
     acknowledged_at: datetime | None
     acknowledged_by: str
     visitor_first_name: str
@@ -392,7 +392,7 @@ def _infos(session: Session, where: ColumnElement[bool]) -> list[AlarmInfo]:
                 callback_id=callback_id,
                 due_at=alarm.due_at,
                 raised_at=alarm.raised_at,
-                late=alarm.late,
+                raised_late=alarm.raised_late,
                 acknowledged_at=alarm.acknowledged_at,
                 acknowledged_by=f"{ack_first or ''} {ack_last or ''}".strip(),
                 visitor_first_name=person.first_name if person else "",
@@ -550,7 +550,7 @@ def newest_per_escalation(alarms: Iterable[AlarmInfo]) -> list[AlarmInfo]:
 # Kinds whose acknowledgement ("Petra handelt dit af") stays in view while the visit runs.
 IN_HAND_KINDS = (
     ReminderKind.CALLBACK_DUE,
-    ReminderKind.OVERDUE,
+    ReminderKind.OVERDUE_ALARM,
     ReminderKind.ESCALATION,
     ReminderKind.EMERGENCY,
     ReminderKind.BUDDY_UNREACHABLE,
@@ -692,7 +692,7 @@ def _check_recipient(ctx: ServiceContext, session: Session, reminder: Reminder) 
 
 
 def raise_alarm(
-    ctx: ServiceContext, reminder: Reminder, *, late: bool, raised_at: datetime | None = None
+    ctx: ServiceContext, reminder: Reminder, *, raised_late: bool, raised_at: datetime | None = None
 ) -> AlarmInfo:
     """Record that a reminder fired; returns the existing alarm if it was raised before.
 
@@ -719,7 +719,7 @@ def raise_alarm(
                 visit_id=reminder.visit_id,
                 due_at=reminder.due_at,
                 raised_at=now,
-                late=late,
+                raised_late=raised_late,
                 audience=reminder.audience.value,
             )
             .on_conflict_do_nothing(index_elements=[Alarm.reminder_key])
@@ -735,7 +735,7 @@ def raise_alarm(
                         at=now,
                         actor_id=None,
                         kind=EVENT_RAISED,
-                        detail=reminder.kind.value + (" te_laat" if late else ""),
+                        detail=reminder.kind.value + (" te_laat" if raised_late else ""),
                     )
                 )
             ctx.audit(
@@ -743,7 +743,7 @@ def raise_alarm(
                 "alarm_raised",
                 "alarm",
                 inserted,
-                reminder.kind.value + (" te_laat" if late else ""),
+                reminder.kind.value + (" te_laat" if raised_late else ""),
             )
         (info,) = _with_heads(ctx, session, _infos(session, Alarm.reminder_key == reminder.key))
         return info

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -20,6 +20,7 @@ from ..domain.departure import (
     validate_reason,
 )
 from ..domain.errors import ValidationError, msg, term
+from ..domain.overdue import retry_time
 from ..domain.reminders import Audience, ReminderKind, unwatched_departure_key
 from ..domain.roles import Permission, PermissionDenied, Role, roles_from_text
 from ..domain.visit import VisitPlan, VisitState, transition
@@ -356,7 +357,7 @@ def _tell_leidinggevenden(ctx: ServiceContext, session: Session, visit: Visit, r
         visit_id=visit.id,
         due_at=now,
         raised_at=now,
-        late=False,
+        raised_late=False,
         audience=Audience.LEIDINGGEVENDEN.value,
     )
     session.add(alarm)
@@ -429,7 +430,7 @@ def record_call(
             vrijuit=vrijuit,
             politie=politie,
             previous_misses=misses,
-            retry_after=timedelta(minutes=settings.retry_minutes),
+            retry_after=retry_time(settings),
             police_emergency=settings.police_emergency,
             police_general=settings.police_general,
         )

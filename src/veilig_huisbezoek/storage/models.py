@@ -252,7 +252,7 @@ class AuditEntry(Base):
 class Alarm(Base):
     """A reminder that fired (docs/design.md §4): stays open until someone acknowledges it.
 
-    ``reminder_key`` (e.g. ``callback:17``) makes raising idempotent; ``late`` marks an
+    ``reminder_key`` (e.g. ``callback:17``) makes raising idempotent; ``raised_late`` marks an
     alarm raised after its moment because the app was closed or asleep ('te laat').
     """
 
@@ -269,7 +269,8 @@ class Alarm(Base):
     raised_at: Mapped[datetime] = mapped_column(UTCDateTime)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
-    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Column "late" (kept for existing databases).
+    raised_late: Mapped[bool] = mapped_column("late", Boolean, default=False)
     audience: Mapped[str] = mapped_column(String(20))  # buddy / leidinggevenden
 
 
