@@ -124,14 +124,14 @@ def test_tab_follows_the_reading_order_in_every_step(qtbot: QtBot, demo: DemoEnv
     answer(qtbot, page, {})
     check()
     click(qtbot, page.next_button)
-    assert page.deviation_box.isVisible() and page.consent_box.isVisible()
+    assert page.advice_step.deviation_box.isVisible() and page.consent_step.consent_box.isVisible()
     check()
-    page.deviation_edit.setPlainText("Bewoner kent mij; politie is ingelicht.")
+    page.advice_step.deviation_edit.setPlainText("Bewoner kent mij; politie is ingelicht.")
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_PLAN
     check()
     # The plan in reading order: the left column, then the right one.
-    chain = tab_chain(page, page.reason_combo)
+    chain = tab_chain(page, page.plan_step.reason_combo)
     assert chain[: len(PLAN_ORDER)] == [getattr(page, name) for name in PLAN_ORDER]
     fill_plan(qtbot, page)
     click(qtbot, page.next_button)
