@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests import helpers
 from tests.gui.conftest import DemoEnv
 from veilig_huisbezoek.domain import register as register_rules
 from veilig_huisbezoek.domain.checklist import Answer
@@ -27,15 +28,8 @@ def click(qtbot: QtBot, button: QAbstractButton) -> None:
 
 
 def open_page(qtbot: QtBot, demo: DemoEnv, user: str = "sanne") -> PrepareVisitPage:
-    ctx = demo.login(user)
-    page = PrepareVisitPage(ctx, demo.tasks, demo.hub)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()  # keyboard focus (arrow keys in radio groups) needs it
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    return page
+    page = PrepareVisitPage(demo.login(user), demo.tasks, demo.hub)
+    return helpers.open_page(qtbot, page, active=True)
 
 
 def checklist(page: PrepareVisitPage) -> ChecklistWidget:

@@ -132,7 +132,7 @@ def test_tab_follows_the_reading_order_in_every_step(qtbot: QtBot, demo: DemoEnv
     check()
     # The plan in reading order: the left column, then the right one.
     chain = tab_chain(page, page.plan_step.reason_combo)
-    assert chain[: len(PLAN_ORDER)] == [getattr(page, name) for name in PLAN_ORDER]
+    assert chain[: len(PLAN_ORDER)] == [page.findChild(QWidget, name) for name in PLAN_ORDER]
     fill_plan(qtbot, page)
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_REVIEW
@@ -140,17 +140,17 @@ def test_tab_follows_the_reading_order_in_every_step(qtbot: QtBot, demo: DemoEnv
     assert problems == []
 
 
-PLAN_ORDER = (
-    "reason_combo",
-    "residents_edit",
-    "clients_edit",
-    "phone_edit",
-    "interpreter_check",
-    "announced_check",
-    "start_edit",
-    "return_edit",
-    "buddy_combo",
-    "callback_list",
+PLAN_ORDER = (  # object names
+    "reasonCombo",
+    "residentsEdit",
+    "clientsEdit",
+    "phoneEdit",
+    "interpreterCheck",
+    "announcedCheck",
+    "startEdit",
+    "returnEdit",
+    "buddyCombo",
+    "callbackList",
 )
 
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,13 +26,13 @@ from ...services.context import ServiceContext
 from ...services.planning import ConsentGrant
 from ...storage.errors import StoreError
 from ..checklist_widget import ChecklistWidget
-from ..forms import child, load_form
+from ..forms import child
 from ..hub import AppHub
 from ..i18n import error_text
 from ..keys import return_focus
 from ..level_badge import LevelBadge
 from ..look import ERROR_STYLE, PRIMARY_BUTTON_STYLE, focus_frame, scaled_font
-from ..screen_fit import page_scroll
+from ..page_base import WorkspacePage
 from ..tasks import TaskRunner
 from .address_step import AddressStep
 from .advice_step import AdviceStep
@@ -56,7 +55,7 @@ from .plan_step import PlanStep
 from .review_step import ReviewStep
 
 
-class PrepareVisitPage(QWidget):
+class PrepareVisitPage(WorkspacePage):
     """The medewerker prepares a visit step by step; ``planned`` carries the new visit id
     (scheduled, or stored as concept waiting for consent)."""
 
@@ -65,15 +64,8 @@ class PrepareVisitPage(QWidget):
     def __init__(
         self, ctx: ServiceContext, tasks: TaskRunner, hub: AppHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__("prepare_visit", ctx, tasks, hub, parent)
         self.title = self.tr("Bezoek voorbereiden")
-        self.ctx = ctx
-        self.tasks = tasks
-        self.hub = hub
-        self.form = load_form("prepare_visit", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(page_scroll(self.form))
         f = self.form
         self.step_labels = [child(f, QLabel, f"stepLabel{n}") for n in range(1, 6)]
         self.stack = child(f, QStackedWidget, "stepStack")
@@ -163,6 +155,11 @@ class PrepareVisitPage(QWidget):
 
     # ---- public -------------------------------------------------------------------
     def refresh(self) -> None:
+        """Unlike the other pages it does not wait while the team server is unreachable:
+        the message line says why the team could not be loaded."""
+        self.reload()
+
+    def reload(self) -> None:
         """Reload colleagues and settings; never touches what was typed."""
         try:
             self.team = planning.team_members(self.ctx)
