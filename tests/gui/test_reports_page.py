@@ -167,12 +167,7 @@ def seeded_page(qtbot: QtBot, qapp: object, tmp_path: Path) -> Iterator[ReportsP
     seed_history(team)
     petra = team.login("petra")
     tasks = TaskRunner()
-    page = ReportsPage(petra, tasks, AppHub())
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    yield page
+    yield helpers.open_page(qtbot, ReportsPage(petra, tasks, AppHub()))
     tasks.shutdown()
     petra.store.close()
 

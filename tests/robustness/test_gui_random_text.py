@@ -23,6 +23,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests import helpers
 from tests.gui.test_prepare_visit import SAFE_ADDRESS, answer, pick, type_address
 from tests.robustness.helpers import (
     MEDEWERKER,
@@ -116,11 +117,7 @@ def settle(qtbot: QtBot, tasks: TaskRunner) -> None:
 
 
 def prepare_page(qtbot: QtBot, env: Env) -> PrepareVisitPage:
-    page = PrepareVisitPage(env.ctx, env.tasks, env.hub)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
+    page = helpers.open_page(qtbot, PrepareVisitPage(env.ctx, env.tasks, env.hub))
     settle(qtbot, env.tasks)
     return page
 
