@@ -215,11 +215,11 @@ def shoot(out: Path, language: str) -> int:
     note = _active_notes(data_dir, clock, today)[0]
     a = note.address
     for edit, text in (
-        (page.street_edit, a.street),
-        (page.number_edit, str(a.house_number)),
-        (page.addition_edit, a.addition),
-        (page.postcode_edit, a.postcode),
-        (page.city_edit, a.city),
+        (page.address_step.street_edit, a.street),
+        (page.address_step.number_edit, str(a.house_number)),
+        (page.address_step.addition_edit, a.addition),
+        (page.address_step.postcode_edit, a.postcode),
+        (page.address_step.city_edit, a.city),
     ):
         edit.setFocus()
         QTest.keyClicks(edit, text)

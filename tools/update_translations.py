@@ -204,7 +204,7 @@ def write_domain_source(folder: Path) -> Path:
 
 
 def sources() -> list[str]:
-    files = sorted(ROOT.glob("ui/*.ui")) + sorted(ROOT.glob("src/veilig_huisbezoek/gui/*.py"))
+    files = sorted(ROOT.glob("ui/*.ui")) + sorted(ROOT.glob("src/veilig_huisbezoek/gui/**/*.py"))
     # The notifier's desktop messages and tray texts are Qt-translated too.
     files += sorted(ROOT.glob("src/veilig_huisbezoek/reminders/*.py"))
     return [str(f) for f in files]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests import helpers
 from tests.gui.conftest import DemoEnv
 from veilig_huisbezoek.domain import register as register_rules
 from veilig_huisbezoek.domain.checklist import Answer
@@ -27,15 +28,8 @@ def click(qtbot: QtBot, button: QAbstractButton) -> None:
 
 
 def open_page(qtbot: QtBot, demo: DemoEnv, user: str = "sanne") -> PrepareVisitPage:
-    ctx = demo.login(user)
-    page = PrepareVisitPage(ctx, demo.tasks, demo.hub)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()  # keyboard focus (arrow keys in radio groups) needs it
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    return page
+    page = PrepareVisitPage(demo.login(user), demo.tasks, demo.hub)
+    return helpers.open_page(qtbot, page, active=True)
 
 
 def checklist(page: PrepareVisitPage) -> ChecklistWidget:
@@ -53,11 +47,11 @@ def type_address(
     city: str,
 ) -> None:
     for edit, text in (
-        (page.street_edit, street),
-        (page.number_edit, number),
-        (page.addition_edit, addition),
-        (page.postcode_edit, postcode),
-        (page.city_edit, city),
+        (page.address_step.street_edit, street),
+        (page.address_step.number_edit, number),
+        (page.address_step.addition_edit, addition),
+        (page.address_step.postcode_edit, postcode),
+        (page.address_step.city_edit, city),
     ):
         edit.setFocus()
         edit.selectAll()
@@ -89,15 +83,15 @@ def shown(label: QLabel) -> str:
 
 def fill_plan(qtbot: QtBot, page: PrepareVisitPage, *, buddy: str = "Ahmed") -> None:
     assert page.current_step() == STEP_PLAN
-    pick(qtbot, page.reason_combo, "Dienst")
-    assert page.reason_combo.currentText() == "Dienstverlening"
-    qtbot.keyClicks(page.residents_edit, "Dhr. en mevr. Janssen")
-    qtbot.keyClicks(page.clients_edit, "Mevr. Janssen")
-    qtbot.keyClicks(page.phone_edit, "045 560 5040")
-    pick(qtbot, page.buddy_combo, buddy)
-    assert page.buddy_combo.currentText().startswith(buddy)
-    page.announced_check.setFocus()
-    qtbot.keyClick(page.announced_check, Qt.Key.Key_Space)  # a check box: Space ticks it
+    pick(qtbot, page.plan_step.reason_combo, "Dienst")
+    assert page.plan_step.reason_combo.currentText() == "Dienstverlening"
+    qtbot.keyClicks(page.plan_step.residents_edit, "Dhr. en mevr. Janssen")
+    qtbot.keyClicks(page.plan_step.clients_edit, "Mevr. Janssen")
+    qtbot.keyClicks(page.plan_step.phone_edit, "045 560 5040")
+    pick(qtbot, page.plan_step.buddy_combo, buddy)
+    assert page.plan_step.buddy_combo.currentText().startswith(buddy)
+    page.plan_step.announced_check.setFocus()
+    qtbot.keyClick(page.plan_step.announced_check, Qt.Key.Key_Space)  # a check box: Space ticks it
 
 
 def walk_to_plan(
@@ -121,11 +115,11 @@ def walk_to_plan(
 
 def tick_colleague(page: PrepareVisitPage, name: str, qtbot: QtBot | None = None) -> None:
     """Select the colleague in the list and press Space, as a keyboard user would."""
-    items = page.colleague_list.findItems(name, Qt.MatchFlag.MatchStartsWith)
+    items = page.advice_step.colleague_list.findItems(name, Qt.MatchFlag.MatchStartsWith)
     assert items, name
-    page.colleague_list.setFocus()
-    page.colleague_list.setCurrentItem(items[0])
-    QTest.keyClick(page.colleague_list, Qt.Key.Key_Space)
+    page.advice_step.colleague_list.setFocus()
+    page.advice_step.colleague_list.setCurrentItem(items[0])
+    QTest.keyClick(page.advice_step.colleague_list, Qt.Key.Key_Space)
 
 
 def active_note(petra: ServiceContext, demo: DemoEnv) -> UnsafeAddressNote:
@@ -147,4 +141,7 @@ def note_address(note: UnsafeAddressNote) -> tuple[str, str, str, str, str]:
 
 
 def listed(page: PrepareVisitPage) -> list[str]:
-    return [page.callback_list.item(i).text() for i in range(page.callback_list.count())]
+    return [
+        page.plan_step.callbacks.callback_list.item(i).text()
+        for i in range(page.plan_step.callbacks.callback_list.count())
+    ]

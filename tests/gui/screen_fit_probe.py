@@ -311,14 +311,18 @@ class Probe:
         # A rood visit to an address in the register, going alone: every panel shows.
         address = self._note_address()
         for edit, text in zip(
-            (page.street_edit, page.number_edit, page.addition_edit),
+            (
+                page.address_step.street_edit,
+                page.address_step.number_edit,
+                page.address_step.addition_edit,
+            ),
             address[:3],
             strict=True,
         ):
             edit.setText(text)
-        page.postcode_edit.setText(address[3])
-        page.city_edit.setText(address[4])
-        page.postcode_edit.editingFinished.emit()
+        page.address_step.postcode_edit.setText(address[3])
+        page.address_step.city_edit.setText(address[4])
+        page.address_step.postcode_edit.editingFinished.emit()
         self.settle(300)
         self.check("sanne.prepare.1-address", self.window)
         self.next_step(page, STEP_CHECK)
@@ -338,15 +342,15 @@ class Probe:
         assert page.consent_dialog is not None
         self.dialog("consent-dialog", page.consent_dialog)
         # Alone, on rood, consent later: the deviation and consent boxes show.
-        page.deviation_edit.setPlainText("Collega's ziek; ik blijf bij de voordeur.")
-        page.consent_later_button.click()
+        page.advice_step.deviation_edit.setPlainText("Collega's ziek; ik blijf bij de voordeur.")
+        page.consent_step.consent_later_button.click()
         self.next_step(page, STEP_PLAN)
         self.check("sanne.prepare.4-plan", self.window)
-        page.reason_combo.setCurrentIndex(1)
-        page.residents_edit.setText("Dhr. en mevr. Janssen")
-        page.clients_edit.setText("Mevr. Janssen")
-        page.phone_edit.setText("045 560 5040")
-        page.buddy_combo.setCurrentIndex(1)
+        page.plan_step.reason_combo.setCurrentIndex(1)
+        page.plan_step.residents_edit.setText("Dhr. en mevr. Janssen")
+        page.plan_step.clients_edit.setText("Mevr. Janssen")
+        page.plan_step.phone_edit.setText("045 560 5040")
+        page.plan_step.buddy_combo.setCurrentIndex(1)
         self.next_step(page, STEP_REVIEW)
         self.check("sanne.prepare.5-review", self.window)
         self.pages("sanne", skip=("prepare",))  # walked step by step above

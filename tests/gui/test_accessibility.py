@@ -286,8 +286,8 @@ def test_tab_walks_the_address_step_in_reading_order(qtbot: QtBot, window: MainW
     assert isinstance(page, PrepareVisitPage)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    page.street_edit.setFocus()
-    qtbot.waitUntil(page.street_edit.hasFocus)
+    page.address_step.street_edit.setFocus()
+    qtbot.waitUntil(page.address_step.street_edit.hasFocus)
     order: list[QWidget] = []
     for _ in range(40):
         focused = QApplication.focusWidget()
@@ -297,11 +297,11 @@ def test_tab_walks_the_address_step_in_reading_order(qtbot: QtBot, window: MainW
         order.append(focused)
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
     fields = [
-        page.street_edit,
-        page.number_edit,
-        page.addition_edit,
-        page.postcode_edit,
-        page.city_edit,
+        page.address_step.street_edit,
+        page.address_step.number_edit,
+        page.address_step.addition_edit,
+        page.address_step.postcode_edit,
+        page.address_step.city_edit,
     ]
     # The fields in the order of the form, straight after each other.
     assert order[: len(fields)] == fields
@@ -323,7 +323,7 @@ def test_tab_walks_the_address_step_in_reading_order(qtbot: QtBot, window: MainW
     assert after.index(page.next_button) < after.index(page.clear_button)
     # Alt+letter from the labels reaches the same fields.
     qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
-    assert page.postcode_edit.hasFocus()
+    assert page.address_step.postcode_edit.hasFocus()
 
 
 UI_DIR = Path(__file__).resolve().parents[2] / "ui"
@@ -419,8 +419,9 @@ page = ws.pages["prepare"]
 facts["workspace_min"] = [win.minimumSizeHint().width(), win.minimumSizeHint().height()]
 facts["window_after"] = [win.width(), win.height()]
 facts["prepare"] = report({
-    "street": page.street_edit, "number": page.number_edit, "addition": page.addition_edit,
-    "postcode": page.postcode_edit, "city": page.city_edit, "next": page.next_button,
+    "street": page.address_step.street_edit, "number": page.address_step.number_edit,
+    "addition": page.address_step.addition_edit, "postcode": page.address_step.postcode_edit,
+    "city": page.address_step.city_edit, "next": page.next_button,
     "clear": page.clear_button, "lock": ws.lock_button, "logout": ws.logout_button,
 })
 facts["labels"] = report({
@@ -754,16 +755,16 @@ def test_every_prepare_step_is_heard_with_what_it_shows(qtbot: QtBot, demo: Demo
 
     # Errors are heard with the field they belong to.
     click(qtbot, page.next_button)
-    assert page.current_step() == STEP_ADDRESS and page.street_error.isVisible()
-    street_error = QAccessible.queryAccessibleInterface(page.street_error)
+    assert page.current_step() == STEP_ADDRESS and page.address_step.street_error.isVisible()
+    street_error = QAccessible.queryAccessibleInterface(page.address_step.street_error)
     assert street_error.text(QAccessible.Text.Name) == (
-        f"Fout bij straat: {page.street_error.text()}"
+        f"Fout bij straat: {page.address_step.street_error.text()}"
     )
     problems += unheard(page, "address errors: ")
 
     type_address(qtbot, page, *note_address(note))
-    assert page.warning_panel.isVisible()
-    warning = QAccessible.queryAccessibleInterface(page.warning_panel)
+    assert page.address_step.warning_panel.isVisible()
+    warning = QAccessible.queryAccessibleInterface(page.address_step.warning_panel)
     description = warning.text(QAccessible.Text.Description)
     assert description.startswith(f"{note.category.label} — incident op")
     assert "Voorzorgsmaatregelen:" in description and "<" not in description
@@ -771,22 +772,25 @@ def test_every_prepare_step_is_heard_with_what_it_shows(qtbot: QtBot, demo: Demo
 
     click(qtbot, page.next_button)
     widget = checklist(page)
-    unanswered = QAccessible.queryAccessibleInterface(page.unanswered_label)
+    unanswered = QAccessible.queryAccessibleInterface(page.checklist_step.unanswered_label)
     assert "zonder antwoord" in unanswered.text(QAccessible.Text.Name)
     answer(qtbot, page, {})
     assert not widget.unanswered()
     # All answered: heard as shown (it said "Nog niet beantwoord" here before).
     assert unanswered.text(QAccessible.Text.Name) == "✔ Alle vragen zijn beantwoord."
-    advice = QAccessible.queryAccessibleInterface(page.check_advice_label)
-    assert advice.text(QAccessible.Text.Name) == f"Advies: {page.check_advice_label.text()}"
+    advice = QAccessible.queryAccessibleInterface(page.checklist_step.check_advice_label)
+    assert (
+        advice.text(QAccessible.Text.Name)
+        == f"Advies: {page.checklist_step.check_advice_label.text()}"
+    )
     assert "0900-8844" in hears(page)
     problems += unheard(page, "checklist: ")
 
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_ADVICE
-    assert "Nog geen toestemming" in hears(page.consent_box)
+    assert "Nog geen toestemming" in hears(page.consent_step.consent_box)
     problems += unheard(page, "advice: ")
-    click(qtbot, page.consent_now_button)
+    click(qtbot, page.consent_step.consent_now_button)
     dialog = page.consent_dialog
     assert dialog is not None and dialog.isVisible()
     click(qtbot, dialog.sign_button)
@@ -801,12 +805,12 @@ def test_every_prepare_step_is_heard_with_what_it_shows(qtbot: QtBot, demo: Demo
     problems += unheard(page, "plan: ")
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_REVIEW
-    summary = QAccessible.queryAccessibleInterface(page.review_summary)
+    summary = QAccessible.queryAccessibleInterface(page.review_step.review_summary)
     said = summary.text(QAccessible.Text.Name)
     assert said.startswith("Samenvatting van het bezoek: Reden: Dienstverlening")
     for line in ("Bewoners: Dhr. en mevr. Janssen", "Tolk: nee", "Buddy: Ahmed El Amrani"):
         assert line in said, said
-    address = QAccessible.queryAccessibleInterface(page.review_address)
+    address = QAccessible.queryAccessibleInterface(page.review_step.review_address)
     assert address.text(QAccessible.Text.Name) == (
         f"Adres: {note.address.short()}\n{note.address.postcode} {note.address.city}"
     )

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests import helpers
 from tests.gui.conftest import DemoEnv
 from veilig_huisbezoek.domain.roles import Role
 from veilig_huisbezoek.gui.accounts_page import AccountDialog, AccountsPage, AccountTableModel
@@ -24,10 +25,7 @@ def click(qtbot: QtBot, button: QAbstractButton) -> None:
 
 def open_page(qtbot: QtBot, demo: DemoEnv) -> AccountsPage:
     page = AccountsPage(demo.login("tom"), demo.tasks, demo.hub)
-    qtbot.addWidget(page)
-    page.resize(1000, 600)
-    page.show()
-    return page
+    return helpers.open_page(qtbot, page, size=(1000, 600), exposed=False)
 
 
 def shown_usernames(page: AccountsPage) -> list[str]:

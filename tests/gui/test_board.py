@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QFont
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests import helpers
 from tests.gui.conftest import DEMO_START, DemoEnv
 from tests.gui.test_board_service import add_running_visits
 from veilig_huisbezoek.domain.board import BoardStatus, board_status, urgency_key
@@ -34,10 +35,7 @@ pytestmark = pytest.mark.gui
 
 def open_board(qtbot: QtBot, demo: DemoEnv, user: str) -> BoardPage:
     ctx = demo.login(user)
-    page = BoardPage(ctx, demo.tasks, demo.hub)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
+    page = helpers.open_page(qtbot, BoardPage(ctx, demo.tasks, demo.hub), exposed=False)
     qtbot.waitUntil(lambda: page.summary_label.text() != "", timeout=10_000)
     return page
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests import helpers
 from tests.gui.conftest import DemoEnv
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.checklist import Answer, RiskLevel, assess, default_checklist
@@ -58,10 +59,7 @@ def rood_concept(demo: DemoEnv) -> int:
 
 def open_page(qtbot: QtBot, demo: DemoEnv, user: str) -> tuple[ConsentPage, ServiceContext]:
     ctx = demo.login(user)
-    page = ConsentPage(ctx, demo.tasks, demo.hub)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
+    page = helpers.open_page(qtbot, ConsentPage(ctx, demo.tasks, demo.hub), exposed=False)
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         pass
     return page, ctx

@@ -80,20 +80,20 @@ def test_register_warning_rood_consent_plan_buddy_achternaam_112(
     assert window.workspace.tabs.currentWidget() is page
     type_address(qtbot, page, *note_address(note))
     assert page.current_step() == STEP_ADDRESS
-    assert page.warning_panel.isVisible()  # before anything else
-    assert note.description[:30] in page.warning_text.text()
+    assert page.address_step.warning_panel.isVisible()  # before anything else
+    assert note.description[:30] in page.address_step.warning_text.text()
     click(qtbot, page.next_button)
 
     assert page.current_step() == STEP_CHECK
     answer(qtbot, page, {})
-    assert page.check_badge.level() is RiskLevel.ROOD
-    assert page.check_badge.text() == "■ ROOD"  # text and shape, not colour alone
+    assert page.checklist_step.check_badge.level() is RiskLevel.ROOD
+    assert page.checklist_step.check_badge.text() == "■ ROOD"  # text and shape, not colour alone
     click(qtbot, page.next_button)
 
     assert page.current_step() == STEP_ADVICE
-    assert "Rood" in page.advice_title.text()
-    assert "0900-8844" in page.precautions_label.text()
-    assert page.consent_box.isVisible()
+    assert "Rood" in page.advice_step.advice_title.text()
+    assert "0900-8844" in page.advice_step.precautions_label.text()
+    assert page.consent_step.consent_box.isVisible()
     tick_colleague(page, "Lotte")
     click(qtbot, page.next_button)
     fill_plan(qtbot, page, buddy="Ahmed")
@@ -101,7 +101,7 @@ def test_register_warning_rood_consent_plan_buddy_achternaam_112(
     assert page.current_step() == STEP_REVIEW
 
     # --- Petra (leidinggevende) co-signs at Sanne's desk ------------------------------
-    click(qtbot, page.review_consent_button)
+    click(qtbot, page.review_step.review_consent_button)
     dialog = page.consent_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.user_edit, "petra")
@@ -111,10 +111,10 @@ def test_register_warning_rood_consent_plan_buddy_achternaam_112(
     )
     click(qtbot, dialog.sign_button)
     qtbot.waitUntil(lambda: page.consent is not None, timeout=15_000)
-    assert "Petra de Groot" in page.review_consent.text()
+    assert "Petra de Groot" in page.review_step.review_consent.text()
 
     with qtbot.waitSignal(page.planned, timeout=5_000) as planned:
-        click(qtbot, page.save_button)
+        click(qtbot, page.review_step.save_button)
     visit_id = planned.args[0]
     assert isinstance(visit_id, int)
 

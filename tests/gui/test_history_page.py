@@ -11,6 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from tests import helpers
 from tests.gui.conftest import DemoEnv
 from veilig_huisbezoek.domain.checklist import RiskLevel
 from veilig_huisbezoek.domain.clock import local_to_utc, to_local
@@ -25,10 +26,7 @@ pytestmark = pytest.mark.gui
 
 def open_page(qtbot: QtBot, demo: DemoEnv, user: str) -> tuple[HistoryPage, ServiceContext]:
     ctx = demo.login(user)
-    page = HistoryPage(ctx, demo.tasks, demo.hub)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
+    page = helpers.open_page(qtbot, HistoryPage(ctx, demo.tasks, demo.hub), exposed=False)
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         pass
     return page, ctx
@@ -224,9 +222,7 @@ def test_the_model_reads_a_page_at_a_time(qtbot: QtBot, demo: DemoEnv) -> None:
 def test_scrolling_to_the_end_reads_the_next_pages(qtbot: QtBot, demo: DemoEnv) -> None:
     ctx = demo.login("petra")
     page = HistoryPage(ctx, demo.tasks, demo.hub, page_size=7)
-    qtbot.addWidget(page)
-    page.resize(1366, 400)
-    page.show()
+    helpers.open_page(qtbot, page, size=(1366, 400), exposed=False)
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         pass
     # The total comes from a count in SQL, not from the rows read so far.

@@ -144,8 +144,8 @@ def test_onveilig_path_from_return_to_the_next_colleagues_warning(
     prepare = prepare_steps.open_page(qtbot, demo, "lotte")
     prepare_steps.type_address(qtbot, prepare, *prepare_steps.SAFE_ADDRESS)
     assert prepare.current_step() == STEP_ADDRESS
-    assert prepare.warning_panel.isVisible()
-    warning = prepare.warning_text.text()
+    assert prepare.address_step.warning_panel.isVisible()
+    warning = prepare.address_step.warning_text.text()
     assert "Geweld" in warning
     assert "asbak" in warning.lower()
     assert "Voorzorgsmaatregelen" in warning

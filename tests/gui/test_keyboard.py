@@ -102,7 +102,7 @@ def test_enter_presses_the_focused_button_in_a_page(
     qtbot: QtBot, sanne: WorkspaceView, keys: Keyboard
 ) -> None:
     page = prepare_page(sanne)
-    assert keys.focused() is page.street_edit
+    assert keys.focused() is page.address_step.street_edit
     type_address(qtbot, page, *SAFE_ADDRESS)
     keys.focus(page.next_button)
     keys.press(RETURN)
@@ -122,7 +122,7 @@ def test_enter_saves_the_visit_on_opslaan_en_plannen(
     keys.focus(page.next_button)
     keys.press(RETURN)
     assert page.current_step() == STEP_REVIEW
-    assert keys.focused() is page.save_button
+    assert keys.focused() is page.review_step.save_button
     with qtbot.waitSignal(page.planned, timeout=5_000):
         keys.press(RETURN)
 
@@ -132,7 +132,7 @@ def test_enter_in_a_field_presses_the_pages_default_button(
 ) -> None:
     page = prepare_page(sanne)
     type_address(qtbot, page, *SAFE_ADDRESS)
-    keys.focus(page.city_edit)
+    keys.focus(page.address_step.city_edit)
     keys.press(RETURN)  # Volgende
     assert page.current_step() == STEP_CHECK
     answer(qtbot, page, {})
@@ -141,7 +141,7 @@ def test_enter_in_a_field_presses_the_pages_default_button(
     keys.press(RETURN)  # in the colleague list
     assert page.current_step() == STEP_PLAN
     fill_plan(qtbot, page)
-    keys.focus(page.reason_combo)
+    keys.focus(page.plan_step.reason_combo)
     keys.press(RETURN)  # a closed combo box passes Enter on
     assert page.current_step() == STEP_REVIEW
     with qtbot.waitSignal(page.planned, timeout=5_000):
@@ -158,13 +158,13 @@ def test_enter_keeps_its_own_meaning_in_text_and_search_fields(
     keys.press(RETURN)
     answer(qtbot, page, {"handhaving": Answer.JA, "onaangekondigd": Answer.JA})
     keys.press(RETURN)
-    assert page.current_step() == STEP_ADVICE and page.deviation_box.isVisible()
-    keys.focus(page.deviation_edit)
+    assert page.current_step() == STEP_ADVICE and page.advice_step.deviation_box.isVisible()
+    keys.focus(page.advice_step.deviation_edit)
     keys.type("Korte controle")
     keys.press(RETURN)
     keys.type("met de wijkagent")
     assert page.current_step() == STEP_ADVICE
-    assert page.deviation_edit.toPlainText() == "Korte controle\nmet de wijkagent"
+    assert page.advice_step.deviation_edit.toPlainText() == "Korte controle\nmet de wijkagent"
 
     # The register's search field searches on Enter and presses nothing else; in the
     # note form Enter in a line saves (incomplete here: it says why), in the
@@ -235,12 +235,12 @@ def test_after_the_leader_signs_focus_is_on_opslaan_en_plannen(
     assert page.current_step() == STEP_REVIEW
 
     # Cancelled: back on the button that opened the dialog.
-    keys.focus(page.review_consent_button)
+    keys.focus(page.review_step.review_consent_button)
     keys.press(RETURN)
     dialog = modal(qtbot, ConsentDialog)
     keys.press(Qt.Key.Key_Escape)
     closed(qtbot, dialog, workspace)
-    assert page.review_consent_button.hasFocus()
+    assert page.review_step.review_consent_button.hasFocus()
 
     # Signed: the button is gone; on to the next step, Opslaan en plannen.
     keys.press(RETURN)
@@ -258,8 +258,8 @@ def test_after_the_leader_signs_focus_is_on_opslaan_en_plannen(
     keys.press(RETURN)
     qtbot.waitUntil(lambda: page.consent is not None, timeout=15_000)
     closed(qtbot, dialog, workspace)
-    assert not page.review_consent_button.isVisible()
-    assert page.save_button.hasFocus()
+    assert not page.review_step.review_consent_button.isVisible()
+    assert page.review_step.save_button.hasFocus()
     with qtbot.waitSignal(page.planned, timeout=5_000):
         keys.press(RETURN)
 
@@ -339,7 +339,7 @@ def test_after_saving_mijn_bezoeken_shows_the_new_visit_selected_and_focused(
         answer(qtbot, page, {})
         keys.press(RETURN)
         tick_colleague(page, "Lotte")
-        keys.focus(page.consent_later_button)
+        keys.focus(page.consent_step.consent_later_button)
         keys.press(Qt.Key.Key_Space)
         keys.focus(page.next_button)
         keys.press(RETURN)
@@ -349,7 +349,7 @@ def test_after_saving_mijn_bezoeken_shows_the_new_visit_selected_and_focused(
     keys.focus(page.next_button)
     keys.press(RETURN)
     assert page.current_step() == STEP_REVIEW
-    saver = page.concept_button if concept else page.save_button
+    saver = page.review_step.concept_button if concept else page.review_step.save_button
     assert keys.focused() is saver
     with qtbot.waitSignal(page.planned, timeout=5_000) as planned:
         keys.press(RETURN)

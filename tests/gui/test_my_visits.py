@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests import helpers
 from tests.gui.conftest import DemoEnv
 from tests.presence_helpers import visit_buddy_present
 from veilig_huisbezoek.domain.address import Address
@@ -64,12 +65,7 @@ def plan_visit(
 
 
 def open_page(qtbot: QtBot, demo: DemoEnv, user: str = "sanne") -> MyVisitsPage:
-    page = MyVisitsPage(demo.login(user), demo.tasks, demo.hub)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return helpers.open_page(qtbot, MyVisitsPage(demo.login(user), demo.tasks, demo.hub))
 
 
 def click(qtbot: QtBot, button: QAbstractButton | None) -> None:

@@ -72,8 +72,8 @@ def test_groen_happy_path_to_gepland_onderweg_and_back_safe(qtbot: QtBot, demo: 
     assert "1 Adres" in page.step_labels[0].text()
 
     type_address(qtbot, page, *SAFE_ADDRESS)
-    assert "Geen waarschuwing" in page.register_status.text()
-    assert not page.warning_panel.isVisible()
+    assert "Geen waarschuwing" in page.address_step.register_status.text()
+    assert not page.address_step.warning_panel.isVisible()
     click(qtbot, page.next_button)
 
     assert page.current_step() == STEP_CHECK
@@ -82,38 +82,40 @@ def test_groen_happy_path_to_gepland_onderweg_and_back_safe(qtbot: QtBot, demo: 
     assert register_item is not None and widget.is_auto(register_item.id)
     assert widget.answers()[register_item.id] is Answer.NEE
     answer(qtbot, page, {})
-    assert page.check_badge.level() is RiskLevel.GROEN
-    assert page.check_badge.text() == "● GROEN"
-    assert "Groen" in page.check_advice_label.text()
+    assert page.checklist_step.check_badge.level() is RiskLevel.GROEN
+    assert page.checklist_step.check_badge.text() == "● GROEN"
+    assert "Groen" in page.checklist_step.check_advice_label.text()
     click(qtbot, page.next_button)
 
     assert page.current_step() == STEP_ADVICE
-    assert page.advice_badge.text() == "● GROEN"
-    assert "alleen" in page.advice_title.text()
-    assert not page.deviation_box.isVisible()
-    assert not page.consent_box.isVisible()
+    assert page.advice_step.advice_badge.text() == "● GROEN"
+    assert "alleen" in page.advice_step.advice_title.text()
+    assert not page.advice_step.deviation_box.isVisible()
+    assert not page.consent_step.consent_box.isVisible()
     click(qtbot, page.next_button)
 
     fill_plan(qtbot, page)
     start_local = to_local(demo.clock.now()) + timedelta(minutes=15)
-    assert page.start_edit.text() == start_local.strftime("%d-%m-%Y %H:%M")
+    assert page.plan_step.start_edit.text() == start_local.strftime("%d-%m-%Y %H:%M")
     click(qtbot, page.next_button)
 
     assert page.current_step() == STEP_REVIEW
-    assert "Prinsengracht 263" in page.review_address.text()
-    assert "1016 GV Amsterdam" in page.review_address.text()
-    summary = page.review_summary.text()
+    assert "Prinsengracht 263" in page.review_step.review_address.text()
+    assert "1016 GV Amsterdam" in page.review_step.review_address.text()
+    summary = page.review_step.review_summary.text()
     assert "Ahmed El Amrani" in summary and "Dienstverlening" in summary
-    assert page.review_badge.text() == "● GROEN"
-    assert not page.concept_button.isVisible()
+    assert page.review_step.review_badge.text() == "● GROEN"
+    assert not page.review_step.concept_button.isVisible()
 
     with qtbot.waitSignal(page.planned, timeout=5_000) as planned:
-        click(qtbot, page.save_button)
+        click(qtbot, page.review_step.save_button)
     visit_id = planned.args[0]
     assert isinstance(visit_id, int)
     # The form is cleared for the next visit; the message says where to go.
     assert page.current_step() == STEP_ADDRESS
-    assert page.street_edit.text() == "" and page.postcode_edit.text() == ""
+    assert (
+        page.address_step.street_edit.text() == "" and page.address_step.postcode_edit.text() == ""
+    )
     assert "Bezoek gepland" in page.message_label.text()
     assert "Mijn bezoeken" in page.message_label.text()
 
@@ -166,9 +168,9 @@ def test_register_address_warns_first_and_rood_needs_the_leaders_signature(
     # The warning shows on the address step, as soon as postcode + number are known.
     type_address(qtbot, page, *note_address(note))
     assert page.current_step() == STEP_ADDRESS
-    assert page.warning_panel.isVisible()
-    assert page.warning_panel.accessibleName() == "Waarschuwing onveilig adres"
-    warning = page.warning_text.text()
+    assert page.address_step.warning_panel.isVisible()
+    assert page.address_step.warning_panel.accessibleName() == "Waarschuwing onveilig adres"
+    warning = page.address_step.warning_text.text()
     assert note.category.label in warning
     assert note.incident_date.strftime("%d-%m-%Y") in warning
     assert note.description[:30] in warning
@@ -177,45 +179,48 @@ def test_register_address_warns_first_and_rood_needs_the_leaders_signature(
 
     # The register question is answered "ja", read-only; the level is rood.
     assert page.current_step() == STEP_CHECK
-    assert page.warning_panel.isVisible()
+    assert page.address_step.warning_panel.isVisible()
     widget = checklist(page)
     item = widget.checklist.auto_item()
     assert item is not None
     assert widget.answers()[item.id] is Answer.JA
     assert all(not b.isEnabled() for b in widget.buttons(item.id))
     answer(qtbot, page, {})
-    assert page.check_badge.level() is RiskLevel.ROOD
-    assert page.check_badge.text() == "■ ROOD"
+    assert page.checklist_step.check_badge.level() is RiskLevel.ROOD
+    assert page.checklist_step.check_badge.text() == "■ ROOD"
     assert page.step_badge.level() is RiskLevel.ROOD
-    assert "Rood" in page.check_advice_label.text()
-    assert "0900-8844" in page.check_advice_text.text()
-    assert "register" in page.check_reasons_label.text()
+    assert "Rood" in page.checklist_step.check_advice_label.text()
+    assert "0900-8844" in page.checklist_step.check_advice_text.text()
+    assert "register" in page.checklist_step.check_reasons_label.text()
     click(qtbot, page.next_button)
 
     assert page.current_step() == STEP_ADVICE
-    assert "Rood" in page.advice_title.text()
-    assert "0900-8844" in page.precautions_label.text()
-    assert page.consent_box.isVisible()
-    assert "Nog geen toestemming" in page.consent_status.text()
+    assert "Rood" in page.advice_step.advice_title.text()
+    assert "0900-8844" in page.advice_step.precautions_label.text()
+    assert page.consent_step.consent_box.isVisible()
+    assert "Nog geen toestemming" in page.consent_step.consent_status.text()
     tick_colleague(page, "Lotte")
     assert page.colleague_ids()
-    assert not page.deviation_box.isVisible()
+    assert not page.advice_step.deviation_box.isVisible()
     click(qtbot, page.next_button)
     fill_plan(qtbot, page)
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_REVIEW
-    assert page.review_consent_button.isVisible() and page.concept_button.isVisible()
+    assert (
+        page.review_step.review_consent_button.isVisible()
+        and page.review_step.concept_button.isVisible()
+    )
 
     # Without consent: refused, in Dutch, and nothing is stored.
-    click(qtbot, page.save_button)
-    refusal = shown(page.save_error)
+    click(qtbot, page.review_step.save_button)
+    refusal = shown(page.review_step.save_error)
     assert "Toestemming leidinggevende" in refusal
     assert "toestemming van uw leidinggevende" in refusal
     assert page.current_step() == STEP_REVIEW
     assert len(visits.list_visits(ctx)) == before
 
     # Petra co-signs at this workstation.
-    click(qtbot, page.review_consent_button)
+    click(qtbot, page.review_step.review_consent_button)
     dialog = page.consent_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.user_edit, "petra")
@@ -224,11 +229,11 @@ def test_register_address_warns_first_and_rood_needs_the_leaders_signature(
     click(qtbot, dialog.sign_button)
     qtbot.waitUntil(lambda: page.consent is not None, timeout=15_000)
     assert page.consent is not None and page.consent.lead.username == "petra"
-    assert "Petra de Groot" in page.review_consent.text()
-    assert not page.concept_button.isVisible()
+    assert "Petra de Groot" in page.review_step.review_consent.text()
+    assert not page.review_step.concept_button.isVisible()
 
     with qtbot.waitSignal(page.planned, timeout=5_000) as planned:
-        click(qtbot, page.save_button)
+        click(qtbot, page.review_step.save_button)
     detail = get_visit_detail(ctx, planned.args[0])
     assert detail.state is VisitState.GEPLAND
     assert detail.level is RiskLevel.ROOD
@@ -249,7 +254,7 @@ def test_the_signature_dialog_refuses_a_wrong_password_and_a_medewerker(
     click(qtbot, page.next_button)
     answer(qtbot, page, {})
     click(qtbot, page.next_button)
-    click(qtbot, page.consent_now_button)
+    click(qtbot, page.consent_step.consent_now_button)
     dialog = page.consent_dialog
     assert dialog is not None
 
@@ -273,7 +278,7 @@ def test_the_signature_dialog_refuses_a_wrong_password_and_a_medewerker(
     assert page.consent is None
     click(qtbot, dialog.cancel_button)
     assert page.consent_dialog is None
-    assert "Nog geen toestemming" in page.consent_status.text()
+    assert "Nog geen toestemming" in page.consent_step.consent_status.text()
 
 
 def test_rood_consent_later_saves_a_concept_the_leader_can_consent_to(
@@ -289,14 +294,14 @@ def test_rood_consent_later_saves_a_concept_the_leader_can_consent_to(
     )
     assert page.level() is RiskLevel.ROOD
     click(qtbot, page.back_button)
-    click(qtbot, page.consent_later_button)
-    assert "later toestemming" in page.consent_status.text()
+    click(qtbot, page.consent_step.consent_later_button)
+    assert "later toestemming" in page.consent_step.consent_status.text()
     click(qtbot, page.next_button)
     fill_plan(qtbot, page)
     click(qtbot, page.next_button)
-    assert not page.save_button.isVisible()
+    assert not page.review_step.save_button.isVisible()
     with qtbot.waitSignal(page.planned, timeout=5_000) as planned:
-        click(qtbot, page.concept_button)
+        click(qtbot, page.review_step.concept_button)
     visit_id = planned.args[0]
     assert "concept" in page.message_label.text()
     assert visits.get_visit(page.ctx, visit_id).state is VisitState.CONCEPT
@@ -308,34 +313,34 @@ def test_going_alone_on_oranje_needs_a_recorded_reason(qtbot: QtBot, demo: DemoE
     type_address(qtbot, page, *SAFE_ADDRESS)
     click(qtbot, page.next_button)
     answer(qtbot, page, {"handhaving": Answer.JA, "onaangekondigd": Answer.JA})
-    assert page.check_badge.text() == "▲ ORANJE"
+    assert page.checklist_step.check_badge.text() == "▲ ORANJE"
     click(qtbot, page.next_button)
 
     assert page.current_step() == STEP_ADVICE
-    assert page.deviation_box.isVisible()
-    assert "oranje" in page.deviation_help.text()
+    assert page.advice_step.deviation_box.isVisible()
+    assert "oranje" in page.advice_step.deviation_help.text()
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_ADVICE
-    refusal = shown(page.deviation_error)
+    refusal = shown(page.advice_step.deviation_error)
     assert "Reden afwijking" in refusal and "alleen gaat" in refusal
     assert "Nog niet compleet" in page.message_label.text()
 
     # With a colleague the reason is not needed; alone again it is.
     tick_colleague(page, "Lotte")
-    assert not page.deviation_box.isVisible()
+    assert not page.advice_step.deviation_box.isVisible()
     tick_colleague(page, "Lotte")
-    assert page.deviation_box.isVisible()
+    assert page.advice_step.deviation_box.isVisible()
 
     reason = "Collega's ziek; korte controle aan de deur, buddy belt na 10 minuten."
-    page.deviation_edit.setFocus()
-    qtbot.keyClicks(page.deviation_edit, reason)
+    page.advice_step.deviation_edit.setFocus()
+    qtbot.keyClicks(page.advice_step.deviation_edit, reason)
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_PLAN
     fill_plan(qtbot, page)
     click(qtbot, page.next_button)
-    assert reason in page.review_summary.text()
+    assert reason in page.review_step.review_summary.text()
     with qtbot.waitSignal(page.planned, timeout=5_000) as planned:
-        click(qtbot, page.save_button)
+        click(qtbot, page.review_step.save_button)
     detail = get_visit_detail(page.ctx, planned.args[0])
     assert detail.level is RiskLevel.ORANJE
     assert detail.deviation_reason == reason
@@ -349,20 +354,22 @@ def test_bad_input_shows_dutch_messages_at_the_field_and_keeps_what_was_typed(
     type_address(qtbot, page, "Prinsengracht", "263", "", "0123 AB", "")
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_ADDRESS
-    assert "Postcode" in shown(page.postcode_error)
-    assert "begint niet met een 0" in shown(page.postcode_error)
-    assert "Plaats" in shown(page.city_error) and "verplicht" in shown(page.city_error)
-    assert shown(page.street_error) == ""
-    assert page.postcode_edit.text() == "0123 AB"
-    assert page.street_edit.text() == "Prinsengracht"
+    assert "Postcode" in shown(page.address_step.postcode_error)
+    assert "begint niet met een 0" in shown(page.address_step.postcode_error)
+    assert "Plaats" in shown(page.address_step.city_error) and "verplicht" in shown(
+        page.address_step.city_error
+    )
+    assert shown(page.address_step.street_error) == ""
+    assert page.address_step.postcode_edit.text() == "0123 AB"
+    assert page.address_step.street_edit.text() == "Prinsengracht"
 
-    page.postcode_edit.clear()
-    qtbot.keyClicks(page.postcode_edit, "1016gv")
-    qtbot.keyClicks(page.city_edit, "Amsterdam")
+    page.address_step.postcode_edit.clear()
+    qtbot.keyClicks(page.address_step.postcode_edit, "1016gv")
+    qtbot.keyClicks(page.address_step.city_edit, "Amsterdam")
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_CHECK
-    assert shown(page.postcode_error) == ""
-    assert page.step_address_label.text() == "Prinsengracht 263, 1016 GV Amsterdam"
+    assert shown(page.address_step.postcode_error) == ""
+    assert page.address_step.step_address_label.text() == "Prinsengracht 263, 1016 GV Amsterdam"
 
     # The checklist must be complete before the advice.
     click(qtbot, page.next_button)
@@ -373,35 +380,35 @@ def test_bad_input_shows_dutch_messages_at_the_field_and_keeps_what_was_typed(
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_PLAN
 
-    qtbot.keyClicks(page.residents_edit, "Fam. Bosch")
-    qtbot.keyClicks(page.phone_edit, "12345")
+    qtbot.keyClicks(page.plan_step.residents_edit, "Fam. Bosch")
+    qtbot.keyClicks(page.plan_step.phone_edit, "12345")
     # Move the return before the start with the keyboard: hour section, arrow down.
-    page.return_edit.setFocus()
-    page.return_edit.setCurrentSection(QDateTimeEdit.Section.HourSection)
-    qtbot.keyClick(page.return_edit, Qt.Key.Key_Down)
-    qtbot.keyClick(page.return_edit, Qt.Key.Key_Down)
+    page.plan_step.return_edit.setFocus()
+    page.plan_step.return_edit.setCurrentSection(QDateTimeEdit.Section.HourSection)
+    qtbot.keyClick(page.plan_step.return_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(page.plan_step.return_edit, Qt.Key.Key_Down)
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_PLAN
-    assert "geen geldig telefoonnummer" in shown(page.phone_error)
-    assert "moet na het begin" in shown(page.return_error)
-    assert "kies de reden" in shown(page.reason_error)
-    assert "kies een buddy" in shown(page.buddy_error)
+    assert "geen geldig telefoonnummer" in shown(page.plan_step.phone_error)
+    assert "moet na het begin" in shown(page.plan_step.return_error)
+    assert "kies de reden" in shown(page.plan_step.reason_error)
+    assert "kies een buddy" in shown(page.plan_step.buddy_error)
     # nothing typed is lost
-    assert page.phone_edit.text() == "12345"
-    assert page.residents_edit.text() == "Fam. Bosch"
+    assert page.plan_step.phone_edit.text() == "12345"
+    assert page.plan_step.residents_edit.text() == "Fam. Bosch"
 
-    page.phone_edit.clear()
-    qtbot.keyClicks(page.phone_edit, "06-12345678")
-    page.return_edit.setFocus()
-    page.return_edit.setCurrentSection(QDateTimeEdit.Section.HourSection)
+    page.plan_step.phone_edit.clear()
+    qtbot.keyClicks(page.plan_step.phone_edit, "06-12345678")
+    page.plan_step.return_edit.setFocus()
+    page.plan_step.return_edit.setCurrentSection(QDateTimeEdit.Section.HourSection)
     for _ in range(3):
-        qtbot.keyClick(page.return_edit, Qt.Key.Key_Up)
-    pick(qtbot, page.reason_combo, "Prev")
-    pick(qtbot, page.buddy_combo, "Petra")
+        qtbot.keyClick(page.plan_step.return_edit, Qt.Key.Key_Up)
+    pick(qtbot, page.plan_step.reason_combo, "Prev")
+    pick(qtbot, page.plan_step.buddy_combo, "Petra")
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_REVIEW
-    assert shown(page.phone_error) == "" and shown(page.return_error) == ""
-    assert "06 12345678" in page.review_summary.text()
+    assert shown(page.plan_step.phone_error) == "" and shown(page.plan_step.return_error) == ""
+    assert "06 12345678" in page.review_step.review_summary.text()
 
 
 def test_the_repeated_autumn_hour_asks_which_one(qtbot: QtBot, demo: DemoEnv) -> None:
@@ -409,19 +416,19 @@ def test_the_repeated_autumn_hour_asks_which_one(qtbot: QtBot, demo: DemoEnv) ->
     page = open_page(qtbot, demo)
     walk_to_plan(qtbot, page)
     fill_plan(qtbot, page)
-    set_edit_naive(page.start_edit, datetime(2026, 10, 25, 2, 30))
-    assert page.start_edit.text() == "25-10-2026 02:30"
-    assert page.start_fold_box.isVisible()
+    set_edit_naive(page.plan_step.start_edit, datetime(2026, 10, 25, 2, 30))
+    assert page.plan_step.start_edit.text() == "25-10-2026 02:30"
+    assert page.plan_step.start_fold_box.isVisible()
     click(qtbot, page.next_button)
-    assert "komt twee keer voor" in shown(page.start_error)
-    page.start_fold[1].setFocus()
-    qtbot.keyClick(page.start_fold[1], Qt.Key.Key_Space)
-    assert page.start_fold[1].isChecked()
+    assert "komt twee keer voor" in shown(page.plan_step.start_error)
+    page.plan_step.start_fold[1].setFocus()
+    qtbot.keyClick(page.plan_step.start_fold[1], Qt.Key.Key_Space)
+    assert page.plan_step.start_fold[1].isChecked()
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_REVIEW
-    assert "02:30" in page.review_summary.text()
+    assert "02:30" in page.review_step.review_summary.text()
     with qtbot.waitSignal(page.planned, timeout=5_000) as planned:
-        click(qtbot, page.save_button)
+        click(qtbot, page.review_step.save_button)
     detail = get_visit_detail(page.ctx, planned.args[0])
     # the second 02:30 (wintertijd) is 01:30 UTC
     assert detail.start == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
@@ -431,7 +438,7 @@ def test_callbacks_follow_the_level_and_can_be_edited(qtbot: QtBot, demo: DemoEn
     page = open_page(qtbot, demo)  # the demo clock: Monday 23-11-2026 09:00
     walk_to_plan(qtbot, page)
     assert listed(page) == ["23-11-2026 09:25", "23-11-2026 10:15"]
-    assert "Standaard" in page.callbacks_note.text()
+    assert "Standaard" in page.plan_step.callbacks.callbacks_note.text()
 
     # Back to the checklist: oranje adds a call every 30 minutes.
     click(qtbot, page.back_button)
@@ -442,12 +449,12 @@ def test_callbacks_follow_the_level_and_can_be_edited(qtbot: QtBot, demo: DemoEn
     tick_colleague(page, "Lotte")
     click(qtbot, page.next_button)
     assert listed(page) == ["23-11-2026 09:25", "23-11-2026 09:55", "23-11-2026 10:15"]
-    assert "elk half uur" in page.callbacks_note.text()
+    assert "elk half uur" in page.plan_step.callbacks.callbacks_note.text()
 
     # A later return re-fills the defaults while nothing was edited by hand.
-    page.return_edit.setFocus()
-    page.return_edit.setCurrentSection(QDateTimeEdit.Section.HourSection)
-    qtbot.keyClick(page.return_edit, Qt.Key.Key_Up)
+    page.plan_step.return_edit.setFocus()
+    page.plan_step.return_edit.setCurrentSection(QDateTimeEdit.Section.HourSection)
+    qtbot.keyClick(page.plan_step.return_edit, Qt.Key.Key_Up)
     assert listed(page) == [
         "23-11-2026 09:25",
         "23-11-2026 09:55",
@@ -457,38 +464,38 @@ def test_callbacks_follow_the_level_and_can_be_edited(qtbot: QtBot, demo: DemoEn
     ]
 
     # Change the selected moment, add one, remove one.
-    page.callback_list.setCurrentRow(1)
-    assert page.callback_edit.text() == "23-11-2026 09:55"
-    page.callback_edit.setFocus()
-    page.callback_edit.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
+    page.plan_step.callbacks.callback_list.setCurrentRow(1)
+    assert page.plan_step.callbacks.callback_edit.text() == "23-11-2026 09:55"
+    page.plan_step.callbacks.callback_edit.setFocus()
+    page.plan_step.callbacks.callback_edit.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
     for _ in range(5):
-        qtbot.keyClick(page.callback_edit, Qt.Key.Key_Down)
-    assert page.callback_edit.text() == "23-11-2026 09:50"
-    click(qtbot, page.change_callback_button)
+        qtbot.keyClick(page.plan_step.callbacks.callback_edit, Qt.Key.Key_Down)
+    assert page.plan_step.callbacks.callback_edit.text() == "23-11-2026 09:50"
+    click(qtbot, page.plan_step.callbacks.change_callback_button)
     assert listed(page)[1] == "23-11-2026 09:50"
-    qtbot.keyClick(page.callback_edit, Qt.Key.Key_Down)
-    click(qtbot, page.add_callback_button)
+    qtbot.keyClick(page.plan_step.callbacks.callback_edit, Qt.Key.Key_Down)
+    click(qtbot, page.plan_step.callbacks.add_callback_button)
     assert "23-11-2026 09:49" in listed(page)
-    page.callback_list.setCurrentRow(len(listed(page)) - 2)
+    page.plan_step.callbacks.callback_list.setCurrentRow(len(listed(page)) - 2)
     removed = listed(page)[-2]
-    click(qtbot, page.remove_callback_button)
+    click(qtbot, page.plan_step.callbacks.remove_callback_button)
     assert removed not in listed(page)
     edited = listed(page)
-    assert "zelf aangepast" in page.callbacks_note.text()
+    assert "zelf aangepast" in page.plan_step.callbacks.callbacks_note.text()
 
     # Edited moments stay when the times change; "Standaard herstellen" re-fills.
-    qtbot.keyClick(page.return_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(page.plan_step.return_edit, Qt.Key.Key_Down)
     assert listed(page) == edited
-    click(qtbot, page.reset_callbacks_button)
+    click(qtbot, page.plan_step.callbacks.reset_callbacks_button)
     assert listed(page) == ["23-11-2026 09:25", "23-11-2026 09:55", "23-11-2026 10:15"]
 
     # An edited list is what gets stored.
-    click(qtbot, page.remove_callback_button)
+    click(qtbot, page.plan_step.callbacks.remove_callback_button)
     kept = listed(page)
     fill_plan(qtbot, page)
     click(qtbot, page.next_button)
     with qtbot.waitSignal(page.planned, timeout=5_000) as planned:
-        click(qtbot, page.save_button)
+        click(qtbot, page.review_step.save_button)
     detail = get_visit_detail(page.ctx, planned.args[0])
     assert [to_local(c.due_at).strftime("%d-%m-%Y %H:%M") for c in detail.callbacks] == kept
 
@@ -529,7 +536,7 @@ def test_the_checklist_can_be_answered_with_the_keyboard_only(qtbot: QtBot, demo
     assert page.level() is RiskLevel.GROEN
     qtbot.keyClick(page.next_button, Qt.Key.Key_Space)
     assert page.current_step() == STEP_ADVICE
-    assert focused() is page.colleague_list
+    assert focused() is page.advice_step.colleague_list
 
 
 def test_inputs_have_labels_and_dutch_accessible_names(qtbot: QtBot, demo: DemoEnv) -> None:
@@ -540,23 +547,23 @@ def test_inputs_have_labels_and_dutch_accessible_names(qtbot: QtBot, demo: DemoE
             assert "&" in label.text(), label.objectName()
             assert partner.accessibleName(), partner.objectName()
     for edit in (
-        page.street_edit,
-        page.number_edit,
-        page.addition_edit,
-        page.postcode_edit,
-        page.city_edit,
-        page.reason_combo,
-        page.residents_edit,
-        page.clients_edit,
-        page.phone_edit,
-        page.start_edit,
-        page.return_edit,
-        page.buddy_combo,
-        page.callback_list,
-        page.callback_edit,
-        page.colleague_list,
-        page.roles_edit,
-        page.deviation_edit,
+        page.address_step.street_edit,
+        page.address_step.number_edit,
+        page.address_step.addition_edit,
+        page.address_step.postcode_edit,
+        page.address_step.city_edit,
+        page.plan_step.reason_combo,
+        page.plan_step.residents_edit,
+        page.plan_step.clients_edit,
+        page.plan_step.phone_edit,
+        page.plan_step.start_edit,
+        page.plan_step.return_edit,
+        page.plan_step.buddy_combo,
+        page.plan_step.callbacks.callback_list,
+        page.plan_step.callbacks.callback_edit,
+        page.advice_step.colleague_list,
+        page.advice_step.roles_edit,
+        page.advice_step.deviation_edit,
     ):
         assert edit.accessibleName(), edit.objectName()
         assert any(label.buddy() is edit for label in page.findChildren(QLabel)), edit
@@ -586,7 +593,7 @@ def test_screenshot_of_the_rood_checklist(qtbot: QtBot, demo: DemoEnv, tmp_path:
     type_address(qtbot, page, *note_address(active_note(petra, demo)))
     click(qtbot, page.next_button)
     answer(qtbot, page, {"handhaving": Answer.JA})
-    assert page.check_badge.level() is RiskLevel.ROOD
+    assert page.checklist_step.check_badge.level() is RiskLevel.ROOD
     target = DOCS / "prepare-visit-rood.png" if os.environ.get("VH_SCREENSHOTS") else None
     qtbot.wait(100)  # let pending layout requests settle before taking the picture
     image = tabs.grab()

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests import helpers
 from tests.conftest import file_mode, make_team
 from tests.gui.conftest import DemoEnv
 from tests.gui.test_accessibility import unlabelled_buddies, unnamed
@@ -44,12 +45,7 @@ def file_incident(ctx: ServiceContext, category: str, channel: str) -> None:
 
 
 def open_page(qtbot: QtBot, ctx: ServiceContext, demo: DemoEnv) -> ReportsPage:
-    page = ReportsPage(ctx, demo.tasks, demo.hub)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return helpers.open_page(qtbot, ReportsPage(ctx, demo.tasks, demo.hub))
 
 
 def test_charts_draw_exactly_the_report_numbers(qtbot: QtBot, demo: DemoEnv) -> None:
@@ -171,12 +167,7 @@ def seeded_page(qtbot: QtBot, qapp: object, tmp_path: Path) -> Iterator[ReportsP
     seed_history(team)
     petra = team.login("petra")
     tasks = TaskRunner()
-    page = ReportsPage(petra, tasks, AppHub())
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    yield page
+    yield helpers.open_page(qtbot, ReportsPage(petra, tasks, AppHub()))
     tasks.shutdown()
     petra.store.close()
 

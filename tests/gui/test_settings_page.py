@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
+from tests import helpers
 from tests.gui.conftest import DemoEnv
 from veilig_huisbezoek.domain.settings import SETTING_GROUPS, Settings
 from veilig_huisbezoek.gui.settings_page import SettingsPage
@@ -17,10 +18,7 @@ pytestmark = pytest.mark.gui
 
 def open_page(qtbot: QtBot, demo: DemoEnv) -> SettingsPage:
     page = SettingsPage(demo.login("tom"), demo.tasks, demo.hub)
-    qtbot.addWidget(page)
-    page.resize(1000, 700)
-    page.show()
-    return page
+    return helpers.open_page(qtbot, page, size=(1000, 700), exposed=False)
 
 
 def retype(qtbot: QtBot, editor: QLineEdit | QSpinBox, text: str) -> None:

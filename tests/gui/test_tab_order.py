@@ -124,15 +124,15 @@ def test_tab_follows_the_reading_order_in_every_step(qtbot: QtBot, demo: DemoEnv
     answer(qtbot, page, {})
     check()
     click(qtbot, page.next_button)
-    assert page.deviation_box.isVisible() and page.consent_box.isVisible()
+    assert page.advice_step.deviation_box.isVisible() and page.consent_step.consent_box.isVisible()
     check()
-    page.deviation_edit.setPlainText("Bewoner kent mij; politie is ingelicht.")
+    page.advice_step.deviation_edit.setPlainText("Bewoner kent mij; politie is ingelicht.")
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_PLAN
     check()
     # The plan in reading order: the left column, then the right one.
-    chain = tab_chain(page, page.reason_combo)
-    assert chain[: len(PLAN_ORDER)] == [getattr(page, name) for name in PLAN_ORDER]
+    chain = tab_chain(page, page.plan_step.reason_combo)
+    assert chain[: len(PLAN_ORDER)] == [page.findChild(QWidget, name) for name in PLAN_ORDER]
     fill_plan(qtbot, page)
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_REVIEW
@@ -140,17 +140,17 @@ def test_tab_follows_the_reading_order_in_every_step(qtbot: QtBot, demo: DemoEnv
     assert problems == []
 
 
-PLAN_ORDER = (
-    "reason_combo",
-    "residents_edit",
-    "clients_edit",
-    "phone_edit",
-    "interpreter_check",
-    "announced_check",
-    "start_edit",
-    "return_edit",
-    "buddy_combo",
-    "callback_list",
+PLAN_ORDER = (  # object names
+    "reasonCombo",
+    "residentsEdit",
+    "clientsEdit",
+    "phoneEdit",
+    "interpreterCheck",
+    "announcedCheck",
+    "startEdit",
+    "returnEdit",
+    "buddyCombo",
+    "callbackList",
 )
 
 

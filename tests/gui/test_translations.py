@@ -144,7 +144,7 @@ def test_english_login_tabs_and_prepare_visit(
     assert "Step 1 of 5 — Where are you going?" in shown
     assert {"&Street", "House n&umber", "&Postcode", "&City"} <= shown
     assert plain(page.next_button.text()).startswith("Next")
-    assert page.street_edit.accessibleName() == "Street"
+    assert page.address_step.street_edit.accessibleName() == "Street"
     # Nothing Dutch left among the step's own texts.
     for dutch in ("Straat", "Huisnummer", "Plaats", "Waar gaat u naartoe"):
         assert not any(dutch in plain(text) for text in shown), dutch
@@ -210,7 +210,7 @@ def test_english_checklist_level_and_advice(
     qtbot: QtBot, demo: DemoEnv, english: QTranslator
 ) -> None:
     page = open_page(qtbot, demo)
-    assert page.reason_combo.itemText(1) == "Service provision"
+    assert page.plan_step.reason_combo.itemText(1) == "Service provision"
     type_address(qtbot, page, *SAFE_ADDRESS)
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_CHECK
@@ -224,23 +224,31 @@ def test_english_checklist_level_and_advice(
     assert widget.buttons("onaangekondigd")[0].accessibleName() == "Unannounced visit: yes"
 
     answer(qtbot, page, {})
-    assert page.check_badge.text() == "● GREEN"
-    assert page.check_advice_label.text() == "Green: you may go alone"
-    assert "Announce the visit in writing." in page.check_advice_text.text()
-    assert "No risk factors that lead to orange or red" in page.check_reasons_label.text()
+    assert page.checklist_step.check_badge.text() == "● GREEN"
+    assert page.checklist_step.check_advice_label.text() == "Green: you may go alone"
+    assert "Announce the visit in writing." in page.checklist_step.check_advice_text.text()
+    assert (
+        "No risk factors that lead to orange or red"
+        in page.checklist_step.check_reasons_label.text()
+    )
 
     answer(qtbot, page, {"handhaving": Answer.JA, "onaangekondigd": Answer.JA})
-    assert page.check_badge.text() == "▲ ORANGE"
-    assert page.check_badge.accessibleName() == "Risk level: orange"
+    assert page.checklist_step.check_badge.text() == "▲ ORANGE"
+    assert page.checklist_step.check_badge.accessibleName() == "Risk level: orange"
     click(qtbot, page.next_button)
     assert page.current_step() == STEP_ADVICE
-    assert page.advice_badge.text() == "▲ ORANGE"
-    assert page.advice_title.text() == "Orange: go as a pair"
-    assert page.advice_text.text().startswith("Do not go alone")
-    assert "Go as a pair and divide the roles beforehand." in page.precautions_label.text()
-    assert "orange" in page.deviation_help.text()
+    assert page.advice_step.advice_badge.text() == "▲ ORANGE"
+    assert page.advice_step.advice_title.text() == "Orange: go as a pair"
+    assert page.advice_step.advice_text.text().startswith("Do not go alone")
+    assert (
+        "Go as a pair and divide the roles beforehand." in page.advice_step.precautions_label.text()
+    )
+    assert "orange" in page.advice_step.deviation_help.text()
     for dutch in ("Oranje", "tweeën", "leidinggevende"):
-        assert dutch not in page.advice_title.text() + page.precautions_label.text(), dutch
+        assert (
+            dutch
+            not in page.advice_step.advice_title.text() + page.advice_step.precautions_label.text()
+        ), dutch
 
 
 def test_english_board_statuses(qtbot: QtBot, demo: DemoEnv, english: QTranslator) -> None:

@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from tests.conftest import Team
-from tests.presence_helpers import present_as
-from veilig_huisbezoek.domain.address import Address
-from veilig_huisbezoek.domain.checklist import Answer, RiskLevel, assess, default_checklist
-from veilig_huisbezoek.domain.visit import VisitPlan, VisitReason, default_callbacks
-from veilig_huisbezoek.services import visits
-from veilig_huisbezoek.services.context import ServiceContext
 
-ADDRESS = Address("Akerstraat", 12, "A", "6411 HB", "Heerlen")
+# ADDRESS and groen_assessment: other tests import them from here.
+from tests.helpers import ADDRESS as ADDRESS
+from tests.helpers import groen_assessment as groen_assessment
+from tests.helpers import running_visit as shared_running_visit
+from tests.helpers import visit_plan
+from tests.presence_helpers import present_as
+from veilig_huisbezoek.services.context import ServiceContext
 
 
 class FakeMonotonic:
@@ -29,13 +29,6 @@ class FakeMonotonic:
         self.value += seconds
 
 
-def groen_assessment():  # type: ignore[no-untyped-def]
-    checklist = default_checklist()
-    result = assess(checklist, {item.id: Answer.NEE for item in checklist.items})
-    assert result.level is RiskLevel.GROEN
-    return result
-
-
 def running_visit(
     team: Team,
     *,
@@ -48,30 +41,11 @@ def running_visit(
     """Plan, schedule and depart a groen visit through the services; returns its id."""
     ctx = team.login(visitor)
     try:
-        plan = VisitPlan.create(
-            reason=VisitReason.HANDHAVING,
-            address=ADDRESS,
-            residents="Dhr. Janssen",
-            clients="Dhr. Janssen",
-            client_phone_text="06-12345678",
-            start=start,
-            expected_return=end,
-            visitor_id=ctx.actor.account_id,
-            colleague_ids=(),
-            roles_note="",
-            interpreter=False,
-            announced_in_writing=True,
-            buddy_id=team.ids[buddy],
-            callbacks=(
-                default_callbacks(start, end, RiskLevel.GROEN) if callbacks is None else callbacks
-            ),
-            now=team.clock.now(),
+        plan = visit_plan(ctx, buddy_id=team.ids[buddy], start=start, end=end, callbacks=callbacks)
+        # Also on a team server: the buddy's own heartbeat.
+        return shared_running_visit(
+            ctx, plan, buddy_present=lambda _visit_id: present_as(team.login, buddy)
         )
-        visit_id = visits.save_visit(ctx, plan, groen_assessment())
-        visits.schedule_visit(ctx, visit_id)
-        present_as(team.login, buddy)  # also on a team server: their own heartbeat
-        visits.depart(ctx, visit_id)
-        return visit_id
     finally:
         ctx.store.close()
 

@@ -290,18 +290,18 @@ def _gui_visit(qtbot: QtBot, data_dir: Path, clock: FakeClock) -> None:
         click(qtbot, page.next_button)
         answer(qtbot, page, {})
         click(qtbot, page.next_button)
-        type_text(page.roles_edit, GUI_ROLES)
+        type_text(page.advice_step.roles_edit, GUI_ROLES)
         click(qtbot, page.next_button)
         assert page.current_step() == STEP_PLAN
-        pick(qtbot, page.reason_combo, "Dienst")
-        type_text(page.residents_edit, GUI_RESIDENTS)
-        type_text(page.clients_edit, GUI_CLIENTS)
-        qtbot.keyClicks(page.phone_edit, GUI_PHONE)
-        pick(qtbot, page.buddy_combo, "Sanne")
-        assert page.buddy_combo.currentText().startswith("Sanne")
+        pick(qtbot, page.plan_step.reason_combo, "Dienst")
+        type_text(page.plan_step.residents_edit, GUI_RESIDENTS)
+        type_text(page.plan_step.clients_edit, GUI_CLIENTS)
+        qtbot.keyClicks(page.plan_step.phone_edit, GUI_PHONE)
+        pick(qtbot, page.plan_step.buddy_combo, "Sanne")
+        assert page.plan_step.buddy_combo.currentText().startswith("Sanne")
         click(qtbot, page.next_button)
         with qtbot.waitSignal(page.planned, timeout=10_000) as planned:
-            click(qtbot, page.save_button)
+            click(qtbot, page.review_step.save_button)
         detail = get_visit_detail(ctx, planned.args[0])
         assert detail.residents == GUI_RESIDENTS and detail.address.street == GUI_STREET
         # The automatic upkeep the main window runs (backup, retention) as well.

@@ -23,6 +23,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests import helpers
 from tests.gui.test_prepare_visit import SAFE_ADDRESS, answer, pick, type_address
 from tests.robustness.helpers import (
     MEDEWERKER,
@@ -116,27 +117,23 @@ def settle(qtbot: QtBot, tasks: TaskRunner) -> None:
 
 
 def prepare_page(qtbot: QtBot, env: Env) -> PrepareVisitPage:
-    page = PrepareVisitPage(env.ctx, env.tasks, env.hub)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
+    page = helpers.open_page(qtbot, PrepareVisitPage(env.ctx, env.tasks, env.hub))
     settle(qtbot, env.tasks)
     return page
 
 
 def shows_a_message(page: PrepareVisitPage) -> bool:
-    labels = [page.message_label, *page._error_labels.values()]
+    labels = [page.message_label, *page.errors.labels.values()]
     return any(label.isVisible() and label.text().strip() for label in labels)
 
 
 def try_address(qtbot: QtBot, env: Env, page: PrepareVisitPage, text: str) -> None:
     for edit in (
-        page.street_edit,
-        page.number_edit,
-        page.addition_edit,
-        page.postcode_edit,
-        page.city_edit,
+        page.address_step.street_edit,
+        page.address_step.number_edit,
+        page.address_step.addition_edit,
+        page.address_step.postcode_edit,
+        page.address_step.city_edit,
     ):
         enter(edit, text)
         edit.editingFinished.emit()
@@ -154,18 +151,22 @@ def to_plan_step(qtbot: QtBot, env: Env, page: PrepareVisitPage, roles: str = ""
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
     answer(qtbot, page, {})
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
-    enter(page.roles_edit, roles)  # the roles note on the advice step
+    enter(page.advice_step.roles_edit, roles)  # the roles note on the advice step
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
     if page.current_step() != STEP_PLAN:  # refused roles note: a message, then plain
         assert shows_a_message(page)
-        page.roles_edit.clear()
+        page.advice_step.roles_edit.clear()
         qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
     assert page.current_step() == STEP_PLAN
-    pick(qtbot, page.buddy_combo, "Anna")
+    pick(qtbot, page.plan_step.buddy_combo, "Anna")
 
 
 def try_plan(qtbot: QtBot, env: Env, page: PrepareVisitPage, text: str) -> None:
-    for edit in (page.residents_edit, page.clients_edit, page.phone_edit):
+    for edit in (
+        page.plan_step.residents_edit,
+        page.plan_step.clients_edit,
+        page.plan_step.phone_edit,
+    ):
         enter(edit, text)
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
     settle(qtbot, env.tasks)

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import Team
-from tests.presence_helpers import visit_buddy_present
+from tests.helpers import running_visit
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.checklist import Answer, RiskLevel, assess, default_checklist
 from veilig_huisbezoek.domain.clock import to_local
@@ -66,15 +66,12 @@ def _visit(team: Team, *, finish: bool = True, incident: bool = False) -> int:
     """A visit by sanne (alone on oranje, with a reason); departed, called, returned."""
     ctx = team.login("sanne")
     try:
-        visit_id = visits.save_visit(
+        visit_id = running_visit(
             ctx,
             _plan(ctx, team),
             _oranje(),  # type: ignore[arg-type]
             deviation_reason="Alleen omdat Mevrouw Bewaarmans niemand anders toelaat.",
         )
-        visits.schedule_visit(ctx, visit_id)
-        visit_buddy_present(ctx, visit_id)
-        visits.depart(ctx, visit_id)
     finally:
         ctx.store.close()
     bram = team.login("bram")

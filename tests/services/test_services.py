@@ -9,19 +9,18 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import Team
+from tests.helpers import ADDRESS, running_visit, visit_plan
 from tests.presence_helpers import visit_buddy_present
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.call_outcome import CallAction, NameUsed
 from veilig_huisbezoek.domain.checklist import Answer, RiskLevel, assess, default_checklist
 from veilig_huisbezoek.domain.errors import NotAllowedError, TransitionError, ValidationError
 from veilig_huisbezoek.domain.roles import PermissionDenied
-from veilig_huisbezoek.domain.visit import VisitPlan, VisitReason, VisitState, default_callbacks
+from veilig_huisbezoek.domain.visit import VisitPlan, VisitState
 from veilig_huisbezoek.services import register, visits
 from veilig_huisbezoek.services.context import ServiceContext
 from veilig_huisbezoek.services.export import export_address
 from veilig_huisbezoek.storage.models import AuditEntry, Callback
-
-ADDRESS = Address("Akerstraat", 12, "A", "6411 HB", "Heerlen")
 
 
 def _assessment(level: RiskLevel):  # type: ignore[no-untyped-def]
@@ -39,36 +38,20 @@ def _assessment(level: RiskLevel):  # type: ignore[no-untyped-def]
 def _plan(ctx: ServiceContext, team: Team, *, colleagues: tuple[int, ...] = ()) -> VisitPlan:
     start = team.clock.now() + timedelta(minutes=30)
     end = start + timedelta(hours=1)
-    return VisitPlan.create(
-        reason=VisitReason.HANDHAVING,
-        address=ADDRESS,
-        residents="Dhr. Janssen",
-        clients="Dhr. Janssen",
-        client_phone_text="06-12345678",
-        start=start,
-        expected_return=end,
-        visitor_id=ctx.actor.account_id,
-        colleague_ids=colleagues,
-        roles_note="",
-        interpreter=False,
-        announced_in_writing=True,
-        buddy_id=team.ids["bram"],
-        callbacks=default_callbacks(start, end, RiskLevel.GROEN),
-        now=team.clock.now(),
+    return visit_plan(
+        ctx, buddy_id=team.ids["bram"], start=start, end=end, colleague_ids=colleagues
     )
 
 
 def _running_visit(team: Team, level: RiskLevel = RiskLevel.GROEN) -> int:
     ctx = team.login("sanne")
     colleagues = (team.ids["petra"],) if level >= RiskLevel.ORANJE else ()
-    visit_id = visits.save_visit(ctx, _plan(ctx, team, colleagues=colleagues), _assessment(level))
-    if level is RiskLevel.ROOD:
-        lead = team.login("petra")
-        visits.give_consent(lead, visit_id, "Onvermijdelijk; politie is op de hoogte.")
+    lead = team.login("petra") if level is RiskLevel.ROOD else None
+    visit_id = running_visit(
+        ctx, _plan(ctx, team, colleagues=colleagues), _assessment(level), consent_by=lead
+    )
+    if lead is not None:
         lead.store.close()
-    visits.schedule_visit(ctx, visit_id)
-    visit_buddy_present(ctx, visit_id)
-    visits.depart(ctx, visit_id)
     ctx.store.close()
     return visit_id
 

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -58,13 +57,13 @@ from ..services.settings import load_settings
 from ..storage.errors import StoreError
 from .board_model import BoardColumn, BoardModel
 from .call_dialog import CallDialog
-from .forms import child, load_form
+from .forms import child
 from .hub import AppHub
 from .i18n import error_text
 from .keys import return_focus
 from .look import ERROR_STYLE, on_enter
+from .page_base import WorkspacePage
 from .readout import announce
-from .screen_fit import page_scroll
 from .tasks import TaskRunner
 
 TICK_INTERVAL_MS = 1000
@@ -117,7 +116,7 @@ class StatusColourDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class BoardPage(QWidget):
+class BoardPage(WorkspacePage):
     """The buddy board page (issue 3 item 3)."""
 
     # Rows were (re)loaded from the store and shown.
@@ -130,21 +129,14 @@ class BoardPage(QWidget):
         hub: AppHub,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("board", ctx, tasks, hub, parent)
         self.title = self.tr("Buddybord")
-        self._ctx = ctx
-        self._tasks = tasks
-        self._hub = hub
         self._loading = False
         self._reload_pending = False
         self._loaded_once = False
         self._alarm_count = 0
         self.call_dialog: CallDialog | None = None
 
-        self.form = load_form("board", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(page_scroll(self.form))
         self.title_label = child(self.form, QLabel, "titleLabel")
         self.now_label = child(self.form, QLabel, "nowLabel")
         self.alarm_banner = child(self.form, QLabel, "alarmBanner")
@@ -222,24 +214,22 @@ class BoardPage(QWidget):
         self.refresh()
 
     # ---- loading -------------------------------------------------------------------
-    def refresh(self) -> None:
+    def reload(self) -> None:
         """Reload the rows from the store (off the GUI thread); emits ``refreshed``.
 
-        Not while the team server is unreachable (``hub.offline``): the last known state
-        stays, and the main window reloads every page when the connection is back."""
-        if self._hub.offline:
-            return
+        ``refresh`` (the page base) does not come here while the team server is
+        unreachable."""
         if self._loading:
             self._reload_pending = True
             return
         self._loading = True
-        ctx = self._ctx
+        ctx = self.ctx
 
         def job() -> tuple[list[BoardRow], Settings]:
             return board_rows(ctx), load_settings(ctx)
 
         try:
-            self._tasks.run(job, self._loaded, self._load_failed)
+            self.tasks.run(job, self._loaded, self._load_failed)
         except RuntimeError:
             # The task runner is shut down: the window is closing; nothing to load.
             self._loading = False
@@ -251,7 +241,7 @@ class BoardPage(QWidget):
         rows, settings = cast(tuple[list[BoardRow], Settings], result)
         self.model.set_settings(settings)
         count_before = self.model.rowCount()
-        self.model.set_rows(rows, self._ctx.clock.now())
+        self.model.set_rows(rows, self.ctx.clock.now())
         if self.model.rowCount() != count_before or not self._loaded_once:
             self._fit_columns()
         self._loaded_once = True
@@ -262,7 +252,7 @@ class BoardPage(QWidget):
         )
         if not self.table.currentIndex().isValid() and self.model.rowCount():
             self.table.selectRow(0)
-        self._update_banner(self._ctx.clock.now())
+        self._update_banner(self.ctx.clock.now())
         self._update_buttons()
         self.refreshed.emit()
         if self._reload_pending:
@@ -271,7 +261,7 @@ class BoardPage(QWidget):
 
     def _presence_changed(self, snapshot: object) -> None:
         if isinstance(snapshot, PresenceSnapshot) and shiboken6.isValid(self):
-            self.model.set_presence(snapshot, self._ctx.clock.now())
+            self.model.set_presence(snapshot, self.ctx.clock.now())
 
     def _load_failed(self, error: BaseException) -> None:
         if not shiboken6.isValid(self):
@@ -354,7 +344,7 @@ class BoardPage(QWidget):
     # ---- every second --------------------------------------------------------------
     def tick(self) -> None:
         """Recompute countdowns and statuses at ``ctx.clock.now()``; no store access."""
-        now = self._ctx.clock.now()
+        now = self.ctx.clock.now()
         _set_text(
             self.now_label,
             self.tr("Het is nu {time}").format(time=to_local(now).strftime("%H:%M:%S")),
@@ -427,7 +417,7 @@ class BoardPage(QWidget):
         """The call-back this call answers: the next one when it is due (or nearly)."""
         if row.next_callback_due is None:
             return None
-        if row.next_callback_due - self._ctx.clock.now() <= retry_time(self.model.settings):
+        if row.next_callback_due - self.ctx.clock.now() <= retry_time(self.model.settings):
             return row.next_callback_id
         return None
 
@@ -441,12 +431,12 @@ class BoardPage(QWidget):
         current = self.call_dialog
         if current is not None and shiboken6.isValid(current) and current.isVisible():
             if current.visit_id != visit_id:
-                self._hub.status_message.emit(self.tr("Rond eerst het lopende belgesprek af."))
+                self.hub.status_message.emit(self.tr("Rond eerst het lopende belgesprek af."))
             current.raise_()
             current.activateWindow()
             return
         try:
-            dialog = CallDialog(self._ctx, visit_id, callback_id, self._hub, self)
+            dialog = CallDialog(self.ctx, visit_id, callback_id, self.hub, self)
         except (UserError, StoreError) as exc:
             self.error_label.setText(error_text(exc))
             self.error_label.show()

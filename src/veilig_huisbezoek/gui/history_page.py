@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -49,12 +48,12 @@ from ..services.history import (
     count_history,
     search_history,
 )
-from .forms import child, load_form
+from .forms import child
 from .hub import AppHub
 from .i18n import domain_text, error_text
 from .keys import on_return
 from .look import ERROR_STYLE, from_qdate, on_enter, scaled_font, to_qdate
-from .screen_fit import page_scroll
+from .page_base import WorkspacePage
 from .table_model import RowTableModel
 from .tasks import TaskRunner
 
@@ -238,7 +237,7 @@ class HistoryTableModel(RowTableModel[HistoryRow]):
         return None
 
 
-class HistoryPage(QWidget):
+class HistoryPage(WorkspacePage):
     """The 'Bezoekhistorie' tab."""
 
     loaded = Signal()
@@ -252,18 +251,11 @@ class HistoryPage(QWidget):
         *,
         page_size: int = PAGE_SIZE,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("history_page", ctx, tasks, hub, parent)
         self.title = self.tr("Bezoekhistorie")
-        self._ctx = ctx
-        self._tasks = tasks
-        self._hub = hub
         self._generation = 0
         self._accounts_loaded = False
 
-        self.form = load_form("history_page", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(page_scroll(self.form))
         f = self.form
         self.title_label = child(f, QLabel, "titleLabel")
         self.scope_label = child(f, QLabel, "scopeLabel")
@@ -334,22 +326,22 @@ class HistoryPage(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.refresh)
+        self._search_timer.timeout.connect(self.reload)
         self.search_edit.textChanged.connect(self._search_timer.start)
-        on_return(self.search_edit, self.refresh)
+        on_return(self.search_edit, self.reload)
         self.from_check.toggled.connect(self.from_date.setEnabled)
         self.to_check.toggled.connect(self.to_date.setEnabled)
         for check in (self.from_check, self.to_check):
-            check.toggled.connect(self.refresh)
+            check.toggled.connect(self.reload)
         for edit in (self.from_date, self.to_date):
             edit.dateChanged.connect(self._date_changed)
         for combo in (self.employee_combo, self.level_combo, self.outcome_combo):
-            combo.currentIndexChanged.connect(self.refresh)
+            combo.currentIndexChanged.connect(self.reload)
         self.clear_button.clicked.connect(self.clear_filters)
-        hub.visits_changed.connect(self._visits_changed)
+        hub.visits_changed.connect(self.refresh)
         self._update_buttons()
         # Load once the caller has had a chance to connect to `loaded`.
-        QTimer.singleShot(0, self.refresh)
+        QTimer.singleShot(0, self.reload)
 
     # ---- helpers ------------------------------------------------------------------
 
@@ -389,23 +381,21 @@ class HistoryPage(QWidget):
         self.search_edit.clear()
         for control in controls:
             control.blockSignals(False)
-        self.refresh()
+        self.reload()
 
     def _date_changed(self) -> None:
         if self.from_check.isChecked() or self.to_check.isChecked():
-            self.refresh()
+            self.reload()
 
     # ---- loading ------------------------------------------------------------------
-    def _visits_changed(self) -> None:
-        # Not while the team server is unreachable: reloaded when it is back.
-        if not self._hub.offline:
-            self.refresh()
-
-    def refresh(self) -> None:
+    def reload(self) -> None:
+        """Search again with the filters (on the task runner): what the filters and the
+        search field do at once; a change of visits comes through ``refresh``, which
+        waits while the team server is unreachable."""
         self._search_timer.stop()
         self._generation += 1
         generation = self._generation
-        ctx, filters, need_accounts = self._ctx, self.filters(), not self._accounts_loaded
+        ctx, filters, need_accounts = self.ctx, self.filters(), not self._accounts_loaded
         page_size = self.model.page_size
 
         def job() -> tuple[list[HistoryRow], int, list[AccountSummary] | None]:
@@ -414,7 +404,7 @@ class HistoryPage(QWidget):
             total = len(rows) if len(rows) < page_size else count_history(ctx, filters)
             return rows, total, accounts
 
-        self._tasks.run(
+        self.tasks.run(
             job,
             lambda result: self._loaded(generation, *result),
             lambda error: self._failed(generation, error),
@@ -443,7 +433,7 @@ class HistoryPage(QWidget):
             return
         current = self.table.currentIndex()
         keep = self.model.visit(current.row()) if current.isValid() else None
-        ctx, filters, page_size = self._ctx, self.filters(), self.model.page_size
+        ctx, filters, page_size = self.ctx, self.filters(), self.model.page_size
         self.model.set_rows(
             rows, lambda last: search_history(ctx, filters, limit=page_size, after=last)
         )
@@ -496,4 +486,4 @@ class HistoryPage(QWidget):
     def open_details(self) -> None:
         visit = self.selected_visit()
         if visit is not None:
-            self._hub.show_visit.emit(visit.id)
+            self.hub.show_visit.emit(visit.id)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,13 +38,13 @@ from ..storage.errors import StoreError
 from .departure_dialog import DepartureDialog
 from .departure_here import offer_log_in_here
 from .file_choosers import SavePathChooser, ask_save_path
-from .forms import child, load_form
+from .forms import child
 from .hub import AppHub
 from .i18n import domain_text, error_text
 from .incident_dialog import open_for_visit
 from .keys import return_focus
 from .look import PRIMARY_BUTTON_STYLE, say, scaled_font
-from .screen_fit import page_scroll
+from .page_base import WorkspacePage
 from .table_model import RowTableModel
 from .tasks import TaskRunner
 from .visit_documents import DocumentSaver, save_announcement_letter, save_visit_ics
@@ -179,19 +178,12 @@ class MyVisitsModel(RowTableModel[MyVisit]):
         return None
 
 
-class MyVisitsPage(QWidget):
+class MyVisitsPage(WorkspacePage):
     def __init__(
         self, ctx: ServiceContext, tasks: TaskRunner, hub: AppHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__("my_visits", ctx, tasks, hub, parent)
         self.title = self.tr("Mijn bezoeken")
-        self.ctx = ctx
-        self.tasks = tasks
-        self.hub = hub
-        self.form = load_form("my_visits", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(page_scroll(self.form))
         f = self.form
         self.table = child(f, QTableView, "visitTable")
         self.empty_label = child(f, QLabel, "emptyLabel")
@@ -262,9 +254,7 @@ class MyVisitsPage(QWidget):
             self._update_buttons()
 
     # ---- data ---------------------------------------------------------------------
-    def refresh(self) -> None:
-        if self.hub.offline:
-            return  # the last known state stays; reloaded when the server is back
+    def reload(self) -> None:
         keep = self.selected_id()
         try:
             rows = planning.my_open_visits(self.ctx)

@@ -42,12 +42,12 @@ from ..services.files import write_atomically
 from ..services.reports import ReportNumbers
 from ..storage.errors import StoreError
 from .file_choosers import SavePathChooser, ask_save_path
-from .forms import child, load_form
+from .forms import child
 from .hub import AppHub
 from .i18n import domain_text, error_text
 from .look import ERROR_STYLE, OK_STYLE, scaled_font
+from .page_base import WorkspacePage
 from .readout import ReadoutLabel
-from .screen_fit import page_scroll
 from .table_model import Index, RowTableModel
 from .tasks import TaskRunner
 
@@ -91,21 +91,14 @@ class ResponseModel(RowTableModel[MonthFigures]):
         return None
 
 
-class ReportsPage(QWidget):
+class ReportsPage(WorkspacePage):
     def __init__(
         self, ctx: ServiceContext, tasks: TaskRunner, hub: AppHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__("reports_page", ctx, tasks, hub, parent)
         self.title = self.tr("Rapportages")
-        self.ctx = ctx
-        self.tasks = tasks
-        self.hub = hub
         self.numbers: ReportNumbers | None = None
         self.choose_save_path: SavePathChooser = ask_save_path
-        self.form = load_form("reports_page", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(page_scroll(self.form))
         f = self.form
         title = child(f, QLabel, "titleLabel")
         title.setFont(scaled_font(title, 1.35))
@@ -185,9 +178,7 @@ class ReportsPage(QWidget):
         value = self.period_combo.currentData()
         return int(value) if value is not None else 12
 
-    def refresh(self) -> None:
-        if self.hub.offline:
-            return  # the last known state stays; reloaded when the server is back
+    def reload(self) -> None:
         try:
             numbers = reports.build_report(self.ctx, months=self.months())
         except (UserError, StoreError) as exc:

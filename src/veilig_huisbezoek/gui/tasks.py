@@ -51,8 +51,9 @@ class TaskRunner(QObject):
     ) -> None:
         """Run ``job`` on the worker; then one of the callbacks on the GUI thread.
 
-        Nothing runs after :meth:`shutdown`. Nothing is called when ``owner`` (say the page that asked) has been deleted in the
-        meantime, nor when the callback is a method of a deleted Qt object.
+        Nothing runs after :meth:`shutdown`. Nothing is called when ``owner`` (say the
+        page that asked) has been deleted in the meantime, nor when the callback is a
+        method of a deleted Qt object.
         """
         if self._closed:
             # The window has closed: a page's queued refresh may still arrive; nothing

@@ -1,0 +1,44 @@
+"""The page base: every page waits with reloading while the team server is unreachable
+and reloads when it is reachable again."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests import helpers
+from tests.gui.conftest import DemoEnv
+from veilig_huisbezoek.gui.board import BoardPage
+from veilig_huisbezoek.gui.history_page import HistoryPage
+from veilig_huisbezoek.gui.my_visits import MyVisitsPage
+from veilig_huisbezoek.gui.page_base import WorkspacePage
+from veilig_huisbezoek.gui.prepare_visit import PrepareVisitPage
+from veilig_huisbezoek.gui.reports_page import ReportsPage
+
+pytestmark = pytest.mark.gui
+
+
+class CountingPage(WorkspacePage):
+    def __init__(self, demo: DemoEnv) -> None:
+        super().__init__("reports_page", demo.login("petra"), demo.tasks, demo.hub)
+        self.reloads = 0
+
+    def reload(self) -> None:
+        self.reloads += 1
+
+
+def test_refresh_waits_while_offline(qtbot: QtBot, demo: DemoEnv) -> None:
+    page = helpers.open_page(qtbot, CountingPage(demo), exposed=False)
+    demo.hub.offline = True
+    try:
+        page.refresh()
+        assert page.reloads == 0
+    finally:
+        demo.hub.offline = False
+    page.refresh()
+    assert page.reloads == 1
+
+
+def test_the_pages_share_the_base() -> None:
+    for page in (BoardPage, HistoryPage, MyVisitsPage, ReportsPage, PrepareVisitPage):
+        assert issubclass(page, WorkspacePage), page
