@@ -1911,23 +1911,7 @@
     </message>
 </context>
 <context>
-    <name>IncidentDialog</name>
-    <message>
-        <source>Incident melden</source>
-        <translation>Report an incident</translation>
-    </message>
-    <message>
-        <source>Incidentformulier</source>
-        <translation>Incident form</translation>
-    </message>
-    <message>
-        <source>— kies het kanaal —</source>
-        <translation>— choose the channel —</translation>
-    </message>
-    <message>
-        <source>— kies A tot en met E —</source>
-        <translation>— choose A to E —</translation>
-    </message>
+    <name>IncidentAftercareTab</name>
     <message>
         <source>Planning gesprek</source>
         <translation>Conversation schedule</translation>
@@ -1961,26 +1945,41 @@
         <translation>Record the conversation</translation>
     </message>
     <message>
+        <source>Alleen een leidinggevende legt dit vast.</source>
+        <translation>Only a team leader records this.</translation>
+    </message>
+    <message>
+        <source>{purpose}
+Streven: {aim}; uiterlijk {latest}.</source>
+        <translation>{purpose}
+Aim: {aim}; at the latest {latest}.</translation>
+    </message>
+    <message>
+        <source>{outcome} op {day}.</source>
+        <translation>{outcome} on {day}.</translation>
+    </message>
+    <message>
+        <source>Nazorggesprek vastgelegd.</source>
+        <translation>Aftercare conversation recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <source>Incident melden</source>
+        <translation>Report an incident</translation>
+    </message>
+    <message>
+        <source>Incidentformulier</source>
+        <translation>Incident form</translation>
+    </message>
+    <message>
         <source>Los van een bezoek (balie, telefoon, post, online).</source>
         <translation>Not linked to a visit (front desk, phone, post, online).</translation>
     </message>
     <message>
         <source>Na het huisbezoek aan {address}.</source>
         <translation>After the home visit to {address}.</translation>
-    </message>
-    <message>
-        <source>Kies de soort gedrag; de regel van de organisatie verschijnt hier.</source>
-        <translation>Choose the kind of behaviour; the organisation’s rule appears here.</translation>
-    </message>
-    <message>
-        <source>Regel: {rule}
-Standpunt organisatie: {position}</source>
-        <translation>Rule: {rule}
-Organisation’s position: {position}</translation>
-    </message>
-    <message>
-        <source>Bij bedreiging en fysiek geweld wordt altijd aangifte gedaan, tenzij de omstandigheden anders vragen.</source>
-        <translation>Threats and physical violence are always reported to the police (aangifte), unless the circumstances require otherwise.</translation>
     </message>
     <message>
         <source>Eerst de melding indienen (tabblad 1).</source>
@@ -1993,10 +1992,6 @@ Organisation’s position: {position}</translation>
     <message>
         <source>Melding &amp;indienen</source>
         <translation>&amp;Submit report</translation>
-    </message>
-    <message>
-        <source>Alleen een leidinggevende legt dit vast.</source>
-        <translation>Only a team leader records this.</translation>
     </message>
     <message>
         <source>Melding ingediend ({reference}). Leg nu de directe stappen en de melding of aangifte vast.</source>
@@ -2013,88 +2008,6 @@ Organisation’s position: {position}</translation>
     <message>
         <source>Na het huisbezoek aan {address}. Medewerker: {name}.</source>
         <translation>After the home visit to {address}. Employee: {name}.</translation>
-    </message>
-    <message>
-        <source> — gedaan {time}</source>
-        <translation> — done {time}</translation>
-    </message>
-    <message>
-        <source> (niet nodig bij dit incident)</source>
-        <translation> (not needed for this incident)</translation>
-    </message>
-    <message>
-        <source>Nog te doen: {steps}.</source>
-        <translation>Still to do: {steps}.</translation>
-    </message>
-    <message>
-        <source>Alle nodige stappen zijn vastgelegd.</source>
-        <translation>All necessary steps have been recorded.</translation>
-    </message>
-    <message>
-        <source>{kind} vastgelegd (termijn was {due}).</source>
-        <translation>{kind} recorded (the deadline was {due}).</translation>
-    </message>
-    <message>
-        <source>Melding of aangifte vóór {due} (nog {hours} uur). Aangifte gebeurt op het adres van de gemeente, met de meldcode VPT.</source>
-        <translation>Police report before {due} ({hours} hours left). The report is made with the municipality’s address and the code VPT.</translation>
-    </message>
-    <message>
-        <source>De termijn van 24 uur is verstreken ({due}). Leg de melding nu vast.</source>
-        <translation>The 24-hour deadline has passed ({due}). Record the report now.</translation>
-    </message>
-    <message>
-        <source>Melding of aangifte vastgelegd.</source>
-        <translation>Police report recorded.</translation>
-    </message>
-    <message>
-        <source>{purpose}
-Streven: {aim}; uiterlijk {latest}.</source>
-        <translation>{purpose}
-Aim: {aim}; at the latest {latest}.</translation>
-    </message>
-    <message>
-        <source>{outcome} op {day}.</source>
-        <translation>{outcome} on {day}.</translation>
-    </message>
-    <message>
-        <source>Nazorggesprek vastgelegd.</source>
-        <translation>Aftercare conversation recorded.</translation>
-    </message>
-    <message>
-        <source>{name} — {moment} — {size}</source>
-        <translation>{name} — {moment} — {size}</translation>
-    </message>
-    <message>
-        <source>Bewijsstuk kiezen</source>
-        <translation>Choose a piece of evidence</translation>
-    </message>
-    <message>
-        <source>Bijlage versleuteld opgeslagen.</source>
-        <translation>Attachment stored encrypted.</translation>
-    </message>
-    <message>
-        <source>Bijlage opslaan als</source>
-        <translation>Save attachment as</translation>
-    </message>
-    <message>
-        <source>Bijlage verwijderd.</source>
-        <translation>Attachment deleted.</translation>
-    </message>
-    <message>
-        <source>Nog geen notitie voorgesteld.</source>
-        <translation>No note proposed yet.</translation>
-    </message>
-    <message>
-        <source>De notitie is inmiddels verwijderd.</source>
-        <translation>The note has since been deleted.</translation>
-    </message>
-    <message>
-        <source>Notitie voorgesteld; status: {status}.</source>
-        <translation>Note proposed; status: {status}.</translation>
-    </message>
-    <message>
-        <source>Notitie voorgesteld: een leidinggevende keurt haar goed voordat zij collega&apos;s waarschuwt.</source>
-        <translation>Note proposed: a team leader approves it before it warns colleagues.</translation>
     </message>
     <message>
         <source>Incidentformulier opslaan als</source>
@@ -2506,6 +2419,111 @@ Aim: {aim}; at the latest {latest}.</translation>
     <message>
         <source>Sluiten</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentEvidenceTab</name>
+    <message>
+        <source>{name} — {moment} — {size}</source>
+        <translation>{name} — {moment} — {size}</translation>
+    </message>
+    <message>
+        <source>Bewijsstuk kiezen</source>
+        <translation>Choose a piece of evidence</translation>
+    </message>
+    <message>
+        <source>Bijlage versleuteld opgeslagen.</source>
+        <translation>Attachment stored encrypted.</translation>
+    </message>
+    <message>
+        <source>Bijlage opslaan als</source>
+        <translation>Save attachment as</translation>
+    </message>
+    <message>
+        <source>Bijlage verwijderd.</source>
+        <translation>Attachment deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentNoteTab</name>
+    <message>
+        <source>Nog geen notitie voorgesteld.</source>
+        <translation>No note proposed yet.</translation>
+    </message>
+    <message>
+        <source>De notitie is inmiddels verwijderd.</source>
+        <translation>The note has since been deleted.</translation>
+    </message>
+    <message>
+        <source>Notitie voorgesteld; status: {status}.</source>
+        <translation>Note proposed; status: {status}.</translation>
+    </message>
+    <message>
+        <source>Notitie voorgesteld: een leidinggevende keurt haar goed voordat zij collega&apos;s waarschuwt.</source>
+        <translation>Note proposed: a team leader approves it before it warns colleagues.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentPoliceTab</name>
+    <message>
+        <source>{kind} vastgelegd (termijn was {due}).</source>
+        <translation>{kind} recorded (the deadline was {due}).</translation>
+    </message>
+    <message>
+        <source>Melding of aangifte vóór {due} (nog {hours} uur). Aangifte gebeurt op het adres van de gemeente, met de meldcode VPT.</source>
+        <translation>Police report before {due} ({hours} hours left). The report is made with the municipality’s address and the code VPT.</translation>
+    </message>
+    <message>
+        <source>De termijn van 24 uur is verstreken ({due}). Leg de melding nu vast.</source>
+        <translation>The 24-hour deadline has passed ({due}). Record the report now.</translation>
+    </message>
+    <message>
+        <source>Melding of aangifte vastgelegd.</source>
+        <translation>Police report recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentReportTab</name>
+    <message>
+        <source>— kies het kanaal —</source>
+        <translation>— choose the channel —</translation>
+    </message>
+    <message>
+        <source>— kies A tot en met E —</source>
+        <translation>— choose A to E —</translation>
+    </message>
+    <message>
+        <source>Kies de soort gedrag; de regel van de organisatie verschijnt hier.</source>
+        <translation>Choose the kind of behaviour; the organisation’s rule appears here.</translation>
+    </message>
+    <message>
+        <source>Regel: {rule}
+Standpunt organisatie: {position}</source>
+        <translation>Rule: {rule}
+Organisation’s position: {position}</translation>
+    </message>
+    <message>
+        <source>Bij bedreiging en fysiek geweld wordt altijd aangifte gedaan, tenzij de omstandigheden anders vragen.</source>
+        <translation>Threats and physical violence are always reported to the police (aangifte), unless the circumstances require otherwise.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentStepsTab</name>
+    <message>
+        <source> — gedaan {time}</source>
+        <translation> — done {time}</translation>
+    </message>
+    <message>
+        <source> (niet nodig bij dit incident)</source>
+        <translation> (not needed for this incident)</translation>
+    </message>
+    <message>
+        <source>Nog te doen: {steps}.</source>
+        <translation>Still to do: {steps}.</translation>
+    </message>
+    <message>
+        <source>Alle nodige stappen zijn vastgelegd.</source>
+        <translation>All necessary steps have been recorded.</translation>
     </message>
 </context>
 <context>
