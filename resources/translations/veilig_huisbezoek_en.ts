@@ -3014,6 +3014,101 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     </message>
 </context>
 <context>
+    <name>NoteDetailHtml</name>
+    <message>
+        <source>Kies een notitie in de lijst om haar te lezen.</source>
+        <translation>Choose a note in the list to read it.</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>op {when}</source>
+        <translation>on {when}</translation>
+    </message>
+    <message>
+        <source>waarschuwt bij het plannen van een bezoek</source>
+        <translation>warns when a visit is planned</translation>
+    </message>
+    <message>
+        <source>waarschuwt niet meer (vervaldatum voorbij)</source>
+        <translation>no longer warns (expiry date passed)</translation>
+    </message>
+    <message>
+        <source>wacht op goedkeuring door een leidinggevende</source>
+        <translation>awaiting approval by a team leader</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Categorie:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Datum incident:</source>
+        <translation>Incident date:</translation>
+    </message>
+    <message>
+        <source>Herbeoordeling te laat: de datum {date} is voorbij. Is de notitie nog nodig? Kies Herbeoordeeld of Intrekken.</source>
+        <translation>Review overdue: the date {date} has passed. Is the note still needed? Choose Reviewed or Withdraw.</translation>
+    </message>
+    <message>
+        <source>U heeft deze notitie zelf voorgesteld: een andere leidinggevende moet haar goedkeuren (vier-ogenprincipe).</source>
+        <translation>You proposed this note yourself: another team leader must approve it (four-eyes principle).</translation>
+    </message>
+    <message>
+        <source>Wat is er gebeurd</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Voorzorgsmaatregelen</source>
+        <translation>Precautions</translation>
+    </message>
+    <message>
+        <source>Geen voorzorgsmaatregelen vastgelegd.</source>
+        <translation>No precautions recorded.</translation>
+    </message>
+    <message>
+        <source>Beheer</source>
+        <translation>Management</translation>
+    </message>
+    <message>
+        <source>Voorgesteld door</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <source>Afgewezen door</source>
+        <translation>Rejected by</translation>
+    </message>
+    <message>
+        <source>Goedgekeurd door</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>(te laat)</source>
+        <translation>(overdue)</translation>
+    </message>
+    <message>
+        <source>Herbeoordelen vóór</source>
+        <translation>Review before</translation>
+    </message>
+    <message>
+        <source>Waarschuwt tot</source>
+        <translation>Warns until</translation>
+    </message>
+    <message>
+        <source>Ingetrokken op</source>
+        <translation>Withdrawn on</translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>Veilig Huisbezoek &amp;openen</source>
@@ -4001,6 +4096,84 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     </message>
 </context>
 <context>
+    <name>RegisterFilters</name>
+    <message>
+        <source>Alle statussen</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Herbeoordeling te laat</source>
+        <translation>Review overdue</translation>
+    </message>
+    <message>
+        <source>Voorgesteld (wacht op goedkeuring)</source>
+        <translation>Proposed (awaiting approval)</translation>
+    </message>
+    <message>
+        <source>Actief</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Afgewezen</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Ingetrokken</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Alle categorieën</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>1 notitie getoond.</source>
+        <translation>1 note shown.</translation>
+    </message>
+    <message>
+        <source>{count} notities getoond.</source>
+        <translation>{count} notes shown.</translation>
+    </message>
+    <message>
+        <source>Herbeoordeling te laat: {count}.</source>
+        <translation>Review overdue: {count}.</translation>
+    </message>
+    <message>
+        <source>Wacht op goedkeuring: {count}.</source>
+        <translation>Awaiting approval: {count}.</translation>
+    </message>
+    <message>
+        <source>Er wacht niets op u.</source>
+        <translation>Nothing is waiting for you.</translation>
+    </message>
+    <message>
+        <source>U ziet alleen de notities die u zelf heeft voorgesteld.</source>
+        <translation>You only see the notes you proposed yourself.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterNoteForm</name>
+    <message>
+        <source>Nieuwe notitie voorstellen</source>
+        <translation>Propose a new note</translation>
+    </message>
+    <message>
+        <source>Notitie bewerken</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <source>Notitie voorgesteld voor {address}. Een leidinggevende beoordeelt haar.</source>
+        <translation>Note proposed for {address}. A team leader will assess it.</translation>
+    </message>
+    <message>
+        <source>Bewerking opgeslagen als voorstel ({address}). De notitie blijft waarschuwen zoals ze was, tot een andere leidinggevende de bewerking goedkeurt.</source>
+        <translation>Edit saved as a proposal ({address}). The note keeps warning as it was until another team leader approves the edit.</translation>
+    </message>
+    <message>
+        <source>Voorstel bijgewerkt: {address}. Een andere leidinggevende keurt het goed.</source>
+        <translation>Proposal updated: {address}. Another team leader approves it.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPage</name>
     <message>
         <source>Adresregister</source>
@@ -4263,148 +4436,12 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Confirm</translation>
     </message>
     <message>
-        <source>Alle statussen</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <source>Herbeoordeling te laat</source>
-        <translation>Review overdue</translation>
-    </message>
-    <message>
-        <source>Voorgesteld (wacht op goedkeuring)</source>
-        <translation>Proposed (awaiting approval)</translation>
-    </message>
-    <message>
-        <source>Actief</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <source>Afgewezen</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <source>Ingetrokken</source>
-        <translation>Withdrawn</translation>
-    </message>
-    <message>
-        <source>Alle categorieën</source>
-        <translation>All categories</translation>
-    </message>
-    <message>
         <source>Er ging iets onverwachts mis. Probeer het opnieuw of meld het de beheerder.</source>
         <translation>Something unexpected went wrong. Try again or report it to the administrator.</translation>
     </message>
     <message>
         <source>Niet gelukt: {message}</source>
         <translation>Failed: {message}</translation>
-    </message>
-    <message>
-        <source>1 notitie getoond.</source>
-        <translation>1 note shown.</translation>
-    </message>
-    <message>
-        <source>{count} notities getoond.</source>
-        <translation>{count} notes shown.</translation>
-    </message>
-    <message>
-        <source>Herbeoordeling te laat: {count}.</source>
-        <translation>Review overdue: {count}.</translation>
-    </message>
-    <message>
-        <source>Wacht op goedkeuring: {count}.</source>
-        <translation>Awaiting approval: {count}.</translation>
-    </message>
-    <message>
-        <source>Er wacht niets op u.</source>
-        <translation>Nothing is waiting for you.</translation>
-    </message>
-    <message>
-        <source>U ziet alleen de notities die u zelf heeft voorgesteld.</source>
-        <translation>You only see the notes you proposed yourself.</translation>
-    </message>
-    <message>
-        <source>onbekend</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <source>op {when}</source>
-        <translation>on {when}</translation>
-    </message>
-    <message>
-        <source>waarschuwt bij het plannen van een bezoek</source>
-        <translation>warns when a visit is planned</translation>
-    </message>
-    <message>
-        <source>waarschuwt niet meer (vervaldatum voorbij)</source>
-        <translation>no longer warns (expiry date passed)</translation>
-    </message>
-    <message>
-        <source>wacht op goedkeuring door een leidinggevende</source>
-        <translation>awaiting approval by a team leader</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <source>Categorie:</source>
-        <translation>Category:</translation>
-    </message>
-    <message>
-        <source>Datum incident:</source>
-        <translation>Incident date:</translation>
-    </message>
-    <message>
-        <source>Herbeoordeling te laat: de datum {date} is voorbij. Is de notitie nog nodig? Kies Herbeoordeeld of Intrekken.</source>
-        <translation>Review overdue: the date {date} has passed. Is the note still needed? Choose Reviewed or Withdraw.</translation>
-    </message>
-    <message>
-        <source>U heeft deze notitie zelf voorgesteld: een andere leidinggevende moet haar goedkeuren (vier-ogenprincipe).</source>
-        <translation>You proposed this note yourself: another team leader must approve it (four-eyes principle).</translation>
-    </message>
-    <message>
-        <source>Wat is er gebeurd</source>
-        <translation>What happened</translation>
-    </message>
-    <message>
-        <source>Geen voorzorgsmaatregelen vastgelegd.</source>
-        <translation>No precautions recorded.</translation>
-    </message>
-    <message>
-        <source>Beheer</source>
-        <translation>Management</translation>
-    </message>
-    <message>
-        <source>Voorgesteld door</source>
-        <translation>Proposed by</translation>
-    </message>
-    <message>
-        <source>Afgewezen door</source>
-        <translation>Rejected by</translation>
-    </message>
-    <message>
-        <source>Goedgekeurd door</source>
-        <translation>Approved by</translation>
-    </message>
-    <message>
-        <source>(te laat)</source>
-        <translation>(overdue)</translation>
-    </message>
-    <message>
-        <source>Herbeoordelen vóór</source>
-        <translation>Review before</translation>
-    </message>
-    <message>
-        <source>Waarschuwt tot</source>
-        <translation>Warns until</translation>
-    </message>
-    <message>
-        <source>Ingetrokken op</source>
-        <translation>Withdrawn on</translation>
-    </message>
-    <message>
-        <source>Kies een notitie in de lijst om haar te lezen.</source>
-        <translation>Choose a note in the list to read it.</translation>
     </message>
     <message>
         <source>Notitie goedgekeurd: {address}. Bij dit adres wordt nu gewaarschuwd.</source>
@@ -4414,9 +4451,20 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <source>Herbeoordeling vastgelegd voor {address}. Volgende herbeoordeling vóór {date}.</source>
         <translation>Review recorded for {address}. Next review before {date}.</translation>
     </message>
+</context>
+<context>
+    <name>RegisterReasonForm</name>
+    <message>
+        <source>Notitie afwijzen</source>
+        <translation>Reject note</translation>
+    </message>
     <message>
         <source>&amp;Afwijzen</source>
         <translation>&amp;Reject</translation>
+    </message>
+    <message>
+        <source>Notitie intrekken</source>
+        <translation>Withdraw note</translation>
     </message>
     <message>
         <source>&amp;Intrekken</source>
@@ -4429,18 +4477,6 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Notitie ingetrokken: {address}. Er wordt niet meer gewaarschuwd.</source>
         <translation>Note withdrawn: {address}. It no longer warns.</translation>
-    </message>
-    <message>
-        <source>Notitie voorgesteld voor {address}. Een leidinggevende beoordeelt haar.</source>
-        <translation>Note proposed for {address}. A team leader will assess it.</translation>
-    </message>
-    <message>
-        <source>Bewerking opgeslagen als voorstel ({address}). De notitie blijft waarschuwen zoals ze was, tot een andere leidinggevende de bewerking goedkeurt.</source>
-        <translation>Edit saved as a proposal ({address}). The note keeps warning as it was until another team leader approves the edit.</translation>
-    </message>
-    <message>
-        <source>Voorstel bijgewerkt: {address}. Een andere leidinggevende keurt het goed.</source>
-        <translation>Proposal updated: {address}. Another team leader approves it.</translation>
     </message>
 </context>
 <context>
