@@ -279,154 +279,6 @@
         <translation>Open alarms</translation>
     </message>
     <message>
-        <source>Alarm — ontgrendel voor details</source>
-        <translation>Alarm — unlock for details</translation>
-    </message>
-    <message>
-        <source>{name} ({phone})</source>
-        <translation>{name} ({phone})</translation>
-    </message>
-    <message>
-        <source>Terugbelmoment: bel nu {who} — {where}.</source>
-        <translation>Call-back due: call {who} now — {where}.</translation>
-    </message>
-    <message>
-        <source>Gepland om {time}.</source>
-        <translation>Scheduled for {time}.</translation>
-    </message>
-    <message>
-        <source>Te laat terug: {who} is nog niet terug — {where}.</source>
-        <translation>Overdue return: {who} is not back yet — {where}.</translation>
-    </message>
-    <message>
-        <source>Alarm om {time}.</source>
-        <translation>Alarm at {time}.</translation>
-    </message>
-    <message>
-        <source>Escalatie: alarm niet bevestigd — bezoek van {who}, {where}.</source>
-        <translation>Escalation: alarm not acknowledged — visit by {who}, {where}.</translation>
-    </message>
-    <message>
-        <source>Sinds {time}.</source>
-        <translation>Since {time}.</translation>
-    </message>
-    <message>
-        <source>Buddy niet bereikbaar ({buddy}): bezoek van {who} — {where}. Niemand kijkt mee sinds {since}.</source>
-        <translation>Buddy unreachable ({buddy}): visit of {who} — {where}. Nobody has watched since {since}.</translation>
-    </message>
-    <message>
-        <source>Buddy niet bereikbaar ({buddy}): bezoek van {who}. Niemand kijkt mee sinds {since}.</source>
-        <translation>Buddy unreachable ({buddy}): visit of {who}. Nobody has watched since {since}.</translation>
-    </message>
-    <message>
-        <source>incident nr. {number}</source>
-        <translation>incident no. {number}</translation>
-    </message>
-    <message>
-        <source>Medewerker: {name}.</source>
-        <translation>Employee: {name}.</translation>
-    </message>
-    <message>
-        <source>Om {time}.</source>
-        <translation>At {time}.</translation>
-    </message>
-    <message>
-        <source>de buddy</source>
-        <translation>the buddy</translation>
-    </message>
-    <message>
-        <source>{name} kijkt mee.</source>
-        <translation>{name} is watching.</translation>
-    </message>
-    <message>
-        <source>{symbol} Niemand kijkt mee sinds {time}.</source>
-        <translation>{symbol} Nobody watching since {time}.</translation>
-    </message>
-    <message>
-        <source>Een collega</source>
-        <translation>A colleague</translation>
-    </message>
-    <message>
-        <source>uw bezoek</source>
-        <translation>your visit</translation>
-    </message>
-    <message>
-        <source>bezoek van {name}</source>
-        <translation>{name}&apos;s visit</translation>
-    </message>
-    <message>
-        <source>bezoek nr. {number}</source>
-        <translation>visit no. {number}</translation>
-    </message>
-    <message>
-        <source>{name} handelt dit af ({time}): {what} — {about}.</source>
-        <translation>{name} is handling this ({time}): {what} — {about}.</translation>
-    </message>
-    <message>
-        <source>nr. {number}</source>
-        <translation>no. {number}</translation>
-    </message>
-    <message>
-        <source>NOODSITUATIE bij het bezoek van {who} — {where}: {buddy} (buddy) heeft alarm geslagen en belt de politie of u.</source>
-        <translation>EMERGENCY at the visit of {who} — {where}: {buddy} (buddy) raised the alarm and is calling the police or you.</translation>
-    </message>
-    <message>
-        <source>Vertrokken zonder bereikbare buddy: {who} — {where}. De reden staat bij het bezoek.</source>
-        <translation>Left without a reachable buddy: {who} — {where}. The reason is with the visit.</translation>
-    </message>
-    <message>
-        <source>Vertrokken om {time}.</source>
-        <translation>Left at {time}.</translation>
-    </message>
-    <message>
-        <source>TE LAAT (oorspronkelijk {time}) — {text}</source>
-        <translation>LATE (originally {time}) — {text}</translation>
-    </message>
-    <message>
-        <source>Het bezoek is inmiddels beëindigd (teruggemeld).</source>
-        <translation>The visit has since ended (reported back).</translation>
-    </message>
-    <message>
-        <source>(nog niet vastgelegd — geen verbinding)</source>
-        <translation>(not recorded yet — no connection)</translation>
-    </message>
-    <message>
-        <source>uw buddy</source>
-        <translation>your buddy</translation>
-    </message>
-    <message>
-        <source>Terugbelmoment van {time} ({where}): {buddy} is gewaarschuwd om u te bellen.</source>
-        <translation>Call-back moment of {time} ({where}): {buddy} has been alerted to call you.</translation>
-    </message>
-    <message>
-        <source>U bent te laat terug ({where}): {buddy} is om {time} gewaarschuwd.</source>
-        <translation>You are overdue ({where}): {buddy} was alerted at {time}.</translation>
-    </message>
-    <message>
-        <source>Escalatie: de leidinggevende is om {time} gewaarschuwd over uw bezoek ({where}).</source>
-        <translation>Escalation: the manager was alerted about your visit ({where}) at {time}.</translation>
-    </message>
-    <message>
-        <source>Bent u terug? Meld u dan nu terug.</source>
-        <translation>Are you back? Then report back now.</translation>
-    </message>
-    <message>
-        <source>Neem het bezoek over met Overnemen, of bevestig met Bevestigen.</source>
-        <translation>Take the visit over with Take over, or acknowledge with Acknowledge.</translation>
-    </message>
-    <message>
-        <source>Open het incident met Openen en bevestig met Bevestigen.</source>
-        <translation>Open the incident with Open and acknowledge with Acknowledge.</translation>
-    </message>
-    <message>
-        <source>Bel het nummer in de melding en bevestig met Bevestigen.</source>
-        <translation>Call the number in the alert and acknowledge with Acknowledge.</translation>
-    </message>
-    <message>
-        <source>Bel met de knop Bellen en bevestig met Bevestigen.</source>
-        <translation>Call with the Call button and acknowledge with Acknowledge.</translation>
-    </message>
-    <message>
         <source>{symbol} NOODSITUATIE: een buddy heeft alarm geslagen</source>
         <translation>{symbol} EMERGENCY: a buddy raised the alarm</translation>
     </message>
@@ -528,6 +380,157 @@
     <message>
         <source>Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd zodra de verbinding met de teamserver terug is.</source>
         <translation>Confirm that you have seen the alarm; this is recorded once the connection to the team server is back.</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmTexts</name>
+    <message>
+        <source>de buddy</source>
+        <translation>the buddy</translation>
+    </message>
+    <message>
+        <source>{name} kijkt mee.</source>
+        <translation>{name} is watching.</translation>
+    </message>
+    <message>
+        <source>{symbol} Niemand kijkt mee sinds {time}.</source>
+        <translation>{symbol} Nobody watching since {time}.</translation>
+    </message>
+    <message>
+        <source>Een collega</source>
+        <translation>A colleague</translation>
+    </message>
+    <message>
+        <source>uw bezoek</source>
+        <translation>your visit</translation>
+    </message>
+    <message>
+        <source>bezoek van {name}</source>
+        <translation>{name}&apos;s visit</translation>
+    </message>
+    <message>
+        <source>bezoek nr. {number}</source>
+        <translation>visit no. {number}</translation>
+    </message>
+    <message>
+        <source>{name} handelt dit af ({time}): {what} — {about}.</source>
+        <translation>{name} is handling this ({time}): {what} — {about}.</translation>
+    </message>
+    <message>
+        <source>Alarm — ontgrendel voor details</source>
+        <translation>Alarm — unlock for details</translation>
+    </message>
+    <message>
+        <source>{name} ({phone})</source>
+        <translation>{name} ({phone})</translation>
+    </message>
+    <message>
+        <source>Terugbelmoment: bel nu {who} — {where}.</source>
+        <translation>Call-back due: call {who} now — {where}.</translation>
+    </message>
+    <message>
+        <source>Gepland om {time}.</source>
+        <translation>Scheduled for {time}.</translation>
+    </message>
+    <message>
+        <source>Te laat terug: {who} is nog niet terug — {where}.</source>
+        <translation>Overdue return: {who} is not back yet — {where}.</translation>
+    </message>
+    <message>
+        <source>Alarm om {time}.</source>
+        <translation>Alarm at {time}.</translation>
+    </message>
+    <message>
+        <source>Escalatie: alarm niet bevestigd — bezoek van {who}, {where}.</source>
+        <translation>Escalation: alarm not acknowledged — visit by {who}, {where}.</translation>
+    </message>
+    <message>
+        <source>Sinds {time}.</source>
+        <translation>Since {time}.</translation>
+    </message>
+    <message>
+        <source>nr. {number}</source>
+        <translation>no. {number}</translation>
+    </message>
+    <message>
+        <source>Buddy niet bereikbaar ({buddy}): bezoek van {who} — {where}. Niemand kijkt mee sinds {since}.</source>
+        <translation>Buddy unreachable ({buddy}): visit of {who} — {where}. Nobody has watched since {since}.</translation>
+    </message>
+    <message>
+        <source>Buddy niet bereikbaar ({buddy}): bezoek van {who}. Niemand kijkt mee sinds {since}.</source>
+        <translation>Buddy unreachable ({buddy}): visit of {who}. Nobody has watched since {since}.</translation>
+    </message>
+    <message>
+        <source>NOODSITUATIE bij het bezoek van {who} — {where}: {buddy} (buddy) heeft alarm geslagen en belt de politie of u.</source>
+        <translation>EMERGENCY at the visit of {who} — {where}: {buddy} (buddy) raised the alarm and is calling the police or you.</translation>
+    </message>
+    <message>
+        <source>Om {time}.</source>
+        <translation>At {time}.</translation>
+    </message>
+    <message>
+        <source>Vertrokken zonder bereikbare buddy: {who} — {where}. De reden staat bij het bezoek.</source>
+        <translation>Left without a reachable buddy: {who} — {where}. The reason is with the visit.</translation>
+    </message>
+    <message>
+        <source>Vertrokken om {time}.</source>
+        <translation>Left at {time}.</translation>
+    </message>
+    <message>
+        <source>incident nr. {number}</source>
+        <translation>incident no. {number}</translation>
+    </message>
+    <message>
+        <source>Medewerker: {name}.</source>
+        <translation>Employee: {name}.</translation>
+    </message>
+    <message>
+        <source>TE LAAT (oorspronkelijk {time}) — {text}</source>
+        <translation>LATE (originally {time}) — {text}</translation>
+    </message>
+    <message>
+        <source>Het bezoek is inmiddels beëindigd (teruggemeld).</source>
+        <translation>The visit has since ended (reported back).</translation>
+    </message>
+    <message>
+        <source>(nog niet vastgelegd — geen verbinding)</source>
+        <translation>(not recorded yet — no connection)</translation>
+    </message>
+    <message>
+        <source>uw buddy</source>
+        <translation>your buddy</translation>
+    </message>
+    <message>
+        <source>Terugbelmoment van {time} ({where}): {buddy} is gewaarschuwd om u te bellen.</source>
+        <translation>Call-back moment of {time} ({where}): {buddy} has been alerted to call you.</translation>
+    </message>
+    <message>
+        <source>U bent te laat terug ({where}): {buddy} is om {time} gewaarschuwd.</source>
+        <translation>You are overdue ({where}): {buddy} was alerted at {time}.</translation>
+    </message>
+    <message>
+        <source>Escalatie: de leidinggevende is om {time} gewaarschuwd over uw bezoek ({where}).</source>
+        <translation>Escalation: the manager was alerted about your visit ({where}) at {time}.</translation>
+    </message>
+    <message>
+        <source>Bent u terug? Meld u dan nu terug.</source>
+        <translation>Are you back? Then report back now.</translation>
+    </message>
+    <message>
+        <source>Neem het bezoek over met Overnemen, of bevestig met Bevestigen.</source>
+        <translation>Take the visit over with Take over, or acknowledge with Acknowledge.</translation>
+    </message>
+    <message>
+        <source>Open het incident met Openen en bevestig met Bevestigen.</source>
+        <translation>Open the incident with Open and acknowledge with Acknowledge.</translation>
+    </message>
+    <message>
+        <source>Bel het nummer in de melding en bevestig met Bevestigen.</source>
+        <translation>Call the number in the alert and acknowledge with Acknowledge.</translation>
+    </message>
+    <message>
+        <source>Bel met de knop Bellen en bevestig met Bevestigen.</source>
+        <translation>Call with the Call button and acknowledge with Acknowledge.</translation>
     </message>
 </context>
 <context>
