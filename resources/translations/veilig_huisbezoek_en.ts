@@ -821,10 +821,6 @@
         <translation>Call-back — {name}</translation>
     </message>
     <message>
-        <source>Adres gekopieerd ✓</source>
-        <translation>Address copied ✓</translation>
-    </message>
-    <message>
         <source>Geen telefoonnummer bekend</source>
         <translation>No phone number known</translation>
     </message>
@@ -875,46 +871,6 @@
     <message>
         <source>Stel ook beide vragen.</source>
         <translation>Ask both questions as well.</translation>
-    </message>
-    <message>
-        <source>Volgend belmoment: {time}.</source>
-        <translation>Next call-back: {time}.</translation>
-    </message>
-    <message>
-        <source>Houd de lijn open.</source>
-        <translation>Keep the line open.</translation>
-    </message>
-    <message>
-        <source>Vastgelegd om {time} door {buddy}.</source>
-        <translation>Recorded at {time} by {buddy}.</translation>
-    </message>
-    <message>
-        <source>☎ {emergency} bij direct gevaar, anders {general}</source>
-        <translation>☎ {emergency} in immediate danger, otherwise {general}</translation>
-    </message>
-    <message>
-        <source>☎ Politie: {numbers}</source>
-        <translation>☎ Police: {numbers}</translation>
-    </message>
-    <message>
-        <source> of </source>
-        <translation> or </translation>
-    </message>
-    <message>
-        <source>Van ons aanwezig: {people}</source>
-        <translation>Our people present: {people}</translation>
-    </message>
-    <message>
-        <source>onbekend</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <source>Bewoners: {residents}</source>
-        <translation>Residents: {residents}</translation>
-    </message>
-    <message>
-        <source>Leidinggevende: {people}</source>
-        <translation>Team leader: {people}</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1050,53 @@
     <message>
         <source>Sluiten</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>CallResultPage</name>
+    <message>
+        <source>Adres gekopieerd ✓</source>
+        <translation>Address copied ✓</translation>
+    </message>
+    <message>
+        <source>Volgend belmoment: {time}.</source>
+        <translation>Next call-back: {time}.</translation>
+    </message>
+    <message>
+        <source>Houd de lijn open.</source>
+        <translation>Keep the line open.</translation>
+    </message>
+    <message>
+        <source>Vastgelegd om {time} door {buddy}.</source>
+        <translation>Recorded at {time} by {buddy}.</translation>
+    </message>
+    <message>
+        <source>☎ {emergency} bij direct gevaar, anders {general}</source>
+        <translation>☎ {emergency} in immediate danger, otherwise {general}</translation>
+    </message>
+    <message>
+        <source>☎ Politie: {numbers}</source>
+        <translation>☎ Police: {numbers}</translation>
+    </message>
+    <message>
+        <source> of </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>Van ons aanwezig: {people}</source>
+        <translation>Our people present: {people}</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Bewoners: {residents}</source>
+        <translation>Residents: {residents}</translation>
+    </message>
+    <message>
+        <source>Leidinggevende: {people}</source>
+        <translation>Team leader: {people}</translation>
     </message>
 </context>
 <context>
