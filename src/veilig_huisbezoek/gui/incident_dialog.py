@@ -73,9 +73,6 @@ class IncidentDialog(QDialog):
         layout.addWidget(self.form)
         fit_to_screen(self, QSize(920, 720))
         self._find_widgets()
-        self.report_tab.fill_choices()
-        self.police_tab.fill_choices()
-        self.note_tab.fill_choices()
         self.steps_tab = IncidentStepsTab(self, self.form)
         self.steps_box = self.steps_tab.steps_box
         self.steps_status_label = self.steps_tab.steps_status_label
@@ -152,11 +149,7 @@ class IncidentDialog(QDialog):
             edit.setTimeZone(QTimeZone.utc())
 
     def _connect(self) -> None:
-        self.category_combo.currentIndexChanged.connect(self.report_tab.category_changed)
-        self.kind_combo.currentIndexChanged.connect(self.police_tab.kind_changed)
         self.file_button.clicked.connect(self.file_or_save)
-        self.police_save_button.clicked.connect(self.save_police_report)
-        self.propose_note_button.clicked.connect(self.propose_note)
         self.pdf_button.clicked.connect(self.save_pdf)
         self.close_button.clicked.connect(self.accept)
 

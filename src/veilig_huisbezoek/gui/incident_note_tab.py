@@ -41,10 +41,9 @@ class IncidentNoteTab(QObject):
         self.note_precautions_edit = child(f, QPlainTextEdit, "notePrecautionsEdit")
         self.note_status_label = child(f, QLabel, "noteStatusLabel")
         self.propose_note_button = child(f, QPushButton, "proposeNoteButton")
-
-    def fill_choices(self) -> None:
         for note_category in NoteCategory:
             self.note_category_combo.addItem(domain_text(note_category.label), note_category.value)
+        self.propose_note_button.clicked.connect(self.propose)
 
     def prefill(self) -> None:
         """The service's proposal for the filed incident (left empty if it is refused)."""

@@ -39,10 +39,10 @@ class IncidentPoliceTab(QObject):
         self.reason_edit = child(f, QPlainTextEdit, "reasonEdit")
         self.police_warnings_label = child(f, QLabel, "policeWarningsLabel")
         self.police_save_button = child(f, QPushButton, "policeSaveButton")
-
-    def fill_choices(self) -> None:
         for kind in ReportKind:
             self.kind_combo.addItem(domain_text(kind.label), kind.value)
+        self.kind_combo.currentIndexChanged.connect(self.kind_changed)
+        self.police_save_button.clicked.connect(self.save)
 
     def kind_changed(self, _index: int = 0) -> None:
         none = self.kind_combo.currentData() == ReportKind.GEEN.value

@@ -47,8 +47,10 @@ class IncidentReportTab(QObject):
         self.injury_details_edit = child(f, QLineEdit, "injuryDetailsEdit")
         self.witnesses_edit = child(f, QLineEdit, "witnessesEdit")
         self.police_check = child(f, QCheckBox, "policeCheck")
+        self._fill_choices()
+        self.category_combo.currentIndexChanged.connect(self.category_changed)
 
-    def fill_choices(self) -> None:
+    def _fill_choices(self) -> None:
         self.channel_combo.addItem(self.tr("— kies het kanaal —"), None)
         for channel in Channel:
             self.channel_combo.addItem(domain_text(channel.label), channel.value)
