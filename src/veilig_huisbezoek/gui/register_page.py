@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -41,6 +40,7 @@ from .keys import on_return
 from .look import ERROR_STYLE, OK_STYLE, on_enter
 from .register_detail import NoteDetailHtml
 from .register_filters import RegisterFilters
+from .register_layout import ListBesideDetail
 from .register_model import RegisterTableModel, date_text
 from .register_note_form import RegisterNoteForm
 from .register_reason_form import RegisterReasonForm
@@ -134,15 +134,7 @@ class RegisterPage(QWidget):
         self.model = RegisterTableModel(self)
         self.detail_html = NoteDetailHtml(self.model, ctx.actor.account_id, self._is_manager)
         self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 460])
-        self._layout_width = -1
+        self.arrangement = ListBesideDetail(self, self.splitter, self.table, self.model)
         on_enter(self.table, self._enter_on_table)
 
         self._search_timer = QTimer(self)
@@ -185,36 +177,7 @@ class RegisterPage(QWidget):
     # ---- layout -------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._adapt_layout()
-
-    def _adapt_layout(self, *, force: bool = False) -> None:
-        """Side by side when the columns and a readable detail pane fit, else stacked.
-
-        With large fonts (150 %) on a laptop screen the table would otherwise hide the
-        review date behind a scroll bar.
-        """
-        width = self.splitter.width()
-        if width <= 0 or (width == self._layout_width and not force):
-            return
-        self._layout_width = width
-        header = self.table.horizontalHeader()
-        columns = sum(
-            max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c))
-            for c in range(self.model.columnCount())
-        )
-        table = columns + self.table.verticalScrollBar().sizeHint().width() + 4
-        side = self.fontMetrics().averageCharWidth() * 48
-        horizontal = table + side + self.splitter.handleWidth() <= width
-        wanted = Qt.Orientation.Horizontal if horizontal else Qt.Orientation.Vertical
-        if self.splitter.orientation() == wanted:
-            return
-        self.splitter.setOrientation(wanted)
-        if horizontal:
-            self.splitter.setSizes([table, width - table])
-        else:
-            # Relative weights, not a height snapshot: the splitter may not have its
-            # final height yet (first show), and QSplitter scales the weights to fit.
-            self.splitter.setSizes([2_000, 3_000])
+        self.arrangement.adapt()
 
     # ---- helpers ------------------------------------------------------------------
     def _style_headings(self) -> None:
@@ -306,7 +269,7 @@ class RegisterPage(QWidget):
         else:
             self._show_detail(None)
         self.filters.show_summary(len(entries), counts)
-        self._adapt_layout(force=True)
+        self.arrangement.adapt(force=True)
         self.loaded.emit()
 
     def _load_failed(self, generation: int, error: BaseException) -> None:
