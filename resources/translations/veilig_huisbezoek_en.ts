@@ -279,154 +279,6 @@
         <translation>Open alarms</translation>
     </message>
     <message>
-        <source>Alarm — ontgrendel voor details</source>
-        <translation>Alarm — unlock for details</translation>
-    </message>
-    <message>
-        <source>{name} ({phone})</source>
-        <translation>{name} ({phone})</translation>
-    </message>
-    <message>
-        <source>Terugbelmoment: bel nu {who} — {where}.</source>
-        <translation>Call-back due: call {who} now — {where}.</translation>
-    </message>
-    <message>
-        <source>Gepland om {time}.</source>
-        <translation>Scheduled for {time}.</translation>
-    </message>
-    <message>
-        <source>Te laat terug: {who} is nog niet terug — {where}.</source>
-        <translation>Overdue return: {who} is not back yet — {where}.</translation>
-    </message>
-    <message>
-        <source>Alarm om {time}.</source>
-        <translation>Alarm at {time}.</translation>
-    </message>
-    <message>
-        <source>Escalatie: alarm niet bevestigd — bezoek van {who}, {where}.</source>
-        <translation>Escalation: alarm not acknowledged — visit by {who}, {where}.</translation>
-    </message>
-    <message>
-        <source>Sinds {time}.</source>
-        <translation>Since {time}.</translation>
-    </message>
-    <message>
-        <source>Buddy niet bereikbaar ({buddy}): bezoek van {who} — {where}. Niemand kijkt mee sinds {since}.</source>
-        <translation>Buddy unreachable ({buddy}): visit of {who} — {where}. Nobody has watched since {since}.</translation>
-    </message>
-    <message>
-        <source>Buddy niet bereikbaar ({buddy}): bezoek van {who}. Niemand kijkt mee sinds {since}.</source>
-        <translation>Buddy unreachable ({buddy}): visit of {who}. Nobody has watched since {since}.</translation>
-    </message>
-    <message>
-        <source>incident nr. {number}</source>
-        <translation>incident no. {number}</translation>
-    </message>
-    <message>
-        <source>Medewerker: {name}.</source>
-        <translation>Employee: {name}.</translation>
-    </message>
-    <message>
-        <source>Om {time}.</source>
-        <translation>At {time}.</translation>
-    </message>
-    <message>
-        <source>de buddy</source>
-        <translation>the buddy</translation>
-    </message>
-    <message>
-        <source>{name} kijkt mee.</source>
-        <translation>{name} is watching.</translation>
-    </message>
-    <message>
-        <source>{symbol} Niemand kijkt mee sinds {time}.</source>
-        <translation>{symbol} Nobody watching since {time}.</translation>
-    </message>
-    <message>
-        <source>Een collega</source>
-        <translation>A colleague</translation>
-    </message>
-    <message>
-        <source>uw bezoek</source>
-        <translation>your visit</translation>
-    </message>
-    <message>
-        <source>bezoek van {name}</source>
-        <translation>{name}&apos;s visit</translation>
-    </message>
-    <message>
-        <source>bezoek nr. {number}</source>
-        <translation>visit no. {number}</translation>
-    </message>
-    <message>
-        <source>{name} handelt dit af ({time}): {what} — {about}.</source>
-        <translation>{name} is handling this ({time}): {what} — {about}.</translation>
-    </message>
-    <message>
-        <source>nr. {number}</source>
-        <translation>no. {number}</translation>
-    </message>
-    <message>
-        <source>NOODSITUATIE bij het bezoek van {who} — {where}: {buddy} (buddy) heeft alarm geslagen en belt de politie of u.</source>
-        <translation>EMERGENCY at the visit of {who} — {where}: {buddy} (buddy) raised the alarm and is calling the police or you.</translation>
-    </message>
-    <message>
-        <source>Vertrokken zonder bereikbare buddy: {who} — {where}. De reden staat bij het bezoek.</source>
-        <translation>Left without a reachable buddy: {who} — {where}. The reason is with the visit.</translation>
-    </message>
-    <message>
-        <source>Vertrokken om {time}.</source>
-        <translation>Left at {time}.</translation>
-    </message>
-    <message>
-        <source>TE LAAT (oorspronkelijk {time}) — {text}</source>
-        <translation>LATE (originally {time}) — {text}</translation>
-    </message>
-    <message>
-        <source>Het bezoek is inmiddels beëindigd (teruggemeld).</source>
-        <translation>The visit has since ended (reported back).</translation>
-    </message>
-    <message>
-        <source>(nog niet vastgelegd — geen verbinding)</source>
-        <translation>(not recorded yet — no connection)</translation>
-    </message>
-    <message>
-        <source>uw buddy</source>
-        <translation>your buddy</translation>
-    </message>
-    <message>
-        <source>Terugbelmoment van {time} ({where}): {buddy} is gewaarschuwd om u te bellen.</source>
-        <translation>Call-back moment of {time} ({where}): {buddy} has been alerted to call you.</translation>
-    </message>
-    <message>
-        <source>U bent te laat terug ({where}): {buddy} is om {time} gewaarschuwd.</source>
-        <translation>You are overdue ({where}): {buddy} was alerted at {time}.</translation>
-    </message>
-    <message>
-        <source>Escalatie: de leidinggevende is om {time} gewaarschuwd over uw bezoek ({where}).</source>
-        <translation>Escalation: the manager was alerted about your visit ({where}) at {time}.</translation>
-    </message>
-    <message>
-        <source>Bent u terug? Meld u dan nu terug.</source>
-        <translation>Are you back? Then report back now.</translation>
-    </message>
-    <message>
-        <source>Neem het bezoek over met Overnemen, of bevestig met Bevestigen.</source>
-        <translation>Take the visit over with Take over, or acknowledge with Acknowledge.</translation>
-    </message>
-    <message>
-        <source>Open het incident met Openen en bevestig met Bevestigen.</source>
-        <translation>Open the incident with Open and acknowledge with Acknowledge.</translation>
-    </message>
-    <message>
-        <source>Bel het nummer in de melding en bevestig met Bevestigen.</source>
-        <translation>Call the number in the alert and acknowledge with Acknowledge.</translation>
-    </message>
-    <message>
-        <source>Bel met de knop Bellen en bevestig met Bevestigen.</source>
-        <translation>Call with the Call button and acknowledge with Acknowledge.</translation>
-    </message>
-    <message>
         <source>{symbol} NOODSITUATIE: een buddy heeft alarm geslagen</source>
         <translation>{symbol} EMERGENCY: a buddy raised the alarm</translation>
     </message>
@@ -528,6 +380,157 @@
     <message>
         <source>Bevestig dat u het alarm gezien hebt; dit wordt vastgelegd zodra de verbinding met de teamserver terug is.</source>
         <translation>Confirm that you have seen the alarm; this is recorded once the connection to the team server is back.</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmTexts</name>
+    <message>
+        <source>de buddy</source>
+        <translation>the buddy</translation>
+    </message>
+    <message>
+        <source>{name} kijkt mee.</source>
+        <translation>{name} is watching.</translation>
+    </message>
+    <message>
+        <source>{symbol} Niemand kijkt mee sinds {time}.</source>
+        <translation>{symbol} Nobody watching since {time}.</translation>
+    </message>
+    <message>
+        <source>Een collega</source>
+        <translation>A colleague</translation>
+    </message>
+    <message>
+        <source>uw bezoek</source>
+        <translation>your visit</translation>
+    </message>
+    <message>
+        <source>bezoek van {name}</source>
+        <translation>{name}&apos;s visit</translation>
+    </message>
+    <message>
+        <source>bezoek nr. {number}</source>
+        <translation>visit no. {number}</translation>
+    </message>
+    <message>
+        <source>{name} handelt dit af ({time}): {what} — {about}.</source>
+        <translation>{name} is handling this ({time}): {what} — {about}.</translation>
+    </message>
+    <message>
+        <source>Alarm — ontgrendel voor details</source>
+        <translation>Alarm — unlock for details</translation>
+    </message>
+    <message>
+        <source>{name} ({phone})</source>
+        <translation>{name} ({phone})</translation>
+    </message>
+    <message>
+        <source>Terugbelmoment: bel nu {who} — {where}.</source>
+        <translation>Call-back due: call {who} now — {where}.</translation>
+    </message>
+    <message>
+        <source>Gepland om {time}.</source>
+        <translation>Scheduled for {time}.</translation>
+    </message>
+    <message>
+        <source>Te laat terug: {who} is nog niet terug — {where}.</source>
+        <translation>Overdue return: {who} is not back yet — {where}.</translation>
+    </message>
+    <message>
+        <source>Alarm om {time}.</source>
+        <translation>Alarm at {time}.</translation>
+    </message>
+    <message>
+        <source>Escalatie: alarm niet bevestigd — bezoek van {who}, {where}.</source>
+        <translation>Escalation: alarm not acknowledged — visit by {who}, {where}.</translation>
+    </message>
+    <message>
+        <source>Sinds {time}.</source>
+        <translation>Since {time}.</translation>
+    </message>
+    <message>
+        <source>nr. {number}</source>
+        <translation>no. {number}</translation>
+    </message>
+    <message>
+        <source>Buddy niet bereikbaar ({buddy}): bezoek van {who} — {where}. Niemand kijkt mee sinds {since}.</source>
+        <translation>Buddy unreachable ({buddy}): visit of {who} — {where}. Nobody has watched since {since}.</translation>
+    </message>
+    <message>
+        <source>Buddy niet bereikbaar ({buddy}): bezoek van {who}. Niemand kijkt mee sinds {since}.</source>
+        <translation>Buddy unreachable ({buddy}): visit of {who}. Nobody has watched since {since}.</translation>
+    </message>
+    <message>
+        <source>NOODSITUATIE bij het bezoek van {who} — {where}: {buddy} (buddy) heeft alarm geslagen en belt de politie of u.</source>
+        <translation>EMERGENCY at the visit of {who} — {where}: {buddy} (buddy) raised the alarm and is calling the police or you.</translation>
+    </message>
+    <message>
+        <source>Om {time}.</source>
+        <translation>At {time}.</translation>
+    </message>
+    <message>
+        <source>Vertrokken zonder bereikbare buddy: {who} — {where}. De reden staat bij het bezoek.</source>
+        <translation>Left without a reachable buddy: {who} — {where}. The reason is with the visit.</translation>
+    </message>
+    <message>
+        <source>Vertrokken om {time}.</source>
+        <translation>Left at {time}.</translation>
+    </message>
+    <message>
+        <source>incident nr. {number}</source>
+        <translation>incident no. {number}</translation>
+    </message>
+    <message>
+        <source>Medewerker: {name}.</source>
+        <translation>Employee: {name}.</translation>
+    </message>
+    <message>
+        <source>TE LAAT (oorspronkelijk {time}) — {text}</source>
+        <translation>LATE (originally {time}) — {text}</translation>
+    </message>
+    <message>
+        <source>Het bezoek is inmiddels beëindigd (teruggemeld).</source>
+        <translation>The visit has since ended (reported back).</translation>
+    </message>
+    <message>
+        <source>(nog niet vastgelegd — geen verbinding)</source>
+        <translation>(not recorded yet — no connection)</translation>
+    </message>
+    <message>
+        <source>uw buddy</source>
+        <translation>your buddy</translation>
+    </message>
+    <message>
+        <source>Terugbelmoment van {time} ({where}): {buddy} is gewaarschuwd om u te bellen.</source>
+        <translation>Call-back moment of {time} ({where}): {buddy} has been alerted to call you.</translation>
+    </message>
+    <message>
+        <source>U bent te laat terug ({where}): {buddy} is om {time} gewaarschuwd.</source>
+        <translation>You are overdue ({where}): {buddy} was alerted at {time}.</translation>
+    </message>
+    <message>
+        <source>Escalatie: de leidinggevende is om {time} gewaarschuwd over uw bezoek ({where}).</source>
+        <translation>Escalation: the manager was alerted about your visit ({where}) at {time}.</translation>
+    </message>
+    <message>
+        <source>Bent u terug? Meld u dan nu terug.</source>
+        <translation>Are you back? Then report back now.</translation>
+    </message>
+    <message>
+        <source>Neem het bezoek over met Overnemen, of bevestig met Bevestigen.</source>
+        <translation>Take the visit over with Take over, or acknowledge with Acknowledge.</translation>
+    </message>
+    <message>
+        <source>Open het incident met Openen en bevestig met Bevestigen.</source>
+        <translation>Open the incident with Open and acknowledge with Acknowledge.</translation>
+    </message>
+    <message>
+        <source>Bel het nummer in de melding en bevestig met Bevestigen.</source>
+        <translation>Call the number in the alert and acknowledge with Acknowledge.</translation>
+    </message>
+    <message>
+        <source>Bel met de knop Bellen en bevestig met Bevestigen.</source>
+        <translation>Call with the Call button and acknowledge with Acknowledge.</translation>
     </message>
 </context>
 <context>
@@ -818,10 +821,6 @@
         <translation>Call-back — {name}</translation>
     </message>
     <message>
-        <source>Adres gekopieerd ✓</source>
-        <translation>Address copied ✓</translation>
-    </message>
-    <message>
         <source>Geen telefoonnummer bekend</source>
         <translation>No phone number known</translation>
     </message>
@@ -872,46 +871,6 @@
     <message>
         <source>Stel ook beide vragen.</source>
         <translation>Ask both questions as well.</translation>
-    </message>
-    <message>
-        <source>Volgend belmoment: {time}.</source>
-        <translation>Next call-back: {time}.</translation>
-    </message>
-    <message>
-        <source>Houd de lijn open.</source>
-        <translation>Keep the line open.</translation>
-    </message>
-    <message>
-        <source>Vastgelegd om {time} door {buddy}.</source>
-        <translation>Recorded at {time} by {buddy}.</translation>
-    </message>
-    <message>
-        <source>☎ {emergency} bij direct gevaar, anders {general}</source>
-        <translation>☎ {emergency} in immediate danger, otherwise {general}</translation>
-    </message>
-    <message>
-        <source>☎ Politie: {numbers}</source>
-        <translation>☎ Police: {numbers}</translation>
-    </message>
-    <message>
-        <source> of </source>
-        <translation> or </translation>
-    </message>
-    <message>
-        <source>Van ons aanwezig: {people}</source>
-        <translation>Our people present: {people}</translation>
-    </message>
-    <message>
-        <source>onbekend</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <source>Bewoners: {residents}</source>
-        <translation>Residents: {residents}</translation>
-    </message>
-    <message>
-        <source>Leidinggevende: {people}</source>
-        <translation>Team leader: {people}</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1050,53 @@
     <message>
         <source>Sluiten</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>CallResultPage</name>
+    <message>
+        <source>Adres gekopieerd ✓</source>
+        <translation>Address copied ✓</translation>
+    </message>
+    <message>
+        <source>Volgend belmoment: {time}.</source>
+        <translation>Next call-back: {time}.</translation>
+    </message>
+    <message>
+        <source>Houd de lijn open.</source>
+        <translation>Keep the line open.</translation>
+    </message>
+    <message>
+        <source>Vastgelegd om {time} door {buddy}.</source>
+        <translation>Recorded at {time} by {buddy}.</translation>
+    </message>
+    <message>
+        <source>☎ {emergency} bij direct gevaar, anders {general}</source>
+        <translation>☎ {emergency} in immediate danger, otherwise {general}</translation>
+    </message>
+    <message>
+        <source>☎ Politie: {numbers}</source>
+        <translation>☎ Police: {numbers}</translation>
+    </message>
+    <message>
+        <source> of </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>Van ons aanwezig: {people}</source>
+        <translation>Our people present: {people}</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Bewoners: {residents}</source>
+        <translation>Residents: {residents}</translation>
+    </message>
+    <message>
+        <source>Leidinggevende: {people}</source>
+        <translation>Team leader: {people}</translation>
     </message>
 </context>
 <context>
@@ -1911,23 +1917,7 @@
     </message>
 </context>
 <context>
-    <name>IncidentDialog</name>
-    <message>
-        <source>Incident melden</source>
-        <translation>Report an incident</translation>
-    </message>
-    <message>
-        <source>Incidentformulier</source>
-        <translation>Incident form</translation>
-    </message>
-    <message>
-        <source>— kies het kanaal —</source>
-        <translation>— choose the channel —</translation>
-    </message>
-    <message>
-        <source>— kies A tot en met E —</source>
-        <translation>— choose A to E —</translation>
-    </message>
+    <name>IncidentAftercareTab</name>
     <message>
         <source>Planning gesprek</source>
         <translation>Conversation schedule</translation>
@@ -1961,26 +1951,41 @@
         <translation>Record the conversation</translation>
     </message>
     <message>
+        <source>Alleen een leidinggevende legt dit vast.</source>
+        <translation>Only a team leader records this.</translation>
+    </message>
+    <message>
+        <source>{purpose}
+Streven: {aim}; uiterlijk {latest}.</source>
+        <translation>{purpose}
+Aim: {aim}; at the latest {latest}.</translation>
+    </message>
+    <message>
+        <source>{outcome} op {day}.</source>
+        <translation>{outcome} on {day}.</translation>
+    </message>
+    <message>
+        <source>Nazorggesprek vastgelegd.</source>
+        <translation>Aftercare conversation recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <source>Incident melden</source>
+        <translation>Report an incident</translation>
+    </message>
+    <message>
+        <source>Incidentformulier</source>
+        <translation>Incident form</translation>
+    </message>
+    <message>
         <source>Los van een bezoek (balie, telefoon, post, online).</source>
         <translation>Not linked to a visit (front desk, phone, post, online).</translation>
     </message>
     <message>
         <source>Na het huisbezoek aan {address}.</source>
         <translation>After the home visit to {address}.</translation>
-    </message>
-    <message>
-        <source>Kies de soort gedrag; de regel van de organisatie verschijnt hier.</source>
-        <translation>Choose the kind of behaviour; the organisation’s rule appears here.</translation>
-    </message>
-    <message>
-        <source>Regel: {rule}
-Standpunt organisatie: {position}</source>
-        <translation>Rule: {rule}
-Organisation’s position: {position}</translation>
-    </message>
-    <message>
-        <source>Bij bedreiging en fysiek geweld wordt altijd aangifte gedaan, tenzij de omstandigheden anders vragen.</source>
-        <translation>Threats and physical violence are always reported to the police (aangifte), unless the circumstances require otherwise.</translation>
     </message>
     <message>
         <source>Eerst de melding indienen (tabblad 1).</source>
@@ -1993,10 +1998,6 @@ Organisation’s position: {position}</translation>
     <message>
         <source>Melding &amp;indienen</source>
         <translation>&amp;Submit report</translation>
-    </message>
-    <message>
-        <source>Alleen een leidinggevende legt dit vast.</source>
-        <translation>Only a team leader records this.</translation>
     </message>
     <message>
         <source>Melding ingediend ({reference}). Leg nu de directe stappen en de melding of aangifte vast.</source>
@@ -2013,88 +2014,6 @@ Organisation’s position: {position}</translation>
     <message>
         <source>Na het huisbezoek aan {address}. Medewerker: {name}.</source>
         <translation>After the home visit to {address}. Employee: {name}.</translation>
-    </message>
-    <message>
-        <source> — gedaan {time}</source>
-        <translation> — done {time}</translation>
-    </message>
-    <message>
-        <source> (niet nodig bij dit incident)</source>
-        <translation> (not needed for this incident)</translation>
-    </message>
-    <message>
-        <source>Nog te doen: {steps}.</source>
-        <translation>Still to do: {steps}.</translation>
-    </message>
-    <message>
-        <source>Alle nodige stappen zijn vastgelegd.</source>
-        <translation>All necessary steps have been recorded.</translation>
-    </message>
-    <message>
-        <source>{kind} vastgelegd (termijn was {due}).</source>
-        <translation>{kind} recorded (the deadline was {due}).</translation>
-    </message>
-    <message>
-        <source>Melding of aangifte vóór {due} (nog {hours} uur). Aangifte gebeurt op het adres van de gemeente, met de meldcode VPT.</source>
-        <translation>Police report before {due} ({hours} hours left). The report is made with the municipality’s address and the code VPT.</translation>
-    </message>
-    <message>
-        <source>De termijn van 24 uur is verstreken ({due}). Leg de melding nu vast.</source>
-        <translation>The 24-hour deadline has passed ({due}). Record the report now.</translation>
-    </message>
-    <message>
-        <source>Melding of aangifte vastgelegd.</source>
-        <translation>Police report recorded.</translation>
-    </message>
-    <message>
-        <source>{purpose}
-Streven: {aim}; uiterlijk {latest}.</source>
-        <translation>{purpose}
-Aim: {aim}; at the latest {latest}.</translation>
-    </message>
-    <message>
-        <source>{outcome} op {day}.</source>
-        <translation>{outcome} on {day}.</translation>
-    </message>
-    <message>
-        <source>Nazorggesprek vastgelegd.</source>
-        <translation>Aftercare conversation recorded.</translation>
-    </message>
-    <message>
-        <source>{name} — {moment} — {size}</source>
-        <translation>{name} — {moment} — {size}</translation>
-    </message>
-    <message>
-        <source>Bewijsstuk kiezen</source>
-        <translation>Choose a piece of evidence</translation>
-    </message>
-    <message>
-        <source>Bijlage versleuteld opgeslagen.</source>
-        <translation>Attachment stored encrypted.</translation>
-    </message>
-    <message>
-        <source>Bijlage opslaan als</source>
-        <translation>Save attachment as</translation>
-    </message>
-    <message>
-        <source>Bijlage verwijderd.</source>
-        <translation>Attachment deleted.</translation>
-    </message>
-    <message>
-        <source>Nog geen notitie voorgesteld.</source>
-        <translation>No note proposed yet.</translation>
-    </message>
-    <message>
-        <source>De notitie is inmiddels verwijderd.</source>
-        <translation>The note has since been deleted.</translation>
-    </message>
-    <message>
-        <source>Notitie voorgesteld; status: {status}.</source>
-        <translation>Note proposed; status: {status}.</translation>
-    </message>
-    <message>
-        <source>Notitie voorgesteld: een leidinggevende keurt haar goed voordat zij collega&apos;s waarschuwt.</source>
-        <translation>Note proposed: a team leader approves it before it warns colleagues.</translation>
     </message>
     <message>
         <source>Incidentformulier opslaan als</source>
@@ -2506,6 +2425,111 @@ Aim: {aim}; at the latest {latest}.</translation>
     <message>
         <source>Sluiten</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentEvidenceTab</name>
+    <message>
+        <source>{name} — {moment} — {size}</source>
+        <translation>{name} — {moment} — {size}</translation>
+    </message>
+    <message>
+        <source>Bewijsstuk kiezen</source>
+        <translation>Choose a piece of evidence</translation>
+    </message>
+    <message>
+        <source>Bijlage versleuteld opgeslagen.</source>
+        <translation>Attachment stored encrypted.</translation>
+    </message>
+    <message>
+        <source>Bijlage opslaan als</source>
+        <translation>Save attachment as</translation>
+    </message>
+    <message>
+        <source>Bijlage verwijderd.</source>
+        <translation>Attachment deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentNoteTab</name>
+    <message>
+        <source>Nog geen notitie voorgesteld.</source>
+        <translation>No note proposed yet.</translation>
+    </message>
+    <message>
+        <source>De notitie is inmiddels verwijderd.</source>
+        <translation>The note has since been deleted.</translation>
+    </message>
+    <message>
+        <source>Notitie voorgesteld; status: {status}.</source>
+        <translation>Note proposed; status: {status}.</translation>
+    </message>
+    <message>
+        <source>Notitie voorgesteld: een leidinggevende keurt haar goed voordat zij collega&apos;s waarschuwt.</source>
+        <translation>Note proposed: a team leader approves it before it warns colleagues.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentPoliceTab</name>
+    <message>
+        <source>{kind} vastgelegd (termijn was {due}).</source>
+        <translation>{kind} recorded (the deadline was {due}).</translation>
+    </message>
+    <message>
+        <source>Melding of aangifte vóór {due} (nog {hours} uur). Aangifte gebeurt op het adres van de gemeente, met de meldcode VPT.</source>
+        <translation>Police report before {due} ({hours} hours left). The report is made with the municipality’s address and the code VPT.</translation>
+    </message>
+    <message>
+        <source>De termijn van 24 uur is verstreken ({due}). Leg de melding nu vast.</source>
+        <translation>The 24-hour deadline has passed ({due}). Record the report now.</translation>
+    </message>
+    <message>
+        <source>Melding of aangifte vastgelegd.</source>
+        <translation>Police report recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentReportTab</name>
+    <message>
+        <source>— kies het kanaal —</source>
+        <translation>— choose the channel —</translation>
+    </message>
+    <message>
+        <source>— kies A tot en met E —</source>
+        <translation>— choose A to E —</translation>
+    </message>
+    <message>
+        <source>Kies de soort gedrag; de regel van de organisatie verschijnt hier.</source>
+        <translation>Choose the kind of behaviour; the organisation’s rule appears here.</translation>
+    </message>
+    <message>
+        <source>Regel: {rule}
+Standpunt organisatie: {position}</source>
+        <translation>Rule: {rule}
+Organisation’s position: {position}</translation>
+    </message>
+    <message>
+        <source>Bij bedreiging en fysiek geweld wordt altijd aangifte gedaan, tenzij de omstandigheden anders vragen.</source>
+        <translation>Threats and physical violence are always reported to the police (aangifte), unless the circumstances require otherwise.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentStepsTab</name>
+    <message>
+        <source> — gedaan {time}</source>
+        <translation> — done {time}</translation>
+    </message>
+    <message>
+        <source> (niet nodig bij dit incident)</source>
+        <translation> (not needed for this incident)</translation>
+    </message>
+    <message>
+        <source>Nog te doen: {steps}.</source>
+        <translation>Still to do: {steps}.</translation>
+    </message>
+    <message>
+        <source>Alle nodige stappen zijn vastgelegd.</source>
+        <translation>All necessary steps have been recorded.</translation>
     </message>
 </context>
 <context>
@@ -2973,6 +2997,101 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Opgeslagen: {name}</source>
         <translation>Saved: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDetailHtml</name>
+    <message>
+        <source>Kies een notitie in de lijst om haar te lezen.</source>
+        <translation>Choose a note in the list to read it.</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>op {when}</source>
+        <translation>on {when}</translation>
+    </message>
+    <message>
+        <source>waarschuwt bij het plannen van een bezoek</source>
+        <translation>warns when a visit is planned</translation>
+    </message>
+    <message>
+        <source>waarschuwt niet meer (vervaldatum voorbij)</source>
+        <translation>no longer warns (expiry date passed)</translation>
+    </message>
+    <message>
+        <source>wacht op goedkeuring door een leidinggevende</source>
+        <translation>awaiting approval by a team leader</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Categorie:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Datum incident:</source>
+        <translation>Incident date:</translation>
+    </message>
+    <message>
+        <source>Herbeoordeling te laat: de datum {date} is voorbij. Is de notitie nog nodig? Kies Herbeoordeeld of Intrekken.</source>
+        <translation>Review overdue: the date {date} has passed. Is the note still needed? Choose Reviewed or Withdraw.</translation>
+    </message>
+    <message>
+        <source>U heeft deze notitie zelf voorgesteld: een andere leidinggevende moet haar goedkeuren (vier-ogenprincipe).</source>
+        <translation>You proposed this note yourself: another team leader must approve it (four-eyes principle).</translation>
+    </message>
+    <message>
+        <source>Wat is er gebeurd</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Voorzorgsmaatregelen</source>
+        <translation>Precautions</translation>
+    </message>
+    <message>
+        <source>Geen voorzorgsmaatregelen vastgelegd.</source>
+        <translation>No precautions recorded.</translation>
+    </message>
+    <message>
+        <source>Beheer</source>
+        <translation>Management</translation>
+    </message>
+    <message>
+        <source>Voorgesteld door</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <source>Afgewezen door</source>
+        <translation>Rejected by</translation>
+    </message>
+    <message>
+        <source>Goedgekeurd door</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>(te laat)</source>
+        <translation>(overdue)</translation>
+    </message>
+    <message>
+        <source>Herbeoordelen vóór</source>
+        <translation>Review before</translation>
+    </message>
+    <message>
+        <source>Waarschuwt tot</source>
+        <translation>Warns until</translation>
+    </message>
+    <message>
+        <source>Ingetrokken op</source>
+        <translation>Withdrawn on</translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -3982,6 +4101,84 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     </message>
 </context>
 <context>
+    <name>RegisterFilters</name>
+    <message>
+        <source>Alle statussen</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Herbeoordeling te laat</source>
+        <translation>Review overdue</translation>
+    </message>
+    <message>
+        <source>Voorgesteld (wacht op goedkeuring)</source>
+        <translation>Proposed (awaiting approval)</translation>
+    </message>
+    <message>
+        <source>Actief</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Afgewezen</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Ingetrokken</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Alle categorieën</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>1 notitie getoond.</source>
+        <translation>1 note shown.</translation>
+    </message>
+    <message>
+        <source>{count} notities getoond.</source>
+        <translation>{count} notes shown.</translation>
+    </message>
+    <message>
+        <source>Herbeoordeling te laat: {count}.</source>
+        <translation>Review overdue: {count}.</translation>
+    </message>
+    <message>
+        <source>Wacht op goedkeuring: {count}.</source>
+        <translation>Awaiting approval: {count}.</translation>
+    </message>
+    <message>
+        <source>Er wacht niets op u.</source>
+        <translation>Nothing is waiting for you.</translation>
+    </message>
+    <message>
+        <source>U ziet alleen de notities die u zelf heeft voorgesteld.</source>
+        <translation>You only see the notes you proposed yourself.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterNoteForm</name>
+    <message>
+        <source>Nieuwe notitie voorstellen</source>
+        <translation>Propose a new note</translation>
+    </message>
+    <message>
+        <source>Notitie bewerken</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <source>Notitie voorgesteld voor {address}. Een leidinggevende beoordeelt haar.</source>
+        <translation>Note proposed for {address}. A team leader will assess it.</translation>
+    </message>
+    <message>
+        <source>Bewerking opgeslagen als voorstel ({address}). De notitie blijft waarschuwen zoals ze was, tot een andere leidinggevende de bewerking goedkeurt.</source>
+        <translation>Edit saved as a proposal ({address}). The note keeps warning as it was until another team leader approves the edit.</translation>
+    </message>
+    <message>
+        <source>Voorstel bijgewerkt: {address}. Een andere leidinggevende keurt het goed.</source>
+        <translation>Proposal updated: {address}. Another team leader approves it.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPage</name>
     <message>
         <source>Adresregister</source>
@@ -4244,148 +4441,12 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Confirm</translation>
     </message>
     <message>
-        <source>Alle statussen</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <source>Herbeoordeling te laat</source>
-        <translation>Review overdue</translation>
-    </message>
-    <message>
-        <source>Voorgesteld (wacht op goedkeuring)</source>
-        <translation>Proposed (awaiting approval)</translation>
-    </message>
-    <message>
-        <source>Actief</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <source>Afgewezen</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <source>Ingetrokken</source>
-        <translation>Withdrawn</translation>
-    </message>
-    <message>
-        <source>Alle categorieën</source>
-        <translation>All categories</translation>
-    </message>
-    <message>
         <source>Er ging iets onverwachts mis. Probeer het opnieuw of meld het de beheerder.</source>
         <translation>Something unexpected went wrong. Try again or report it to the administrator.</translation>
     </message>
     <message>
         <source>Niet gelukt: {message}</source>
         <translation>Failed: {message}</translation>
-    </message>
-    <message>
-        <source>1 notitie getoond.</source>
-        <translation>1 note shown.</translation>
-    </message>
-    <message>
-        <source>{count} notities getoond.</source>
-        <translation>{count} notes shown.</translation>
-    </message>
-    <message>
-        <source>Herbeoordeling te laat: {count}.</source>
-        <translation>Review overdue: {count}.</translation>
-    </message>
-    <message>
-        <source>Wacht op goedkeuring: {count}.</source>
-        <translation>Awaiting approval: {count}.</translation>
-    </message>
-    <message>
-        <source>Er wacht niets op u.</source>
-        <translation>Nothing is waiting for you.</translation>
-    </message>
-    <message>
-        <source>U ziet alleen de notities die u zelf heeft voorgesteld.</source>
-        <translation>You only see the notes you proposed yourself.</translation>
-    </message>
-    <message>
-        <source>onbekend</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <source>op {when}</source>
-        <translation>on {when}</translation>
-    </message>
-    <message>
-        <source>waarschuwt bij het plannen van een bezoek</source>
-        <translation>warns when a visit is planned</translation>
-    </message>
-    <message>
-        <source>waarschuwt niet meer (vervaldatum voorbij)</source>
-        <translation>no longer warns (expiry date passed)</translation>
-    </message>
-    <message>
-        <source>wacht op goedkeuring door een leidinggevende</source>
-        <translation>awaiting approval by a team leader</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <source>Categorie:</source>
-        <translation>Category:</translation>
-    </message>
-    <message>
-        <source>Datum incident:</source>
-        <translation>Incident date:</translation>
-    </message>
-    <message>
-        <source>Herbeoordeling te laat: de datum {date} is voorbij. Is de notitie nog nodig? Kies Herbeoordeeld of Intrekken.</source>
-        <translation>Review overdue: the date {date} has passed. Is the note still needed? Choose Reviewed or Withdraw.</translation>
-    </message>
-    <message>
-        <source>U heeft deze notitie zelf voorgesteld: een andere leidinggevende moet haar goedkeuren (vier-ogenprincipe).</source>
-        <translation>You proposed this note yourself: another team leader must approve it (four-eyes principle).</translation>
-    </message>
-    <message>
-        <source>Wat is er gebeurd</source>
-        <translation>What happened</translation>
-    </message>
-    <message>
-        <source>Geen voorzorgsmaatregelen vastgelegd.</source>
-        <translation>No precautions recorded.</translation>
-    </message>
-    <message>
-        <source>Beheer</source>
-        <translation>Management</translation>
-    </message>
-    <message>
-        <source>Voorgesteld door</source>
-        <translation>Proposed by</translation>
-    </message>
-    <message>
-        <source>Afgewezen door</source>
-        <translation>Rejected by</translation>
-    </message>
-    <message>
-        <source>Goedgekeurd door</source>
-        <translation>Approved by</translation>
-    </message>
-    <message>
-        <source>(te laat)</source>
-        <translation>(overdue)</translation>
-    </message>
-    <message>
-        <source>Herbeoordelen vóór</source>
-        <translation>Review before</translation>
-    </message>
-    <message>
-        <source>Waarschuwt tot</source>
-        <translation>Warns until</translation>
-    </message>
-    <message>
-        <source>Ingetrokken op</source>
-        <translation>Withdrawn on</translation>
-    </message>
-    <message>
-        <source>Kies een notitie in de lijst om haar te lezen.</source>
-        <translation>Choose a note in the list to read it.</translation>
     </message>
     <message>
         <source>Notitie goedgekeurd: {address}. Bij dit adres wordt nu gewaarschuwd.</source>
@@ -4395,9 +4456,20 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <source>Herbeoordeling vastgelegd voor {address}. Volgende herbeoordeling vóór {date}.</source>
         <translation>Review recorded for {address}. Next review before {date}.</translation>
     </message>
+</context>
+<context>
+    <name>RegisterReasonForm</name>
+    <message>
+        <source>Notitie afwijzen</source>
+        <translation>Reject note</translation>
+    </message>
     <message>
         <source>&amp;Afwijzen</source>
         <translation>&amp;Reject</translation>
+    </message>
+    <message>
+        <source>Notitie intrekken</source>
+        <translation>Withdraw note</translation>
     </message>
     <message>
         <source>&amp;Intrekken</source>
@@ -4410,18 +4482,6 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Notitie ingetrokken: {address}. Er wordt niet meer gewaarschuwd.</source>
         <translation>Note withdrawn: {address}. It no longer warns.</translation>
-    </message>
-    <message>
-        <source>Notitie voorgesteld voor {address}. Een leidinggevende beoordeelt haar.</source>
-        <translation>Note proposed for {address}. A team leader will assess it.</translation>
-    </message>
-    <message>
-        <source>Bewerking opgeslagen als voorstel ({address}). De notitie blijft waarschuwen zoals ze was, tot een andere leidinggevende de bewerking goedkeurt.</source>
-        <translation>Edit saved as a proposal ({address}). The note keeps warning as it was until another team leader approves the edit.</translation>
-    </message>
-    <message>
-        <source>Voorstel bijgewerkt: {address}. Een andere leidinggevende keurt het goed.</source>
-        <translation>Proposal updated: {address}. Another team leader approves it.</translation>
     </message>
 </context>
 <context>

@@ -13,12 +13,10 @@ from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QDialog,
-    QFrame,
     QGroupBox,
     QLabel,
     QPushButton,
@@ -34,33 +32,23 @@ from ..domain.clock import to_local
 from ..domain.errors import UserError
 from ..domain.overdue import retry_time
 from ..domain.phone import format_phone
-from ..domain.roles import Permission, Role
+from ..domain.roles import Permission
 from ..domain.settings import Settings
-from ..services.accounts import list_accounts
 from ..services.context import ServiceContext
 from ..services.settings import load_settings
-from ..services.visit_details import Person, VisitDetail, get_visit_detail
+from ..services.visit_details import VisitDetail, get_visit_detail
 from ..services.visits import record_call
 from ..storage.errors import StoreError
+from .call_result import ACTION_SYMBOLS, CallResultPage, decision_text
 from .forms import child, load_form
 from .hub import AppHub
-from .i18n import domain_text, error_text, message_text
+from .i18n import domain_text, error_text
 from .keys import is_enter
-from .readout import announce, sentences
 from .screen_fit import fit_to_screen
 
 # Button ids in the outcome group.
 NOT_REACHED, FIRST_NAME, LAST_NAME = 0, 1, 2
 YES, NO = 1, 0
-
-_ALARM_ACTIONS = frozenset({CallAction.CALL_112, CallAction.CALL_POLICE, CallAction.ESCALATE})
-
-_PANEL_STYLE = {
-    # action kind: (background, text colour)
-    "ok": ("#1b5e20", "#ffffff"),
-    "attention": ("#ffb300", "#000000"),
-    "alarm": ("#b71c1c", "#ffffff"),
-}
 
 
 def consecutive_misses(detail: VisitDetail) -> int:
@@ -134,19 +122,6 @@ class CallDialog(QDialog):
         self.error_label = child(form, QLabel, "errorLabel")
         self.record_button = child(form, QPushButton, "recordButton")
         self.cancel_button = child(form, QPushButton, "cancelButton")
-        self.result_frame = child(form, QFrame, "resultFrame")
-        self.action_title_label = child(form, QLabel, "actionTitleLabel")
-        self.action_instruction_label = child(form, QLabel, "actionInstructionLabel")
-        self.police_label = child(form, QLabel, "policeLabel")
-        self.alarm_panel = child(form, QFrame, "alarmPanel")
-        self.full_address_label = child(form, QLabel, "fullAddressLabel")
-        self.copy_address_button = child(form, QPushButton, "copyAddressButton")
-        self.present_label = child(form, QLabel, "presentLabel")
-        self.residents_label = child(form, QLabel, "residentsLabel")
-        self.manager_label = child(form, QLabel, "managerLabel")
-        self.recorded_label = child(form, QLabel, "recordedLabel")
-        self.close_button = child(form, QPushButton, "closeButton")
-
         # One of three, kept exclusive here rather than by a QButtonGroup: a group would
         # take the unchecked buttons out of the Tab chain (radio-style); every outcome
         # button must be reachable with Tab.
@@ -170,22 +145,28 @@ class CallDialog(QDialog):
 
         self.record_button.clicked.connect(self.record)
         self.cancel_button.clicked.connect(self.reject)
-        self.close_button.clicked.connect(self.accept)
-        self.copy_address_button.clicked.connect(self.copy_address)
 
         # The domain's title and instruction, translated in the "domain" context.
         self._action_texts = {
             action: (domain_text(action.title), domain_text(action.instruction))
             for action in CallAction
         }
-        self._action_symbols = {
-            CallAction.OK: "✓",
-            CallAction.CALL_BACK_SOONER: "◷",
-            CallAction.RETRY: "☎",
-            CallAction.CALL_112: "⚠",
-            CallAction.CALL_POLICE: "⚠",
-            CallAction.ESCALATE: "⚠",
-        }
+        # The result page's widgets keep the names they had on the dialog.
+        result = self.result_view = CallResultPage(ctx, self.detail, self._action_texts, self, form)
+        self.result_frame = result.result_frame
+        self.action_title_label = result.action_title_label
+        self.action_instruction_label = result.action_instruction_label
+        self.police_label = result.police_label
+        self.alarm_panel = result.alarm_panel
+        self.full_address_label = result.full_address_label
+        self.copy_address_button = result.copy_address_button
+        self.present_label = result.present_label
+        self.residents_label = result.residents_label
+        self.manager_label = result.manager_label
+        self.recorded_label = result.recorded_label
+        self.close_button = result.close_button
+        self.close_button.clicked.connect(self.accept)
+        self.copy_address_button.clicked.connect(self.copy_address)
 
         # Enter on a choice (an outcome, ja/nee) records once an outcome is chosen and
         # never makes a choice itself (some desktops let Enter press a focused button).
@@ -214,17 +195,13 @@ class CallDialog(QDialog):
         """Niet bereikt, Voornaam, Achternaam."""
         return list(self._outcome_buttons.values())
 
+    def decision_text(self, decision: CallDecision) -> tuple[str, str]:
+        """The decision's title and instruction in the chosen language (call_result)."""
+        return decision_text(self._action_texts, decision)
+
     def action_text(self, action: CallAction) -> tuple[str, str]:
         """The domain's title and instruction in the chosen language."""
         return self._action_texts[action]
-
-    def decision_text(self, decision: CallDecision) -> tuple[str, str]:
-        """The decision's title and instruction in the chosen language: a retry names
-        the retry time of the settings ("Bel over 1 minuut opnieuw", "… 5 minuten …")."""
-        title, instruction = self._action_texts[decision.action]
-        if decision.action is CallAction.RETRY:
-            instruction = message_text(decision.instruction)
-        return title, instruction
 
     # ---- state ---------------------------------------------------------------------
     @property
@@ -298,12 +275,11 @@ class CallDialog(QDialog):
         self.decision = decision
         recorded_at = self._ctx.now()
         self._hub.visits_changed.emit()
-        self._show_result(decision, recorded_at)
+        self.result_view.show(decision, recorded_at)
         self.recorded.emit(decision)
 
     def copy_address(self) -> None:
-        QGuiApplication.clipboard().setText(self.detail.address.one_line())
-        self.copy_address_button.setText(self.tr("Adres gekopieerd ✓"))
+        self.result_view.copy_address()
 
     # ---- rendering -----------------------------------------------------------------
     def _show_visit(self) -> None:
@@ -394,100 +370,10 @@ class CallDialog(QDialog):
             )
         else:
             title, instruction = self.decision_text(decision)
-            self.preview_title_label.setText(f"{self._action_symbols[decision.action]} {title}")
+            self.preview_title_label.setText(f"{ACTION_SYMBOLS[decision.action]} {title}")
             hint = ""
             unanswered = self.vrijuit is None or self.politie is None
             if self.name_used is NameUsed.VOORNAAM and unanswered:
                 hint = " " + self.tr("Stel ook beide vragen.")
             self.preview_label.setText(instruction + hint)
         self.record_button.setEnabled(decision is not None and not self._blocked)
-
-    def _panel_kind(self, action: CallAction) -> str:
-        if action in _ALARM_ACTIONS:
-            return "alarm"
-        if action is CallAction.OK:
-            return "ok"
-        return "attention"
-
-    def _show_result(self, decision: CallDecision, recorded_at: datetime) -> None:
-        background, text = _PANEL_STYLE[self._panel_kind(decision.action)]
-        self.result_frame.setStyleSheet(
-            f"#resultFrame {{ background: {background}; border-radius: 6px; }}"
-            f" #resultFrame QLabel {{ color: {text}; }}"
-        )
-        title, instruction = self.decision_text(decision)
-        self.action_title_label.setText(f"{self._action_symbols[decision.action]} {title}")
-        extra: list[str] = []
-        if decision.retry_after is not None:
-            again = to_local(recorded_at + decision.retry_after).strftime("%H:%M")
-            extra.append(self.tr("Volgend belmoment: {time}.").format(time=again))
-        if decision.keep_line and decision.action is not CallAction.CALL_POLICE:
-            # (The police instruction already says it.)
-            extra.append(self.tr("Houd de lijn open."))
-        self.action_instruction_label.setText(" ".join([instruction, *extra]))
-        alarm = decision.action in _ALARM_ACTIONS
-        self.alarm_panel.setVisible(alarm)
-        self.police_label.setVisible(alarm and bool(decision.police_numbers))
-        if alarm:
-            self._fill_alarm_panel(decision)
-        self.recorded_label.setText(
-            self.tr("Vastgelegd om {time} door {buddy}.").format(
-                time=to_local(recorded_at).strftime("%H:%M:%S"),
-                buddy=self._ctx.actor.display_name,
-            )
-        )
-        self.pages.setCurrentWidget(self.result_page)
-        self.close_button.setDefault(True)
-        focus = self.copy_address_button if alarm else self.close_button
-        focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        # Focus lands on a button: a screen reader also says what to do now.
-        labels = [self.action_title_label, self.police_label, self.action_instruction_label]
-        if alarm:
-            labels.append(self.full_address_label)
-        shown = [label for label in labels if label.isVisibleTo(self)]
-        announce(self, sentences(*(label.accessibleName() or label.text() for label in shown)))
-
-    def _person_line(self, person: Person) -> str:
-        phone = format_phone(person.phone)
-        return f"{person.display_name} ({phone})" if phone else person.display_name
-
-    def _fill_alarm_panel(self, decision: CallDecision) -> None:
-        detail = self.detail
-        numbers = decision.police_numbers
-        if decision.action is CallAction.CALL_POLICE and len(numbers) >= 2:
-            police = self.tr("☎ {emergency} bij direct gevaar, anders {general}").format(
-                emergency=numbers[0], general=numbers[1]
-            )
-        else:
-            police = self.tr("☎ Politie: {numbers}").format(numbers=self.tr(" of ").join(numbers))
-        self.police_label.setText(police)
-        self.full_address_label.setText(detail.address.one_line())
-        self.present_label.setText(
-            self.tr("Van ons aanwezig: {people}").format(
-                people="; ".join(self._person_line(p) for p in detail.people_present)
-            )
-        )
-        residents = detail.residents or self.tr("onbekend")
-        self.residents_label.setText(self.tr("Bewoners: {residents}").format(residents=residents))
-        managers = self._managers()
-        if decision.inform_leidinggevende and managers:
-            self.manager_label.setText(
-                self.tr("Leidinggevende: {people}").format(
-                    people="; ".join(self._person_line(p) for p in managers)
-                )
-            )
-            self.manager_label.show()
-        else:
-            self.manager_label.hide()
-
-    def _managers(self) -> list[Person]:
-        try:
-            accounts = list_accounts(self._ctx)
-        except (UserError, StoreError):
-            return []
-        me = self._ctx.actor.account_id
-        return [
-            Person(a.id, a.first_name, a.last_name, a.phone)
-            for a in accounts
-            if Role.LEIDINGGEVENDE in a.roles and a.id != me
-        ]

@@ -1,0 +1,114 @@
+"""The incident dialog's note tab: the proposed note for the unsafe-address register,
+prefilled from the incident; a leidinggevende approves it before it warns colleagues."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ..domain.address import Address
+from ..domain.errors import UserError
+from ..domain.register import NoteCategory
+from ..services import incidents
+from ..services.incidents import IncidentDetail
+from ..storage.errors import StoreError
+from .forms import child
+from .i18n import domain_text
+from .incident_host import IncidentHost, select_data
+from .look import from_qdate, to_qdate
+
+
+class IncidentNoteTab(QObject):
+    def __init__(self, host: IncidentHost, form: QWidget) -> None:
+        super().__init__(form)
+        self.host = host
+        f = form
+        self.note_street_edit = child(f, QLineEdit, "noteStreetEdit")
+        self.note_number_edit = child(f, QLineEdit, "noteNumberEdit")
+        self.note_postcode_edit = child(f, QLineEdit, "notePostcodeEdit")
+        self.note_city_edit = child(f, QLineEdit, "noteCityEdit")
+        self.note_category_combo = child(f, QComboBox, "noteCategoryCombo")
+        self.note_date_edit = child(f, QDateEdit, "noteDateEdit")
+        self.note_description_edit = child(f, QPlainTextEdit, "noteDescriptionEdit")
+        self.note_precautions_edit = child(f, QPlainTextEdit, "notePrecautionsEdit")
+        self.note_status_label = child(f, QLabel, "noteStatusLabel")
+        self.propose_note_button = child(f, QPushButton, "proposeNoteButton")
+        for note_category in NoteCategory:
+            self.note_category_combo.addItem(domain_text(note_category.label), note_category.value)
+        self.propose_note_button.clicked.connect(self.propose)
+
+    def prefill(self) -> None:
+        """The service's proposal for the filed incident (left empty if it is refused)."""
+        if self.host.incident_id is None:
+            return
+        try:
+            proposal, address = incidents.note_proposal(self.host.ctx, self.host.incident_id)
+        except (UserError, StoreError):
+            return
+        if address is not None:
+            self.note_street_edit.setText(address.street)
+            number = str(address.house_number)
+            if address.addition:
+                number += f"-{address.addition}"
+            self.note_number_edit.setText(number)
+            self.note_postcode_edit.setText(address.postcode)
+            self.note_city_edit.setText(address.city)
+        select_data(self.note_category_combo, proposal.category.value)
+        self.note_date_edit.setDate(to_qdate(proposal.incident_date))
+        self.note_description_edit.setPlainText(proposal.description)
+        self.note_precautions_edit.setPlainText(proposal.precautions)
+
+    def show(self, detail: IncidentDetail) -> None:
+        proposed = detail.note_id is not None
+        self.propose_note_button.setEnabled(not proposed)
+        if not proposed:
+            self.note_status_label.setText(self.tr("Nog geen notitie voorgesteld."))
+        elif detail.note_status is None:
+            self.note_status_label.setText(self.tr("De notitie is inmiddels verwijderd."))
+        else:
+            self.note_status_label.setText(
+                self.tr("Notitie voorgesteld; status: {status}.").format(
+                    status=domain_text(detail.note_status.label).lower()
+                )
+            )
+
+    def propose(self) -> None:
+        host = self.host
+        if host.incident_id is None:
+            return
+        incident_id = host.incident_id
+
+        def propose() -> None:
+            address = Address.create(
+                self.note_street_edit.text(),
+                self.note_number_edit.text(),
+                self.note_postcode_edit.text(),
+                self.note_city_edit.text(),
+            )
+            incidents.propose_register_note(
+                host.ctx,
+                incident_id,
+                address=address,
+                category=self.note_category_combo.currentData(),
+                incident_date=from_qdate(self.note_date_edit.date()),
+                description=self.note_description_edit.toPlainText(),
+                precautions=self.note_precautions_edit.toPlainText(),
+            )
+
+        if host.run(propose):
+            host.reload()
+            host.say(
+                self.tr(
+                    "Notitie voorgesteld: een leidinggevende keurt haar goed voordat zij "
+                    "collega's waarschuwt."
+                )
+            )
+            host.announce_change(incident_id)
