@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import DemoEnv
@@ -117,7 +118,7 @@ def test_idle_lock_keeps_unsaved_input_for_the_same_person(
     assert workspace is not None
     assert window.idle.interval_ms == 5 * 60_000  # the default of docs/design.md §7
     prepare = workspace.pages["prepare"]
-    street = prepare.street_edit  # type: ignore[attr-defined]
+    street = prepare.findChild(QLineEdit, "streetEdit")
     qtbot.keyClicks(street, "Lindelaan")
     window.idle.idle.emit()  # what the idle timer does after five quiet minutes
     assert window.stack.currentWidget() is window.login_view
@@ -195,11 +196,11 @@ def test_typing_starts_in_the_street_field_and_resumes_there_after_a_lock(
     logged_in(qtbot, window, "sanne")
     assert window.workspace is not None
     prepare = window.workspace.pages["prepare"]
-    street = prepare.street_edit  # type: ignore[attr-defined]
+    street = prepare.findChild(QLineEdit, "streetEdit")
     assert street.hasFocus()
     qtbot.keyClicks(window.focusWidget(), "Akerstraat")  # typed where the cursor is
     assert street.text() == "Akerstraat"
-    number = prepare.number_edit  # type: ignore[attr-defined]
+    number = prepare.findChild(QLineEdit, "numberEdit")
     number.setFocus()
     window.lock()
     qtbot.keyClicks(window.login_view.password_edit, "demo-sanne-2026")
