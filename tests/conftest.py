@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -112,3 +113,57 @@ def file_snapshot(folder: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
+
+
+@pytest.fixture(autouse=True)
+def _qt_leak_check(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every GUI test: no top-level widget, timer or thread left behind (tests/qt_leaks.py)."""
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    import tests.qt_leaks as qt_leaks
+
+    before = qt_leaks.snapshot()
+    yield
+    leaks = qt_leaks.leaks_since(before)
+    if os.environ.get("VH_LEAKS_REPORT"):
+        if leaks:
+            with open(os.environ["VH_LEAKS_REPORT"], "a", encoding="utf-8") as out:
+                out.write(f"{request.node.nodeid}\t{'; '.join(leaks)}\n")
+        return
+    if leaks:
+        pytest.fail("left behind: " + "; ".join(leaks), pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _gui_thread_store_probe(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """VH_GUI_THREAD_REPORT=FILE: note every store session a GUI module opens on the GUI
+    thread (a round trip that would freeze the window on a team server)."""
+    report = os.environ.get("VH_GUI_THREAD_REPORT")
+    if not report or "qapp" not in request.fixturenames:
+        return
+    import threading
+    import traceback
+
+    from veilig_huisbezoek.storage.team.store import TeamStore
+
+    def wrap(original: Any) -> Any:
+        def probe(self: Any, *args: Any, **kwargs: Any) -> Any:
+            if threading.current_thread() is threading.main_thread():
+                frames = [
+                    f"{Path(f.filename).name}:{f.lineno}:{f.name}"
+                    for f in traceback.extract_stack()
+                    if "/veilig_huisbezoek/gui/" in f.filename
+                ]
+                if frames:
+                    with open(report, "a", encoding="utf-8") as out:
+                        out.write(f"{request.node.nodeid}\t{' < '.join(reversed(frames))}\n")
+            return original(self, *args, **kwargs)
+
+        return probe
+
+    for cls in (Store, TeamStore):
+        for name in ("session", "read_session"):
+            monkeypatch.setattr(cls, name, wrap(cls.__dict__[name]))
