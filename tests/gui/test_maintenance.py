@@ -19,7 +19,7 @@ from veilig_huisbezoek.services import backups, retention
 from veilig_huisbezoek.services.backups import list_backups
 from veilig_huisbezoek.services.context import ServiceContext
 from veilig_huisbezoek.services.retention import RetentionResult
-from veilig_huisbezoek.storage import store as store_module
+from veilig_huisbezoek.storage import backup_file
 
 pytestmark = pytest.mark.gui
 
@@ -135,12 +135,12 @@ def test_a_full_disk_is_reported_in_dutch_and_retried_next_hour(
     opened: list[ServiceContext],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real_write = store_module.write_atomically
+    real_write = backup_file.write_atomically
 
     def no_space(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(store_module, "write_atomically", no_space)
+    monkeypatch.setattr(backup_file, "write_atomically", no_space)
     runner = _runner(qtbot, team, tasks, opened, "anna")
     with qtbot.waitSignal(runner.problem, timeout=15_000) as problem:
         report = _round(qtbot, runner, runner.start)
@@ -148,7 +148,7 @@ def test_a_full_disk_is_reported_in_dutch_and_retried_next_hour(
     assert report.backup is None and report.retention == RetentionResult(0, 0)
     assert list_backups(team.data_dir) == []
 
-    monkeypatch.setattr(store_module, "write_atomically", real_write)
+    monkeypatch.setattr(backup_file, "write_atomically", real_write)
     team.clock.advance(timedelta(hours=1))
     report = _round(qtbot, runner, runner.timer.timeout.emit)
     assert report.ok and report.backup is not None

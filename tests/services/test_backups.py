@@ -25,6 +25,7 @@ from veilig_huisbezoek.services.backups import (
     prune_backups,
     restore_from_backup,
 )
+from veilig_huisbezoek.storage import backup_file
 from veilig_huisbezoek.storage import store as store_module
 from veilig_huisbezoek.storage.errors import (
     AuthenticationError,
@@ -271,7 +272,7 @@ def test_a_full_disk_keeps_the_older_backups_and_leaves_nothing_half_written(
         def no_space(path: Path, data: bytes) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        monkeypatch.setattr(store_module, "write_atomically", no_space)
+        monkeypatch.setattr(backup_file, "write_atomically", no_space)
         with pytest.raises(DiskFullError, match="schijf is vol"):
             backup_if_due(ctx)
     finally:

@@ -30,6 +30,7 @@ from sqlalchemy import select
 
 from ..domain.clock import Clock, SystemClock
 from ..storage import audit
+from ..storage.backup_file import set_aside_dir
 from ..storage.keyslots import normalise_username
 from ..storage.models import Account
 from ..storage.store import (
@@ -37,7 +38,6 @@ from ..storage.store import (
     Store,
     file_errors_as_store_error,
     holds_store,
-    set_aside_dir,
 )
 from .context import ServiceContext
 from .settings import load_settings
