@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6 import QtWidgets
@@ -77,3 +81,24 @@ def test_a_compiled_form_is_the_loaded_form(qtbot: QtBot, name: str) -> None:
     qtbot.addWidget(loaded)
     assert described(made) == described(loaded)
     assert focus_chain(made) == focus_chain(loaded)  # the .ui's tab stops
+
+
+def test_the_start_window_loads_no_form_loader(tmp_path: Path) -> None:
+    """The login (and first-run) window builds compiled forms: QtUiTools stays unloaded."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from veilig_huisbezoek.gui.main_window import MainWindow\n"
+        "app = QApplication([])\n"
+        f"window = MainWindow(Path({str(tmp_path / 'data')!r}))\n"
+        "assert window.first_run_view is not None\n"
+        "print('PySide6.QtUiTools' in sys.modules)\n"
+        "window.shutdown()\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "False"
