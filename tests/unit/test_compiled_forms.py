@@ -16,7 +16,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 FORMS = sorted((ROOT / "ui").glob("*.ui"))
 GENERATED = ROOT / "src" / "veilig_huisbezoek" / "gui" / "forms_generated"
-FIX = "run `python tools/compile_forms.py` and commit the result"
+FIX = (
+    "run `python tools/compile_forms.py` and commit the result"
+    " (pyside6-uic's output can change with the PySide6 version too)"
+)
 
 
 def _tool() -> ModuleType:
