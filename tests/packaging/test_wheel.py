@@ -1,4 +1,5 @@
-"""An installed wheel, outside the checkout, carries and finds `ui/` and `resources/`."""
+"""An installed wheel, outside the checkout, carries and finds `ui/` and `resources/`
+(and the forms compiled from `ui/`)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ import veilig_huisbezoek
 from veilig_huisbezoek import paths
 from veilig_huisbezoek.domain.checklist import default_checklist
 from veilig_huisbezoek.storage.migrate import head_revision
+from veilig_huisbezoek.gui.forms_generated.ui_login import Ui_LoginWidget
 print(json.dumps({
+    "compiled": Ui_LoginWidget.__module__,
     "package": veilig_huisbezoek.__file__,
     "ui": str(paths.ui_dir()),
     "forms": sorted(p.name for p in paths.ui_dir().glob("*.ui")),
@@ -77,6 +80,7 @@ def test_installed_wheel_finds_its_data(tmp_path: Path) -> None:
     assert info["package"].startswith(str(env_dir)), info["package"]
     assert info["ui"].startswith(str(env_dir)) and "login.ui" in info["forms"]
     assert info["resources"].startswith(str(env_dir))
+    assert info["compiled"] == "veilig_huisbezoek.gui.forms_generated.ui_login"
     assert info["checklist"]
     assert info["head"] == "0006"
     cli = subprocess.run(

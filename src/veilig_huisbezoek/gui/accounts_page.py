@@ -13,14 +13,9 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +28,9 @@ from ..services.accounts import AccountSummary, KeyRotation, KeyStatus, NewAccou
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError
 from .cosign_box import CoSignBox, sign
-from .forms import child, load_form
+from .forms import setup_form
+from .forms_generated.ui_account_dialog import Ui_AccountForm
+from .forms_generated.ui_accounts_page import Ui_AccountsPage
 from .hub import AppHub
 from .i18n import domain_text, error_text
 from .keys import return_focus
@@ -101,32 +98,31 @@ class AccountDialog(QDialog):
         self.ctx = ctx
         self.tasks = tasks
         self.setWindowTitle(self.tr("Account toevoegen"))
-        self.form = load_form("account_dialog", self)
+        self.ui = Ui_AccountForm()
+        self.form = setup_form(self.ui, QWidget(self))
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        f = self.form
-        self.user_edit = child(f, QLineEdit, "userEdit")
-        self.first_edit = child(f, QLineEdit, "firstNameEdit")
-        self.last_edit = child(f, QLineEdit, "lastNameEdit")
-        self.phone_edit = child(f, QLineEdit, "phoneEdit")
-        self.password_edit = child(f, QLineEdit, "passwordEdit")
-        self.repeat_edit = child(f, QLineEdit, "repeatEdit")
+        self.user_edit = self.ui.userEdit
+        self.first_edit = self.ui.firstNameEdit
+        self.last_edit = self.ui.lastNameEdit
+        self.phone_edit = self.ui.phoneEdit
+        self.password_edit = self.ui.passwordEdit
+        self.repeat_edit = self.ui.repeatEdit
         self.role_checks = {
-            Role.MEDEWERKER: child(f, QCheckBox, "medewerkerCheck"),
-            Role.LEIDINGGEVENDE: child(f, QCheckBox, "leidinggevendeCheck"),
-            Role.BEHEERDER: child(f, QCheckBox, "beheerderCheck"),
+            Role.MEDEWERKER: self.ui.medewerkerCheck,
+            Role.LEIDINGGEVENDE: self.ui.leidinggevendeCheck,
+            Role.BEHEERDER: self.ui.beheerderCheck,
         }
-        self.error_label = child(f, QLabel, "errorLabel")
-        self.ok_button = child(f, QPushButton, "okButton")
-        self.cancel_button = child(f, QPushButton, "cancelButton")
+        self.error_label = self.ui.errorLabel
+        self.ok_button = self.ui.okButton
+        self.cancel_button = self.ui.cancelButton
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.ok_button.setStyleSheet(PRIMARY_BUTTON_STYLE)
         self.ok_button.clicked.connect(self._submit)
         self.cancel_button.clicked.connect(self.reject)
         # Four eyes: a new leidinggevende needs a second one to sign here.
         self.cosign_box = CoSignBox(self)
-        outer = f.layout()
-        assert isinstance(outer, QVBoxLayout)
+        outer = self.ui.outerLayout
         outer.insertWidget(outer.indexOf(self.error_label), self.cosign_box)
         try:
             self._cosign_needed = accounts.needs_lead_cosign(ctx)
@@ -215,20 +211,20 @@ class AccountsPage(QWidget):
         self.title = self.tr("Accounts")
         self.ctx = ctx
         self.tasks = tasks
-        self.form = load_form("accounts_page", self)
+        self.ui = Ui_AccountsPage()
+        self.form = setup_form(self.ui, QWidget(self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(page_scroll(self.form))
-        f = self.form
-        title = child(f, QLabel, "titleLabel")
+        title = self.ui.titleLabel
         title.setFont(scaled_font(title, 1.35))
-        self.intro_label = child(f, QLabel, "introLabel")
+        self.intro_label = self.ui.introLabel
         self._set_intro()
-        self.table = child(f, QTableView, "accountTable")
-        self.add_button = child(f, QPushButton, "addButton")
-        self.reset_button = child(f, QPushButton, "resetButton")
-        self.remove_button = child(f, QPushButton, "removeButton")
-        self.message_label = child(f, QLabel, "messageLabel")
+        self.table = self.ui.accountTable
+        self.add_button = self.ui.addButton
+        self.reset_button = self.ui.resetButton
+        self.remove_button = self.ui.removeButton
+        self.message_label = self.ui.messageLabel
         self.model = AccountTableModel(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

@@ -16,12 +16,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QHeaderView,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +27,8 @@ from ..services.context import ServiceContext
 from ..services.history import ConsentRequest, pending_consents
 from ..services.settings import load_settings
 from ..services.visits import give_consent
-from .forms import child, load_form
+from .forms import setup_form
+from .forms_generated.ui_consent_page import Ui_ConsentPage
 from .hub import AppHub
 from .i18n import domain_text, error_text
 from .look import ERROR_STYLE, OK_STYLE, on_enter, scaled_font
@@ -119,21 +114,21 @@ class ConsentPage(QWidget):
         self._police = ""
         self._selected_id: int | None = None
 
-        self.form = load_form("consent_page", self)
+        self.ui = Ui_ConsentPage()
+        self.form = setup_form(self.ui, QWidget(self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(page_scroll(self.form))
-        f = self.form
-        self.title_label = child(f, QLabel, "titleLabel")
-        self.intro_label = child(f, QLabel, "introLabel")
-        self.message_label = child(f, QLabel, "messageLabel")
-        self.splitter = child(f, QSplitter, "splitter")
-        self.table = child(f, QTableView, "requestTable")
-        self.empty_label = child(f, QLabel, "emptyLabel")
-        self.request_view = child(f, QTextBrowser, "requestView")
-        self.reason_edit = child(f, QPlainTextEdit, "reasonEdit")
-        self.details_button = child(f, QPushButton, "detailsButton")
-        self.consent_button = child(f, QPushButton, "consentButton")
+        self.title_label = self.ui.titleLabel
+        self.intro_label = self.ui.introLabel
+        self.message_label = self.ui.messageLabel
+        self.splitter = self.ui.splitter
+        self.table = self.ui.requestTable
+        self.empty_label = self.ui.emptyLabel
+        self.request_view = self.ui.requestView
+        self.reason_edit = self.ui.reasonEdit
+        self.details_button = self.ui.detailsButton
+        self.consent_button = self.ui.consentButton
 
         self.title_label.setFont(scaled_font(self.title_label, 1.6))
         self.message_label.hide()

@@ -7,14 +7,15 @@ signature, so the server itself knows who signed.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from ..domain.errors import ValidationError
 from ..services import accounts
 from ..services.accounts import CoSignature
 from ..services.context import ServiceContext
 from ..storage.errors import AuthenticationError
-from .forms import child, load_form
+from .forms import setup_form
+from .forms_generated.ui_cosign_box import Ui_CoSignBox
 
 SIGNER_FIELD = "Tweede leidinggevende"
 
@@ -22,12 +23,13 @@ SIGNER_FIELD = "Tweede leidinggevende"
 class CoSignBox(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.form = load_form("cosign_box", self)
+        self.ui = Ui_CoSignBox()
+        self.form = setup_form(self.ui, QGroupBox(self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
-        self.user_edit = child(self.form, QLineEdit, "cosignUserEdit")
-        self.password_edit = child(self.form, QLineEdit, "cosignPasswordEdit")
+        self.user_edit = self.ui.cosignUserEdit
+        self.password_edit = self.ui.cosignPasswordEdit
 
     def credentials(self) -> tuple[str, str]:
         """Name and password as typed; a Dutch ValidationError when one is missing."""

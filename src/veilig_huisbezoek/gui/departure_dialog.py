@@ -19,13 +19,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QPushButton,
     QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +31,8 @@ from ..services import visits
 from ..services.context import ServiceContext
 from ..services.visits import BuddyChoice
 from ..storage.errors import StoreError
-from .forms import child, load_form
+from .forms import setup_form
+from .forms_generated.ui_departure_dialog import Ui_DepartureForm
 from .i18n import error_text, message_text
 from .look import ERROR_STYLE, PRIMARY_BUTTON_STYLE
 from .screen_fit import keep_fitted
@@ -83,24 +79,22 @@ class DepartureDialog(QDialog):
         self.visit_id = visit_id
         self.check = check
         self.setWindowTitle(self.tr("Vertrekken: uw buddy is niet bereikbaar"))
-        self.form = load_form("departure_dialog", self)
+        self.ui = Ui_DepartureForm()
+        self.form = setup_form(self.ui, QWidget(self))
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        f = self.form
-        self.problem_label = child(f, QLabel, "problemLabel")
-        options_layout = f.findChild(QVBoxLayout, "optionsLayout")
-        assert isinstance(options_layout, QVBoxLayout)
-        self.options_layout = options_layout
-        self.pages = child(f, QStackedWidget, "optionPages")
-        self.colleague_radio = child(f, QRadioButton, "colleagueRadio")
-        self.anyway_radio = child(f, QRadioButton, "anywayRadio")
-        self.colleague_list = child(f, QListWidget, "colleagueList")
-        self.no_colleague_label = child(f, QLabel, "noColleagueLabel")
-        self.reason_edit = child(f, QLineEdit, "reasonEdit")
-        self.reason_error = child(f, QLabel, "reasonErrorLabel")
-        self.error_label = child(f, QLabel, "errorLabel")
-        self.depart_button = child(f, QPushButton, "departButton")
-        self.cancel_button = child(f, QPushButton, "cancelButton")
+        self.problem_label = self.ui.problemLabel
+        self.options_layout = self.ui.optionsLayout
+        self.pages = self.ui.optionPages
+        self.colleague_radio = self.ui.colleagueRadio
+        self.anyway_radio = self.ui.anywayRadio
+        self.colleague_list = self.ui.colleagueList
+        self.no_colleague_label = self.ui.noColleagueLabel
+        self.reason_edit = self.ui.reasonEdit
+        self.reason_error = self.ui.reasonErrorLabel
+        self.error_label = self.ui.errorLabel
+        self.depart_button = self.ui.departButton
+        self.cancel_button = self.ui.cancelButton
         self.reason_error.setStyleSheet(ERROR_STYLE)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.depart_button.setStyleSheet(PRIMARY_BUTTON_STYLE)
@@ -113,7 +107,7 @@ class DepartureDialog(QDialog):
             self.colleague_list.addItem(item)
         has_choices = bool(choices)
         self.colleague_list.setVisible(has_choices)
-        child(f, QLabel, "colleagueListLabel").setVisible(has_choices)
+        self.ui.colleagueListLabel.setVisible(has_choices)
         self.no_colleague_label.setVisible(not has_choices)
         if has_choices:
             self.colleague_list.setCurrentRow(0)
@@ -123,7 +117,7 @@ class DepartureDialog(QDialog):
         self.add_option(
             DepartureOption(
                 self.colleague_radio,
-                child(f, QWidget, "colleaguePage"),
+                self.ui.colleaguePage,
                 self._collect_colleague,
                 self.colleague_list,
             )
@@ -131,7 +125,7 @@ class DepartureDialog(QDialog):
         self.add_option(
             DepartureOption(
                 self.anyway_radio,
-                child(f, QWidget, "anywayPage"),
+                self.ui.anywayPage,
                 self._collect_anyway,
                 self.reason_edit,
             )

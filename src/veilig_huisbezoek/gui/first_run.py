@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..domain.clock import Clock
 from ..domain.errors import UserError
 from ..storage.errors import StoreError
-from .forms import child, load_form
+from .forms import setup_form
+from .forms_generated.ui_first_run import Ui_FirstRunWidget
 from .i18n import error_text
 from .keys import on_return
 from .look import ERROR_STYLE, scaled_font
@@ -51,19 +52,20 @@ class FirstRunView(QWidget):
         self._data_dir = data_dir
         self._tasks = tasks
         self._create = create
-        self.form = load_form("first_run", self)
+        self.ui = Ui_FirstRunWidget()
+        self.form = setup_form(self.ui, QWidget(self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(page_scroll(self.form))
-        self.user_edit = child(self.form, QLineEdit, "userEdit")
-        self.first_name_edit = child(self.form, QLineEdit, "firstNameEdit")
-        self.last_name_edit = child(self.form, QLineEdit, "lastNameEdit")
-        self.password_edit = child(self.form, QLineEdit, "passwordEdit")
-        self.repeat_edit = child(self.form, QLineEdit, "repeatEdit")
-        self.create_button = child(self.form, QPushButton, "createButton")
-        self.error_label = child(self.form, QLabel, "errorLabel")
+        self.user_edit = self.ui.userEdit
+        self.first_name_edit = self.ui.firstNameEdit
+        self.last_name_edit = self.ui.lastNameEdit
+        self.password_edit = self.ui.passwordEdit
+        self.repeat_edit = self.ui.repeatEdit
+        self.create_button = self.ui.createButton
+        self.error_label = self.ui.errorLabel
         self.error_label.setStyleSheet(ERROR_STYLE)
-        title = child(self.form, QLabel, "titleLabel")
+        title = self.ui.titleLabel
         title.setFont(scaled_font(title, 1.6))
         self.create_button.clicked.connect(self._submit)
         on_return(self.repeat_edit, self._submit)

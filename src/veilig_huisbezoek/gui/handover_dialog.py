@@ -20,14 +20,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +32,8 @@ from ..services import handover
 from ..services.context import ServiceContext
 from ..services.handover import Leaving
 from ..storage.errors import AuthenticationError, StoreError
-from .forms import child, load_form
+from .forms import setup_form
+from .forms_generated.ui_handover_dialog import Ui_HandoverForm
 from .i18n import error_text
 from .keys import on_return
 from .look import PRIMARY_BUTTON_STYLE, say, scaled_font
@@ -68,20 +63,20 @@ class HandoverDialog(QDialog):
         self.handed_to: ServiceContext | None = None
         self._busy = False
         self.setWindowTitle(self.tr("Bezoeken overdragen"))
-        self.form = load_form("handover_dialog", self)
+        self.ui = Ui_HandoverForm()
+        self.form = setup_form(self.ui, QWidget(self))
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        f = self.form
-        self.intro_label = child(f, QLabel, "introLabel")
-        self.visit_list = child(f, QListWidget, "visitList")
-        self.present_radio = child(f, QRadioButton, "presentRadio")
-        self.present_combo = child(f, QComboBox, "presentCombo")
-        self.here_radio = child(f, QRadioButton, "hereRadio")
-        self.user_edit = child(f, QLineEdit, "hereUserEdit")
-        self.password_edit = child(f, QLineEdit, "herePasswordEdit")
-        self.error_label = child(f, QLabel, "errorLabel")
-        self.hand_over_button = child(f, QPushButton, "handOverButton")
-        self.stay_button = child(f, QPushButton, "stayButton")
+        self.intro_label = self.ui.introLabel
+        self.visit_list = self.ui.visitList
+        self.present_radio = self.ui.presentRadio
+        self.present_combo = self.ui.presentCombo
+        self.here_radio = self.ui.hereRadio
+        self.user_edit = self.ui.hereUserEdit
+        self.password_edit = self.ui.herePasswordEdit
+        self.error_label = self.ui.errorLabel
+        self.hand_over_button = self.ui.handOverButton
+        self.stay_button = self.ui.stayButton
         self.hand_over_button.setStyleSheet(PRIMARY_BUTTON_STYLE)
         self.intro_label.setFont(scaled_font(self.intro_label, 1.1))
         count = len(leaving.visits)

@@ -20,9 +20,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QComboBox,
-    QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -33,7 +30,8 @@ from ..domain.clock import Clock, SystemClock, to_local
 from ..services.locations import holds_store
 from ..services.throttle import LoginThrottle
 from ..storage.errors import StoreDamagedError, StoreError
-from .forms import child, load_form
+from .forms import setup_form
+from .forms_generated.ui_login import Ui_LoginWidget
 from .i18n import domain_text, error_text
 from .keys import on_return, return_focus
 from .look import ERROR_STYLE, scaled_font
@@ -90,24 +88,25 @@ class LoginView(QWidget):
         # are set aside as they are, so its key file does not count these failures.
         self._restore_throttle = LoginThrottle(data_dir, use_key_file=False)
         self._busy = False  # our own login in flight; the shared runner may be loading pages
-        self.form = load_form("login", self)
+        self.ui = Ui_LoginWidget()
+        self.form = setup_form(self.ui, QWidget(self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(page_scroll(self.form))
-        self.user_edit = child(self.form, QLineEdit, "userEdit")
-        self.password_edit = child(self.form, QLineEdit, "passwordEdit")
-        self.login_button = child(self.form, QPushButton, "loginButton")
-        self.error_label = child(self.form, QLabel, "errorLabel")
-        self.caps_label = child(self.form, QLabel, "capsLockLabel")
-        self.demo_label = child(self.form, QLabel, "demoLabel")
-        self.language_combo = child(self.form, QComboBox, "languageCombo")
+        self.user_edit = self.ui.userEdit
+        self.password_edit = self.ui.passwordEdit
+        self.login_button = self.ui.loginButton
+        self.error_label = self.ui.errorLabel
+        self.caps_label = self.ui.capsLockLabel
+        self.demo_label = self.ui.demoLabel
+        self.language_combo = self.ui.languageCombo
         for code, name in LANGUAGES:
             self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self.language_selected.emit(self.language_combo.currentData())
         )
-        title = child(self.form, QLabel, "titleLabel")
+        title = self.ui.titleLabel
         title.setFont(scaled_font(title, 1.8))
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.caps_label.setStyleSheet("color: #8a5a00;")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from ..domain.errors import UserError
 from ..services import accounts
@@ -19,7 +19,8 @@ from ..services.accounts import KeyRotation
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError
 from .cosign_box import CoSignBox, sign
-from .forms import child, load_form
+from .forms import setup_form
+from .forms_generated.ui_password_dialog import Ui_PasswordForm
 from .i18n import error_text
 from .look import ERROR_STYLE, PRIMARY_BUTTON_STYLE
 from .screen_fit import keep_fitted
@@ -48,17 +49,17 @@ class PasswordDialog(QDialog):
         self.tasks = tasks
         self.account_id = account_id
         self.username = username
-        self.form = load_form("password_dialog", self)
+        self.ui = Ui_PasswordForm()
+        self.form = setup_form(self.ui, QWidget(self))
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        f = self.form
-        self.intro_label = child(f, QLabel, "introLabel")
-        self.current_edit = child(f, QLineEdit, "currentEdit")
-        self.new_edit = child(f, QLineEdit, "newEdit")
-        self.repeat_edit = child(f, QLineEdit, "repeatEdit")
-        self.error_label = child(f, QLabel, "errorLabel")
-        self.ok_button = child(f, QPushButton, "okButton")
-        self.cancel_button = child(f, QPushButton, "cancelButton")
+        self.intro_label = self.ui.introLabel
+        self.current_edit = self.ui.currentEdit
+        self.new_edit = self.ui.newEdit
+        self.repeat_edit = self.ui.repeatEdit
+        self.error_label = self.ui.errorLabel
+        self.ok_button = self.ui.okButton
+        self.cancel_button = self.ui.cancelButton
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.ok_button.setStyleSheet(PRIMARY_BUTTON_STYLE)
         own = account_id is None
@@ -83,12 +84,11 @@ class PasswordDialog(QDialog):
         )
         if not own:
             self.current_edit.hide()
-            child(f, QLabel, "currentEditLabel").hide()
+            self.ui.currentEditLabel.hide()
         self.ok_button.clicked.connect(self._submit)
         self.cancel_button.clicked.connect(self.reject)
         self.cosign_box = CoSignBox(self)
-        outer = f.layout()
-        assert isinstance(outer, QVBoxLayout)
+        outer = self.ui.outerLayout
         outer.insertWidget(outer.indexOf(self.error_label), self.cosign_box)
         try:
             needed = lead and accounts.needs_lead_cosign(ctx, account_id)

@@ -1,13 +1,13 @@
 """What a screen reader hears: labels that say what they show, and announcements.
 
 **Display labels.** Every ``QLabel`` of a ``ui/*.ui`` form is a :class:`ReadoutLabel`
-(``forms.load_form`` creates them). A display label's ``accessibleName`` in the .ui file
-is its *caption*: a screen reader hears ``"<caption>: <what the label shows>"``, kept up
-to date by ``setText`` (QLabel has no signal for a new text, so the label itself does
-it). A label without a caption is read by what it shows, as Qt does for any label.
-Rich text is read as plain text: never markup, in the name nor in the description
-(a rich tooltip is a label's description). Labels built in code use the same class
-(``ReadoutLabel(caption=...)``).
+(the compiled forms create them, see ``forms``). A display label's ``accessibleName`` in
+the .ui file is its *caption*: a screen reader hears ``"<caption>: <what the label
+shows>"``, kept up to date by ``setText`` (QLabel has no signal for a new text, so the
+label itself does it). A label without a caption is read by what it shows, as Qt does
+for any label. Rich text is read as plain text: never markup, in the name nor in the
+description (a rich tooltip is a label's description). Labels built in code use the same
+class (``ReadoutLabel(caption=...)``).
 
 **Announcements.** :func:`announce` asks the screen reader to speak a message now
 (an alarm that appears): a ``QAccessibleAnnouncementEvent`` (AT-SPI, UI Automation,
@@ -17,6 +17,8 @@ that shows it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 
 from PySide6 import QtGui
@@ -84,6 +86,10 @@ def spoken_name(caption: str, shown: str) -> str:
 class ReadoutLabel(QLabel):
     """A label whose accessible name is its caption plus the text it shows."""
 
+    # How many forms are being built (see building_form): meanwhile the labels keep the
+    # texts and accessible names the .ui gives them, whatever the order they come in.
+    _forms_building = 0
+
     def __init__(
         self, text: str | QWidget | None = "", parent: QWidget | None = None, *, caption: str = ""
     ) -> None:
@@ -132,6 +138,8 @@ class ReadoutLabel(QLabel):
             self._tip_description = rich
 
     def _sync(self) -> None:
+        if ReadoutLabel._forms_building:
+            return  # the form sets the caption once it is built
         shown = self.shown_text()
         rich = self.textFormat() == Qt.TextFormat.RichText or (
             self.textFormat() == Qt.TextFormat.AutoText and _might_be_rich(self.text())
@@ -140,6 +148,20 @@ class ReadoutLabel(QLabel):
         name = spoken_name(self._caption, shown) if self._caption or rich else ""
         if self.accessibleName() != name:
             self.setAccessibleName(name)  # Qt sends NameChanged
+
+
+@contextmanager
+def building_form() -> Iterator[None]:
+    """While a compiled form sets itself up: its labels take texts and names as given.
+
+    The generated ``setupUi`` sets a label's ``accessibleName`` (the caption) and its
+    text in the .ui's order; the form then makes each name the caption (``set_caption``).
+    """
+    ReadoutLabel._forms_building += 1
+    try:
+        yield
+    finally:
+        ReadoutLabel._forms_building -= 1
 
 
 def sentences(*parts: str) -> str:

@@ -26,12 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -51,7 +46,8 @@ from ..services.visit_details import (
     VisitDetail,
     get_visit_detail,
 )
-from .forms import child, load_form
+from .forms import setup_form
+from .forms_generated.ui_visit_detail import Ui_VisitDetailDialog
 from .i18n import domain_text, error_text, stored_reason_text
 from .look import scaled_font
 from .screen_fit import fit_to_screen
@@ -272,18 +268,18 @@ class VisitDetailDialog(QDialog):
         self.setWindowTitle(
             self.tr("Bezoek {address} — details").format(address=detail.address.short())
         )
-        self.form = load_form("visit_detail", self)
+        self.ui = Ui_VisitDetailDialog()
+        self.form = setup_form(self.ui, QWidget(self))
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        f = self.form
-        self.address_label = child(f, QLabel, "addressLabel")
-        self.status_label = child(f, QLabel, "statusLabel")
-        self.people_label = child(f, QLabel, "peopleLabel")
-        self.times_label = child(f, QLabel, "timesLabel")
-        self.splitter = child(f, QSplitter, "splitter")
-        self.timeline_table = child(f, QTableView, "timelineTable")
-        self.info_view = child(f, QTextBrowser, "infoView")
-        self.close_button = child(f, QPushButton, "closeButton")
+        self.address_label = self.ui.addressLabel
+        self.status_label = self.ui.statusLabel
+        self.people_label = self.ui.peopleLabel
+        self.times_label = self.ui.timesLabel
+        self.splitter = self.ui.splitter
+        self.timeline_table = self.ui.timelineTable
+        self.info_view = self.ui.infoView
+        self.close_button = self.ui.closeButton
 
         self.address_label.setFont(scaled_font(self.address_label, 1.7))
         self.address_label.setText(detail.address.one_line())
