@@ -17,7 +17,7 @@ import errno
 import os
 import threading
 from collections.abc import Callable, Collection, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -27,9 +27,6 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..domain.handover import WatchHead
-from ..domain.presence import SessionSeen, people_presence
-from . import audit, handover, presence
 from .engine import (
     BUSY_TIMEOUT_MS,
     READ_ONLY_OPTION,
@@ -48,7 +45,6 @@ from .errors import (
     StoreExistsError,
     StoreNotFoundError,
 )
-from .files import sync_folder
 from .keyslots import (
     FIRST_GENERATION,
     KeyRing,
@@ -68,8 +64,9 @@ from .layout import KEYRING_LOCK_FILE as KEYRING_LOCK_FILE
 from .layout import db_path as db_path
 from .layout import holds_store as holds_store
 from .layout import keyring_path as keyring_path
-from .migrate import head_revision, upgrade_to_head
+from .migrate import upgrade_to_head
 from .models import Account
+from .watching import PresenceQueries
 
 # Below this much free space a store is not opened: SQLite would fail half-way through
 # creating its -wal/-shm files and leave them behind. 1 MiB holds a few hundred pages.
@@ -332,7 +329,7 @@ def _rekey_file(path: Path, old_key: bytes, new_key: bytes) -> None:
         conn.close()
 
 
-class Store:
+class Store(PresenceQueries):
     """An unlocked store. Holds the database key in memory only."""
 
     # Automatic backup files in the data folder (a team server is backed up on the server).
@@ -442,7 +439,9 @@ class Store:
                 ).scalar_one_or_none()
             if account_id is None:
                 raise AuthenticationError()
-            store._settle(opened, account_id)
+            from .key_rotation import settle
+
+            settle(store, opened, account_id)
         except BaseException:
             store.close()
             raise
@@ -543,62 +542,6 @@ class Store:
                 session.rollback()
 
     # ---- presence (domain/presence.py) ----------------------------------------------
-    def _presence_session(self) -> contextlib.AbstractContextManager[Session]:
-        """The session heartbeats use (a team server: without the write lock)."""
-        return self.session()
-
-    def _presence_now(self, session: Session, now: datetime) -> datetime:
-        """The clock presence times are written in: here the caller's (a team server
-        stamps its own, the same for every workstation)."""
-        return now
-
-    def heartbeat(self, session_id: str, account_id: int, now: datetime, *, locked: bool) -> None:
-        """This login session is here (``locked``: behind the lock screen)."""
-        with self._presence_session() as session:
-            at = self._presence_now(session, now)
-            presence.beat(session, session_id, account_id, at, locked)
-
-    def end_presence(self, session_id: str, account_id: int, now: datetime) -> None:
-        """An orderly logout: the session is absent at once."""
-        with self._presence_session() as session:
-            presence.end(session, session_id, account_id, self._presence_now(session, now))
-
-    def read_presence(self, now: datetime) -> tuple[list[SessionSeen], datetime]:
-        """Every session seen lately (all accounts) and the instant its times are to be
-        compared with: ``now`` here, the server's own clock on a team server."""
-        with self._presence_session() as session:
-            at = self._presence_now(session, now)
-            return presence.read(session, at), at
-
-    # ---- the buddy of a running visit (domain/handover.py) ----------------------------
-    def watch_head(self, session: Session, visit_id: int) -> WatchHead | None:
-        """State, visitor and buddy of a visit (a team server answers any colleague
-        for a running visit, so that one may take it over)."""
-        return handover.watch_head(session, visit_id)
-
-    def running_heads(self, session: Session) -> list[handover.RunningHead]:
-        """Every running visit's state, start, visitor and buddy (a team server answers
-        any colleague, who may not read the visits themselves)."""
-        return handover.running_heads(session)
-
-    def watch_beats(self) -> tuple[list[tuple[datetime, str]], datetime] | None:
-        """The watch services' heartbeats (time, what is failing) and the instant to
-        compare them with; None: no watch service here (only a team server has one)."""
-        return None
-
-    def buddy_present(self, session: Session, account_id: int, now: datetime) -> bool:
-        """Is this person present now (a team server: by its own clock)?"""
-        at = self._presence_now(session, now)
-        found = people_presence(presence.read(session, at), at).get(account_id)
-        return found is not None and found.present
-
-    def change_buddy(
-        self, session: Session, visit_id: int, from_buddy_id: int, to_buddy_id: int, now: datetime
-    ) -> bool:
-        """Compare-and-set of the buddy (storage/handover.py); a team server checks the
-        rules again itself."""
-        return handover.change_buddy(session, visit_id, from_buddy_id, to_buddy_id, now)
-
     # ---- key slots ------------------------------------------------------------
     def add_key_slot(self, username: str, password: str) -> str:
         """Make a key pair for this name + password, with the database key wrapped to
@@ -722,7 +665,9 @@ class Store:
                 self.remove_key_slot(slot)
             return
         outcome = KeyRotation.PENDING
-        self._begin_rotation(drop, keep)
+        from .key_rotation import begin_rotation
+
+        begin_rotation(self, drop, keep)
         try:
             yield lambda: outcome
         except BaseException:
@@ -732,22 +677,6 @@ class Store:
                 self.rotate_key()
             raise
         outcome = self.rotate_key()
-
-    def _begin_rotation(self, drop: Collection[str], keep: Collection[str]) -> None:
-        recipients = (self._active_slot_ids() | set(keep)) - set(drop)
-        new_key = new_database_key()
-        chosen: list[int] = []
-
-        def begin(ring: KeyRing) -> KeyRing:
-            generation = max(ring.generations() | set(self._keys)) + 1
-            chosen.append(generation)
-            ring = ring.without_slots(drop)
-            return ring.with_generation(generation, new_key, recipients, self._keys)
-
-        _step("before-begin")
-        self._modify_ring(begin)
-        self._keys[chosen[-1]] = new_key
-        _step("begun")
 
     def rotate_key(self) -> KeyRotation:
         """Re-encrypt the database with the newest key generation this store knows.
@@ -759,120 +688,20 @@ class Store:
         newest = max(self._keys)
         if newest == self._generation:
             return KeyRotation.DONE
+        from .key_rotation import rekey_to
+
         try:
-            self._rekey_to(newest)
+            rekey_to(self, newest)
         except StoreBusyError:
             return KeyRotation.PENDING
         return KeyRotation.DONE
 
-    def _rekey_to(self, generation: int) -> None:
-        """The rotation proper. At every moment the file opens with the old or the new
-        key, and the key file holds that key for every remaining person:
-
-        1. (:meth:`_begin_rotation`) keyslots.json gains the new generation, atomically,
-           next to the old one: both keys are wrapped to everyone;
-        2. the file is re-encrypted in one transaction (:func:`_rekey_file`): a crash
-           before its commit rolls back to the old key, after it the new key holds;
-        3. the file is checked with the new key; keyslots.json drops the old generation.
-
-        A crash after 1 or 2 leaves both generations in the file: the next login opens
-        with whichever fits and then repeats 2 or finishes 3.
-        """
-        new_key = self._keys[generation]
-        with (
-            file_errors_as_store_error(self.data_dir),
-            self._gate.exclusive(),
-            keyring_lock(self.data_dir),
-        ):
-            ring = read_keyring(keyring_path(self.data_dir))
-            if generation != max(ring.generations(), default=0):
-                raise StoreBusyError(BUSY_ELSEWHERE_MESSAGE)  # a newer rotation was begun
-            self.engine.dispose()
-            with _damage_as_store_error(self.data_dir):
-                _rekey_file(db_path(self.data_dir), self._key, new_key)
-            _step("rekeyed")
-            sync_folder(self.data_dir)
-            try:
-                engine = _open_checked(self.data_dir, new_key)
-            except StoreDamagedError:
-                # PRAGMA rekey failed without saying so: the file kept the old key.
-                raise StoreError(
-                    "De database kon niet opnieuw versleuteld worden; hij blijft met de "
-                    "oude sleutel werken. Probeer het later opnieuw."
-                ) from None
-            old_engine = self.engine
-            self._use_engine(engine, new_key, generation)
-            old_engine.dispose()
-            self._tidy_ring(ring, self._active_slot_ids())
-        _step("done")
-
-    def _tidy_ring(self, ring: KeyRing, recipients: Collection[str]) -> None:
-        """The file opens with this store's generation: wrap it to the active accounts
-        (``recipients``) that still lack it and forget older generations. Call under
-        the key-file lock."""
-        _step("before-cleanup")
-        ring = ring.with_generation(
-            self._generation, self._key, recipients, self._keys
-        ).only_generation(self._generation)
-        write_keyring(keyring_path(self.data_dir), ring)
-        self._ring = ring
-        self._keys = {self._generation: self._key}
-
-    def _settle(self, opened: OpenedSlot, account_id: int) -> None:
-        """After a login: upgrade the person's slot; finish an interrupted rotation."""
-        if opened.needs_upgrade:
-            self._upgrade_slot(opened, account_id)
-        generations = self.keyring_now().generations()
-        newest = max(generations, default=self._generation)
-        if newest == self._generation and generations != {self._generation}:
-            # The rotation committed but was not cleaned up (a crash after step 2).
-            recipients = self._active_slot_ids()  # before the lock: gate, then lock
-            with file_errors_as_store_error(self.data_dir), keyring_lock(self.data_dir):
-                ring = read_keyring(keyring_path(self.data_dir))
-                if max(ring.generations(), default=0) == self._generation:
-                    self._tidy_ring(ring, recipients)
-        elif newest > self._generation and newest in self._keys:
-            with contextlib.suppress(StoreBusyError):
-                self._rekey_to(newest)
-
-    def _upgrade_slot(self, opened: OpenedSlot, account_id: int) -> None:
-        """A password slot becomes a key pair; a slot of a non-NFC password is re-made
-        from the NFC form (a new slot id, so the account row follows)."""
-        slot = self._ring.upgraded(replace(opened, keys={**opened.keys, **self._keys}))
-        self._modify_ring(lambda ring: ring.with_slot(slot))
-        if slot.id != opened.slot_id:
-            with self.session() as session:
-                account = session.get(Account, account_id)
-                assert account is not None
-                account.slot_id = slot.id
-            self.remove_key_slot(opened.slot_id)
-
-    # ---- health -----------------------------------------------------------------
+    # ---- health ---------------------------------------------------------------
     def verify(self) -> VerifyReport:
-        problems: list[str] = []
-        audit_entries = 0
-        try:
-            with self._gate.shared(), self.engine.connect() as conn:
-                cipher = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
-                if cipher:
-                    problems.append(f"versleuteling: {len(cipher)} beschadigde pagina's")
-                integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
-                if integrity != ["ok"]:
-                    problems.append(f"integriteit: {len(integrity)} fouten")
-                fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if fk:
-                    problems.append(f"verwijzingen: {len(fk)} verweesde regels")
-                version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-                if version != head_revision():
-                    problems.append("schemaversie onbekend")
-            with self.session() as session:
-                chain = audit.verify_chain(session)
-                audit_entries = chain.entries
-                if not chain.ok:
-                    problems.append(f"auditlog gewijzigd vanaf regel {chain.first_bad_id}")
-        except (StoreError, DatabaseError, SADatabaseError):
-            problems.append("de database kan niet volledig gelezen worden")
-        return VerifyReport(tuple(problems), audit_entries)
+        """Pages, integrity, references, schema version and the audit chain."""
+        from .health import verify_store
+
+        return verify_store(self)
 
     # ---- backup / restore (storage/backup_file.py) ----------------------------------
     def backup(self, output: Path) -> None:
