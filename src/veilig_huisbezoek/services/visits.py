@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, Table, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain.address import Address
@@ -23,6 +24,7 @@ from ..domain.errors import ValidationError, msg, term
 from ..domain.reminders import Audience, ReminderKind, unwatched_departure_key
 from ..domain.roles import Permission, PermissionDenied, Role, roles_from_text
 from ..domain.visit import VisitPlan, VisitState, transition
+from ..storage import audit
 from ..storage.models import (
     Account,
     Alarm,
@@ -33,11 +35,14 @@ from ..storage.models import (
     VisitColleague,
 )
 from ..storage.models import VisitEvent as VisitEventRow
+from ..storage.sealed import insert_row
 from . import presence
 from .context import ServiceContext
 from .settings import load_settings
 
 CALLBACK_OPEN = "open"
+# The visits table for Core statements on the hot path (departure).
+_VISITS = cast(Table, Visit.__table__)
 CALLBACK_DONE = "gedaan"
 CALLBACK_CANCELLED = "vervallen"
 
@@ -56,21 +61,26 @@ def _event(
     )
 
 
+def _visibility(ctx: ServiceContext) -> ColumnElement[bool] | None:
+    """Which visits the actor may see (None: all): a leidinggevende all, else own, as
+    colleague or buddy; a beheerder none."""
+    if ctx.actor.may(Permission.SEE_TEAM_CASES):
+        return None
+    if not ctx.actor.may(Permission.PLAN_OWN_VISITS):
+        return Visit.id.is_(None)  # beheerder: no case content
+    me = ctx.actor.account_id
+    return or_(
+        Visit.visitor_id == me,
+        Visit.buddy_id == me,
+        Visit.id.in_(select(VisitColleague.visit_id).where(VisitColleague.account_id == me)),
+    )
+
+
 def _visible_visits(ctx: ServiceContext) -> Select[Visit]:
     """Visits the actor may see: all for a leidinggevende, else own, as colleague or buddy."""
     query = select(Visit)
-    if ctx.actor.may(Permission.SEE_TEAM_CASES):
-        return query
-    if not ctx.actor.may(Permission.PLAN_OWN_VISITS):
-        return query.where(Visit.id.is_(None))  # beheerder: no case content
-    me = ctx.actor.account_id
-    return query.where(
-        or_(
-            Visit.visitor_id == me,
-            Visit.buddy_id == me,
-            Visit.id.in_(select(VisitColleague.visit_id).where(VisitColleague.account_id == me)),
-        )
-    )
+    visible = _visibility(ctx)
+    return query if visible is None else query.where(visible)
 
 
 def _load(ctx: ServiceContext, session: Session, visit_id: int) -> Visit:
@@ -291,12 +301,15 @@ def depart(
         raise ValidationError(
             "Buddy", "kies een andere buddy of vertrek zonder bereikbare buddy, niet allebei."
         )
+    if new_buddy_id is None:
+        _depart_with_planned_buddy(ctx, visit_id, reason)
+        return
     present = _present_people(ctx)
     with ctx.store.session() as session:
         visit = _load(ctx, session, visit_id)
         _require_visitor(ctx, visit)
         transition(VisitState(visit.state), VisitState.ONDERWEG)  # refused before any check
-        if new_buddy_id is not None and new_buddy_id != visit.buddy_id:
+        if new_buddy_id != visit.buddy_id:
             _change_buddy_at_departure(ctx, session, visit, new_buddy_id, present)
         else:
             buddy = session.get(Account, visit.buddy_id)
@@ -308,7 +321,70 @@ def depart(
                 reason = None  # reachable after all: nobody needs to be told
         _move(ctx, session, visit, VisitState.ONDERWEG, "vertrokken")
         if reason is not None:
-            _tell_leidinggevenden(ctx, session, visit, reason)
+            _tell_leidinggevenden(ctx, session, visit.id, reason)
+
+
+def _depart_with_planned_buddy(ctx: ServiceContext, visit_id: int, reason: str | None) -> None:
+    """The departure with the planned buddy: the hot path, written through Core
+    statements (no ORM objects, no unit of work) in one transaction: read the visit with
+    its buddy, read the buddy's presence, update the state, insert the visit event, read
+    the audit head, insert the audit entry. The same checks, rows and audit entry as
+    :func:`_move` writes through the ORM."""
+    visible = _visibility(ctx)
+    query = (
+        select(
+            Visit.state,
+            Visit.visitor_id,
+            Visit.buddy_id,
+            Account.first_name,
+            Account.phone,
+        )
+        .join(Account, Account.id == Visit.buddy_id)
+        .where(Visit.id == visit_id)
+    )
+    if visible is not None:
+        query = query.where(visible)
+    with ctx.store.session() as session:
+        head = session.execute(query).one_or_none()
+        if head is None:
+            raise PermissionDenied("dit bezoek bestaat niet of u mag het niet zien")
+        if head.visitor_id != ctx.actor.account_id and not ctx.actor.may(Permission.SEE_TEAM_CASES):
+            raise PermissionDenied("alleen de bezoeker of een leidinggevende kan dit doen")
+        # Refused before any check.
+        target = transition(VisitState(head.state), VisitState.ONDERWEG)
+        now = ctx.now()
+        present = ctx.store.buddy_present(session, head.buddy_id, now)
+        check = check_buddy(head.first_name, present=present, phone=head.phone)
+        if not check.ok and reason is None:
+            raise DepartureRefused(check)
+        if check.ok:
+            reason = None  # reachable after all: nobody needs to be told
+        session.execute(
+            update(_VISITS)
+            .where(_VISITS.c.id == visit_id)
+            .values(state=target.value, updated_at=now)
+        )
+        insert_row(
+            session,
+            VisitEventRow,
+            {
+                "visit_id": visit_id,
+                "at": now,
+                "actor_id": ctx.actor.account_id,
+                "kind": "vertrokken",
+                "detail": "",
+            },
+        )
+        audit.append_row(
+            session,
+            at=now,
+            actor_id=ctx.actor.account_id,
+            action=f"visit_{target.value}",
+            object_type="visit",
+            object_id=visit_id,
+        )
+        if reason is not None:
+            _tell_leidinggevenden(ctx, session, visit_id, reason)
 
 
 def depart_with_colleague_here(ctx: ServiceContext, visit_id: int, other: ServiceContext) -> None:
@@ -345,15 +421,25 @@ def _change_buddy_at_departure(
     ctx.audit(session, "visit_buddy_changed", "visit", visit.id, detail)
 
 
-def _tell_leidinggevenden(ctx: ServiceContext, session: Session, visit: Visit, reason: str) -> None:
+def _tell_leidinggevenden(
+    ctx: ServiceContext, session: Session, visit_id: int, reason: str
+) -> None:
     """The visit event with the reason, and the alarm for the leidinggevenden, in the
     departure's own transaction."""
     now = ctx.now()
-    _event(ctx, session, visit, EVENT_UNWATCHED_DEPARTURE, reason)
+    session.add(
+        VisitEventRow(
+            visit_id=visit_id,
+            at=now,
+            actor_id=ctx.actor.account_id,
+            kind=EVENT_UNWATCHED_DEPARTURE,
+            detail=reason,
+        )
+    )
     alarm = Alarm(
-        reminder_key=unwatched_departure_key(visit.id),
+        reminder_key=unwatched_departure_key(visit_id),
         kind=ReminderKind.UNWATCHED_DEPARTURE.value,
-        visit_id=visit.id,
+        visit_id=visit_id,
         due_at=now,
         raised_at=now,
         late=False,
@@ -363,7 +449,7 @@ def _tell_leidinggevenden(ctx: ServiceContext, session: Session, visit: Visit, r
     session.flush()
     session.add(
         VisitEventRow(
-            visit_id=visit.id,
+            visit_id=visit_id,
             at=now,
             actor_id=None,
             kind="alarm",
