@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, Table, or_, select, update
+from sqlalchemy import BindParameter, ColumnElement, Select, Table, bindparam, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain.address import Address
@@ -41,8 +42,10 @@ from .context import ServiceContext
 from .settings import load_settings
 
 CALLBACK_OPEN = "open"
-# The visits table for Core statements on the hot path (departure).
+# Tables for Core statements on the hot path (departure).
 _VISITS = cast(Table, Visit.__table__)
+_ACCOUNTS = cast(Table, Account.__table__)
+_COLLEAGUES = cast(Table, VisitColleague.__table__)
 CALLBACK_DONE = "gedaan"
 CALLBACK_CANCELLED = "vervallen"
 
@@ -324,28 +327,59 @@ def depart(
             _tell_leidinggevenden(ctx, session, visit.id, reason)
 
 
+@functools.cache
+def _departure_head(scope: str) -> Select[Any]:
+    """The visit's state, visitor and buddy with the buddy's name and phone, if the actor
+    may see it (``scope``: all, own (visitor, buddy or colleague: ``me``) or none; the
+    rule of :func:`_visibility`). Built once per scope, bound at execution."""
+    visits, accounts = _VISITS.c, _ACCOUNTS.c
+    query = (
+        select(
+            visits.state, visits.visitor_id, visits.buddy_id, accounts.first_name, accounts.phone
+        )
+        .join_from(_VISITS, _ACCOUNTS, accounts.id == visits.buddy_id)
+        .where(visits.id == bindparam("visit_id"))
+    )
+    if scope == "none":
+        return query.where(visits.id.is_(None))
+    if scope == "own":
+        me: BindParameter[int] = bindparam("me")
+        colleagues = _COLLEAGUES.c
+        return query.where(
+            or_(
+                visits.visitor_id == me,
+                visits.buddy_id == me,
+                visits.id.in_(select(colleagues.visit_id).where(colleagues.account_id == me)),
+            )
+        )
+    return query
+
+
+# The state change of a departure (Core, built once).
+_DEPART = (
+    update(_VISITS)
+    .where(_VISITS.c.id == bindparam("visit_id"))
+    .values(state=bindparam("new_state"), updated_at=bindparam("at"))
+)
+
+
 def _depart_with_planned_buddy(ctx: ServiceContext, visit_id: int, reason: str | None) -> None:
     """The departure with the planned buddy: the hot path, written through Core
     statements (no ORM objects, no unit of work) in one transaction: read the visit with
     its buddy, read the buddy's presence, update the state, insert the visit event, read
     the audit head, insert the audit entry. The same checks, rows and audit entry as
     :func:`_move` writes through the ORM."""
-    visible = _visibility(ctx)
-    query = (
-        select(
-            Visit.state,
-            Visit.visitor_id,
-            Visit.buddy_id,
-            Account.first_name,
-            Account.phone,
-        )
-        .join(Account, Account.id == Visit.buddy_id)
-        .where(Visit.id == visit_id)
-    )
-    if visible is not None:
-        query = query.where(visible)
+    if ctx.actor.may(Permission.SEE_TEAM_CASES):
+        scope = "all"
+    elif ctx.actor.may(Permission.PLAN_OWN_VISITS):
+        scope = "own"
+    else:
+        scope = "none"
     with ctx.store.session() as session:
-        head = session.execute(query).one_or_none()
+        conn = session.connection()
+        head = conn.execute(
+            _departure_head(scope), {"visit_id": visit_id, "me": ctx.actor.account_id}
+        ).one_or_none()
         if head is None:
             raise PermissionDenied("dit bezoek bestaat niet of u mag het niet zien")
         if head.visitor_id != ctx.actor.account_id and not ctx.actor.may(Permission.SEE_TEAM_CASES):
@@ -359,11 +393,7 @@ def _depart_with_planned_buddy(ctx: ServiceContext, visit_id: int, reason: str |
             raise DepartureRefused(check)
         if check.ok:
             reason = None  # reachable after all: nobody needs to be told
-        session.execute(
-            update(_VISITS)
-            .where(_VISITS.c.id == visit_id)
-            .values(state=target.value, updated_at=now)
-        )
+        conn.execute(_DEPART, {"visit_id": visit_id, "new_state": target.value, "at": now})
         insert_row(
             session,
             VisitEventRow,

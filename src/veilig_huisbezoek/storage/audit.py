@@ -16,6 +16,9 @@ from .sealed import RowBound
 
 GENESIS = "0" * 64
 _AUDIT_TABLE = cast(Table, AuditEntry.__table__)
+# Built once (Core, on the table): the chain's head, and one entry.
+_HEAD = select(_AUDIT_TABLE.c.id, _AUDIT_TABLE.c.hash).order_by(_AUDIT_TABLE.c.id.desc()).limit(1)
+_INSERT = insert(_AUDIT_TABLE)
 # Session.info key: the server gives each entry its place on the chain and its time.
 SERVER_STAMPS = "vh_server_stamps"
 
@@ -49,9 +52,7 @@ def _next_place(session: Session, at: datetime) -> tuple[int, str, datetime]:
         ).one()
         at = server_at.replace(tzinfo=UTC)
     else:
-        last = session.execute(
-            select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
-        ).first()
+        last = session.connection().execute(_HEAD).first()
         entry_id = (last.id + 1) if last else 1
         prev = last.hash if last else GENESIS
     return int(entry_id), str(prev), at.astimezone(UTC)
@@ -67,6 +68,7 @@ def append(
     object_id: str | int = "",
     detail: str = "",
 ) -> AuditEntry:
+    session.flush()  # what is pending goes in before the entry (as an autoflush would)
     entry_id, prev, at = _next_place(session, at)
     entry = AuditEntry(
         id=entry_id,
@@ -119,8 +121,8 @@ def append_row(
         detail=detail,
         prev_hash=prev,
     )
-    session.execute(
-        insert(_AUDIT_TABLE),
+    session.connection().execute(
+        _INSERT,
         {
             "id": entry_id,
             "at": at,

@@ -32,6 +32,7 @@ per purpose (visits and register notes get different indexes of the same address
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -451,6 +452,11 @@ def bind_rows(base: type) -> None:
         event.listen(base, name, hook, propagate=True)
 
 
+@functools.cache
+def _insert_into(table: Table) -> Any:
+    return insert(table)
+
+
 def insert_row(session: Any, model: type, values: Mapping[str, Any]) -> int:
     """One Core INSERT of a row of ``model`` (no ORM object, no flush); returns its id.
 
@@ -475,7 +481,7 @@ def insert_row(session: Any, model: type, values: Mapping[str, Any]) -> int:
                 row[key] = getattr(default, "arg", None) if scalar else None
             if row[key] is not None:
                 row[key] = RowBound(row[key], int(row["id"]))
-    result = session.execute(insert(table), row)
+    result = connection.execute(_insert_into(table), row)
     if row.get("id") is not None:
         return int(row["id"])
     return int(result.inserted_primary_key[0])
