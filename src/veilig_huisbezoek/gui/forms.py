@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
@@ -40,6 +40,23 @@ def _with_readout_labels(xml: bytes) -> bytes:
     return promoted.replace(b"</ui>", _CUSTOM_WIDGETS + b"</ui>", 1)
 
 
+def _plain_loader() -> QUiLoader:
+    """A QUiLoader without Qt Designer's widget plugins.
+
+    Its constructor loads every plugin under ``<library path>/designer`` (in the
+    PySide6 wheel: QWebEngineView, QQuickWidget and PySide's own), which took ~30 MiB
+    and ~30 ms on first use; the forms hold standard widgets only (and ReadoutLabel,
+    registered by hand). So the library paths are empty while it is made."""
+    saved = QCoreApplication.libraryPaths()
+    QCoreApplication.setLibraryPaths([])
+    try:
+        loader = QUiLoader()
+    finally:
+        QCoreApplication.setLibraryPaths(saved)
+    loader.clearPluginPaths()
+    return loader
+
+
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     path = ui_dir() / f"{name}.ui"
     try:
@@ -49,7 +66,7 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     buffer = QBuffer()
     buffer.setData(QByteArray(_with_readout_labels(xml)))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    loader = QUiLoader()
+    loader = _plain_loader()
     loader.registerCustomWidget(ReadoutLabel)
     try:
         widget = loader.load(buffer, parent)
