@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -227,10 +228,26 @@ def bench_rebuild(
             monotonic=lambda shift=shift: time.monotonic() - shift[0],
         )
         scheduler.start()
-        times, sync_stalls, async_stalls, jump_stalls = [], [], [], []
+        times, sync_stalls, async_stalls, jump_stalls, idle_stalls = [], [], [], [], []
+        handler: list[float] = []  # GUI-thread time of the worker's result (fire, re-arm)
+        loaded = scheduler._loaded
+
+        def timed_loaded(
+            pending: Any, loaded: Callable[[Any], None] = loaded, handler: list[float] = handler
+        ) -> None:
+            began = time.perf_counter()
+            loaded(pending)
+            handler.append(time.perf_counter() - began)
+
+        scheduler._loaded = timed_loaded  # type: ignore[method-assign]
         rebuilt: list[int] = []
         scheduler.rebuilt.connect(rebuilt.append)
         for _ in range(repeat):
+            # Baseline: the same heartbeat with nothing to do, as long as a worker load.
+            until = time.perf_counter() + 0.25
+            idle_stalls.append(
+                max_stall(app, lambda: None, lambda u=until: time.perf_counter() > u)
+            )
             began = time.perf_counter()
             scheduler.rebuild()
             times.append(time.perf_counter() - began)
@@ -250,6 +267,8 @@ def bench_rebuild(
         results[f"  longest event-loop stall, rebuild() ({who})"] = sync_stalls
         results[f"  longest event-loop stall, request_rebuild() ({who})"] = async_stalls
         results[f"  longest event-loop stall, tick after a clock jump ({who})"] = jump_stalls
+        results[f"  GUI-thread part of a worker rebuild: fire + re-arm ({who})"] = handler
+        results[f"  longest event-loop stall, idle 0.25 s, same loop ({who}; noise)"] = idle_stalls
         scheduler.shutdown()
         user.store.close()
     tasks.shutdown()

@@ -7,21 +7,28 @@ machine, as a ratio (results: docs/performance.md):
 
 1. Cold start to a visible login window, vs a bare PySide6 window: both in fresh
    subprocesses with QT_QPA_PLATFORM=offscreen, timed from spawn until the child reports
-   its window shown (goal <= 1.5x).
+   its window shown, the two interleaved (goal <= 1.5x).
 2. Unlock: Argon2id (the real default parameters) + open + page check + migration
    check + the login audit entry, through ``accounts.log_in``; in ms.
-3. Address lookup among 100,000 register notes (``register.warnings_for``) vs the raw
-   indexed sqlcipher3 query on the same file (goal <= 2x and < 5 ms).
+3. Address lookup among 100,000 register notes with its view logged
+   (``register.warnings_for``) vs raw sqlcipher3 doing the same work on the same file:
+   the indexed select, then per note the audit head and a chained audit entry, one
+   durable commit (goal <= 1.5x and < 5 ms). The bare raw select is printed as a part.
 4. One board tick with 500 active visits (``BoardModel.tick``; goal < 5 ms), and the
    full refresh (``services.board.board_rows`` + ``set_rows``) for information.
-5. A check-in write with full durability (``visits.depart``: state, event and audit
-   entry in one transaction, WAL + synchronous=FULL) vs a raw sqlcipher3 insert +
-   commit with the same pragmas (goal <= 2x).
+5. A departure with full durability (``visits.depart``: visit + buddy, presence, state,
+   event and audit entry in one transaction, WAL + synchronous=FULL) vs the same
+   statements through raw sqlcipher3 with the same pragmas (goal <= 1.5x).
 6. Memory (RSS) after opening the history page (``gui.history_page.HistoryPage``, as
    the app builds it) on the store with 100,000 historic visits, vs a bare PySide6
-   window (goal <= 1.5x); both in fresh subprocesses. The page reads one page of rows
-   and counts the rest; the time until the first page shows is printed too, and with
-   ``--scroll-all`` also the memory after scrolling through every row.
+   window (goal: <= 150 MiB; the ratio is printed); both in fresh subprocesses. The page
+   reads one page of rows and counts the rest; the time until the first page shows is
+   printed too, and with ``--scroll-all`` also the memory after scrolling through
+   every row.
+
+Our call and its raw baseline run interleaved (ours, raw, ours, raw …): on a shared
+machine the fsync time drifts within seconds and both sides see the same drift.
+``--only start,lookup,...`` runs a subset.
 
 Under the table, "parts" lines break the lookup and the check-in down (same run), so
 that a missed ratio can be explained by measurement.
@@ -686,8 +693,8 @@ def main() -> None:
                 f"{app_kib / 1024:.0f} MiB",
                 f"{bare_kib / 1024:.0f} MiB kaal venster",
                 f"{ratio:.2f}x",
-                "<= 1.5x",
-                ratio <= 1.5,
+                "<= 150 MiB",
+                app_kib <= 150 * 1024,
             )
             PARTS.append(f"  history page: first page shown after {first_ms:.0f} ms (incl. count)")
             if all_kib:
