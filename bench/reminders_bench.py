@@ -9,7 +9,10 @@ On the real clock, in an offscreen QApplication:
 2. **Rebuild cost**: ``ReminderScheduler.rebuild()`` over 1,000 active visits with three
    open call-backs each, for a buddy and for a leidinggevende (who also gets every
    escalation), and the longest event-loop stall (2 ms heartbeat) during ``rebuild()``
-   and during ``request_rebuild()`` (read and computed on the TaskRunner worker).
+   and during ``request_rebuild()`` (read and computed on the TaskRunner worker) and a
+   tick that finds a wall-clock jump (the app's timer path: the same worker read).
+   ``rebuild()`` itself is synchronous (tests, no task runner); the app never calls it
+   on the GUI thread when it has a task runner.
    Baseline: the raw sqlcipher3 query over the same rows.
 
 Prints a small table with ratios against the baselines. Options: ``--reminders N``,
@@ -29,6 +32,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -216,12 +220,34 @@ def bench_rebuild(
     for name in ("bram", "petra"):
         who = "buddy" if name == "bram" else "leidinggevende"
         user = accounts.log_in(folder, name, PASSWORD, SystemClock())
-        scheduler = ReminderScheduler(user, tick_ms=60_000, tasks=tasks)
+        shift = [0.0]  # monotonic time held back: the next tick sees a wall-clock jump
+        scheduler = ReminderScheduler(
+            user,
+            tick_ms=60_000,
+            tasks=tasks,
+            monotonic=lambda shift=shift: time.monotonic() - shift[0],
+        )
         scheduler.start()
-        times, sync_stalls, async_stalls = [], [], []
+        times, sync_stalls, async_stalls, jump_stalls, idle_stalls = [], [], [], [], []
+        handler: list[float] = []  # GUI-thread time of the worker's result (fire, re-arm)
+        loaded = scheduler._loaded
+
+        def timed_loaded(
+            pending: Any, loaded: Callable[[Any], None] = loaded, handler: list[float] = handler
+        ) -> None:
+            began = time.perf_counter()
+            loaded(pending)
+            handler.append(time.perf_counter() - began)
+
+        scheduler._loaded = timed_loaded  # type: ignore[method-assign]
         rebuilt: list[int] = []
         scheduler.rebuilt.connect(rebuilt.append)
         for _ in range(repeat):
+            # Baseline: the same heartbeat with nothing to do, as long as a worker load.
+            until = time.perf_counter() + 0.25
+            idle_stalls.append(
+                max_stall(app, lambda: None, lambda u=until: time.perf_counter() > u)
+            )
             began = time.perf_counter()
             scheduler.rebuild()
             times.append(time.perf_counter() - began)
@@ -230,9 +256,19 @@ def bench_rebuild(
             async_stalls.append(
                 max_stall(app, scheduler.request_rebuild, lambda r=rebuilt: bool(r))
             )
+            rebuilt.clear()
+
+            def jump(shift: list[float] = shift, scheduler: ReminderScheduler = scheduler) -> None:
+                shift[0] += 60  # as after a suspend: the tick rebuilds (the app's timer path)
+                scheduler.tick()
+
+            jump_stalls.append(max_stall(app, jump, lambda r=rebuilt: bool(r)))
         results[f"rebuild(), {visits:,} visits ({who})"] = times
         results[f"  longest event-loop stall, rebuild() ({who})"] = sync_stalls
         results[f"  longest event-loop stall, request_rebuild() ({who})"] = async_stalls
+        results[f"  longest event-loop stall, tick after a clock jump ({who})"] = jump_stalls
+        results[f"  GUI-thread part of a worker rebuild: fire + re-arm ({who})"] = handler
+        results[f"  longest event-loop stall, idle 0.25 s, same loop ({who}; noise)"] = idle_stalls
         scheduler.shutdown()
         user.store.close()
     tasks.shutdown()

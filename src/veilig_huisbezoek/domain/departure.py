@@ -9,6 +9,7 @@ told), or stays.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -22,8 +23,11 @@ MAX_REASON_LENGTH = 500
 REASON_FIELD = "Reden"
 
 
+@functools.lru_cache(maxsize=256)
 def phone_dials(phone: str) -> bool:
-    """Can this number be called: valid, and convertible to E.164 (region NL)?"""
+    """Can this number be called: valid, and convertible to E.164 (region NL)?
+
+    Remembered per number (a pure rule; parsing takes ~0.3 ms and every departure asks)."""
     text = phone.strip()
     if not text:
         return False

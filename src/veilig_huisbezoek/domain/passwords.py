@@ -13,9 +13,6 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from zxcvbn import zxcvbn
-from zxcvbn.matching import sequence_match, spatial_match
-
 from veilig_huisbezoek.domain.address import has_control_chars
 from veilig_huisbezoek.domain.errors import Message, ValidationError, msg
 
@@ -106,6 +103,10 @@ def _covers(matches: list[dict[str, Any]], token: str) -> bool:
 
 
 def _estimate(sample: str, extra_words: list[str]) -> dict[str, Any]:
+    # Imported on first use: zxcvbn's word lists take ~14 MiB, needed only when a
+    # password is set (not for logging in or any page that merely lists accounts).
+    from zxcvbn import zxcvbn
+
     with _LOCK:
         result: dict[str, Any] = zxcvbn(sample, user_inputs=extra_words, max_length=len(sample))
     return result
@@ -129,6 +130,8 @@ def _reason(sequence: list[dict[str, Any]], names: set[str], organisation: set[s
     longest = max(sequence, key=lambda m: len(m["token"]), default=None)
     if longest is None:
         return msg("is te makkelijk te raden")
+    from zxcvbn.matching import sequence_match, spatial_match
+
     pattern, token = longest["pattern"], longest["token"]
     if pattern == "sequence" or (pattern == "dictionary" and _covers(sequence_match(token), token)):
         return msg("een reeks als 1234 of abcd is makkelijk te raden")

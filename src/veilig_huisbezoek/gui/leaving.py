@@ -25,11 +25,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from ..domain.errors import UserError
 from ..domain.roles import Permission
 from ..reminders.notifier import Notifier
-from ..services.context import Actor, ServiceContext
 from ..storage.errors import StoreError
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from ..services.context import Actor, ServiceContext
     from ..services.handover import WatchedVisit
 
 log = logging.getLogger(__name__)

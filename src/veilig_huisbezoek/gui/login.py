@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from ..domain.clock import Clock, SystemClock, to_local
 from ..services.locations import holds_store
-from ..services.throttle import LoginThrottle
 from ..storage.errors import StoreDamagedError, StoreError
 from .forms import setup_form
 from .forms_generated.ui_login import Ui_LoginWidget
@@ -41,6 +40,7 @@ from .tasks import TaskRunner
 if TYPE_CHECKING:
     from ..services.backups import BackupInfo
     from ..services.context import ServiceContext
+    from ..services.throttle import LoginThrottle
 
 LoginFunction = Callable[[Path, str, str], "ServiceContext"]
 
@@ -83,10 +83,11 @@ class LoginView(QWidget):
         self.confirm_box: QMessageBox | None = None
         self._login = login
         self._tasks = tasks
-        self._throttle = LoginThrottle(data_dir)
-        # A restore checks the password against the backup; the damaged store's files
-        # are set aside as they are, so its key file does not count these failures.
-        self._restore_throttle = LoginThrottle(data_dir, use_key_file=False)
+        # Made on first use (services.throttle imports the key-file code: not needed to
+        # show the window). A restore checks the password against the backup; the
+        # damaged store's files are set aside as they are, so its key file does not
+        # count these failures.
+        self._throttles: dict[bool, LoginThrottle] = {}
         self._busy = False  # our own login in flight; the shared runner may be loading pages
         self.ui = Ui_LoginWidget()
         self.form = setup_form(self.ui, QWidget(self))
@@ -151,6 +152,33 @@ class LoginView(QWidget):
                 ).format(folder=data_dir)
             )
             self.login_button.setEnabled(False)
+
+    def _throttle_for(self, use_key_file: bool) -> LoginThrottle:
+        found = self._throttles.get(use_key_file)
+        if found is None:
+            from ..services.throttle import LoginThrottle
+
+            found = LoginThrottle(self._data_dir, use_key_file=use_key_file)
+            self._throttles[use_key_file] = found
+        return found
+
+    @property
+    def _throttle(self) -> LoginThrottle:
+        """The login brake."""
+        return self._throttle_for(True)
+
+    @_throttle.setter
+    def _throttle(self, throttle: LoginThrottle) -> None:
+        self._throttles[True] = throttle
+
+    @property
+    def _restore_throttle(self) -> LoginThrottle:
+        """The brake for a restore from a backup (not counted in the key file)."""
+        return self._throttle_for(False)
+
+    @_restore_throttle.setter
+    def _restore_throttle(self, throttle: LoginThrottle) -> None:
+        self._throttles[False] = throttle
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.password_edit and event.type() == QEvent.Type.KeyPress:

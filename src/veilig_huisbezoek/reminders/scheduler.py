@@ -37,6 +37,13 @@ never raises ``StoreUnreachableError``: there every alarm is recorded at once as
 With an injected ``FakeClock`` APScheduler is off and tests drive time with
 ``check_due(now)`` / ``tick()``.
 
+With a task runner (the app) a rebuild never reads the database on the GUI thread: a
+clock jump found by the tick reads the snapshot on the runner's worker and fires the
+missed reminders when it is back (``rebuild()`` called directly stays synchronous, for
+tests and callers without a runner). The re-read before firing a due reminder
+(``check_due``) still runs on the GUI thread (docs/performance.md). The local alarms of
+an unreachable server are kept by ``reminders/offline.py``.
+
 Call ``start()`` (in the app ``start(background=True)``) after login (it catches up
 on what fell due while the app was closed),
 ``request_rebuild()`` (off the GUI thread when given the app's ``TaskRunner``) or
@@ -57,7 +64,6 @@ import logging
 import math
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
@@ -73,6 +79,7 @@ from ..services import alarms
 from ..services.alarms import RAISED_LATE_TOLERANCE, AlarmInfo, VisitContact
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError, StoreUnreachableError
+from .offline import OfflineAlarms
 
 log = logging.getLogger(__name__)
 
@@ -126,17 +133,6 @@ class _PreciseQtScheduler(QtScheduler):  # type: ignore[misc]
     @property
     def timer_active(self) -> bool:
         return self._qtimer.isActive()
-
-
-@dataclass
-class LocalAlarm:
-    """An alarm fired while the team server was unreachable, not yet recorded; or a
-    recorded one acknowledged while it was unreachable (``reminder`` None)."""
-
-    reminder: Reminder | None
-    info: AlarmInfo  # what was shown
-    acknowledged_at: datetime | None = None  # acknowledged here meanwhile
-    recorded: AlarmInfo | None = None  # raised on the server, acknowledgement pending
 
 
 def _resolve_failovers(ctx: ServiceContext, snap: alarms.ReminderSnapshot) -> None:
@@ -202,9 +198,7 @@ class ReminderScheduler(QObject):
             keep_contacts = bool(getattr(ctx.store, "can_lose_connection", False))
         self._keep_contacts = keep_contacts
         self._contacts: Mapping[int, VisitContact] = {}
-        self._local: dict[str, LocalAlarm] = {}
-        self._acknowledged_here: set[str] = set()  # keys acknowledged locally, offline
-        self._local_ids = 0
+        self._local = OfflineAlarms()
         self._unreachable = False
         self._started = False
         self._closed = False
@@ -242,23 +236,14 @@ class ReminderScheduler(QObject):
     @property
     def local_alarms(self) -> list[AlarmInfo]:
         """Alarms fired here while the server was unreachable and not yet recorded."""
-        return [entry.info for entry in self._local.values() if entry.reminder is not None]
+        return self._local.shown
 
     def acknowledge_local(self, alarm: AlarmInfo, at: datetime | None = None) -> bool:
         """The alarm was acknowledged on this workstation (default: now) while the
         server was unreachable: a local one, or one recorded before the connection
         dropped. Recorded (who, when) once the server is back; its escalation does not
         fire here meanwhile. False for a local alarm this scheduler does not know."""
-        key = alarm.reminder_key
-        entry = self._local.get(key)
-        if entry is None:
-            if not alarm.recorded:
-                return False
-            entry = self._local[key] = LocalAlarm(None, alarm, recorded=alarm)
-        if entry.acknowledged_at is None:
-            entry.acknowledged_at = self._clock.now() if at is None else at
-            self._acknowledged_here.add(key)
-        return True
+        return self._local.acknowledge(alarm, self._clock.now() if at is None else at)
 
     def next_due(self) -> datetime | None:
         pending = self.pending
@@ -367,7 +352,10 @@ class ReminderScheduler(QObject):
             seconds = drift.total_seconds()
             log.info("wall clock jumped by %.0f s; rebuilding the reminder schedule", seconds)
             self.clock_jumped.emit(seconds)
-            self.rebuild()
+            if self._tasks is not None:
+                self.request_rebuild()  # read on the worker; fires when it is back
+            else:
+                self.rebuild()
         else:
             self.check_due(now)
 
@@ -455,58 +443,12 @@ class ReminderScheduler(QObject):
     def _record_local(self) -> None:
         """Record the alarms fired here while the server was unreachable (and their
         acknowledgements), oldest first; each becomes ``local_alarm_recorded``."""
-        for key, entry in list(self._local.items()):
-            try:
-                if entry.recorded is None:
-                    assert entry.reminder is not None  # only recorded ones come without
-                    entry.recorded = alarms.raise_alarm(
-                        self._ctx,
-                        entry.reminder,
-                        raised_late=entry.info.raised_late,
-                        raised_at=entry.info.raised_at,
-                    )
-                if entry.acknowledged_at is not None and not entry.recorded.acknowledged:
-                    entry.recorded = alarms.acknowledge(
-                        self._ctx, entry.recorded.id, at=entry.acknowledged_at
-                    )
-            except StoreUnreachableError:
-                self._unreachable = True
-                return  # lost again: the next pass tries again
-            except StoreError as exc:
-                log.warning("alarm %s not recorded yet (%s)", key, type(exc).__name__)
-                continue
-            except NotAllowedError as exc:
-                # Refused for good (e.g. the visit is gone): the local row stays.
-                log.warning("alarm %s not recorded (%s)", key, type(exc).__name__)
-                del self._local[key]
-                self._fired.add(key)
-                self.local_alarm_recorded.emit(entry.info, None)
-                continue
-            del self._local[key]
-            self._fired.add(key)
-            self.local_alarm_recorded.emit(entry.info, entry.recorded)
-
-    def _local_alarm(self, reminder: Reminder, now: datetime, was_late: bool) -> AlarmInfo:
-        contact = self._contacts.get(reminder.visit_id) if reminder.visit_id is not None else None
-        self._local_ids += 1
-        return AlarmInfo(
-            id=-self._local_ids,
-            reminder_key=reminder.key,
-            kind=reminder.kind,
-            audience=reminder.audience,
-            visit_id=reminder.visit_id,
-            callback_id=reminder.callback_id,
-            due_at=reminder.due_at,
-            raised_at=now,
-            raised_late=was_late,
-            acknowledged_at=None,
-            acknowledged_by="",
-            visitor_first_name=reminder.visitor_first_name,
-            visitor_name=contact.visitor_name if contact else reminder.visitor_first_name,
-            visitor_phone=contact.visitor_phone if contact else "",
-            address=contact.address if contact else None,
-            recorded=False,
-        )
+        done, lost = self._local.record(self._ctx)
+        for entry in done:
+            self._fired.add(entry.key)
+            self.local_alarm_recorded.emit(entry.shown, entry.recorded)
+        if lost:
+            self._unreachable = True
 
     def _fire_due(self, now: datetime) -> list[AlarmInfo]:
         fired: list[AlarmInfo] = []
@@ -515,7 +457,7 @@ class ReminderScheduler(QObject):
                 break
             if reminder.key in self._fired or reminder.key in self._local:
                 continue
-            if reminder.escalates is not None and reminder.escalates in self._acknowledged_here:
+            if reminder.escalates is not None and self._local.acknowledged_here(reminder.escalates):
                 continue  # acknowledged here while offline: recorded when back
             if self._unreachable and reminder.kind is ReminderKind.BUDDY_UNREACHABLE:
                 # Presence cannot be read: the last known schedule says nothing about
@@ -529,8 +471,7 @@ class ReminderScheduler(QObject):
             except StoreUnreachableError:
                 # Never silent: alarm here from the last known schedule.
                 self._unreachable = True
-                info = self._local_alarm(reminder, now, was_late)
-                self._local[reminder.key] = LocalAlarm(reminder, info)
+                info = self._local.fire(reminder, now, was_late, self._contacts)
                 log.warning("alarm %s raised locally, not recorded yet", reminder.key)
                 fired.append(info)
                 self.reminder_due.emit(info)

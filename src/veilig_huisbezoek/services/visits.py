@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import BindParameter, ColumnElement, Select, Table, bindparam, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain.address import Address
@@ -24,6 +26,7 @@ from ..domain.overdue import retry_time
 from ..domain.reminders import Audience, ReminderKind, unwatched_departure_key
 from ..domain.roles import Permission, PermissionDenied, Role, roles_from_text
 from ..domain.visit import VisitPlan, VisitState, transition
+from ..storage import audit
 from ..storage.models import (
     Account,
     Alarm,
@@ -34,11 +37,16 @@ from ..storage.models import (
     VisitColleague,
 )
 from ..storage.models import VisitEvent as VisitEventRow
+from ..storage.sealed import insert_row
 from . import presence
 from .context import ServiceContext
 from .settings import load_settings
 
 CALLBACK_OPEN = "open"
+# Tables for Core statements on the hot path (departure).
+_VISITS = cast(Table, Visit.__table__)
+_ACCOUNTS = cast(Table, Account.__table__)
+_COLLEAGUES = cast(Table, VisitColleague.__table__)
 CALLBACK_DONE = "gedaan"
 CALLBACK_CANCELLED = "vervallen"
 
@@ -57,21 +65,26 @@ def _event(
     )
 
 
+def _visibility(ctx: ServiceContext) -> ColumnElement[bool] | None:
+    """Which visits the actor may see (None: all): a leidinggevende all, else own, as
+    colleague or buddy; a beheerder none."""
+    if ctx.actor.may(Permission.SEE_TEAM_CASES):
+        return None
+    if not ctx.actor.may(Permission.PLAN_OWN_VISITS):
+        return Visit.id.is_(None)  # beheerder: no case content
+    me = ctx.actor.account_id
+    return or_(
+        Visit.visitor_id == me,
+        Visit.buddy_id == me,
+        Visit.id.in_(select(VisitColleague.visit_id).where(VisitColleague.account_id == me)),
+    )
+
+
 def _visible_visits(ctx: ServiceContext) -> Select[Visit]:
     """Visits the actor may see: all for a leidinggevende, else own, as colleague or buddy."""
     query = select(Visit)
-    if ctx.actor.may(Permission.SEE_TEAM_CASES):
-        return query
-    if not ctx.actor.may(Permission.PLAN_OWN_VISITS):
-        return query.where(Visit.id.is_(None))  # beheerder: no case content
-    me = ctx.actor.account_id
-    return query.where(
-        or_(
-            Visit.visitor_id == me,
-            Visit.buddy_id == me,
-            Visit.id.in_(select(VisitColleague.visit_id).where(VisitColleague.account_id == me)),
-        )
-    )
+    visible = _visibility(ctx)
+    return query if visible is None else query.where(visible)
 
 
 def _load(ctx: ServiceContext, session: Session, visit_id: int) -> Visit:
@@ -292,12 +305,15 @@ def depart(
         raise ValidationError(
             "Buddy", "kies een andere buddy of vertrek zonder bereikbare buddy, niet allebei."
         )
+    if new_buddy_id is None:
+        _depart_with_planned_buddy(ctx, visit_id, reason)
+        return
     present = _present_people(ctx)
     with ctx.store.session() as session:
         visit = _load(ctx, session, visit_id)
         _require_visitor(ctx, visit)
         transition(VisitState(visit.state), VisitState.ONDERWEG)  # refused before any check
-        if new_buddy_id is not None and new_buddy_id != visit.buddy_id:
+        if new_buddy_id != visit.buddy_id:
             _change_buddy_at_departure(ctx, session, visit, new_buddy_id, present)
         else:
             buddy = session.get(Account, visit.buddy_id)
@@ -309,7 +325,97 @@ def depart(
                 reason = None  # reachable after all: nobody needs to be told
         _move(ctx, session, visit, VisitState.ONDERWEG, "vertrokken")
         if reason is not None:
-            _tell_leidinggevenden(ctx, session, visit, reason)
+            _tell_leidinggevenden(ctx, session, visit.id, reason)
+
+
+@functools.cache
+def _departure_head(scope: str) -> Select[Any]:
+    """The visit's state, visitor and buddy with the buddy's name and phone, if the actor
+    may see it (``scope``: all, own (visitor, buddy or colleague: ``me``) or none; the
+    rule of :func:`_visibility`). Built once per scope, bound at execution."""
+    visits, accounts = _VISITS.c, _ACCOUNTS.c
+    query = (
+        select(
+            visits.state, visits.visitor_id, visits.buddy_id, accounts.first_name, accounts.phone
+        )
+        .join_from(_VISITS, _ACCOUNTS, accounts.id == visits.buddy_id)
+        .where(visits.id == bindparam("visit_id"))
+    )
+    if scope == "none":
+        return query.where(visits.id.is_(None))
+    if scope == "own":
+        me: BindParameter[int] = bindparam("me")
+        colleagues = _COLLEAGUES.c
+        return query.where(
+            or_(
+                visits.visitor_id == me,
+                visits.buddy_id == me,
+                visits.id.in_(select(colleagues.visit_id).where(colleagues.account_id == me)),
+            )
+        )
+    return query
+
+
+# The state change of a departure (Core, built once).
+_DEPART = (
+    update(_VISITS)
+    .where(_VISITS.c.id == bindparam("visit_id"))
+    .values(state=bindparam("new_state"), updated_at=bindparam("at"))
+)
+
+
+def _depart_with_planned_buddy(ctx: ServiceContext, visit_id: int, reason: str | None) -> None:
+    """The departure with the planned buddy: the hot path, written through Core
+    statements (no ORM objects, no unit of work) in one transaction: read the visit with
+    its buddy, read the buddy's presence, update the state, insert the visit event, read
+    the audit head, insert the audit entry. The same checks, rows and audit entry as
+    :func:`_move` writes through the ORM."""
+    if ctx.actor.may(Permission.SEE_TEAM_CASES):
+        scope = "all"
+    elif ctx.actor.may(Permission.PLAN_OWN_VISITS):
+        scope = "own"
+    else:
+        scope = "none"
+    with ctx.store.session() as session:
+        conn = session.connection()
+        head = conn.execute(
+            _departure_head(scope), {"visit_id": visit_id, "me": ctx.actor.account_id}
+        ).one_or_none()
+        if head is None:
+            raise PermissionDenied("dit bezoek bestaat niet of u mag het niet zien")
+        if head.visitor_id != ctx.actor.account_id and not ctx.actor.may(Permission.SEE_TEAM_CASES):
+            raise PermissionDenied("alleen de bezoeker of een leidinggevende kan dit doen")
+        # Refused before any check.
+        target = transition(VisitState(head.state), VisitState.ONDERWEG)
+        now = ctx.now()
+        present = ctx.store.buddy_present(session, head.buddy_id, now)
+        check = check_buddy(head.first_name, present=present, phone=head.phone)
+        if not check.ok and reason is None:
+            raise DepartureRefused(check)
+        if check.ok:
+            reason = None  # reachable after all: nobody needs to be told
+        conn.execute(_DEPART, {"visit_id": visit_id, "new_state": target.value, "at": now})
+        insert_row(
+            session,
+            VisitEventRow,
+            {
+                "visit_id": visit_id,
+                "at": now,
+                "actor_id": ctx.actor.account_id,
+                "kind": "vertrokken",
+                "detail": "",
+            },
+        )
+        audit.append_row(
+            session,
+            at=now,
+            actor_id=ctx.actor.account_id,
+            action=f"visit_{target.value}",
+            object_type="visit",
+            object_id=visit_id,
+        )
+        if reason is not None:
+            _tell_leidinggevenden(ctx, session, visit_id, reason)
 
 
 def depart_with_colleague_here(ctx: ServiceContext, visit_id: int, other: ServiceContext) -> None:
@@ -346,15 +452,25 @@ def _change_buddy_at_departure(
     ctx.audit(session, "visit_buddy_changed", "visit", visit.id, detail)
 
 
-def _tell_leidinggevenden(ctx: ServiceContext, session: Session, visit: Visit, reason: str) -> None:
+def _tell_leidinggevenden(
+    ctx: ServiceContext, session: Session, visit_id: int, reason: str
+) -> None:
     """The visit event with the reason, and the alarm for the leidinggevenden, in the
     departure's own transaction."""
     now = ctx.now()
-    _event(ctx, session, visit, EVENT_UNWATCHED_DEPARTURE, reason)
+    session.add(
+        VisitEventRow(
+            visit_id=visit_id,
+            at=now,
+            actor_id=ctx.actor.account_id,
+            kind=EVENT_UNWATCHED_DEPARTURE,
+            detail=reason,
+        )
+    )
     alarm = Alarm(
-        reminder_key=unwatched_departure_key(visit.id),
+        reminder_key=unwatched_departure_key(visit_id),
         kind=ReminderKind.UNWATCHED_DEPARTURE.value,
-        visit_id=visit.id,
+        visit_id=visit_id,
         due_at=now,
         raised_at=now,
         raised_late=False,
@@ -364,7 +480,7 @@ def _tell_leidinggevenden(ctx: ServiceContext, session: Session, visit: Visit, r
     session.flush()
     session.add(
         VisitEventRow(
-            visit_id=visit.id,
+            visit_id=visit_id,
             at=now,
             actor_id=None,
             kind="alarm",

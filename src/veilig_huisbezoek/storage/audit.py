@@ -6,13 +6,19 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import cast
 
-from sqlalchemy import select, text
+from sqlalchemy import Table, insert, select, text
 from sqlalchemy.orm import Session
 
 from .models import AuditEntry
+from .sealed import RowBound
 
 GENESIS = "0" * 64
+_AUDIT_TABLE = cast(Table, AuditEntry.__table__)
+# Built once (Core, on the table): the chain's head, and one entry.
+_HEAD = select(_AUDIT_TABLE.c.id, _AUDIT_TABLE.c.hash).order_by(_AUDIT_TABLE.c.id.desc()).limit(1)
+_INSERT = insert(_AUDIT_TABLE)
 # Session.info key: the server gives each entry its place on the chain and its time.
 SERVER_STAMPS = "vh_server_stamps"
 
@@ -36,6 +42,22 @@ def entry_hash(
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def _next_place(session: Session, at: datetime) -> tuple[int, str, datetime]:
+    """The next entry's id, the hash it chains to and its time (aware UTC)."""
+    if session.info.get(SERVER_STAMPS):
+        # A team server names the next place on the chain and the time; it checks the
+        # actor itself (rules.vh_audit_guard). A person cannot read the log there.
+        entry_id, prev, server_at = session.execute(
+            text("SELECT next_id, prev_hash, at FROM vh_audit_head()")
+        ).one()
+        at = server_at.replace(tzinfo=UTC)
+    else:
+        last = session.connection().execute(_HEAD).first()
+        entry_id = (last.id + 1) if last else 1
+        prev = last.hash if last else GENESIS
+    return int(entry_id), str(prev), at.astimezone(UTC)
+
+
 def append(
     session: Session,
     *,
@@ -46,20 +68,8 @@ def append(
     object_id: str | int = "",
     detail: str = "",
 ) -> AuditEntry:
-    if session.info.get(SERVER_STAMPS):
-        # A team server names the next place on the chain and the time; it checks the
-        # actor itself (rules.vh_audit_guard). A person cannot read the log there.
-        entry_id, prev, server_at = session.execute(
-            text("SELECT next_id, prev_hash, at FROM vh_audit_head()")
-        ).one()
-        at = server_at.replace(tzinfo=UTC)
-    else:
-        last = session.execute(
-            select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
-        ).first()
-        entry_id = (last.id + 1) if last else 1
-        prev = last.hash if last else GENESIS
-    at = at.astimezone(UTC)
+    session.flush()  # what is pending goes in before the entry (as an autoflush would)
+    entry_id, prev, at = _next_place(session, at)
     entry = AuditEntry(
         id=entry_id,
         at=at,
@@ -83,6 +93,50 @@ def append(
     session.add(entry)
     session.flush()
     return entry
+
+
+def append_row(
+    session: Session,
+    *,
+    at: datetime,
+    actor_id: int | None,
+    action: str,
+    object_type: str = "",
+    object_id: str | int = "",
+    detail: str = "",
+) -> int:
+    """:func:`append` as one Core INSERT (no ORM object, no flush): the same entry, the
+    same place on the chain and the same hash. For hot paths that write through Core;
+    flush pending ORM changes first (they would otherwise land after the entry).
+    Returns the entry's id."""
+    entry_id, prev, at = _next_place(session, at)
+    object_id = str(object_id)
+    digest = entry_hash(
+        entry_id=entry_id,
+        at=at,
+        actor_id=actor_id,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        detail=detail,
+        prev_hash=prev,
+    )
+    session.connection().execute(
+        _INSERT,
+        {
+            "id": entry_id,
+            "at": at,
+            "actor_id": actor_id,
+            "action": action,
+            "object_type": object_type,
+            # Sealed on a server, bound to the entry's id (as the ORM hook does).
+            "object_id": RowBound(object_id, entry_id),
+            "detail": RowBound(detail, entry_id),
+            "prev_hash": prev,
+            "hash": digest,
+        },
+    )
+    return entry_id
 
 
 @dataclass(frozen=True)

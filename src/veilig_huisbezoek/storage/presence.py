@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -57,16 +57,18 @@ def end(session: Session, session_id: str, account_id: int, now: datetime) -> No
     )
 
 
+# Built once: every departure reads presence (the hot path), bound at execution.
+_READ = select(
+    PresenceSession.account_id,
+    PresenceSession.seen_at,
+    PresenceSession.ended_at,
+    PresenceSession.locked,
+).where(PresenceSession.seen_at >= bindparam("since"))
+
+
 def read(session: Session, now: datetime) -> list[SessionSeen]:
     """Every session seen since ``now - KEEP_ENDED`` (the team's, all accounts)."""
-    rows = session.execute(
-        select(
-            PresenceSession.account_id,
-            PresenceSession.seen_at,
-            PresenceSession.ended_at,
-            PresenceSession.locked,
-        ).where(PresenceSession.seen_at >= now - KEEP_ENDED)
-    )
+    rows = session.connection().execute(_READ, {"since": now - KEEP_ENDED})
     return [
         SessionSeen(account, seen, ended, bool(locked)) for account, seen, ended, locked in rows
     ]

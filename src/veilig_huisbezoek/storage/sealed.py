@@ -32,6 +32,7 @@ per purpose (visits and register notes get different indexes of the same address
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -39,6 +40,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from typing import cast as cast_type
 
 from sqlalchemy import (
     JSON,
@@ -47,9 +49,11 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     cast,
     event,
+    insert,
     inspect,
 )
 from sqlalchemy.engine import Dialect
@@ -446,3 +450,38 @@ def bind_rows(base: type) -> None:
         ("after_update", after),
     ):
         event.listen(base, name, hook, propagate=True)
+
+
+@functools.cache
+def _insert_into(table: Table) -> Any:
+    return insert(table)
+
+
+def insert_row(session: Any, model: type, values: Mapping[str, Any]) -> int:
+    """One Core INSERT of a row of ``model`` (no ORM object, no flush); returns its id.
+
+    What :func:`bind_rows` does for ORM objects, done here by hand: on a server the id
+    comes from the server's sequence first and each sealed value is bound to it; on
+    SQLite the values go in as they are and the id is SQLite's.
+    """
+    mapper: Mapper[Any] = inspect(model)
+    table = cast_type(Table, mapper.local_table)
+    connection = session.connection()
+    keys = sealed_keys(mapper)
+    row = dict(values)
+    if sealer_of(connection.dialect) is not None and keys:
+        if row.get("id") is None:
+            row["id"] = connection.exec_driver_sql(
+                f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id'))"
+            ).scalar_one()
+        for key in keys:
+            if key not in row:  # a column default ("") would be bound unsealable
+                default = mapper.columns[key].default
+                scalar = default is not None and default.is_scalar
+                row[key] = getattr(default, "arg", None) if scalar else None
+            if row[key] is not None:
+                row[key] = RowBound(row[key], int(row["id"]))
+    result = connection.execute(_insert_into(table), row)
+    if row.get("id") is not None:
+        return int(row["id"])
+    return int(result.inserted_primary_key[0])

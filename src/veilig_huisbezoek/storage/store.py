@@ -144,6 +144,9 @@ def _check_pages(engine: Engine) -> None:
     with engine.execution_options(**{READ_ONLY_OPTION: True}).connect() as conn:
         rows = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check")]
         conn.rollback()
+        # The check filled this connection's page cache with the whole file (up to
+        # cache_size, ~8 MiB); give it back, the pages are not needed again soon.
+        conn.exec_driver_sql("PRAGMA shrink_memory")
     if rows != ["ok"]:
         raise StoreDamagedError(DAMAGED_MESSAGE)
 
