@@ -27,6 +27,7 @@ from ...services.planning import ConsentGrant
 from ...storage.errors import StoreError
 from ..checklist_widget import ChecklistWidget
 from ..forms import child
+from ..forms_generated.ui_prepare_visit import Ui_PrepareVisitForm
 from ..hub import AppHub
 from ..i18n import error_text
 from ..keys import return_focus
@@ -55,7 +56,7 @@ from .plan_step import PlanStep
 from .review_step import ReviewStep
 
 
-class PrepareVisitPage(WorkspacePage):
+class PrepareVisitPage(WorkspacePage[Ui_PrepareVisitForm]):
     """The medewerker prepares a visit step by step; ``planned`` carries the new visit id
     (scheduled, or stored as concept waiting for consent)."""
 
@@ -64,7 +65,7 @@ class PrepareVisitPage(WorkspacePage):
     def __init__(
         self, ctx: ServiceContext, tasks: TaskRunner, hub: AppHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__("prepare_visit", ctx, tasks, hub, parent)
+        super().__init__(Ui_PrepareVisitForm(), ctx, tasks, hub, parent)
         self.title = self.tr("Bezoek voorbereiden")
         f = self.form
         self.step_labels = [child(f, QLabel, f"stepLabel{n}") for n in range(1, 6)]
