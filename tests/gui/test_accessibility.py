@@ -67,7 +67,8 @@ from veilig_huisbezoek.domain.call_outcome import CallAction
 from veilig_huisbezoek.domain.phone import format_phone
 from veilig_huisbezoek.gui.accounts_page import AccountDialog, AccountsPage
 from veilig_huisbezoek.gui.call_dialog import CallDialog
-from veilig_huisbezoek.gui.forms import load_form
+from veilig_huisbezoek.gui.forms import setup_form
+from veilig_huisbezoek.gui.forms_generated.ui_call_dialog import Ui_CallDialogForm
 from veilig_huisbezoek.gui.incident_dialog import IncidentDialog
 from veilig_huisbezoek.gui.main_window import MainWindow
 from veilig_huisbezoek.gui.password_dialog import PasswordDialog
@@ -604,7 +605,7 @@ def announced(sent: list[Sent]) -> list[str]:
 def test_a_form_label_says_its_caption_and_what_it_shows(qtbot: QtBot) -> None:
     host = QWidget()
     qtbot.addWidget(host)
-    load_form("call_dialog", host)
+    setup_form(Ui_CallDialogForm(), QWidget(host))
     gc.collect()  # the labels stay ReadoutLabels without a Python reference
     police = host.findChild(QLabel, "policeLabel")
     assert isinstance(police, ReadoutLabel)

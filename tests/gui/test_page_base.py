@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from tests import helpers
 from tests.gui.conftest import DemoEnv
 from veilig_huisbezoek.gui.board import BoardPage
+from veilig_huisbezoek.gui.forms_generated.ui_reports_page import Ui_ReportsPage
 from veilig_huisbezoek.gui.history_page import HistoryPage
 from veilig_huisbezoek.gui.my_visits import MyVisitsPage
 from veilig_huisbezoek.gui.page_base import WorkspacePage
@@ -18,9 +19,9 @@ from veilig_huisbezoek.gui.reports_page import ReportsPage
 pytestmark = pytest.mark.gui
 
 
-class CountingPage(WorkspacePage):
+class CountingPage(WorkspacePage[Ui_ReportsPage]):
     def __init__(self, demo: DemoEnv) -> None:
-        super().__init__("reports_page", demo.login("petra"), demo.tasks, demo.hub)
+        super().__init__(Ui_ReportsPage(), demo.login("petra"), demo.tasks, demo.hub)
         self.reloads = 0
 
     def reload(self) -> None:
@@ -37,6 +38,13 @@ def test_refresh_waits_while_offline(qtbot: QtBot, demo: DemoEnv) -> None:
         demo.hub.offline = False
     page.refresh()
     assert page.reloads == 1
+
+
+def test_the_page_builds_the_compiled_form_it_is_given(qtbot: QtBot, demo: DemoEnv) -> None:
+    page = helpers.open_page(qtbot, CountingPage(demo), exposed=False)
+    assert page.form.objectName() == "ReportsPage"
+    assert page.form.isAncestorOf(page.ui.summaryLabel)
+    assert page.isAncestorOf(page.form)
 
 
 def test_the_pages_share_the_base() -> None:

@@ -36,12 +36,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLabel,
-    QPushButton,
-    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QWidget,
 )
 
@@ -57,7 +54,7 @@ from ..services.settings import load_settings
 from ..storage.errors import StoreError
 from .board_model import BoardColumn, BoardModel
 from .call_dialog import CallDialog
-from .forms import child
+from .forms_generated.ui_board import Ui_BoardWidget
 from .hub import AppHub
 from .i18n import error_text
 from .keys import return_focus
@@ -116,7 +113,7 @@ class StatusColourDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class BoardPage(WorkspacePage):
+class BoardPage(WorkspacePage[Ui_BoardWidget]):
     """The buddy board page (issue 3 item 3)."""
 
     # Rows were (re)loaded from the store and shown.
@@ -129,7 +126,7 @@ class BoardPage(WorkspacePage):
         hub: AppHub,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("board", ctx, tasks, hub, parent)
+        super().__init__(Ui_BoardWidget(), ctx, tasks, hub, parent)
         self.title = self.tr("Buddybord")
         self._loading = False
         self._reload_pending = False
@@ -137,19 +134,19 @@ class BoardPage(WorkspacePage):
         self._alarm_count = 0
         self.call_dialog: CallDialog | None = None
 
-        self.title_label = child(self.form, QLabel, "titleLabel")
-        self.now_label = child(self.form, QLabel, "nowLabel")
-        self.alarm_banner = child(self.form, QLabel, "alarmBanner")
-        self.error_label = child(self.form, QLabel, "errorLabel")
-        self.hint_label = child(self.form, QLabel, "hintLabel")
-        self.content_stack = child(self.form, QStackedWidget, "contentStack")
-        self.table_page = child(self.form, QWidget, "tablePage")
-        self.empty_page = child(self.form, QWidget, "emptyPage")
-        self.table = child(self.form, QTableView, "boardTable")
-        self.empty_label = child(self.form, QLabel, "emptyLabel")
-        self.summary_label = child(self.form, QLabel, "summaryLabel")
-        self.refresh_button = child(self.form, QPushButton, "refreshButton")
-        self.call_button = child(self.form, QPushButton, "callButton")
+        self.title_label = self.ui.titleLabel
+        self.now_label = self.ui.nowLabel
+        self.alarm_banner = self.ui.alarmBanner
+        self.error_label = self.ui.errorLabel
+        self.hint_label = self.ui.hintLabel
+        self.content_stack = self.ui.contentStack
+        self.table_page = self.ui.tablePage
+        self.empty_page = self.ui.emptyPage
+        self.table = self.ui.boardTable
+        self.empty_label = self.ui.emptyLabel
+        self.summary_label = self.ui.summaryLabel
+        self.refresh_button = self.ui.refreshButton
+        self.call_button = self.ui.callButton
 
         title_font = QFont(self.title_label.font())
         title_font.setPointSize(20)

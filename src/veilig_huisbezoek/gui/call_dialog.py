@@ -17,11 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QDialog,
-    QGroupBox,
-    QLabel,
     QPushButton,
-    QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +36,8 @@ from ..services.visit_details import VisitDetail, get_visit_detail
 from ..services.visits import record_call
 from ..storage.errors import StoreError
 from .call_result import ACTION_SYMBOLS, CallResultPage, decision_text
-from .forms import child, load_form
+from .forms import setup_form
+from .forms_generated.ui_call_dialog import Ui_CallDialogForm
 from .hub import AppHub
 from .i18n import domain_text, error_text
 from .keys import is_enter
@@ -90,7 +87,8 @@ class CallDialog(QDialog):
             self.callback_id = None
         self._callback_due: datetime | None = callback.due_at if callback else None
 
-        self.form = load_form("call_dialog", self)
+        self.ui = Ui_CallDialogForm()
+        self.form = setup_form(self.ui, QWidget(self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
@@ -100,28 +98,28 @@ class CallDialog(QDialog):
         fit_to_screen(self, QSize(780, 720))
 
         form = self.form
-        self.visitor_name_label = child(form, QLabel, "visitorNameLabel")
-        self.phone_label = child(form, QLabel, "phoneLabel")
-        self.address_label = child(form, QLabel, "addressLabel")
-        self.due_label = child(form, QLabel, "dueLabel")
-        self.history_label = child(form, QLabel, "historyLabel")
-        self.pages = child(form, QStackedWidget, "pages")
-        self.ask_page = child(form, QWidget, "askPage")
-        self.result_page = child(form, QWidget, "resultPage")
-        self.not_reached_button = child(form, QPushButton, "notReachedButton")
-        self.first_name_button = child(form, QPushButton, "firstNameButton")
-        self.last_name_button = child(form, QPushButton, "lastNameButton")
-        self.vrijuit_group = child(form, QGroupBox, "vrijuitGroup")
-        self.politie_group = child(form, QGroupBox, "politieGroup")
-        self.vrijuit_yes = child(form, QRadioButton, "vrijuitYes")
-        self.vrijuit_no = child(form, QRadioButton, "vrijuitNo")
-        self.politie_yes = child(form, QRadioButton, "politieYes")
-        self.politie_no = child(form, QRadioButton, "politieNo")
-        self.preview_title_label = child(form, QLabel, "previewTitleLabel")
-        self.preview_label = child(form, QLabel, "previewLabel")
-        self.error_label = child(form, QLabel, "errorLabel")
-        self.record_button = child(form, QPushButton, "recordButton")
-        self.cancel_button = child(form, QPushButton, "cancelButton")
+        self.visitor_name_label = self.ui.visitorNameLabel
+        self.phone_label = self.ui.phoneLabel
+        self.address_label = self.ui.addressLabel
+        self.due_label = self.ui.dueLabel
+        self.history_label = self.ui.historyLabel
+        self.pages = self.ui.pages
+        self.ask_page = self.ui.askPage
+        self.result_page = self.ui.resultPage
+        self.not_reached_button = self.ui.notReachedButton
+        self.first_name_button = self.ui.firstNameButton
+        self.last_name_button = self.ui.lastNameButton
+        self.vrijuit_group = self.ui.vrijuitGroup
+        self.politie_group = self.ui.politieGroup
+        self.vrijuit_yes = self.ui.vrijuitYes
+        self.vrijuit_no = self.ui.vrijuitNo
+        self.politie_yes = self.ui.politieYes
+        self.politie_no = self.ui.politieNo
+        self.preview_title_label = self.ui.previewTitleLabel
+        self.preview_label = self.ui.previewLabel
+        self.error_label = self.ui.errorLabel
+        self.record_button = self.ui.recordButton
+        self.cancel_button = self.ui.cancelButton
         # One of three, kept exclusive here rather than by a QButtonGroup: a group would
         # take the unchecked buttons out of the Tab chain (radio-style); every outcome
         # button must be reachable with Tab.
@@ -152,7 +150,9 @@ class CallDialog(QDialog):
             for action in CallAction
         }
         # The result page's widgets keep the names they had on the dialog.
-        result = self.result_view = CallResultPage(ctx, self.detail, self._action_texts, self, form)
+        result = self.result_view = CallResultPage(
+            ctx, self.detail, self._action_texts, self, self.ui, form
+        )
         self.result_frame = result.result_frame
         self.action_title_label = result.action_title_label
         self.action_instruction_label = result.action_instruction_label

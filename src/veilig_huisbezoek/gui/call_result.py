@@ -8,7 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..domain.call_outcome import CallAction, CallDecision
 from ..domain.clock import to_local
@@ -19,7 +19,7 @@ from ..services.accounts import list_accounts
 from ..services.context import ServiceContext
 from ..services.visit_details import Person, VisitDetail
 from ..storage.errors import StoreError
-from .forms import child
+from .forms_generated.ui_call_dialog import Ui_CallDialogForm
 from .i18n import message_text
 from .readout import announce, sentences
 
@@ -63,6 +63,7 @@ class CallResultPage(QObject):
         detail: VisitDetail,
         action_texts: dict[CallAction, tuple[str, str]],
         dialog: QWidget,
+        ui: Ui_CallDialogForm,
         form: QWidget,
     ) -> None:
         super().__init__(form)
@@ -70,20 +71,20 @@ class CallResultPage(QObject):
         self._detail = detail
         self._action_texts = action_texts
         self._dialog = dialog
-        self._pages = child(form, QStackedWidget, "pages")
-        self.result_page = child(form, QWidget, "resultPage")
-        self.result_frame = child(form, QFrame, "resultFrame")
-        self.action_title_label = child(form, QLabel, "actionTitleLabel")
-        self.action_instruction_label = child(form, QLabel, "actionInstructionLabel")
-        self.police_label = child(form, QLabel, "policeLabel")
-        self.alarm_panel = child(form, QFrame, "alarmPanel")
-        self.full_address_label = child(form, QLabel, "fullAddressLabel")
-        self.copy_address_button = child(form, QPushButton, "copyAddressButton")
-        self.present_label = child(form, QLabel, "presentLabel")
-        self.residents_label = child(form, QLabel, "residentsLabel")
-        self.manager_label = child(form, QLabel, "managerLabel")
-        self.recorded_label = child(form, QLabel, "recordedLabel")
-        self.close_button = child(form, QPushButton, "closeButton")
+        self._pages = ui.pages
+        self.result_page = ui.resultPage
+        self.result_frame = ui.resultFrame
+        self.action_title_label = ui.actionTitleLabel
+        self.action_instruction_label = ui.actionInstructionLabel
+        self.police_label = ui.policeLabel
+        self.alarm_panel = ui.alarmPanel
+        self.full_address_label = ui.fullAddressLabel
+        self.copy_address_button = ui.copyAddressButton
+        self.present_label = ui.presentLabel
+        self.residents_label = ui.residentsLabel
+        self.manager_label = ui.managerLabel
+        self.recorded_label = ui.recordedLabel
+        self.close_button = ui.closeButton
 
     def copy_address(self) -> None:
         QGuiApplication.clipboard().setText(self._detail.address.one_line())

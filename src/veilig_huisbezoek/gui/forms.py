@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
-from ..paths import ui_dir
 from .readout import ReadoutLabel, building_form
 
 W = TypeVar("W", bound=QWidget)
@@ -75,35 +73,3 @@ def with_readout_labels(xml: bytes) -> bytes:
         raise ValueError("a form with its own custom widgets: add ReadoutLabel there")
     promoted = xml.replace(_LABEL, _PROMOTED)
     return promoted.replace(b"</ui>", _CUSTOM_WIDGETS + b"</ui>", 1)
-
-
-def load_form(name: str, parent: QWidget | None = None) -> QWidget:
-    """Load ui/<name>.ui at run time (QUiLoader): for the pages not yet on setup_form."""
-    # Imported here: a page on a compiled form (the login window first) loads no QtUiTools.
-    from PySide6.QtUiTools import QUiLoader
-
-    path = ui_dir() / f"{name}.ui"
-    try:
-        xml = path.read_bytes()
-    except OSError as error:
-        raise FileNotFoundError(f"form {name}.ui not found in {path.parent}") from error
-    buffer = QBuffer()
-    buffer.setData(QByteArray(with_readout_labels(xml)))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    loader = QUiLoader()
-    loader.registerCustomWidget(ReadoutLabel)
-    try:
-        widget = loader.load(buffer, parent)
-    finally:
-        buffer.close()
-    if widget is None:
-        raise RuntimeError(f"form {name}.ui could not be loaded")
-    _finish(widget)
-    return widget
-
-
-def child(form: QWidget, kind: type[W], name: str) -> W:
-    found = form.findChild(kind, name)
-    if found is None:
-        raise LookupError(f"{name} missing from form {form.objectName()}")
-    return found

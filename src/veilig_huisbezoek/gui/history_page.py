@@ -24,14 +24,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
     QWidget,
 )
 
@@ -48,7 +42,7 @@ from ..services.history import (
     count_history,
     search_history,
 )
-from .forms import child
+from .forms_generated.ui_history_page import Ui_HistoryPage
 from .hub import AppHub
 from .i18n import domain_text, error_text
 from .keys import on_return
@@ -237,7 +231,7 @@ class HistoryTableModel(RowTableModel[HistoryRow]):
         return None
 
 
-class HistoryPage(WorkspacePage):
+class HistoryPage(WorkspacePage[Ui_HistoryPage]):
     """The 'Bezoekhistorie' tab."""
 
     loaded = Signal()
@@ -251,27 +245,26 @@ class HistoryPage(WorkspacePage):
         *,
         page_size: int = PAGE_SIZE,
     ) -> None:
-        super().__init__("history_page", ctx, tasks, hub, parent)
+        super().__init__(Ui_HistoryPage(), ctx, tasks, hub, parent)
         self.title = self.tr("Bezoekhistorie")
         self._generation = 0
         self._accounts_loaded = False
 
-        f = self.form
-        self.title_label = child(f, QLabel, "titleLabel")
-        self.scope_label = child(f, QLabel, "scopeLabel")
-        self.from_check = child(f, QCheckBox, "fromCheck")
-        self.from_date = child(f, QDateEdit, "fromDate")
-        self.to_check = child(f, QCheckBox, "toCheck")
-        self.to_date = child(f, QDateEdit, "toDate")
-        self.employee_combo = child(f, QComboBox, "employeeCombo")
-        self.level_combo = child(f, QComboBox, "levelCombo")
-        self.outcome_combo = child(f, QComboBox, "outcomeCombo")
-        self.search_edit = child(f, QLineEdit, "searchEdit")
-        self.clear_button = child(f, QPushButton, "clearButton")
-        self.result_label = child(f, QLabel, "resultLabel")
-        self.message_label = child(f, QLabel, "messageLabel")
-        self.details_button = child(f, QPushButton, "detailsButton")
-        self.table = child(f, QTableView, "visitTable")
+        self.title_label = self.ui.titleLabel
+        self.scope_label = self.ui.scopeLabel
+        self.from_check = self.ui.fromCheck
+        self.from_date = self.ui.fromDate
+        self.to_check = self.ui.toCheck
+        self.to_date = self.ui.toDate
+        self.employee_combo = self.ui.employeeCombo
+        self.level_combo = self.ui.levelCombo
+        self.outcome_combo = self.ui.outcomeCombo
+        self.search_edit = self.ui.searchEdit
+        self.clear_button = self.ui.clearButton
+        self.result_label = self.ui.resultLabel
+        self.message_label = self.ui.messageLabel
+        self.details_button = self.ui.detailsButton
+        self.table = self.ui.visitTable
 
         self.title_label.setFont(scaled_font(self.title_label, 1.6))
         self.message_label.setStyleSheet(ERROR_STYLE)

@@ -23,7 +23,7 @@ from ..domain.incident import AftercareRecord, AftercareTalk, TalkOutcome
 from ..domain.roles import Permission
 from ..services import incidents
 from ..services.incidents import IncidentDetail
-from .forms import child
+from .forms_generated.ui_incident_dialog import Ui_IncidentDialogForm
 from .i18n import domain_text
 from .incident_host import IncidentHost, select_data
 from .keys import tab_after
@@ -32,11 +32,11 @@ from .readout import ReadoutLabel
 
 
 class IncidentAftercareTab(QObject):
-    def __init__(self, host: IncidentHost, form: QWidget) -> None:
-        super().__init__(form)
+    def __init__(self, host: IncidentHost, ui: Ui_IncidentDialogForm, parent: QWidget) -> None:
+        super().__init__(parent)
         self.host = host
-        self.aftercare_rows = child(form, QWidget, "aftercareRows")
-        self.aftercare_intro = child(form, QLabel, "aftercareIntroLabel")
+        self.aftercare_rows = ui.aftercareRows
+        self.aftercare_intro = ui.aftercareIntroLabel
         rows_layout = self.aftercare_rows.layout()
         assert rows_layout is not None
         self.talk_widgets: dict[AftercareTalk, tuple[QLabel, QComboBox, QDateEdit, QLineEdit]] = {}
@@ -45,7 +45,7 @@ class IncidentAftercareTab(QObject):
             rows_layout.addWidget(self._talk_group(talk))
         # In the Tab order where the tab is: after the police tab, before the evidence.
         tab_after(
-            child(form, QPushButton, "policeSaveButton"),
+            ui.policeSaveButton,
             [
                 widget
                 for talk in AftercareTalk

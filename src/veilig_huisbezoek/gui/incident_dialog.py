@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimeZone, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from ..domain.errors import UserError
 from ..domain.incident import AftercareTalk
@@ -30,7 +30,8 @@ from ..services.incidents import IncidentDetail
 from ..services.settings import load_settings
 from ..storage.errors import StoreError
 from .file_choosers import OpenPathChooser, SavePathChooser, ask_open_path, ask_save_path
-from .forms import child, load_form
+from .forms import setup_form
+from .forms_generated.ui_incident_dialog import Ui_IncidentDialogForm
 from .i18n import error_text
 from .incident_aftercare_tab import IncidentAftercareTab
 from .incident_evidence_tab import IncidentEvidenceTab
@@ -68,16 +69,17 @@ class IncidentDialog(QDialog):
         self.choose_open_path: OpenPathChooser = ask_open_path
         self.setWindowTitle(self.tr("Incident melden"))
         self.setAccessibleName(self.tr("Incidentformulier"))
-        self.form = load_form("incident_dialog", self)
+        self.ui = Ui_IncidentDialogForm()
+        self.form = setup_form(self.ui, QWidget(self))
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         fit_to_screen(self, QSize(920, 720))
         self._find_widgets()
-        self.steps_tab = IncidentStepsTab(self, self.form)
+        self.steps_tab = IncidentStepsTab(self, self.ui, self.form)
         self.steps_box = self.steps_tab.steps_box
         self.steps_status_label = self.steps_tab.steps_status_label
         self.step_checks = self.steps_tab.step_checks
-        self.aftercare_tab = IncidentAftercareTab(self, self.form)
+        self.aftercare_tab = IncidentAftercareTab(self, self.ui, self.form)
         self.aftercare_rows = self.aftercare_tab.aftercare_rows
         self.aftercare_intro = self.aftercare_tab.aftercare_intro
         self.talk_widgets = self.aftercare_tab.talk_widgets
@@ -91,18 +93,18 @@ class IncidentDialog(QDialog):
     # ---- set-up ---------------------------------------------------------------------
     def _find_widgets(self) -> None:
         f = self.form
-        self.title_label = child(f, QLabel, "titleLabel")
+        self.title_label = self.ui.titleLabel
         self.title_label.setFont(scaled_font(self.title_label, 1.35))
-        self.context_label = child(f, QLabel, "contextLabel")
-        self.message_label = child(f, QLabel, "messageLabel")
+        self.context_label = self.ui.contextLabel
+        self.message_label = self.ui.messageLabel
         self.message_label.hide()
-        self.tabs = child(f, QTabWidget, "tabs")
-        self.file_button = child(f, QPushButton, "fileButton")
+        self.tabs = self.ui.tabs
+        self.file_button = self.ui.fileButton
         self.file_button.setStyleSheet(PRIMARY_BUTTON_STYLE)
-        self.pdf_button = child(f, QPushButton, "pdfButton")
-        self.close_button = child(f, QPushButton, "closeButton")
+        self.pdf_button = self.ui.pdfButton
+        self.close_button = self.ui.closeButton
         # The tabs' widgets keep the names they had on the dialog.
-        report = self.report_tab = IncidentReportTab(self.ctx, f)
+        report = self.report_tab = IncidentReportTab(self.ctx, self.ui, f)
         self.when_edit = report.when_edit
         self.channel_combo = report.channel_combo
         self.category_combo = report.category_combo
@@ -117,7 +119,7 @@ class IncidentDialog(QDialog):
         self.injury_details_edit = report.injury_details_edit
         self.witnesses_edit = report.witnesses_edit
         self.police_check = report.police_check
-        police = self.police_tab = IncidentPoliceTab(self, f)
+        police = self.police_tab = IncidentPoliceTab(self, self.ui, f)
         self.deadline_label = police.deadline_label
         self.kind_combo = police.kind_combo
         self.reported_by_edit = police.reported_by_edit
@@ -128,13 +130,13 @@ class IncidentDialog(QDialog):
         self.reason_edit = police.reason_edit
         self.police_warnings_label = police.police_warnings_label
         self.police_save_button = police.police_save_button
-        evidence = self.evidence_tab = IncidentEvidenceTab(self, f)
+        evidence = self.evidence_tab = IncidentEvidenceTab(self, self.ui, f)
         self.attachment_list = evidence.attachment_list
         self.captured_edit = evidence.captured_edit
         self.add_attachment_button = evidence.add_attachment_button
         self.save_attachment_button = evidence.save_attachment_button
         self.remove_attachment_button = evidence.remove_attachment_button
-        note = self.note_tab = IncidentNoteTab(self, f)
+        note = self.note_tab = IncidentNoteTab(self, self.ui, f)
         self.note_street_edit = note.note_street_edit
         self.note_number_edit = note.note_number_edit
         self.note_postcode_edit = note.note_postcode_edit

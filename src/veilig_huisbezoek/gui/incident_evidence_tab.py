@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDateTimeEdit, QListWidget, QListWidgetItem, QPushButton, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from ..domain.clock import to_local
 from ..domain.errors import UserError, ValidationError
@@ -13,7 +13,7 @@ from ..domain.incident import MAX_ATTACHMENT_BYTES, format_size
 from ..services import incidents
 from ..services.incidents import IncidentDetail
 from ..storage.errors import StoreError
-from .forms import child
+from .forms_generated.ui_incident_dialog import Ui_IncidentDialogForm
 from .i18n import error_text
 from .incident_host import IncidentHost
 from .incident_times import instant
@@ -22,16 +22,15 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class IncidentEvidenceTab(QObject):
-    def __init__(self, host: IncidentHost, form: QWidget) -> None:
-        super().__init__(form)
+    def __init__(self, host: IncidentHost, ui: Ui_IncidentDialogForm, parent: QWidget) -> None:
+        super().__init__(parent)
         self.host = host
-        self.form = form
-        f = form
-        self.attachment_list = child(f, QListWidget, "attachmentList")
-        self.captured_edit = child(f, QDateTimeEdit, "capturedEdit")
-        self.add_attachment_button = child(f, QPushButton, "addAttachmentButton")
-        self.save_attachment_button = child(f, QPushButton, "saveAttachmentButton")
-        self.remove_attachment_button = child(f, QPushButton, "removeAttachmentButton")
+        self.form = parent
+        self.attachment_list = ui.attachmentList
+        self.captured_edit = ui.capturedEdit
+        self.add_attachment_button = ui.addAttachmentButton
+        self.save_attachment_button = ui.saveAttachmentButton
+        self.remove_attachment_button = ui.removeAttachmentButton
         self.add_attachment_button.clicked.connect(self.add_attachment)
         self.save_attachment_button.clicked.connect(self.save_attachment)
         self.remove_attachment_button.clicked.connect(self.remove_attachment)

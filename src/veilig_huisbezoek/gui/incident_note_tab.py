@@ -5,12 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -20,27 +14,26 @@ from ..domain.register import NoteCategory
 from ..services import incidents
 from ..services.incidents import IncidentDetail
 from ..storage.errors import StoreError
-from .forms import child
+from .forms_generated.ui_incident_dialog import Ui_IncidentDialogForm
 from .i18n import domain_text
 from .incident_host import IncidentHost, select_data
 from .look import from_qdate, to_qdate
 
 
 class IncidentNoteTab(QObject):
-    def __init__(self, host: IncidentHost, form: QWidget) -> None:
-        super().__init__(form)
+    def __init__(self, host: IncidentHost, ui: Ui_IncidentDialogForm, parent: QWidget) -> None:
+        super().__init__(parent)
         self.host = host
-        f = form
-        self.note_street_edit = child(f, QLineEdit, "noteStreetEdit")
-        self.note_number_edit = child(f, QLineEdit, "noteNumberEdit")
-        self.note_postcode_edit = child(f, QLineEdit, "notePostcodeEdit")
-        self.note_city_edit = child(f, QLineEdit, "noteCityEdit")
-        self.note_category_combo = child(f, QComboBox, "noteCategoryCombo")
-        self.note_date_edit = child(f, QDateEdit, "noteDateEdit")
-        self.note_description_edit = child(f, QPlainTextEdit, "noteDescriptionEdit")
-        self.note_precautions_edit = child(f, QPlainTextEdit, "notePrecautionsEdit")
-        self.note_status_label = child(f, QLabel, "noteStatusLabel")
-        self.propose_note_button = child(f, QPushButton, "proposeNoteButton")
+        self.note_street_edit = ui.noteStreetEdit
+        self.note_number_edit = ui.noteNumberEdit
+        self.note_postcode_edit = ui.notePostcodeEdit
+        self.note_city_edit = ui.noteCityEdit
+        self.note_category_combo = ui.noteCategoryCombo
+        self.note_date_edit = ui.noteDateEdit
+        self.note_description_edit = ui.noteDescriptionEdit
+        self.note_precautions_edit = ui.notePrecautionsEdit
+        self.note_status_label = ui.noteStatusLabel
+        self.propose_note_button = ui.proposeNoteButton
         for note_category in NoteCategory:
             self.note_category_combo.addItem(domain_text(note_category.label), note_category.value)
         self.propose_note_button.clicked.connect(self.propose)

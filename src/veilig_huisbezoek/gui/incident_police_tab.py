@@ -4,13 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateTimeEdit,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -18,27 +11,26 @@ from ..domain.clock import to_local
 from ..domain.incident import PoliceReport, ReportKind
 from ..services import incidents
 from ..services.incidents import IncidentDetail
-from .forms import child
+from .forms_generated.ui_incident_dialog import Ui_IncidentDialogForm
 from .i18n import domain_text
 from .incident_host import IncidentHost, select_data
 from .incident_times import instant, set_local
 
 
 class IncidentPoliceTab(QObject):
-    def __init__(self, host: IncidentHost, form: QWidget) -> None:
-        super().__init__(form)
+    def __init__(self, host: IncidentHost, ui: Ui_IncidentDialogForm, parent: QWidget) -> None:
+        super().__init__(parent)
         self.host = host
-        f = form
-        self.deadline_label = child(f, QLabel, "deadlineLabel")
-        self.kind_combo = child(f, QComboBox, "kindCombo")
-        self.reported_by_edit = child(f, QLineEdit, "reportedByEdit")
-        self.reported_at_edit = child(f, QDateTimeEdit, "reportedAtEdit")
-        self.reference_edit = child(f, QLineEdit, "referenceEdit")
-        self.municipality_edit = child(f, QPlainTextEdit, "municipalityEdit")
-        self.vpt_check = child(f, QCheckBox, "vptCheck")
-        self.reason_edit = child(f, QPlainTextEdit, "reasonEdit")
-        self.police_warnings_label = child(f, QLabel, "policeWarningsLabel")
-        self.police_save_button = child(f, QPushButton, "policeSaveButton")
+        self.deadline_label = ui.deadlineLabel
+        self.kind_combo = ui.kindCombo
+        self.reported_by_edit = ui.reportedByEdit
+        self.reported_at_edit = ui.reportedAtEdit
+        self.reference_edit = ui.referenceEdit
+        self.municipality_edit = ui.municipalityEdit
+        self.vpt_check = ui.vptCheck
+        self.reason_edit = ui.reasonEdit
+        self.police_warnings_label = ui.policeWarningsLabel
+        self.police_save_button = ui.policeSaveButton
         for kind in ReportKind:
             self.kind_combo.addItem(domain_text(kind.label), kind.value)
         self.kind_combo.currentIndexChanged.connect(self.kind_changed)

@@ -7,12 +7,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateTimeEdit,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -20,7 +14,7 @@ from ..domain.errors import ValidationError, ValidationErrors
 from ..domain.incident import BehaviourCategory, Channel, IncidentReport, Injury
 from ..services.context import ServiceContext
 from ..services.incidents import IncidentPrefill
-from .forms import child
+from .forms_generated.ui_incident_dialog import Ui_IncidentDialogForm
 from .i18n import domain_text
 from .incident_host import select_data
 from .incident_times import instant, set_local
@@ -29,24 +23,23 @@ from .incident_times import instant, set_local
 class IncidentReportTab(QObject):
     """The report's fields: filled from a visit or a filed report, read into a report."""
 
-    def __init__(self, ctx: ServiceContext, form: QWidget) -> None:
-        super().__init__(form)
+    def __init__(self, ctx: ServiceContext, ui: Ui_IncidentDialogForm, parent: QWidget) -> None:
+        super().__init__(parent)
         self.ctx = ctx
-        f = form
-        self.when_edit = child(f, QDateTimeEdit, "whenEdit")
-        self.channel_combo = child(f, QComboBox, "channelCombo")
-        self.category_combo = child(f, QComboBox, "categoryCombo")
-        self.category_rule_label = child(f, QLabel, "categoryRuleLabel")
-        self.wie_edit = child(f, QLineEdit, "wieEdit")
-        self.wat_edit = child(f, QPlainTextEdit, "watEdit")
-        self.waar_edit = child(f, QLineEdit, "waarEdit")
-        self.waarmee_edit = child(f, QLineEdit, "waarmeeEdit")
-        self.wijze_edit = child(f, QPlainTextEdit, "wijzeEdit")
-        self.waarom_edit = child(f, QPlainTextEdit, "waaromEdit")
-        self.injury_combo = child(f, QComboBox, "injuryCombo")
-        self.injury_details_edit = child(f, QLineEdit, "injuryDetailsEdit")
-        self.witnesses_edit = child(f, QLineEdit, "witnessesEdit")
-        self.police_check = child(f, QCheckBox, "policeCheck")
+        self.when_edit = ui.whenEdit
+        self.channel_combo = ui.channelCombo
+        self.category_combo = ui.categoryCombo
+        self.category_rule_label = ui.categoryRuleLabel
+        self.wie_edit = ui.wieEdit
+        self.wat_edit = ui.watEdit
+        self.waar_edit = ui.waarEdit
+        self.waarmee_edit = ui.waarmeeEdit
+        self.wijze_edit = ui.wijzeEdit
+        self.waarom_edit = ui.waaromEdit
+        self.injury_combo = ui.injuryCombo
+        self.injury_details_edit = ui.injuryDetailsEdit
+        self.witnesses_edit = ui.witnessesEdit
+        self.police_check = ui.policeCheck
         self._fill_choices()
         self.category_combo.currentIndexChanged.connect(self.category_changed)
 

@@ -6,24 +6,24 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from ..domain.clock import to_local
 from ..domain.incident import Step
 from ..services import incidents
 from ..services.incidents import IncidentDetail
-from .forms import child
+from .forms_generated.ui_incident_dialog import Ui_IncidentDialogForm
 from .i18n import domain_text
 from .incident_host import IncidentHost
 from .keys import tab_after
 
 
 class IncidentStepsTab(QObject):
-    def __init__(self, host: IncidentHost, form: QWidget) -> None:
-        super().__init__(form)
+    def __init__(self, host: IncidentHost, ui: Ui_IncidentDialogForm, parent: QWidget) -> None:
+        super().__init__(parent)
         self.host = host
-        self.steps_box = child(form, QGroupBox, "stepsBox")
-        self.steps_status_label = child(form, QLabel, "stepsStatusLabel")
+        self.steps_box = ui.stepsBox
+        self.steps_status_label = ui.stepsStatusLabel
         box_layout = self.steps_box.layout()
         assert box_layout is not None
         self.step_checks: dict[Step, QCheckBox] = {}
@@ -35,7 +35,7 @@ class IncidentStepsTab(QObject):
             self.step_checks[step] = check
             check.toggled.connect(partial(self._step_toggled, step))
         # In the Tab order where the tab is: after the report, before the police tab.
-        tab_after(child(form, QPushButton, "fileButton"), self.step_checks.values())
+        tab_after(ui.fileButton, self.step_checks.values())
 
     def show(self, detail: IncidentDetail) -> None:
         done = {s.step: s for s in detail.steps}

@@ -15,12 +15,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QHeaderView,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QTableView,
     QWidget,
 )
 
@@ -38,7 +34,7 @@ from ..storage.errors import StoreError
 from .departure_dialog import DepartureDialog
 from .departure_here import offer_log_in_here
 from .file_choosers import SavePathChooser, ask_save_path
-from .forms import child
+from .forms_generated.ui_my_visits import Ui_MyVisitsForm
 from .hub import AppHub
 from .i18n import domain_text, error_text
 from .incident_dialog import open_for_visit
@@ -178,29 +174,28 @@ class MyVisitsModel(RowTableModel[MyVisit]):
         return None
 
 
-class MyVisitsPage(WorkspacePage):
+class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
     def __init__(
         self, ctx: ServiceContext, tasks: TaskRunner, hub: AppHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__("my_visits", ctx, tasks, hub, parent)
+        super().__init__(Ui_MyVisitsForm(), ctx, tasks, hub, parent)
         self.title = self.tr("Mijn bezoeken")
-        f = self.form
-        self.table = child(f, QTableView, "visitTable")
-        self.empty_label = child(f, QLabel, "emptyLabel")
-        self.selected_label = child(f, QLabel, "selectedLabel")
-        self.plan_button = child(f, QPushButton, "planButton")
-        self.depart_button = child(f, QPushButton, "departButton")
-        self.safe_button = child(f, QPushButton, "safeButton")
-        self.incident_button = child(f, QPushButton, "incidentButton")
-        self.details_button = child(f, QPushButton, "detailsButton")
-        self.letter_button = child(f, QPushButton, "letterButton")
-        self.agenda_button = child(f, QPushButton, "agendaButton")
-        self.message_label = child(f, QLabel, "messageLabel")
-        self.incident_panel = child(f, QFrame, "incidentPanel")
-        self.incident_text = child(f, QLabel, "incidentTextLabel")
-        title = child(f, QLabel, "titleLabel")
+        self.table = self.ui.visitTable
+        self.empty_label = self.ui.emptyLabel
+        self.selected_label = self.ui.selectedLabel
+        self.plan_button = self.ui.planButton
+        self.depart_button = self.ui.departButton
+        self.safe_button = self.ui.safeButton
+        self.incident_button = self.ui.incidentButton
+        self.details_button = self.ui.detailsButton
+        self.letter_button = self.ui.letterButton
+        self.agenda_button = self.ui.agendaButton
+        self.message_label = self.ui.messageLabel
+        self.incident_panel = self.ui.incidentPanel
+        self.incident_text = self.ui.incidentTextLabel
+        title = self.ui.titleLabel
         title.setFont(scaled_font(title, 1.35))
-        incident_title = child(f, QLabel, "incidentTitleLabel")
+        incident_title = self.ui.incidentTitleLabel
         incident_title.setFont(scaled_font(incident_title, 1.25))
         self.incident_panel.setStyleSheet(
             "QFrame#incidentPanel { border: 3px solid #a50e0e; border-radius: 0.4em; "

@@ -1,30 +1,36 @@
 """What the workspace pages share: the constructor and the reload that waits while the
 team server is unreachable.
 
-A page gets the service context, the task runner and the hub; its Designer form
-(``ui/<form_name>.ui``) fills the page inside a scroll area that keeps it usable on a
-small screen. ``refresh`` (called by the workspace, the hub's signals and the main
+A page gets the service context, the task runner and the hub; its compiled Designer
+form (a ``Ui_<Name>`` of ``forms_generated``, given by the subclass) fills the page inside
+a scroll area that keeps it usable on a small screen, its widgets typed as
+``self.ui.<objectName>``. ``refresh`` (called by the workspace, the hub's signals and the main
 window when the connection is back) does nothing while ``hub.offline``: the last known
 state stays on screen. A page puts its loading in ``reload``.
 """
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..services.context import ServiceContext
-from .forms import load_form
+from .forms import FormUi, setup_form
 from .hub import AppHub
 from .screen_fit import page_scroll
 from .tasks import TaskRunner
 
+U = TypeVar("U", bound=FormUi[QWidget])
 
-class WorkspacePage(QWidget):
-    """A page of the workspace: ``ctx``, ``tasks``, ``hub`` and its ``form``."""
+
+class WorkspacePage(QWidget, Generic[U]):
+    """A page of the workspace: ``ctx``, ``tasks``, ``hub``, its ``form`` and the form's
+    widgets ``ui`` (the compiled form ``ui``, built here)."""
 
     def __init__(
         self,
-        form_name: str,
+        ui: U,
         ctx: ServiceContext,
         tasks: TaskRunner,
         hub: AppHub,
@@ -34,7 +40,8 @@ class WorkspacePage(QWidget):
         self.ctx = ctx
         self.tasks = tasks
         self.hub = hub
-        self.form = load_form(form_name, self)
+        self.ui = ui
+        self.form = setup_form(ui, QWidget(self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(page_scroll(self.form))

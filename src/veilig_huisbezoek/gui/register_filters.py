@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..domain.register import NoteCategory, NoteStatus
-from .forms import child
+from .forms_generated.ui_register_page import Ui_RegisterPage
 from .i18n import domain_text
 
 # Status filter choices: (status, overdue only).
@@ -26,12 +26,12 @@ _STATUS_FILTERS: tuple[tuple[NoteStatus | None, bool], ...] = (
 class RegisterFilters(QObject):
     """What the list shows: the filters' choices, read as search arguments."""
 
-    def __init__(self, form: QWidget) -> None:
-        super().__init__(form)
-        self.summary_label = child(form, QLabel, "summaryLabel")
-        self.search_edit = child(form, QLineEdit, "searchEdit")
-        self.status_combo = child(form, QComboBox, "statusCombo")
-        self.category_combo = child(form, QComboBox, "categoryCombo")
+    def __init__(self, ui: Ui_RegisterPage, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.summary_label = ui.summaryLabel
+        self.search_edit = ui.searchEdit
+        self.status_combo = ui.statusCombo
+        self.category_combo = ui.categoryCombo
         self.status_combo.addItem(self.tr("Alle statussen"))
         self.status_combo.addItem(self.tr("Herbeoordeling te laat"))
         self.status_combo.addItem(self.tr("Voorgesteld (wacht op goedkeuring)"))

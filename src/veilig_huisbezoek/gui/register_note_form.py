@@ -7,12 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -22,32 +16,33 @@ from ..domain.errors import ValidationError, ValidationErrors
 from ..domain.register import NoteCategory
 from ..services import register as register_service
 from ..services.context import ServiceContext
-from .forms import child
+from .forms_generated.ui_register_page import Ui_RegisterPage
 from .i18n import domain_text
 from .look import from_qdate, to_qdate
 from .register_host import RegisterHost
 
 
 class RegisterNoteForm(QObject):
-    def __init__(self, ctx: ServiceContext, host: RegisterHost, form: QWidget) -> None:
-        super().__init__(form)
+    def __init__(
+        self, ctx: ServiceContext, host: RegisterHost, ui: Ui_RegisterPage, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
         self._ctx = ctx
         self._host = host
         self._note_id: int | None = None  # None while proposing a new note
-        f = form
-        self.edit_page = child(f, QWidget, "editPage")
-        self.edit_title_label = child(f, QLabel, "editTitleLabel")
-        self.street_edit = child(f, QLineEdit, "streetEdit")
-        self.number_edit = child(f, QLineEdit, "numberEdit")
-        self.postcode_edit = child(f, QLineEdit, "postcodeEdit")
-        self.city_edit = child(f, QLineEdit, "cityEdit")
-        self.edit_category_combo = child(f, QComboBox, "editCategoryCombo")
-        self.incident_date_edit = child(f, QDateEdit, "incidentDateEdit")
-        self.description_edit = child(f, QPlainTextEdit, "descriptionEdit")
-        self.precautions_edit = child(f, QPlainTextEdit, "precautionsEdit")
-        self.edit_error_label = child(f, QLabel, "editErrorLabel")
-        self.save_button = child(f, QPushButton, "saveButton")
-        self.cancel_edit_button = child(f, QPushButton, "cancelEditButton")
+        self.edit_page = ui.editPage
+        self.edit_title_label = ui.editTitleLabel
+        self.street_edit = ui.streetEdit
+        self.number_edit = ui.numberEdit
+        self.postcode_edit = ui.postcodeEdit
+        self.city_edit = ui.cityEdit
+        self.edit_category_combo = ui.editCategoryCombo
+        self.incident_date_edit = ui.incidentDateEdit
+        self.description_edit = ui.descriptionEdit
+        self.precautions_edit = ui.precautionsEdit
+        self.edit_error_label = ui.editErrorLabel
+        self.save_button = ui.saveButton
+        self.cancel_edit_button = ui.cancelEditButton
         for category in NoteCategory:
             self.edit_category_combo.addItem(domain_text(category.label))
         self.save_button.clicked.connect(self.save)

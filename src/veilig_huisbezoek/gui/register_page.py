@@ -16,12 +16,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QLabel,
     QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +28,8 @@ from ..domain.roles import Permission
 from ..services import register as register_service
 from ..services.context import ServiceContext
 from ..services.register import RegisterEntry
-from .forms import child, load_form
+from .forms import setup_form
+from .forms_generated.ui_register_page import Ui_RegisterPage
 from .hub import AppHub
 from .i18n import error_text
 from .keys import on_return
@@ -78,26 +74,27 @@ class RegisterPage(QWidget):
         self._selected_id: int | None = None
         self._is_manager = ctx.actor.may(Permission.MANAGE_NOTES)
 
-        self.form = load_form("register_page", self)
+        self.ui = Ui_RegisterPage()
+        self.form = setup_form(self.ui, QWidget(self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(page_scroll(self.form))
         f = self.form
-        self.title_label = child(f, QLabel, "titleLabel")
-        self.new_button = child(f, QPushButton, "newButton")
-        self.message_label = child(f, QLabel, "messageLabel")
-        self.splitter = child(f, QSplitter, "splitter")
-        self.table = child(f, QTableView, "noteTable")
-        self.side = child(f, QStackedWidget, "sideStack")
-        self.detail_page = child(f, QWidget, "detailPage")
-        self.detail_view = child(f, QTextBrowser, "detailView")
-        self.approve_button = child(f, QPushButton, "approveButton")
-        self.reject_button = child(f, QPushButton, "rejectButton")
-        self.edit_button = child(f, QPushButton, "editButton")
-        self.review_button = child(f, QPushButton, "reviewButton")
-        self.retire_button = child(f, QPushButton, "retireButton")
+        self.title_label = self.ui.titleLabel
+        self.new_button = self.ui.newButton
+        self.message_label = self.ui.messageLabel
+        self.splitter = self.ui.splitter
+        self.table = self.ui.noteTable
+        self.side = self.ui.sideStack
+        self.detail_page = self.ui.detailPage
+        self.detail_view = self.ui.detailView
+        self.approve_button = self.ui.approveButton
+        self.reject_button = self.ui.rejectButton
+        self.edit_button = self.ui.editButton
+        self.review_button = self.ui.reviewButton
+        self.retire_button = self.ui.retireButton
         # The side forms' widgets keep the names they had on the page.
-        note_form = self.note_form = RegisterNoteForm(ctx, self, f)
+        note_form = self.note_form = RegisterNoteForm(ctx, self, self.ui, f)
         self.edit_page = note_form.edit_page
         self.edit_title_label = note_form.edit_title_label
         self.street_edit = note_form.street_edit
@@ -111,7 +108,7 @@ class RegisterPage(QWidget):
         self.edit_error_label = note_form.edit_error_label
         self.save_button = note_form.save_button
         self.cancel_edit_button = note_form.cancel_edit_button
-        reason_form = self.reason_form = RegisterReasonForm(ctx, self, f)
+        reason_form = self.reason_form = RegisterReasonForm(ctx, self, self.ui, f)
         self.reason_page = reason_form.reason_page
         self.reason_title_label = reason_form.reason_title_label
         self.reason_note_label = reason_form.reason_note_label
@@ -125,7 +122,7 @@ class RegisterPage(QWidget):
             label.setStyleSheet(ERROR_STYLE)
         self.message_label.hide()
 
-        self.filters = RegisterFilters(f)
+        self.filters = RegisterFilters(self.ui, f)
         self.summary_label = self.filters.summary_label
         self.search_edit = self.filters.search_edit
         self.status_combo = self.filters.status_combo

@@ -7,32 +7,33 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..domain.register import NoteStatus, UnsafeAddressNote
 from ..services import register as register_service
 from ..services.context import ServiceContext
-from .forms import child
+from .forms_generated.ui_register_page import Ui_RegisterPage
 from .i18n import domain_text
 from .register_host import RegisterHost
 from .register_model import date_text
 
 
 class RegisterReasonForm(QObject):
-    def __init__(self, ctx: ServiceContext, host: RegisterHost, form: QWidget) -> None:
-        super().__init__(form)
+    def __init__(
+        self, ctx: ServiceContext, host: RegisterHost, ui: Ui_RegisterPage, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
         self._ctx = ctx
         self._host = host
         self._note_id: int | None = None
         self._action: Callable[[ServiceContext, int, str], Any] | None = None
-        f = form
-        self.reason_page = child(f, QWidget, "reasonPage")
-        self.reason_title_label = child(f, QLabel, "reasonTitleLabel")
-        self.reason_note_label = child(f, QLabel, "reasonNoteLabel")
-        self.reason_edit = child(f, QPlainTextEdit, "reasonEdit")
-        self.reason_error_label = child(f, QLabel, "reasonErrorLabel")
-        self.confirm_reason_button = child(f, QPushButton, "confirmReasonButton")
-        self.cancel_reason_button = child(f, QPushButton, "cancelReasonButton")
+        self.reason_page = ui.reasonPage
+        self.reason_title_label = ui.reasonTitleLabel
+        self.reason_note_label = ui.reasonNoteLabel
+        self.reason_edit = ui.reasonEdit
+        self.reason_error_label = ui.reasonErrorLabel
+        self.confirm_reason_button = ui.confirmReasonButton
+        self.cancel_reason_button = ui.cancelReasonButton
         self.confirm_reason_button.clicked.connect(self.confirm)
 
     def forget(self) -> None:

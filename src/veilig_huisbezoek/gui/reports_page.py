@@ -24,10 +24,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHeaderView,
-    QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -42,7 +39,7 @@ from ..services.files import write_atomically
 from ..services.reports import ReportNumbers
 from ..storage.errors import StoreError
 from .file_choosers import SavePathChooser, ask_save_path
-from .forms import child
+from .forms_generated.ui_reports_page import Ui_ReportsPage
 from .hub import AppHub
 from .i18n import domain_text, error_text
 from .look import ERROR_STYLE, OK_STYLE, scaled_font
@@ -91,21 +88,21 @@ class ResponseModel(RowTableModel[MonthFigures]):
         return None
 
 
-class ReportsPage(WorkspacePage):
+class ReportsPage(WorkspacePage[Ui_ReportsPage]):
     def __init__(
         self, ctx: ServiceContext, tasks: TaskRunner, hub: AppHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__("reports_page", ctx, tasks, hub, parent)
+        super().__init__(Ui_ReportsPage(), ctx, tasks, hub, parent)
         self.title = self.tr("Rapportages")
         self.numbers: ReportNumbers | None = None
         self.choose_save_path: SavePathChooser = ask_save_path
         f = self.form
-        title = child(f, QLabel, "titleLabel")
+        title = self.ui.titleLabel
         title.setFont(scaled_font(title, 1.35))
-        self.summary_label = child(f, QLabel, "summaryLabel")
-        self.period_combo = child(f, QComboBox, "periodCombo")
-        self.refresh_button = child(f, QPushButton, "refreshButton")
-        self.csv_button = child(f, QPushButton, "csvButton")
+        self.summary_label = self.ui.summaryLabel
+        self.period_combo = self.ui.periodCombo
+        self.refresh_button = self.ui.refreshButton
+        self.csv_button = self.ui.csvButton
         self.message_label = ReadoutLabel(caption=self.tr("Melding"))
         self.message_label.hide()
         page_layout = f.layout()
@@ -115,13 +112,12 @@ class ReportsPage(WorkspacePage):
             self.period_combo.addItem(self.tr("laatste {n} maanden").format(n=months), months)
         self.period_combo.setCurrentIndex(PERIODS.index(12))
         self.views: dict[str, QChartView] = {}
-        for key, box_name, name in (
-            ("month", "monthChartBox", self.tr("Incidenten per maand")),
-            ("category", "categoryChartBox", self.tr("Incidenten per soort gedrag")),
-            ("channel", "channelChartBox", self.tr("Incidenten per kanaal")),
-            ("level", "levelChartBox", self.tr("Bezoeken per niveau")),
+        for key, box, name in (
+            ("month", self.ui.monthChartBox, self.tr("Incidenten per maand")),
+            ("category", self.ui.categoryChartBox, self.tr("Incidenten per soort gedrag")),
+            ("channel", self.ui.channelChartBox, self.tr("Incidenten per kanaal")),
+            ("level", self.ui.levelChartBox, self.tr("Bezoeken per niveau")),
         ):
-            box = child(f, QWidget, box_name)
             box_layout = QVBoxLayout(box)
             box_layout.setContentsMargins(0, 0, 0, 0)
             view = QChartView()
@@ -132,7 +128,7 @@ class ReportsPage(WorkspacePage):
             view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             box_layout.addWidget(view)
             self.views[key] = view
-        response_title = child(f, QLabel, "responseTitle")
+        response_title = self.ui.responseTitle
         response_title.setFont(scaled_font(response_title, 1.15))
         median, p90 = self.tr("Mediaan"), self.tr("P90")  # min:s, as the intro says
         headers = {
@@ -148,9 +144,9 @@ class ReportsPage(WorkspacePage):
         }  # fmt: skip
         # A measure added to the report (domain.response.Measure) gets its table here.
         self.response_tables: dict[Measure, QTableView] = {
-            Measure.CALLBACK: child(f, QTableView, "callbackTable"),
-            Measure.ALARM: child(f, QTableView, "alarmTable"),
-            Measure.UNWATCHED: child(f, QTableView, "unwatchedTable"),
+            Measure.CALLBACK: self.ui.callbackTable,
+            Measure.ALARM: self.ui.alarmTable,
+            Measure.UNWATCHED: self.ui.unwatchedTable,
         }
         self.response_models: dict[Measure, ResponseModel] = {}
         for measure, table in self.response_tables.items():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from ...domain.address import Address, AddressKey, parse_house_number, parse_postcode
 from ...domain.checklist import AUTO_REGISTER
@@ -14,7 +14,7 @@ from ...domain.errors import UserError, ValidationError, ValidationErrors
 from ...domain.register import UnsafeAddressNote
 from ...services import planning, register
 from ...storage.errors import StoreError
-from ..forms import child
+from ..forms_generated.ui_prepare_visit import Ui_PrepareVisitForm
 from ..i18n import domain_text, error_text
 from ..look import ERROR_STYLE, OK_STYLE, scaled_font
 from ..readout import plain_text
@@ -27,23 +27,22 @@ if TYPE_CHECKING:
 class AddressStep:
     """Street, number, postcode and city; the register is asked once per address."""
 
-    def __init__(self, page: PrepareVisitPage) -> None:
+    def __init__(self, page: PrepareVisitPage, ui: Ui_PrepareVisitForm) -> None:
         self.page = page
-        f = page.form
-        self.step_address_label = child(f, QLabel, "stepAddressLabel")
-        self.warning_panel = child(f, QFrame, "warningPanel")
-        self.warning_title = child(f, QLabel, "warningTitleLabel")
-        self.warning_text = child(f, QLabel, "warningTextLabel")
-        self.street_edit = child(f, QLineEdit, "streetEdit")
-        self.number_edit = child(f, QLineEdit, "numberEdit")
-        self.addition_edit = child(f, QLineEdit, "additionEdit")
-        self.postcode_edit = child(f, QLineEdit, "postcodeEdit")
-        self.city_edit = child(f, QLineEdit, "cityEdit")
-        self.street_error = child(f, QLabel, "streetError")
-        self.number_error = child(f, QLabel, "numberError")
-        self.postcode_error = child(f, QLabel, "postcodeError")
-        self.city_error = child(f, QLabel, "cityError")
-        self.register_status = child(f, QLabel, "registerStatusLabel")
+        self.step_address_label = ui.stepAddressLabel
+        self.warning_panel = ui.warningPanel
+        self.warning_title = ui.warningTitleLabel
+        self.warning_text = ui.warningTextLabel
+        self.street_edit = ui.streetEdit
+        self.number_edit = ui.numberEdit
+        self.addition_edit = ui.additionEdit
+        self.postcode_edit = ui.postcodeEdit
+        self.city_edit = ui.cityEdit
+        self.street_error = ui.streetError
+        self.number_error = ui.numberError
+        self.postcode_error = ui.postcodeError
+        self.city_error = ui.cityError
+        self.register_status = ui.registerStatusLabel
         self.notes: list[UnsafeAddressNote] = []
         self.looked_up: AddressKey | None = None
         self.address: Address | None = None

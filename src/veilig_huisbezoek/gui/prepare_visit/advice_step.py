@@ -7,17 +7,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
-    QWidget,
 )
 
 from ...domain.errors import ValidationError
 from ...services import planning
 from ...services.accounts import AccountSummary
-from ..forms import child
+from ..forms_generated.ui_prepare_visit import Ui_PrepareVisitForm
 from ..i18n import domain_text
 from ..look import scaled_font
 from .checklist_step import make_badge
@@ -30,22 +26,21 @@ if TYPE_CHECKING:
 class AdviceStep:
     """The advice in full, the colleagues ticked in the list and the deviation reason."""
 
-    def __init__(self, page: PrepareVisitPage) -> None:
+    def __init__(self, page: PrepareVisitPage, ui: Ui_PrepareVisitForm) -> None:
         self.page = page
-        f = page.form
-        self.advice_title = child(f, QLabel, "adviceTitleLabel")
-        self.advice_text = child(f, QLabel, "adviceTextLabel")
-        self.precautions_label = child(f, QLabel, "precautionsLabel")
-        self.advice_reasons = child(f, QLabel, "adviceReasonsLabel")
-        self.colleague_list = child(f, QListWidget, "colleagueList")
-        self.colleagues_error = child(f, QLabel, "colleaguesError")
-        self.roles_edit = child(f, QLineEdit, "rolesEdit")
-        self.roles_error = child(f, QLabel, "rolesError")
-        self.deviation_box = child(f, QWidget, "deviationBox")
-        self.deviation_help = child(f, QLabel, "deviationHelpLabel")
-        self.deviation_edit = child(f, QPlainTextEdit, "deviationEdit")
-        self.deviation_error = child(f, QLabel, "deviationError")
-        self.advice_badge = make_badge(f, "adviceBadgeHolder", 2.0)
+        self.advice_title = ui.adviceTitleLabel
+        self.advice_text = ui.adviceTextLabel
+        self.precautions_label = ui.precautionsLabel
+        self.advice_reasons = ui.adviceReasonsLabel
+        self.colleague_list = ui.colleagueList
+        self.colleagues_error = ui.colleaguesError
+        self.roles_edit = ui.rolesEdit
+        self.roles_error = ui.rolesError
+        self.deviation_box = ui.deviationBox
+        self.deviation_help = ui.deviationHelpLabel
+        self.deviation_edit = ui.deviationEdit
+        self.deviation_error = ui.deviationError
+        self.advice_badge = make_badge(ui.adviceBadgeHolder, 2.0)
         self.advice_title.setFont(scaled_font(self.advice_title, 1.6))
         self.advice_text.setFont(scaled_font(self.advice_text, 1.15, bold=False))
         self.precautions_label.setFont(scaled_font(self.precautions_label, 1.1, bold=False))

@@ -7,14 +7,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimeZone
-from PySide6.QtWidgets import QDateTimeEdit, QLabel, QListWidget, QPushButton
 
 from ...domain.checklist import RiskLevel
 from ...domain.clock import to_local
 from ...domain.errors import UserError, ValidationError
 from ...services import planning
 from ...storage.errors import StoreError
-from ..forms import child
+from ..forms_generated.ui_prepare_visit import Ui_PrepareVisitForm
 from ..i18n import domain_text, error_text
 from .common import local_text, naive_from_edit, set_edit_naive, translate
 
@@ -25,17 +24,16 @@ if TYPE_CHECKING:
 class CallbackEditor:
     """The list of moments, the time edit and the add/change/remove/reset buttons."""
 
-    def __init__(self, page: PrepareVisitPage) -> None:
+    def __init__(self, page: PrepareVisitPage, ui: Ui_PrepareVisitForm) -> None:
         self.page = page
-        f = page.form
-        self.callback_list = child(f, QListWidget, "callbackList")
-        self.callback_edit = child(f, QDateTimeEdit, "callbackEdit")
-        self.add_callback_button = child(f, QPushButton, "addCallbackButton")
-        self.change_callback_button = child(f, QPushButton, "changeCallbackButton")
-        self.remove_callback_button = child(f, QPushButton, "removeCallbackButton")
-        self.reset_callbacks_button = child(f, QPushButton, "resetCallbacksButton")
-        self.callbacks_note = child(f, QLabel, "callbacksNoteLabel")
-        self.callbacks_error = child(f, QLabel, "callbacksError")
+        self.callback_list = ui.callbackList
+        self.callback_edit = ui.callbackEdit
+        self.add_callback_button = ui.addCallbackButton
+        self.change_callback_button = ui.changeCallbackButton
+        self.remove_callback_button = ui.removeCallbackButton
+        self.reset_callbacks_button = ui.resetCallbacksButton
+        self.callbacks_note = ui.callbacksNoteLabel
+        self.callbacks_error = ui.callbacksError
         self.callback_edit.setTimeZone(QTimeZone.utc())
         self.callbacks: list[datetime] = []
         self.edited = False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...domain.checklist import (
     Assessment,
@@ -17,7 +17,7 @@ from ...domain.checklist import (
 )
 from ...domain.errors import ValidationError
 from ..checklist_widget import ChecklistWidget
-from ..forms import child
+from ..forms_generated.ui_prepare_visit import Ui_PrepareVisitForm
 from ..i18n import domain_text, error_text, reason_text
 from ..keys import tab_after
 from ..level_badge import LevelBadge
@@ -28,9 +28,8 @@ if TYPE_CHECKING:
     from .page import PrepareVisitPage
 
 
-def make_badge(form: QWidget, holder_name: str, scale: float) -> LevelBadge:
-    """A level badge in the placeholder ``holder_name`` of the form."""
-    holder = child(form, QWidget, holder_name)
+def make_badge(holder: QWidget, scale: float) -> LevelBadge:
+    """A level badge in the form's placeholder ``holder``."""
     layout = QVBoxLayout(holder)
     layout.setContentsMargins(0, 0, 0, 0)
     badge = LevelBadge(None, holder, scale=scale)
@@ -41,19 +40,19 @@ def make_badge(form: QWidget, holder_name: str, scale: float) -> LevelBadge:
 class ChecklistStep:
     """The questions (added in code into ``checklistContainer``) and the assessment."""
 
-    def __init__(self, page: PrepareVisitPage) -> None:
+    def __init__(self, page: PrepareVisitPage, ui: Ui_PrepareVisitForm) -> None:
         self.page = page
-        f = page.form
-        self.check_advice_label = child(f, QLabel, "checkAdviceLabel")
-        self.check_advice_text = child(f, QLabel, "checkAdviceTextLabel")
-        self.check_reasons_label = child(f, QLabel, "checkReasonsLabel")
-        self.unanswered_label = child(f, QLabel, "unansweredLabel")
-        self.check_badge = make_badge(f, "checkBadgeHolder", 1.6)
+        self.ui = ui
+        self.check_advice_label = ui.checkAdviceLabel
+        self.check_advice_text = ui.checkAdviceTextLabel
+        self.check_reasons_label = ui.checkReasonsLabel
+        self.unanswered_label = ui.unansweredLabel
+        self.check_badge = make_badge(ui.checkBadgeHolder, 1.6)
         self.checklist: Checklist | None = None
         self.widget: ChecklistWidget | None = None
         self.assessment: Assessment | None = None
         self.shown_level: RiskLevel | None = None
-        level_title = child(f, QLabel, "levelPanelTitle")
+        level_title = ui.levelPanelTitle
         level_title.setFont(scaled_font(level_title, 1.2))
         self.check_advice_label.setFont(scaled_font(self.check_advice_label, 1.15))
         for label in (self.check_advice_text, self.check_reasons_label):
@@ -72,7 +71,7 @@ class ChecklistStep:
             )
             return False
         self.widget = ChecklistWidget(self.checklist)
-        container = child(self.page.form, QWidget, "checklistContainer").layout()
+        container = self.ui.checklistContainer.layout()
         assert container is not None
         container.addWidget(self.widget)
         self.widget.answers_changed.connect(self._answers_changed)
@@ -86,8 +85,8 @@ class ChecklistStep:
         chain: list[QWidget] = []
         for item_id in self.widget.order:
             chain += self.widget.buttons(item_id)
-        chain.append(child(self.page.form, QWidget, "levelScroll"))
-        tab_after(child(self.page.form, QLineEdit, "cityEdit"), chain)
+        chain.append(self.ui.levelScroll)
+        tab_after(self.ui.cityEdit, chain)
 
     def level(self) -> RiskLevel | None:
         return self.assessment.level if self.assessment else None

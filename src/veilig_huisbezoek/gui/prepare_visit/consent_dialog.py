@@ -5,10 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +15,8 @@ from ...services.accounts import CoSignature, co_sign
 from ...services.context import ServiceContext
 from ...services.planning import ConsentGrant
 from ...storage.errors import StoreError
-from ..forms import child, load_form
+from ..forms import setup_form
+from ..forms_generated.ui_prepare_consent import Ui_ConsentForm
 from ..i18n import error_text
 from ..look import ERROR_STYLE, PRIMARY_BUTTON_STYLE
 from ..screen_fit import keep_fitted
@@ -40,16 +37,17 @@ class ConsentDialog(QDialog):
         self.tasks = tasks
         self.setWindowTitle(self.tr("Toestemming leidinggevende"))
         self.setModal(True)
-        self.form = load_form("prepare_consent", self)
+        self.ui = Ui_ConsentForm()
+        self.form = setup_form(self.ui, QWidget(self))
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        self.user_edit = child(self.form, QLineEdit, "leadUserEdit")
-        self.password_edit = child(self.form, QLineEdit, "leadPasswordEdit")
-        self.reason_edit = child(self.form, QPlainTextEdit, "consentReasonEdit")
-        self.error_label = child(self.form, QLabel, "consentErrorLabel")
-        self.sign_button = child(self.form, QPushButton, "signButton")
-        self.cancel_button = child(self.form, QPushButton, "cancelButton")
-        child(self.form, QLabel, "visitLabel").setText(visit_text)
+        self.user_edit = self.ui.leadUserEdit
+        self.password_edit = self.ui.leadPasswordEdit
+        self.reason_edit = self.ui.consentReasonEdit
+        self.error_label = self.ui.consentErrorLabel
+        self.sign_button = self.ui.signButton
+        self.cancel_button = self.ui.cancelButton
+        self.ui.visitLabel.setText(visit_text)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.sign_button.setStyleSheet(PRIMARY_BUTTON_STYLE)
         self.sign_button.clicked.connect(self._submit)

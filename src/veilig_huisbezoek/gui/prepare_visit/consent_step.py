@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...domain.checklist import RiskLevel
 from ...services.planning import ConsentGrant
-from ..forms import child
+from ..forms_generated.ui_prepare_visit import Ui_PrepareVisitForm
 from ..keys import return_focus
 from ..look import ERROR_STYLE, OK_STYLE
 from .common import STEP_REVIEW, escape, translate
@@ -23,13 +23,12 @@ if TYPE_CHECKING:
 class ConsentStep:
     """The consent box, its status line and the co-sign dialog while it is open."""
 
-    def __init__(self, page: PrepareVisitPage) -> None:
+    def __init__(self, page: PrepareVisitPage, ui: Ui_PrepareVisitForm) -> None:
         self.page = page
-        f = page.form
-        self.consent_box = child(f, QWidget, "consentBox")
-        self.consent_status = child(f, QLabel, "consentStatusLabel")
-        self.consent_now_button = child(f, QPushButton, "consentNowButton")
-        self.consent_later_button = child(f, QPushButton, "consentLaterButton")
+        self.consent_box = ui.consentBox
+        self.consent_status = ui.consentStatusLabel
+        self.consent_now_button = ui.consentNowButton
+        self.consent_later_button = ui.consentLaterButton
         self.consent_status.setTextFormat(Qt.TextFormat.RichText)
         self.grant: ConsentGrant | None = None
         self.basis: object = None

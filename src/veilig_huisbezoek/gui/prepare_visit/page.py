@@ -9,11 +9,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QStackedWidget,
     QWidget,
 )
 
@@ -26,7 +23,7 @@ from ...services.context import ServiceContext
 from ...services.planning import ConsentGrant
 from ...storage.errors import StoreError
 from ..checklist_widget import ChecklistWidget
-from ..forms import child
+from ..forms_generated.ui_prepare_visit import Ui_PrepareVisitForm
 from ..hub import AppHub
 from ..i18n import error_text
 from ..keys import return_focus
@@ -55,7 +52,7 @@ from .plan_step import PlanStep
 from .review_step import ReviewStep
 
 
-class PrepareVisitPage(WorkspacePage):
+class PrepareVisitPage(WorkspacePage[Ui_PrepareVisitForm]):
     """The medewerker prepares a visit step by step; ``planned`` carries the new visit id
     (scheduled, or stored as concept waiting for consent)."""
 
@@ -64,15 +61,21 @@ class PrepareVisitPage(WorkspacePage):
     def __init__(
         self, ctx: ServiceContext, tasks: TaskRunner, hub: AppHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__("prepare_visit", ctx, tasks, hub, parent)
+        super().__init__(Ui_PrepareVisitForm(), ctx, tasks, hub, parent)
         self.title = self.tr("Bezoek voorbereiden")
-        f = self.form
-        self.step_labels = [child(f, QLabel, f"stepLabel{n}") for n in range(1, 6)]
-        self.stack = child(f, QStackedWidget, "stepStack")
-        self.message_label = child(f, QLabel, "messageLabel")
-        self.clear_button = child(f, QPushButton, "clearButton")
-        self.back_button = child(f, QPushButton, "backButton")
-        self.next_button = child(f, QPushButton, "nextButton")
+        ui = self.ui
+        self.step_labels = [
+            ui.stepLabel1,
+            ui.stepLabel2,
+            ui.stepLabel3,
+            ui.stepLabel4,
+            ui.stepLabel5,
+        ]
+        self.stack = self.ui.stepStack
+        self.message_label = self.ui.messageLabel
+        self.clear_button = self.ui.clearButton
+        self.back_button = self.ui.backButton
+        self.next_button = self.ui.nextButton
         self.step_names = (
             self.tr("Adres"),
             self.tr("Risicocheck"),
@@ -84,13 +87,13 @@ class PrepareVisitPage(WorkspacePage):
         self.team: list[AccountSummary] = []
         self.confirm_box: QMessageBox | None = None
 
-        self.checklist_step = ChecklistStep(self)
-        self.address_step = AddressStep(self)
-        self.advice_step = AdviceStep(self)
-        self.consent_step = ConsentStep(self)
-        self.plan_step = PlanStep(self)
-        self.review_step = ReviewStep(self)
-        self.step_badge = make_badge(f, "stepLevelHolder", 1.0)
+        self.checklist_step = ChecklistStep(self, ui)
+        self.address_step = AddressStep(self, ui)
+        self.advice_step = AdviceStep(self, ui)
+        self.consent_step = ConsentStep(self, ui)
+        self.plan_step = PlanStep(self, ui)
+        self.review_step = ReviewStep(self, ui)
+        self.step_badge = make_badge(ui.stepLevelHolder, 1.0)
         self.errors = FieldErrors(
             self.message_label,
             self.stack,
@@ -111,37 +114,36 @@ class PrepareVisitPage(WorkspacePage):
 
     # ---- construction ---------------------------------------------------------------
     def _style(self) -> None:
-        f = self.form
-        for name in (
-            "addressIntroLabel",
-            "checklistIntroLabel",
-            "adviceIntroLabel",
-            "planIntroLabel",
-            "reviewIntroLabel",
+        ui = self.ui
+        for intro in (
+            ui.addressIntroLabel,
+            ui.checklistIntroLabel,
+            ui.adviceIntroLabel,
+            ui.planIntroLabel,
+            ui.reviewIntroLabel,
         ):
-            label = child(f, QLabel, name)
-            label.setFont(scaled_font(label, 1.35))
+            intro.setFont(scaled_font(intro, 1.35))
         for label in dict.fromkeys(self.errors.labels.values()):
             label.setStyleSheet(ERROR_STYLE)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.hide()
-        for name in ("companionBox", "deviationBox", "consentBox"):
-            child(f, QWidget, name).setStyleSheet(GROUP_TITLE_STYLE)
+        for box in (ui.companionBox, ui.deviationBox, ui.consentBox):
+            box.setStyleSheet(GROUP_TITLE_STYLE)
         self.next_button.setStyleSheet(PRIMARY_BUTTON_STYLE)
         self.next_button.setFont(scaled_font(self.next_button, 1.15))
         # Text only, reached with Tab to scroll it: the focus must show.
-        for name in ("levelScroll", "reviewScroll"):
-            child(f, QScrollArea, name).setStyleSheet(focus_frame(name))
+        for scroll in (ui.levelScroll, ui.reviewScroll):
+            scroll.setStyleSheet(focus_frame(scroll.objectName()))
         # Long lines are hard to read: forms stay about 80 characters wide (grows with
         # the font, so nothing is clipped at 150 %).
         x_width = QFontMetrics(self.font()).horizontalAdvance("x")
-        for name, chars in (
-            ("addressContent", 120),
-            ("adviceContent", 190),
-            ("planContent", 190),
-            ("reviewContent", 130),
+        for content, chars in (
+            (ui.addressContent, 120),
+            (ui.adviceContent, 190),
+            (ui.planContent, 190),
+            (ui.reviewContent, 130),
         ):
-            child(f, QWidget, name).setMaximumWidth(x_width * chars)
+            content.setMaximumWidth(x_width * chars)
 
     def _connect(self) -> None:
         self.next_button.clicked.connect(self.go_next)

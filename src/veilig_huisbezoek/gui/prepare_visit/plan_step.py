@@ -8,13 +8,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDateTimeEdit,
     QLabel,
-    QLineEdit,
     QRadioButton,
-    QWidget,
 )
 
 from ...domain.clock import local_to_utc, to_local
@@ -22,7 +18,7 @@ from ...domain.errors import ValidationError, ValidationErrors
 from ...domain.visit import VisitPlan, VisitReason
 from ...services import planning
 from ...services.accounts import AccountSummary
-from ..forms import child
+from ..forms_generated.ui_prepare_visit import Ui_PrepareVisitForm
 from ..i18n import domain_text
 from .callbacks import CallbackEditor
 from .common import (
@@ -42,36 +38,35 @@ if TYPE_CHECKING:
 class PlanStep:
     """The plan fields; ``plan`` holds the last plan that passed validation."""
 
-    def __init__(self, page: PrepareVisitPage) -> None:
+    def __init__(self, page: PrepareVisitPage, ui: Ui_PrepareVisitForm) -> None:
         self.page = page
-        f = page.form
-        self.reason_combo = child(f, QComboBox, "reasonCombo")
-        self.reason_error = child(f, QLabel, "reasonError")
-        self.residents_edit = child(f, QLineEdit, "residentsEdit")
-        self.residents_error = child(f, QLabel, "residentsError")
-        self.clients_edit = child(f, QLineEdit, "clientsEdit")
-        self.clients_error = child(f, QLabel, "clientsError")
-        self.phone_edit = child(f, QLineEdit, "phoneEdit")
-        self.phone_error = child(f, QLabel, "phoneError")
-        self.start_edit = child(f, QDateTimeEdit, "startEdit")
-        self.start_fold_box = child(f, QWidget, "startFoldBox")
+        self.reason_combo = ui.reasonCombo
+        self.reason_error = ui.reasonError
+        self.residents_edit = ui.residentsEdit
+        self.residents_error = ui.residentsError
+        self.clients_edit = ui.clientsEdit
+        self.clients_error = ui.clientsError
+        self.phone_edit = ui.phoneEdit
+        self.phone_error = ui.phoneError
+        self.start_edit = ui.startEdit
+        self.start_fold_box = ui.startFoldBox
         self.start_fold = (
-            child(f, QRadioButton, "startFold0"),
-            child(f, QRadioButton, "startFold1"),
+            ui.startFold0,
+            ui.startFold1,
         )
-        self.start_error = child(f, QLabel, "startError")
-        self.return_edit = child(f, QDateTimeEdit, "returnEdit")
-        self.return_fold_box = child(f, QWidget, "returnFoldBox")
+        self.start_error = ui.startError
+        self.return_edit = ui.returnEdit
+        self.return_fold_box = ui.returnFoldBox
         self.return_fold = (
-            child(f, QRadioButton, "returnFold0"),
-            child(f, QRadioButton, "returnFold1"),
+            ui.returnFold0,
+            ui.returnFold1,
         )
-        self.return_error = child(f, QLabel, "returnError")
-        self.interpreter_check = child(f, QCheckBox, "interpreterCheck")
-        self.announced_check = child(f, QCheckBox, "announcedCheck")
-        self.buddy_combo = child(f, QComboBox, "buddyCombo")
-        self.buddy_error = child(f, QLabel, "buddyError")
-        self.callbacks = CallbackEditor(page)
+        self.return_error = ui.returnError
+        self.interpreter_check = ui.interpreterCheck
+        self.announced_check = ui.announcedCheck
+        self.buddy_combo = ui.buddyCombo
+        self.buddy_error = ui.buddyError
+        self.callbacks = CallbackEditor(page, ui)
         self.plan: VisitPlan | None = None
         self._last_start: datetime | None = None
         for box in (self.start_fold_box, self.return_fold_box):

@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
 
 from ...domain.checklist import RiskLevel
 from ...domain.clock import to_local
@@ -16,7 +15,7 @@ from ...domain.phone import format_phone
 from ...services import planning
 from ...services.planning import PlanNotScheduledError
 from ...storage.errors import StoreError
-from ..forms import child
+from ..forms_generated.ui_prepare_visit import Ui_PrepareVisitForm
 from ..i18n import domain_text, error_text
 from ..look import PRIMARY_BUTTON_STYLE, scaled_font
 from .checklist_step import make_badge
@@ -29,18 +28,17 @@ if TYPE_CHECKING:
 class ReviewStep:
     """The summary labels and the save, concept and consent buttons of the last step."""
 
-    def __init__(self, page: PrepareVisitPage) -> None:
+    def __init__(self, page: PrepareVisitPage, ui: Ui_PrepareVisitForm) -> None:
         self.page = page
-        f = page.form
-        self.review_address = child(f, QLabel, "reviewAddressLabel")
-        self.review_advice = child(f, QLabel, "reviewAdviceLabel")
-        self.review_summary = child(f, QLabel, "reviewSummaryLabel")
-        self.review_consent = child(f, QLabel, "reviewConsentLabel")
-        self.save_button = child(f, QPushButton, "saveButton")
-        self.concept_button = child(f, QPushButton, "conceptButton")
-        self.review_consent_button = child(f, QPushButton, "reviewConsentButton")
-        self.save_error = child(f, QLabel, "saveErrorLabel")
-        self.review_badge = make_badge(f, "reviewBadgeHolder", 1.6)
+        self.review_address = ui.reviewAddressLabel
+        self.review_advice = ui.reviewAdviceLabel
+        self.review_summary = ui.reviewSummaryLabel
+        self.review_consent = ui.reviewConsentLabel
+        self.save_button = ui.saveButton
+        self.concept_button = ui.conceptButton
+        self.review_consent_button = ui.reviewConsentButton
+        self.save_error = ui.saveErrorLabel
+        self.review_badge = make_badge(ui.reviewBadgeHolder, 1.6)
         self.review_address.setFont(scaled_font(self.review_address, 1.7))
         self.review_advice.setFont(scaled_font(self.review_advice, 1.2))
         for label in (self.review_address, self.review_summary):
