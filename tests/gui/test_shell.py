@@ -237,5 +237,6 @@ def test_after_a_reset_the_person_is_told_who_set_the_password_and_when(
     qtbot.waitUntil(lambda: window.ctx is None)
     log_in(qtbot, window.login_view, "sanne", "sanne-kreeg-een-nieuw-wachtwoord")
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=15_000)
-    qtbot.wait(200)
+    # The notice is read on the task runner after login: once it is idle, it has answered.
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=15_000)
     assert window.password_notice_box is box  # said once: no new notice

@@ -229,8 +229,8 @@ def test_an_alarm_due_while_the_server_is_lost_fires_here_and_is_recorded_once_w
     )
     (row_text,) = panel.row_texts()
     assert note not in row_text and row_text.startswith("Terugbelmoment: bel nu Sanne Visser")
-    scheduler.check_due()
-    qtbot.wait(200)
+    scheduler.check_due()  # synchronous; anything it queued has run once the runner is idle
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=5_000)
     assert window.notifier.sounds_played == sounds + 1 and len(sent) == 1
     (alarm,) = panel.alarms
     assert alarm.reminder_key == local.reminder_key and alarm.due_at == due
