@@ -27,6 +27,10 @@ def _flush() -> None:
     for _ in range(3):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QCoreApplication.processEvents()
+    # Widgets a test dropped in a reference cycle are collected here, between tests,
+    # not by a later collection in the middle of some Qt call of the next test.
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def snapshot() -> QtState:

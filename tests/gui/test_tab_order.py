@@ -3,9 +3,13 @@ tables, lists and multi-line texts (the rule: :mod:`tests.gui.focus_order`)."""
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStackedWidget,
@@ -154,39 +158,59 @@ PLAN_ORDER = (  # object names
 )
 
 
-def dialog_problems(qtbot: QtBot, dialog: QWidget, name: str) -> list[str]:
+@pytest.fixture
+def kept(qapp: object) -> Iterator[list[QWidget]]:
+    """The dialogs a test makes without a parent. pytest-qt keeps only weak references:
+    a dialog caught in a reference cycle would otherwise be deleted by Python's garbage
+    collector at any later moment, possibly inside a Qt call (a segfault). Here they live
+    to the end of the test and are deleted through Qt."""
+    dialogs: list[QWidget] = []
+    yield dialogs
+    for dialog in dialogs:
+        if shiboken6.isValid(dialog):
+            dialog.close()
+            dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    dialogs.clear()
+    gc.collect()
+
+
+def dialog_problems(qtbot: QtBot, kept: list[QWidget], dialog: QWidget, name: str) -> list[str]:
+    kept.append(dialog)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     return [f"{name}: {p}" for p in order_problems(dialog)]
 
 
-def test_tab_follows_the_reading_order_in_every_dialog(qtbot: QtBot, demo: DemoEnv) -> None:
+def test_tab_follows_the_reading_order_in_every_dialog(
+    qtbot: QtBot, demo: DemoEnv, kept: list[QWidget]
+) -> None:
     from tests.gui.test_call_dialog import buddy_visit, choose
     from tests.gui.test_incident_dialog import file_report, fill_report, returned_visit
 
     sanne = demo.login("sanne")
     tom = demo.login("tom")
     ahmed = demo.login("ahmed")
-    problems = dialog_problems(qtbot, ConsentDialog(sanne, demo.tasks, "—", None), "consent")
-    problems += dialog_problems(qtbot, PasswordDialog(sanne, demo.tasks, None), "password")
+    problems = dialog_problems(qtbot, kept, ConsentDialog(sanne, demo.tasks, "—", None), "consent")
+    problems += dialog_problems(qtbot, kept, PasswordDialog(sanne, demo.tasks, None), "password")
     petra_id = next(a.id for a in list_accounts(tom) if a.username == "petra")
     reset = PasswordDialog(tom, demo.tasks, None, account_id=petra_id, username="petra", lead=True)
-    problems += dialog_problems(qtbot, reset, "password reset")
+    problems += dialog_problems(qtbot, kept, reset, "password reset")
     account = AccountDialog(tom, demo.tasks, None)
     account.role_checks[next(iter(account.role_checks))].setChecked(True)
-    problems += dialog_problems(qtbot, account, "account")
+    problems += dialog_problems(qtbot, kept, account, "account")
     list(account.role_checks.values())[1].setChecked(True)  # a leidinggevende: co-sign
     qtbot.wait(1)
     problems += [f"account+cosign: {p}" for p in order_problems(account)]
 
     detail = buddy_visit(ahmed)
-    problems += dialog_problems(qtbot, VisitDetailDialog(detail, None), "visit detail")
+    problems += dialog_problems(qtbot, kept, VisitDetailDialog(detail, None), "visit detail")
     callback = detail.next_callback
     assert callback is not None
     demo.clock.set(callback.due_at + timedelta(seconds=30))
     call = CallDialog(ahmed, detail.id, callback.id, demo.hub)
-    problems += dialog_problems(qtbot, call, "call")
+    problems += dialog_problems(qtbot, kept, call, "call")
     choose(qtbot, call.first_name_button)
     problems += [f"call, voornaam: {p}" for p in order_problems(call)]
     choose(qtbot, call.last_name_button)
@@ -194,7 +218,7 @@ def test_tab_follows_the_reading_order_in_every_dialog(qtbot: QtBot, demo: DemoE
     problems += [f"call, result: {p}" for p in order_problems(call)]
 
     incident = IncidentDialog(sanne, visit_id=returned_visit(sanne))
-    problems += dialog_problems(qtbot, incident, "incident")
+    problems += dialog_problems(qtbot, kept, incident, "incident")
     fill_report(qtbot, incident)
     file_report(qtbot, incident)
     for tab in range(incident.tabs.count()):
@@ -204,14 +228,14 @@ def test_tab_follows_the_reading_order_in_every_dialog(qtbot: QtBot, demo: DemoE
     # A leidinggevende also sees the aftercare tab.
     assert incident.incident_id is not None
     followed = IncidentDialog(demo.login("petra"), incident_id=incident.incident_id)
-    problems += dialog_problems(qtbot, followed, "incident (leidinggevende)")
+    problems += dialog_problems(qtbot, kept, followed, "incident (leidinggevende)")
     for tab in range(followed.tabs.count()):
         followed.tabs.setCurrentIndex(tab)
         qtbot.wait(1)
         problems += [f"followed tab {tab + 1}: {p}" for p in order_problems(followed)]
 
     login = LoginView(demo.data_dir, lambda *_: None, demo.tasks, demo_logins=demo_logins())
-    problems += dialog_problems(qtbot, login, "login")
+    problems += dialog_problems(qtbot, kept, login, "login")
     first_run = FirstRunView(demo.data_dir.parent / "new", demo.tasks, create=lambda *_: None)
-    problems += dialog_problems(qtbot, first_run, "first run")
+    problems += dialog_problems(qtbot, kept, first_run, "first run")
     assert problems == []
