@@ -2492,4 +2492,9 @@ EN: dict[str, str] = {
         "Watch service reports a fault ({time}): {what}"
     ),
     "Wachtpost actief ({time})": "Watch service active ({time})",
+    # ---- saving off the GUI thread (gui/alarm_panel.py, gui/call_dialog.py) ----------
+    "Bezig met opslaan…": "Saving…",
+    "Niet vastgelegd: {reason} Het alarm blijft staan.": (
+        "Not recorded: {reason} The alarm stays."
+    ),
 }

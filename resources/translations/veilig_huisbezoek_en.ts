@@ -299,6 +299,14 @@
         <translation>{symbol} ALARM — {count} open; stays until you acknowledge</translation>
     </message>
     <message>
+        <source>onverwachte fout ({kind}).</source>
+        <translation>unexpected error ({kind}).</translation>
+    </message>
+    <message>
+        <source>Niet vastgelegd: {reason} Het alarm blijft staan.</source>
+        <translation>Not recorded: {reason} The alarm stays.</translation>
+    </message>
+    <message>
         <source>Alarm bevestigd; dit wordt vastgelegd zodra de verbinding terug is.</source>
         <translation>Alarm acknowledged; this is recorded once the connection is back.</translation>
     </message>
@@ -368,6 +376,10 @@
     <message>
         <source>Bent u terug? Meld u terug in Mijn bezoeken; dan stopt het alarm.</source>
         <translation>Are you back? Report back in My visits; that stops the alarm.</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>In behandeling</source>

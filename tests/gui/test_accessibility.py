@@ -63,6 +63,7 @@ from tests.gui.prepare_steps import (
 from tests.gui.stack_pages import each_stack_page
 from tests.gui.test_app_alarms import check_at, log_in, running_visit
 from tests.gui.test_board import open_board
+from tests.reminders.helpers import refresh_panel
 from veilig_huisbezoek.domain.call_outcome import CallAction
 from veilig_huisbezoek.domain.phone import format_phone
 from veilig_huisbezoek.gui.accounts_page import AccountDialog, AccountsPage
@@ -878,7 +879,7 @@ def test_a_new_alarm_row_is_announced_with_the_first_name_and_what_to_do(
     assert f"Waarschuwing\n{row.label.text()}\nBellen over dit alarm" in hears(row)
     assert unheard(panel) == []
     sent.clear()
-    panel.refresh()
+    refresh_panel(qtbot, panel)
     assert about_this_visit() == []  # once per alarm
 
     # Locked: the first name and what to do, nothing more.

@@ -14,6 +14,7 @@ from tests.gui.conftest import DemoEnv
 from tests.gui.focus_order import names, order_problems, tab_chain
 from tests.gui.test_my_visits import click, open_page, plan_visit
 from tests.presence_helpers import buddy_present
+from tests.reminders.helpers import refresh_panel
 from veilig_huisbezoek.domain.visit import VisitState
 from veilig_huisbezoek.gui.alarm_panel import AlarmPanel
 from veilig_huisbezoek.gui.departure_dialog import Departure, DepartureDialog, DepartureOption
@@ -129,10 +130,10 @@ def test_going_anyway_needs_a_reason_and_tells_the_leidinggevende(
 
     petra = demo.login("petra")
     window = QWidget()
-    QVBoxLayout(window).addWidget(panel := AlarmPanel(petra, demo.hub))
+    QVBoxLayout(window).addWidget(panel := AlarmPanel(petra, demo.hub, demo.tasks))
     qtbot.addWidget(window)
     window.show()
-    panel.refresh()
+    refresh_panel(qtbot, panel)
     texts = [t for t in panel.row_texts() if "Vertrokken zonder bereikbare buddy" in t]
     assert len(texts) == 1 and "Sanne Visser" in texts[0]
     row = next(r for r in panel.rows if r.label.text() == texts[0])
