@@ -2497,4 +2497,10 @@ EN: dict[str, str] = {
     "Niet vastgelegd: {reason} Het alarm blijft staan.": (
         "Not recorded: {reason} The alarm stays."
     ),
+    "Het gesprek is niet vastgelegd: {reason} Uw keuzes staan er nog.": (
+        "The call was not recorded: {reason} Your choices are still there."
+    ),
+    "Het register onveilige adressen wordt geraadpleegd…": (
+        "Consulting the register of unsafe addresses…"
+    ),
 }

@@ -833,6 +833,18 @@
         <translation>Call-back — {name}</translation>
     </message>
     <message>
+        <source>onverwachte fout ({kind}).</source>
+        <translation>unexpected error ({kind}).</translation>
+    </message>
+    <message>
+        <source>Het gesprek is niet vastgelegd: {reason} Uw keuzes staan er nog.</source>
+        <translation>The call was not recorded: {reason} Your choices are still there.</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
         <source>Geen telefoonnummer bekend</source>
         <translation>No phone number known</translation>
     </message>
@@ -2939,6 +2951,10 @@ Continue?</translation>
         <translation>My visits</translation>
     </message>
     <message>
+        <source>onverwachte fout ({kind}).</source>
+        <translation>unexpected error ({kind}).</translation>
+    </message>
+    <message>
         <source>{address} — {level} — {state}</source>
         <translation>{address} — {level} — {state}</translation>
     </message>
@@ -3824,6 +3840,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Review</translation>
     </message>
     <message>
+        <source>onverwachte fout ({kind}).</source>
+        <translation>unexpected error ({kind}).</translation>
+    </message>
+    <message>
         <source>— kies de reden —</source>
         <translation>— choose the reason —</translation>
     </message>
@@ -3858,6 +3878,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Volgende stap: {name}</source>
         <translation>Next step: {name}</translation>
+    </message>
+    <message>
+        <source>Het register onveilige adressen wordt geraadpleegd…</source>
+        <translation>Consulting the register of unsafe addresses…</translation>
     </message>
     <message>
         <source>⚠ Het register onveilige adressen kon niet worden geraadpleegd ({error}). Beantwoord de registervraag in de risicocheck zelf.</source>
@@ -4702,6 +4726,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Still unwatched</translation>
     </message>
     <message>
+        <source>onverwachte fout ({kind}).</source>
+        <translation>unexpected error ({kind}).</translation>
+    </message>
+    <message>
         <source>jan</source>
         <translation>Jan</translation>
     </message>
@@ -4819,6 +4847,14 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Melding</source>
         <translation>Message</translation>
+    </message>
+    <message>
+        <source>onverwachte fout ({kind}).</source>
+        <translation>unexpected error ({kind}).</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Instellingen opgeslagen.</source>

@@ -405,6 +405,7 @@ class Probe:
         board = ws.pages["board"]
         assert isinstance(board, BoardPage)
         self.window.hub.call_requested.emit(summary.id, callback.id)
+        self.wait_until(lambda: board.call_dialog is not None, "call dialog loaded")
         dialog = board.call_dialog
         assert isinstance(dialog, CallDialog)
         self.wait_until(dialog.isVisible, "call dialog")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import DEMO_PASSWORDS, DemoEnv
+from tests.gui.test_board import opened_call
 from tests.presence_helpers import visit_buddy_present
 from tests.reminders.helpers import groen_assessment, refresh_panel, settle_panel
 from veilig_huisbezoek.domain.address import Address
@@ -278,8 +279,7 @@ def test_bellen_in_the_panel_opens_the_call_dialog(
     board = window.workspace.pages["board"]
     assert isinstance(board, BoardPage)
     assert window.workspace.tabs.currentWidget() is board
-    dialog = board.call_dialog
-    assert dialog is not None and dialog.isVisible()
+    dialog = opened_call(qtbot, board)
     assert (dialog.visit_id, dialog.callback_id) == (visit.id, row.alarm.callback_id)
     assert row.alarm.callback_id is not None
     assert row in panel(window).rows  # calling is not acknowledging

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import cast
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -255,12 +256,24 @@ class MyVisitsPage(WorkspacePage):
 
     # ---- data ---------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the open visits on the task runner (see ``load_in_background``)."""
+        ctx = self.ctx
+        self.load_in_background(
+            lambda: planning.my_open_visits(ctx), self._loaded, self._load_failed
+        )
+
+    def _load_failed(self, error: BaseException) -> None:
+        if isinstance(error, UserError | StoreError):
+            self._say(error_text(error), error=True)
+        else:
+            self._say(
+                self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__),
+                error=True,
+            )
+
+    def _loaded(self, result: object) -> None:
+        rows = cast(list[MyVisit], result)
         keep = self.selected_id()
-        try:
-            rows = planning.my_open_visits(self.ctx)
-        except (UserError, StoreError) as exc:
-            self._say(error_text(exc), error=True)
-            return
         self.model.set_rows(rows)
         self.empty_label.setVisible(not rows)
         self.table.setVisible(bool(rows))
