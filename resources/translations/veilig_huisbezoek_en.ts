@@ -2959,6 +2959,10 @@ Continue?</translation>
         <translation>{address} — {level} — {state}</translation>
     </message>
     <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
         <source>Bezoek gepland: {address}. Vertrek met ‘Vertrekken’.</source>
         <translation>Visit scheduled: {address}. Leave with ‘Depart’.</translation>
     </message>

@@ -23,6 +23,7 @@ SAFE_ADDRESS = ("Prinsengracht", "263", "", "1016 GV", "Amsterdam")
 
 
 def click(qtbot: QtBot, button: QAbstractButton) -> None:
+    helpers.settle_around(qtbot, button)  # what the page reads on the task runner first
     assert button.isVisible() and button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     helpers.settle_around(qtbot, button)

@@ -55,8 +55,8 @@ NOT_YET_CONVERTED: dict[str, str] = {
     "tasks.py:_deliver > scheduler.py:_loaded": "scheduler: alarms recorded in a callback",
 }
 # Known, but not driven by this session (convert, then drive them here too):
-# my_visits.py:_run (the visit actions: plan, depart, back safe), visit_detail.py:for_visit,
-# incident_dialog.py (reload, _prefill, file_or_save), incident_note_tab.py:prefill and
+# visit_detail.py:for_visit, incident_dialog.py (reload, _prefill, file_or_save; opened
+# by my_visits after "Terug, er was een incident"), incident_note_tab.py:prefill and
 # password_dialog.py:__init__.
 
 

@@ -70,6 +70,7 @@ def open_page(qtbot: QtBot, demo: DemoEnv, user: str = "sanne") -> MyVisitsPage:
 
 def click(qtbot: QtBot, button: QAbstractButton | None) -> None:
     assert button is not None
+    helpers.settle_around(qtbot, button)  # what the page reads on the task runner first
     assert button.isVisible() and button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     helpers.settle_around(qtbot, button)

@@ -241,6 +241,10 @@ class MyVisitsPage(WorkspacePage):
         self.incident_dialog: QDialog | None = None
         self.departure_dialog: DepartureDialog | None = None
         self._departing = False
+        # A visit action is being saved (on the task runner): the actions wait.
+        self._saving = False
+        # A visit to select once the reload under way arrives (and what to do then).
+        self._select_later: tuple[int, Callable[[], None] | None] | None = None
         self.choose_save_path: SavePathChooser = ask_save_path
         self.confirm_box: QMessageBox | None = None
         hub.visits_changed.connect(self.refresh)
@@ -274,6 +278,12 @@ class MyVisitsPage(WorkspacePage):
     def _loaded(self, result: object) -> None:
         rows = cast(list[MyVisit], result)
         keep = self.selected_id()
+        later, self._select_later = self._select_later, None
+        if later is not None and any(r.id == later[0] for r in rows):
+            keep = later[0]
+        elif later is not None and self.reading:
+            # Not in this (older) answer: one more reload follows; wait for that one.
+            self._select_later, later = later, None
         self.model.set_rows(rows)
         self.empty_label.setVisible(not rows)
         self.table.setVisible(bool(rows))
@@ -281,16 +291,31 @@ class MyVisitsPage(WorkspacePage):
             row = self.model.row_of(keep) if keep is not None else None
             self.select_row(row if row is not None else 0)
         self._update_buttons()
+        if later is not None and later[1] is not None:
+            later[1]()
 
     def select_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
             self.table.selectRow(row)
             self.table.setCurrentIndex(self.model.index(row, 0))
 
-    def select_visit(self, visit_id: int) -> None:
+    @property
+    def reading(self) -> bool:
+        """Reading the visits, or saving a visit action or the departure (task runner)."""
+        return super().reading or self._saving or self._departing
+
+    def select_visit(self, visit_id: int, then: Callable[[], None] | None = None) -> None:
+        """Select the visit, then ``then``; a visit not shown yet (its reload is under way
+        on the task runner) is selected when the reload arrives."""
         row = self.model.row_of(visit_id)
+        if row is None and self.reading:
+            self._select_later = (visit_id, then)
+            return
+        self._select_later = None
         if row is not None:
             self.select_row(row)
+        if then is not None:
+            then()
 
     def selected(self) -> MyVisit | None:
         model = self.table.selectionModel()
@@ -325,6 +350,14 @@ class MyVisitsPage(WorkspacePage):
             button.setEnabled(state is not None and can_transition(state, target))
         if self._departing:  # the departure runs on the task runner: one at a time
             self.depart_button.setEnabled(False)
+        if self._saving:  # an action is being saved: one at a time
+            for button in (
+                self.plan_button,
+                self.depart_button,
+                self.safe_button,
+                self.incident_button,
+            ):
+                button.setEnabled(False)
         for button in (self.details_button, self.letter_button, self.agenda_button):
             button.setEnabled(row is not None)
         if row is None:
@@ -347,15 +380,46 @@ class MyVisitsPage(WorkspacePage):
     def _say(self, text: str, *, error: bool = False) -> None:
         say(self.message_label, text, error=error)
 
-    def _run(self, action: Callable[[ServiceContext, int], None], visit_id: int) -> bool:
-        try:
-            action(self.ctx, visit_id)
-        except (UserError, StoreError) as exc:
-            self._say(error_text(exc), error=True)
+    def _run(
+        self,
+        action: Callable[[ServiceContext, int], object],
+        visit_id: int,
+        done: Callable[[object], None],
+    ) -> None:
+        """Run a visit action on the task runner (never a round trip on the GUI thread);
+        meanwhile the actions wait and the page says it is saving. Then ``done``, or the
+        refusal in Dutch and a reload. ``done`` gets what ``action`` returned."""
+        if self._saving:
+            return
+        ctx = self.ctx
+        self._saving = True
+        self._update_buttons()
+        self._say(self.tr("Bezig met opslaan…"))
+
+        def succeeded(result: object) -> None:
+            self._saved()
+            self.hub.visits_changed.emit()
+            done(result)
+
+        def failed(error: BaseException) -> None:
+            self._saved()
+            if isinstance(error, UserError | StoreError):
+                self._say(error_text(error), error=True)
+            else:
+                self._say(
+                    self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__),
+                    error=True,
+                )
             self.refresh()
-            return False
-        self.hub.visits_changed.emit()
-        return True
+
+        try:
+            self.tasks.run(lambda: action(ctx, visit_id), succeeded, failed, owner=self)
+        except RuntimeError:  # the window is closing
+            self._saving = False
+
+    def _saved(self) -> None:
+        self._saving = False
+        self._update_buttons()
 
     # ---- actions ------------------------------------------------------------------
     def schedule(self) -> None:
@@ -363,12 +427,16 @@ class MyVisitsPage(WorkspacePage):
         if row is None:
             return
         self.incident_panel.hide()
-        if self._run(visits.schedule_visit, row.id):
-            self._say(
+        address = row.summary.address.one_line()
+        self._run(
+            visits.schedule_visit,
+            row.id,
+            lambda _result: self._say(
                 self.tr("Bezoek gepland: {address}. Vertrek met ‘Vertrekken’.").format(
-                    address=row.summary.address.one_line()
+                    address=address
                 )
-            )
+            ),
+        )
 
     def depart(self) -> None:
         """Depart (on the task runner: the service reads presence afresh). When the buddy
@@ -485,19 +553,36 @@ class MyVisitsPage(WorkspacePage):
             return
         self.incident_panel.hide()
         if incident:
-            if self._run(visits.return_with_incident, visit_id):
-                self._say(self.tr("Het bezoek is beëindigd: terug, er was een incident."))
-                self._show_incident_help()
-                self.incident_dialog = open_for_visit(self.ctx, visit_id, self)
-                return_focus(self.incident_dialog, self.table, opener=self.table)
-        elif self._run(visits.return_safe, visit_id):
-            self._say(self.tr("Welkom terug. Het bezoek is beëindigd: terug, veilig."))
 
-    def _show_incident_help(self) -> None:
-        try:
-            emergency = load_settings(self.ctx).police_emergency
-        except (UserError, StoreError):
-            emergency = "112"
+            def end_with_incident(ctx: ServiceContext, visit_id: int) -> str:
+                visits.return_with_incident(ctx, visit_id)
+                # The emergency number for the help text, read here too (not after).
+                try:
+                    return load_settings(ctx).police_emergency
+                except (UserError, StoreError):
+                    return "112"
+
+            self._run(
+                end_with_incident,
+                visit_id,
+                lambda emergency: self._ended_with_incident(visit_id, str(emergency)),
+            )
+        else:
+            self._run(
+                visits.return_safe,
+                visit_id,
+                lambda _result: self._say(
+                    self.tr("Welkom terug. Het bezoek is beëindigd: terug, veilig.")
+                ),
+            )
+
+    def _ended_with_incident(self, visit_id: int, emergency: str) -> None:
+        self._say(self.tr("Het bezoek is beëindigd: terug, er was een incident."))
+        self._show_incident_help(emergency)
+        self.incident_dialog = open_for_visit(self.ctx, visit_id, self)
+        return_focus(self.incident_dialog, self.table, opener=self.table)
+
+    def _show_incident_help(self, emergency: str) -> None:
         self.incident_text.setText(
             self.tr(
                 "Zorg eerst voor uw eigen veiligheid. Is er direct gevaar, bel dan {emergency}; "

@@ -149,7 +149,7 @@ class WorkspaceView(QWidget):
             return
         self.show_page("my_visits")
         if page.model.row_of(visit_id) is None:
-            page.refresh()
+            page.refresh()  # on the task runner: selected when it arrives
         page.select_visit(visit_id)
         page.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -181,10 +181,13 @@ class WorkspaceView(QWidget):
         if not isinstance(page, MyVisitsPage):
             return
         self.show_page("my_visits")
-        page.refresh()
-        page.select_visit(visit_id)
-        if page.safe_button.isEnabled():
-            page.safe_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        page.refresh()  # on the task runner: selected when it arrives
+
+        def focus_safe() -> None:
+            if page.safe_button.isEnabled():
+                page.safe_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        page.select_visit(visit_id, focus_safe)
 
     def _call(self, visit_id: int, callback_id: object) -> None:
         """Calls go through the board: one call at a time, never a nested event loop
