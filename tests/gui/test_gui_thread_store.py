@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import DemoEnv
@@ -35,6 +36,7 @@ from tests.reminders.helpers import settle_panel
 from veilig_huisbezoek.domain.reminders import ReminderKind
 from veilig_huisbezoek.gui.board import BoardPage
 from veilig_huisbezoek.gui.main_window import MainWindow
+from veilig_huisbezoek.gui.my_visits import MyVisitsPage
 from veilig_huisbezoek.reminders.notifier import Notifier
 from veilig_huisbezoek.services.demo import demo_logins
 
@@ -98,8 +100,9 @@ def _show_every_page(qtbot: QtBot, window: MainWindow) -> None:
 def _session(
     qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow, plant: Callable[[], None] | None = None
 ) -> GuiThreadProbe:
-    """Ahmed (a buddy): log in, every page, an alarm acknowledged, a call recorded; then
-    Petra (leidinggevende: reports) and Tom (accounts, settings) open their pages."""
+    """Ahmed (a buddy): log in, every page, an alarm acknowledged, a call recorded; Sanne
+    comes back safe from the visit; Petra (leidinggevende: reports) and Tom (accounts,
+    settings) open their pages."""
     visit = running_visit(demo)
     with probing() as probe:
         window = make_window()
@@ -127,6 +130,22 @@ def _session(
         call.accept()
         qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
         window.close()
+        # Sanne (the visitor) comes back: "Terug, veilig" in Mijn bezoeken.
+        window = make_window()
+        log_in(qtbot, window, "sanne")
+        _show_every_page(qtbot, window)
+        assert window.workspace is not None
+        my_visits = window.workspace.pages["my_visits"]
+        assert isinstance(my_visits, MyVisitsPage)
+        window.workspace.show_page("my_visits")
+        my_visits.select_visit(visit.id)
+        my_visits.safe_button.click()
+        box = my_visits.confirm_box
+        assert box is not None
+        box.button(QMessageBox.StandardButton.Yes).click()
+        qtbot.waitUntil(lambda: my_visits.model.row_of(visit.id) is None, timeout=10_000)
+        settle_page(qtbot, my_visits)
+        window.close()
         for user in ("petra", "tom"):
             other = make_window()
             log_in(qtbot, other, user)
@@ -146,7 +165,6 @@ def test_a_planted_direct_service_call_from_a_page_fails_it(
     qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow
 ) -> None:
     """The ratchet catches a page that reads the store itself on the GUI thread."""
-    from veilig_huisbezoek.gui.my_visits import MyVisitsPage
     from veilig_huisbezoek.services import planning
 
     def direct_reload(page: MyVisitsPage) -> None:
