@@ -653,7 +653,9 @@ def test_an_incident_deadline_names_the_incident_and_opens_it(
     assert row.height() >= row.open_button.sizeHint().height()  # not squeezed flat
     qtbot.mouseClick(row.open_button, Qt.MouseButton.LeftButton)
     assert window.workspace is not None
-    dialog = window.workspace.incident_dialog
+    workspace = window.workspace
+    qtbot.waitUntil(lambda: workspace.incident_dialog is not None)  # read first (task runner)
+    dialog = workspace.incident_dialog
     assert isinstance(dialog, IncidentDialog) and dialog.isVisible()
     assert dialog.incident_id == incident_id
     dialog.close()

@@ -57,9 +57,9 @@ NOT_YET_CONVERTED: dict[str, str] = {
     "tasks.py:_deliver > scheduler.py:_loaded": "scheduler: alarms recorded in a callback",
 }
 # Known, but not driven by this session (convert, then drive them here too):
-# visit_detail.py:for_visit, incident_dialog.py (reload, _prefill, file_or_save; opened
-# by my_visits after "Terug, er was een incident"), incident_note_tab.py:prefill and
-# password_dialog.py:__init__.
+# visit_detail.py:for_visit, the incident form's writes and the reload after each
+# (incident_dialog.py file_or_save and reload, the incident_*_tab.py actions through
+# IncidentDialog.run, incident_note_tab.py:prefill) and password_dialog.py:__init__.
 
 
 @pytest.fixture
@@ -100,9 +100,9 @@ def _show_every_page(qtbot: QtBot, window: MainWindow) -> None:
 def _session(
     qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow, plant: Callable[[], None] | None = None
 ) -> GuiThreadProbe:
-    """Ahmed (a buddy): log in, every page, an alarm acknowledged, a call recorded; Sanne
-    comes back safe from the visit; Petra (leidinggevende: reports) and Tom (accounts,
-    settings) open their pages."""
+    """Ahmed (a buddy): log in, every page, an alarm acknowledged, a call recorded, the
+    incident form opened; Sanne comes back safe from the visit; Petra (leidinggevende:
+    reports) and Tom (accounts, settings) open their pages."""
     visit = running_visit(demo)
     with probing() as probe:
         window = make_window()
@@ -128,6 +128,13 @@ def _session(
         call.record_button.click()
         qtbot.waitUntil(lambda: call.decision is not None)
         call.accept()
+        # Incident melden (the top row): the form opens after its reads.
+        workspace = window.workspace
+        assert workspace is not None
+        workspace.report_incident()
+        qtbot.waitUntil(lambda: workspace.incident_dialog is not None)
+        assert workspace.incident_dialog is not None
+        workspace.incident_dialog.close()
         qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
         window.close()
         # Sanne (the visitor) comes back: "Terug, veilig" in Mijn bezoeken.

@@ -42,7 +42,7 @@ from .file_choosers import SavePathChooser, ask_save_path
 from .forms import child
 from .hub import AppHub
 from .i18n import domain_text, error_text
-from .incident_dialog import open_for_visit
+from .incident_dialog import IncidentData, load_incident, open_for_visit
 from .keys import return_focus
 from .look import PRIMARY_BUTTON_STYLE, say, scaled_font
 from .page_base import WorkspacePage
@@ -554,19 +554,21 @@ class MyVisitsPage(WorkspacePage):
         self.incident_panel.hide()
         if incident:
 
-            def end_with_incident(ctx: ServiceContext, visit_id: int) -> str:
+            def end_with_incident(ctx: ServiceContext, visit_id: int) -> tuple[str, IncidentData]:
                 visits.return_with_incident(ctx, visit_id)
-                # The emergency number for the help text, read here too (not after).
+                # The emergency number for the help text and what the incident form
+                # shows, read here too (not on the GUI thread after).
                 try:
-                    return load_settings(ctx).police_emergency
+                    emergency = load_settings(ctx).police_emergency
                 except (UserError, StoreError):
-                    return "112"
+                    emergency = "112"
+                return emergency, load_incident(ctx, visit_id=visit_id)
 
-            self._run(
-                end_with_incident,
-                visit_id,
-                lambda emergency: self._ended_with_incident(visit_id, str(emergency)),
-            )
+            def ended(result: object) -> None:
+                emergency, loaded = cast(tuple[str, IncidentData], result)
+                self._ended_with_incident(visit_id, emergency, loaded)
+
+            self._run(end_with_incident, visit_id, ended)
         else:
             self._run(
                 visits.return_safe,
@@ -576,10 +578,10 @@ class MyVisitsPage(WorkspacePage):
                 ),
             )
 
-    def _ended_with_incident(self, visit_id: int, emergency: str) -> None:
+    def _ended_with_incident(self, visit_id: int, emergency: str, loaded: IncidentData) -> None:
         self._say(self.tr("Het bezoek is beëindigd: terug, er was een incident."))
         self._show_incident_help(emergency)
-        self.incident_dialog = open_for_visit(self.ctx, visit_id, self)
+        self.incident_dialog = open_for_visit(self.ctx, visit_id, self, loaded)
         return_focus(self.incident_dialog, self.table, opener=self.table)
 
     def _show_incident_help(self, emergency: str) -> None:

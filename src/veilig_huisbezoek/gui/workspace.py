@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ..domain.roles import Permission, Role
 from ..services.context import ServiceContext
 from .hub import AppHub
-from .i18n import domain_text
+from .i18n import domain_text, error_text
 from .keys import default_button, return_focus
 from .readout import ReadoutLabel
 from .tasks import TaskRunner
@@ -206,9 +206,22 @@ class WorkspaceView(QWidget):
 
     def open_incident(self, incident_id: int | None) -> None:
         """A new incident (None) or a filed one, e.g. from a deadline alarm."""
-        from .incident_dialog import IncidentDialog
+        from .incident_dialog import load_incident
 
-        dialog = IncidentDialog(self.ctx, incident_id=incident_id, parent=self)
+        ctx = self.ctx
+        # Read on the task runner first (no round trip on the GUI thread), then shown.
+        self.tasks.run(
+            lambda: load_incident(ctx, incident_id=incident_id),
+            lambda loaded: self._show_incident(incident_id, loaded),
+            lambda error: self.hub.status_message.emit(error_text(error)),
+            owner=self,
+        )
+
+    def _show_incident(self, incident_id: int | None, loaded: object) -> None:
+        from .incident_dialog import IncidentData, IncidentDialog
+
+        assert isinstance(loaded, IncidentData)
+        dialog = IncidentDialog(self.ctx, incident_id=incident_id, loaded=loaded, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.incident_dialog = dialog
         return_focus(dialog)
