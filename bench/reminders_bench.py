@@ -162,7 +162,8 @@ def bench_alarm_latency(
     ctx = accounts.log_in(folder, "bram", PASSWORD, SystemClock())
     hub = AppHub()
     window = QWidget()
-    panel = AlarmPanel(ctx, hub)
+    tasks = TaskRunner()
+    panel = AlarmPanel(ctx, hub, tasks)
     QVBoxLayout(window).addWidget(panel)
     window.show()
     scheduler = ReminderScheduler(ctx, tick_ms=60_000)
@@ -183,6 +184,7 @@ def bench_alarm_latency(
     scheduler.rebuild()  # what hub.visits_changed triggers in the app
     run_loop_until(app, lambda: len(latencies) == count, 15)
     scheduler.shutdown()
+    tasks.shutdown()
     window.close()
     ctx.store.close()
     if len(latencies) != count:

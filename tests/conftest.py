@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -136,34 +135,18 @@ def _qt_leak_check(request: pytest.FixtureRequest) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def _gui_thread_store_probe(
-    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _gui_thread_store_probe(request: pytest.FixtureRequest) -> Iterator[None]:
     """VH_GUI_THREAD_REPORT=FILE: note every store session a GUI module opens on the GUI
-    thread (a round trip that would freeze the window on a team server)."""
+    thread (a round trip that would freeze the window on a team server); see
+    tests/gui_thread_probe.py."""
     report = os.environ.get("VH_GUI_THREAD_REPORT")
     if not report or "qapp" not in request.fixturenames:
+        yield
         return
-    import threading
-    import traceback
+    from tests.gui_thread_probe import probing
 
-    from veilig_huisbezoek.storage.team.store import TeamStore
-
-    def wrap(original: Any) -> Any:
-        def probe(self: Any, *args: Any, **kwargs: Any) -> Any:
-            if threading.current_thread() is threading.main_thread():
-                frames = [
-                    f"{Path(f.filename).name}:{f.lineno}:{f.name}"
-                    for f in traceback.extract_stack()
-                    if "/veilig_huisbezoek/gui/" in f.filename
-                ]
-                if frames:
-                    with open(report, "a", encoding="utf-8") as out:
-                        out.write(f"{request.node.nodeid}\t{' < '.join(reversed(frames))}\n")
-            return original(self, *args, **kwargs)
-
-        return probe
-
-    for cls in (Store, TeamStore):
-        for name in ("session", "read_session"):
-            monkeypatch.setattr(cls, name, wrap(cls.__dict__[name]))
+    with probing() as probe:
+        yield
+    with open(report, "a", encoding="utf-8") as out:
+        for opening in probe.openings:
+            out.write(f"{request.node.nodeid}\t{opening.stack()}\t{opening.place}\n")

@@ -20,6 +20,7 @@ from veilig_huisbezoek.domain.checklist import (
     default_checklist,
 )
 from veilig_huisbezoek.domain.visit import VisitPlan, VisitReason, default_callbacks
+from veilig_huisbezoek.gui.page_base import WorkspacePage
 from veilig_huisbezoek.services import visits
 from veilig_huisbezoek.services.context import ServiceContext
 
@@ -125,4 +126,21 @@ def open_page(
     if active:
         page.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    settle_page(qtbot, page)
     return page
+
+
+def settle_page(qtbot: QtBot, page: QWidget) -> None:
+    """Wait until a workspace page's reads on the task runner are done (and shown)."""
+    if isinstance(page, WorkspacePage) or hasattr(page, "reading"):
+        qtbot.waitUntil(lambda: not getattr(page, "reading", False), timeout=10_000)
+
+
+def settle_around(qtbot: QtBot, widget: QWidget) -> None:
+    """Wait for the page ``widget`` is on (its reads and writes on the task runner)."""
+    parent: QWidget | None = widget
+    while parent is not None:
+        if isinstance(parent, WorkspacePage) or hasattr(parent, "reading"):
+            settle_page(qtbot, parent)
+            return
+        parent = parent.parentWidget()

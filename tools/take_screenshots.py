@@ -78,7 +78,7 @@ def shoot(out: Path, language: str) -> int:
     from veilig_huisbezoek.domain.checklist import Answer
     from veilig_huisbezoek.domain.clock import FakeClock, to_local
     from veilig_huisbezoek.domain.reminders import ReminderKind
-    from veilig_huisbezoek.gui.call_dialog import CallDialog
+    from veilig_huisbezoek.gui.call_dialog import CallDialog, load_call
     from veilig_huisbezoek.gui.handover_dialog import HandoverDialog
     from veilig_huisbezoek.gui.i18n import install_qt_translators, install_translator
     from veilig_huisbezoek.gui.main_window import MainWindow
@@ -293,7 +293,14 @@ def shoot(out: Path, language: str) -> int:
     assert detail.next_callback is not None
     clock.set(detail.next_callback.due_at + timedelta(seconds=30))
     settle()
-    dialog = CallDialog(ctx, detail.id, detail.next_callback.id, window.hub, window)
+    dialog = CallDialog(
+        ctx,
+        load_call(ctx, detail.id),
+        detail.next_callback.id,
+        window.hub,
+        window.tasks,
+        window,
+    )
     dialog.show()
     QTest.qWaitForWindowExposed(dialog)
     geometry = dialog.frameGeometry()

@@ -2492,4 +2492,15 @@ EN: dict[str, str] = {
         "Watch service reports a fault ({time}): {what}"
     ),
     "Wachtpost actief ({time})": "Watch service active ({time})",
+    # ---- saving off the GUI thread (gui/alarm_panel.py, gui/call_dialog.py) ----------
+    "Bezig met opslaan…": "Saving…",
+    "Niet vastgelegd: {reason} Het alarm blijft staan.": (
+        "Not recorded: {reason} The alarm stays."
+    ),
+    "Het gesprek is niet vastgelegd: {reason} Uw keuzes staan er nog.": (
+        "The call was not recorded: {reason} Your choices are still there."
+    ),
+    "Het register onveilige adressen wordt geraadpleegd…": (
+        "Consulting the register of unsafe addresses…"
+    ),
 }

@@ -299,6 +299,14 @@
         <translation>{symbol} ALARM — {count} open; stays until you acknowledge</translation>
     </message>
     <message>
+        <source>onverwachte fout ({kind}).</source>
+        <translation>unexpected error ({kind}).</translation>
+    </message>
+    <message>
+        <source>Niet vastgelegd: {reason} Het alarm blijft staan.</source>
+        <translation>Not recorded: {reason} The alarm stays.</translation>
+    </message>
+    <message>
         <source>Alarm bevestigd; dit wordt vastgelegd zodra de verbinding terug is.</source>
         <translation>Alarm acknowledged; this is recorded once the connection is back.</translation>
     </message>
@@ -368,6 +376,10 @@
     <message>
         <source>Bent u terug? Meld u terug in Mijn bezoeken; dan stopt het alarm.</source>
         <translation>Are you back? Report back in My visits; that stops the alarm.</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>In behandeling</source>
@@ -819,6 +831,18 @@
     <message>
         <source>Terugbellen — {name}</source>
         <translation>Call-back — {name}</translation>
+    </message>
+    <message>
+        <source>onverwachte fout ({kind}).</source>
+        <translation>unexpected error ({kind}).</translation>
+    </message>
+    <message>
+        <source>Het gesprek is niet vastgelegd: {reason} Uw keuzes staan er nog.</source>
+        <translation>The call was not recorded: {reason} Your choices are still there.</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Geen telefoonnummer bekend</source>
@@ -2927,8 +2951,16 @@ Continue?</translation>
         <translation>My visits</translation>
     </message>
     <message>
+        <source>onverwachte fout ({kind}).</source>
+        <translation>unexpected error ({kind}).</translation>
+    </message>
+    <message>
         <source>{address} — {level} — {state}</source>
         <translation>{address} — {level} — {state}</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Bezoek gepland: {address}. Vertrek met ‘Vertrekken’.</source>
@@ -3812,6 +3844,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Review</translation>
     </message>
     <message>
+        <source>onverwachte fout ({kind}).</source>
+        <translation>unexpected error ({kind}).</translation>
+    </message>
+    <message>
         <source>— kies de reden —</source>
         <translation>— choose the reason —</translation>
     </message>
@@ -3846,6 +3882,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Volgende stap: {name}</source>
         <translation>Next step: {name}</translation>
+    </message>
+    <message>
+        <source>Het register onveilige adressen wordt geraadpleegd…</source>
+        <translation>Consulting the register of unsafe addresses…</translation>
     </message>
     <message>
         <source>⚠ Het register onveilige adressen kon niet worden geraadpleegd ({error}). Beantwoord de registervraag in de risicocheck zelf.</source>
@@ -4690,6 +4730,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Still unwatched</translation>
     </message>
     <message>
+        <source>onverwachte fout ({kind}).</source>
+        <translation>unexpected error ({kind}).</translation>
+    </message>
+    <message>
         <source>jan</source>
         <translation>Jan</translation>
     </message>
@@ -4807,6 +4851,14 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Melding</source>
         <translation>Message</translation>
+    </message>
+    <message>
+        <source>onverwachte fout ({kind}).</source>
+        <translation>unexpected error ({kind}).</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Instellingen opgeslagen.</source>

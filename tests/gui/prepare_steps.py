@@ -23,8 +23,10 @@ SAFE_ADDRESS = ("Prinsengracht", "263", "", "1016 GV", "Amsterdam")
 
 
 def click(qtbot: QtBot, button: QAbstractButton) -> None:
+    helpers.settle_around(qtbot, button)  # what the page reads on the task runner first
     assert button.isVisible() and button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    helpers.settle_around(qtbot, button)
 
 
 def open_page(qtbot: QtBot, demo: DemoEnv, user: str = "sanne") -> PrepareVisitPage:
@@ -57,6 +59,7 @@ def type_address(
         edit.selectAll()
         qtbot.keyClicks(edit, text)
         edit.editingFinished.emit()  # what leaving the field does
+    helpers.settle_page(qtbot, page)
 
 
 def answer(qtbot: QtBot, page: PrepareVisitPage, answers: dict[str, Answer]) -> None:

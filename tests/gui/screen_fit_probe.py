@@ -356,6 +356,7 @@ class Probe:
         self.pages("sanne", skip=("prepare",))  # walked step by step above
         # Dialogs opened from the top row and from Mijn bezoeken.
         ws.report_incident()
+        self.wait_until(lambda: ws.incident_dialog is not None, "incident dialog loaded")
         assert ws.incident_dialog is not None
         self.dialog("incident-dialog", ws.incident_dialog)  # type: ignore[arg-type]
         ws.change_password()
@@ -405,6 +406,7 @@ class Probe:
         board = ws.pages["board"]
         assert isinstance(board, BoardPage)
         self.window.hub.call_requested.emit(summary.id, callback.id)
+        self.wait_until(lambda: board.call_dialog is not None, "call dialog loaded")
         dialog = board.call_dialog
         assert isinstance(dialog, CallDialog)
         self.wait_until(dialog.isVisible, "call dialog")

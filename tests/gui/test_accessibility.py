@@ -63,10 +63,11 @@ from tests.gui.prepare_steps import (
 from tests.gui.stack_pages import each_stack_page
 from tests.gui.test_app_alarms import check_at, log_in, running_visit
 from tests.gui.test_board import open_board
+from tests.reminders.helpers import refresh_panel
 from veilig_huisbezoek.domain.call_outcome import CallAction
 from veilig_huisbezoek.domain.phone import format_phone
 from veilig_huisbezoek.gui.accounts_page import AccountDialog, AccountsPage
-from veilig_huisbezoek.gui.call_dialog import CallDialog
+from veilig_huisbezoek.gui.call_dialog import CallDialog, load_call
 from veilig_huisbezoek.gui.forms import setup_form
 from veilig_huisbezoek.gui.forms_generated.ui_call_dialog import Ui_CallDialogForm
 from veilig_huisbezoek.gui.incident_dialog import IncidentDialog
@@ -237,6 +238,7 @@ def test_visit_detail_and_call_dialog_opened_via_the_hub_are_named(
     assert callback is not None
     demo.clock.set(callback.due_at + timedelta(seconds=30))
     window.hub.call_requested.emit(summary.id, callback.id)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), CallDialog))
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, CallDialog)
     seen = {
@@ -265,13 +267,13 @@ def test_call_dialog_result_page_is_named(qtbot: QtBot, demo: DemoEnv) -> None:
     callback = get_visit_detail(ctx, summary.id).next_callback
     assert callback is not None
     demo.clock.set(callback.due_at + timedelta(seconds=30))
-    dialog = CallDialog(ctx, summary.id, callback.id, demo.hub)
+    dialog = CallDialog(ctx, load_call(ctx, summary.id), callback.id, demo.hub, demo.tasks)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     qtbot.mouseClick(dialog.last_name_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
-    assert dialog.decision is not None
+    qtbot.waitUntil(lambda: dialog.decision is not None)
     assert dialog.result_page.isVisible()
     assert unnamed(dialog) == []
 
@@ -679,7 +681,7 @@ def _call(qtbot: QtBot, demo: DemoEnv, ctx: ServiceContext, visit_id: int) -> Ca
     assert callback is not None
     if demo.clock.now() < callback.due_at:
         demo.clock.set(callback.due_at + timedelta(seconds=30))
-    dialog = CallDialog(ctx, visit_id, callback.id, demo.hub)
+    dialog = CallDialog(ctx, load_call(ctx, visit_id), callback.id, demo.hub, demo.tasks)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -693,7 +695,8 @@ def _record(qtbot: QtBot, dialog: CallDialog, buttons: tuple[str, ...]) -> None:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
         assert button.isChecked()
     qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
-    assert dialog.decision is not None and dialog.result_page.isVisible()
+    qtbot.waitUntil(lambda: dialog.decision is not None)
+    assert dialog.result_page.isVisible()
 
 
 @pytest.mark.parametrize("outcome", list(CALLS))
@@ -879,7 +882,7 @@ def test_a_new_alarm_row_is_announced_with_the_first_name_and_what_to_do(
     assert f"Waarschuwing\n{row.label.text()}\nBellen over dit alarm" in hears(row)
     assert unheard(panel) == []
     sent.clear()
-    panel.refresh()
+    refresh_panel(qtbot, panel)
     assert about_this_visit() == []  # once per alarm
 
     # Locked: the first name and what to do, nothing more.

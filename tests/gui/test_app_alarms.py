@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QLabel, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import DEMO_PASSWORDS, DemoEnv
+from tests.gui.test_board import opened_call
 from tests.presence_helpers import visit_buddy_present
-from tests.reminders.helpers import groen_assessment
+from tests.reminders.helpers import groen_assessment, refresh_panel, settle_panel
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.checklist import RiskLevel
 from veilig_huisbezoek.domain.phone import format_phone
@@ -156,6 +157,12 @@ def panel(window: MainWindow) -> AlarmPanel:
     return window.alarm_panel
 
 
+def acknowledge(qtbot: QtBot, window: MainWindow, row: AlarmRow) -> None:
+    """Bevestigen, and wait until it is saved (on the task runner) and the panel reloaded."""
+    qtbot.mouseClick(row.acknowledge_button, Qt.MouseButton.LeftButton)
+    settle_panel(qtbot, panel(window))
+
+
 def row_for(window: MainWindow, visit: Visit, kind: ReminderKind) -> AlarmRow:
     rows = [r for r in panel(window).rows if r.alarm.visit_id == visit.id and r.alarm.kind is kind]
     assert len(rows) == 1, [r.label.text() for r in panel(window).rows]
@@ -240,7 +247,7 @@ def test_callback_alarm_over_any_tab_acknowledged_and_on_the_timeline(
 
     demo.clock.advance(2 * MIN)
     alarm_id = row.alarm.id
-    qtbot.mouseClick(row.acknowledge_button, Qt.MouseButton.LeftButton)
+    acknowledge(qtbot, window, row)
     assert all(r.alarm.id != alarm_id for r in panel(window).rows)
     assert window.ctx is not None
     stored = alarms.get_alarm(window.ctx, alarm_id)
@@ -272,8 +279,7 @@ def test_bellen_in_the_panel_opens_the_call_dialog(
     board = window.workspace.pages["board"]
     assert isinstance(board, BoardPage)
     assert window.workspace.tabs.currentWidget() is board
-    dialog = board.call_dialog
-    assert dialog is not None and dialog.isVisible()
+    dialog = opened_call(qtbot, board)
     assert (dialog.visit_id, dialog.callback_id) == (visit.id, row.alarm.callback_id)
     assert row.alarm.callback_id is not None
     assert row in panel(window).rows  # calling is not acknowledging
@@ -371,10 +377,7 @@ def test_retry_and_overdue_alarms_reach_the_buddy(
     window.scheduler.rebuilt.connect(rebuilt.append)
     window.hub.visits_changed.emit()  # what the call dialog does after saving
     qtbot.waitUntil(lambda: rebuilt != [], timeout=5000)
-    qtbot.mouseClick(
-        row_for(window, visit, ReminderKind.CALLBACK_DUE).acknowledge_button,
-        Qt.MouseButton.LeftButton,
-    )
+    acknowledge(qtbot, window, row_for(window, visit, ReminderKind.CALLBACK_DUE))
     retry_due = visit.first_callback + 5 * MIN
     assert mine(check_at(demo, window, retry_due - SEC), visit) == []
     (retry,) = mine(check_at(demo, window, retry_due), visit)
@@ -481,7 +484,7 @@ def test_escalation_reaches_the_leidinggevende_with_a_banner(
     assert row.label.text().startswith("Escalatie: alarm niet bevestigd — bezoek van Sanne Visser")
     assert panel(window).rows[0].alarm.kind is ReminderKind.ESCALATION  # on top
 
-    qtbot.mouseClick(row.acknowledge_button, Qt.MouseButton.LeftButton)
+    acknowledge(qtbot, window, row)
     assert all(r.alarm.visit_id != visit.id for r in panel(window).rows)
     # The buddy's app no longer raises that escalation: it is acknowledged.
     ahmed = service_log_in(demo.data_dir, "ahmed", DEMO_PASSWORDS["ahmed"], demo.clock)
@@ -524,7 +527,7 @@ def test_an_emergency_reaches_the_leidinggevende_at_once_with_a_banner(
         ),
         timeout=2000,
     )
-    qtbot.mouseClick(row.acknowledge_button, Qt.MouseButton.LeftButton)
+    acknowledge(qtbot, window, row)
     assert all(r.alarm.kind is not ReminderKind.EMERGENCY for r in panel(window).rows)
     assert window.ctx is not None
     dialog = VisitDetailDialog.for_visit(window.ctx, visit.id, window)
@@ -555,7 +558,7 @@ def test_a_departure_without_a_reachable_buddy_sounds_on_the_leidinggevendes_des
     assert desktop.messages().count(told) == 1
     # Another reload does not sound it again.
     heard = window.notifier.sounds_played
-    panel(window).refresh()
+    refresh_panel(qtbot, panel(window))
     assert window.notifier.sounds_played == heard
     assert desktop.messages().count(told) == 1
 
@@ -588,15 +591,12 @@ def test_tray_follows_the_alarms_or_is_skipped(
     assert window.notifier.has_tray == QSystemTrayIcon.isSystemTrayAvailable()
     log_in(qtbot, window, "ahmed")
     for row in list(panel(window).rows):  # demo alarms from before: acknowledge them
-        qtbot.mouseClick(row.acknowledge_button, Qt.MouseButton.LeftButton)
+        acknowledge(qtbot, window, row)
     assert window.notifier.tray_state is TrayState.NORMAL
     assert not window.windowTitle().startswith("⚠")
     check_at(demo, window, visit.first_callback)
     assert window.notifier.tray_state is TrayState.ALARM
-    qtbot.mouseClick(
-        row_for(window, visit, ReminderKind.CALLBACK_DUE).acknowledge_button,
-        Qt.MouseButton.LeftButton,
-    )
+    acknowledge(qtbot, window, row_for(window, visit, ReminderKind.CALLBACK_DUE))
     assert window.notifier.tray_state is TrayState.NORMAL
 
 
@@ -653,7 +653,9 @@ def test_an_incident_deadline_names_the_incident_and_opens_it(
     assert row.height() >= row.open_button.sizeHint().height()  # not squeezed flat
     qtbot.mouseClick(row.open_button, Qt.MouseButton.LeftButton)
     assert window.workspace is not None
-    dialog = window.workspace.incident_dialog
+    workspace = window.workspace
+    qtbot.waitUntil(lambda: workspace.incident_dialog is not None)  # read first (task runner)
+    dialog = workspace.incident_dialog
     assert isinstance(dialog, IncidentDialog) and dialog.isVisible()
     assert dialog.incident_id == incident_id
     dialog.close()

@@ -26,6 +26,7 @@ from veilig_huisbezoek.gui.board_model import (
     BoardColumn,
     BoardModel,
 )
+from veilig_huisbezoek.gui.call_dialog import CallDialog
 from veilig_huisbezoek.services import visits
 from veilig_huisbezoek.services.board import BoardRow
 from veilig_huisbezoek.services.context import ServiceContext
@@ -65,6 +66,13 @@ def expected_order(ctx: ServiceContext, now: datetime) -> list[int]:
         return urgency_key(status, v.next_callback, v.expected_return, v.id)
 
     return [v.id for v in sorted(summaries, key=key)]
+
+
+def opened_call(qtbot: QtBot, page: BoardPage) -> CallDialog:
+    """The call dialog the board opens (after reading the visit on the task runner)."""
+    qtbot.waitUntil(lambda: page.call_dialog is not None and page.call_dialog.isVisible())
+    assert page.call_dialog is not None
+    return page.call_dialog
 
 
 def test_medewerker_sees_own_and_buddy_visits_most_urgent_first(
@@ -260,7 +268,7 @@ def test_enter_double_click_and_bellen_open_the_call_dialog(qtbot: QtBot, demo: 
     page.table.selectRow(mine)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    dialog = page.call_dialog
+    dialog = opened_call(qtbot, page)
     assert dialog is not None and dialog.isVisible()
     assert dialog.visit_id == board_row.visit_id
     assert dialog.visitor_name_label.text() == board_row.visitor_name
@@ -273,7 +281,7 @@ def test_enter_double_click_and_bellen_open_the_call_dialog(qtbot: QtBot, demo: 
     # A person's double-click: press-release, then press-double-click-release.
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    dialog = page.call_dialog
+    dialog = opened_call(qtbot, page)
     assert dialog is not None and dialog.visit_id == board_row.visit_id
     with qtbot.waitSignal(dialog.finished):
         dialog.reject()
@@ -281,7 +289,7 @@ def test_enter_double_click_and_bellen_open_the_call_dialog(qtbot: QtBot, demo: 
     # The Bellen button.
     page.table.selectRow(mine)
     qtbot.mouseClick(page.call_button, Qt.MouseButton.LeftButton)
-    dialog = page.call_dialog
+    dialog = opened_call(qtbot, page)
     assert dialog is not None and dialog.visit_id == board_row.visit_id
     with qtbot.waitSignal(dialog.finished):
         dialog.reject()
@@ -295,7 +303,7 @@ def test_a_due_call_back_is_answered_by_the_call(qtbot: QtBot, demo: DemoEnv) ->
     # Early: an extra call, the planned moment stays.
     page.table.selectRow(mine)
     qtbot.mouseClick(page.call_button, Qt.MouseButton.LeftButton)
-    dialog = page.call_dialog
+    dialog = opened_call(qtbot, page)
     assert dialog is not None and dialog.callback_id is None
     assert dialog.due_label.text() == "Extra belmoment (niet gepland)"
     with qtbot.waitSignal(dialog.finished):
@@ -305,7 +313,7 @@ def test_a_due_call_back_is_answered_by_the_call(qtbot: QtBot, demo: DemoEnv) ->
     page.tick()
     page.table.selectRow(row_of(page, board_row.visit_id))
     qtbot.mouseClick(page.call_button, Qt.MouseButton.LeftButton)
-    dialog = page.call_dialog
+    dialog = opened_call(qtbot, page)
     assert dialog is not None and dialog.callback_id == board_row.next_callback_id
     qtbot.mouseClick(dialog.first_name_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.vrijuit_yes, Qt.MouseButton.LeftButton)

@@ -16,7 +16,7 @@ from tests.gui.conftest import DemoEnv
 from veilig_huisbezoek.domain.call_outcome import CallAction, CallDecision
 from veilig_huisbezoek.domain.phone import format_phone
 from veilig_huisbezoek.domain.visit import VisitState
-from veilig_huisbezoek.gui.call_dialog import CallDialog
+from veilig_huisbezoek.gui.call_dialog import CallDialog, load_call
 from veilig_huisbezoek.services import visits
 from veilig_huisbezoek.services.context import ServiceContext
 from veilig_huisbezoek.services.settings import load_settings, save_settings
@@ -43,12 +43,18 @@ def make_dialog(
     assert callback is not None
     if due:
         demo.clock.set(callback.due_at + timedelta(seconds=30))
-    dialog = CallDialog(ctx, detail.id, callback.id, demo.hub)
+    dialog = CallDialog(ctx, load_call(ctx, detail.id), callback.id, demo.hub, demo.tasks)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     return dialog
+
+
+def click_record(qtbot: QtBot, dialog: CallDialog) -> None:
+    """Vastleggen, and wait until it is saved (on the task runner)."""
+    qtbot.mouseClick(dialog.record_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.decision is not None or dialog.error_label.isVisible())
 
 
 def choose(qtbot: QtBot, button: QAbstractButton) -> None:
@@ -136,7 +142,7 @@ def test_achternaam_shows_the_police_panel_with_the_full_address(
     dialog = make_dialog(qtbot, demo, ctx, detail)
     choose(qtbot, dialog.last_name_button)
     assert "Bel nu de politie" in dialog.preview_title_label.text()
-    qtbot.mouseClick(dialog.record_button, LEFT)
+    click_record(qtbot, dialog)
     assert dialog.decision is not None and dialog.decision.action is CallAction.CALL_POLICE
     assert "Bel nu de politie" in dialog.action_title_label.text()
     assert dialog.alarm_panel.isVisible()
@@ -170,7 +176,7 @@ def test_politie_ja_means_112(qtbot: QtBot, demo: DemoEnv) -> None:
     choose(qtbot, dialog.vrijuit_yes)
     choose(qtbot, dialog.politie_yes)
     assert "Bel nu 112" in dialog.preview_title_label.text()
-    qtbot.mouseClick(dialog.record_button, LEFT)
+    click_record(qtbot, dialog)
     assert dialog.decision is not None and dialog.decision.action is CallAction.CALL_112
     assert dialog.alarm_panel.isVisible()
     assert "112" in dialog.police_label.text()
@@ -186,7 +192,7 @@ def test_niet_bereikt_twice_escalates(qtbot: QtBot, demo: DemoEnv) -> None:
     # Not reached: the questions are off and are not stored.
     assert not first.vrijuit_group.isEnabled()
     assert "probeer het opnieuw" in first.preview_title_label.text()
-    qtbot.mouseClick(first.record_button, LEFT)
+    click_record(qtbot, first)
     assert first.decision is not None and first.decision.action is CallAction.RETRY
     assert "Volgend belmoment" in first.action_instruction_label.text()
     first.accept()
@@ -197,7 +203,7 @@ def test_niet_bereikt_twice_escalates(qtbot: QtBot, demo: DemoEnv) -> None:
     assert follow_up.due_at == demo.clock.now() + timedelta(minutes=5)
 
     demo.clock.set(follow_up.due_at)
-    second = CallDialog(ctx, detail.id, follow_up.id, demo.hub)
+    second = CallDialog(ctx, load_call(ctx, detail.id), follow_up.id, demo.hub, demo.tasks)
     qtbot.addWidget(second)
     second.show()
     assert second.previous_misses == 1
@@ -205,7 +211,7 @@ def test_niet_bereikt_twice_escalates(qtbot: QtBot, demo: DemoEnv) -> None:
     assert "niet beantwoord" in second.history_label.text()
     choose(qtbot, second.not_reached_button)
     assert "Escaleer" in second.preview_title_label.text()
-    qtbot.mouseClick(second.record_button, LEFT)
+    click_record(qtbot, second)
     assert second.decision is not None and second.decision.action is CallAction.ESCALATE
     assert second.alarm_panel.isVisible()
     assert second.full_address_label.text() == detail.address.one_line()
@@ -356,7 +362,7 @@ def test_only_the_buddy_or_a_leidinggevende_records(qtbot: QtBot, demo: DemoEnv)
         for v in visits.list_visits(ahmed, active_only=True)
         if v.buddy_id != ahmed.actor.account_id
     )
-    dialog = CallDialog(ahmed, theirs.id, None, demo.hub)
+    dialog = CallDialog(ahmed, load_call(ahmed, theirs.id), None, demo.hub, demo.tasks)
     qtbot.addWidget(dialog)
     dialog.show()
     choose(qtbot, dialog.first_name_button)
@@ -364,7 +370,7 @@ def test_only_the_buddy_or_a_leidinggevende_records(qtbot: QtBot, demo: DemoEnv)
     assert dialog.error_label.isVisible()
     assert "Alleen de buddy" in dialog.error_label.text()
     # A leidinggevende may record it.
-    other = CallDialog(petra, theirs.id, None, demo.hub)
+    other = CallDialog(petra, load_call(petra, theirs.id), None, demo.hub, demo.tasks)
     qtbot.addWidget(other)
     other.show()
     choose(qtbot, other.first_name_button)
@@ -388,7 +394,7 @@ def test_not_reached_names_the_retry_time_of_the_settings(
     # What the buddy reads before recording ...
     assert text in dialog.preview_label.text()
     assert "5 minuten" not in dialog.preview_label.text()
-    qtbot.mouseClick(dialog.record_button, LEFT)
+    click_record(qtbot, dialog)
     decision = dialog.decision
     assert decision is not None and decision.action is CallAction.RETRY
     assert decision.retry_after == timedelta(minutes=retry_minutes)
@@ -407,7 +413,7 @@ def test_not_reached_names_the_retry_time_of_the_settings(
 def test_action_texts_are_the_domain_texts(qtbot: QtBot, demo: DemoEnv) -> None:
     # The dialog carries translatable copies; in Dutch they must equal the domain's.
     ctx = demo.login("ahmed")
-    dialog = CallDialog(ctx, buddy_visit(ctx).id, None, demo.hub)
+    dialog = CallDialog(ctx, load_call(ctx, buddy_visit(ctx).id), None, demo.hub, demo.tasks)
     qtbot.addWidget(dialog)
     for action in CallAction:
         assert dialog.action_text(action) == (action.title, action.instruction)
@@ -418,8 +424,49 @@ def test_screenshot_call_dialog_achternaam(qtbot: QtBot, demo: DemoEnv, tmp_path
     detail = buddy_visit(ctx)
     dialog = make_dialog(qtbot, demo, ctx, detail)
     choose(qtbot, dialog.last_name_button)
-    qtbot.mouseClick(dialog.record_button, LEFT)
+    click_record(qtbot, dialog)
     qtbot.wait(50)
     target = tmp_path / "call-dialog-112.png"  # docs/ pictures: tools/take_screenshots.py
     assert dialog.grab().save(str(target))
     assert target.stat().st_size > 10_000
+
+
+def test_recording_shows_it_is_saving_and_a_failure_keeps_the_choices(
+    qtbot: QtBot, demo: DemoEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The call is written on the task runner: meanwhile the buttons wait and Vastleggen
+    says it is saving; when it fails the dialog says so in Dutch and keeps what was
+    chosen, so that the buddy can try again."""
+    import threading
+
+    from veilig_huisbezoek.gui import call_dialog
+    from veilig_huisbezoek.storage.errors import StoreUnreachableError
+
+    ctx = demo.login("ahmed")
+    dialog = make_dialog(qtbot, demo, ctx, buddy_visit(ctx))
+    choose(qtbot, dialog.first_name_button)
+    choose(qtbot, dialog.vrijuit_yes)
+    choose(qtbot, dialog.politie_no)
+    release = threading.Event()
+
+    def unreachable(*_args: object, **_kwargs: object) -> CallDecision:
+        release.wait(5)
+        raise StoreUnreachableError("weg")
+
+    monkeypatch.setattr(call_dialog, "record_call", unreachable)
+    qtbot.mouseClick(dialog.record_button, LEFT)
+    assert dialog.saving and dialog.record_button.text() == "Bezig met opslaan…"
+    assert not dialog.record_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    assert not any(b.isEnabled() for b in dialog.outcome_buttons())
+    dialog.reject()  # not while saving
+    assert dialog.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.saving)
+    assert dialog.error_label.isVisible()
+    assert dialog.error_label.text().startswith("Het gesprek is niet vastgelegd: ")
+    assert dialog.error_label.text().endswith("Uw keuzes staan er nog.")
+    assert dialog.decision is None and dialog.pages.currentWidget() is dialog.ask_page
+    assert dialog.first_name_button.isChecked() and dialog.vrijuit_yes.isChecked()
+    assert dialog.politie_no.isChecked()
+    assert dialog.record_button.isEnabled() and dialog.cancel_button.isEnabled()
+    assert dialog.record_button.text() != "Bezig met opslaan…"

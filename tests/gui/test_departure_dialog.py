@@ -13,7 +13,9 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import DemoEnv
 from tests.gui.focus_order import names, order_problems, tab_chain
 from tests.gui.test_my_visits import click, open_page, plan_visit
+from tests.helpers import settle_page
 from tests.presence_helpers import buddy_present
+from tests.reminders.helpers import refresh_panel
 from veilig_huisbezoek.domain.visit import VisitState
 from veilig_huisbezoek.gui.alarm_panel import AlarmPanel
 from veilig_huisbezoek.gui.departure_dialog import Departure, DepartureDialog, DepartureOption
@@ -32,6 +34,7 @@ def _ids(page: MyVisitsPage) -> dict[str, int]:
 
 def _press_depart(qtbot: QtBot, page: MyVisitsPage, visit_id: int) -> DepartureDialog:
     page.refresh()
+    settle_page(qtbot, page)
     page.select_visit(visit_id)
     click(qtbot, page.depart_button)
     qtbot.waitUntil(
@@ -52,6 +55,7 @@ def test_a_present_buddy_departs_without_a_dialog(qtbot: QtBot, demo: DemoEnv) -
     visit_id = plan_visit(page.ctx, start_in=timedelta(minutes=5))
     buddy_present(page.ctx.store, _ids(page)["ahmed"], demo.clock.now())
     page.refresh()
+    settle_page(qtbot, page)
     page.select_visit(visit_id)
     click(qtbot, page.depart_button)
     qtbot.waitUntil(lambda: _state(page, visit_id) is VisitState.ONDERWEG, timeout=5_000)
@@ -129,10 +133,10 @@ def test_going_anyway_needs_a_reason_and_tells_the_leidinggevende(
 
     petra = demo.login("petra")
     window = QWidget()
-    QVBoxLayout(window).addWidget(panel := AlarmPanel(petra, demo.hub))
+    QVBoxLayout(window).addWidget(panel := AlarmPanel(petra, demo.hub, demo.tasks))
     qtbot.addWidget(window)
     window.show()
-    panel.refresh()
+    refresh_panel(qtbot, panel)
     texts = [t for t in panel.row_texts() if "Vertrokken zonder bereikbare buddy" in t]
     assert len(texts) == 1 and "Sanne Visser" in texts[0]
     row = next(r for r in panel.rows if r.label.text() == texts[0])

@@ -26,6 +26,7 @@ from tests.gui.prepare_steps import (
     tick_colleague,
     type_address,
 )
+from tests.gui.test_board import opened_call
 from tests.gui.test_shell import logged_in
 from veilig_huisbezoek.domain.call_outcome import CallAction
 from veilig_huisbezoek.domain.checklist import RiskLevel
@@ -171,7 +172,7 @@ def test_register_warning_rood_consent_plan_buddy_achternaam_112(
 
     board.table.selectRow(position)
     click(qtbot, board.call_button)
-    call = board.call_dialog
+    call = opened_call(qtbot, board)
     assert call is not None and call.isVisible()
     assert call.callback_id == first_callback.id
     assert call.visitor_name_label.text() == "Sanne Visser"
@@ -181,6 +182,7 @@ def test_register_warning_rood_consent_plan_buddy_achternaam_112(
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
     assert button.isChecked()
     click(qtbot, call.record_button)
+    qtbot.waitUntil(lambda: call.decision is not None)
     assert call.decision is not None and call.decision.action is CallAction.CALL_POLICE
     assert call.alarm_panel.isVisible()
     assert "Bel nu de politie" in call.action_title_label.text()

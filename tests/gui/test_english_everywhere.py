@@ -261,6 +261,7 @@ def test_every_dialog_speaks_english(
     choose(qtbot, call.last_name_button)
     seen.look("call (last name)", call)
     qtbot.mouseClick(call.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: call.decision is not None)
     seen.look("call (action)", call)
     call.close()
     seen.look(

@@ -39,6 +39,7 @@ from tests.gui.prepare_steps import (
     type_address,
     walk_to_plan,
 )
+from tests.helpers import settle_page
 from veilig_huisbezoek.domain.checklist import Answer
 from veilig_huisbezoek.domain.visit import VisitState
 from veilig_huisbezoek.gui.accounts_page import AccountDialog
@@ -298,7 +299,7 @@ def test_after_ending_a_visit_focus_is_on_the_list_of_visits(
     box = modal(qtbot, QMessageBox)
     with qtbot.waitSignal(box.finished):
         keys.press(Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)  # Ja, ik ben veilig terug
-    assert visits.get_visit(ctx, running[0].id).state is VisitState.TERUG_VEILIG
+    qtbot.waitUntil(lambda: visits.get_visit(ctx, running[0].id).state is VisitState.TERUG_VEILIG)
     closed(qtbot, box, sanne)
     assert page.table.hasFocus()
 
@@ -354,6 +355,7 @@ def test_after_saving_mijn_bezoeken_shows_the_new_visit_selected_and_focused(
     with qtbot.waitSignal(page.planned, timeout=5_000) as planned:
         keys.press(RETURN)
     visit_id = planned.args[0]
+    settle_page(qtbot, my_visits)  # Mijn bezoeken reads on the task runner
     assert workspace.tabs.currentWidget() is my_visits
     assert my_visits.selected_id() == visit_id
     assert my_visits.table.currentIndex().row() == my_visits.model.row_of(visit_id)

@@ -70,8 +70,10 @@ def open_page(qtbot: QtBot, demo: DemoEnv, user: str = "sanne") -> MyVisitsPage:
 
 def click(qtbot: QtBot, button: QAbstractButton | None) -> None:
     assert button is not None
+    helpers.settle_around(qtbot, button)  # what the page reads on the task runner first
     assert button.isVisible() and button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    helpers.settle_around(qtbot, button)
 
 
 def shown_ids(page: MyVisitsPage) -> list[int]:
@@ -131,6 +133,7 @@ def test_buttons_follow_the_legal_transitions(qtbot: QtBot, demo: DemoEnv) -> No
     ctx = page.ctx
     planned = plan_visit(ctx)
     demo.hub.visits_changed.emit()
+    helpers.settle_page(qtbot, page)
     page.select_visit(planned)
     assert page.depart_button.isEnabled()
     assert not page.safe_button.isEnabled() and not page.incident_button.isEnabled()
@@ -153,6 +156,7 @@ def test_a_rood_concept_waits_for_consent_then_can_be_planned(qtbot: QtBot, demo
     lotte = next(a for a in planning.team_members(ctx) if a.username == "lotte")
     concept = plan_visit(ctx, answers={"wapens": Answer.JA}, colleagues=[lotte.id], schedule=False)
     demo.hub.visits_changed.emit()
+    helpers.settle_page(qtbot, page)
     page.select_visit(concept)
     row = page.model.row_of(concept)
     assert row is not None
@@ -165,6 +169,7 @@ def test_a_rood_concept_waits_for_consent_then_can_be_planned(qtbot: QtBot, demo
     assert concept in [v.id for v in planning.pending_consents(petra)]
     visits.give_consent(petra, concept, "Met politie afgestemd; wijkagent gaat mee.")
     demo.hub.visits_changed.emit()  # what the leader's consent screen does
+    helpers.settle_page(qtbot, page)
     assert page.selected_id() == concept
     assert page.model.index(row, 3).data() == "Concept — toestemming van Petra de Groot"
     click(qtbot, page.plan_button)
@@ -182,6 +187,7 @@ def test_ending_with_an_incident_asks_first_and_says_what_comes_next(
     visit_buddy_present(ctx, visit_id)
     visits.depart(ctx, visit_id)
     demo.hub.visits_changed.emit()
+    helpers.settle_page(qtbot, page)
     page.select_visit(visit_id)
 
     click(qtbot, page.incident_button)
@@ -218,6 +224,7 @@ def test_a_service_refusal_is_shown_in_dutch(qtbot: QtBot, demo: DemoEnv) -> Non
     ctx = page.ctx
     visit_id = plan_visit(ctx)
     page.refresh()
+    helpers.settle_page(qtbot, page)
     page.select_visit(visit_id)
     # Meanwhile the visit departs from another screen: this page still shows "Gepland".
     other = demo.login("sanne")
@@ -225,6 +232,7 @@ def test_a_service_refusal_is_shown_in_dutch(qtbot: QtBot, demo: DemoEnv) -> Non
     visits.depart(other, visit_id)
     click(qtbot, page.depart_button)
     qtbot.waitUntil(lambda: "kan niet naar" in page.message_label.text(), timeout=5_000)
+    helpers.settle_page(qtbot, page)
     message = page.message_label.text()
     assert "kan niet naar" in message and "Onderweg" in message
     assert "Traceback" not in message
@@ -238,6 +246,7 @@ def test_keyboard_choose_a_visit_and_depart(qtbot: QtBot, demo: DemoEnv) -> None
     visit_id = plan_visit(page.ctx, start_in=timedelta(minutes=-5))
     visit_buddy_present(page.ctx, visit_id)
     demo.hub.visits_changed.emit()
+    helpers.settle_page(qtbot, page)
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
     page.table.setFocus()

@@ -3,6 +3,8 @@ and reloads when it is reachable again."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -50,3 +52,34 @@ def test_the_page_builds_the_compiled_form_it_is_given(qtbot: QtBot, demo: DemoE
 def test_the_pages_share_the_base() -> None:
     for page in (BoardPage, HistoryPage, MyVisitsPage, ReportsPage, PrepareVisitPage):
         assert issubclass(page, WorkspacePage), page
+
+
+class BackgroundPage(WorkspacePage):
+    """Reads on the task runner; each read waits until the test lets it go."""
+
+    def __init__(self, demo: DemoEnv) -> None:
+        super().__init__("reports_page", demo.login("petra"), demo.tasks, demo.hub)
+        self.release = threading.Event()
+        self.jobs = 0
+        self.shown: list[int] = []
+        self.failures: list[BaseException] = []
+
+    def reload(self) -> None:
+        def job() -> int:
+            self.release.wait(5)
+            self.jobs += 1
+            return self.jobs
+
+        self.load_in_background(job, lambda n: self.shown.append(n), self.failures.append)
+
+
+def test_background_reads_are_coalesced(qtbot: QtBot, demo: DemoEnv) -> None:
+    """One read under way and at most one more, however often a refresh is asked for;
+    the page says it is reading until both have been shown."""
+    page = helpers.open_page(qtbot, BackgroundPage(demo), exposed=False)
+    for _ in range(5):
+        page.refresh()
+    assert page.reading
+    page.release.set()
+    qtbot.waitUntil(lambda: not page.reading)
+    assert page.shown == [1, 2] and page.failures == []

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests import helpers
 from tests.gui.conftest import DemoEnv
 from tests.gui.prepare_steps import (
     SAFE_ADDRESS,
@@ -135,6 +136,7 @@ def test_groen_happy_path_to_gepland_onderweg_and_back_safe(qtbot: QtBot, demo: 
     ]
 
     # Mijn bezoeken heard visits_changed: the new visit is there and can depart.
+    helpers.settle_page(qtbot, my_visits)
     row = my_visits.model.row_of(visit_id)
     assert row is not None
     my_visits.select_visit(visit_id)

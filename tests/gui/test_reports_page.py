@@ -104,6 +104,7 @@ def test_period_choice_changes_the_months(qtbot: QtBot, demo: DemoEnv) -> None:
     page = open_page(qtbot, demo.login("petra"), demo)
     page.period_combo.setFocus()
     qtbot.keyClick(page.period_combo, Qt.Key.Key_Home)
+    helpers.settle_page(qtbot, page)
     assert page.months() == 3
     assert [label for label, _n in page.chart_values("month")] == [
         "sep 2026",
@@ -218,6 +219,7 @@ def test_response_tables_show_the_hand_computed_figures(seeded_page: ReportsPage
 def test_response_tables_follow_the_period(qtbot: QtBot, seeded_page: ReportsPage) -> None:
     seeded_page.period_combo.setFocus()
     qtbot.keyClick(seeded_page.period_combo, Qt.Key.Key_Home)  # the last 3 months
+    helpers.settle_page(qtbot, seeded_page)
     assert [row[0] for row in seeded_page.response_texts(Measure.CALLBACK)[1:]] == [
         "nov 2026",
         "okt 2026",

@@ -56,6 +56,7 @@ def test_saving_stores_the_new_values_and_tells_the_app(qtbot: QtBot, demo: Demo
     qtbot.keyClicks(address, "Postbus 1")
     with qtbot.waitSignal(demo.hub.visits_changed, timeout=2_000):
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    helpers.settle_page(qtbot, page)
     assert page.message_label.text() == "Instellingen opgeslagen."
     stored = load_settings(demo.login("petra"))
     assert stored.grace_minutes == 20
@@ -70,10 +71,12 @@ def test_an_empty_police_number_is_refused_in_dutch_and_nothing_is_saved(
     retype(qtbot, page.editors["grace_minutes"], "30")  # type: ignore[arg-type]
     retype(qtbot, page.editors["police_general"], "")  # type: ignore[arg-type]
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    helpers.settle_page(qtbot, page)
     assert page.message_label.text() == "Algemeen nummer politie: mag niet leeg zijn."
     assert load_settings(page.ctx).grace_minutes == 15
     assert page.editors["grace_minutes"].value() == 30  # type: ignore[union-attr]  # kept
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    helpers.settle_page(qtbot, page)
     assert page.values() == load_settings(page.ctx).to_dict()
 
 

@@ -33,7 +33,7 @@ from tests.gui.prepare_steps import (
 )
 from tests.gui.stack_pages import each_stack_page
 from veilig_huisbezoek.gui.accounts_page import AccountDialog
-from veilig_huisbezoek.gui.call_dialog import CallDialog
+from veilig_huisbezoek.gui.call_dialog import CallDialog, load_call
 from veilig_huisbezoek.gui.first_run import FirstRunView
 from veilig_huisbezoek.gui.incident_dialog import IncidentDialog
 from veilig_huisbezoek.gui.login import LoginView
@@ -209,12 +209,13 @@ def test_tab_follows_the_reading_order_in_every_dialog(
     callback = detail.next_callback
     assert callback is not None
     demo.clock.set(callback.due_at + timedelta(seconds=30))
-    call = CallDialog(ahmed, detail.id, callback.id, demo.hub)
+    call = CallDialog(ahmed, load_call(ahmed, detail.id), callback.id, demo.hub, demo.tasks)
     problems += dialog_problems(qtbot, kept, call, "call")
     choose(qtbot, call.first_name_button)
     problems += [f"call, voornaam: {p}" for p in order_problems(call)]
     choose(qtbot, call.last_name_button)
     call.record()
+    qtbot.waitUntil(lambda: call.decision is not None)
     problems += [f"call, result: {p}" for p in order_problems(call)]
 
     incident = IncidentDialog(sanne, visit_id=returned_visit(sanne))

@@ -269,6 +269,7 @@ def test_english_call_dialog_action(qtbot: QtBot, demo: DemoEnv, english: QTrans
     choose(qtbot, dialog.last_name_button)
     assert "Call the police now" in dialog.preview_title_label.text()
     qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.decision is not None)
     assert dialog.decision is not None and dialog.decision.action is CallAction.CALL_POLICE
     assert "Call the police now" in dialog.action_title_label.text()
     assert "Keep the line open" in dialog.action_instruction_label.text()
@@ -293,6 +294,7 @@ def test_english_retry_names_the_retry_time(
     choose(qtbot, dialog.not_reached_button)
     assert dialog.preview_label.text().startswith(text)
     qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.decision is not None)
     assert dialog.action_instruction_label.text().startswith(text)
     assert "If there is still no answer, escalate." in dialog.action_instruction_label.text()
 

@@ -68,6 +68,13 @@ class Harness:
     running: list[Running] = field(default_factory=list)
     present: set[str] | None = None  # None: everyone
     _keeper: ServiceContext | None = None
+    _runners: list[TaskRunner] = field(default_factory=list)
+
+    def task_runner(self) -> TaskRunner:
+        """A task runner (one desk's), shut down before the stores close."""
+        runner = TaskRunner()
+        self._runners.append(runner)
+        return runner
 
     def keep_present(self) -> None:
         """A heartbeat now for everyone present."""
@@ -79,6 +86,9 @@ class Harness:
                 self._keeper.store.heartbeat(f"test-{name}", account_id, now, locked=False)
 
     def close(self) -> None:
+        for runner in self._runners:
+            runner.shutdown()
+        self._runners.clear()
         for run in list(self.running):
             self.stop(run)
         if self._keeper is not None:

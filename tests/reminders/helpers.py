@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from tests.conftest import Team
 
@@ -55,3 +56,14 @@ def all_present(team: Team, ctx: ServiceContext) -> None:
     now = team.clock.now()
     for name, account_id in team.ids.items():
         ctx.store.heartbeat(f"test-{name}", account_id, now, locked=False)
+
+
+def refresh_panel(qtbot: Any, panel: Any) -> None:
+    """Refresh the alarm panel (on its task runner) and wait until it has settled."""
+    panel.refresh()
+    settle_panel(qtbot, panel)
+
+
+def settle_panel(qtbot: Any, panel: Any) -> None:
+    """Wait until the alarm panel's refreshes and acknowledgements are done."""
+    qtbot.waitUntil(lambda: not panel.busy, timeout=5_000)

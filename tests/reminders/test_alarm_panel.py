@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import Team
 from tests.reminders.conftest import Harness, Running
-from tests.reminders.helpers import running_visit
+from tests.reminders.helpers import refresh_panel, running_visit, settle_panel
 from veilig_huisbezoek.domain.reminders import ReminderKind
 from veilig_huisbezoek.gui.alarm_panel import MAX_VISIBLE_ROWS, ROWS_SCREEN_SHARE, AlarmPanel
 from veilig_huisbezoek.gui.hub import AppHub
@@ -41,7 +41,7 @@ def _mount(harness: Harness, team: Team, qtbot: QtBot, name: str, visit_id: int)
     run = harness.start(name, start=False)
     window = QWidget()
     layout = QVBoxLayout(window)
-    panel = AlarmPanel(run.ctx, hub)
+    panel = AlarmPanel(run.ctx, hub, harness.task_runner())
     layout.addWidget(panel)
     qtbot.addWidget(window)
     window.show()
@@ -215,7 +215,7 @@ def test_a_row_about_a_visit_says_who_watches_it(
     harness.advance(15 * MIN)
     buddy.run.scheduler.tick()
     visitor = _mount(harness, team, qtbot, "sanne", buddy.visit_id)
-    visitor.panel.refresh()
+    refresh_panel(qtbot, visitor.panel)
     (before,) = visitor.panel.row_texts()
     assert "kijkt mee" not in before  # nothing known yet: nothing claimed
     now = team.clock.now()
@@ -231,3 +231,56 @@ def test_a_row_about_a_visit_says_who_watches_it(
     assert "kijkt mee" not in buddy.panel.row_texts()[0]
     buddy.panel.set_locked(True)
     assert "kijkt mee" not in buddy.panel.row_texts()[0]
+
+
+def test_bevestigen_shows_it_is_saving_and_a_failure_keeps_the_alarm(
+    harness: Harness, buddy: Mounted, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The acknowledgement is written on the task runner: meanwhile the row says it is
+    being saved; a refusal is said in the row and the alarm stays."""
+    import threading
+
+    from veilig_huisbezoek.services import alarms
+    from veilig_huisbezoek.storage.errors import StoreError
+
+    harness.advance(15 * MIN)
+    buddy.run.scheduler.tick()
+    release = threading.Event()
+
+    def slow_failure(_ctx: object, _alarm_id: int) -> None:
+        release.wait(5)
+        raise StoreError("kapot")
+
+    monkeypatch.setattr(alarms, "acknowledge", slow_failure)
+    row = buddy.panel.rows[0]
+    qtbot.mouseClick(row.acknowledge_button, Qt.MouseButton.LeftButton)
+    assert row.acknowledge_button.text() == "Bezig met opslaan…"
+    assert not row.acknowledge_button.isEnabled() and buddy.panel.busy
+    release.set()
+    qtbot.waitUntil(lambda: row.problem.isVisibleTo(row))
+    assert row.problem.text().startswith("Niet vastgelegd:")
+    assert row.problem.text().endswith("Het alarm blijft staan.")
+    assert buddy.panel.rows == [row] and buddy.panel.open_count == 1
+    assert row.acknowledge_button.isEnabled() and row.acknowledge_button.text() == "Bevestigen"
+
+
+def test_refreshes_are_coalesced_and_a_read_error_keeps_the_rows(
+    harness: Harness, buddy: Mounted, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from veilig_huisbezoek.services import alarms
+    from veilig_huisbezoek.storage.errors import StoreError
+
+    harness.advance(15 * MIN)
+    buddy.run.scheduler.tick()
+    calls: list[int] = []
+
+    def broken(_ctx: object) -> list[object]:
+        calls.append(1)
+        raise StoreError("kapot")
+
+    monkeypatch.setattr(alarms, "open_alarms", broken)
+    for _ in range(5):
+        buddy.panel.refresh()
+    settle_panel(qtbot, buddy.panel)
+    assert len(calls) == 2  # the one under way and one more
+    assert len(buddy.panel.rows) == 1 and buddy.panel.isVisible()

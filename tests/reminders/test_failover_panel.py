@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import Team
 from tests.reminders.conftest import Harness
-from tests.reminders.helpers import running_visit
+from tests.reminders.helpers import refresh_panel, running_visit, settle_panel
 from tests.reminders.test_alarm_panel import Mounted, _mount
 from veilig_huisbezoek.domain.clock import to_local
 from veilig_huisbezoek.domain.reminders import ReminderKind
@@ -56,11 +56,13 @@ def test_overnemen_the_first_wins_the_others_see_who_handles_it(
     assert mine.alarm.kind is ReminderKind.BUDDY_UNREACHABLE and mine.take_over_button.isVisible()
     with qtbot.waitSignal(colleague.hub.visits_changed):
         qtbot.mouseClick(mine.take_over_button, Qt.MouseButton.LeftButton)
+    settle_panel(qtbot, colleague.panel)
     assert colleague.panel.rows == [] and colleague.panel.open_count == 0
     assert get_visit_detail(colleague.run.ctx, visit_id).buddy.id == team.ids["bram"]
 
     # Anna's desk has not refreshed yet: she presses too, and is told who was first.
     qtbot.mouseClick(lead.panel.rows[0].take_over_button, Qt.MouseButton.LeftButton)
+    settle_panel(qtbot, lead.panel)
     assert lead.panel.problem.isVisibleTo(lead.panel)
     assert lead.panel.problem.text() == "Bram heeft dit al overgenomen."
     # … and her row is now the quiet line saying who handles it.
@@ -89,12 +91,13 @@ def test_the_visitor_and_leads_see_who_took_charge(
     visitor = _mount(harness, team, qtbot, "sanne", visit_id)
     harness.advance(15 * MIN)
     _tick(buddy, visitor)
-    visitor.panel.refresh()
+    refresh_panel(qtbot, visitor.panel)
     (info,) = visitor.panel.rows
     assert info.alarm.for_visitor and "Bram is gewaarschuwd" in info.label.text()
     qtbot.mouseClick(buddy.panel.rows[0].acknowledge_button, Qt.MouseButton.LeftButton)
+    settle_panel(qtbot, buddy.panel)
     assert buddy.panel.rows == []  # the one who handles it needs no line
-    visitor.panel.refresh()
+    refresh_panel(qtbot, visitor.panel)
     (quiet,) = visitor.panel.rows
     assert quiet.label.text() == "Bram handelt dit af (09:15): Terugbelmoment — uw bezoek."
     assert not quiet.report_button.isVisible()
@@ -102,9 +105,9 @@ def test_the_visitor_and_leads_see_who_took_charge(
     # A later alarm of the same visit replaces the line (the newest counts).
     harness.advance(start + 120 * MIN + 16 * MIN - team.clock.now())  # overdue
     _tick(buddy)
-    buddy.panel.refresh()
+    refresh_panel(qtbot, buddy.panel)
     alarms.acknowledge(buddy.run.ctx, buddy.panel.rows[0].alarm.id)
-    visitor.panel.refresh()
+    refresh_panel(qtbot, visitor.panel)
     when = to_local(team.clock.now()).strftime("%H:%M")
     quiet_lines = [r for r in visitor.panel.rows if r.alarm.acknowledged]
     assert [r.label.text().split(": ")[0] for r in quiet_lines] == [f"Bram handelt dit af ({when})"]

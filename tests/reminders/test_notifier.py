@@ -171,7 +171,7 @@ def test_in_app_alarm_shows_although_the_desktop_channel_fails(
     buddy = harness.start("bram", start=False)
     hub = AppHub()
     window = QWidget()
-    panel = AlarmPanel(buddy.ctx, hub, window)
+    panel = AlarmPanel(buddy.ctx, hub, harness.task_runner(), window)
     qtbot.addWidget(window)
     window.show()
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from tests.conftest import Team
 from tests.reminders.conftest import Harness, Running
-from tests.reminders.helpers import ADDRESS, running_visit
+from tests.reminders.helpers import ADDRESS, refresh_panel, running_visit, settle_panel
 from veilig_huisbezoek.domain.reminders import ReminderKind, callback_key, escalation_key
 from veilig_huisbezoek.gui.alarm_panel import AlarmPanel
 from veilig_huisbezoek.gui.hub import AppHub
@@ -68,7 +68,7 @@ def _with_panel(
 ) -> tuple[Running, AlarmPanel]:
     """A scheduler (not started) and the alarm panel wired as the main window does."""
     run = harness.start(user, start=False, keep_contacts=True)
-    panel = AlarmPanel(run.ctx, hub)
+    panel = AlarmPanel(run.ctx, hub, harness.task_runner())
     qtbot.addWidget(panel)
     run.scheduler.reminder_due.connect(panel.show_alarm)
     run.scheduler.local_alarm_recorded.connect(panel.alarm_recorded)
@@ -223,12 +223,12 @@ def test_the_panel_marks_a_local_alarm_and_swaps_it_for_the_recorded_one(
     (row,) = panel.rows
     assert row.call_button.isHidden() and not row.acknowledge_button.isHidden()
     assert "verbinding" in row.acknowledge_button.toolTip()
-    panel.refresh()  # offline: nothing happens
+    refresh_panel(qtbot, panel)  # offline: nothing happens
     assert panel.row_texts() == [text]
 
     outage.end()
     hub.offline = False
-    panel.refresh()  # the reconnect reload comes first: the local row stays
+    refresh_panel(qtbot, panel)  # the reconnect reload comes first: the local row stays
     assert panel.row_texts() == [text]
     buddy.scheduler.tick()
     (after,) = panel.row_texts()
@@ -236,7 +236,7 @@ def test_the_panel_marks_a_local_alarm_and_swaps_it_for_the_recorded_one(
     (alarm,) = panel.alarms
     assert alarm.recorded and alarm.id > 0
     assert not panel.rows[0].call_button.isHidden()
-    panel.refresh()
+    refresh_panel(qtbot, panel)
     assert [a.id for a in panel.alarms] == [alarm.id]
     assert counts == [1]  # never 0 in between, never 2
 
@@ -264,9 +264,9 @@ def test_the_panel_acknowledges_a_local_alarm_and_it_is_recorded_when_back(
     harness.advance(5 * MIN)
     outage.end()
     hub.offline = False
-    panel.refresh()
+    refresh_panel(qtbot, panel)
     buddy.scheduler.tick()
-    panel.refresh()
+    refresh_panel(qtbot, panel)
     assert panel.rows == []
     (key,) = {a.reminder_key for a in buddy.fired}
     assert key == callback_key(buddy.fired[0].callback_id or 0)
@@ -305,7 +305,7 @@ def test_an_alarm_recorded_before_the_outage_is_acknowledged_while_it_lasts(
 
     outage.end()
     hub.offline = False
-    panel.refresh()  # the reconnect reload comes first: it stays acknowledged here
+    refresh_panel(qtbot, panel)  # the reconnect reload comes first: it stays acknowledged here
     assert panel.rows == []
     lead.scheduler.tick()
     (row,) = _alarm_rows(team, alarm.reminder_key)
@@ -314,7 +314,7 @@ def test_an_alarm_recorded_before_the_outage_is_acknowledged_while_it_lasts(
     assert _alarm_rows(team, escalation_key(alarm.reminder_key)) == []
     harness.advance(5 * SEC)
     lead.scheduler.tick()
-    panel.refresh()
+    refresh_panel(qtbot, panel)
     assert lead.fired == [alarm] and panel.rows == []
 
 
@@ -333,6 +333,7 @@ def test_an_acknowledgement_that_meets_a_lost_connection_is_kept_for_later(
     outage = Outage(buddy, monkeypatch)
     outage.start()  # hub.offline still False: the listener has not noticed yet
     panel.rows[0].acknowledge_button.click()
+    settle_panel(qtbot, panel)
     assert outage.attempts == 1 and panel.rows == [] and not panel.problem.isVisible()
     outage.end()
     buddy.scheduler.tick()

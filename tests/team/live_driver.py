@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import threading
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -203,6 +204,11 @@ class Driver(QObject):
         row = panel.rows[0]
         alarm_id = row.alarm.id
         row.acknowledge_button.click()
+        # Saved on the task runner: answer once it is (the panel is then reloaded).
+        deadline = time.monotonic() + 30
+        while panel.busy and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
         send({"reply": "ack", "id": alarm_id})
 
     def do_logout_now(self) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
+from datetime import datetime, timedelta
 from typing import Any
 
 from veilig_huisbezoek.domain.address import has_control_chars
+from veilig_huisbezoek.domain.checklist import RiskLevel
 from veilig_huisbezoek.domain.errors import ValidationError, ValidationErrors, msg, term
 
 # Dutch labels and allowed ranges (inclusive) for the integer settings.
@@ -171,3 +173,19 @@ class Settings:
         if errors:
             raise ValidationErrors(errors)
         return cls(**values)
+
+
+def suggested_callbacks(
+    settings: Settings, start: datetime, expected_return: datetime, level: RiskLevel
+) -> tuple[datetime, ...]:
+    """The default call-back moments with these settings (docs/design.md §3, §7); the
+    form computes them from settings it read once, at every change of the times."""
+    from veilig_huisbezoek.domain.visit import default_callbacks
+
+    return default_callbacks(
+        start,
+        expected_return,
+        level,
+        first_after=timedelta(minutes=settings.first_callback_minutes),
+        interval=timedelta(minutes=settings.callback_interval_minutes),
+    )

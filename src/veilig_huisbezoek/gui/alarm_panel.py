@@ -38,13 +38,18 @@ information row) keep a quiet line instead of the alarm ("✓ Petra handelt dit 
 What each row says (and what a screen reader hears) is written by ``AlarmTexts``
 (``alarm_texts``); the panel keeps the rows, the buttons and what they do.
 
-Database work here is small and synchronous (reading open alarms, one acknowledgement):
-an alarm must not wait behind a busy worker.
+Database work runs on the task runner, never on the GUI thread (on a team server each
+read or write is a round trip that would freeze the window): refreshes are coalesced
+(one under way, at most one more asked for meanwhile) and a failed read keeps the rows
+shown (an alarm never disappears because of a read error). An acknowledgement shows its
+row as being saved (**Bezig met opslaan…**); a refusal or failure says so in the row and
+the alarm stays.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -70,6 +75,7 @@ from .hub import AppHub
 from .i18n import error_text
 from .readout import ReadoutLabel, announce
 from .screen_fit import available_geometry
+from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +139,17 @@ class AlarmRow(QFrame):
         self.label = ReadoutLabel()
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.label, 1)
+        # What went wrong with this row's acknowledgement (the alarm stays).
+        self.problem = ReadoutLabel()
+        self.problem.setObjectName("alarmProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setVisible(False)
+        texts = QVBoxLayout()
+        texts.setContentsMargins(0, 0, 0, 0)
+        texts.addWidget(self.label)
+        texts.addWidget(self.problem)
+        layout.addLayout(texts, 1)
         self.call_button = QPushButton(self.tr("Bellen"))
         self.call_button.setAccessibleName(self.tr("Bellen over dit alarm"))
         self.acknowledge_button = QPushButton(self.tr("Bevestigen"))
@@ -161,7 +177,22 @@ class AlarmRow(QFrame):
         layout.addWidget(self.open_button)
         layout.addWidget(self.report_button)
         layout.addWidget(self.acknowledge_button)
+        self.saving = False
         self.update_alarm(alarm, text, locked)
+
+    def set_saving(self, saving: bool) -> None:
+        """While the acknowledgement is being saved: the button says so and waits."""
+        self.saving = saving
+        self.acknowledge_button.setEnabled(not saving)
+        self.acknowledge_button.setText(
+            self.tr("Bezig met opslaan…") if saving else self.tr("Bevestigen")
+        )
+        if saving:
+            self.problem.setVisible(False)
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(True)
 
     def update_alarm(self, alarm: AlarmInfo, text: str, locked: bool) -> None:
         self.alarm = alarm
@@ -245,10 +276,28 @@ class AlarmPanel(QFrame):
     # sound, desktop and window as for a fired one.
     arrived = Signal(object)
 
-    def __init__(self, ctx: ServiceContext, hub: AppHub, parent: QWidget | None = None) -> None:
+    # A refresh has been applied (or failed and left the rows as they were).
+    refreshed = Signal()
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        hub: AppHub,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.hub = hub
+        self.tasks = tasks
+        # A refresh is under way on the worker; another was asked for meanwhile.
+        self._refreshing = False
+        self._refresh_again = False
+        # Alarms shown (fired) while a refresh was under way, by reminder key: a read
+        # that started before they were recorded must not drop them.
+        self._shown_meanwhile: dict[str, AlarmInfo] = {}
+        # Acknowledgements being saved (alarm ids).
+        self._saving: set[int] = set()
         self._alarms: list[AlarmInfo] = []
         # Shown but not recorded (server unreachable), by reminder key.
         self._local: dict[str, AlarmInfo] = {}
@@ -317,28 +366,50 @@ class AlarmPanel(QFrame):
     def row_texts(self) -> list[str]:
         return [row.label.text() for row in self.rows]
 
+    @property
+    def busy(self) -> bool:
+        """A refresh or an acknowledgement is under way (or a refresh still to come)."""
+        return self._refreshing or self._refresh_again or bool(self._saving)
+
     def refresh(self) -> None:
-        """Reload the open alarms from the database (not while the team server is
-        unreachable: the alarms shown stay, and it is refreshed when the server is back)."""
+        """Reload the open alarms on the task runner (not while the team server is
+        unreachable: the alarms shown stay, and it is refreshed when the server is back).
+
+        Coalesced: while one is under way, one more runs after it, however often asked."""
         if self.hub.offline:
             return
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        ctx = self.ctx
+
+        def job() -> tuple[list[AlarmInfo], list[AlarmInfo]]:
+            found = alarm_service.open_alarms(ctx)
+            found += alarm_service.alarms_about_own_visits(ctx)
+            return found, alarm_service.in_hand(ctx)
+
+        self._refreshing = True
+        self._shown_meanwhile = {}
         try:
-            found = alarm_service.open_alarms(self.ctx)
-            found += alarm_service.alarms_about_own_visits(self.ctx)
-            held = alarm_service.in_hand(self.ctx)
-        except StoreError as exc:
-            # Keep showing what we have; an alarm never disappears because of a read error.
-            log.warning("open alarms not refreshed (%s)", type(exc).__name__)
-        else:
-            # Local alarms stay until recorded; one recorded meanwhile replaces its row.
-            keys = {a.reminder_key for a in found}
-            self._local = {k: a for k, a in self._local.items() if k not in keys}
-            found = [a for a in found if a.reminder_key not in self._acknowledged_offline]
-            # Who handles what comes after the open alarms (quiet lines).
-            self._alarms = [
-                *alarm_service.by_urgency([*found, *self._local.values()]),
-                *held,
-            ]
+            self.tasks.run(job, self._refreshed, self._refresh_failed, owner=self)
+        except RuntimeError:
+            # The task runner is shut down: the window is closing.
+            self._refreshing = self._refresh_again = False
+
+    def _refreshed(self, result: object) -> None:
+        found, held = cast(tuple[list[AlarmInfo], list[AlarmInfo]], result)
+        # Fired while the read was under way: not in it yet, but it stays.
+        keys = {a.reminder_key for a in found}
+        found += [a for k, a in self._shown_meanwhile.items() if k not in keys]
+        # Local alarms stay until recorded; one recorded meanwhile replaces its row.
+        keys = {a.reminder_key for a in found}
+        self._local = {k: a for k, a in self._local.items() if k not in keys}
+        found = [a for a in found if a.reminder_key not in self._acknowledged_offline]
+        # Who handles what comes after the open alarms (quiet lines).
+        self._alarms = [
+            *alarm_service.by_urgency([*found, *self._local.values()]),
+            *held,
+        ]
         self._render()
         for alarm in self._alarms:
             if (
@@ -348,6 +419,21 @@ class AlarmPanel(QFrame):
             ):
                 self._arrived.add(alarm.id)
                 self.arrived.emit(alarm)
+        self._refresh_done()
+
+    def _refresh_failed(self, error: BaseException) -> None:
+        # Keep showing what we have; an alarm never disappears because of a read error.
+        log.warning("open alarms not refreshed (%s)", type(error).__name__)
+        self._render()
+        self._refresh_done()
+
+    def _refresh_done(self) -> None:
+        self._refreshing = False
+        self._shown_meanwhile = {}
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+        self.refreshed.emit()
 
     def show_alarm(self, alarm: AlarmInfo) -> None:
         """Slot for ``ReminderScheduler.reminder_due``: add (or update) this alarm's row.
@@ -359,6 +445,11 @@ class AlarmPanel(QFrame):
             self._local[alarm.reminder_key] = alarm
         else:
             self._local.pop(alarm.reminder_key, None)
+        if self._refreshing:
+            if alarm.acknowledged:
+                self._shown_meanwhile.pop(alarm.reminder_key, None)
+            else:
+                self._shown_meanwhile[alarm.reminder_key] = alarm
         others = [
             a for a in self._alarms if a.id != alarm.id and a.reminder_key != alarm.reminder_key
         ]
@@ -439,6 +530,7 @@ class AlarmPanel(QFrame):
                     lambda _checked=False, r=row: self._take_over(r.alarm)
                 )
                 self._rows_by_id[alarm.id] = row
+                row.set_saving(alarm.id in self._saving)
             else:
                 row = existing
                 row.update_alarm(alarm, text, self._locked)
@@ -520,31 +612,67 @@ class AlarmPanel(QFrame):
         self._fit_rows_area()
 
     def _acknowledge(self, alarm_id: int) -> None:
-        if self._locked:
+        if self._locked or alarm_id in self._saving:
             return
         alarm = next((a for a in self._alarms if a.id == alarm_id), None)
         if alarm is None:
             return
-        if alarm.recorded and not self.hub.offline:
-            try:
-                alarm_service.acknowledge(self.ctx, alarm_id)
-            except StoreUnreachableError:
-                pass  # lost just now: acknowledged here, recorded when it is back
-            except (NotAllowedError, StoreError) as exc:
-                self.problem.setText(error_text(exc))
-                self.problem.setVisible(True)
-                return
-            else:
-                self.problem.setVisible(False)
-                self.refresh()
-                self.acknowledged.emit(alarm_id)
-                # The visit timeline changed, and the schedule must drop the escalation.
-                self.hub.visits_changed.emit()
-                return
-        # The server is unreachable: hidden here, recorded (who, now) when it is back.
+        if not alarm.recorded or self.hub.offline:
+            self._acknowledge_locally(alarm)
+            return
+        ctx = self.ctx
+        self._saving.add(alarm_id)
+        row = self._rows_by_id.get(alarm_id)
+        if row is not None:
+            row.set_saving(True)
+        self.problem.setVisible(False)
+        try:
+            self.tasks.run(
+                lambda: alarm_service.acknowledge(ctx, alarm_id),
+                lambda _result: self._acknowledged(alarm),
+                lambda error: self._acknowledge_failed(alarm, error),
+                owner=self,
+            )
+        except RuntimeError:  # the window is closing
+            self._saving.discard(alarm_id)
+
+    def _acknowledged(self, alarm: AlarmInfo) -> None:
+        self._saving.discard(alarm.id)
+        self._alarms = [a for a in self._alarms if a.id != alarm.id]
+        self._render()
+        self.refresh()
+        self.acknowledged.emit(alarm.id)
+        # The visit timeline changed, and the schedule must drop the escalation.
+        self.hub.visits_changed.emit()
+
+    def _acknowledge_failed(self, alarm: AlarmInfo, error: BaseException) -> None:
+        self._saving.discard(alarm.id)
+        row = self._rows_by_id.get(alarm.id)
+        if row is not None:
+            row.set_saving(False)
+        if isinstance(error, StoreUnreachableError):
+            # Lost just now: acknowledged here, recorded when it is back.
+            self._acknowledge_locally(alarm)
+            return
+        if isinstance(error, NotAllowedError | StoreError):
+            reason = error_text(error)
+        else:
+            log.error("acknowledgement failed", exc_info=error)
+            reason = self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__)
+        message = self.tr("Niet vastgelegd: {reason} Het alarm blijft staan.").format(reason=reason)
+        if row is not None and alarm.id in self._rows_by_id:
+            row.show_problem(message)
+            announce(row, message)
+        else:
+            self.problem.setText(message)
+            self.problem.setVisible(True)
+            announce(self, message)
+
+    def _acknowledge_locally(self, alarm: AlarmInfo) -> None:
+        """The server is unreachable: hidden here, recorded (who, now) when it is back."""
         self._local.pop(alarm.reminder_key, None)
         self._acknowledged_offline[alarm.reminder_key] = alarm
-        self._alarms = [a for a in self._alarms if a.id != alarm_id]
+        self._alarms = [a for a in self._alarms if a.id != alarm.id]
         self.problem.setVisible(False)
         self._render()
         self.acknowledged_locally.emit(alarm)
@@ -559,20 +687,40 @@ class AlarmPanel(QFrame):
 
         if self._locked or alarm.visit_id is None or alarm.buddy_id is None:
             return
-        try:
-            handover.take_over(self.ctx, alarm.visit_id, from_buddy_id=alarm.buddy_id)
+        if alarm.id in self._saving:
+            return
+        ctx, visit_id, buddy_id = self.ctx, alarm.visit_id, alarm.buddy_id
+
+        def job() -> None:
+            handover.take_over(ctx, visit_id, from_buddy_id=buddy_id)
             alarm_service.resolve_failovers(
-                self.ctx,
-                alarm_service.open_failovers(self.ctx, alarm.visit_id),
+                ctx,
+                alarm_service.open_failovers(ctx, visit_id),
                 alarm_service.REASON_TAKEN_OVER,
             )
-        except (NotAllowedError, StoreError) as exc:
-            # Someone else was quicker ("Petra heeft dit al overgenomen"), or refused.
-            self.problem.setText(error_text(exc))
-            self.problem.setVisible(True)
-            announce(self, self.problem.text())
-            self.refresh()
-            return
+
+        self._saving.add(alarm.id)
+        row = self._rows_by_id.get(alarm.id)
+        if row is not None:
+            row.take_over_button.setEnabled(False)
+        try:
+            self.tasks.run(
+                job,
+                lambda _result: self._taken_over(alarm),
+                lambda error: self._take_over_failed(alarm, error),
+                owner=self,
+            )
+        except RuntimeError:  # the window is closing
+            self._saving.discard(alarm.id)
+
+    def _take_over_done(self, alarm: AlarmInfo) -> None:
+        self._saving.discard(alarm.id)
+        row = self._rows_by_id.get(alarm.id)
+        if row is not None:
+            row.take_over_button.setEnabled(True)
+
+    def _taken_over(self, alarm: AlarmInfo) -> None:
+        self._take_over_done(alarm)
         self.problem.setVisible(False)
         name = alarm.visitor_first_name or self.tr("de bezoeker")
         self.hub.status_message.emit(
@@ -581,6 +729,20 @@ class AlarmPanel(QFrame):
         self.refresh()
         # The visit's reminders now fire at this desk; boards show the new buddy.
         self.hub.visits_changed.emit()
+
+    def _take_over_failed(self, alarm: AlarmInfo, error: BaseException) -> None:
+        self._take_over_done(alarm)
+        # Someone else was quicker ("Petra heeft dit al overgenomen"), or refused.
+        if isinstance(error, NotAllowedError | StoreError):
+            self.problem.setText(error_text(error))
+        else:
+            log.error("take-over failed", exc_info=error)
+            self.problem.setText(
+                self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__)
+            )
+        self.problem.setVisible(True)
+        announce(self, self.problem.text())
+        self.refresh()
 
     def _report_back(self, alarm: AlarmInfo) -> None:
         if not self._locked and alarm.visit_id is not None:

@@ -53,7 +53,7 @@ from ..services.context import ServiceContext
 from ..services.settings import load_settings
 from ..storage.errors import StoreError
 from .board_model import BoardColumn, BoardModel
-from .call_dialog import CallDialog
+from .call_dialog import CallData, CallDialog, load_call
 from .forms_generated.ui_board import Ui_BoardWidget
 from .hub import AppHub
 from .i18n import error_text
@@ -133,6 +133,8 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
         self._loaded_once = False
         self._alarm_count = 0
         self.call_dialog: CallDialog | None = None
+        # The call dialog of this visit is being loaded (on the task runner).
+        self._call_loading: int | None = None
 
         self.title_label = self.ui.titleLabel
         self.now_label = self.ui.nowLabel
@@ -424,7 +426,8 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
             self.call_selected()
 
     def open_call(self, visit_id: int, callback_id: int | None) -> None:
-        """Open the call dialog for a visit (window-modal, without a nested event loop)."""
+        """Open the call dialog for a visit (window-modal, without a nested event loop);
+        what it shows is read first, on the task runner."""
         current = self.call_dialog
         if current is not None and shiboken6.isValid(current) and current.isVisible():
             if current.visit_id != visit_id:
@@ -432,12 +435,23 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
             current.raise_()
             current.activateWindow()
             return
+        if self._call_loading is not None:
+            return  # the dialog is about to open
+        self._call_loading = visit_id
+        ctx = self.ctx
         try:
-            dialog = CallDialog(self.ctx, visit_id, callback_id, self.hub, self)
-        except (UserError, StoreError) as exc:
-            self.error_label.setText(error_text(exc))
-            self.error_label.show()
-            return
+            self.tasks.run(
+                lambda: load_call(ctx, visit_id),
+                lambda call: self._open_loaded_call(cast(CallData, call), callback_id),
+                self._call_load_failed,
+                owner=self,
+            )
+        except RuntimeError:  # the window is closing
+            self._call_loading = None
+
+    def _open_loaded_call(self, call: CallData, callback_id: int | None) -> None:
+        self._call_loading = None
+        dialog = CallDialog(self.ctx, call, callback_id, self.hub, self.tasks, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.finished.connect(self._call_finished)
         # After the call: back in the board, on the visits (the alarm button that may
@@ -445,6 +459,15 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
         return_focus(dialog, self.table)
         self.call_dialog = dialog
         dialog.open()
+
+    def _call_load_failed(self, error: BaseException) -> None:
+        self._call_loading = None
+        if isinstance(error, UserError | StoreError):
+            message = error_text(error)
+        else:
+            message = self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__)
+        self.error_label.setText(message)
+        self.error_label.show()
 
     def _call_finished(self, _result: int) -> None:
         dialog = self.call_dialog

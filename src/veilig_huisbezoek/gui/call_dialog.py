@@ -1,17 +1,22 @@
 """The buddy's call dialog: who to call, the code-word answer, and what to do next.
 
-Built from ``ui/call_dialog.ui``. The visit is read once when the dialog opens and the
+Built from ``ui/call_dialog.ui``. What it shows is read before it opens, on the task
+runner (``load_call``: the visit, the settings, the leidinggevenden to inform); the
 call is written with ``services.visits.record_call`` (time and buddy come from the
-service context). Both are single small queries (about a millisecond), so they run on
-the GUI thread: the call is on screen and stored the moment the buddy acts. The board
-opens it window-modal with ``open()`` (no nested event loop), one call at a time.
+service context) on the task runner too, never on the GUI thread (on a team server a
+round trip that would freeze the window). While it is being saved the dialog says so
+and its buttons wait; a failure says so and keeps what was chosen. The board opens it
+window-modal with ``open()`` (no nested event loop), one call at a time.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
+from typing import cast
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -32,20 +37,36 @@ from ..domain.roles import Permission
 from ..domain.settings import Settings
 from ..services.context import ServiceContext
 from ..services.settings import load_settings
-from ..services.visit_details import VisitDetail, get_visit_detail
+from ..services.visit_details import Person, VisitDetail, get_visit_detail
 from ..services.visits import record_call
 from ..storage.errors import StoreError
-from .call_result import ACTION_SYMBOLS, CallResultPage, decision_text
+from .call_result import ACTION_SYMBOLS, CallResultPage, decision_text, leidinggevenden
 from .forms import setup_form
 from .forms_generated.ui_call_dialog import Ui_CallDialogForm
 from .hub import AppHub
 from .i18n import domain_text, error_text
 from .keys import is_enter
+from .readout import announce
 from .screen_fit import fit_to_screen
+from .tasks import TaskRunner
 
 # Button ids in the outcome group.
 NOT_REACHED, FIRST_NAME, LAST_NAME = 0, 1, 2
 YES, NO = 1, 0
+
+
+@dataclass(frozen=True)
+class CallData:
+    """What the call dialog shows, read before it opens (``load_call``)."""
+
+    detail: VisitDetail
+    settings: Settings
+    managers: list[Person]
+
+
+def load_call(ctx: ServiceContext, visit_id: int) -> CallData:
+    """Read what the call dialog needs (on the task runner, not the GUI thread)."""
+    return CallData(get_visit_detail(ctx, visit_id), load_settings(ctx), leidinggevenden(ctx))
 
 
 def consecutive_misses(detail: VisitDetail) -> int:
@@ -67,19 +88,23 @@ class CallDialog(QDialog):
     def __init__(
         self,
         ctx: ServiceContext,
-        visit_id: int,
+        call: CallData,
         callback_id: int | None,
         hub: AppHub,
+        tasks: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._hub = hub
-        self.visit_id = visit_id
+        self._tasks = tasks
+        self.visit_id = call.detail.id
         self.decision: CallDecision | None = None
         self._blocked = False
-        self.detail: VisitDetail = get_visit_detail(ctx, visit_id)
-        self.settings: Settings = load_settings(ctx)
+        # The call is being written (on the task runner).
+        self.saving = False
+        self.detail: VisitDetail = call.detail
+        self.settings: Settings = call.settings
         self.previous_misses = consecutive_misses(self.detail)
         self.callback_id = callback_id
         callback = next((c for c in self.detail.callbacks if c.id == callback_id), None)
@@ -141,6 +166,7 @@ class CallDialog(QDialog):
         for group in (self.vrijuit_buttons, self.politie_buttons):
             group.buttonToggled.connect(lambda *_: self._update_preview())
 
+        self._record_text = self.record_button.text()
         self.record_button.clicked.connect(self.record)
         self.cancel_button.clicked.connect(self.reject)
 
@@ -151,7 +177,7 @@ class CallDialog(QDialog):
         }
         # The result page's widgets keep the names they had on the dialog.
         result = self.result_view = CallResultPage(
-            ctx, self.detail, self._action_texts, self, self.ui, form
+            ctx, self.detail, call.managers, self._action_texts, self, self.ui, form
         )
         self.result_frame = result.result_frame
         self.action_title_label = result.action_title_label
@@ -255,28 +281,84 @@ class CallDialog(QDialog):
 
     # ---- slots ---------------------------------------------------------------------
     def record(self) -> None:
-        """Store the call (with time and buddy), then show the decided action big."""
+        """Store the call (with time and buddy) on the task runner, then show the
+        decided action big. Meanwhile the dialog says it is saving."""
         reached = self.reached
-        if reached is None or not self.record_button.isEnabled() or self.decision is not None:
+        if (
+            reached is None
+            or not self.record_button.isEnabled()
+            or self.decision is not None
+            or self.saving
+        ):
             return
-        try:
-            decision = record_call(
-                self._ctx,
-                self.visit_id,
+        ctx, visit_id, callback_id = self._ctx, self.visit_id, self.callback_id
+        name_used = self.name_used if reached else None
+        vrijuit = self.vrijuit if reached else None
+        politie = self.politie if reached else None
+
+        def job() -> CallDecision:
+            return record_call(
+                ctx,
+                visit_id,
                 reached=reached,
-                name_used=self.name_used if reached else None,
-                vrijuit=self.vrijuit if reached else None,
-                politie=self.politie if reached else None,
-                callback_id=self.callback_id,
+                name_used=name_used,
+                vrijuit=vrijuit,
+                politie=politie,
+                callback_id=callback_id,
             )
-        except (UserError, StoreError) as exc:
-            self._show_error(error_text(exc))
+
+        self._set_saving(True)
+        try:
+            self._tasks.run(job, self._recorded, self._record_failed, owner=self)
+        except RuntimeError:  # the window is closing
+            self._set_saving(False)
+
+    def _recorded(self, result: object) -> None:
+        if not shiboken6.isValid(self):
             return
+        decision = cast(CallDecision, result)
+        self._set_saving(False)
         self.decision = decision
         recorded_at = self._ctx.now()
         self._hub.visits_changed.emit()
         self.result_view.show(decision, recorded_at)
         self.recorded.emit(decision)
+
+    def _record_failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._set_saving(False)
+        if isinstance(error, UserError | StoreError):
+            reason = error_text(error)
+        else:
+            reason = self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__)
+        # What was chosen stays: the buddy can try again at once.
+        self._show_error(
+            self.tr("Het gesprek is niet vastgelegd: {reason} Uw keuzes staan er nog.").format(
+                reason=reason
+            )
+        )
+        announce(self, self.error_label.text())
+
+    def _set_saving(self, saving: bool) -> None:
+        """While saving: the buttons wait and Vastleggen says it is saving."""
+        self.saving = saving
+        for button in self._outcome_buttons.values():
+            button.setEnabled(not saving)
+        self.cancel_button.setEnabled(not saving)
+        self.record_button.setText(self.tr("Bezig met opslaan…") if saving else self._record_text)
+        if saving:
+            self.error_label.hide()
+            self.record_button.setEnabled(False)
+            self.vrijuit_group.setEnabled(False)
+            self.politie_group.setEnabled(False)
+        else:
+            self._update_preview()
+
+    def reject(self) -> None:
+        # Not while the call is being saved: its result must be seen.
+        if not self.saving:
+            super().reject()
 
     def copy_address(self) -> None:
         self.result_view.copy_address()

@@ -61,6 +61,7 @@ class CallResultPage(QObject):
         self,
         ctx: ServiceContext,
         detail: VisitDetail,
+        managers: list[Person],
         action_texts: dict[CallAction, tuple[str, str]],
         dialog: QWidget,
         ui: Ui_CallDialogForm,
@@ -69,6 +70,7 @@ class CallResultPage(QObject):
         super().__init__(form)
         self._ctx = ctx
         self._detail = detail
+        self._managers = managers
         self._action_texts = action_texts
         self._dialog = dialog
         self._pages = ui.pages
@@ -160,7 +162,7 @@ class CallResultPage(QObject):
         )
         residents = detail.residents or self.tr("onbekend")
         self.residents_label.setText(self.tr("Bewoners: {residents}").format(residents=residents))
-        managers = self._managers()
+        managers = self._managers
         if decision.inform_leidinggevende and managers:
             self.manager_label.setText(
                 self.tr("Leidinggevende: {people}").format(
@@ -171,14 +173,17 @@ class CallResultPage(QObject):
         else:
             self.manager_label.hide()
 
-    def _managers(self) -> list[Person]:
-        try:
-            accounts = list_accounts(self._ctx)
-        except (UserError, StoreError):
-            return []
-        me = self._ctx.actor.account_id
-        return [
-            Person(a.id, a.first_name, a.last_name, a.phone)
-            for a in accounts
-            if Role.LEIDINGGEVENDE in a.roles and a.id != me
-        ]
+
+def leidinggevenden(ctx: ServiceContext) -> list[Person]:
+    """The leidinggevenden to inform (not oneself); none when they cannot be read. Reads
+    the store: for the task runner (the call dialog loads it with the visit)."""
+    try:
+        accounts = list_accounts(ctx)
+    except (UserError, StoreError):
+        return []
+    me = ctx.actor.account_id
+    return [
+        Person(a.id, a.first_name, a.last_name, a.phone)
+        for a in accounts
+        if Role.LEIDINGGEVENDE in a.roles and a.id != me
+    ]

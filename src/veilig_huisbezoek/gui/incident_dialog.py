@@ -16,6 +16,7 @@ dialog also works standalone (e.g. from ``my_visits`` right after the return).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimeZone, Signal
@@ -26,7 +27,7 @@ from ..domain.incident import AftercareTalk
 from ..services import documents, incidents
 from ..services.context import ServiceContext
 from ..services.files import write_atomically
-from ..services.incidents import IncidentDetail
+from ..services.incidents import IncidentDetail, IncidentPrefill
 from ..services.settings import load_settings
 from ..storage.errors import StoreError
 from .file_choosers import OpenPathChooser, SavePathChooser, ask_open_path, ask_save_path
@@ -46,6 +47,41 @@ from .screen_fit import fit_to_screen
 TAB_REPORT, TAB_STEPS, TAB_POLICE, TAB_AFTERCARE, TAB_EVIDENCE, TAB_NOTE = range(6)
 
 
+@dataclass(frozen=True)
+class IncidentData:
+    """What the dialog shows when it opens, read by ``load_incident``."""
+
+    municipality: str | None  # None: the settings could not be read
+    prefill: IncidentPrefill | None  # a new incident after a visit
+    detail: IncidentDetail | None  # a filed incident
+    problem: BaseException | None  # the prefill or the incident could not be read
+
+
+def load_incident(
+    ctx: ServiceContext, *, visit_id: int | None = None, incident_id: int | None = None
+) -> IncidentData:
+    """Read what the incident dialog shows when it opens; for the task runner (the
+    app's callers), so that opening it is no round trip on the GUI thread."""
+    try:
+        settings = load_settings(ctx)
+        municipality: str | None = "\n".join(
+            part for part in (settings.municipality_name, settings.municipality_address) if part
+        )
+    except (UserError, StoreError):
+        municipality = None
+    prefill: IncidentPrefill | None = None
+    detail: IncidentDetail | None = None
+    problem: BaseException | None = None
+    try:
+        if incident_id is not None:
+            detail = incidents.get_incident(ctx, incident_id)
+        elif visit_id is not None:
+            prefill = incidents.prefill_for_visit(ctx, visit_id)
+    except (UserError, StoreError) as exc:
+        problem = exc
+    return IncidentData(municipality, prefill, detail, problem)
+
+
 class IncidentDialog(QDialog):
     """File and follow one incident. ``visit_id`` links it to a visit (prefilled)."""
 
@@ -58,8 +94,11 @@ class IncidentDialog(QDialog):
         *,
         visit_id: int | None = None,
         incident_id: int | None = None,
+        loaded: IncidentData | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``loaded``: what ``load_incident`` read on the task runner; without it (tests,
+        tools) it is read here."""
         super().__init__(parent)
         self.ctx = ctx
         self.visit_id = visit_id
@@ -85,9 +124,14 @@ class IncidentDialog(QDialog):
         self.talk_widgets = self.aftercare_tab.talk_widgets
         self.talk_buttons = self.aftercare_tab.talk_buttons
         self._connect()
-        self._prefill()
+        if loaded is None:
+            loaded = load_incident(ctx, visit_id=visit_id, incident_id=incident_id)
+        self._prefill(loaded)
         if self.incident_id is not None:
-            self.reload()
+            if loaded.detail is not None:
+                self._show(loaded.detail)
+            elif loaded.problem is not None:
+                self.say(error_text(loaded.problem), error=True)
         self._update_tabs()
 
     # ---- set-up ---------------------------------------------------------------------
@@ -155,31 +199,22 @@ class IncidentDialog(QDialog):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.close_button.clicked.connect(self.accept)
 
-    def _prefill(self) -> None:
+    def _prefill(self, loaded: IncidentData) -> None:
         now = self.ctx.now()
         set_local(self.when_edit, now)
         set_local(self.reported_at_edit, now)
         set_local(self.captured_edit, now)
         self.reported_by_edit.setText(self.ctx.actor.display_name)
-        try:
-            settings = load_settings(self.ctx)
-            self.municipality_edit.setPlainText(
-                "\n".join(
-                    part
-                    for part in (settings.municipality_name, settings.municipality_address)
-                    if part
-                )
-            )
-        except (UserError, StoreError):
-            pass
+        if loaded.municipality is not None:
+            self.municipality_edit.setPlainText(loaded.municipality)
         self.context_label.setText(self.tr("Los van een bezoek (balie, telefoon, post, online)."))
         if self.visit_id is None or self.incident_id is not None:
             return
-        try:
-            prefill = incidents.prefill_for_visit(self.ctx, self.visit_id)
-        except (UserError, StoreError) as exc:
-            self.say(error_text(exc), error=True)
+        if loaded.problem is not None or loaded.prefill is None:
+            if loaded.problem is not None:
+                self.say(error_text(loaded.problem), error=True)
             return
+        prefill = loaded.prefill
         self.report_tab.prefill(prefill)
         if prefill.address is not None:
             self.context_label.setText(
@@ -266,6 +301,9 @@ class IncidentDialog(QDialog):
         except (UserError, StoreError) as exc:
             self.say(error_text(exc), error=True)
             return
+        self._show(detail)
+
+    def _show(self, detail: IncidentDetail) -> None:
         self.detail = detail
         self.visit_id = detail.visit_id
         self.title_label.setText(self.tr("Incident {reference}").format(reference=detail.reference))
@@ -324,9 +362,15 @@ class IncidentDialog(QDialog):
             self.write(path, data)
 
 
-def open_for_visit(ctx: ServiceContext, visit_id: int, parent: QWidget | None) -> IncidentDialog:
-    """The hook for *Terug, er was een incident*: a non-modal dialog, already shown."""
-    dialog = IncidentDialog(ctx, visit_id=visit_id, parent=parent)
+def open_for_visit(
+    ctx: ServiceContext,
+    visit_id: int,
+    parent: QWidget | None,
+    loaded: IncidentData | None = None,
+) -> IncidentDialog:
+    """The hook for *Terug, er was een incident*: a non-modal dialog, already shown
+    (``loaded``: read on the task runner with the end of the visit)."""
+    dialog = IncidentDialog(ctx, visit_id=visit_id, loaded=loaded, parent=parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

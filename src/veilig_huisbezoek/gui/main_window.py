@@ -247,10 +247,13 @@ class MainWindow(QMainWindow):
             self.maintenance = MaintenanceRunner(ctx, self.tasks, self.clock, self)
             self.maintenance.problem.connect(self.hub.status_message)
             self.maintenance.start()
-            try:
-                self.idle.set_minutes(load_settings(ctx).idle_lock_minutes)
-            except Exception:
-                self.idle.set_minutes(5)
+            # The idle lock's minutes: read on the task runner (5 if unreadable).
+            self.tasks.run(
+                lambda: load_settings(ctx).idle_lock_minutes,
+                self.idle.set_minutes,
+                lambda _exc: self.idle.set_minutes(5),
+                owner=self,
+            )
             from ..services.accounts import take_password_notice
 
             self.tasks.run(

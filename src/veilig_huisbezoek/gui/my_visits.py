@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import cast
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -37,7 +38,7 @@ from .file_choosers import SavePathChooser, ask_save_path
 from .forms_generated.ui_my_visits import Ui_MyVisitsForm
 from .hub import AppHub
 from .i18n import domain_text, error_text
-from .incident_dialog import open_for_visit
+from .incident_dialog import IncidentData, load_incident, open_for_visit
 from .keys import return_focus
 from .look import PRIMARY_BUTTON_STYLE, say, scaled_font
 from .page_base import WorkspacePage
@@ -235,6 +236,10 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
         self.incident_dialog: QDialog | None = None
         self.departure_dialog: DepartureDialog | None = None
         self._departing = False
+        # A visit action is being saved (on the task runner): the actions wait.
+        self._saving = False
+        # A visit to select once the reload under way arrives (and what to do then).
+        self._select_later: tuple[int, Callable[[], None] | None] | None = None
         self.choose_save_path: SavePathChooser = ask_save_path
         self.confirm_box: QMessageBox | None = None
         hub.visits_changed.connect(self.refresh)
@@ -250,12 +255,30 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
 
     # ---- data ---------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the open visits on the task runner (see ``load_in_background``)."""
+        ctx = self.ctx
+        self.load_in_background(
+            lambda: planning.my_open_visits(ctx), self._loaded, self._load_failed
+        )
+
+    def _load_failed(self, error: BaseException) -> None:
+        if isinstance(error, UserError | StoreError):
+            self._say(error_text(error), error=True)
+        else:
+            self._say(
+                self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__),
+                error=True,
+            )
+
+    def _loaded(self, result: object) -> None:
+        rows = cast(list[MyVisit], result)
         keep = self.selected_id()
-        try:
-            rows = planning.my_open_visits(self.ctx)
-        except (UserError, StoreError) as exc:
-            self._say(error_text(exc), error=True)
-            return
+        later, self._select_later = self._select_later, None
+        if later is not None and any(r.id == later[0] for r in rows):
+            keep = later[0]
+        elif later is not None and self.reading:
+            # Not in this (older) answer: one more reload follows; wait for that one.
+            self._select_later, later = later, None
         self.model.set_rows(rows)
         self.empty_label.setVisible(not rows)
         self.table.setVisible(bool(rows))
@@ -263,16 +286,31 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
             row = self.model.row_of(keep) if keep is not None else None
             self.select_row(row if row is not None else 0)
         self._update_buttons()
+        if later is not None and later[1] is not None:
+            later[1]()
 
     def select_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
             self.table.selectRow(row)
             self.table.setCurrentIndex(self.model.index(row, 0))
 
-    def select_visit(self, visit_id: int) -> None:
+    @property
+    def reading(self) -> bool:
+        """Reading the visits, or saving a visit action or the departure (task runner)."""
+        return super().reading or self._saving or self._departing
+
+    def select_visit(self, visit_id: int, then: Callable[[], None] | None = None) -> None:
+        """Select the visit, then ``then``; a visit not shown yet (its reload is under way
+        on the task runner) is selected when the reload arrives."""
         row = self.model.row_of(visit_id)
+        if row is None and self.reading:
+            self._select_later = (visit_id, then)
+            return
+        self._select_later = None
         if row is not None:
             self.select_row(row)
+        if then is not None:
+            then()
 
     def selected(self) -> MyVisit | None:
         model = self.table.selectionModel()
@@ -307,6 +345,14 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
             button.setEnabled(state is not None and can_transition(state, target))
         if self._departing:  # the departure runs on the task runner: one at a time
             self.depart_button.setEnabled(False)
+        if self._saving:  # an action is being saved: one at a time
+            for button in (
+                self.plan_button,
+                self.depart_button,
+                self.safe_button,
+                self.incident_button,
+            ):
+                button.setEnabled(False)
         for button in (self.details_button, self.letter_button, self.agenda_button):
             button.setEnabled(row is not None)
         if row is None:
@@ -329,15 +375,46 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
     def _say(self, text: str, *, error: bool = False) -> None:
         say(self.message_label, text, error=error)
 
-    def _run(self, action: Callable[[ServiceContext, int], None], visit_id: int) -> bool:
-        try:
-            action(self.ctx, visit_id)
-        except (UserError, StoreError) as exc:
-            self._say(error_text(exc), error=True)
+    def _run(
+        self,
+        action: Callable[[ServiceContext, int], object],
+        visit_id: int,
+        done: Callable[[object], None],
+    ) -> None:
+        """Run a visit action on the task runner (never a round trip on the GUI thread);
+        meanwhile the actions wait and the page says it is saving. Then ``done``, or the
+        refusal in Dutch and a reload. ``done`` gets what ``action`` returned."""
+        if self._saving:
+            return
+        ctx = self.ctx
+        self._saving = True
+        self._update_buttons()
+        self._say(self.tr("Bezig met opslaan…"))
+
+        def succeeded(result: object) -> None:
+            self._saved()
+            self.hub.visits_changed.emit()
+            done(result)
+
+        def failed(error: BaseException) -> None:
+            self._saved()
+            if isinstance(error, UserError | StoreError):
+                self._say(error_text(error), error=True)
+            else:
+                self._say(
+                    self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__),
+                    error=True,
+                )
             self.refresh()
-            return False
-        self.hub.visits_changed.emit()
-        return True
+
+        try:
+            self.tasks.run(lambda: action(ctx, visit_id), succeeded, failed, owner=self)
+        except RuntimeError:  # the window is closing
+            self._saving = False
+
+    def _saved(self) -> None:
+        self._saving = False
+        self._update_buttons()
 
     # ---- actions ------------------------------------------------------------------
     def schedule(self) -> None:
@@ -345,12 +422,16 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
         if row is None:
             return
         self.incident_panel.hide()
-        if self._run(visits.schedule_visit, row.id):
-            self._say(
+        address = row.summary.address.one_line()
+        self._run(
+            visits.schedule_visit,
+            row.id,
+            lambda _result: self._say(
                 self.tr("Bezoek gepland: {address}. Vertrek met ‘Vertrekken’.").format(
-                    address=row.summary.address.one_line()
+                    address=address
                 )
-            )
+            ),
+        )
 
     def depart(self) -> None:
         """Depart (on the task runner: the service reads presence afresh). When the buddy
@@ -467,19 +548,38 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
             return
         self.incident_panel.hide()
         if incident:
-            if self._run(visits.return_with_incident, visit_id):
-                self._say(self.tr("Het bezoek is beëindigd: terug, er was een incident."))
-                self._show_incident_help()
-                self.incident_dialog = open_for_visit(self.ctx, visit_id, self)
-                return_focus(self.incident_dialog, self.table, opener=self.table)
-        elif self._run(visits.return_safe, visit_id):
-            self._say(self.tr("Welkom terug. Het bezoek is beëindigd: terug, veilig."))
 
-    def _show_incident_help(self) -> None:
-        try:
-            emergency = load_settings(self.ctx).police_emergency
-        except (UserError, StoreError):
-            emergency = "112"
+            def end_with_incident(ctx: ServiceContext, visit_id: int) -> tuple[str, IncidentData]:
+                visits.return_with_incident(ctx, visit_id)
+                # The emergency number for the help text and what the incident form
+                # shows, read here too (not on the GUI thread after).
+                try:
+                    emergency = load_settings(ctx).police_emergency
+                except (UserError, StoreError):
+                    emergency = "112"
+                return emergency, load_incident(ctx, visit_id=visit_id)
+
+            def ended(result: object) -> None:
+                emergency, loaded = cast(tuple[str, IncidentData], result)
+                self._ended_with_incident(visit_id, emergency, loaded)
+
+            self._run(end_with_incident, visit_id, ended)
+        else:
+            self._run(
+                visits.return_safe,
+                visit_id,
+                lambda _result: self._say(
+                    self.tr("Welkom terug. Het bezoek is beëindigd: terug, veilig.")
+                ),
+            )
+
+    def _ended_with_incident(self, visit_id: int, emergency: str, loaded: IncidentData) -> None:
+        self._say(self.tr("Het bezoek is beëindigd: terug, er was een incident."))
+        self._show_incident_help(emergency)
+        self.incident_dialog = open_for_visit(self.ctx, visit_id, self, loaded)
+        return_focus(self.incident_dialog, self.table, opener=self.table)
+
+    def _show_incident_help(self, emergency: str) -> None:
         self.incident_text.setText(
             self.tr(
                 "Zorg eerst voor uw eigen veiligheid. Is er direct gevaar, bel dan {emergency}; "

@@ -6,13 +6,16 @@ form (a ``Ui_<Name>`` of ``forms_generated``, given by the subclass) fills the p
 a scroll area that keeps it usable on a small screen, its widgets typed as
 ``self.ui.<objectName>``. ``refresh`` (called by the workspace, the hub's signals and the main
 window when the connection is back) does nothing while ``hub.offline``: the last known
-state stays on screen. A page puts its loading in ``reload``.
+state stays on screen. A page puts its loading in ``reload``, reading on the task
+runner through ``load_in_background`` (never the store on the GUI thread).
 """
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..services.context import ServiceContext
@@ -45,6 +48,47 @@ class WorkspacePage(QWidget, Generic[U]):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(page_scroll(self.form))
+        # A read under way on the task runner; another asked for meanwhile.
+        self._reading = False
+        self._read_again = False
+
+    @property
+    def reading(self) -> bool:
+        """A read is under way (or one more is still to come)."""
+        return self._reading or self._read_again
+
+    def load_in_background(
+        self,
+        job: Callable[[], Any],
+        loaded: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """Run ``job`` (a read) on the task runner, then ``loaded`` or ``failed`` on the
+        GUI thread. One at a time: asked again meanwhile, it reloads once more after."""
+        if self._reading:
+            self._read_again = True
+            return
+        self._reading = True
+
+        def done(callback: Callable[[Any], None], outcome: Any) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._reading = False
+            callback(outcome)
+            if self._read_again:
+                self._read_again = False
+                self.refresh()
+
+        try:
+            self.tasks.run(
+                job,
+                lambda result: done(loaded, result),
+                lambda error: done(failed, error),
+                owner=self,
+            )
+        except RuntimeError:
+            # The task runner is shut down: the window is closing; nothing to load.
+            self._reading = False
 
     def refresh(self) -> None:
         """Reload what the page shows, unless the team server is unreachable

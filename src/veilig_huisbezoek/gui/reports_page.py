@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -175,11 +175,23 @@ class ReportsPage(WorkspacePage[Ui_ReportsPage]):
         return int(value) if value is not None else 12
 
     def reload(self) -> None:
-        try:
-            numbers = reports.build_report(self.ctx, months=self.months())
-        except (UserError, StoreError) as exc:
-            self._say(error_text(exc), error=True)
-            return
+        """Build the report on the task runner (see ``load_in_background``)."""
+        ctx, months = self.ctx, self.months()
+        self.load_in_background(
+            lambda: reports.build_report(ctx, months=months), self._loaded, self._load_failed
+        )
+
+    def _load_failed(self, error: BaseException) -> None:
+        if isinstance(error, UserError | StoreError):
+            self._say(error_text(error), error=True)
+        else:
+            self._say(
+                self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__),
+                error=True,
+            )
+
+    def _loaded(self, result: object) -> None:
+        numbers = cast(ReportNumbers, result)
         self.numbers = numbers
         self._say("")
         self._draw(numbers)

@@ -62,7 +62,7 @@ class SessionAlarms(QObject):
         from ..services import incidents
         from .alarm_panel import AlarmPanel
 
-        panel = AlarmPanel(ctx, self._hub, self._window)
+        panel = AlarmPanel(ctx, self._hub, self._tasks, self._window)
         self._layout.insertWidget(0, panel)
         scheduler = ReminderScheduler(
             ctx,
@@ -79,7 +79,7 @@ class SessionAlarms(QObject):
         panel.arrived.connect(self.fire)
         self._hub.visits_changed.connect(self.rebuild)
         self.panel, self.scheduler = panel, scheduler
-        panel.refresh()  # alarms still open from an earlier session, at once
+        panel.refresh()  # alarms still open from an earlier session (on the task runner)
         scheduler.start(background=True)
 
     def stop(self) -> None:

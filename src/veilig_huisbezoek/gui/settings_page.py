@@ -7,6 +7,8 @@ appears here without a form change; the service checks the beheerder role again.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -43,7 +45,11 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.title = self.tr("Instellingen")
         self.ctx = ctx
+        self.tasks = tasks
         self.hub = hub
+        # Reading or saving on the task runner (never the store on the GUI thread).
+        self._reading = False
+        self._saving = False
         outer = QVBoxLayout(self)
         heading = QLabel(self.tr("Instellingen van de organisatie"))
         heading.setFont(scaled_font(heading, 1.35))
@@ -117,13 +123,35 @@ class SettingsPage(QWidget):
         line.setMaxLength(field.max_length)
         return line
 
+    @property
+    def reading(self) -> bool:
+        """The settings are being read or saved (on the task runner)."""
+        return self._reading or self._saving
+
     def refresh(self) -> None:
-        try:
-            self.show_settings(load_settings(self.ctx))
-        except (UserError, StoreError) as exc:
-            self._say(error_text(exc), error=True)
+        """Show the stored settings (read on the task runner)."""
+        if self._reading or self._saving:
             return
+        self._reading = True
+        ctx = self.ctx
+        try:
+            self.tasks.run(lambda: load_settings(ctx), self._loaded, self._load_failed, owner=self)
+        except RuntimeError:  # the window is closing
+            self._reading = False
+
+    def _loaded(self, result: object) -> None:
+        self._reading = False
+        self.show_settings(cast(Settings, result))
         self.message_label.clear()
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._reading = False
+        self._say(self._error_text(error), error=True)
+
+    def _error_text(self, error: BaseException) -> str:
+        if isinstance(error, UserError | StoreError):
+            return error_text(error)
+        return self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__)
 
     def show_settings(self, settings: Settings) -> None:
         values = settings.to_dict()
@@ -148,16 +176,45 @@ class SettingsPage(QWidget):
         return values
 
     def save(self) -> None:
+        """Check the values here, save them on the task runner (meanwhile the button
+        says so); a failure keeps what was typed."""
+        if self._saving:
+            return
         try:
             settings = Settings.from_dict(self.values())
-            save_settings(self.ctx, settings)
-        except (UserError, StoreError) as exc:
+        except UserError as exc:
             self._say(error_text(exc), error=True)
             return
+        ctx = self.ctx
+        self._set_saving(True)
+        try:
+            self.tasks.run(
+                lambda: save_settings(ctx, settings),
+                lambda _result: self._saved(settings),
+                self._save_failed,
+                owner=self,
+            )
+        except RuntimeError:  # the window is closing
+            self._set_saving(False)
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        for button in (self.save_button, self.reset_button, self.undo_button):
+            button.setEnabled(not saving)
+        self.save_button.setText(
+            self.tr("Bezig met opslaan…") if saving else self.tr("Instellingen &opslaan")
+        )
+
+    def _saved(self, settings: Settings) -> None:
+        self._set_saving(False)
         self.show_settings(settings)
         self._say(self.tr("Instellingen opgeslagen."))
         # Call-back and alarm times may have changed: reminders and boards reload.
         self.hub.visits_changed.emit()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._set_saving(False)
+        self._say(self._error_text(error), error=True)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message_label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ..domain.roles import Permission, Role
 from ..services.context import ServiceContext
 from .hub import AppHub
-from .i18n import domain_text
+from .i18n import domain_text, error_text
 from .keys import default_button, return_focus
 from .readout import ReadoutLabel
 from .tasks import TaskRunner
@@ -149,7 +149,7 @@ class WorkspaceView(QWidget):
             return
         self.show_page("my_visits")
         if page.model.row_of(visit_id) is None:
-            page.refresh()
+            page.refresh()  # on the task runner: selected when it arrives
         page.select_visit(visit_id)
         page.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -181,10 +181,13 @@ class WorkspaceView(QWidget):
         if not isinstance(page, MyVisitsPage):
             return
         self.show_page("my_visits")
-        page.refresh()
-        page.select_visit(visit_id)
-        if page.safe_button.isEnabled():
-            page.safe_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        page.refresh()  # on the task runner: selected when it arrives
+
+        def focus_safe() -> None:
+            if page.safe_button.isEnabled():
+                page.safe_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        page.select_visit(visit_id, focus_safe)
 
     def _call(self, visit_id: int, callback_id: object) -> None:
         """Calls go through the board: one call at a time, never a nested event loop
@@ -203,9 +206,22 @@ class WorkspaceView(QWidget):
 
     def open_incident(self, incident_id: int | None) -> None:
         """A new incident (None) or a filed one, e.g. from a deadline alarm."""
-        from .incident_dialog import IncidentDialog
+        from .incident_dialog import load_incident
 
-        dialog = IncidentDialog(self.ctx, incident_id=incident_id, parent=self)
+        ctx = self.ctx
+        # Read on the task runner first (no round trip on the GUI thread), then shown.
+        self.tasks.run(
+            lambda: load_incident(ctx, incident_id=incident_id),
+            lambda loaded: self._show_incident(incident_id, loaded),
+            lambda error: self.hub.status_message.emit(error_text(error)),
+            owner=self,
+        )
+
+    def _show_incident(self, incident_id: int | None, loaded: object) -> None:
+        from .incident_dialog import IncidentData, IncidentDialog
+
+        assert isinstance(loaded, IncidentData)
+        dialog = IncidentDialog(self.ctx, incident_id=incident_id, loaded=loaded, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.incident_dialog = dialog
         return_focus(dialog)

@@ -45,6 +45,8 @@ class AddressStep:
         self.register_status = ui.registerStatusLabel
         self.notes: list[UnsafeAddressNote] = []
         self.looked_up: AddressKey | None = None
+        # The register is being asked about this address (on the task runner).
+        self.looking_up: AddressKey | None = None
         self.address: Address | None = None
         self.warning_panel.setStyleSheet(WARNING_PANEL_STYLE)
         self.warning_title.setFont(scaled_font(self.warning_title, 1.25))
@@ -122,6 +124,9 @@ class AddressStep:
 
     def _address_key_edited(self) -> None:
         self._address_edited()
+        if self.looking_up is not None and self.typed_key() != self.looking_up:
+            self.looking_up = None  # its answer is for another address
+            self.set_register_result(None, [])
         if self.looked_up is not None and self.typed_key() != self.looked_up:
             self.set_register_result(None, [])
 
@@ -131,15 +136,42 @@ class AddressStep:
             self.lookup(key)
 
     def lookup(self, key: AddressKey) -> None:
-        """Ask the register about this address (once per address: each view is logged)."""
-        if key == self.looked_up:
+        """Ask the register about this address (once per address: each view is logged),
+        on the task runner; the answer fills the warning and the checklist's register
+        question when it comes (unless the address was changed meanwhile)."""
+        if key in (self.looked_up, self.looking_up):
             return
+        self.looking_up = key
+        ctx = self.page.ctx
+        self.register_status.setStyleSheet("")
+        self.register_status.setText(
+            translate("PrepareVisitPage", "Het register onveilige adressen wordt geraadpleegd…")
+        )
         try:
-            notes = register.warnings_for(self.page.ctx, key)
-        except (UserError, StoreError) as exc:
-            self.set_register_result(None, [], failure=error_text(exc))
-            return
+            self.page.tasks.run(
+                lambda: register.warnings_for(ctx, key),
+                lambda notes: self._looked_up(key, notes),
+                lambda error: self._lookup_failed(key, error),
+                owner=self.page,
+            )
+        except RuntimeError:  # the window is closing
+            self.looking_up = None
+
+    def _looked_up(self, key: AddressKey, notes: list[UnsafeAddressNote]) -> None:
+        if self.looking_up != key:
+            return  # another address (or a cleared form) meanwhile
+        self.looking_up = None
         self.set_register_result(key, notes)
+
+    def _lookup_failed(self, key: AddressKey, error: BaseException) -> None:
+        if self.looking_up != key:
+            return
+        self.looking_up = None
+        if isinstance(error, UserError | StoreError):
+            reason = error_text(error)
+        else:
+            reason = type(error).__name__
+        self.set_register_result(None, [], failure=reason)
 
     def set_register_result(
         self, key: AddressKey | None, notes: list[UnsafeAddressNote], *, failure: str = ""
@@ -252,4 +284,5 @@ class AddressStep:
         for edit in self.edits():
             edit.clear()
         self.address = None
+        self.looking_up = None
         self.set_register_result(None, [])

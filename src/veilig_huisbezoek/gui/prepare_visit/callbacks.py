@@ -10,11 +10,11 @@ from PySide6.QtCore import QTimeZone
 
 from ...domain.checklist import RiskLevel
 from ...domain.clock import to_local
-from ...domain.errors import UserError, ValidationError
+from ...domain.errors import ValidationError
+from ...domain.settings import suggested_callbacks
 from ...services import planning
-from ...storage.errors import StoreError
 from ..forms_generated.ui_prepare_visit import Ui_PrepareVisitForm
-from ..i18n import domain_text, error_text
+from ..i18n import domain_text
 from .common import local_text, naive_from_edit, set_edit_naive, translate
 
 if TYPE_CHECKING:
@@ -53,15 +53,12 @@ class CallbackEditor:
         if times is None:
             self.callbacks = []
         else:
-            try:
-                self.callbacks = list(
-                    planning.suggested_callbacks(
-                        self.page.ctx, times[0], times[1], self.page.level() or RiskLevel.GROEN
-                    )
+            # From the settings the page read with the team: no store access here.
+            self.callbacks = list(
+                suggested_callbacks(
+                    self.page.settings, times[0], times[1], self.page.level() or RiskLevel.GROEN
                 )
-            except (UserError, StoreError) as exc:
-                self.page.errors.say(error_text(exc), error=True)
-                self.callbacks = []
+            )
         self._show()
 
     def _show(self) -> None:

@@ -5,6 +5,7 @@ review_step) that owns its widgets and asks the page for what the others know.""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
@@ -16,11 +17,13 @@ from PySide6.QtWidgets import (
 
 from ...domain.checklist import RiskLevel
 from ...domain.errors import UserError, ValidationError
+from ...domain.settings import Settings
 from ...domain.visit import VisitPlan
 from ...services import planning
 from ...services.accounts import AccountSummary
 from ...services.context import ServiceContext
 from ...services.planning import ConsentGrant
+from ...services.settings import load_settings
 from ...storage.errors import StoreError
 from ..checklist_widget import ChecklistWidget
 from ..forms_generated.ui_prepare_visit import Ui_PrepareVisitForm
@@ -85,6 +88,8 @@ class PrepareVisitPage(WorkspacePage[Ui_PrepareVisitForm]):
         )
         self._step_texts = [label.text() for label in self.step_labels]
         self.team: list[AccountSummary] = []
+        # The organisation's settings, read with the team (the defaults until then).
+        self.settings = Settings()
         self.confirm_box: QMessageBox | None = None
 
         self.checklist_step = ChecklistStep(self, ui)
@@ -156,18 +161,37 @@ class PrepareVisitPage(WorkspacePage[Ui_PrepareVisitForm]):
         self.review_step.connect()
 
     # ---- public -------------------------------------------------------------------
+    @property
+    def reading(self) -> bool:
+        """Loading the team and settings, or asking the register (task runner)."""
+        return super().reading or self.address_step.looking_up is not None
+
     def refresh(self) -> None:
         """Unlike the other pages it does not wait while the team server is unreachable:
         the message line says why the team could not be loaded."""
         self.reload()
 
     def reload(self) -> None:
-        """Reload colleagues and settings; never touches what was typed."""
-        try:
-            self.team = planning.team_members(self.ctx)
-        except (UserError, StoreError) as exc:
-            self.errors.say(error_text(exc), error=True)
-            return
+        """Reload colleagues and settings on the task runner; never touches what was
+        typed. The suggested call-backs come from these settings (no read per change)."""
+        ctx = self.ctx
+
+        def job() -> tuple[list[AccountSummary], Settings]:
+            return planning.team_members(ctx), load_settings(ctx)
+
+        self.load_in_background(job, self._loaded, self._load_failed)
+
+    def _load_failed(self, error: BaseException) -> None:
+        if isinstance(error, UserError | StoreError):
+            self.errors.say(error_text(error), error=True)
+        else:
+            self.errors.say(
+                self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__),
+                error=True,
+            )
+
+    def _loaded(self, result: object) -> None:
+        self.team, self.settings = cast(tuple[list[AccountSummary], Settings], result)
         self.advice_step.fill_team(self.team)
         self.plan_step.fill_team(self.team)
         self.plan_step.callbacks.prefill()

@@ -1,0 +1,196 @@
+"""No store session on the GUI thread (a ratchet).
+
+On a team server every store session is a network round trip: on the GUI thread it
+freezes the window, and a lost server freezes it until the time-out. Pages read and
+write on the task runner (gui/tasks.py). A short but representative session (log in on
+the demo through the main window, open every page, acknowledge an alarm, record a
+call) runs with the probe of tests/gui_thread_probe.py; every place that still opens a
+store session on the GUI thread must be on ``NOT_YET_CONVERTED`` below. A new place
+fails this test, and a converted place cannot come back (take it off the list).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import DemoEnv
+from tests.gui.test_app_alarms import (
+    Desktop,
+    MakeWindow,
+    acknowledge,
+    check_at,
+    log_in,
+    mine,
+    panel,
+    running_visit,
+)
+from tests.gui.test_board import opened_call
+from tests.gui_thread_probe import GuiThreadProbe, probing
+from tests.helpers import settle_page
+from tests.reminders.helpers import settle_panel
+from veilig_huisbezoek.domain.reminders import ReminderKind
+from veilig_huisbezoek.gui.board import BoardPage
+from veilig_huisbezoek.gui.main_window import MainWindow
+from veilig_huisbezoek.gui.my_visits import MyVisitsPage
+from veilig_huisbezoek.reminders.notifier import Notifier
+from veilig_huisbezoek.services.demo import demo_logins
+
+pytestmark = pytest.mark.gui
+
+# Places (innermost GUI function) that still open a store session on the GUI thread,
+# each a round trip that freezes the window on a team server. Convert them to the task
+# runner (gui/tasks.py; see board.py ``reload`` or page_base ``load_in_background``)
+# and take them off this list; never add one.
+NOT_YET_CONVERTED: dict[str, str] = {
+    # The accounts page (tom) reads the accounts and the intro's counts in __init__ and
+    # refresh; it is being moved to a compiled form elsewhere: convert it after that.
+    "accounts_page.py:_set_intro": "accounts page intro: counts read on the GUI thread",
+    "accounts_page.py:refresh": "accounts page: list_accounts on the GUI thread",
+    # The reminder scheduler reads the schedule on the worker, but its ``_loaded``
+    # callback (reminders/scheduler.py ``_run``, on the GUI thread) records and reads
+    # the alarms that fall due: reminders/ is not a GUI module, convert it there.
+    "tasks.py:_deliver > scheduler.py:_loaded": "scheduler: alarms recorded in a callback",
+}
+# Known, but not driven by this session (convert, then drive them here too):
+# visit_detail.py:for_visit, the incident form's writes and the reload after each
+# (incident_dialog.py file_or_save and reload, the incident_*_tab.py actions through
+# IncidentDialog.run, incident_note_tab.py:prefill) and password_dialog.py:__init__.
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, demo: DemoEnv) -> Iterator[MakeWindow]:
+    """Main windows on the demo (closed after the test)."""
+    made: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        notifier = Notifier(notify=Desktop())
+        window = MainWindow(
+            demo.data_dir, demo_logins=demo_logins(), clock=demo.clock, notifier=notifier
+        )
+        qtbot.addWidget(window)
+        window.show()
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.close()
+
+
+def _unexpected(probe: GuiThreadProbe) -> dict[str, list[str]]:
+    return {
+        place: probe.where(place) for place in sorted(probe.places() - NOT_YET_CONVERTED.keys())
+    }
+
+
+def _show_every_page(qtbot: QtBot, window: MainWindow) -> None:
+    workspace = window.workspace
+    assert workspace is not None
+    for key, page in workspace.pages.items():
+        workspace.show_page(key)
+        settle_page(qtbot, page)
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+
+
+def _session(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow, plant: Callable[[], None] | None = None
+) -> GuiThreadProbe:
+    """Ahmed (a buddy): log in, every page, an alarm acknowledged, a call recorded, the
+    incident form opened; Sanne comes back safe from the visit; Petra (leidinggevende:
+    reports) and Tom (accounts, settings) open their pages."""
+    visit = running_visit(demo)
+    with probing() as probe:
+        window = make_window()
+        log_in(qtbot, window, "ahmed")
+        _show_every_page(qtbot, window)
+        if plant is not None:
+            plant()
+        # An alarm: Bevestigen.
+        fired = mine(check_at(demo, window, visit.first_callback), visit)
+        assert [a.kind for a in fired] == [ReminderKind.CALLBACK_DUE]
+        settle_panel(qtbot, panel(window))
+        row = next(r for r in panel(window).rows if r.alarm.visit_id == visit.id)
+        acknowledge(qtbot, window, row)
+        # A call: Bellen from the hub, Voornaam, both questions, Vastleggen.
+        assert window.workspace is not None
+        board = window.workspace.pages["board"]
+        assert isinstance(board, BoardPage)
+        demo.clock.advance(timedelta(seconds=30))
+        window.hub.call_requested.emit(visit.id, None)
+        call = opened_call(qtbot, board)
+        for button in (call.first_name_button, call.vrijuit_yes, call.politie_no):
+            button.click()
+        call.record_button.click()
+        qtbot.waitUntil(lambda: call.decision is not None)
+        call.accept()
+        # Incident melden (the top row): the form opens after its reads.
+        workspace = window.workspace
+        assert workspace is not None
+        workspace.report_incident()
+        qtbot.waitUntil(lambda: workspace.incident_dialog is not None)
+        assert workspace.incident_dialog is not None
+        workspace.incident_dialog.close()
+        qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+        window.close()
+        # Sanne (the visitor) comes back: "Terug, veilig" in Mijn bezoeken.
+        window = make_window()
+        log_in(qtbot, window, "sanne")
+        _show_every_page(qtbot, window)
+        assert window.workspace is not None
+        my_visits = window.workspace.pages["my_visits"]
+        assert isinstance(my_visits, MyVisitsPage)
+        window.workspace.show_page("my_visits")
+        my_visits.select_visit(visit.id)
+        my_visits.safe_button.click()
+        box = my_visits.confirm_box
+        assert box is not None
+        box.button(QMessageBox.StandardButton.Yes).click()
+        qtbot.waitUntil(lambda: my_visits.model.row_of(visit.id) is None, timeout=10_000)
+        settle_page(qtbot, my_visits)
+        window.close()
+        for user in ("petra", "tom"):
+            other = make_window()
+            log_in(qtbot, other, user)
+            _show_every_page(qtbot, other)
+            other.close()
+    return probe
+
+
+def test_no_new_store_session_on_the_gui_thread(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow
+) -> None:
+    probe = _session(qtbot, demo, make_window)
+    assert _unexpected(probe) == {}
+
+
+def test_a_planted_direct_service_call_from_a_page_fails_it(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow
+) -> None:
+    """The ratchet catches a page that reads the store itself on the GUI thread."""
+    from veilig_huisbezoek.services import planning
+
+    def direct_reload(page: MyVisitsPage) -> None:
+        page._loaded(planning.my_open_visits(page.ctx))
+
+    def plant() -> None:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(MyVisitsPage, "reload", direct_reload)
+            window = next(w for w in made if w.workspace is not None)
+            assert window.workspace is not None
+            window.workspace.pages["my_visits"].refresh()
+
+    made: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        window = make_window()
+        made.append(window)
+        return window
+
+    probe = _session(qtbot, demo, make, plant)
+    # The page's refresh (page_base) called the planted reload, which read the store.
+    assert list(_unexpected(probe)) == ["page_base.py:refresh"]
