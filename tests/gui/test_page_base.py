@@ -54,11 +54,11 @@ def test_the_pages_share_the_base() -> None:
         assert issubclass(page, WorkspacePage), page
 
 
-class BackgroundPage(WorkspacePage):
+class BackgroundPage(WorkspacePage[Ui_ReportsPage]):
     """Reads on the task runner; each read waits until the test lets it go."""
 
     def __init__(self, demo: DemoEnv) -> None:
-        super().__init__("reports_page", demo.login("petra"), demo.tasks, demo.hub)
+        super().__init__(Ui_ReportsPage(), demo.login("petra"), demo.tasks, demo.hub)
         self.release = threading.Event()
         self.jobs = 0
         self.shown: list[int] = []
