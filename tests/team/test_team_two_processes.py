@@ -193,6 +193,8 @@ def test_server_lost_shows_a_banner_keeps_the_last_state_and_recovers(
     b.wait_event(lambda m: m.get("event") == "banner" and not m["visible"], timeout=20)
     state = b.wait_state(lambda s: s["live_connected"], timeout=5)
     assert state["banner"] is None
+    # A finds the server again on its own schedule (until then it refuses at once).
+    a.wait_state(lambda s: s["live_connected"] and s["banner"] is None, timeout=20)
 
     # Live again: a change on A reaches B within a second.
     b.clear_events()

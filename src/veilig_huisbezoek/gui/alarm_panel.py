@@ -63,16 +63,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import NotAllowedError
 from ..domain.incident import deadline_incident_id
 from ..domain.reminders import ReminderKind, deadline_key
 from ..services import alarms as alarm_service
 from ..services.alarms import AlarmInfo
 from ..services.context import ServiceContext
-from ..storage.errors import StoreError, StoreUnreachableError
+from .alarm_actions import AlarmActions
 from .alarm_texts import IN_HAND_SYMBOL, SYMBOL, VISITOR_SYMBOL, AlarmTexts
 from .hub import AppHub
-from .i18n import error_text
 from .readout import ReadoutLabel, announce
 from .screen_fit import available_geometry
 from .tasks import TaskRunner
@@ -298,6 +296,7 @@ class AlarmPanel(QFrame):
         self._shown_meanwhile: dict[str, AlarmInfo] = {}
         # Acknowledgements being saved (alarm ids).
         self._saving: set[int] = set()
+        self.row_actions = AlarmActions(self)
         self._alarms: list[AlarmInfo] = []
         # Shown but not recorded (server unreachable), by reminder key.
         self._local: dict[str, AlarmInfo] = {}
@@ -519,7 +518,7 @@ class AlarmPanel(QFrame):
             if existing is None:
                 row = AlarmRow(alarm, text, self._locked, self)
                 row.acknowledge_button.clicked.connect(
-                    lambda _checked=False, r=row: self._acknowledge(r.alarm.id)
+                    lambda _checked=False, r=row: self.row_actions.acknowledge(r.alarm.id)
                 )
                 row.call_button.clicked.connect(lambda _checked=False, r=row: self._call(r.alarm))
                 row.open_button.clicked.connect(lambda _checked=False, r=row: self._open(r))
@@ -527,7 +526,7 @@ class AlarmPanel(QFrame):
                     lambda _checked=False, r=row: self._report_back(r.alarm)
                 )
                 row.take_over_button.clicked.connect(
-                    lambda _checked=False, r=row: self._take_over(r.alarm)
+                    lambda _checked=False, r=row: self.row_actions.take_over(r.alarm)
                 )
                 self._rows_by_id[alarm.id] = row
                 row.set_saving(alarm.id in self._saving)
@@ -611,64 +610,7 @@ class AlarmPanel(QFrame):
         super().resizeEvent(event)
         self._fit_rows_area()
 
-    def _acknowledge(self, alarm_id: int) -> None:
-        if self._locked or alarm_id in self._saving:
-            return
-        alarm = next((a for a in self._alarms if a.id == alarm_id), None)
-        if alarm is None:
-            return
-        if not alarm.recorded or self.hub.offline:
-            self._acknowledge_locally(alarm)
-            return
-        ctx = self.ctx
-        self._saving.add(alarm_id)
-        row = self._rows_by_id.get(alarm_id)
-        if row is not None:
-            row.set_saving(True)
-        self.problem.setVisible(False)
-        try:
-            self.tasks.run(
-                lambda: alarm_service.acknowledge(ctx, alarm_id),
-                lambda _result: self._acknowledged(alarm),
-                lambda error: self._acknowledge_failed(alarm, error),
-                owner=self,
-            )
-        except RuntimeError:  # the window is closing
-            self._saving.discard(alarm_id)
-
-    def _acknowledged(self, alarm: AlarmInfo) -> None:
-        self._saving.discard(alarm.id)
-        self._alarms = [a for a in self._alarms if a.id != alarm.id]
-        self._render()
-        self.refresh()
-        self.acknowledged.emit(alarm.id)
-        # The visit timeline changed, and the schedule must drop the escalation.
-        self.hub.visits_changed.emit()
-
-    def _acknowledge_failed(self, alarm: AlarmInfo, error: BaseException) -> None:
-        self._saving.discard(alarm.id)
-        row = self._rows_by_id.get(alarm.id)
-        if row is not None:
-            row.set_saving(False)
-        if isinstance(error, StoreUnreachableError):
-            # Lost just now: acknowledged here, recorded when it is back.
-            self._acknowledge_locally(alarm)
-            return
-        if isinstance(error, NotAllowedError | StoreError):
-            reason = error_text(error)
-        else:
-            log.error("acknowledgement failed", exc_info=error)
-            reason = self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__)
-        message = self.tr("Niet vastgelegd: {reason} Het alarm blijft staan.").format(reason=reason)
-        if row is not None and alarm.id in self._rows_by_id:
-            row.show_problem(message)
-            announce(row, message)
-        else:
-            self.problem.setText(message)
-            self.problem.setVisible(True)
-            announce(self, message)
-
-    def _acknowledge_locally(self, alarm: AlarmInfo) -> None:
+    def acknowledge_locally(self, alarm: AlarmInfo) -> None:
         """The server is unreachable: hidden here, recorded (who, now) when it is back."""
         self._local.pop(alarm.reminder_key, None)
         self._acknowledged_offline[alarm.reminder_key] = alarm
@@ -679,70 +621,6 @@ class AlarmPanel(QFrame):
         self.hub.status_message.emit(
             self.tr("Alarm bevestigd; dit wordt vastgelegd zodra de verbinding terug is.")
         )
-
-    def _take_over(self, alarm: AlarmInfo) -> None:
-        """Overnemen: become the buddy of the unwatched visit; the failover alarms of
-        the visit are recorded as done (taken over), so they disappear everywhere."""
-        from ..services import handover
-
-        if self._locked or alarm.visit_id is None or alarm.buddy_id is None:
-            return
-        if alarm.id in self._saving:
-            return
-        ctx, visit_id, buddy_id = self.ctx, alarm.visit_id, alarm.buddy_id
-
-        def job() -> None:
-            handover.take_over(ctx, visit_id, from_buddy_id=buddy_id)
-            alarm_service.resolve_failovers(
-                ctx,
-                alarm_service.open_failovers(ctx, visit_id),
-                alarm_service.REASON_TAKEN_OVER,
-            )
-
-        self._saving.add(alarm.id)
-        row = self._rows_by_id.get(alarm.id)
-        if row is not None:
-            row.take_over_button.setEnabled(False)
-        try:
-            self.tasks.run(
-                job,
-                lambda _result: self._taken_over(alarm),
-                lambda error: self._take_over_failed(alarm, error),
-                owner=self,
-            )
-        except RuntimeError:  # the window is closing
-            self._saving.discard(alarm.id)
-
-    def _take_over_done(self, alarm: AlarmInfo) -> None:
-        self._saving.discard(alarm.id)
-        row = self._rows_by_id.get(alarm.id)
-        if row is not None:
-            row.take_over_button.setEnabled(True)
-
-    def _taken_over(self, alarm: AlarmInfo) -> None:
-        self._take_over_done(alarm)
-        self.problem.setVisible(False)
-        name = alarm.visitor_first_name or self.tr("de bezoeker")
-        self.hub.status_message.emit(
-            self.tr("U bent nu de buddy van het bezoek van {name}.").format(name=name)
-        )
-        self.refresh()
-        # The visit's reminders now fire at this desk; boards show the new buddy.
-        self.hub.visits_changed.emit()
-
-    def _take_over_failed(self, alarm: AlarmInfo, error: BaseException) -> None:
-        self._take_over_done(alarm)
-        # Someone else was quicker ("Petra heeft dit al overgenomen"), or refused.
-        if isinstance(error, NotAllowedError | StoreError):
-            self.problem.setText(error_text(error))
-        else:
-            log.error("take-over failed", exc_info=error)
-            self.problem.setText(
-                self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__)
-            )
-        self.problem.setVisible(True)
-        announce(self, self.problem.text())
-        self.refresh()
 
     def _report_back(self, alarm: AlarmInfo) -> None:
         if not self._locked and alarm.visit_id is not None:

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import cast
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QItemSelection,
     QModelIndex,
     QObject,
@@ -173,6 +174,80 @@ class MyVisitsModel(RowTableModel[MyVisit]):
                 return "—" if role == Qt.ItemDataRole.DisplayRole else self.tr("geen")
             return to_local(summary.next_callback).strftime("%H:%M")
         return None
+
+
+def end_with_incident(ctx: ServiceContext, visit_id: int) -> tuple[str, IncidentData]:
+    """Terug, er was een incident (worker): also the emergency number for the help text
+    and what the incident form shows, so nothing is read on the GUI thread after."""
+    visits.return_with_incident(ctx, visit_id)
+    try:
+        emergency = load_settings(ctx).police_emergency
+    except (UserError, StoreError):
+        emergency = "112"
+    return emergency, load_incident(ctx, visit_id=visit_id)
+
+
+def ask_return(parent: QWidget, address: str, *, incident: bool) -> QMessageBox:
+    """The question before ending a visit; "Nee, nog niet" is the default."""
+    translate = QCoreApplication.translate
+    if incident:
+        question = translate(
+            "MyVisitsPage", "Het bezoek aan {address} beëindigen met ‘er was een incident’?"
+        ).format(address=address)
+        yes = translate("MyVisitsPage", "&Ja, er was een incident")
+    else:
+        question = translate(
+            "MyVisitsPage", "Bent u veilig terug van het bezoek aan {address}?"
+        ).format(address=address)
+        yes = translate("MyVisitsPage", "&Ja, ik ben veilig terug")
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        translate("MyVisitsPage", "Bezoek beëindigen"),
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.button(QMessageBox.StandardButton.Yes).setText(yes)
+    box.button(QMessageBox.StandardButton.No).setText(translate("MyVisitsPage", "&Nee, nog niet"))
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box
+
+
+def incident_help(emergency: str) -> str:
+    """What to do first after a visit ended with an incident."""
+    return QCoreApplication.translate(
+        "MyVisitsPage",
+        "Zorg eerst voor uw eigen veiligheid. Is er direct gevaar, bel dan {emergency}; "
+        "ga na letsel naar een arts.\n"
+        "Informeer nu uw leidinggevende over wat er is gebeurd.\n"
+        "Vul daarna het incidentformulier in (wie, wat, waar, wanneer en hoe); "
+        "het staat al voor u open.",
+    ).format(emergency=emergency)
+
+
+def save_document(
+    save: DocumentSaver,
+    ctx: ServiceContext,
+    visit_id: int,
+    parent: QWidget,
+    choose: SavePathChooser,
+) -> tuple[str, bool]:
+    """Save the letter or the agenda item; what to say (empty when the person
+    cancelled) and whether it is an error."""
+    try:
+        path = save(ctx, visit_id, parent, choose)
+    except (UserError, StoreError) as exc:
+        # A fixed refusal (the letter without a municipality) is a domain text.
+        return error_text(exc), True
+    except OSError:
+        return QCoreApplication.translate(
+            "MyVisitsPage", "Het bestand kon niet worden opgeslagen."
+        ), True
+    if path is None:
+        return "", False
+    return QCoreApplication.translate("MyVisitsPage", "Opgeslagen: {name}").format(
+        name=path.name
+    ), False
 
 
 class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
@@ -510,27 +585,7 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
         row = self.selected()
         if row is None:
             return
-        address = row.summary.address.one_line()
-        if incident:
-            question = self.tr(
-                "Het bezoek aan {address} beëindigen met ‘er was een incident’?"
-            ).format(address=address)
-            yes = self.tr("&Ja, er was een incident")
-        else:
-            question = self.tr("Bent u veilig terug van het bezoek aan {address}?").format(
-                address=address
-            )
-            yes = self.tr("&Ja, ik ben veilig terug")
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Bezoek beëindigen"),
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.button(QMessageBox.StandardButton.Yes).setText(yes)
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Nee, nog niet"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box = ask_return(self, row.summary.address.one_line(), incident=incident)
         visit_id = row.id
         box.finished.connect(lambda _r: self._return_answered(box, visit_id, incident))
         # Ended: the visit has left the list; the keyboard goes to the list. Not yet:
@@ -548,16 +603,6 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
             return
         self.incident_panel.hide()
         if incident:
-
-            def end_with_incident(ctx: ServiceContext, visit_id: int) -> tuple[str, IncidentData]:
-                visits.return_with_incident(ctx, visit_id)
-                # The emergency number for the help text and what the incident form
-                # shows, read here too (not on the GUI thread after).
-                try:
-                    emergency = load_settings(ctx).police_emergency
-                except (UserError, StoreError):
-                    emergency = "112"
-                return emergency, load_incident(ctx, visit_id=visit_id)
 
             def ended(result: object) -> None:
                 emergency, loaded = cast(tuple[str, IncidentData], result)
@@ -580,15 +625,7 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
         return_focus(self.incident_dialog, self.table, opener=self.table)
 
     def _show_incident_help(self, emergency: str) -> None:
-        self.incident_text.setText(
-            self.tr(
-                "Zorg eerst voor uw eigen veiligheid. Is er direct gevaar, bel dan {emergency}; "
-                "ga na letsel naar een arts.\n"
-                "Informeer nu uw leidinggevende over wat er is gebeurd.\n"
-                "Vul daarna het incidentformulier in (wie, wat, waar, wanneer en hoe); "
-                "het staat al voor u open."
-            ).format(emergency=emergency)
-        )
+        self.incident_text.setText(incident_help(emergency))
         self.incident_panel.show()
 
     def save_letter(self) -> None:
@@ -599,19 +636,10 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
 
     def _save_document(self, save: DocumentSaver) -> None:
         row = self.selected()
-        if row is None:
-            return
-        try:
-            path = save(self.ctx, row.id, self, self.choose_save_path)
-        except (UserError, StoreError) as exc:
-            # A fixed refusal (the letter without a municipality) is a domain text.
-            self._say(error_text(exc), error=True)
-            return
-        except OSError:
-            self._say(self.tr("Het bestand kon niet worden opgeslagen."), error=True)
-            return
-        if path is not None:
-            self._say(self.tr("Opgeslagen: {name}").format(name=path.name))
+        if row is not None:
+            said, error = save_document(save, self.ctx, row.id, self, self.choose_save_path)
+            if said:
+                self._say(said, error=error)
 
     def show_details(self) -> None:
         row = self.selected()
