@@ -11,18 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ..domain import settings as settings_rules
 from ..domain.checklist import Answer, RiskLevel
 from ..domain.checklist import Assessment as AssessmentResult
 from ..domain.clock import local_to_utc
 from ..domain.errors import UserError, ValidationError, msg, term
 from ..domain.register import UnsafeAddressNote
 from ..domain.roles import Permission, PermissionDenied, Role
-from ..domain.visit import VisitPlan, VisitState, default_callbacks
+from ..domain.visit import VisitPlan, VisitState
 from ..storage.errors import StoreError
 from ..storage.models import Account, Visit
 from . import visits
@@ -83,14 +84,7 @@ def suggested_callbacks(
     ctx: ServiceContext, start: datetime, expected_return: datetime, level: RiskLevel
 ) -> tuple[datetime, ...]:
     """The default call-back moments with the organisation's settings (docs/design.md §3, §7)."""
-    settings = load_settings(ctx)
-    return default_callbacks(
-        start,
-        expected_return,
-        level,
-        first_after=timedelta(minutes=settings.first_callback_minutes),
-        interval=timedelta(minutes=settings.callback_interval_minutes),
-    )
+    return settings_rules.suggested_callbacks(load_settings(ctx), start, expected_return, level)
 
 
 def register_answer(notes: Sequence[UnsafeAddressNote]) -> Answer:
