@@ -16,15 +16,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
+from tests import helpers
 from tests.gui.conftest import DEMO_PASSWORDS, DemoEnv
 from tests.gui.test_board import opened_call
-from tests.presence_helpers import visit_buddy_present
-from tests.reminders.helpers import groen_assessment, refresh_panel, settle_panel
+from tests.helpers import visit_plan
+from tests.reminders.helpers import refresh_panel, settle_panel
 from veilig_huisbezoek.domain.address import Address
-from veilig_huisbezoek.domain.checklist import RiskLevel
 from veilig_huisbezoek.domain.phone import format_phone
 from veilig_huisbezoek.domain.reminders import ReminderKind
-from veilig_huisbezoek.domain.visit import VisitPlan, VisitReason, default_callbacks
 from veilig_huisbezoek.gui.alarm_panel import AlarmPanel, AlarmRow
 from veilig_huisbezoek.gui.board import BoardPage
 from veilig_huisbezoek.gui.main_window import MainWindow
@@ -80,30 +79,16 @@ def running_visit(
     sanne = demo.login("sanne")
     start = demo.clock.now() + 5 * MIN
     end = start + minutes * MIN
-    plan = VisitPlan.create(
-        reason=VisitReason.HANDHAVING,
-        address=ADDRESS,
-        residents="Dhr. Pieters",
-        clients="Dhr. Pieters",
-        client_phone_text="06-87654321",
-        start=start,
-        expected_return=end,
-        visitor_id=sanne.actor.account_id,
-        colleague_ids=(),
-        roles_note="",
-        interpreter=False,
-        announced_in_writing=True,
+    plan = visit_plan(
+        sanne,
         buddy_id=buddy_ctx.actor.account_id,
-        callbacks=default_callbacks(start, end, RiskLevel.GROEN),
-        now=demo.clock.now(),
+        start=start,
+        end=end,
+        address=ADDRESS,
+        person="Dhr. Pieters",
+        client_phone="06-87654321",
     )
-    visit_id = visits.save_visit(sanne, plan, groen_assessment())
-    visits.schedule_visit(sanne, visit_id)
-    if anyway:
-        visits.depart(sanne, visit_id, go_anyway_reason=anyway)
-    else:
-        visit_buddy_present(sanne, visit_id)
-        visits.depart(sanne, visit_id)
+    visit_id = helpers.running_visit(sanne, plan, go_anyway_reason=anyway)
     return Visit(visit_id, start, end)
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests import helpers
 from tests.gui.conftest import DemoEnv
 from veilig_huisbezoek.domain.errors import NotAllowedError
 from veilig_huisbezoek.domain.register import NoteStatus
@@ -37,10 +38,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 def open_page(qtbot: QtBot, demo: DemoEnv, user: str) -> tuple[RegisterPage, ServiceContext]:
     ctx = demo.login(user)
-    page = RegisterPage(ctx, demo.tasks, demo.hub)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
+    page = helpers.open_page(qtbot, RegisterPage(ctx, demo.tasks, demo.hub), exposed=False)
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         pass
     return page, ctx
