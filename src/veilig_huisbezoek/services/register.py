@@ -263,7 +263,7 @@ def warnings_for(ctx: ServiceContext, key: AddressKey) -> list[UnsafeAddressNote
             found = _one_at_a_time(ctx, session, key)
         warning = [note for note, unreadable in found if unreadable or rules.warns(note, today)]
         for note in warning:
-            audit.append_row(
+            audit.append(
                 session,
                 at=ctx.now(),
                 actor_id=ctx.actor.account_id,

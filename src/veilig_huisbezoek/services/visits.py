@@ -406,7 +406,7 @@ def _depart_with_planned_buddy(ctx: ServiceContext, visit_id: int, reason: str |
                 "detail": "",
             },
         )
-        audit.append_row(
+        audit.append(
             session,
             at=now,
             actor_id=ctx.actor.account_id,

@@ -67,48 +67,10 @@ def append(
     object_type: str = "",
     object_id: str | int = "",
     detail: str = "",
-) -> AuditEntry:
-    session.flush()  # what is pending goes in before the entry (as an autoflush would)
-    entry_id, prev, at = _next_place(session, at)
-    entry = AuditEntry(
-        id=entry_id,
-        at=at,
-        actor_id=actor_id,
-        action=action,
-        object_type=object_type,
-        object_id=str(object_id),
-        detail=detail,
-        prev_hash=prev,
-    )
-    entry.hash = entry_hash(
-        entry_id=entry_id,
-        at=at,
-        actor_id=actor_id,
-        action=action,
-        object_type=object_type,
-        object_id=str(object_id),
-        detail=detail,
-        prev_hash=prev,
-    )
-    session.add(entry)
-    session.flush()
-    return entry
-
-
-def append_row(
-    session: Session,
-    *,
-    at: datetime,
-    actor_id: int | None,
-    action: str,
-    object_type: str = "",
-    object_id: str | int = "",
-    detail: str = "",
 ) -> int:
-    """:func:`append` as one Core INSERT (no ORM object, no flush): the same entry, the
-    same place on the chain and the same hash. For hot paths that write through Core;
-    flush pending ORM changes first (they would otherwise land after the entry).
-    Returns the entry's id."""
+    """Chain one entry onto the log as a single Core INSERT; returns its id. Pending ORM
+    changes are flushed first, so the entry lands after what it records."""
+    session.flush()
     entry_id, prev, at = _next_place(session, at)
     object_id = str(object_id)
     digest = entry_hash(
