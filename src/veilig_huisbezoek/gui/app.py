@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import shutil
 import sys
 import tempfile
@@ -12,8 +13,11 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
+from .. import __version__
+
 if TYPE_CHECKING:
     from ..services.team import TeamLocation
+    from .single_instance import InstanceGuard
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -91,11 +95,22 @@ def run_gui(argv: Sequence[str]) -> int:
         from PySide6.QtCore import QTranslator
         from PySide6.QtWidgets import QApplication
 
+        from ..paths import state_dir
+        from ..services.app_log import start_log_file
         from .i18n import install_translators, save_language, saved_language
         from .main_window import MainWindow
+        from .single_instance import InstanceGuard
 
+        start_log_file()
         app = QApplication.instance() or QApplication(sys.argv[:1])
         assert isinstance(app, QApplication)
+        # A demo is a throw-away database of its own: it may run beside the real app.
+        guard = None if args.demo else InstanceGuard(state_dir())
+        if guard is not None and not guard.claim():
+            return _hand_over(guard, argv)
+        logging.getLogger(__name__).info(
+            "Veilig Huisbezoek %s gestart%s", __version__, " (demo)" if args.demo else ""
+        )
         app.setApplicationName("Veilig Huisbezoek")
         app.setOrganizationName("Veilig Huisbezoek")
         # The window may live in the tray: a dialog closing while it is hidden must not
@@ -122,6 +137,11 @@ def run_gui(argv: Sequence[str]) -> int:
             state["window"] = window
             return window
 
+        def later_start(_argv: list[str]) -> None:
+            window = state.get("window")
+            if isinstance(window, MainWindow):
+                window.bring_to_front()
+
         def switch_language(language: str) -> None:
             save_language(language)
             previous = state["window"]
@@ -136,8 +156,27 @@ def run_gui(argv: Sequence[str]) -> int:
             previous.close()
             previous.deleteLater()
 
+        if guard is not None:
+            guard.activated.connect(later_start)
         open_window(args.lang or saved_language())
-        return int(app.exec())
+        try:
+            return int(app.exec())
+        finally:
+            if guard is not None:
+                guard.release()
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _hand_over(guard: InstanceGuard, argv: Sequence[str]) -> int:
+    """This person's app is already running: bring it to the front instead."""
+    if guard.hand_over(argv):
+        print("Veilig Huisbezoek draait al; dat venster staat nu vooraan.")
+        return 0
+    print(
+        "Veilig Huisbezoek draait al, maar reageert niet. Sluit het af (of herstart de "
+        "computer) en start opnieuw.",
+        file=sys.stderr,
+    )
+    return 1

@@ -141,13 +141,13 @@ class MainWindow(QMainWindow):
             self.clock,
             self.tasks,
             is_locked=lambda: self.locked,
-            bring_to_front=self._bring_to_front,
+            bring_to_front=self.bring_to_front,
             open_count_changed=self._update_title,
         )
         self.team_session = TeamSession(
             self, self._central_layout, self.stack, self.hub, self.tasks, self.alarms.refresh
         )
-        self.notifier.tray_activated.connect(self._bring_to_front)
+        self.notifier.tray_activated.connect(self.bring_to_front)
         self.notifier.quit_requested.connect(self.quit_app)
         self.notifier.desktop_failed.connect(self.hub.status_message)
         self.hub.status_message.connect(self._show_status)
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
             lambda: self.ctx,
             lambda username, password: self._log_in(self.data_dir, username, password),
             self._handed_to_colleague_here,
-            self._bring_to_front,
+            self.bring_to_front,
             self.hub.visits_changed.emit,
             self.hub.status_message.emit,
         )
@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
     def watch_line(self) -> WatchLine | None:
         return self.team_session.watch_line
 
-    def _bring_to_front(self) -> None:
+    def bring_to_front(self) -> None:
         """Make an alarm seen: restore a minimised window, raise it, flash the taskbar."""
         if self._shut_down:
             return

@@ -40,15 +40,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-import platformdirs
-
+from ..paths import state_dir
 from ..storage.errors import AuthenticationError, StoreError
 from ..storage.files import write_atomically
 from ..storage.keyslots import (
@@ -72,11 +70,6 @@ TAMPERED_FAILURES = FREE_ATTEMPTS + 2
 MAX_ENTRIES = 500
 
 Count = tuple[int, float]  # failures, time of the last one (wall clock)
-
-
-def state_dir() -> Path:
-    override = os.environ.get("VEILIG_HUISBEZOEK_STATE_DIR")
-    return Path(override) if override else Path(platformdirs.user_state_dir("veilig-huisbezoek"))
 
 
 class LoginThrottle:

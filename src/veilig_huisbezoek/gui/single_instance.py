@@ -1,0 +1,115 @@
+"""One running app per person: two copies would fire every alarm twice.
+
+The first start holds a lock file in the person's state folder for as long as it runs
+and listens on a local socket (a Unix socket, or a named pipe on Windows) that only the
+same user may reach. A later start, also one from the autostart, finds the lock taken,
+hands its arguments to the running app over that socket and exits; the running window
+comes to the front. A lock left by a crash or ``kill -9`` is stale (its process is
+gone) and is taken over by the next start.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+
+REPLY = b"ok\n"
+
+
+def socket_name(state_dir: Path) -> str:
+    """A short name per state folder (so per person): Unix socket paths are limited to
+    about a hundred characters, and a pipe name must not show the person's name."""
+    digest = hashlib.sha256(str(state_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"veilig-huisbezoek-{digest}"
+
+
+class InstanceGuard(QObject):
+    """Claim the running-app lock, or hand over to whoever holds it."""
+
+    # The arguments of a later start (it has exited by then).
+    activated = Signal(list)
+
+    def __init__(self, state_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        state_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = QLockFile(str(state_dir / "instance.lock"))
+        # Held for the app's whole life: never stale by age, only when its process is gone.
+        self._lock.setStaleLockTime(0)
+        self._name = socket_name(state_dir)
+        self._server: QLocalServer | None = None
+
+    def claim(self) -> bool:
+        """True: this start is the running app (it now listens for later starts)."""
+        if not self._lock.tryLock(100):
+            return False
+        QLocalServer.removeServer(self._name)  # a socket file left by a crash
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self._name):
+            log.warning("Geen lokale verbinding voor een tweede start: %s", server.errorString())
+            return True  # the lock still keeps a second copy out
+        server.newConnection.connect(self._accept)
+        self._server = server
+        return True
+
+    def hand_over(self, argv: Sequence[str], timeout_s: float = 10.0) -> bool:
+        """Give ``argv`` to the running app; False if it did not answer in time (it may
+        still be starting: between taking the lock and listening)."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            socket = QLocalSocket()
+            socket.connectToServer(self._name)
+            if socket.waitForConnected(500):
+                socket.write(json.dumps({"argv": list(argv)}).encode("utf-8") + b"\n")
+                socket.flush()
+                answered = self._read_reply(socket, deadline)
+                socket.disconnectFromServer()
+                return answered
+            time.sleep(0.1)
+        return False
+
+    @staticmethod
+    def _read_reply(socket: QLocalSocket, deadline: float) -> bool:
+        received = b""
+        while REPLY not in received and time.monotonic() < deadline:
+            if socket.bytesAvailable() or socket.waitForReadyRead(200):
+                received += bytes(socket.readAll().data())
+        return REPLY in received
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        if self._lock.isLocked():
+            self._lock.unlock()
+
+    def _accept(self) -> None:
+        assert self._server is not None
+        while (socket := self._server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if not socket.canReadLine():
+            return
+        line = bytes(socket.readLine().data())
+        try:
+            argv = json.loads(line.decode("utf-8"))["argv"]
+            if not isinstance(argv, list) or not all(isinstance(a, str) for a in argv):
+                raise ValueError
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            socket.abort()
+            return
+        socket.write(REPLY)
+        socket.flush()
+        log.info("Tweede start doorgegeven; het venster komt naar voren")
+        self.activated.emit(argv)

@@ -1,0 +1,129 @@
+"""One running app per person, with real processes: a second start hands over to the
+first and exits; a first start killed with ``kill -9`` leaves no lock that keeps the
+next start out."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from veilig_huisbezoek.services.app_log import LOG_NAME
+
+START_TIMEOUT = 60
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[Desk]:
+    made = Desk(tmp_path)
+    yield made
+    made.stop_all()
+
+
+class Desk:
+    """One person's computer: their state, log and data folders."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.env = dict(os.environ)  # the test's own state and XDG folders
+        self.env.update(
+            QT_QPA_PLATFORM="offscreen",
+            VEILIG_HUISBEZOEK_LOG_DIR=str(base / "log"),
+            PYTHONUNBUFFERED="1",
+        )
+        self.lock = Path(self.env["VEILIG_HUISBEZOEK_STATE_DIR"]) / "instance.lock"
+        self.running: list[subprocess.Popen[str]] = []
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "veilig_huisbezoek", "--data-dir", str(self.base / "data")]
+
+    def start_first(self) -> subprocess.Popen[str]:
+        process = subprocess.Popen(
+            self.command(),
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.running.append(process)
+        deadline = time.monotonic() + START_TIMEOUT
+        while not self.holder_is(process) and time.monotonic() < deadline:
+            assert process.poll() is None, process.communicate()[0]
+            time.sleep(0.1)
+        assert self.holder_is(process)
+        return process
+
+    def holder_is(self, process: subprocess.Popen[str]) -> bool:
+        try:
+            return self.lock.read_text().splitlines()[0] == str(process.pid)
+        except (OSError, IndexError):
+            return False
+
+    def start_again(self) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            self.command(), env=self.env, capture_output=True, text=True, timeout=START_TIMEOUT
+        )
+
+    def log(self) -> str:
+        path = self.base / "log" / LOG_NAME
+        return path.read_text(encoding="utf-8") if path.exists() else ""
+
+    def stop_all(self) -> None:
+        for process in self.running:
+            if process.poll() is None:
+                process.kill()
+            process.communicate()
+
+
+def wait_for(condition: object, timeout: float = 20.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if callable(condition) and condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_a_second_start_hands_over_and_exits(desk: Desk) -> None:
+    first = desk.start_first()
+    second = desk.start_again()
+    assert second.returncode == 0, second.stderr
+    assert "Veilig Huisbezoek draait al" in second.stdout
+    assert wait_for(lambda: "Tweede start doorgegeven" in desk.log())
+    assert desk.log().count(" gestart") == 1  # the second start never ran the app
+    assert first.poll() is None  # the running app goes on
+    assert desk.holder_is(first)
+
+
+def test_after_kill_9_the_next_start_is_the_app(desk: Desk) -> None:
+    first = desk.start_first()
+    os.kill(first.pid, signal.SIGKILL)
+    first.wait(timeout=10)
+    assert desk.lock.exists()  # left behind, with a dead process in it
+    again = desk.start_first()  # takes the stale lock: it runs, it does not hand over
+    time.sleep(2)
+    assert again.poll() is None
+    third = desk.start_again()
+    assert third.returncode == 0, third.stderr
+    assert "Veilig Huisbezoek draait al" in third.stdout
+
+
+def test_a_demo_runs_beside_the_app(desk: Desk) -> None:
+    desk.start_first()
+    demo = subprocess.Popen(
+        [sys.executable, "-m", "veilig_huisbezoek", "--demo", "--visits", "3"],
+        env=desk.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    desk.running.append(demo)
+    assert wait_for(lambda: "gestart (demo)" in desk.log(), timeout=START_TIMEOUT)
+    time.sleep(1)
+    assert demo.poll() is None
