@@ -86,6 +86,9 @@ EN: dict[str, str] = {
     ),
     "Overgedragen: {name} kijkt nu mee.": "Handed over: {name} is watching now.",
     "Veilig Huisbezoek &openen": "&Open Veilig Huisbezoek",
+    "Veilig Huisbezoek is gestart. Klik op dit pictogram om in te loggen en weer mee te kijken.": (
+        "Veilig Huisbezoek has started. Click this icon to log in and watch again."
+    ),
     "&Afsluiten": "&Quit",
     "Niemand kijkt mee": "Nobody is watching",
     "{name} was buddy van {count} lopend(e) bezoek(en) en is nu uitgelogd: niemand kijkt "

@@ -2785,6 +2785,10 @@ Continue?</translation>
         <source>{name} kijkt nu mee vanaf deze computer.</source>
         <translation>{name} is now watching from this computer.</translation>
     </message>
+    <message>
+        <source>Veilig Huisbezoek is gestart. Klik op dit pictogram om in te loggen en weer mee te kijken.</source>
+        <translation>Veilig Huisbezoek has started. Click this icon to log in and watch again.</translation>
+    </message>
 </context>
 <context>
     <name>MyVisitsForm</name>

@@ -20,9 +20,9 @@ from tests.gui.conftest import DEMO_PASSWORDS, DemoEnv
 from tests.gui.test_app_alarms import Desktop, check_at, log_in, running_visit
 from veilig_huisbezoek.gui.handover_dialog import HandoverDialog
 from veilig_huisbezoek.gui.leaving import TRAY_EXPLAINED_KEY
-from veilig_huisbezoek.gui.main_window import MainWindow
+from veilig_huisbezoek.gui.main_window import MainWindow, start_at_login
 from veilig_huisbezoek.reminders.notifier import Notifier
-from veilig_huisbezoek.services import handover, presence
+from veilig_huisbezoek.services import desk_state, handover, presence
 from veilig_huisbezoek.services.demo import demo_logins
 from veilig_huisbezoek.storage.models import PresenceSession
 
@@ -285,3 +285,42 @@ def test_niet_nu_leaves_them_for_the_failover(
     )
     qtbot.waitUntil(lambda: window.leave_guard.offer is None)
     assert watched(demo, "ahmed") == before
+
+
+def test_the_desk_remembers_a_session_until_it_ends_through_the_handover(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert not desk_state.was_watching()
+    log_in(qtbot, window, "sanne")
+    assert desk_state.was_watching()  # a restart now would bring the app back waiting
+    assert window.workspace is not None
+    qtbot.mouseClick(window.workspace.logout_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.ctx is None, timeout=10_000)
+    assert not desk_state.was_watching()
+
+
+def test_started_at_login_after_a_watching_session_it_waits_in_the_tray(
+    qtbot: QtBot, demo: DemoEnv
+) -> None:
+    notifier = Notifier(notify=Desktop(), force_tray=True)
+    win = MainWindow(demo.data_dir, demo_logins=demo_logins(), clock=demo.clock, notifier=notifier)
+    qtbot.addWidget(win)
+    start_at_login(win, waiting_in_tray=True)
+    assert not win.isVisible()
+    assert notifier.tray_messages == [
+        "Veilig Huisbezoek is gestart. Klik op dit pictogram om in te loggen en weer mee te kijken."
+    ]
+    notifier.tray_activated.emit()  # a click on the icon
+    qtbot.waitUntil(win.isVisible)
+    assert win.stack.currentWidget() is win.login_view
+    win.close()
+
+
+def test_started_at_login_otherwise_it_shows_the_login(qtbot: QtBot, demo: DemoEnv) -> None:
+    notifier = Notifier(notify=Desktop(), force_tray=True)
+    win = MainWindow(demo.data_dir, demo_logins=demo_logins(), clock=demo.clock, notifier=notifier)
+    qtbot.addWidget(win)
+    start_at_login(win, waiting_in_tray=False)
+    qtbot.waitUntil(win.isVisible)
+    assert notifier.tray_messages == []
+    win.close()

@@ -42,6 +42,23 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--visits", type=int, default=50, help="aantal voorbeeldbezoeken in de demodatabase"
     )
     parser.add_argument("--lang", choices=("nl", "en"), help="taal van de app (nl of en)")
+    parser.add_argument(
+        "--autostart",
+        action="store_true",
+        help="gestart bij aanmelden: wacht in het systeemvak als de vorige sessie nog "
+        "bezoeken bewaakte",
+    )
+    at_login = parser.add_mutually_exclusive_group()
+    at_login.add_argument(
+        "--install-autostart",
+        action="store_true",
+        help="start de app voortaan bij aanmelden (voor deze gebruiker) en stop",
+    )
+    at_login.add_argument(
+        "--remove-autostart",
+        action="store_true",
+        help="start de app niet meer bij aanmelden en stop",
+    )
     return parser.parse_args(list(argv))
 
 
@@ -69,6 +86,8 @@ def team_location(args: argparse.Namespace, profile: Path | None = None) -> Team
 
 def run_gui(argv: Sequence[str]) -> int:
     args = parse_args(argv)
+    if args.install_autostart or args.remove_autostart:
+        return _set_autostart(args.install_autostart)
     from ..storage.errors import StoreError
 
     try:
@@ -98,7 +117,7 @@ def run_gui(argv: Sequence[str]) -> int:
         from ..paths import state_dir
         from ..services.app_log import start_log_file
         from .i18n import install_translators, save_language, saved_language
-        from .main_window import MainWindow
+        from .main_window import MainWindow, start_at_login
         from .single_instance import InstanceGuard
 
         start_log_file()
@@ -133,7 +152,12 @@ def run_gui(argv: Sequence[str]) -> int:
             # ending says at once that this session leaves.
             window.quit_confirmed.connect(app.quit)
             app.commitDataRequest.connect(window.session_ending)
-            window.show_fitted()
+            if args.autostart and not state:
+                from ..services.desk_state import was_watching
+
+                start_at_login(window, waiting_in_tray=was_watching())
+            else:
+                window.show_fitted()
             state["window"] = window
             return window
 
@@ -167,6 +191,23 @@ def run_gui(argv: Sequence[str]) -> int:
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _set_autostart(enabled: bool) -> int:
+    """``--install-autostart`` / ``--remove-autostart`` (IT's scripts)."""
+    from ..services.autostart import set_autostart
+
+    try:
+        set_autostart(enabled)
+    except OSError as exc:
+        print(f"Starten bij aanmelden niet aangepast: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(
+        "Veilig Huisbezoek start voortaan bij aanmelden."
+        if enabled
+        else "Veilig Huisbezoek start niet meer bij aanmelden."
+    )
+    return 0
 
 
 def _hand_over(guard: InstanceGuard, argv: Sequence[str]) -> int:

@@ -34,7 +34,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from ..domain.clock import Clock, SystemClock
 from ..domain.presence import PresenceSnapshot
 from ..reminders.notifier import Notifier
+from ..services.desk_state import remember_watching
 from ..services.locations import holds_store
 from .first_run import FirstRunView, create_store_with_first_account
 from .hub import AppHub
@@ -231,6 +232,9 @@ class MainWindow(QMainWindow):
         unlocking = self.workspace is not None
         if self.workspace is None:
             from ..services.settings import load_settings
+
+            # Until the handover ends it: a restart now brings the app back (--autostart).
+            remember_watching(True)
             from .maintenance import MaintenanceRunner
             from .workspace import WorkspaceView
 
@@ -399,6 +403,7 @@ class MainWindow(QMainWindow):
         """Back to the login screen, without asking (the handover is done, or there was
         nothing to hand over)."""
         self._close_session()
+        remember_watching(False)
         self.locked = False
         self._update_title()
         self.login_view.reset()
@@ -440,6 +445,7 @@ class MainWindow(QMainWindow):
 
     def _quit_now(self) -> None:
         self.shutdown()
+        remember_watching(False)
         self.hide()
         self.quit_confirmed.emit()
 
@@ -469,3 +475,22 @@ class MainWindow(QMainWindow):
             return
         self.shutdown()
         super().closeEvent(event)
+
+
+def start_at_login(window: MainWindow, *, waiting_in_tray: bool) -> None:
+    """Started with the desktop session (``--autostart``). After a session that was still
+    watching visits the app waits in the tray, one click from the login, and says so;
+    without a tray it waits minimised on the task bar."""
+    if not waiting_in_tray:
+        window.show_fitted()
+    elif window.notifier.has_tray:
+        window.notifier.show_tray_message(
+            WINDOW_TITLE,
+            QCoreApplication.translate(
+                "MainWindow",
+                "Veilig Huisbezoek is gestart. Klik op dit pictogram om in te loggen en "
+                "weer mee te kijken.",
+            ),
+        )
+    else:
+        window.showMinimized()
