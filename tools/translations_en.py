@@ -86,6 +86,28 @@ EN: dict[str, str] = {
     ),
     "Overgedragen: {name} kijkt nu mee.": "Handed over: {name} is watching now.",
     "Veilig Huisbezoek &openen": "&Open Veilig Huisbezoek",
+    "&Over Veilig Huisbezoek…": "&About Veilig Huisbezoek…",
+    "Over Veilig Huisbezoek": "About Veilig Huisbezoek",
+    "<b>Veilig Huisbezoek</b> versie {version}": "<b>Veilig Huisbezoek</b> version {version}",
+    "Veilig Huisbezoek versie {version}": "Veilig Huisbezoek version {version}",
+    "Gegevensmap: {data}\nLogbestanden: {log}": "Data folder: {data}\nLog files: {log}",
+    "&Starten bij aanmelden": "&Start at login",
+    "Start Veilig Huisbezoek als u zich op deze computer aanmeldt": (
+        "Start Veilig Huisbezoek when you log in on this computer"
+    ),
+    "&Onderdelen en licenties:": "&Components and licences:",
+    "Onderdelen en licenties": "Components and licences",
+    "&Diagnose kopiëren": "Copy &diagnosis",
+    "Versies, mappen en de laatste fouten, zonder persoonsgegevens, voor IT": (
+        "Versions, folders and the last errors, without personal data, for IT"
+    ),
+    "Starten bij aanmelden": "Start at login",
+    "Starten bij aanmelden kon niet worden aangepast op deze computer. Vraag IT om hulp.": (
+        "Starting at login could not be changed on this computer. Ask IT for help."
+    ),
+    "Diagnose gekopieerd: plak die in uw bericht aan IT (Ctrl+V).": (
+        "Diagnosis copied: paste it into your message to IT (Ctrl+V)."
+    ),
     "Veilig Huisbezoek is gestart. Klik op dit pictogram om in te loggen en weer mee te kijken.": (
         "Veilig Huisbezoek has started. Click this icon to log in and watch again."
     ),

@@ -2,6 +2,71 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nl">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Over Veilig Huisbezoek</source>
+        <translation>About Veilig Huisbezoek</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Veilig Huisbezoek&lt;/b&gt; versie {version}</source>
+        <translation>&lt;b&gt;Veilig Huisbezoek&lt;/b&gt; version {version}</translation>
+    </message>
+    <message>
+        <source>Veilig Huisbezoek versie {version}</source>
+        <translation>Veilig Huisbezoek version {version}</translation>
+    </message>
+    <message>
+        <source>Gegevensmap: {data}
+Logbestanden: {log}</source>
+        <translation>Data folder: {data}
+Log files: {log}</translation>
+    </message>
+    <message>
+        <source>&amp;Starten bij aanmelden</source>
+        <translation>&amp;Start at login</translation>
+    </message>
+    <message>
+        <source>Start Veilig Huisbezoek als u zich op deze computer aanmeldt</source>
+        <translation>Start Veilig Huisbezoek when you log in on this computer</translation>
+    </message>
+    <message>
+        <source>&amp;Onderdelen en licenties:</source>
+        <translation>&amp;Components and licences:</translation>
+    </message>
+    <message>
+        <source>Onderdelen en licenties</source>
+        <translation>Components and licences</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>S&amp;luiten</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnose kopiëren</source>
+        <translation>Copy &amp;diagnosis</translation>
+    </message>
+    <message>
+        <source>Versies, mappen en de laatste fouten, zonder persoonsgegevens, voor IT</source>
+        <translation>Versions, folders and the last errors, without personal data, for IT</translation>
+    </message>
+    <message>
+        <source>Starten bij aanmelden</source>
+        <translation>Start at login</translation>
+    </message>
+    <message>
+        <source>Starten bij aanmelden kon niet worden aangepast op deze computer. Vraag IT om hulp.</source>
+        <translation>Starting at login could not be changed on this computer. Ask IT for help.</translation>
+    </message>
+    <message>
+        <source>Diagnose gekopieerd: plak die in uw bericht aan IT (Ctrl+V).</source>
+        <translation>Diagnosis copied: paste it into your message to IT (Ctrl+V).</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <source>Account toevoegen</source>
@@ -3135,6 +3200,10 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Veilig Huisbezoek &amp;openen</source>
         <translation>&amp;Open Veilig Huisbezoek</translation>
+    </message>
+    <message>
+        <source>&amp;Over Veilig Huisbezoek…</source>
+        <translation>&amp;About Veilig Huisbezoek…</translation>
     </message>
     <message>
         <source>&amp;Afsluiten</source>

@@ -50,6 +50,7 @@ from ..domain.presence import PresenceSnapshot
 from ..reminders.notifier import Notifier
 from ..services.desk_state import remember_watching
 from ..services.locations import holds_store
+from .about_dialog import install_about
 from .first_run import FirstRunView, create_store_with_first_account
 from .hub import AppHub
 from .idle import IdleWatcher
@@ -150,6 +151,8 @@ class MainWindow(QMainWindow):
         )
         self.notifier.tray_activated.connect(self.bring_to_front)
         self.notifier.quit_requested.connect(self.quit_app)
+        self.about_key = install_about(self, data_dir, team)
+        self.notifier.about_requested.connect(self.about_key.activated)
         self.notifier.desktop_failed.connect(self.hub.status_message)
         self.hub.status_message.connect(self._show_status)
         self.hub.log_in_here = lambda username, password: self._log_in(

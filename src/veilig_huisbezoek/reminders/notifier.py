@@ -122,6 +122,8 @@ class Notifier(QObject):
     # The tray icon was clicked (or "openen" chosen in its menu): the shell raises its
     # window.
     tray_activated = Signal()
+    # "Over Veilig Huisbezoek" chosen in the tray menu.
+    about_requested = Signal()
     # "Afsluiten" chosen in the tray menu: the shell quits, through the handover.
     quit_requested = Signal()
     # (error or None, title, message) from the sending thread; delivered queued.
@@ -172,6 +174,10 @@ class Notifier(QObject):
                 QCoreApplication.translate("Notifier", "Veilig Huisbezoek &openen")
             )
             self.open_action.triggered.connect(self.tray_activated)
+            self.about_action = self.tray_menu.addAction(
+                QCoreApplication.translate("Notifier", "&Over Veilig Huisbezoek…")
+            )
+            self.about_action.triggered.connect(self.about_requested)
             self.quit_action = self.tray_menu.addAction(
                 QCoreApplication.translate("Notifier", "&Afsluiten")
             )

@@ -1,0 +1,100 @@
+"""Over Veilig Huisbezoek (F1 or the tray menu): version, folders, licences, starting at
+login and the diagnosis for IT, which carries no personal data."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import DemoEnv
+from tests.gui.test_app_alarms import Desktop, log_in
+from veilig_huisbezoek import __version__
+from veilig_huisbezoek.gui.about_dialog import AboutDialog
+from veilig_huisbezoek.gui.main_window import MainWindow
+from veilig_huisbezoek.reminders.notifier import Notifier
+from veilig_huisbezoek.services.demo import demo_logins
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo: DemoEnv) -> Iterator[MainWindow]:
+    win = MainWindow(
+        demo.data_dir,
+        demo_logins=demo_logins(),
+        clock=demo.clock,
+        notifier=Notifier(notify=Desktop()),
+    )
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def opened(qtbot: QtBot, window: MainWindow) -> AboutDialog:
+    qtbot.waitUntil(lambda: bool(window.findChildren(AboutDialog)))
+    dialog = window.findChildren(AboutDialog)[0]
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def autostart_entry() -> Path:
+    return Path(os.environ["XDG_CONFIG_HOME"]) / "autostart" / "veilig-huisbezoek.desktop"
+
+
+def test_f1_shows_version_folders_and_licences(
+    qtbot: QtBot, window: MainWindow, demo: DemoEnv
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = opened(qtbot, window)
+    assert dialog.windowTitle() == "Over Veilig Huisbezoek"
+    assert __version__ in dialog.version_label.text()
+    assert str(demo.data_dir) in dialog.folders_label.text()
+    licences = dialog.licences.toPlainText()
+    assert "Veilig Huisbezoek 0.1.0 — EUPL-1.2" in licences
+    assert any(line.startswith("Qt 6.") and "LGPL-3.0" in line for line in licences.splitlines())
+    for name in ("SQLAlchemy", "sqlcipher3", "APScheduler", "PySide6_Essentials", "psycopg"):
+        assert f"\n{name} " in licences
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.findChildren(AboutDialog))
+
+
+def test_starting_at_login_is_switched_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = opened(qtbot, window)
+    assert not dialog.autostart_box.isChecked()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.autostart_box.isChecked)  # a mnemonic clicks after a short flash
+    assert "--autostart" in autostart_entry().read_text(encoding="utf-8")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not autostart_entry().exists())
+    dialog.close()
+
+
+def test_the_diagnosis_is_for_it_and_names_nobody(qtbot: QtBot, window: MainWindow) -> None:
+    log_in(qtbot, window, "sanne")
+    window.notifier.about_requested.emit()  # the tray menu's item
+    dialog = opened(qtbot, window)
+    qtbot.mouseClick(dialog.diagnose_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text()
+    assert copied == dialog.diagnosis_text()
+    assert "gekopieerd" in dialog.copied_label.text()
+    assert copied.startswith(f"Veilig Huisbezoek {__version__}\n")
+    assert "Opslag: ingebouwd" in copied
+    assert "Starten bij aanmelden: uit" in copied
+    assert "\n  Qt 6." in copied and "\n  SQLAlchemy " in copied
+    home = str(Path.home())
+    assert home not in copied or home == "/"
+    for personal in ("sanne", "Sanne", "Jansen", "6411"):
+        assert personal not in copied
+    dialog.close()
