@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import fcntl
 import hashlib
 import hmac
 import json
@@ -52,6 +51,8 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from filelock import FileLock
 
 from .errors import AuthenticationError, StoreDamagedError
 from .files import write_atomically
@@ -620,12 +621,9 @@ def write_keyring(path: Path, ring: KeyRing) -> None:
 @contextlib.contextmanager
 def keyring_lock(data_dir: Path) -> Iterator[None]:
     """The data folder's lock for a read-modify-write of the key slots (all processes)."""
-    with open(data_dir / KEYRING_LOCK_FILE, "a+b") as lock:
-        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+    # flock on POSIX (as before), LockFileEx on Windows: no POSIX-only call on its path.
+    with FileLock(data_dir / KEYRING_LOCK_FILE, thread_local=False):
+        yield
 
 
 def update_keyring(data_dir: Path, change: Callable[[KeyRing], KeyRing]) -> KeyRing:
