@@ -35,6 +35,14 @@ def resources_dir() -> Path:
     return _data_dir("resources")
 
 
+def icon_files() -> list[Path]:
+    """The app's icon in every size rendered (tools/render_icons.py), smallest first."""
+    return sorted(
+        (resources_dir() / "icons").glob(f"{APP_NAME}-*.png"),
+        key=lambda p: int(p.stem.rsplit("-", 1)[1]),
+    )
+
+
 def checklist_path(name: str = "arih.json") -> Path:
     return resources_dir() / "checklists" / name
 

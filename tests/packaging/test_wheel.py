@@ -31,6 +31,8 @@ print(json.dumps({
     "resources": str(paths.resources_dir()),
     "checklist": default_checklist().version,
     "head": head_revision(),
+    "icons": [p.name for p in paths.icon_files()],
+    "desktop": (paths.resources_dir() / "desktop" / "veilig-huisbezoek.desktop").is_file(),
 }))
 """
 
@@ -83,6 +85,7 @@ def test_installed_wheel_finds_its_data(tmp_path: Path) -> None:
     assert info["compiled"] == "veilig_huisbezoek.gui.forms_generated.ui_login"
     assert info["checklist"]
     assert info["head"] == "0006"
+    assert "veilig-huisbezoek-256.png" in info["icons"] and info["desktop"]
     cli = subprocess.run(
         [str(env_dir / "bin" / "veilig-huisbezoek"), "admin", "--help"],
         capture_output=True,

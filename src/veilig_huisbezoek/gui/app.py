@@ -115,6 +115,7 @@ def run_gui(argv: Sequence[str]) -> int:
         from PySide6.QtWidgets import QApplication
 
         from ..paths import state_dir
+        from ..reminders.notifier import app_icon
         from ..services.app_log import start_log_file
         from .i18n import install_translators, save_language, saved_language
         from .main_window import MainWindow, start_at_login
@@ -131,6 +132,8 @@ def run_gui(argv: Sequence[str]) -> int:
             "Veilig Huisbezoek %s gestart%s", __version__, " (demo)" if args.demo else ""
         )
         app.setApplicationName("Veilig Huisbezoek")
+        app.setDesktopFileName("veilig-huisbezoek")  # Wayland: the .desktop entry's icon
+        app.setWindowIcon(app_icon())
         app.setOrganizationName("Veilig Huisbezoek")
         # The window may live in the tray: a dialog closing while it is hidden must not
         # end the app. Every way out goes through MainWindow.quit_confirmed.

@@ -31,7 +31,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
-from ..paths import resources_dir
+from ..paths import icon_files, resources_dir
 
 if TYPE_CHECKING:  # the login window needs the notifier, not the reminder rules yet
     from ..services.alarms import AlarmInfo
@@ -95,6 +95,14 @@ def _sound_effect(path: Path, parent: QObject) -> Any | None:
     effect.setSource(QUrl.fromLocalFile(str(path)))
     effect.setVolume(1.0)
     return effect
+
+
+def app_icon() -> QIcon:
+    """The app's own icon (window, task bar and the tray while all is well)."""
+    icon = QIcon()
+    for path in icon_files():
+        icon.addFile(str(path))
+    return icon
 
 
 def _tray_icon(colour: str, symbol: str) -> QIcon:
@@ -163,7 +171,7 @@ class Notifier(QObject):
         # on the offscreen platform, which draws nothing).
         if use_tray and (force_tray or QSystemTrayIcon.isSystemTrayAvailable()):
             self._icons = {
-                TrayState.NORMAL: _tray_icon("#2e7d32", "V"),
+                TrayState.NORMAL: app_icon(),
                 TrayState.ALARM: _tray_icon("#c62828", "!"),
             }
             self._tray = QSystemTrayIcon(self._icons[TrayState.NORMAL], self)
