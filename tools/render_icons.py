@@ -56,8 +56,7 @@ def main() -> int:
         stale = [
             p.name
             for p in write_all(Path(tmp))
-            if not (ICONS / p.name).exists()
-            or QImage(str(p)) != QImage(str(ICONS / p.name))
+            if not (ICONS / p.name).exists() or QImage(str(p)) != QImage(str(ICONS / p.name))
         ]
     if stale:
         print(f"out of date: {', '.join(stale)}: run tools/render_icons.py")

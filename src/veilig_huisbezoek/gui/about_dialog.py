@@ -33,7 +33,10 @@ if TYPE_CHECKING:
 
 def toolkit() -> list[Component]:
     """Qt itself (inside PySide6's wheels): LGPL-3.0, kept as separate shared libraries."""
-    return [Component("Qt", qVersion(), "LGPL-3.0-only"), Component("PySide6", pyside_version, "")]
+    return [
+        Component("Qt", qVersion(), "LGPL-3.0-only"),
+        Component("PySide6", pyside_version, "LGPL-3.0-only"),
+    ]
 
 
 class AboutDialog(QDialog):

@@ -48,6 +48,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         help="gestart bij aanmelden: wacht in het systeemvak als de vorige sessie nog "
         "bezoeken bewaakte",
     )
+    parser.add_argument(
+        "--licences",
+        action="store_true",
+        help="toon de onderdelen van de app met hun versie en licentie en stop",
+    )
     at_login = parser.add_mutually_exclusive_group()
     at_login.add_argument(
         "--install-autostart",
@@ -88,6 +93,12 @@ def run_gui(argv: Sequence[str]) -> int:
     args = parse_args(argv)
     if args.install_autostart or args.remove_autostart:
         return _set_autostart(args.install_autostart)
+    if args.licences:
+        from ..services.components import licence_lines
+        from .about_dialog import toolkit
+
+        print("\n".join(licence_lines(toolkit())))
+        return 0
     from ..storage.errors import StoreError
 
     try:
