@@ -98,21 +98,20 @@ def pyinstaller_args(dist: Path, work: Path) -> list[str]:
 
 
 def write_licences(folder: Path) -> Path:
-    """LICENSES.txt: the same list the About dialog shows, from the bundle's metadata."""
-    program = folder / (NAME + (".exe" if sys.platform == "win32" else ""))
-    listed = subprocess.run(
-        [str(program), "--licences"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    ).stdout
+    """LICENSES.txt: the list the About dialog shows (read here, from the environment the
+    bundle was built from: a windowed program on Windows has no console to print it)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from veilig_huisbezoek.gui.about_dialog import toolkit
+    from veilig_huisbezoek.services.components import licence_lines
+
     path = folder / "LICENSES.txt"
     path.write_text(
         "Veilig Huisbezoek en de onderdelen die het meebrengt (naam, versie, licentie).\n"
         "Qt en PySide6 staan als aparte gedeelde bibliotheken in deze map (LGPL-3.0):\n"
-        "u mag ze vervangen door een eigen gebouwde versie.\n\n" + listed,
+        "u mag ze vervangen door een eigen gebouwde versie.\n\n"
+        + "\n".join(licence_lines(toolkit()))
+        + "\n",
         encoding="utf-8",
     )
     return path

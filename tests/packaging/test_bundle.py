@@ -70,6 +70,16 @@ def test_the_bundle_carries_its_data_and_licences(bundle: Path) -> None:
     assert "LGPL-3.0" in licences
     # Qt stays a set of separate shared libraries (replaceable, as the LGPL asks).
     assert list(bundle.rglob("libQt6Core.so*"))
+    # The bundle carries the packages' metadata: its About dialog lists the same.
+    listed = subprocess.run(
+        [str(program), "--licences"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8"},
+        check=True,
+    ).stdout
+    assert listed.splitlines() == licences.split("\n\n", 1)[1].splitlines()
 
 
 def test_the_bundle_starts_without_python(bundle: Path, screen: str, tmp_path: Path) -> None:
