@@ -57,4 +57,6 @@ def state_dir() -> Path:
 def log_dir() -> Path:
     """The platform's log folder for this person (``VEILIG_HUISBEZOEK_LOG_DIR`` overrides)."""
     override = os.environ.get("VEILIG_HUISBEZOEK_LOG_DIR")
-    return Path(override) if override else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    return (
+        Path(override) if override else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    )
