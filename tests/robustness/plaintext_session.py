@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -51,6 +52,7 @@ from veilig_huisbezoek.gui.prepare_visit import PrepareVisitPage
 from veilig_huisbezoek.gui.tasks import TaskRunner
 from veilig_huisbezoek.services import accounts, backups, incidents, register, retention, visits
 from veilig_huisbezoek.services.accounts import NewAccount
+from veilig_huisbezoek.services.app_log import start_log_file
 from veilig_huisbezoek.services.context import ServiceContext
 from veilig_huisbezoek.services.visit_details import get_visit_detail
 
@@ -318,9 +320,9 @@ def _gui_visit(qtbot: QtBot, data_dir: Path, clock: FakeClock) -> None:
 
 def test_scripted_session(qtbot: QtBot) -> None:
     root = Path(os.environ["VH_PLAINTEXT_ROOT"])
-    logging.basicConfig(
-        filename=root / "logs" / "app.log", level=logging.DEBUG, force=True, encoding="utf-8"
-    )
+    # The app's own log file (services/app_log.py), at its most talkative.
+    start_log_file(root / "logs")
+    logging.getLogger().setLevel(logging.DEBUG)
     QCoreApplication.setOrganizationName("Veilig Huisbezoek")
     QCoreApplication.setApplicationName("Veilig Huisbezoek")
     save_language("nl")  # Qt settings: the only preference the app keeps there
@@ -330,6 +332,11 @@ def test_scripted_session(qtbot: QtBot) -> None:
     _service_session(data_dir, clock)
     _gui_visit(qtbot, data_dir, clock)
     logging.getLogger("veilig_huisbezoek").info("sessie klaar")
+    # An unexpected error whose message quotes what was typed: logged without it.
+    try:
+        raise ValueError(f"[parameters: ({PERSONAL[0]!r},)]")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
     logging.shutdown()
 
 

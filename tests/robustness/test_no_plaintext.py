@@ -125,7 +125,9 @@ def test_no_personal_string_in_any_file_the_app_wrote(tmp_path: Path) -> None:
     assert len([n for n in names if n.startswith("data/backups/")]) == 2
     # Qt settings (under the XDG_CONFIG_HOME the test set-up points into the folder).
     assert any(n.endswith("Veilig Huisbezoek/Veilig Huisbezoek.conf") for n in names), names
-    assert "logs/app.log" in names
+    log = root / "logs" / "veilig-huisbezoek.log"
+    assert "logs/veilig-huisbezoek.log" in names
+    assert "builtins.ValueError (bericht weggelaten)" in log.read_text(encoding="utf-8")
 
     # Positive control: every string is inside the encrypted database.
     ctx = accounts.log_in(data, "anna", "anna-wachtwoord-1")
