@@ -23,16 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..paths import log_dir
-from ..services.autostart import Autostart, for_this_computer, launch_command
-from ..services.components import Component, app_component, licence_lines
-from ..services.diagnosis import diagnosis
 
 if TYPE_CHECKING:
+    # Loaded with the dialog, not with the window (package metadata is slow to import).
+    from ..services.autostart import Autostart
+    from ..services.components import Component
     from ..services.team import TeamLocation
 
 
 def toolkit() -> list[Component]:
     """Qt itself (inside PySide6's wheels): LGPL-3.0, kept as separate shared libraries."""
+    from ..services.components import Component
+
     return [
         Component("Qt", qVersion(), "LGPL-3.0-only"),
         Component("PySide6", pyside_version, "LGPL-3.0-only"),
@@ -47,6 +49,9 @@ class AboutDialog(QDialog):
         parent: QWidget | None = None,
         autostart: Autostart | None = None,
     ) -> None:
+        from ..services.autostart import for_this_computer
+        from ..services.components import app_component, licence_lines
+
         super().__init__(parent)
         self._autostart = autostart or for_this_computer()
         self._data_dir = data_dir
@@ -106,6 +111,8 @@ class AboutDialog(QDialog):
             return False
 
     def _set_autostart(self, enabled: bool) -> None:
+        from ..services.autostart import launch_command
+
         try:
             if enabled:
                 self._autostart.install(launch_command())
@@ -125,6 +132,8 @@ class AboutDialog(QDialog):
             self.autostart_box.blockSignals(False)
 
     def diagnosis_text(self) -> str:
+        from ..services.diagnosis import diagnosis
+
         return diagnosis(
             data_dir=self._data_dir,
             store_kind=self._store_kind,
