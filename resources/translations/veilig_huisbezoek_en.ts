@@ -1515,6 +1515,13 @@
     </message>
 </context>
 <context>
+    <name>Failure</name>
+    <message>
+        <source>onverwachte fout ({kind}).</source>
+        <translation>unexpected error ({kind}).</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunView</name>
     <message>
         <source>Voornaam: dit veld is verplicht.</source>

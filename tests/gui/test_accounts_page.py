@@ -98,7 +98,7 @@ def test_adding_an_account_checks_the_input_and_the_new_person_can_log_in(
     qtbot.keyClicks(dialog.cosign_box.password_edit, "demo-petra-2026")
     with qtbot.waitSignal(dialog.accepted, timeout=15_000):
         click(qtbot, dialog.ok_button)
-    assert "noor" in shown_usernames(page)
+    qtbot.waitUntil(lambda: "noor" in shown_usernames(page), timeout=15_000)
     assert page.selected() is not None and page.selected().username == "noor"  # type: ignore[union-attr]
     assert page.message_label.text() == "Account noor toegevoegd."
     noor = log_in(demo.data_dir, "noor", "een lange zin als wachtwoord", demo.clock)

@@ -47,10 +47,6 @@ pytestmark = pytest.mark.gui
 # runner (gui/tasks.py; see board.py ``reload`` or page_base ``load_in_background``)
 # and take them off this list; never add one.
 NOT_YET_CONVERTED: dict[str, str] = {
-    # The accounts page (tom) reads the accounts and the intro's counts in __init__ and
-    # refresh; it is being moved to a compiled form elsewhere: convert it after that.
-    "accounts_page.py:_set_intro": "accounts page intro: counts read on the GUI thread",
-    "accounts_page.py:refresh": "accounts page: list_accounts on the GUI thread",
     # The reminder scheduler reads the schedule on the worker, but its ``_loaded``
     # callback (reminders/scheduler.py ``_run``, on the GUI thread) records and reads
     # the alarms that fall due: reminders/ is not a GUI module, convert it there.
