@@ -265,7 +265,8 @@ def test_every_dialog_speaks_english(
     seen.look("call (action)", call)
     call.close()
     seen.look(
-        "visit detail after a police call", show(VisitDetailDialog.for_visit(ahmed, visit.id))
+        "visit detail after a police call",
+        show(VisitDetailDialog(get_visit_detail(ahmed, visit.id))),
     )
 
     # Every demo visit in full, as the leidinggevende sees it.

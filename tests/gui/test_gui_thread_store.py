@@ -37,6 +37,7 @@ from veilig_huisbezoek.domain.reminders import ReminderKind
 from veilig_huisbezoek.gui.board import BoardPage
 from veilig_huisbezoek.gui.main_window import MainWindow
 from veilig_huisbezoek.gui.my_visits import MyVisitsPage
+from veilig_huisbezoek.gui.visit_detail import VisitDetailDialog
 from veilig_huisbezoek.reminders.notifier import Notifier
 from veilig_huisbezoek.services.demo import demo_logins
 
@@ -46,14 +47,9 @@ pytestmark = pytest.mark.gui
 # each a round trip that freezes the window on a team server. Convert them to the task
 # runner (gui/tasks.py; see board.py ``reload`` or page_base ``load_in_background``)
 # and take them off this list; never add one.
-NOT_YET_CONVERTED: dict[str, str] = {
-    # The reminder scheduler reads the schedule on the worker, but its ``_loaded``
-    # callback (reminders/scheduler.py ``_run``, on the GUI thread) records and reads
-    # the alarms that fall due: reminders/ is not a GUI module, convert it there.
-    "tasks.py:_deliver > scheduler.py:_loaded": "scheduler: alarms recorded in a callback",
-}
+NOT_YET_CONVERTED: dict[str, str] = {}
 # Known, but not driven by this session (convert, then drive them here too):
-# visit_detail.py:for_visit, the incident form's writes and the reload after each
+# the incident form's writes and the reload after each
 # (incident_dialog.py file_or_save and reload, the incident_*_tab.py actions through
 # IncidentDialog.run, incident_note_tab.py:prefill) and password_dialog.py:__init__.
 
@@ -97,8 +93,8 @@ def _session(
     qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow, plant: Callable[[], None] | None = None
 ) -> GuiThreadProbe:
     """Ahmed (a buddy): log in, every page, an alarm acknowledged, a call recorded, the
-    incident form opened; Sanne comes back safe from the visit; Petra (leidinggevende:
-    reports) and Tom (accounts, settings) open their pages."""
+    incident form opened; Sanne opens the visit's details and comes back safe from it;
+    Petra (leidinggevende: reports) and Tom (accounts, settings) open their pages."""
     visit = running_visit(demo)
     with probing() as probe:
         window = make_window()
@@ -142,6 +138,11 @@ def _session(
         assert isinstance(my_visits, MyVisitsPage)
         window.workspace.show_page("my_visits")
         my_visits.select_visit(visit.id)
+        # Details: the visit's own window (read on the task runner).
+        my_visits.details_button.click()
+        qtbot.waitUntil(lambda: bool(window.findChildren(VisitDetailDialog)), timeout=10_000)
+        for detail in window.findChildren(VisitDetailDialog):
+            detail.close()
         my_visits.safe_button.click()
         box = my_visits.confirm_box
         assert box is not None
