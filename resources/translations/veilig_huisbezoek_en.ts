@@ -2019,6 +2019,10 @@ Aim: {aim}; at the latest {latest}.</translation>
         <translation>After the home visit to {address}.</translation>
     </message>
     <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
         <source>Eerst de melding indienen (tabblad 1).</source>
         <translation>Submit the report first (tab 1).</translation>
     </message>

@@ -621,7 +621,7 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
     def _ended_with_incident(self, visit_id: int, emergency: str, loaded: IncidentData) -> None:
         self._say(self.tr("Het bezoek is beëindigd: terug, er was een incident."))
         self._show_incident_help(emergency)
-        self.incident_dialog = open_for_visit(self.ctx, visit_id, self, loaded)
+        self.incident_dialog = open_for_visit(self.ctx, self.tasks, visit_id, self, loaded)
         return_focus(self.incident_dialog, self.table, opener=self.table)
 
     def _show_incident_help(self, emergency: str) -> None:

@@ -225,7 +225,9 @@ class WorkspaceView(QWidget):
         from .incident_dialog import IncidentData, IncidentDialog
 
         assert isinstance(loaded, IncidentData)
-        dialog = IncidentDialog(self.ctx, incident_id=incident_id, loaded=loaded, parent=self)
+        dialog = IncidentDialog(
+            self.ctx, self.tasks, incident_id=incident_id, loaded=loaded, parent=self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.incident_dialog = dialog
         return_focus(dialog)
