@@ -299,10 +299,6 @@
         <translation>{symbol} ALARM — {count} open; stays until you acknowledge</translation>
     </message>
     <message>
-        <source>onverwachte fout ({kind}).</source>
-        <translation>unexpected error ({kind}).</translation>
-    </message>
-    <message>
         <source>Niet vastgelegd: {reason} Het alarm blijft staan.</source>
         <translation>Not recorded: {reason} The alarm stays.</translation>
     </message>
@@ -707,10 +703,6 @@
         <translation>No running visits for which you are the buddy.</translation>
     </message>
     <message>
-        <source>onverwachte fout ({kind}).</source>
-        <translation>unexpected error ({kind}).</translation>
-    </message>
-    <message>
         <source>Het buddybord kon niet worden geladen: {message}</source>
         <translation>The buddy board could not be loaded: {message}</translation>
     </message>
@@ -831,10 +823,6 @@
     <message>
         <source>Terugbellen — {name}</source>
         <translation>Call-back — {name}</translation>
-    </message>
-    <message>
-        <source>onverwachte fout ({kind}).</source>
-        <translation>unexpected error ({kind}).</translation>
     </message>
     <message>
         <source>Het gesprek is niet vastgelegd: {reason} Uw keuzes staan er nog.</source>
@@ -2962,10 +2950,6 @@ Continue?</translation>
         <translation>My visits</translation>
     </message>
     <message>
-        <source>onverwachte fout ({kind}).</source>
-        <translation>unexpected error ({kind}).</translation>
-    </message>
-    <message>
         <source>{address} — {level} — {state}</source>
         <translation>{address} — {level} — {state}</translation>
     </message>
@@ -3855,10 +3839,6 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Review</translation>
     </message>
     <message>
-        <source>onverwachte fout ({kind}).</source>
-        <translation>unexpected error ({kind}).</translation>
-    </message>
-    <message>
         <source>— kies de reden —</source>
         <translation>— choose the reason —</translation>
     </message>
@@ -4741,10 +4721,6 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Still unwatched</translation>
     </message>
     <message>
-        <source>onverwachte fout ({kind}).</source>
-        <translation>unexpected error ({kind}).</translation>
-    </message>
-    <message>
         <source>jan</source>
         <translation>Jan</translation>
     </message>
@@ -4862,10 +4838,6 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Melding</source>
         <translation>Message</translation>
-    </message>
-    <message>
-        <source>onverwachte fout ({kind}).</source>
-        <translation>unexpected error ({kind}).</translation>
     </message>
     <message>
         <source>Bezig met opslaan…</source>
@@ -5231,6 +5203,25 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>De vragen hieronder komen uit de huidige checklist (versie {current}); het bezoek is beoordeeld met versie {used}.</source>
         <translation>The questions below come from the current checklist (version {current}); the visit was assessed with version {used}.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDocuments</name>
+    <message>
+        <source>Aankondigingsbrief opslaan als</source>
+        <translation>Save the announcement letter as</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Agenda-item opslaan als</source>
+        <translation>Save the agenda item as</translation>
+    </message>
+    <message>
+        <source>Agenda-items (*.ics)</source>
+        <translation>Agenda items (*.ics)</translation>
     </message>
 </context>
 <context>

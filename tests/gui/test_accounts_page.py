@@ -54,6 +54,8 @@ def test_adding_an_account_checks_the_input_and_the_new_person_can_log_in(
     click(qtbot, page.add_button)
     dialog = page.dialog
     assert isinstance(dialog, AccountDialog) and dialog.isVisible()
+    # It asks on the task runner whether a new leidinggevende needs a co-signer.
+    qtbot.waitUntil(lambda: not demo.tasks.busy, timeout=10_000)
     qtbot.keyClicks(dialog.user_edit, "noor")
     qtbot.keyClicks(dialog.first_edit, "Noor")
     qtbot.keyClicks(dialog.last_edit, "Jansen")

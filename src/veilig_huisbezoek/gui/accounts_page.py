@@ -9,6 +9,7 @@ per account whether its key slot still opens the database (see
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -126,10 +127,16 @@ class AccountDialog(QDialog):
         self.cosign_box = CoSignBox(self)
         outer = self.ui.outerLayout
         outer.insertWidget(outer.indexOf(self.error_label), self.cosign_box)
-        try:
-            self._cosign_needed = accounts.needs_lead_cosign(ctx)
-        except StoreError:  # server unreachable: ask; the service decides when saving
-            self._cosign_needed = True
+        # Asked until the task runner says whether the team has a leidinggevende to
+        # co-sign (unreachable: asked; the service decides when saving).
+        self._cosign_needed = True
+        with contextlib.suppress(RuntimeError):  # the window is closing
+            tasks.run(
+                lambda: accounts.needs_lead_cosign(ctx),
+                self._cosign_known,
+                lambda _error: None,
+                owner=self,
+            )
         lead_check = self.role_checks[Role.LEIDINGGEVENDE]
         lead_check.toggled.connect(lambda _on: self._show_cosign())
         self._show_cosign()
@@ -141,6 +148,10 @@ class AccountDialog(QDialog):
         self.added_username = ""
         self._busy = False
         keep_fitted(self)  # grows when the co-sign box shows: no squeezed fields
+
+    def _cosign_known(self, needed: object) -> None:
+        self._cosign_needed = bool(needed)
+        self._show_cosign()
 
     def _needs_cosign(self) -> bool:
         return self._cosign_needed and self.role_checks[Role.LEIDINGGEVENDE].isChecked()
