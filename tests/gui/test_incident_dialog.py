@@ -34,6 +34,7 @@ from veilig_huisbezoek.gui.incident_dialog import (
 )
 from veilig_huisbezoek.services import incidents, visits
 from veilig_huisbezoek.services.context import ServiceContext
+from veilig_huisbezoek.storage.errors import StoreUnreachableError
 
 pytestmark = pytest.mark.gui
 
@@ -138,6 +139,40 @@ def test_an_incomplete_form_names_the_missing_fields(qtbot: QtBot, demo: DemoEnv
         assert f"{field}:" in message
     assert incidents.list_incidents(sanne) == before  # nothing filed
     assert not dialog.tabs.isTabEnabled(TAB_STEPS)
+
+
+def test_a_failed_save_keeps_what_was_typed_and_says_so(
+    qtbot: QtBot, demo: DemoEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Filing and a tab's save run on the task runner: meanwhile the form says so; a
+    lost server is said in Dutch and what was typed stays, ready to try again."""
+    sanne = demo.login("sanne")
+    dialog = open_dialog(qtbot, demo, sanne, visit_id=returned_visit(sanne))
+    fill_report(qtbot, dialog)
+
+    def unreachable(*_args: object, **_kwargs: object) -> None:
+        raise StoreUnreachableError("De teamserver is niet bereikbaar.")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(incidents, "file_incident", unreachable)
+        click(qtbot, dialog.file_button)
+        assert dialog.message_label.text() == "✔ Bezig met opslaan…"
+        assert not dialog.file_button.isEnabled()  # not filed twice
+        settle(qtbot, dialog)
+    assert dialog.message_label.text() == "⚠ De teamserver is niet bereikbaar."
+    assert dialog.wat_edit.toPlainText() == WAT and dialog.incident_id is None
+    assert dialog.file_button.isEnabled()
+    incident_id = file_report(qtbot, dialog)  # again, now it works
+
+    dialog.tabs.setCurrentIndex(TAB_POLICE)
+    dialog.reference_edit.setFocus()
+    qtbot.keyClicks(dialog.reference_edit, "PL2300-2026-4711")
+    with monkeypatch.context() as patch:
+        patch.setattr(incidents, "record_police_report", unreachable)
+        click_and_settle(qtbot, dialog, dialog.police_save_button)
+    assert dialog.message_label.text() == "⚠ De teamserver is niet bereikbaar."
+    assert dialog.reference_edit.text() == "PL2300-2026-4711"
+    assert incidents.get_incident(sanne, incident_id).police_report is None
 
 
 def test_steps_are_ticked_with_their_time(qtbot: QtBot, demo: DemoEnv) -> None:
