@@ -268,8 +268,8 @@ class IncidentDialog(QDialog):
 
         def ran(outcome: object) -> None:
             result, detail = cast(tuple[object, IncidentDetail | BaseException | None], outcome)
-            if isinstance(detail, IncidentDetail):
-                self._show(detail)
+            if isinstance(detail, IncidentDetail) and not self.busy:
+                self._show(detail)  # else a later change shows a newer state
             if done is not None:
                 done(result)
             if isinstance(detail, BaseException):
