@@ -1416,6 +1416,9 @@ EN: dict[str, str] = {
     "waarschuwt.": "Note proposed: a team leader approves it before it warns colleagues.",
     "Incidentformulier opslaan als": "Save the incident form as",
     "PDF-bestanden (*.pdf)": "PDF files (*.pdf)",
+    "Aankondigingsbrief opslaan als": "Save the announcement letter as",
+    "Agenda-item opslaan als": "Save the agenda item as",
+    "Agenda-items (*.ics)": "Agenda items (*.ics)",
     "Het bestand kon niet worden opgeslagen.": "The file could not be saved.",
     "Opgeslagen: {name}": "Saved: {name}",
     # ---- domain: enum labels, call actions, board statuses (context "domain") -------------

@@ -364,10 +364,6 @@ Log files: {log}</translation>
         <translation>{symbol} ALARM — {count} open; stays until you acknowledge</translation>
     </message>
     <message>
-        <source>onverwachte fout ({kind}).</source>
-        <translation>unexpected error ({kind}).</translation>
-    </message>
-    <message>
         <source>Niet vastgelegd: {reason} Het alarm blijft staan.</source>
         <translation>Not recorded: {reason} The alarm stays.</translation>
     </message>
@@ -772,10 +768,6 @@ Log files: {log}</translation>
         <translation>No running visits for which you are the buddy.</translation>
     </message>
     <message>
-        <source>onverwachte fout ({kind}).</source>
-        <translation>unexpected error ({kind}).</translation>
-    </message>
-    <message>
         <source>Het buddybord kon niet worden geladen: {message}</source>
         <translation>The buddy board could not be loaded: {message}</translation>
     </message>
@@ -896,10 +888,6 @@ Log files: {log}</translation>
     <message>
         <source>Terugbellen — {name}</source>
         <translation>Call-back — {name}</translation>
-    </message>
-    <message>
-        <source>onverwachte fout ({kind}).</source>
-        <translation>unexpected error ({kind}).</translation>
     </message>
     <message>
         <source>Het gesprek is niet vastgelegd: {reason} Uw keuzes staan er nog.</source>
@@ -1580,6 +1568,13 @@ Log files: {log}</translation>
     </message>
 </context>
 <context>
+    <name>Failure</name>
+    <message>
+        <source>onverwachte fout ({kind}).</source>
+        <translation>unexpected error ({kind}).</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunView</name>
     <message>
         <source>Voornaam: dit veld is verplicht.</source>
@@ -2075,6 +2070,10 @@ Aim: {aim}; at the latest {latest}.</translation>
     <message>
         <source>Na het huisbezoek aan {address}.</source>
         <translation>After the home visit to {address}.</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Eerst de melding indienen (tabblad 1).</source>
@@ -3020,10 +3019,6 @@ Continue?</translation>
         <translation>My visits</translation>
     </message>
     <message>
-        <source>onverwachte fout ({kind}).</source>
-        <translation>unexpected error ({kind}).</translation>
-    </message>
-    <message>
         <source>{address} — {level} — {state}</source>
         <translation>{address} — {level} — {state}</translation>
     </message>
@@ -3917,10 +3912,6 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Review</translation>
     </message>
     <message>
-        <source>onverwachte fout ({kind}).</source>
-        <translation>unexpected error ({kind}).</translation>
-    </message>
-    <message>
         <source>— kies de reden —</source>
         <translation>— choose the reason —</translation>
     </message>
@@ -4803,10 +4794,6 @@ Then fill in the incident form (who, what, where, when and how); it is already o
         <translation>Still unwatched</translation>
     </message>
     <message>
-        <source>onverwachte fout ({kind}).</source>
-        <translation>unexpected error ({kind}).</translation>
-    </message>
-    <message>
         <source>jan</source>
         <translation>Jan</translation>
     </message>
@@ -4924,10 +4911,6 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>Melding</source>
         <translation>Message</translation>
-    </message>
-    <message>
-        <source>onverwachte fout ({kind}).</source>
-        <translation>unexpected error ({kind}).</translation>
     </message>
     <message>
         <source>Bezig met opslaan…</source>
@@ -5293,6 +5276,25 @@ Then fill in the incident form (who, what, where, when and how); it is already o
     <message>
         <source>De vragen hieronder komen uit de huidige checklist (versie {current}); het bezoek is beoordeeld met versie {used}.</source>
         <translation>The questions below come from the current checklist (version {current}); the visit was assessed with version {used}.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDocuments</name>
+    <message>
+        <source>Aankondigingsbrief opslaan als</source>
+        <translation>Save the announcement letter as</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Agenda-item opslaan als</source>
+        <translation>Save the agenda item as</translation>
+    </message>
+    <message>
+        <source>Agenda-items (*.ics)</source>
+        <translation>Agenda items (*.ics)</translation>
     </message>
 </context>
 <context>

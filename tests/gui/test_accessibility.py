@@ -930,10 +930,11 @@ def test_the_dialogs_are_heard_with_their_messages(
 
     ctx = window.ctx
     assert ctx is not None
-    incident = IncidentDialog(ctx, visit_id=returned_visit(ctx), parent=window)
+    incident = IncidentDialog(ctx, window.tasks, visit_id=returned_visit(ctx), parent=window)
     qtbot.addWidget(incident)
     incident.show()
     qtbot.waitExposed(incident)
+    qtbot.waitUntil(lambda: not incident.busy, timeout=10_000)
     fill_report(qtbot, incident)
     file_report(qtbot, incident)
     assert words(incident.message_label.text()) in words(hears(incident))

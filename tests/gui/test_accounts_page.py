@@ -54,6 +54,8 @@ def test_adding_an_account_checks_the_input_and_the_new_person_can_log_in(
     click(qtbot, page.add_button)
     dialog = page.dialog
     assert isinstance(dialog, AccountDialog) and dialog.isVisible()
+    # It asks on the task runner whether a new leidinggevende needs a co-signer.
+    qtbot.waitUntil(lambda: not demo.tasks.busy, timeout=10_000)
     qtbot.keyClicks(dialog.user_edit, "noor")
     qtbot.keyClicks(dialog.first_edit, "Noor")
     qtbot.keyClicks(dialog.last_edit, "Jansen")
@@ -98,7 +100,7 @@ def test_adding_an_account_checks_the_input_and_the_new_person_can_log_in(
     qtbot.keyClicks(dialog.cosign_box.password_edit, "demo-petra-2026")
     with qtbot.waitSignal(dialog.accepted, timeout=15_000):
         click(qtbot, dialog.ok_button)
-    assert "noor" in shown_usernames(page)
+    qtbot.waitUntil(lambda: "noor" in shown_usernames(page), timeout=15_000)
     assert page.selected() is not None and page.selected().username == "noor"  # type: ignore[union-attr]
     assert page.message_label.text() == "Account noor toegevoegd."
     noor = log_in(demo.data_dir, "noor", "een lange zin als wachtwoord", demo.clock)

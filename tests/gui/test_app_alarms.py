@@ -191,6 +191,17 @@ def mine(fired: list[AlarmInfo], visit: Visit) -> list[AlarmInfo]:
     return [a for a in fired if a.visit_id == visit.id]
 
 
+def opened_detail(qtbot: QtBot, window: MainWindow, visit_id: int) -> VisitDetailDialog:
+    """The visit's own window, asked for as the pages do (``hub.show_visit``); it opens
+    once the visit is read on the task runner."""
+    before = set(window.findChildren(VisitDetailDialog))
+    window.hub.show_visit.emit(visit_id)
+    qtbot.waitUntil(lambda: bool(set(window.findChildren(VisitDetailDialog)) - before))
+    (dialog,) = set(window.findChildren(VisitDetailDialog)) - before
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
 def visible_texts(widget: Any) -> list[str]:
     return [w.text() for w in widget.findChildren(QLabel) if w.isVisible() and w.text()]
 
@@ -239,8 +250,7 @@ def test_callback_alarm_over_any_tab_acknowledged_and_on_the_timeline(
     assert stored.acknowledged_by == "Ahmed El Amrani"
     assert stored.acknowledged_at == visit.first_callback + 2 * MIN
 
-    dialog = VisitDetailDialog.for_visit(window.ctx, visit.id, window)
-    qtbot.addWidget(dialog)
+    dialog = opened_detail(qtbot, window, visit.id)
     entries = [(e.what, e.who, e.detail) for e in dialog.timeline.entries()]
     assert ("⚠ Alarm", "", "Terugbelmoment") in entries
     assert ("Alarm bevestigd", "Ahmed El Amrani", "Terugbelmoment") in entries
@@ -341,8 +351,7 @@ def test_restart_catches_up_late_with_the_original_time(
         timeout=2000,
     )
     assert second.ctx is not None
-    dialog = VisitDetailDialog.for_visit(second.ctx, visit.id, second)
-    qtbot.addWidget(dialog)
+    dialog = opened_detail(qtbot, second, visit.id)
     assert ("⚠ Alarm", "Terugbelmoment (te laat)") in [
         (e.what, e.detail) for e in dialog.timeline.entries()
     ]
@@ -515,8 +524,7 @@ def test_an_emergency_reaches_the_leidinggevende_at_once_with_a_banner(
     acknowledge(qtbot, window, row)
     assert all(r.alarm.kind is not ReminderKind.EMERGENCY for r in panel(window).rows)
     assert window.ctx is not None
-    dialog = VisitDetailDialog.for_visit(window.ctx, visit.id, window)
-    qtbot.addWidget(dialog)
+    dialog = opened_detail(qtbot, window, visit.id)
     entries = [(e.what, e.who, e.detail) for e in dialog.timeline.entries()]
     assert ("Alarm bevestigd", "Petra de Groot", "Noodsituatie, aan leidinggevenden") in entries
 

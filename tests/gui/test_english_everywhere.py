@@ -265,7 +265,8 @@ def test_every_dialog_speaks_english(
     seen.look("call (action)", call)
     call.close()
     seen.look(
-        "visit detail after a police call", show(VisitDetailDialog.for_visit(ahmed, visit.id))
+        "visit detail after a police call",
+        show(VisitDetailDialog(get_visit_detail(ahmed, visit.id))),
     )
 
     # Every demo visit in full, as the leidinggevende sees it.
@@ -290,8 +291,8 @@ def test_every_dialog_speaks_english(
     # A new incident after a visit, every tab; a filed one, every tab.
     visit_id = returned_visit(sanne)
     for where, incident in (
-        ("new incident", IncidentDialog(sanne, visit_id=visit_id)),
-        ("filed incident", IncidentDialog(petra, incident_id=incident_ids[0])),
+        ("new incident", IncidentDialog(sanne, demo.tasks, visit_id=visit_id)),
+        ("filed incident", IncidentDialog(petra, demo.tasks, incident_id=incident_ids[0])),
     ):
         show(incident)
         for tab in range(incident.tabs.count()):

@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import DemoEnv
@@ -30,13 +31,19 @@ from tests.gui.test_app_alarms import (
     running_visit,
 )
 from tests.gui.test_board import opened_call
+from tests.gui.test_incident_dialog import file_report, pick
 from tests.gui_thread_probe import GuiThreadProbe, probing
 from tests.helpers import settle_page
 from tests.reminders.helpers import settle_panel
+from veilig_huisbezoek.domain.incident import Step
 from veilig_huisbezoek.domain.reminders import ReminderKind
+from veilig_huisbezoek.gui.accounts_page import AccountDialog, AccountsPage
 from veilig_huisbezoek.gui.board import BoardPage
+from veilig_huisbezoek.gui.incident_dialog import TAB_NOTE, IncidentDialog
 from veilig_huisbezoek.gui.main_window import MainWindow
 from veilig_huisbezoek.gui.my_visits import MyVisitsPage
+from veilig_huisbezoek.gui.password_dialog import PasswordDialog
+from veilig_huisbezoek.gui.visit_detail import VisitDetailDialog
 from veilig_huisbezoek.reminders.notifier import Notifier
 from veilig_huisbezoek.services.demo import demo_logins
 
@@ -46,20 +53,60 @@ pytestmark = pytest.mark.gui
 # each a round trip that freezes the window on a team server. Convert them to the task
 # runner (gui/tasks.py; see board.py ``reload`` or page_base ``load_in_background``)
 # and take them off this list; never add one.
-NOT_YET_CONVERTED: dict[str, str] = {
-    # The accounts page (tom) reads the accounts and the intro's counts in __init__ and
-    # refresh; it is being moved to a compiled form elsewhere: convert it after that.
-    "accounts_page.py:_set_intro": "accounts page intro: counts read on the GUI thread",
-    "accounts_page.py:refresh": "accounts page: list_accounts on the GUI thread",
-    # The reminder scheduler reads the schedule on the worker, but its ``_loaded``
-    # callback (reminders/scheduler.py ``_run``, on the GUI thread) records and reads
-    # the alarms that fall due: reminders/ is not a GUI module, convert it there.
-    "tasks.py:_deliver > scheduler.py:_loaded": "scheduler: alarms recorded in a callback",
-}
-# Known, but not driven by this session (convert, then drive them here too):
-# visit_detail.py:for_visit, the incident form's writes and the reload after each
-# (incident_dialog.py file_or_save and reload, the incident_*_tab.py actions through
-# IncidentDialog.run, incident_note_tab.py:prefill) and password_dialog.py:__init__.
+NOT_YET_CONVERTED: dict[str, str] = {}
+
+
+def open_account_dialogs(qtbot: QtBot, window: MainWindow) -> None:
+    """Tom (beheerder) on Accounts: Toevoegen and a new password for Petra (a
+    leidinggevende), each dialog asking whether a co-signer is needed, then cancelled."""
+    assert window.workspace is not None
+    page = window.workspace.pages["accounts"]
+    assert isinstance(page, AccountsPage)
+    window.workspace.show_page("accounts")
+    page.add_button.click()
+    assert isinstance(page.dialog, AccountDialog)
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+    page.dialog.cancel_button.click()
+    page.select("petra")
+    page.reset_button.click()
+    dialog = page.dialog
+    assert isinstance(dialog, PasswordDialog)
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+    assert not dialog.cosign_box.isVisible()  # the demo has no other leidinggevende
+    dialog.cancel_button.click()
+
+
+def file_counter_incident(qtbot: QtBot, dialog: IncidentDialog) -> None:
+    """An incident at the counter: the report filed, a step ticked, the note proposed
+    (each saved on the task runner, the incident read again after it)."""
+    pick(qtbot, dialog.channel_combo, "Balie")
+    pick(qtbot, dialog.category_combo, "C")
+    for edit, text in (
+        (dialog.wie_edit, "Bezoeker aan de balie"),
+        (dialog.wat_edit, "Schold de medewerker uit en sloeg op de balie."),
+        (dialog.waar_edit, "Stadhuis, balie 3"),
+    ):
+        edit.setFocus()
+        qtbot.keyClicks(edit, text)
+    file_report(qtbot, dialog)
+    check = dialog.findChild(QCheckBox, f"step_{Step.VEILIGHEID.value}")
+    assert check is not None
+    check.setFocus()
+    qtbot.keyClick(check, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    assert "gedaan" in check.text()
+    dialog.tabs.setCurrentIndex(TAB_NOTE)
+    for edit, text in (
+        (dialog.note_street_edit, "Prinsengracht"),
+        (dialog.note_number_edit, "263"),
+        (dialog.note_postcode_edit, "1016 GV"),
+        (dialog.note_city_edit, "Amsterdam"),
+    ):
+        edit.setFocus()
+        qtbot.keyClicks(edit, text)
+    dialog.propose_note_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    assert "status: voorgesteld" in dialog.note_status_label.text()
 
 
 @pytest.fixture
@@ -100,9 +147,10 @@ def _show_every_page(qtbot: QtBot, window: MainWindow) -> None:
 def _session(
     qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow, plant: Callable[[], None] | None = None
 ) -> GuiThreadProbe:
-    """Ahmed (a buddy): log in, every page, an alarm acknowledged, a call recorded, the
-    incident form opened; Sanne comes back safe from the visit; Petra (leidinggevende:
-    reports) and Tom (accounts, settings) open their pages."""
+    """Ahmed (a buddy): log in, every page, an alarm acknowledged, a call recorded, an
+    incident at the counter filed and followed; Sanne opens the visit's details and its
+    documents and comes back safe from it; Petra (leidinggevende: reports) and Tom
+    (accounts, settings) open their pages, and Tom the account dialogs."""
     visit = running_visit(demo)
     with probing() as probe:
         window = make_window()
@@ -133,8 +181,10 @@ def _session(
         assert workspace is not None
         workspace.report_incident()
         qtbot.waitUntil(lambda: workspace.incident_dialog is not None)
-        assert workspace.incident_dialog is not None
-        workspace.incident_dialog.close()
+        incident = workspace.incident_dialog
+        assert isinstance(incident, IncidentDialog)
+        file_counter_incident(qtbot, incident)
+        incident.close()
         qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
         window.close()
         # Sanne (the visitor) comes back: "Terug, veilig" in Mijn bezoeken.
@@ -146,6 +196,17 @@ def _session(
         assert isinstance(my_visits, MyVisitsPage)
         window.workspace.show_page("my_visits")
         my_visits.select_visit(visit.id)
+        # Details: the visit's own window (read on the task runner).
+        my_visits.details_button.click()
+        qtbot.waitUntil(lambda: bool(window.findChildren(VisitDetailDialog)), timeout=10_000)
+        for detail in window.findChildren(VisitDetailDialog):
+            detail.close()
+        # The letter and the agenda item (read on the task runner; then not saved).
+        asked: list[str] = []
+        my_visits.choose_save_path = lambda _p, _c, name, _f: asked.append(name) or None
+        my_visits.letter_button.click()
+        my_visits.agenda_button.click()
+        qtbot.waitUntil(lambda: len(asked) == 2, timeout=10_000)
         my_visits.safe_button.click()
         box = my_visits.confirm_box
         assert box is not None
@@ -157,6 +218,8 @@ def _session(
             other = make_window()
             log_in(qtbot, other, user)
             _show_every_page(qtbot, other)
+            if user == "tom":
+                open_account_dialogs(qtbot, other)
             other.close()
     return probe
 

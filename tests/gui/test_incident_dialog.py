@@ -34,6 +34,7 @@ from veilig_huisbezoek.gui.incident_dialog import (
 )
 from veilig_huisbezoek.services import incidents, visits
 from veilig_huisbezoek.services.context import ServiceContext
+from veilig_huisbezoek.storage.errors import StoreUnreachableError
 
 pytestmark = pytest.mark.gui
 
@@ -55,16 +56,28 @@ def returned_visit(ctx: ServiceContext) -> int:
 
 def open_dialog(
     qtbot: QtBot,
+    demo: DemoEnv,
     ctx: ServiceContext,
     *,
     visit_id: int | None = None,
     incident_id: int | None = None,
 ) -> IncidentDialog:
-    dialog = IncidentDialog(ctx, visit_id=visit_id, incident_id=incident_id)
+    dialog = IncidentDialog(ctx, demo.tasks, visit_id=visit_id, incident_id=incident_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    settle(qtbot, dialog)  # read on the task runner
     return dialog
+
+
+def settle(qtbot: QtBot, dialog: IncidentDialog) -> None:
+    """Wait until what the dialog saves or reads on the task runner is done (and shown)."""
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+
+
+def click_and_settle(qtbot: QtBot, dialog: IncidentDialog, button: QAbstractButton) -> None:
+    click(qtbot, button)
+    settle(qtbot, dialog)
 
 
 def pick(qtbot: QtBot, combo: QComboBox, text: str) -> None:
@@ -85,8 +98,9 @@ def fill_report(qtbot: QtBot, dialog: IncidentDialog) -> None:
 
 
 def file_report(qtbot: QtBot, dialog: IncidentDialog) -> int:
-    with qtbot.waitSignal(dialog.filed, timeout=2000, raising=False) as blocker:
+    with qtbot.waitSignal(dialog.filed, timeout=10_000, raising=False) as blocker:
         click(qtbot, dialog.file_button)
+    settle(qtbot, dialog)
     assert blocker.signal_triggered, dialog.message_label.text()
     incident_id = blocker.args[0] if blocker.args else None
     assert isinstance(incident_id, int)
@@ -98,7 +112,7 @@ def test_after_the_visit_the_form_is_prefilled_and_files_by_keyboard(
 ) -> None:
     sanne = demo.login("sanne")
     visit_id = returned_visit(sanne)
-    dialog = open_dialog(qtbot, sanne, visit_id=visit_id)
+    dialog = open_dialog(qtbot, demo, sanne, visit_id=visit_id)
     assert "Prinsengracht 263" in dialog.context_label.text()
     assert "Prinsengracht 263" in dialog.waar_edit.text()
     assert dialog.channel_combo.currentText() == "Huisbezoek"
@@ -117,7 +131,7 @@ def test_after_the_visit_the_form_is_prefilled_and_files_by_keyboard(
 def test_an_incomplete_form_names_the_missing_fields(qtbot: QtBot, demo: DemoEnv) -> None:
     sanne = demo.login("sanne")
     before = incidents.list_incidents(sanne)  # the demo's
-    dialog = open_dialog(qtbot, sanne)
+    dialog = open_dialog(qtbot, demo, sanne)
     assert "Los van een bezoek" in dialog.context_label.text()
     click(qtbot, dialog.file_button)
     message = dialog.message_label.text()
@@ -127,15 +141,52 @@ def test_an_incomplete_form_names_the_missing_fields(qtbot: QtBot, demo: DemoEnv
     assert not dialog.tabs.isTabEnabled(TAB_STEPS)
 
 
+def test_a_failed_save_keeps_what_was_typed_and_says_so(
+    qtbot: QtBot, demo: DemoEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Filing and a tab's save run on the task runner: meanwhile the form says so; a
+    lost server is said in Dutch and what was typed stays, ready to try again."""
+    sanne = demo.login("sanne")
+    dialog = open_dialog(qtbot, demo, sanne, visit_id=returned_visit(sanne))
+    fill_report(qtbot, dialog)
+
+    def unreachable(*_args: object, **_kwargs: object) -> None:
+        raise StoreUnreachableError("De teamserver is niet bereikbaar.")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(incidents, "file_incident", unreachable)
+        click(qtbot, dialog.file_button)
+        assert dialog.message_label.text() == "✔ Bezig met opslaan…"
+        assert not dialog.file_button.isEnabled()  # not filed twice
+        settle(qtbot, dialog)
+    assert dialog.message_label.text() == "⚠ De teamserver is niet bereikbaar."
+    assert dialog.wat_edit.toPlainText() == WAT and dialog.incident_id is None
+    assert dialog.file_button.isEnabled()
+    incident_id = file_report(qtbot, dialog)  # again, now it works
+
+    dialog.tabs.setCurrentIndex(TAB_POLICE)
+    dialog.reference_edit.setFocus()
+    qtbot.keyClicks(dialog.reference_edit, "PL2300-2026-4711")
+    with monkeypatch.context() as patch:
+        patch.setattr(incidents, "record_police_report", unreachable)
+        click_and_settle(qtbot, dialog, dialog.police_save_button)
+    assert dialog.message_label.text() == "⚠ De teamserver is niet bereikbaar."
+    assert dialog.reference_edit.text() == "PL2300-2026-4711"
+    assert incidents.get_incident(sanne, incident_id).police_report is None
+
+
 def test_steps_are_ticked_with_their_time(qtbot: QtBot, demo: DemoEnv) -> None:
     sanne = demo.login("sanne")
-    dialog = open_dialog(qtbot, sanne, visit_id=returned_visit(sanne))
+    dialog = open_dialog(qtbot, demo, sanne, visit_id=returned_visit(sanne))
     fill_report(qtbot, dialog)
     incident_id = file_report(qtbot, dialog)
     check = dialog.findChild(QCheckBox, f"step_{Step.VEILIGHEID.value}")
     assert check is not None
     check.setFocus()
     qtbot.keyClick(check, Qt.Key.Key_Space)
+    assert dialog.message_label.text() == "✔ Bezig met opslaan…"
+    settle(qtbot, dialog)
+    assert not dialog.message_label.isVisible()
     now = to_local(demo.clock.now()).strftime("%d-%m-%Y %H:%M")
     assert f"gedaan {now}" in check.text()
     assert "Nog te doen: leidinggevende geïnformeerd" in dialog.steps_status_label.text()
@@ -145,7 +196,7 @@ def test_steps_are_ticked_with_their_time(qtbot: QtBot, demo: DemoEnv) -> None:
 
 def test_aangifte_shows_the_24_hour_term_and_is_recorded(qtbot: QtBot, demo: DemoEnv) -> None:
     sanne = demo.login("sanne")
-    dialog = open_dialog(qtbot, sanne, visit_id=returned_visit(sanne))
+    dialog = open_dialog(qtbot, demo, sanne, visit_id=returned_visit(sanne))
     fill_report(qtbot, dialog)
     incident_id = file_report(qtbot, dialog)
     dialog.tabs.setCurrentIndex(TAB_POLICE)
@@ -163,7 +214,7 @@ def test_aangifte_shows_the_24_hour_term_and_is_recorded(qtbot: QtBot, demo: Dem
     dialog.municipality_edit.setFocus()
     dialog.municipality_edit.selectAll()
     qtbot.keyClicks(dialog.municipality_edit, "Geleenstraat 27, 6411 HR Heerlen")
-    click(qtbot, dialog.police_save_button)
+    click_and_settle(qtbot, dialog, dialog.police_save_button)
     assert "vastgelegd" in dialog.message_label.text()
     assert "VPT is niet genoemd" in dialog.police_warnings_label.text()
     police = incidents.get_incident(sanne, incident_id).police_report
@@ -174,12 +225,12 @@ def test_aangifte_shows_the_24_hour_term_and_is_recorded(qtbot: QtBot, demo: Dem
 
 def test_only_the_leidinggevende_records_aftercare(qtbot: QtBot, demo: DemoEnv) -> None:
     sanne = demo.login("sanne")
-    dialog = open_dialog(qtbot, sanne, visit_id=returned_visit(sanne))
+    dialog = open_dialog(qtbot, demo, sanne, visit_id=returned_visit(sanne))
     fill_report(qtbot, dialog)
     incident_id = file_report(qtbot, dialog)
     assert not dialog.talk_buttons[AftercareTalk.EERSTE].isEnabled()
     petra = demo.login("petra")
-    lead = open_dialog(qtbot, petra, incident_id=incident_id)
+    lead = open_dialog(qtbot, demo, petra, incident_id=incident_id)
     assert "Sanne Visser" in lead.context_label.text()
     lead.tabs.setCurrentIndex(TAB_AFTERCARE)
     outcome = lead.findChild(QComboBox, "talkOutcome_eerste")
@@ -188,7 +239,7 @@ def test_only_the_leidinggevende_records_aftercare(qtbot: QtBot, demo: DemoEnv) 
     note = lead.findChild(QLineEdit, "talkNote_eerste")
     assert isinstance(note, QLineEdit)
     qtbot.keyClicks(note, "Stoom afgeblazen")
-    click(qtbot, lead.talk_buttons[AftercareTalk.EERSTE])
+    click_and_settle(qtbot, lead, lead.talk_buttons[AftercareTalk.EERSTE])
     assert "Nazorggesprek vastgelegd" in lead.message_label.text()
     record = incidents.get_incident(petra, incident_id).aftercare[AftercareTalk.EERSTE]
     assert record.note == "Stoom afgeblazen"
@@ -202,7 +253,7 @@ def test_evidence_files_are_added_limited_and_saved_where_chosen(
     qtbot: QtBot, demo: DemoEnv, tmp_path: Path
 ) -> None:
     sanne = demo.login("sanne")
-    dialog = open_dialog(qtbot, sanne)
+    dialog = open_dialog(qtbot, demo, sanne)
     pick(qtbot, dialog.channel_combo, "Social")
     pick(qtbot, dialog.category_combo, "C")
     qtbot.keyClicks(dialog.wie_edit, "Onbekend account")
@@ -217,7 +268,7 @@ def test_evidence_files_are_added_limited_and_saved_where_chosen(
     dialog.tabs.setCurrentIndex(TAB_EVIDENCE)
     chosen = iter([str(shot), str(huge)])
     dialog.choose_open_path = lambda _parent, _caption: next(chosen)
-    click(qtbot, dialog.add_attachment_button)
+    click_and_settle(qtbot, dialog, dialog.add_attachment_button)
     assert dialog.attachment_list.count() == 1
     assert dialog.attachment_list.item(0).text().startswith("bericht.png — ")
     click(qtbot, dialog.add_attachment_button)
@@ -229,7 +280,7 @@ def test_evidence_files_are_added_limited_and_saved_where_chosen(
     target = tmp_path / "out" / "kopie.png"
     target.parent.mkdir()
     dialog.choose_save_path = lambda _p, _c, _s, _f: str(target)
-    click(qtbot, dialog.save_attachment_button)
+    click_and_settle(qtbot, dialog, dialog.save_attachment_button)
     assert target.read_bytes() == shot.read_bytes()
     assert sorted(p.name for p in target.parent.iterdir()) == ["kopie.png"]
     assert file_mode(target) == 0o600  # evidence is personal: owner-only
@@ -240,7 +291,7 @@ def test_incident_form_pdf_goes_only_where_the_person_chooses(
     qtbot: QtBot, demo: DemoEnv, tmp_path: Path
 ) -> None:
     sanne = demo.login("sanne")
-    dialog = open_dialog(qtbot, sanne, visit_id=returned_visit(sanne))
+    dialog = open_dialog(qtbot, demo, sanne, visit_id=returned_visit(sanne))
     fill_report(qtbot, dialog)
     file_report(qtbot, dialog)
     asked: list[str] = []
@@ -250,14 +301,14 @@ def test_incident_form_pdf_goes_only_where_the_person_chooses(
         return None  # cancelled: nothing is written
 
     dialog.choose_save_path = choose
-    click(qtbot, dialog.pdf_button)
+    click_and_settle(qtbot, dialog, dialog.pdf_button)
     assert asked and asked[0].startswith("INC-2026-") and asked[0].endswith(".pdf")
     out = tmp_path / "out"
     out.mkdir()
     assert list(out.iterdir()) == []
     target = out / "formulier.pdf"
     dialog.choose_save_path = lambda _p, _c, _s, _f: str(target)
-    click(qtbot, dialog.pdf_button)
+    click_and_settle(qtbot, dialog, dialog.pdf_button)
     assert target.read_bytes().startswith(b"%PDF")
     assert [p.name for p in out.iterdir()] == ["formulier.pdf"]
     assert file_mode(target) == 0o600
@@ -265,7 +316,7 @@ def test_incident_form_pdf_goes_only_where_the_person_chooses(
 
 def test_register_note_is_prefilled_and_proposed(qtbot: QtBot, demo: DemoEnv) -> None:
     sanne = demo.login("sanne")
-    dialog = open_dialog(qtbot, sanne, visit_id=returned_visit(sanne))
+    dialog = open_dialog(qtbot, demo, sanne, visit_id=returned_visit(sanne))
     fill_report(qtbot, dialog)
     incident_id = file_report(qtbot, dialog)
     dialog.tabs.setCurrentIndex(TAB_NOTE)
@@ -273,7 +324,7 @@ def test_register_note_is_prefilled_and_proposed(qtbot: QtBot, demo: DemoEnv) ->
     assert dialog.note_postcode_edit.text() == "1016 GV"
     assert dialog.note_category_combo.currentText() == "Bedreiging"
     assert WAT in dialog.note_description_edit.toPlainText()
-    click(qtbot, dialog.propose_note_button)
+    click_and_settle(qtbot, dialog, dialog.propose_note_button)
     assert "Notitie voorgesteld" in dialog.message_label.text()
     assert "status: voorgesteld" in dialog.note_status_label.text()
     assert not dialog.propose_note_button.isEnabled()
@@ -282,7 +333,7 @@ def test_register_note_is_prefilled_and_proposed(qtbot: QtBot, demo: DemoEnv) ->
 
 def test_every_control_on_every_tab_is_named_and_labelled(qtbot: QtBot, demo: DemoEnv) -> None:
     sanne = demo.login("sanne")
-    dialog = open_dialog(qtbot, sanne, visit_id=returned_visit(sanne))
+    dialog = open_dialog(qtbot, demo, sanne, visit_id=returned_visit(sanne))
     fill_report(qtbot, dialog)
     file_report(qtbot, dialog)
     problems: list[str] = []

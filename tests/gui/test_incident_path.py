@@ -69,8 +69,9 @@ def test_onveilig_path_from_return_to_the_next_colleagues_warning(
     prepare_steps.pick(qtbot, dialog.injury_combo, "Licht")
     dialog.injury_details_edit.setFocus()
     qtbot.keyClicks(dialog.injury_details_edit, "Blauwe plek op de arm")
-    with qtbot.waitSignal(dialog.filed, timeout=2000) as filed:
+    with qtbot.waitSignal(dialog.filed, timeout=10_000) as filed:
         click(qtbot, dialog.file_button)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     incident_id = filed.args[0] if filed.args else None
     assert isinstance(incident_id, int), dialog.message_label.text()
 
@@ -79,11 +80,13 @@ def test_onveilig_path_from_return_to_the_next_colleagues_warning(
         assert check is not None
         check.setFocus()
         qtbot.keyClick(check, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)  # saved in the order ticked
     assert dialog.steps_status_label.text() == "Alle nodige stappen zijn vastgelegd."
 
     dialog.tabs.setCurrentIndex(TAB_NOTE)
     assert dialog.note_category_combo.currentText() == "Geweld"
     click(qtbot, dialog.propose_note_button)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert "status: voorgesteld" in dialog.note_status_label.text()
     detail = incidents.get_incident(sanne, incident_id)
     assert detail.visit_id == visit_id and detail.open_steps == []

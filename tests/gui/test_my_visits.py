@@ -282,6 +282,7 @@ def test_the_letter_and_agenda_item_are_saved_where_the_person_chooses(
     visit_id = page.selected_id()
     click(qtbot, page.letter_button)
     click(qtbot, page.agenda_button)
+    qtbot.waitUntil(lambda: len(chosen) == 2 and not demo.tasks.busy, timeout=10_000)
     assert chosen[0].startswith("aankondiging-") and chosen[0].endswith(".pdf")
     assert chosen[1] == f"huisbezoek-{visit_id}.ics"
     assert (tmp_path / chosen[0]).read_bytes().startswith(b"%PDF")

@@ -218,7 +218,8 @@ def test_tab_follows_the_reading_order_in_every_dialog(
     qtbot.waitUntil(lambda: call.decision is not None)
     problems += [f"call, result: {p}" for p in order_problems(call)]
 
-    incident = IncidentDialog(sanne, visit_id=returned_visit(sanne))
+    incident = IncidentDialog(sanne, demo.tasks, visit_id=returned_visit(sanne))
+    qtbot.waitUntil(lambda: not incident.busy, timeout=10_000)
     problems += dialog_problems(qtbot, kept, incident, "incident")
     fill_report(qtbot, incident)
     file_report(qtbot, incident)
@@ -228,7 +229,8 @@ def test_tab_follows_the_reading_order_in_every_dialog(
         problems += [f"incident tab {tab + 1}: {p}" for p in order_problems(incident)]
     # A leidinggevende also sees the aftercare tab.
     assert incident.incident_id is not None
-    followed = IncidentDialog(demo.login("petra"), incident_id=incident.incident_id)
+    followed = IncidentDialog(demo.login("petra"), demo.tasks, incident_id=incident.incident_id)
+    qtbot.waitUntil(lambda: not followed.busy, timeout=10_000)
     problems += dialog_problems(qtbot, kept, followed, "incident (leidinggevende)")
     for tab in range(followed.tabs.count()):
         followed.tabs.setCurrentIndex(tab)

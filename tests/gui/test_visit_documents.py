@@ -14,8 +14,10 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import file_mode
 from tests.gui.conftest import DemoEnv
 from tests.gui.test_my_visits import open_page, plan_visit
+from veilig_huisbezoek.gui.file_choosers import SavePathChooser
 from veilig_huisbezoek.gui.i18n import install_translators
-from veilig_huisbezoek.gui.visit_documents import save_announcement_letter, save_visit_ics
+from veilig_huisbezoek.gui.my_visits import save_document
+from veilig_huisbezoek.gui.visit_documents import VisitDocument, agenda_item, announcement_letter
 from veilig_huisbezoek.services import documents
 from veilig_huisbezoek.services.settings import load_settings, save_settings
 
@@ -38,21 +40,31 @@ def test_letter_and_ics_go_to_the_chosen_folder_only(
         asked.append(suggested)
         return str(out / suggested)
 
-    assert save_announcement_letter(sanne, visit_id, parent, lambda *_a: None) is None
-    assert list(out.iterdir()) == []
-    letter = save_announcement_letter(sanne, visit_id, parent, choose)
-    agenda = save_visit_ics(sanne, visit_id, parent, choose)
-    assert letter is not None and letter.read_bytes().startswith(b"%PDF")
-    assert agenda is not None
+    said: list[tuple[str, bool]] = []
+
+    def save(document: VisitDocument, chooser: SavePathChooser) -> None:
+        save_document(
+            document, sanne, demo.tasks, visit_id, parent, chooser, lambda *s: said.append(s)
+        )
+        assert said == [] or demo.tasks.busy  # read on the task runner first
+        qtbot.waitUntil(lambda: not demo.tasks.busy, timeout=10_000)
+
+    save(announcement_letter(), lambda *_a: None)  # cancelled: nothing written or said
+    assert said == [] and list(out.iterdir()) == []
+    save(announcement_letter(), choose)
+    save(agenda_item(), choose)
+    assert asked == [f"aankondiging-HB-2026-{visit_id:04d}.pdf", f"huisbezoek-{visit_id}.ics"]
+    letter, agenda = out / asked[0], out / asked[1]
+    assert said == [(f"Opgeslagen: {asked[0]}", False), (f"Opgeslagen: {asked[1]}", False)]
+    assert letter.read_bytes().startswith(b"%PDF")
     [event] = Calendar.from_ical(agenda.read_bytes()).walk("VEVENT")
     assert "Prinsengracht 263" in str(event["LOCATION"])
-    assert asked == [f"aankondiging-HB-2026-{visit_id:04d}.pdf", f"huisbezoek-{visit_id}.ics"]
     assert sorted(p.name for p in out.iterdir()) == sorted(asked)
     # Personal data: owner-only (0600), also when an existing file is overwritten.
     assert file_mode(letter) == file_mode(agenda) == 0o600
     agenda.chmod(0o644)
-    again = save_visit_ics(sanne, visit_id, parent, choose)
-    assert again == agenda and file_mode(agenda) == 0o600
+    save(agenda_item(), choose)
+    assert file_mode(agenda) == 0o600
 
 
 def test_the_demo_letter_is_sent_by_gemeente_heerlen(demo: DemoEnv) -> None:
@@ -77,6 +89,7 @@ def test_the_letter_button_says_the_municipality_is_missing(
         asked: list[str] = []
         page.choose_save_path = lambda _p, _c, name, _f: asked.append(name) or None
         qtbot.mouseClick(page.letter_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.message_label.text() != "", timeout=10_000)
         shown = page.message_label.text()
     finally:
         for translator in translators:

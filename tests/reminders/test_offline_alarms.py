@@ -189,6 +189,69 @@ def test_acknowledged_while_offline_is_recorded_with_who_and_when(
     ]
 
 
+def test_a_rebuild_on_the_task_runner_records_the_local_alarm_when_back(
+    harness: Harness, team: Team, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    """The app's rebuild (on the worker) records a local alarm once the server is back;
+    the GUI thread only swaps the row (``local_alarm_recorded``) and fires nothing."""
+    start = team.clock.now() + 5 * MIN
+    running_visit(team, start=start, end=start + 60 * MIN)
+    tasks = harness.task_runner()
+    buddy = harness.start("bram", keep_contacts=True, tasks=tasks, tick_ms=3_600_000)
+    recorded: list[AlarmInfo | None] = []
+    buddy.scheduler.local_alarm_recorded.connect(lambda _a, b: recorded.append(b))
+    rebuilt: list[int] = []
+    buddy.scheduler.rebuilt.connect(rebuilt.append)
+    outage = Outage(buddy, monkeypatch)
+    outage.start()
+    harness.advance(15 * MIN + SEC)  # the first call-back is due
+    buddy.scheduler.request_rebuild()  # unreachable: fired here from the last schedule
+    qtbot.waitUntil(lambda: rebuilt != [] and not tasks.busy, timeout=10_000)
+    (local,) = buddy.fired
+    assert not local.recorded and buddy.scheduler.local_alarms == [local]
+
+    outage.end()
+    harness.advance(5 * SEC)
+    buddy.scheduler.request_rebuild()
+    qtbot.waitUntil(lambda: len(rebuilt) == 2 and not tasks.busy, timeout=10_000)
+    (now,) = recorded
+    assert now is not None and now.recorded and now.reminder_key == local.reminder_key
+    assert now.raised_at == local.raised_at
+    assert buddy.fired == [local] and buddy.scheduler.local_alarms == []
+    buddy.scheduler.tick()
+    assert buddy.fired == [local] and len(_alarm_rows(team, local.reminder_key)) == 1
+
+
+def test_a_server_lost_while_the_worker_records_still_alarms_here(
+    harness: Harness, team: Team, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    """The snapshot was read, then the server went while the worker recorded the due
+    alarm: it fires here as a local alarm (never silent), recorded when back."""
+    start = team.clock.now() + 5 * MIN
+    running_visit(team, start=start, end=start + 60 * MIN)
+    tasks = harness.task_runner()
+    buddy = harness.start("bram", keep_contacts=True, tasks=tasks, tick_ms=3_600_000)
+    rebuilt: list[int] = []
+    buddy.scheduler.rebuilt.connect(rebuilt.append)
+
+    def lost(*_args: object, **_kwargs: object) -> AlarmInfo:
+        raise StoreUnreachableError("De teamserver is niet bereikbaar.")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(alarms, "raise_alarm", lost)
+        harness.advance(15 * MIN + SEC)  # the first call-back is due
+        buddy.scheduler.request_rebuild()
+        qtbot.waitUntil(lambda: rebuilt != [] and not tasks.busy, timeout=10_000)
+    (local,) = buddy.fired
+    assert not local.recorded and local.kind is ReminderKind.CALLBACK_DUE
+    assert local.visitor_name == "Sanne Visser" and buddy.scheduler.local_alarms == [local]
+    harness.advance(5 * SEC)
+    buddy.scheduler.request_rebuild()  # back: recorded, not fired again
+    qtbot.waitUntil(lambda: len(rebuilt) == 2 and not tasks.busy, timeout=10_000)
+    assert buddy.fired == [local] and buddy.scheduler.local_alarms == []
+    assert len(_alarm_rows(team, local.reminder_key)) == 1
+
+
 def test_the_embedded_store_records_at_once_and_has_no_local_alarms(
     harness: Harness, team: Team
 ) -> None:

@@ -5,8 +5,10 @@ and on the real clock, the APScheduler wake-up."""
 from __future__ import annotations
 
 import itertools
+import threading
 import time
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -159,6 +161,40 @@ def test_request_rebuild_reads_off_the_gui_thread(
     qtbot.waitUntil(lambda: len(rebuilt) >= 1 and not tasks.busy, timeout=5000)
     assert len(rebuilt) <= 2
     assert buddy.scheduler.next_due() == team.clock.now() + 5 * MIN
+
+
+def test_request_rebuild_records_due_alarms_off_the_gui_thread(
+    harness: Harness, team: Team, tasks: TaskRunner, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pass on the task runner reads the schedule and records what fell due on the
+    worker: the GUI thread opens no store session, and the alarm fires once."""
+    start = team.clock.now() + 5 * MIN
+    running_visit(team, start=start, end=start + 60 * MIN)
+    buddy = harness.start("bram", tasks=tasks, tick_ms=3_600_000)  # no tick meanwhile
+    on_gui_thread: list[str] = []
+    store = buddy.ctx.store
+    for name in ("session", "read_session"):
+        real = getattr(store, name)
+
+        def probed(*args: Any, _real: Any = real, _name: str = name, **kwargs: Any) -> Any:
+            if threading.current_thread() is threading.main_thread():
+                on_gui_thread.append(_name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(store, name, probed)
+    rebuilt: list[int] = []
+    buddy.scheduler.rebuilt.connect(rebuilt.append)
+    harness.advance(15 * MIN)  # the first call-back is due
+    buddy.scheduler.request_rebuild()
+    assert buddy.fired == []  # nothing on the GUI thread yet
+    qtbot.waitUntil(lambda: rebuilt != [] and not tasks.busy, timeout=10_000)
+    assert [a.kind for a in buddy.fired] == [ReminderKind.CALLBACK_DUE]
+    assert buddy.fired[0].recorded and buddy.fired[0].due_at == start + 10 * MIN
+    assert on_gui_thread == []
+    buddy.scheduler.request_rebuild()
+    qtbot.waitUntil(lambda: len(rebuilt) == 2 and not tasks.busy, timeout=10_000)
+    buddy.scheduler.tick()
+    assert len(buddy.fired) == 1  # once
 
 
 def test_acknowledgement_stops_the_escalation(harness: Harness, team: Team) -> None:

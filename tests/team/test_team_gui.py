@@ -265,6 +265,7 @@ def test_the_accounts_page_on_a_team_server_replaces_the_team_key_on_removal(
         page = AccountsPage(anna, tasks, AppHub())
         qtbot.addWidget(page)
         page.show()
+        qtbot.waitUntil(lambda: page.model.row_of("bram") is not None, timeout=15_000)
         assert "teamsleutel" in page.intro_label.text()
         row = page.model.row_of("bram")
         assert row is not None and page.model.index(row, 4).data() == "In orde"

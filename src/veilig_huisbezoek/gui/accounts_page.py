@@ -9,7 +9,9 @@ per account whether its key slot still opens the database (see
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -32,11 +34,12 @@ from .forms import setup_form
 from .forms_generated.ui_account_dialog import Ui_AccountForm
 from .forms_generated.ui_accounts_page import Ui_AccountsPage
 from .hub import AppHub
-from .i18n import domain_text, error_text
+from .i18n import domain_text, error_text, failure_text
 from .keys import return_focus
 from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
+from .page_base import WorkspacePage
 from .password_dialog import PasswordDialog
-from .screen_fit import keep_fitted, page_scroll
+from .screen_fit import keep_fitted
 from .table_model import RowTableModel
 from .tasks import TaskRunner
 
@@ -124,10 +127,16 @@ class AccountDialog(QDialog):
         self.cosign_box = CoSignBox(self)
         outer = self.ui.outerLayout
         outer.insertWidget(outer.indexOf(self.error_label), self.cosign_box)
-        try:
-            self._cosign_needed = accounts.needs_lead_cosign(ctx)
-        except StoreError:  # server unreachable: ask; the service decides when saving
-            self._cosign_needed = True
+        # Asked until the task runner says whether the team has a leidinggevende to
+        # co-sign (unreachable: asked; the service decides when saving).
+        self._cosign_needed = True
+        with contextlib.suppress(RuntimeError):  # the window is closing
+            tasks.run(
+                lambda: accounts.needs_lead_cosign(ctx),
+                self._cosign_known,
+                lambda _error: None,
+                owner=self,
+            )
         lead_check = self.role_checks[Role.LEIDINGGEVENDE]
         lead_check.toggled.connect(lambda _on: self._show_cosign())
         self._show_cosign()
@@ -139,6 +148,10 @@ class AccountDialog(QDialog):
         self.added_username = ""
         self._busy = False
         keep_fitted(self)  # grows when the co-sign box shows: no squeezed fields
+
+    def _cosign_known(self, needed: object) -> None:
+        self._cosign_needed = bool(needed)
+        self._show_cosign()
 
     def _needs_cosign(self) -> bool:
         return self._cosign_needed and self.role_checks[Role.LEIDINGGEVENDE].isChecked()
@@ -203,23 +216,44 @@ class AccountDialog(QDialog):
             self.error_label.setText(self.tr("Opslaan mislukt door een onverwachte fout."))
 
 
-class AccountsPage(QWidget):
+@dataclass(frozen=True)
+class _Accounts:
+    """What the page shows, read on the task runner: the accounts, whether each key slot
+    opens the database, and the number of kept backups (None: not read)."""
+
+    rows: list[AccountSummary]
+    statuses: dict[int, KeyStatus]
+    backup_keep: int | None
+
+
+def _read_accounts(ctx: ServiceContext) -> _Accounts:
+    """On the task runner: the accounts, their key statuses and (for a database that
+    gets a new key on removal) the number of kept backups for the intro."""
+    rows = accounts.list_accounts(ctx)
+    statuses = accounts.key_statuses(ctx)
+    keep: int | None = None
+    if ctx.store.rotates_key:
+        from ..services.settings import load_settings
+
+        try:
+            keep = load_settings(ctx).backup_keep
+        except (UserError, StoreError):
+            keep = None  # the form's text names the default, 7
+    return _Accounts(rows, statuses, keep)
+
+
+class AccountsPage(WorkspacePage[Ui_AccountsPage]):
+    """The accounts, read on the task runner (``reload``); adding, a new password and
+    removing run there too, and the list is read again after each."""
+
     def __init__(
         self, ctx: ServiceContext, tasks: TaskRunner, hub: AppHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(Ui_AccountsPage(), ctx, tasks, hub, parent)
         self.title = self.tr("Accounts")
-        self.ctx = ctx
-        self.tasks = tasks
-        self.ui = Ui_AccountsPage()
-        self.form = setup_form(self.ui, QWidget(self))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(page_scroll(self.form))
         title = self.ui.titleLabel
         title.setFont(scaled_font(title, 1.35))
         self.intro_label = self.ui.introLabel
-        self._set_intro()
         self.table = self.ui.accountTable
         self.add_button = self.ui.addButton
         self.reset_button = self.ui.resetButton
@@ -237,10 +271,14 @@ class AccountsPage(QWidget):
         self.confirm_box: QMessageBox | None = None
         self.statuses: dict[int, KeyStatus] = {}
         self._busy = False
+        # What to do once the list has been read again (select, say what was done).
+        self._after_read: list[Callable[[], None]] = []
+        self._set_intro(None)
         self.refresh()
 
-    def _set_intro(self) -> None:
-        """What removing an account does, with this store's number of kept backups."""
+    def _set_intro(self, keep: int | None) -> None:
+        """What removing an account does, with this store's number of kept backups
+        (``keep`` None: not read yet, the form's text names the default, 7)."""
         if not self.ctx.store.rotates_key:
             self.intro_label.setText(
                 self.tr(
@@ -252,12 +290,8 @@ class AccountsPage(QWidget):
                 )
             )
             return
-        from ..services.settings import load_settings
-
-        try:
-            keep = load_settings(self.ctx).backup_keep
-        except (UserError, StoreError):
-            return  # the form's text names the default, 7
+        if keep is None:
+            return
         self.intro_label.setText(
             self.tr(
                 "Iedereen logt in met een eigen naam en wachtwoord. Verwijdert u een account "
@@ -270,18 +304,40 @@ class AccountsPage(QWidget):
         )
 
     # ---- data ----------------------------------------------------------------------
-    def refresh(self) -> None:
-        try:
-            rows = accounts.list_accounts(self.ctx)
-            self.statuses = accounts.key_statuses(self.ctx)
-        except (UserError, StoreError) as exc:
-            self._say(error_text(exc), error=True)
-            return
-        self.model.set_rows(rows, self.statuses)
+    def reload(self) -> None:
+        """Read the accounts on the task runner (never the store on the GUI thread)."""
+        ctx = self.ctx
+        self.load_in_background(lambda: _read_accounts(ctx), self._loaded, self._load_failed)
+
+    def _read_then(self, then: Callable[[], None]) -> None:
+        """Read the list again, then ``then`` (say what was done, with the new list)."""
+        self._after_read.append(then)
+        self.refresh()
+        if not self.reading:  # offline, or the window is closing: no read comes
+            self._run_after_read()
+
+    def _run_after_read(self) -> None:
+        waiting, self._after_read = self._after_read, []
+        for then in waiting:
+            then()
+
+    def _loaded(self, result: object) -> None:
+        assert isinstance(result, _Accounts)
+        self._set_intro(result.backup_keep)
+        self.statuses = result.statuses
+        self.model.set_rows(result.rows, self.statuses)
         self._update_buttons()
         warning = self._locked_out_warning()
         if warning:
             self._say(warning, error=True)
+        if not self._read_again:  # else after the read that follows
+            self._run_after_read()
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._run_after_read()
+        text = failure_text(error)
+        said = self.message_label.text()
+        self._say(f"{said} {text}" if said else text, error=True)
 
     def _locked_out_warning(self) -> str:
         locked_out = [
@@ -329,9 +385,14 @@ class AccountsPage(QWidget):
         dialog.open()
 
     def _added(self, username: str) -> None:
-        self.refresh()
-        self.select(username)
-        self._say(self.tr("Account {user} toegevoegd.").format(user=username))
+        text = self.tr("Account {user} toegevoegd.").format(user=username)
+        self._say(text)
+
+        def then() -> None:
+            self.select(username)
+            self._say(text)
+
+        self._read_then(then)
 
     def reset_password(self) -> None:
         chosen = self.selected()
@@ -351,9 +412,10 @@ class AccountsPage(QWidget):
         dialog.open()
 
     def _password_reset(self, username: str, rotation: KeyRotation | None) -> None:
-        self.refresh()
         text = self.tr("Nieuw wachtwoord ingesteld voor {user}.").format(user=username)
-        self._say_with_warning(text + self._rotation_note(rotation))
+        text += self._rotation_note(rotation)
+        self._say(text)
+        self._read_then(lambda: self._say_with_warning(text))
 
     def _say_with_warning(self, text: str) -> None:
         warning = self._locked_out_warning()
@@ -432,17 +494,20 @@ class AccountsPage(QWidget):
 
     def _removed(self, chosen: AccountSummary, rotation: object) -> None:
         self._busy = False
-        self.refresh()
+        self._update_buttons()
         text = self.tr("Account {user} verwijderd.").format(user=chosen.username)
         if rotation is KeyRotation.DONE and self.ctx.store.rotates_key:
             text += " " + self.tr("De database heeft een nieuwe sleutel.")
-        note = self._rotation_note(rotation if isinstance(rotation, KeyRotation) else None)
-        self._say_with_warning(text + note)
+        text += self._rotation_note(rotation if isinstance(rotation, KeyRotation) else None)
+        self._say(text)
+        self._read_then(lambda: self._say_with_warning(text))
 
     def _remove_failed(self, error: BaseException) -> None:
         self._busy = False
-        self.refresh()
+        self._update_buttons()
         if isinstance(error, UserError | StoreError):
-            self._say(error_text(error), error=True)
+            text = error_text(error)
         else:
-            self._say(self.tr("Verwijderen mislukt door een onverwachte fout."), error=True)
+            text = self.tr("Verwijderen mislukt door een onverwachte fout.")
+        self._say(text, error=True)
+        self._read_then(lambda: self._say(text, error=True))

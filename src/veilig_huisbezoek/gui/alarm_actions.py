@@ -17,7 +17,7 @@ from ..domain.errors import NotAllowedError
 from ..services import alarms as alarm_service
 from ..services.alarms import AlarmInfo
 from ..storage.errors import StoreError, StoreUnreachableError
-from .i18n import error_text
+from .i18n import failure_text
 from .readout import announce
 
 if TYPE_CHECKING:
@@ -76,13 +76,9 @@ class AlarmActions(QObject):
             # Lost just now: acknowledged here, recorded when it is back.
             self._panel.acknowledge_locally(alarm)
             return
-        if isinstance(error, NotAllowedError | StoreError):
-            reason = error_text(error)
-        else:
+        if not isinstance(error, NotAllowedError | StoreError):
             log.error("acknowledgement failed", exc_info=error)
-            reason = QCoreApplication.translate("AlarmPanel", "onverwachte fout ({kind}).").format(
-                kind=type(error).__name__
-            )
+        reason = failure_text(error)
         message = QCoreApplication.translate(
             "AlarmPanel", "Niet vastgelegd: {reason} Het alarm blijft staan."
         ).format(reason=reason)
@@ -149,15 +145,9 @@ class AlarmActions(QObject):
     def _take_over_failed(self, alarm: AlarmInfo, error: BaseException) -> None:
         self._take_over_done(alarm)
         # Someone else was quicker ("Petra heeft dit al overgenomen"), or refused.
-        if isinstance(error, NotAllowedError | StoreError):
-            self._panel.problem.setText(error_text(error))
-        else:
+        if not isinstance(error, NotAllowedError | StoreError):
             log.error("take-over failed", exc_info=error)
-            self._panel.problem.setText(
-                QCoreApplication.translate("AlarmPanel", "onverwachte fout ({kind}).").format(
-                    kind=type(error).__name__
-                )
-            )
+        self._panel.problem.setText(failure_text(error))
         self._panel.problem.setVisible(True)
         announce(self._panel, self._panel.problem.text())
         self._panel.refresh()

@@ -44,19 +44,17 @@ from PySide6.QtWidgets import (
 
 from ..domain.board import BoardStatus
 from ..domain.clock import to_local
-from ..domain.errors import UserError
 from ..domain.overdue import retry_time
 from ..domain.presence import PresenceSnapshot
 from ..domain.settings import Settings
 from ..services.board import BoardRow, board_rows
 from ..services.context import ServiceContext
 from ..services.settings import load_settings
-from ..storage.errors import StoreError
 from .board_model import BoardColumn, BoardModel
 from .call_dialog import CallData, CallDialog, load_call
 from .forms_generated.ui_board import Ui_BoardWidget
 from .hub import AppHub
-from .i18n import error_text
+from .i18n import failure_text
 from .keys import return_focus
 from .look import ERROR_STYLE, on_enter
 from .page_base import WorkspacePage
@@ -266,10 +264,7 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
         if not shiboken6.isValid(self):
             return
         self._loading = False
-        if isinstance(error, UserError | StoreError):
-            message = error_text(error)
-        else:
-            message = self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__)
+        message = failure_text(error)
         self.error_label.setText(
             self.tr("Het buddybord kon niet worden geladen: {message}").format(message=message)
         )
@@ -462,11 +457,7 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
 
     def _call_load_failed(self, error: BaseException) -> None:
         self._call_loading = None
-        if isinstance(error, UserError | StoreError):
-            message = error_text(error)
-        else:
-            message = self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__)
-        self.error_label.setText(message)
+        self.error_label.setText(failure_text(error))
         self.error_label.show()
 
     def _call_finished(self, _result: int) -> None:

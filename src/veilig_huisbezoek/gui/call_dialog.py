@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from ..domain.board import format_countdown
 from ..domain.call_outcome import CallAction, CallDecision, NameUsed, decide_action
 from ..domain.clock import to_local
-from ..domain.errors import UserError
 from ..domain.overdue import retry_time
 from ..domain.phone import format_phone
 from ..domain.roles import Permission
@@ -39,12 +38,11 @@ from ..services.context import ServiceContext
 from ..services.settings import load_settings
 from ..services.visit_details import Person, VisitDetail, get_visit_detail
 from ..services.visits import record_call
-from ..storage.errors import StoreError
 from .call_result import ACTION_SYMBOLS, CallResultPage, decision_text, leidinggevenden
 from .forms import setup_form
 from .forms_generated.ui_call_dialog import Ui_CallDialogForm
 from .hub import AppHub
-from .i18n import domain_text, error_text
+from .i18n import domain_text, failure_text
 from .keys import is_enter
 from .readout import announce
 from .screen_fit import fit_to_screen
@@ -328,10 +326,7 @@ class CallDialog(QDialog):
         if not shiboken6.isValid(self):
             return
         self._set_saving(False)
-        if isinstance(error, UserError | StoreError):
-            reason = error_text(error)
-        else:
-            reason = self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__)
+        reason = failure_text(error)
         # What was chosen stays: the buddy can try again at once.
         self._show_error(
             self.tr("Het gesprek is niet vastgelegd: {reason} Uw keuzes staan er nog.").format(

@@ -134,6 +134,16 @@ def error_text(exc: BaseException) -> str:
     return str(exc)
 
 
+def failure_text(error: BaseException) -> str:
+    """Why something failed, for a message: a refusal (``UserError``, ``StoreError``) in
+    its own words (:func:`error_text`), anything else "onverwachte fout (its kind)."."""
+    if isinstance(error, UserError | StoreError):
+        return error_text(error)
+    return QCoreApplication.translate("Failure", "onverwachte fout ({kind}).").format(
+        kind=type(error).__name__
+    )
+
+
 _NUMBER_ARGS = frozenset({"count", "unknown", "threshold"})
 
 

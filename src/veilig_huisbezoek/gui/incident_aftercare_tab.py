@@ -25,7 +25,7 @@ from ..services import incidents
 from ..services.incidents import IncidentDetail
 from .forms_generated.ui_incident_dialog import Ui_IncidentDialogForm
 from .i18n import domain_text
-from .incident_host import IncidentHost, select_data
+from .incident_host import IncidentHost, checked, select_data
 from .keys import tab_after
 from .look import from_qdate, to_qdate
 from .readout import ReadoutLabel
@@ -125,20 +125,24 @@ class IncidentAftercareTab(QObject):
         if host.detail is None or host.incident_id is None:
             return
         _window, outcome, on, note = self.talk_widgets[talk]
-        incident_id, occurred = host.incident_id, host.detail.report.occurred_at
-
-        def save() -> None:
-            record = AftercareRecord.create(
+        ctx, incident_id = host.ctx, host.incident_id
+        occurred = host.detail.report.occurred_at
+        record = checked(
+            host,
+            lambda: AftercareRecord.create(
                 talk=talk,
                 outcome=outcome.currentData(),
                 on=from_qdate(on.date()),
                 note=note.text(),
                 occurred_at=occurred,
-                now=host.ctx.now(),
-            )
-            incidents.record_aftercare(host.ctx, incident_id, record)
+                now=ctx.now(),
+            ),
+        )
+        if record is None:
+            return
 
-        if host.run(save):
-            host.reload()
+        def saved(_result: object) -> None:
             host.say(self.tr("Nazorggesprek vastgelegd."))
             host.announce_change(incident_id)
+
+        host.run(lambda: incidents.record_aftercare(ctx, incident_id, record), saved)

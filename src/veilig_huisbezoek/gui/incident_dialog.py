@@ -9,8 +9,10 @@ unsafe-address note. Documents are written only where the person chooses.
 Each tab is its own object (``incident_*_tab``); the dialog holds them together, files
 the report and keeps the tabs' widgets under the names they always had.
 
-All service calls are small and run on the GUI thread, like the call dialog, so the
-dialog also works standalone (e.g. from ``my_visits`` right after the return).
+Every service call runs on the task runner (never a store session on the GUI thread):
+the tabs read their widgets and check the input first, then ``run`` saves on the worker
+("Bezig met opslaan…" meanwhile, in the order asked) and reads the incident again there;
+a refusal or failure is said on the message line and what was typed stays.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QSize, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
@@ -33,7 +36,7 @@ from ..storage.errors import StoreError
 from .file_choosers import OpenPathChooser, SavePathChooser, ask_open_path, ask_save_path
 from .forms import setup_form
 from .forms_generated.ui_incident_dialog import Ui_IncidentDialogForm
-from .i18n import error_text
+from .i18n import error_text, failure_text
 from .incident_aftercare_tab import IncidentAftercareTab
 from .incident_evidence_tab import IncidentEvidenceTab
 from .incident_note_tab import IncidentNoteTab
@@ -43,6 +46,7 @@ from .incident_steps_tab import IncidentStepsTab
 from .incident_times import set_local
 from .look import PRIMARY_BUTTON_STYLE, say, scaled_font
 from .screen_fit import fit_to_screen
+from .tasks import TaskRunner
 
 TAB_REPORT, TAB_STEPS, TAB_POLICE, TAB_AFTERCARE, TAB_EVIDENCE, TAB_NOTE = range(6)
 
@@ -91,6 +95,7 @@ class IncidentDialog(QDialog):
     def __init__(
         self,
         ctx: ServiceContext,
+        tasks: TaskRunner,
         *,
         visit_id: int | None = None,
         incident_id: int | None = None,
@@ -98,9 +103,12 @@ class IncidentDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         """``loaded``: what ``load_incident`` read on the task runner; without it (tests,
-        tools) it is read here."""
+        tools) it is read on the task runner here, and shown when it is back."""
         super().__init__(parent)
         self.ctx = ctx
+        self.tasks = tasks
+        self._jobs = 0  # service calls under way on the task runner
+        self._saying_busy = False  # the message line says "Bezig met opslaan…"
         self.visit_id = visit_id
         self.incident_id: int | None = incident_id
         self.detail: IncidentDetail | None = None
@@ -124,8 +132,17 @@ class IncidentDialog(QDialog):
         self.talk_widgets = self.aftercare_tab.talk_widgets
         self.talk_buttons = self.aftercare_tab.talk_buttons
         self._connect()
+        self._prefill_times()
+        self._update_tabs()
         if loaded is None:
-            loaded = load_incident(ctx, visit_id=visit_id, incident_id=incident_id)
+            self._submit(
+                lambda: load_incident(ctx, visit_id=visit_id, incident_id=incident_id),
+                lambda result: self._opened(cast(IncidentData, result)),
+            )
+        else:
+            self._opened(loaded)
+
+    def _opened(self, loaded: IncidentData) -> None:
         self._prefill(loaded)
         if self.incident_id is not None:
             if loaded.detail is not None:
@@ -199,12 +216,14 @@ class IncidentDialog(QDialog):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.close_button.clicked.connect(self.accept)
 
-    def _prefill(self, loaded: IncidentData) -> None:
+    def _prefill_times(self) -> None:
         now = self.ctx.now()
         set_local(self.when_edit, now)
         set_local(self.reported_at_edit, now)
         set_local(self.captured_edit, now)
         self.reported_by_edit.setText(self.ctx.actor.display_name)
+
+    def _prefill(self, loaded: IncidentData) -> None:
         if loaded.municipality is not None:
             self.municipality_edit.setPlainText(loaded.municipality)
         self.context_label.setText(self.tr("Los van een bezoek (balie, telefoon, post, online)."))
@@ -225,15 +244,76 @@ class IncidentDialog(QDialog):
 
     # ---- what the tabs ask of the dialog (IncidentHost) -----------------------------
     def say(self, text: str, *, error: bool = False) -> None:
+        self._saying_busy = False
         say(self.message_label, text, error=error)
 
-    def run(self, action: Callable[[], object]) -> bool:
+    @property
+    def busy(self) -> bool:
+        """A service call is under way on the task runner."""
+        return self._jobs > 0
+
+    def run(
+        self,
+        action: Callable[[], object],
+        done: Callable[[object], None] | None = None,
+        failed: Callable[[], None] | None = None,
+    ) -> None:
+        """Save with ``action`` on the task runner (it touches no widget: the tab read
+        and checked them first), then read the incident again there and show it, and
+        ``done`` gets the action's result. A refusal is said; ``failed`` runs then."""
+        ctx, incident_id = self.ctx, self.incident_id
+
+        def job() -> tuple[object, IncidentDetail | BaseException | None]:
+            return action(), read_back(ctx, incident_id)
+
+        def ran(outcome: object) -> None:
+            result, detail = cast(tuple[object, IncidentDetail | BaseException | None], outcome)
+            if isinstance(detail, IncidentDetail) and not self.busy:
+                self._show(detail)  # else a later change shows a newer state
+            if done is not None:
+                done(result)
+            if isinstance(detail, BaseException):
+                self.say(failure_text(detail), error=True)
+
+        self._submit(job, ran, failed, saving=True)
+
+    def read(self, job: Callable[[], object], done: Callable[[object], None]) -> None:
+        """Read with ``job`` on the task runner, then ``done``; a failure is said."""
+        self._submit(job, done)
+
+    def _submit(
+        self,
+        job: Callable[[], object],
+        done: Callable[[object], None],
+        failed: Callable[[], None] | None = None,
+        *,
+        saving: bool = False,
+    ) -> None:
+        """One service call on the task runner (in the order asked)."""
+        if saving:
+            self.say(self.tr("Bezig met opslaan…"))
+            self._saying_busy = True
+
+        def finish() -> None:
+            self._jobs -= 1
+            if self._jobs == 0 and self._saying_busy:
+                self.say("")
+
+        def ok(result: object) -> None:
+            finish()
+            done(result)
+
+        def bad(error: BaseException) -> None:
+            finish()
+            self.say(failure_text(error), error=True)
+            if failed is not None:
+                failed()
+
+        self._jobs += 1
         try:
-            action()
-        except (UserError, StoreError) as exc:
-            self.say(error_text(exc), error=True)
-            return False
-        return True
+            self.tasks.run(job, ok, bad, owner=self)
+        except RuntimeError:  # the window is closing: nothing runs
+            self._jobs -= 1
 
     def announce_change(self, incident_id: int) -> None:
         self.changed.emit(incident_id)
@@ -265,43 +345,67 @@ class IncidentDialog(QDialog):
 
     # ---- tab 1: the report ----------------------------------------------------------
     def file_or_save(self) -> None:
+        """File the report (or save its changes) on the task runner; meanwhile the
+        button waits. A refusal keeps what was typed."""
+        if not self.file_button.isEnabled():
+            return
         try:
             report = self.report_tab.report()
-            if self.incident_id is None:
-                self.incident_id = incidents.file_incident(self.ctx, report, visit_id=self.visit_id)
-                filed = True
-            else:
-                incidents.update_report(self.ctx, self.incident_id, report)
-                filed = False
-        except (UserError, StoreError) as exc:
+        except UserError as exc:
             self.say(error_text(exc), error=True)
             return
-        self.reload()
+        ctx, visit_id, incident_id = self.ctx, self.visit_id, self.incident_id
+
+        def job() -> tuple[int, IncidentDetail | BaseException | None, object]:
+            if incident_id is None:
+                new_id = incidents.file_incident(ctx, report, visit_id=visit_id)
+                return new_id, read_back(ctx, new_id), note_proposal(ctx, new_id)
+            incidents.update_report(ctx, incident_id, report)
+            return incident_id, read_back(ctx, incident_id), None
+
+        self.file_button.setEnabled(False)
+        self._submit(
+            job,
+            lambda outcome: self._filed(incident_id is None, outcome),
+            lambda: self.file_button.setEnabled(True),
+            saving=True,
+        )
+
+    def _filed(self, filed: bool, outcome: object) -> None:
+        self.file_button.setEnabled(True)
+        incident_id, detail, proposal = cast(
+            tuple[int, IncidentDetail | BaseException | None, object], outcome
+        )
+        self.incident_id = incident_id
+        if isinstance(detail, IncidentDetail):
+            self._show(detail)
         self._update_tabs()
         if filed:
-            self.note_tab.prefill()
+            self.note_tab.prefill(proposal)
             self.say(
                 self.tr(
                     "Melding ingediend ({reference}). Leg nu de directe stappen en de "
                     "melding of aangifte vast."
                 ).format(reference=self.detail.reference if self.detail else "")
             )
-            self.filed.emit(self.incident_id)
+            self.filed.emit(incident_id)
             self.tabs.setCurrentIndex(TAB_STEPS)
         else:
             self.say(self.tr("Wijzigingen opgeslagen."))
-            self.changed.emit(self.incident_id)
+            self.changed.emit(incident_id)
+        if isinstance(detail, BaseException):
+            self.say(failure_text(detail), error=True)
 
     # ---- load -----------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the incident again (on the task runner) and show it."""
         if self.incident_id is None:
             return
-        try:
-            detail = incidents.get_incident(self.ctx, self.incident_id)
-        except (UserError, StoreError) as exc:
-            self.say(error_text(exc), error=True)
-            return
-        self._show(detail)
+        ctx, incident_id = self.ctx, self.incident_id
+        self._submit(
+            lambda: incidents.get_incident(ctx, incident_id),
+            lambda detail: self._show(cast(IncidentDetail, detail)),
+        )
 
     def _show(self, detail: IncidentDetail) -> None:
         self.detail = detail
@@ -342,14 +446,21 @@ class IncidentDialog(QDialog):
 
     # ---- documents ------------------------------------------------------------------
     def save_pdf(self) -> None:
+        """The incident form as PDF (read on the task runner, made here: Qt draws it),
+        written where the person chooses."""
         if self.incident_id is None:
             return
-        from ..outputs.incident_form import incident_form_pdf
+        ctx, incident_id = self.ctx, self.incident_id
+        self.read(lambda: documents.incident_form(ctx, incident_id), self._form_read)
 
+    def _form_read(self, form: object) -> None:
+        from ..outputs.incident_form import incident_form_pdf
+        from ..services.documents import IncidentForm
+
+        assert isinstance(form, IncidentForm)
         try:
-            form = documents.incident_form(self.ctx, self.incident_id)
             data = incident_form_pdf(form)
-        except (UserError, StoreError) as exc:
+        except UserError as exc:
             self.say(error_text(exc), error=True)
             return
         path = self.choose_save_path(
@@ -362,15 +473,37 @@ class IncidentDialog(QDialog):
             self.write(path, data)
 
 
+def read_back(
+    ctx: ServiceContext, incident_id: int | None
+) -> IncidentDetail | BaseException | None:
+    """The incident as it is now, after a change (worker); a refusal is returned."""
+    if incident_id is None:
+        return None
+    try:
+        return incidents.get_incident(ctx, incident_id)
+    except (UserError, StoreError) as exc:
+        return exc
+
+
+def note_proposal(ctx: ServiceContext, incident_id: int) -> object:
+    """The service's proposal for the register note of a filed incident (worker):
+    ``(proposal, address)``, or None if it is refused (the note tab stays empty)."""
+    try:
+        return incidents.note_proposal(ctx, incident_id)
+    except (UserError, StoreError):
+        return None
+
+
 def open_for_visit(
     ctx: ServiceContext,
+    tasks: TaskRunner,
     visit_id: int,
     parent: QWidget | None,
     loaded: IncidentData | None = None,
 ) -> IncidentDialog:
     """The hook for *Terug, er was een incident*: a non-modal dialog, already shown
     (``loaded``: read on the task runner with the end of the visit)."""
-    dialog = IncidentDialog(ctx, visit_id=visit_id, loaded=loaded, parent=parent)
+    dialog = IncidentDialog(ctx, tasks, visit_id=visit_id, loaded=loaded, parent=parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from ..domain.clock import to_local
-from ..domain.errors import UserError, ValidationError
+from ..domain.errors import ValidationError
 from ..domain.incident import MAX_ATTACHMENT_BYTES, format_size
 from ..services import incidents
 from ..services.incidents import IncidentDetail
-from ..storage.errors import StoreError
 from .forms_generated.ui_incident_dialog import Ui_IncidentDialogForm
-from .i18n import error_text
-from .incident_host import IncidentHost
+from .incident_host import IncidentHost, checked
 from .incident_times import instant
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -63,31 +62,24 @@ class IncidentEvidenceTab(QObject):
         if not path_text:
             return
         path = Path(path_text)
-        incident_id = host.incident_id
+        ctx, incident_id = host.ctx, host.incident_id
+        captured_at = checked(host, lambda: instant(self.captured_edit, "Datum en tijd bijlage"))
+        if captured_at is None:
+            return
+        content = checked(host, lambda: _read_file(path))
+        if content is None:
+            return
 
-        def add() -> None:
-            try:
-                size = path.stat().st_size
-            except OSError:
-                raise ValidationError("Bijlage", "het bestand kan niet worden gelezen.") from None
-            if size > MAX_ATTACHMENT_BYTES:  # refuse before reading a huge file
-                _too_big(path.name, size)
-            try:
-                content = path.read_bytes()
-            except OSError:
-                raise ValidationError("Bijlage", "het bestand kan niet worden gelezen.") from None
-            incidents.add_attachment(
-                host.ctx,
-                incident_id,
-                filename=path.name,
-                content=content,
-                captured_at=instant(self.captured_edit, "Datum en tijd bijlage"),
-            )
-
-        if host.run(add):
-            host.reload()
+        def added(_result: object) -> None:
             host.say(self.tr("Bijlage versleuteld opgeslagen."))
             host.announce_change(incident_id)
+
+        host.run(
+            lambda: incidents.add_attachment(
+                ctx, incident_id, filename=path.name, content=content, captured_at=captured_at
+            ),
+            added,
+        )
 
     def _selected_attachment(self) -> int | None:
         item = self.attachment_list.currentItem()
@@ -97,28 +89,44 @@ class IncidentEvidenceTab(QObject):
         attachment_id = self._selected_attachment()
         if attachment_id is None:
             return
-        host = self.host
-        try:
-            name, content = incidents.attachment_content(host.ctx, attachment_id)
-        except (UserError, StoreError) as exc:
-            host.say(error_text(exc), error=True)
-            return
-        path = host.choose_save_path(self._dialog(), self.tr("Bijlage opslaan als"), name, "")
+        host, ctx = self.host, self.host.ctx
+        host.read(lambda: incidents.attachment_content(ctx, attachment_id), self._got)
+
+    def _got(self, result: object) -> None:
+        """The attachment, read on the task runner: written where the person chooses."""
+        name, content = cast(tuple[str, bytes], result)
+        path = self.host.choose_save_path(self._dialog(), self.tr("Bijlage opslaan als"), name, "")
         if path:
-            host.write(path, content)
+            self.host.write(path, content)
 
     def remove_attachment(self) -> None:
         attachment_id = self._selected_attachment()
         host = self.host
         if attachment_id is None or host.incident_id is None:
             return
-        if host.run(lambda: incidents.remove_attachment(host.ctx, attachment_id)):
-            host.reload()
-            host.say(self.tr("Bijlage verwijderd."))
+        ctx = host.ctx
+        host.run(
+            lambda: incidents.remove_attachment(ctx, attachment_id),
+            lambda _result: host.say(self.tr("Bijlage verwijderd.")),
+        )
 
     def _dialog(self) -> QWidget:
         """The parent of the file choosers: the dialog (as before the tabs were split)."""
         return self.form.window()
+
+
+def _read_file(path: Path) -> bytes:
+    """The chosen file (refused before reading when it is too big)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise ValidationError("Bijlage", "het bestand kan niet worden gelezen.") from None
+    if size > MAX_ATTACHMENT_BYTES:  # refuse before reading a huge file
+        _too_big(path.name, size)
+    try:
+        return path.read_bytes()
+    except OSError:
+        raise ValidationError("Bijlage", "het bestand kan niet worden gelezen.") from None
 
 
 def _too_big(name: str, size: int) -> None:

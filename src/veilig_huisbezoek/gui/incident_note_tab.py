@@ -3,20 +3,21 @@ prefilled from the incident; a leidinggevende approves it before it warns collea
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QWidget,
 )
 
 from ..domain.address import Address
-from ..domain.errors import UserError
+from ..domain.incident import NoteProposal
 from ..domain.register import NoteCategory
 from ..services import incidents
 from ..services.incidents import IncidentDetail
-from ..storage.errors import StoreError
 from .forms_generated.ui_incident_dialog import Ui_IncidentDialogForm
 from .i18n import domain_text
-from .incident_host import IncidentHost, select_data
+from .incident_host import IncidentHost, checked, select_data
 from .look import from_qdate, to_qdate
 
 
@@ -38,14 +39,12 @@ class IncidentNoteTab(QObject):
             self.note_category_combo.addItem(domain_text(note_category.label), note_category.value)
         self.propose_note_button.clicked.connect(self.propose)
 
-    def prefill(self) -> None:
-        """The service's proposal for the filed incident (left empty if it is refused)."""
-        if self.host.incident_id is None:
+    def prefill(self, proposed: object) -> None:
+        """The service's proposal for the filed incident, ``(proposal, address)`` read
+        on the task runner with the filing (None: refused; the fields stay empty)."""
+        if proposed is None:
             return
-        try:
-            proposal, address = incidents.note_proposal(self.host.ctx, self.host.incident_id)
-        except (UserError, StoreError):
-            return
+        proposal, address = cast(tuple[NoteProposal, Address | None], proposed)
         if address is not None:
             self.note_street_edit.setText(address.street)
             number = str(address.house_number)
@@ -77,27 +76,35 @@ class IncidentNoteTab(QObject):
         host = self.host
         if host.incident_id is None:
             return
-        incident_id = host.incident_id
-
-        def propose() -> None:
-            address = Address.create(
+        ctx, incident_id = host.ctx, host.incident_id
+        address = checked(
+            host,
+            lambda: Address.create(
                 self.note_street_edit.text(),
                 self.note_number_edit.text(),
                 self.note_postcode_edit.text(),
                 self.note_city_edit.text(),
-            )
+            ),
+        )
+        if address is None:
+            return
+        category = self.note_category_combo.currentData()
+        incident_date = from_qdate(self.note_date_edit.date())
+        description = self.note_description_edit.toPlainText()
+        precautions = self.note_precautions_edit.toPlainText()
+
+        def propose() -> None:
             incidents.propose_register_note(
-                host.ctx,
+                ctx,
                 incident_id,
                 address=address,
-                category=self.note_category_combo.currentData(),
-                incident_date=from_qdate(self.note_date_edit.date()),
-                description=self.note_description_edit.toPlainText(),
-                precautions=self.note_precautions_edit.toPlainText(),
+                category=category,
+                incident_date=incident_date,
+                description=description,
+                precautions=precautions,
             )
 
-        if host.run(propose):
-            host.reload()
+        def proposed(_result: object) -> None:
             host.say(
                 self.tr(
                     "Notitie voorgesteld: een leidinggevende keurt haar goed voordat zij "
@@ -105,3 +112,5 @@ class IncidentNoteTab(QObject):
                 )
             )
             host.announce_change(incident_id)
+
+        host.run(propose, proposed)

@@ -13,7 +13,7 @@ from ..services import incidents
 from ..services.incidents import IncidentDetail
 from .forms_generated.ui_incident_dialog import Ui_IncidentDialogForm
 from .i18n import domain_text
-from .incident_host import IncidentHost, select_data
+from .incident_host import IncidentHost, checked, select_data
 from .incident_times import instant, set_local
 
 
@@ -86,10 +86,11 @@ class IncidentPoliceTab(QObject):
         host = self.host
         if host.detail is None or host.incident_id is None:
             return
-        incident_id, occurred = host.incident_id, host.detail.report.occurred_at
-
-        def save() -> None:
-            report = PoliceReport.create(
+        ctx, incident_id = host.ctx, host.incident_id
+        occurred = host.detail.report.occurred_at
+        report = checked(
+            host,
+            lambda: PoliceReport.create(
                 kind=self.kind_combo.currentData(),
                 reported_by=self.reported_by_edit.text(),
                 reported_at=instant(self.reported_at_edit, "Gemeld op"),
@@ -98,11 +99,14 @@ class IncidentPoliceTab(QObject):
                 vpt_mentioned=self.vpt_check.isChecked(),
                 reason=self.reason_edit.toPlainText(),
                 occurred_at=occurred,
-                now=host.ctx.now(),
-            )
-            incidents.record_police_report(host.ctx, incident_id, report)
+                now=ctx.now(),
+            ),
+        )
+        if report is None:
+            return
 
-        if host.run(save):
-            host.reload()
+        def saved(_result: object) -> None:
             host.say(self.tr("Melding of aangifte vastgelegd."))
             host.announce_change(incident_id)
+
+        host.run(lambda: incidents.record_police_report(ctx, incident_id, report), saved)

@@ -67,11 +67,11 @@ class IncidentStepsTab(QObject):
         host = self.host
         if host.incident_id is None:
             return
-        incident_id = host.incident_id
-        if checked:
-            ok = host.run(lambda: incidents.record_step(host.ctx, incident_id, step))
-        else:
-            ok = host.run(lambda: incidents.undo_step(host.ctx, incident_id, step))
-        if ok:
-            host.announce_change(incident_id)
-        host.reload()
+        ctx, incident_id = host.ctx, host.incident_id
+        change = incidents.record_step if checked else incidents.undo_step
+        # Refused: read again, so that the tick shows what is stored.
+        host.run(
+            lambda: change(ctx, incident_id, step),
+            lambda _result: host.announce_change(incident_id),
+            host.reload,
+        )

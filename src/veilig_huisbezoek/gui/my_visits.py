@@ -38,14 +38,14 @@ from .departure_here import offer_log_in_here
 from .file_choosers import SavePathChooser, ask_save_path
 from .forms_generated.ui_my_visits import Ui_MyVisitsForm
 from .hub import AppHub
-from .i18n import domain_text, error_text
+from .i18n import domain_text, error_text, failure_text
 from .incident_dialog import IncidentData, load_incident, open_for_visit
 from .keys import return_focus
 from .look import PRIMARY_BUTTON_STYLE, say, scaled_font
 from .page_base import WorkspacePage
 from .table_model import RowTableModel
 from .tasks import TaskRunner
-from .visit_documents import DocumentSaver, save_announcement_letter, save_visit_ics
+from .visit_documents import VisitDocument, agenda_item, announcement_letter, write_document
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -226,28 +226,47 @@ def incident_help(emergency: str) -> str:
 
 
 def save_document(
-    save: DocumentSaver,
+    document: VisitDocument,
     ctx: ServiceContext,
+    tasks: TaskRunner,
     visit_id: int,
     parent: QWidget,
     choose: SavePathChooser,
-) -> tuple[str, bool]:
-    """Save the letter or the agenda item; what to say (empty when the person
-    cancelled) and whether it is an error."""
-    try:
-        path = save(ctx, visit_id, parent, choose)
-    except (UserError, StoreError) as exc:
-        # A fixed refusal (the letter without a municipality) is a domain text.
-        return error_text(exc), True
-    except OSError:
-        return QCoreApplication.translate(
-            "MyVisitsPage", "Het bestand kon niet worden opgeslagen."
-        ), True
-    if path is None:
-        return "", False
-    return QCoreApplication.translate("MyVisitsPage", "Opgeslagen: {name}").format(
-        name=path.name
-    ), False
+    said: Callable[[str, bool], None],
+) -> None:
+    """Save the letter or the agenda item: read on the task runner, then made and
+    written where the person chooses; ``said`` gets what to say (nothing when the
+    person cancelled) and whether it is an error."""
+
+    def read(content: object) -> None:
+        try:
+            path = write_document(document, content, visit_id, parent, choose)
+        except UserError as exc:
+            said(error_text(exc), True)
+            return
+        except OSError:
+            said(
+                QCoreApplication.translate(
+                    "MyVisitsPage", "Het bestand kon niet worden opgeslagen."
+                ),
+                True,
+            )
+            return
+        if path is not None:
+            said(
+                QCoreApplication.translate("MyVisitsPage", "Opgeslagen: {name}").format(
+                    name=path.name
+                ),
+                False,
+            )
+
+    # A fixed refusal (the letter without a municipality) is a domain text.
+    tasks.run(
+        lambda: document.read(ctx, visit_id),
+        read,
+        lambda error: said(failure_text(error), True),
+        owner=parent,
+    )
 
 
 class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
@@ -335,15 +354,6 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
         self.load_in_background(
             lambda: planning.my_open_visits(ctx), self._loaded, self._load_failed
         )
-
-    def _load_failed(self, error: BaseException) -> None:
-        if isinstance(error, UserError | StoreError):
-            self._say(error_text(error), error=True)
-        else:
-            self._say(
-                self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__),
-                error=True,
-            )
 
     def _loaded(self, result: object) -> None:
         rows = cast(list[MyVisit], result)
@@ -473,13 +483,7 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
 
         def failed(error: BaseException) -> None:
             self._saved()
-            if isinstance(error, UserError | StoreError):
-                self._say(error_text(error), error=True)
-            else:
-                self._say(
-                    self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__),
-                    error=True,
-                )
+            self._say(failure_text(error), error=True)
             self.refresh()
 
         try:
@@ -621,7 +625,7 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
     def _ended_with_incident(self, visit_id: int, emergency: str, loaded: IncidentData) -> None:
         self._say(self.tr("Het bezoek is beëindigd: terug, er was een incident."))
         self._show_incident_help(emergency)
-        self.incident_dialog = open_for_visit(self.ctx, visit_id, self, loaded)
+        self.incident_dialog = open_for_visit(self.ctx, self.tasks, visit_id, self, loaded)
         return_focus(self.incident_dialog, self.table, opener=self.table)
 
     def _show_incident_help(self, emergency: str) -> None:
@@ -629,17 +633,23 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
         self.incident_panel.show()
 
     def save_letter(self) -> None:
-        self._save_document(save_announcement_letter)
+        self._save_document(announcement_letter())
 
     def save_agenda_item(self) -> None:
-        self._save_document(save_visit_ics)
+        self._save_document(agenda_item())
 
-    def _save_document(self, save: DocumentSaver) -> None:
+    def _save_document(self, document: VisitDocument) -> None:
         row = self.selected()
         if row is not None:
-            said, error = save_document(save, self.ctx, row.id, self, self.choose_save_path)
-            if said:
-                self._say(said, error=error)
+            save_document(
+                document,
+                self.ctx,
+                self.tasks,
+                row.id,
+                self,
+                self.choose_save_path,
+                lambda text, error: self._say(text, error=error),
+            )
 
     def show_details(self) -> None:
         row = self.selected()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ..services.context import ServiceContext
 from .forms import FormUi, setup_form
 from .hub import AppHub
+from .i18n import failure_text
 from .screen_fit import page_scroll
 from .tasks import TaskRunner
 
@@ -89,6 +90,14 @@ class WorkspacePage(QWidget, Generic[U]):
         except RuntimeError:
             # The task runner is shut down: the window is closing; nothing to load.
             self._reading = False
+
+    def _load_failed(self, error: BaseException) -> None:
+        """A read of ``reload`` failed: the reason on the page's message line."""
+        self._say(failure_text(error), error=True)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        """Show ``text`` on the page's message line (each page that has one)."""
+        raise NotImplementedError
 
     def refresh(self) -> None:
         """Reload what the page shows, unless the team server is unreachable

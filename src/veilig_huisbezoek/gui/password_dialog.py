@@ -8,6 +8,7 @@ so that the old password, also from an older copy of the key file, opens nothing
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -90,12 +91,18 @@ class PasswordDialog(QDialog):
         self.cosign_box = CoSignBox(self)
         outer = self.ui.outerLayout
         outer.insertWidget(outer.indexOf(self.error_label), self.cosign_box)
-        try:
-            needed = lead and accounts.needs_lead_cosign(ctx, account_id)
-        except StoreError:  # server unreachable: ask; the service decides when saving
-            needed = lead
-        self._cosign = not own and needed
+        # Asked for a leidinggevende until the task runner says whether the team has
+        # another one to co-sign (unreachable: asked; the service decides when saving).
+        self._cosign = not own and lead
         self.cosign_box.setVisible(self._cosign)
+        if self._cosign:
+            with contextlib.suppress(RuntimeError):  # the window is closing
+                tasks.run(
+                    lambda: accounts.needs_lead_cosign(ctx, account_id),
+                    self._cosign_known,
+                    lambda _error: None,
+                    owner=self,
+                )
         QWidget.setTabOrder(self.repeat_edit, self.cosign_box.user_edit)
         QWidget.setTabOrder(self.cosign_box.user_edit, self.cosign_box.password_edit)
         QWidget.setTabOrder(self.cosign_box.password_edit, self.ok_button)
@@ -103,6 +110,10 @@ class PasswordDialog(QDialog):
         self._busy = False
         self.rotation: KeyRotation | None = None
         keep_fitted(self)
+
+    def _cosign_known(self, needed: object) -> None:
+        self._cosign = bool(needed)
+        self.cosign_box.setVisible(self._cosign)
 
     def _submit(self) -> None:
         if self._busy:

@@ -31,17 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.checklist import RiskLevel
-from ..domain.errors import UserError
 from ..domain.response import Measure, MonthFigures, minutes_seconds
 from ..services import reports
 from ..services.context import ServiceContext
 from ..services.files import write_atomically
 from ..services.reports import ReportNumbers
-from ..storage.errors import StoreError
 from .file_choosers import SavePathChooser, ask_save_path
 from .forms_generated.ui_reports_page import Ui_ReportsPage
 from .hub import AppHub
-from .i18n import domain_text, error_text
+from .i18n import domain_text
 from .look import ERROR_STYLE, OK_STYLE, scaled_font
 from .page_base import WorkspacePage
 from .readout import ReadoutLabel
@@ -180,15 +178,6 @@ class ReportsPage(WorkspacePage[Ui_ReportsPage]):
         self.load_in_background(
             lambda: reports.build_report(ctx, months=months), self._loaded, self._load_failed
         )
-
-    def _load_failed(self, error: BaseException) -> None:
-        if isinstance(error, UserError | StoreError):
-            self._say(error_text(error), error=True)
-        else:
-            self._say(
-                self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__),
-                error=True,
-            )
 
     def _loaded(self, result: object) -> None:
         numbers = cast(ReportNumbers, result)

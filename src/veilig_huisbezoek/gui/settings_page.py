@@ -28,9 +28,8 @@ from ..domain.errors import UserError
 from ..domain.settings import SETTING_GROUPS, SettingField, Settings, setting_field
 from ..services.context import ServiceContext
 from ..services.settings import load_settings, save_settings
-from ..storage.errors import StoreError
 from .hub import AppHub
-from .i18n import domain_text, error_text
+from .i18n import domain_text, error_text, failure_text
 from .look import ERROR_STYLE, OK_STYLE, PRIMARY_BUTTON_STYLE, scaled_font
 from .readout import ReadoutLabel
 from .tasks import TaskRunner
@@ -146,12 +145,7 @@ class SettingsPage(QWidget):
 
     def _load_failed(self, error: BaseException) -> None:
         self._reading = False
-        self._say(self._error_text(error), error=True)
-
-    def _error_text(self, error: BaseException) -> str:
-        if isinstance(error, UserError | StoreError):
-            return error_text(error)
-        return self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__)
+        self._say(failure_text(error), error=True)
 
     def show_settings(self, settings: Settings) -> None:
         values = settings.to_dict()
@@ -214,7 +208,7 @@ class SettingsPage(QWidget):
 
     def _save_failed(self, error: BaseException) -> None:
         self._set_saving(False)
-        self._say(self._error_text(error), error=True)
+        self._say(failure_text(error), error=True)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message_label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)

@@ -9,6 +9,7 @@ version does not know are shown generically, never dropped.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -34,7 +35,6 @@ from PySide6.QtWidgets import (
 from ..domain.call_outcome import CallAction, NameUsed
 from ..domain.checklist import Answer, Checklist, ChecklistFormatError, RiskLevel, default_checklist
 from ..domain.clock import to_local
-from ..domain.errors import UserError
 from ..domain.phone import format_phone
 from ..domain.reminders import ReminderKind
 from ..services.context import ServiceContext
@@ -48,10 +48,11 @@ from ..services.visit_details import (
 )
 from .forms import setup_form
 from .forms_generated.ui_visit_detail import Ui_VisitDetailDialog
-from .i18n import domain_text, error_text, stored_reason_text
+from .i18n import domain_text, failure_text, stored_reason_text
 from .look import scaled_font
 from .screen_fit import fit_to_screen
 from .table_model import RowTableModel
+from .tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -309,29 +310,39 @@ class VisitDetailDialog(QDialog):
 
     # ---- opening ------------------------------------------------------------------
     @classmethod
-    def for_visit(
-        cls, ctx: ServiceContext, visit_id: int, parent: QWidget | None = None
-    ) -> VisitDetailDialog:
-        """Load the visit (role checks in the service) and build the window."""
-        return cls(get_visit_detail(ctx, visit_id), parent)
-
-    @classmethod
     def show_for(
-        cls, ctx: ServiceContext, visit_id: int, parent: QWidget | None = None
-    ) -> VisitDetailDialog | None:
-        """Show the visit in its own window, without blocking the rest of the app
-        (alarms and the buddy board keep working). A refusal is shown as a message."""
-        try:
-            dialog = cls.for_visit(ctx, visit_id, parent)
-        except UserError as exc:
+        cls,
+        ctx: ServiceContext,
+        tasks: TaskRunner,
+        visit_id: int,
+        parent: QWidget | None = None,
+        opened: Callable[[VisitDetailDialog], None] | None = None,
+    ) -> None:
+        """Load the visit on the task runner (role checks in the service), then show it
+        in its own window, without blocking the rest of the app (alarms and the buddy
+        board keep working), and call ``opened`` with it. A refusal is shown as a
+        message."""
+
+        def loaded(detail: VisitDetail) -> None:
+            dialog = cls(detail, parent)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.show()
+            dialog.raise_()
+            dialog.activateWindow()
+            if opened is not None:
+                opened(dialog)
+
+        def failed(error: BaseException) -> None:
             title = QCoreApplication.translate("VisitDetailDialog", "Bezoek openen")
-            QMessageBox.warning(parent, title, error_text(exc))
-            return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
+            box = QMessageBox(QMessageBox.Icon.Warning, title, failure_text(error))
+            box.setParent(parent, box.windowFlags())
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+        try:
+            tasks.run(lambda: get_visit_detail(ctx, visit_id), loaded, failed, owner=parent)
+        except RuntimeError:  # the window is closing: nothing to show
+            return
 
     # ---- header -------------------------------------------------------------------
     def _person(self, person: Person) -> str:

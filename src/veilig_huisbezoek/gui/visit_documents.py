@@ -1,13 +1,17 @@
 """Save a visit's announcement letter (PDF) or agenda item (.ics) where the person chooses.
 
-Hooks for the visit pages (my_visits, visit_detail): one call from a button each. The
-bytes are made in memory and written only to the path picked in the save dialog.
+Hooks for the visit pages (my_visits): one call from a button each. What the document
+holds is read on the task runner (a store session: never on the GUI thread); the bytes
+are then made in memory (a PDF is drawn by Qt, on the GUI thread) and written only to
+the path picked in the save dialog.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -15,64 +19,62 @@ from PySide6.QtWidgets import QWidget
 from ..services import documents
 from ..services.context import ServiceContext
 from ..services.files import write_atomically
-from .file_choosers import SavePathChooser, ask_save_path
-
-# (ctx, visit id, parent, chooser) → the written file, or None when the person cancelled.
-DocumentSaver = Callable[[ServiceContext, int, QWidget, SavePathChooser], Path | None]
+from .file_choosers import SavePathChooser
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VisitDocuments", text)
+@dataclass(frozen=True)
+class VisitDocument:
+    """A document of a visit: ``read`` its content (on the task runner), ``make`` the
+    file from it (here: suggested name and bytes), saved with ``caption``/``file_filter``."""
+
+    read: Callable[[ServiceContext, int], Any]
+    make: Callable[[Any, int], tuple[str, bytes]]
+    caption: str
+    file_filter: str
 
 
-def _save(
+def announcement_letter() -> VisitDocument:
+    from ..outputs.letter import letter_pdf
+
+    def make(letter: documents.AnnouncementLetter, _visit_id: int) -> tuple[str, bytes]:
+        return f"aankondiging-{letter.reference}.pdf", letter_pdf(letter)
+
+    return VisitDocument(
+        documents.announcement_letter,
+        make,
+        QCoreApplication.translate("VisitDocuments", "Aankondigingsbrief opslaan als"),
+        QCoreApplication.translate("VisitDocuments", "PDF-bestanden (*.pdf)"),
+    )
+
+
+def agenda_item() -> VisitDocument:
+    from ..outputs.ics import visit_ics
+
+    def make(item: documents.AgendaItem, visit_id: int) -> tuple[str, bytes]:
+        return f"huisbezoek-{visit_id}.ics", visit_ics(item)
+
+    return VisitDocument(
+        documents.agenda_item,
+        make,
+        QCoreApplication.translate("VisitDocuments", "Agenda-item opslaan als"),
+        QCoreApplication.translate("VisitDocuments", "Agenda-items (*.ics)"),
+    )
+
+
+def write_document(
+    document: VisitDocument,
+    content: object,
+    visit_id: int,
     parent: QWidget,
-    make: Callable[[], tuple[str, bytes]],
-    caption: str,
-    file_filter: str,
     choose: SavePathChooser,
 ) -> Path | None:
-    """Make the document, ask where, write it; ``None`` when the person cancels.
-
-    Errors (no permission, store trouble, disk full) propagate as UserError/StoreError/
-    OSError for the calling page to show in its message line.
-    """
-    suggested, data = make()
-    path = choose(parent, caption, suggested, file_filter)
+    """Make the document from what was read, ask where, write it; ``None`` when the
+    person cancels. Errors (a refusal, disk full) propagate as UserError/OSError for the
+    calling page to show in its message line."""
+    suggested, data = document.make(content, visit_id)
+    path = choose(parent, document.caption, suggested, document.file_filter)
     if not path:
         return None
     target = Path(path)
     write_atomically(target, data)  # owner-only: the letter and agenda item are personal
     return target
-
-
-def save_announcement_letter(
-    ctx: ServiceContext,
-    visit_id: int,
-    parent: QWidget,
-    choose: SavePathChooser = ask_save_path,
-) -> Path | None:
-    from ..outputs.letter import letter_pdf
-
-    def make() -> tuple[str, bytes]:
-        letter = documents.announcement_letter(ctx, visit_id)
-        return f"aankondiging-{letter.reference}.pdf", letter_pdf(letter)
-
-    return _save(
-        parent, make, _tr("Aankondigingsbrief opslaan als"), _tr("PDF-bestanden (*.pdf)"), choose
-    )
-
-
-def save_visit_ics(
-    ctx: ServiceContext,
-    visit_id: int,
-    parent: QWidget,
-    choose: SavePathChooser = ask_save_path,
-) -> Path | None:
-    from ..outputs.ics import visit_ics
-
-    def make() -> tuple[str, bytes]:
-        item = documents.agenda_item(ctx, visit_id)
-        return f"huisbezoek-{visit_id}.ics", visit_ics(item)
-
-    return _save(parent, make, _tr("Agenda-item opslaan als"), _tr("Agenda-items (*.ics)"), choose)

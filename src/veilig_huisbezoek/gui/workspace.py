@@ -169,9 +169,13 @@ class WorkspaceView(QWidget):
         from .visit_detail import VisitDetailDialog
 
         opener = QApplication.focusWidget()
-        dialog = VisitDetailDialog.show_for(self.ctx, visit_id, self)
-        if dialog is not None:
-            return_focus(dialog, opener=opener)
+        VisitDetailDialog.show_for(
+            self.ctx,
+            self.tasks,
+            visit_id,
+            self,
+            opened=lambda dialog: return_focus(dialog, opener=opener),
+        )
 
     def _report_back(self, visit_id: int) -> None:
         """*Mijn bezoeken* with this visit selected and *Terug, veilig* in focus."""
@@ -221,7 +225,9 @@ class WorkspaceView(QWidget):
         from .incident_dialog import IncidentData, IncidentDialog
 
         assert isinstance(loaded, IncidentData)
-        dialog = IncidentDialog(self.ctx, incident_id=incident_id, loaded=loaded, parent=self)
+        dialog = IncidentDialog(
+            self.ctx, self.tasks, incident_id=incident_id, loaded=loaded, parent=self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.incident_dialog = dialog
         return_focus(dialog)

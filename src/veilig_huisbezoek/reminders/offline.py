@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import Enum
 
 from ..domain.errors import NotAllowedError
 from ..domain.reminders import Reminder
@@ -116,37 +117,95 @@ class OfflineAlarms:
         self._entries[reminder.key] = LocalAlarm(reminder, info)
         return info
 
+    def keys(self) -> frozenset[str]:
+        """The reminder keys of the alarms kept here."""
+        return frozenset(self._entries)
+
+    def acknowledged_keys(self) -> frozenset[str]:
+        return frozenset(self._acknowledged_here)
+
+    def copies(self) -> list[tuple[str, LocalAlarm]]:
+        """The alarms to record, oldest first, as copies: :func:`record_copies` records
+        them off the GUI thread, :meth:`settle` takes the outcome back here."""
+        return [(key, replace(entry)) for key, entry in self._entries.items()]
+
     def record(self, ctx: ServiceContext) -> tuple[list[Recorded], bool]:
         """Record the local alarms (and their acknowledgements), oldest first.
 
         Returns those done (recorded, or refused for good) and whether the server was
         lost again on the way (the rest waits for the next pass)."""
+        return self.settle(record_copies(ctx, self.copies()))
+
+    def settle(self, outcome: RecordOutcome) -> tuple[list[Recorded], bool]:
+        """Take the outcome of :func:`record_copies` (on the GUI thread): those done
+        (recorded, or refused for good) leave, and whether the server was lost again.
+        One acknowledged here after its copy was taken stays, recorded: the next pass
+        records the acknowledgement."""
         done: list[Recorded] = []
-        for key, entry in list(self._entries.items()):
-            try:
-                if entry.recorded is None:
-                    assert entry.reminder is not None  # only recorded ones come without
-                    entry.recorded = alarms.raise_alarm(
-                        ctx,
-                        entry.reminder,
-                        raised_late=entry.info.raised_late,
-                        raised_at=entry.info.raised_at,
-                    )
-                if entry.acknowledged_at is not None and not entry.recorded.acknowledged:
-                    entry.recorded = alarms.acknowledge(
-                        ctx, entry.recorded.id, at=entry.acknowledged_at
-                    )
-            except StoreUnreachableError:
-                return done, True  # lost again: the next pass tries again
-            except StoreError as exc:
-                log.warning("alarm %s not recorded yet (%s)", key, type(exc).__name__)
+        for key, copy, state in outcome.entries:
+            entry = self._entries.get(key)
+            if entry is None:  # done by another pass meanwhile
                 continue
-            except NotAllowedError as exc:
-                # Refused for good (e.g. the visit is gone): the local row stays.
-                log.warning("alarm %s not recorded (%s)", key, type(exc).__name__)
+            if state is _State.PENDING:
+                if entry.recorded is None:
+                    entry.recorded = copy.recorded
+                continue
+            if state is _State.REFUSED:
                 del self._entries[key]
                 done.append(Recorded(key, entry.info, None))
                 continue
+            recorded = copy.recorded
+            assert recorded is not None
+            if entry.acknowledged_at is not None and not recorded.acknowledged:
+                entry.recorded = recorded  # acknowledged here meanwhile: the next pass
+                continue
             del self._entries[key]
-            done.append(Recorded(key, entry.info, entry.recorded))
-        return done, False
+            done.append(Recorded(key, entry.info, recorded))
+        return done, outcome.lost
+
+
+class _State(Enum):
+    RECORDED = "recorded"
+    REFUSED = "refused"  # for good (e.g. the visit is gone): the local row stays
+    PENDING = "pending"  # a store error: the next pass tries again
+
+
+@dataclass(frozen=True)
+class RecordOutcome:
+    """What :func:`record_copies` did with each copy it got to, and whether the server
+    was lost again on the way (the rest was not tried)."""
+
+    entries: list[tuple[str, LocalAlarm, _State]]
+    lost: bool
+
+
+def record_copies(ctx: ServiceContext, copies: list[tuple[str, LocalAlarm]]) -> RecordOutcome:
+    """Record copies of local alarms (and their acknowledgements) on the store, oldest
+    first; runs off the GUI thread (a round trip each), touching only the copies."""
+    entries: list[tuple[str, LocalAlarm, _State]] = []
+    for key, entry in copies:
+        try:
+            if entry.recorded is None:
+                assert entry.reminder is not None  # only recorded ones come without
+                entry.recorded = alarms.raise_alarm(
+                    ctx,
+                    entry.reminder,
+                    raised_late=entry.info.raised_late,
+                    raised_at=entry.info.raised_at,
+                )
+            if entry.acknowledged_at is not None and not entry.recorded.acknowledged:
+                entry.recorded = alarms.acknowledge(
+                    ctx, entry.recorded.id, at=entry.acknowledged_at
+                )
+        except StoreUnreachableError:
+            return RecordOutcome(entries, True)  # lost again: the next pass tries again
+        except StoreError as exc:
+            log.warning("alarm %s not recorded yet (%s)", key, type(exc).__name__)
+            entries.append((key, entry, _State.PENDING))
+            continue
+        except NotAllowedError as exc:
+            log.warning("alarm %s not recorded (%s)", key, type(exc).__name__)
+            entries.append((key, entry, _State.REFUSED))
+            continue
+        entries.append((key, entry, _State.RECORDED))
+    return RecordOutcome(entries, False)

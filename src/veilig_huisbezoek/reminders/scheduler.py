@@ -37,10 +37,11 @@ never raises ``StoreUnreachableError``: there every alarm is recorded at once as
 With an injected ``FakeClock`` APScheduler is off and tests drive time with
 ``check_due(now)`` / ``tick()``.
 
-With a task runner (the app) a rebuild never reads the database on the GUI thread: a
-clock jump found by the tick reads the snapshot on the runner's worker and fires the
-missed reminders when it is back (``rebuild()`` called directly stays synchronous, for
-tests and callers without a runner). The re-read before firing a due reminder
+With a task runner (the app) a rebuild never opens a store session on the GUI thread:
+``request_rebuild`` (also after a clock jump found by the tick) reads the snapshot,
+records the local alarms and raises what is due on the runner's worker; the GUI thread
+only shows what came back and re-arms (``rebuild()`` called directly stays synchronous,
+for tests and callers without a runner). The re-read before firing a due reminder
 (``check_due``) still runs on the GUI thread (docs/performance.md). The local alarms of
 an unreachable server are kept by ``reminders/offline.py``.
 
@@ -64,6 +65,7 @@ import logging
 import math
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
@@ -79,7 +81,7 @@ from ..services import alarms
 from ..services.alarms import RAISED_LATE_TOLERANCE, AlarmInfo, VisitContact
 from ..services.context import ServiceContext
 from ..storage.errors import StoreError, StoreUnreachableError
-from .offline import OfflineAlarms
+from .offline import LocalAlarm, OfflineAlarms, Recorded, RecordOutcome, record_copies
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +105,71 @@ class Runner(Protocol):
 
 # A snapshot as the scheduler keeps it: the reminders and the visitors' contact details.
 _Loaded = tuple[list[Reminder], Mapping[int, VisitContact]]
+
+
+@dataclass(frozen=True)
+class _Pass:
+    """A pass done on the task runner's worker (``request_rebuild``): the snapshot
+    (None: not read; ``unreachable`` says why), the moment it fired for, the local alarms
+    it recorded and the due reminders it raised (an alarm, or None: the server was
+    unreachable, so the GUI thread fires it as a local alarm)."""
+
+    loaded: _Loaded | None
+    moment: datetime
+    unreachable: bool = False
+    recorded: RecordOutcome = field(default_factory=lambda: RecordOutcome([], False))
+    raised: list[tuple[Reminder, bool, AlarmInfo | None]] = field(default_factory=list)
+
+
+def _worker_pass(
+    ctx: ServiceContext,
+    clock: Clock,
+    deadlines: Callable[[ServiceContext], Sequence[Deadline]] | None,
+    contacts: bool,
+    local: list[tuple[str, LocalAlarm]],
+    skip: frozenset[str],
+    acknowledged_here: frozenset[str],
+) -> _Pass:
+    """One pass on the worker, store work only: read the schedule, record the local
+    alarms (``local``, copies), then raise what is due now, oldest first, except the
+    reminders in ``skip`` (fired or kept locally) and escalations of alarms in
+    ``acknowledged_here``. The GUI thread takes the outcome (``_loaded``)."""
+    try:
+        found = deadlines(ctx) if deadlines is not None else ()
+        snap = alarms.snapshot(ctx, deadlines=found, contacts=contacts)
+    except StoreUnreachableError:
+        return _Pass(None, clock.now(), unreachable=True)
+    except StoreError as exc:
+        log.warning("reminder schedule not refreshed (%s)", type(exc).__name__)
+        return _Pass(None, clock.now())
+    _resolve_failovers(ctx, snap)
+    reminders = snap.reminders()
+    recorded = record_copies(ctx, local)
+    moment = clock.now()
+    unreachable = recorded.lost
+    raised: list[tuple[Reminder, bool, AlarmInfo | None]] = []
+    for reminder in reminders:  # oldest first
+        if reminder.due_at > moment:
+            break
+        if reminder.key in skip:
+            continue
+        if reminder.escalates is not None and reminder.escalates in acknowledged_here:
+            continue  # acknowledged here while offline: recorded when back
+        if unreachable and reminder.kind is ReminderKind.BUDDY_UNREACHABLE:
+            continue  # presence cannot be read: no failover (see _fire_due)
+        was_late = raised_late(reminder.due_at, moment, RAISED_LATE_TOLERANCE)
+        info: AlarmInfo | None = None
+        if not unreachable:
+            try:
+                info = alarms.raise_alarm(ctx, reminder, raised_late=was_late)
+            except StoreUnreachableError:
+                unreachable = True
+            except (StoreError, NotAllowedError) as exc:
+                # Not fired: the next pass (seconds away) tries again.
+                log.warning("alarm %s not recorded (%s)", reminder.key, type(exc).__name__)
+                continue
+        raised.append((reminder, was_late, info))
+    return _Pass((reminders, snap.contacts), moment, recorded=recorded, raised=raised)
 
 
 class _PreciseQtScheduler(QtScheduler):  # type: ignore[misc]
@@ -304,8 +371,9 @@ class ReminderScheduler(QObject):
     def request_rebuild(self) -> None:
         """Rebuild without blocking the GUI thread (connect ``hub.visits_changed`` here).
 
-        With a ``TaskRunner`` the snapshot is read and the reminders computed on its
-        worker; only firing and re-arming run on the GUI thread when the result is back
+        With a ``TaskRunner`` the snapshot is read, the reminders computed and the due
+        ones recorded on its worker; only showing them and re-arming run on the GUI
+        thread when the result is back
         (``rebuilt`` is emitted then). Requests arriving meanwhile are folded into one
         more pass. Without a task runner this is ``rebuild()``.
         """
@@ -319,13 +387,13 @@ class ReminderScheduler(QObject):
             return
         self._loading = True
         self._load_again = False
-        ctx, source, contacts = self._ctx, self._deadlines, self._keep_contacts
+        ctx, clock, source, contacts = self._ctx, self._clock, self._deadlines, self._keep_contacts
+        local = self._local.copies()
+        skip = frozenset(self._fired) | self._local.keys()
+        acknowledged = self._local.acknowledged_keys()
 
-        def load() -> _Loaded:  # on the worker: database and pure rules only
-            deadlines = source(ctx) if source is not None else ()
-            snap = alarms.snapshot(ctx, deadlines=deadlines, contacts=contacts)
-            _resolve_failovers(ctx, snap)
-            return snap.reminders(), snap.contacts
+        def load() -> _Pass:  # on the worker: the database and pure rules only
+            return _worker_pass(ctx, clock, source, contacts, local, skip, acknowledged)
 
         self._tasks.run(load, self._loaded, self._load_failed)
 
@@ -364,35 +432,67 @@ class ReminderScheduler(QObject):
         self._last_wall = self._clock.now()
         self._last_mono = self._monotonic()
 
-    def _loaded(self, pending: _Loaded) -> None:
+    def _loaded(self, result: _Pass) -> None:
+        """The worker's pass is back: keep its schedule, show what it recorded and
+        raised, re-arm (no store work here, on the GUI thread)."""
         self._loading = False
         if not self.running:
             return
-        if self._load_again:
-            self.request_rebuild()  # newer changes: one more pass follows
-        self._run(None, always=True, preloaded=pending)
+        if self._busy:  # inside a pass here (a nested event loop): it does one more
+            self._again = True
+            return
+        self._busy, self._again = True, False
+        try:
+            self._take_pass(result)
+        finally:
+            self._busy = False
+        if self._load_again or self._again:
+            self.request_rebuild()  # newer changes, or asked while firing: one more pass
         self.rebuilt.emit(len(self.pending))
 
-    def _load_failed(self, error: BaseException) -> None:
-        self._loading = False
-        log.warning("reminder schedule not refreshed (%s)", type(error).__name__)
-        if self.running:
-            self.rebuild()  # try once more here; the tick keeps trying after that
+    def _take_pass(self, result: _Pass) -> None:
+        moment = result.moment
+        if result.loaded is None:
+            if result.unreachable:
+                # The last known schedule: alarm here, record when the server is back.
+                if not self._unreachable:
+                    log.warning("reminder schedule not refreshed: server unreachable")
+                self._unreachable = True
+                self._fire_due(moment)  # unreachable: no store work
+                self._arm(moment)
+            return  # another store error: the previous schedule; the tick tries again
+        self._pending, self._contacts = result.loaded
+        self._unreachable = False
+        self._settle_local(*self._local.settle(result.recorded))
+        for reminder, was_late, info in result.raised:
+            key, escalates = reminder.key, reminder.escalates or ""
+            # Fired here meanwhile (the tick), or its alarm acknowledged here offline.
+            if key in self._fired or key in self._local or self._local.acknowledged_here(escalates):
+                continue
+            if info is None:  # the server was lost on the way: alarm here
+                self._unreachable = True
+                info = self._local.fire(reminder, moment, was_late, self._contacts)
+                log.warning("alarm %s raised locally, not recorded yet", key)
+                self.reminder_due.emit(info)
+                continue
+            self._fired.add(key)
+            if not info.acknowledged:  # else acknowledged elsewhere in the meantime
+                self.reminder_due.emit(info)
+        self._arm(moment)
 
-    def _run(
-        self,
-        now: datetime | None,
-        *,
-        always: bool,
-        preloaded: _Loaded | None = None,
-    ) -> list[AlarmInfo]:
-        """Reload (always, or when something is due; or take ``preloaded``), fire, re-arm.
+    def _load_failed(self, error: BaseException) -> None:
+        self._loading = False  # the tick tries again (check_due, seconds away)
+        log.warning("reminder schedule not refreshed (%s)", type(error).__name__)
+        if self.running and self._load_again:
+            self.request_rebuild()
+
+    def _run(self, now: datetime | None, *, always: bool) -> list[AlarmInfo]:
+        """Reload (always, or when something is due), fire, re-arm: on the calling
+        (GUI) thread; ``request_rebuild`` does it on the worker.
 
         Not re-entrant: a slot of ``reminder_due`` that asks for a rebuild gets one pass
         more instead."""
         if self._busy:
-            if preloaded is not None:
-                self._pending, self._contacts = preloaded
             self._again = True
             return []
         self._busy = True
@@ -401,13 +501,8 @@ class ReminderScheduler(QObject):
             while True:
                 self._again = False
                 moment = self._clock.now() if now is None else now
-                if preloaded is not None:
-                    (self._pending, self._contacts), preloaded = preloaded, None
-                    self._unreachable, loaded = False, True
-                else:
-                    due = bool(self._local) or any(r.due_at <= moment for r in self.pending)
-                    loaded = (always or due) and self._reload()
-                if loaded:
+                due = bool(self._local) or any(r.due_at <= moment for r in self.pending)
+                if (always or due) and self._reload():
                     self._record_local()
                     fired += self._fire_due(moment)
                     self._arm(moment)
@@ -443,7 +538,9 @@ class ReminderScheduler(QObject):
     def _record_local(self) -> None:
         """Record the alarms fired here while the server was unreachable (and their
         acknowledgements), oldest first; each becomes ``local_alarm_recorded``."""
-        done, lost = self._local.record(self._ctx)
+        self._settle_local(*self._local.record(self._ctx))
+
+    def _settle_local(self, done: list[Recorded], lost: bool) -> None:
         for entry in done:
             self._fired.add(entry.key)
             self.local_alarm_recorded.emit(entry.shown, entry.recorded)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.checklist import RiskLevel
-from ...domain.errors import UserError, ValidationError
+from ...domain.errors import ValidationError
 from ...domain.settings import Settings
 from ...domain.visit import VisitPlan
 from ...services import planning
@@ -24,11 +24,10 @@ from ...services.accounts import AccountSummary
 from ...services.context import ServiceContext
 from ...services.planning import ConsentGrant
 from ...services.settings import load_settings
-from ...storage.errors import StoreError
 from ..checklist_widget import ChecklistWidget
 from ..forms_generated.ui_prepare_visit import Ui_PrepareVisitForm
 from ..hub import AppHub
-from ..i18n import error_text
+from ..i18n import failure_text
 from ..keys import return_focus
 from ..level_badge import LevelBadge
 from ..look import ERROR_STYLE, PRIMARY_BUTTON_STYLE, focus_frame, scaled_font
@@ -182,13 +181,7 @@ class PrepareVisitPage(WorkspacePage[Ui_PrepareVisitForm]):
         self.load_in_background(job, self._loaded, self._load_failed)
 
     def _load_failed(self, error: BaseException) -> None:
-        if isinstance(error, UserError | StoreError):
-            self.errors.say(error_text(error), error=True)
-        else:
-            self.errors.say(
-                self.tr("onverwachte fout ({kind}).").format(kind=type(error).__name__),
-                error=True,
-            )
+        self.errors.say(failure_text(error), error=True)
 
     def _loaded(self, result: object) -> None:
         self.team, self.settings = cast(tuple[list[AccountSummary], Settings], result)
