@@ -415,7 +415,8 @@ class TeamStore(Store):
         slot_id: str | None,
         reset: tuple[int, int | None, datetime] | None,
     ) -> None:
-        team_accounts.set_password(self, session, account, password, slot_id=slot_id, reset=reset)
+        # The server's function makes the slot and notes who reset it (vh_set_login).
+        team_accounts.set_password(self, session, account, password)
 
     def remove_account(self, session: Session, account: Account, now: datetime) -> None:
         session.flush()

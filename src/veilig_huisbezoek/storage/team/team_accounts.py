@@ -5,7 +5,7 @@ check who may do what. For the :class:`~.store.TeamStore`.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, select, text
@@ -55,15 +55,7 @@ def create_account(store: TeamStore, session: Session, account: Account, passwor
     account.slot_id = str(parts["s"])
 
 
-def set_password(
-    store: TeamStore,
-    session: Session,
-    account: Account,
-    password: str,
-    *,
-    slot_id: str | None,
-    reset: tuple[int, int | None, datetime] | None,
-) -> None:
+def set_password(store: TeamStore, session: Session, account: Account, password: str) -> None:
     """Through the server's function, which notes who reset it (and checks the
     co-signature named in this transaction for a leidinggevende): a new key pair for
     the person. A reset by a beheerder must replace the team key in the same
