@@ -79,20 +79,20 @@ def _cmd_upgrade(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -
     """``upgrade-server --database-url OWNER-URL [--user NAME]``: migrations, the team
     schema, and re-sealing values not yet bound to their place or sealed with an older
     team key (needs a person's password: the team key)."""
+    from .storage.team import opening
     from .storage.team.location import TeamLocation
-    from .storage.team.store import TeamStore
 
     location = TeamLocation.parse(args.database_url)
     credentials = None
     if args.user:
         credentials = (args.user, passwords.read(f"Wachtwoord voor {args.user}: "))
-    resealed = TeamStore.upgrade_server(location, credentials)
+    resealed = opening.upgrade_server(location, credentials)
     print(
         f"Teamserver {location.display} bijgewerkt"
         + (f"; {resealed} versleutelde gegevens opnieuw verzegeld." if resealed else "."),
         file=out,
     )
-    if credentials is None and TeamStore.reseal_pending(location):
+    if credentials is None and opening.reseal_pending(location):
         print(
             "Let op: er zijn nog gegevens met een oudere teamsleutel; voer 'admin reseal' uit "
             "(of deze opdracht met --user).",
@@ -106,8 +106,8 @@ def _cmd_reseal(args: argparse.Namespace, passwords: _Passwords, out: TextIO) ->
     older team key with the current one, in batches (resumable), then forget the older
     keys."""
     from .cli import CommandError  # cli imports this module at its top
+    from .storage.team import opening
     from .storage.team.location import TeamLocation
-    from .storage.team.store import TeamStore
 
     if not 1 <= args.batch <= 100_000:
         raise CommandError("--batch moet tussen 1 en 100000 liggen.")
@@ -118,7 +118,7 @@ def _cmd_reseal(args: argparse.Namespace, passwords: _Passwords, out: TextIO) ->
             "(postgresql://eigenaar@server/database), zoals 'upgrade-server'."
         )
     password = passwords.read(f"Wachtwoord voor {args.user}: ")
-    report = TeamStore.reseal_server(location, (args.user, password), batch=args.batch)
+    report = opening.reseal_server(location, (args.user, password), batch=args.batch)
     print(
         f"Teamserver {location.display}: {report.resealed} versleutelde gegevens opnieuw "
         f"verzegeld en {report.reindexed} adresindexen vernieuwd; alles gebruikt nu "
@@ -136,9 +136,9 @@ def _cmd_migrate(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -
     from .storage.keyslots import normalise_username
     from .storage.models import Account
     from .storage.store import Store, holds_store
+    from .storage.team import opening
     from .storage.team.copy import copy_store, verify_copy
     from .storage.team.location import TeamLocation
-    from .storage.team.store import TeamStore
 
     data_dir: Path = args.data_dir
     if not holds_store(data_dir):
@@ -152,7 +152,7 @@ def _cmd_migrate(args: argparse.Namespace, passwords: _Passwords, out: TextIO) -
             assert me is not None
             if "beheerder" not in me.roles.split(","):
                 raise StoreError("Alleen een beheerder kan een database naar een server kopiëren.")
-        target = TeamStore.set_up(location, kdf=dict(source._ring.kdf))
+        target = opening.set_up(location, kdf=dict(source._ring.kdf))
         try:
             counts = copy_store(source, target)
             problems = verify_copy(source, target)

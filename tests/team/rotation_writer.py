@@ -30,8 +30,8 @@ from tests.conftest import PASSWORDS
 from veilig_huisbezoek.services import accounts
 from veilig_huisbezoek.services.team import team_log_in
 from veilig_huisbezoek.storage import store as store_module
+from veilig_huisbezoek.storage.team import opening
 from veilig_huisbezoek.storage.team.location import TeamLocation
-from veilig_huisbezoek.storage.team.store import TeamStore
 
 NEW_BRAM = "bram-kreeg-een-nieuw-wachtwoord-8"
 
@@ -55,7 +55,7 @@ def act(command: dict[str, Any]) -> None:
         owner = TeamLocation.parse(command["owner_url"])
         store_module._rotation_hook = hook
         say("ready")
-        TeamStore.reseal_server(
+        opening.reseal_server(
             owner, ("petra", PASSWORDS["petra"]), batch=int(command.get("batch", 3))
         )
     else:

@@ -506,7 +506,7 @@ def _beheerder_attempt(
     from sqlalchemy import text
 
     from veilig_huisbezoek.services.team import team_log_in
-    from veilig_huisbezoek.storage.team.store import TeamRefusedError
+    from veilig_huisbezoek.storage.team.errors import TeamRefusedError
 
     tom = team_log_in(scene.team.location, "tom", TOM_PASSWORD, scene.team.clock)
     try:

@@ -23,7 +23,7 @@ from veilig_huisbezoek.services.accounts import CoSignature, NewAccount
 from veilig_huisbezoek.services.context import ServiceContext
 from veilig_huisbezoek.services.team import team_log_in
 from veilig_huisbezoek.storage.errors import AuthenticationError
-from veilig_huisbezoek.storage.team.store import TeamRefusedError
+from veilig_huisbezoek.storage.team.errors import TeamRefusedError
 
 
 @pytest.fixture

@@ -23,7 +23,8 @@ from veilig_huisbezoek.gui.my_visits import MyVisitsPage
 from veilig_huisbezoek.gui.team_live import ConnectionBanner
 from veilig_huisbezoek.reminders.notifier import Notifier
 from veilig_huisbezoek.services import planning
-from veilig_huisbezoek.storage.team.store import TeamStore, TeamUnreachableError
+from veilig_huisbezoek.storage.team.errors import TeamUnreachableError
+from veilig_huisbezoek.storage.team.store import TeamStore
 
 pytestmark = pytest.mark.gui
 

@@ -18,10 +18,11 @@ from tests.team.blackhole import BlackholeProxy
 from tests.team.conftest import PgTeam
 from veilig_huisbezoek.services import settings as settings_service
 from veilig_huisbezoek.services.team import team_log_in
+from veilig_huisbezoek.storage.team.errors import TeamUnreachableError
 from veilig_huisbezoek.storage.team.listen import ChangeListener, conninfo_from_url
 from veilig_huisbezoek.storage.team.location import TeamLocation
 from veilig_huisbezoek.storage.team.schema import CHANNEL
-from veilig_huisbezoek.storage.team.store import TeamStore, TeamUnreachableError
+from veilig_huisbezoek.storage.team.store import TeamStore
 
 
 def _listener(

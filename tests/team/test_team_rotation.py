@@ -32,9 +32,8 @@ from veilig_huisbezoek.storage.keyslots import KeyRing
 from veilig_huisbezoek.storage.models import Account
 from veilig_huisbezoek.storage.sealed import Sealer, SealError
 from veilig_huisbezoek.storage.store import KeyRotation
-from veilig_huisbezoek.storage.team import reseal
+from veilig_huisbezoek.storage.team import key_wraps, opening, reseal
 from veilig_huisbezoek.storage.team.location import TeamLocation
-from veilig_huisbezoek.storage.team.store import TeamStore
 
 NEW_BRAM = "bram-kreeg-een-nieuw-wachtwoord-8"
 
@@ -102,7 +101,7 @@ def wrapped_generations(team: PgTeam) -> set[int]:
 def keys_of(team: PgTeam, name: str, password: str | None = None) -> dict[int, bytes]:
     """The team keys a person's own slot unwraps now (their password, their rows)."""
     owner = TeamLocation.parse(team.cluster.owner_url(team.database))
-    store = TeamStore.open_as_owner(owner, name, password or PASSWORDS[name])
+    store = opening.open_as_owner(owner, name, password or PASSWORDS[name])
     try:
         return dict(store._keys)
     finally:
@@ -280,7 +279,7 @@ def test_a_workstation_open_during_the_rotation_reads_and_writes_with_the_new_ke
 def test_the_server_refuses_a_value_sealed_with_the_old_key_after_the_rotation(
     pg_team: PgTeam,
 ) -> None:
-    from veilig_huisbezoek.storage.team.store import TeamRefusedError
+    from veilig_huisbezoek.storage.team.errors import TeamRefusedError
 
     bram = pg_team.login("bram")
     try:
@@ -344,7 +343,7 @@ def _back_to_a_password_slot(team: PgTeam, name: str) -> None:
     wrapped by the password key itself, no key pair, no wraps."""
     owner = TeamLocation.parse(team.cluster.owner_url(team.database))
     key = keys_of(team, name)[1]
-    store = TeamStore.open_as_owner(owner, name, PASSWORDS[name])
+    store = opening.open_as_owner(owner, name, PASSWORDS[name])
     try:
         base = KeyRing(store._ring.store_id, store._ring.store_salt, store._ring.kdf)
     finally:
@@ -453,13 +452,13 @@ def test_an_interrupted_reseal_continues_where_it_stopped(
 
     monkeypatch.setattr(store_module, "_rotation_hook", stop_after_three)
     with pytest.raises(Stop):
-        TeamStore.reseal_server(owner, ("petra", PASSWORDS["petra"]), batch=4)
+        opening.reseal_server(owner, ("petra", PASSWORDS["petra"]), batch=4)
     left = sum(1 for v in sealed_values(pg_team) if v.generation == 1)
     assert 0 < left < older  # some batches committed, the rest left
     assert wrapped_generations(pg_team) == {1, 2}
     seen = everything_as(pg_team, "petra")  # half re-sealed: still all readable
     monkeypatch.setattr(store_module, "_rotation_hook", None)
-    report = TeamStore.reseal_server(owner, ("petra", PASSWORDS["petra"]), batch=4)
+    report = opening.reseal_server(owner, ("petra", PASSWORDS["petra"]), batch=4)
     assert report.resealed == left and report.generation == 2
     assert {v.generation for v in sealed_values(pg_team)} == {2}
     assert wrapped_generations(pg_team) == {2}
@@ -558,7 +557,7 @@ def test_a_public_key_slipped_in_past_the_app_gets_no_new_team_key(pg_team: PgTe
     """A database administrator puts Sanne's public key (and its genuine tag) in Bram's
     slot before Sanne is removed: the rotation must not wrap the new key to it."""
     owner = TeamLocation.parse(pg_team.cluster.owner_url(pg_team.database))
-    sanne = TeamStore.open_as_owner(owner, "sanne", PASSWORDS["sanne"])
+    sanne = opening.open_as_owner(owner, "sanne", PASSWORDS["sanne"])
     try:
         assert sanne._opened is not None and sanne._opened.private is not None
         sanne_private = sanne._opened.private
@@ -598,13 +597,12 @@ def test_a_public_key_slipped_in_past_the_app_gets_no_new_team_key(pg_team: PgTe
     ) == [(0,)]
     # No new wrapped key anywhere opens with Sanne's private key.
     from veilig_huisbezoek.storage.keywrap import UnwrapError, unwrap_with
-    from veilig_huisbezoek.storage.team.store import _wrapped_from
 
     for (wrapped,) in sql(pg_team, "SELECT wrapped FROM team_key_wraps WHERE generation = 2"):
         for holder in ("sanne", "bram", "anna", "petra"):
             context = replace(sanne_ring, holder=holder).key_context(2)
             with pytest.raises(UnwrapError):
-                unwrap_with(sanne_private, _wrapped_from(bytes(wrapped)), context)  # type: ignore[arg-type]
+                unwrap_with(sanne_private, key_wraps.wrapped_from(bytes(wrapped)), context)  # type: ignore[arg-type]
     # Bram's own private key no longer fits his slot; a new password puts it right.
     with pytest.raises(AuthenticationError):
         pg_team.login("bram")
@@ -623,11 +621,11 @@ def test_two_logins_with_a_password_slot_make_one_key_pair(
 
     _back_to_a_password_slot(pg_team, "bram")
     with monkeypatch.context() as patch:  # the first login has read its slot, no more
-        patch.setattr(TeamStore, "_make_key_pair", lambda self, account_id: None)
-        early, account_id = TeamStore.open_as(pg_team.location, "bram", PASSWORDS["bram"])
+        patch.setattr(opening, "make_key_pair", lambda store, account_id: None)
+        early, account_id = opening.open_as(pg_team.location, "bram", PASSWORDS["bram"])
     try:
         pg_team.login("bram").store.close()  # the second one makes the key pair
-        early._make_key_pair(account_id)  # … and the first one uses it
+        key_wraps.make_key_pair(early, account_id)  # … and the first one uses it
         [(public,)] = sql(
             pg_team,
             "SELECT public_key FROM team_keyslots WHERE rolname = %s",

@@ -46,8 +46,8 @@ from tests.team.test_team_rotation import (
 )
 from veilig_huisbezoek.services import accounts
 from veilig_huisbezoek.storage.errors import AuthenticationError
+from veilig_huisbezoek.storage.team import opening
 from veilig_huisbezoek.storage.team.location import TeamLocation
-from veilig_huisbezoek.storage.team.store import TeamStore
 
 ROOT = Path(__file__).resolve().parents[2]
 ROTATION_STEPS = ("team-rotation-wrapped", "team-rotation-stored")
@@ -175,7 +175,7 @@ def _finish(team: PgTeam, action: str, old_key: bytes, seen: dict[str, Any]) -> 
     """The owner's re-seal completes; everyone reads the same; after a rotation the old
     key opens nothing on the server."""
     owner = TeamLocation.parse(team.cluster.owner_url(team.database))
-    TeamStore.reseal_server(owner, ("anna", PASSWORDS["anna"]))
+    opening.reseal_server(owner, ("anna", PASSWORDS["anna"]))
     rotated = generation_now(team) == 2
     assert wrapped_generations(team) == {generation_now(team)}
     for name, password in _remaining(team, action, rotated).items():

@@ -20,7 +20,7 @@ from veilig_huisbezoek.domain.checklist import Answer, assess, default_checklist
 from veilig_huisbezoek.domain.register import NoteCategory
 from veilig_huisbezoek.services import register, visits
 from veilig_huisbezoek.storage.sealed import SealedValueError
-from veilig_huisbezoek.storage.team.store import TeamStore
+from veilig_huisbezoek.storage.team import opening
 
 
 @pytest.fixture
@@ -168,7 +168,7 @@ def test_upgrade_reseals_an_older_server_and_then_refuses_unbound_values(
     pg_team: PgTeam,
 ) -> None:
     note_id = _note(pg_team, "sanne", NoteCategory.WAPENS, "Vuurwapen op de keukentafel gezien.")
-    owner = TeamStore.open_as_owner(
+    owner = opening.open_as_owner(
         pg_team.location.__class__.parse(pg_team.cluster.owner_url(pg_team.database)),
         "anna",
         PASSWORDS["anna"],

@@ -1,7 +1,8 @@
 """No class over 400 lines in src/ (the compiled forms are generated, not written).
 
-One class is still over: its limit here is today's size, so it can only shrink; take it
-off the list when it is split.
+None is over now. Should one ever have to be let through for a while, list it in
+STILL_OVER with its size that day: its limit is then that size, so it can only shrink,
+and the second test says when it can come off the list.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[2] / "src" / "veilig_huisbezoek"
 GENERATED = SRC / "gui" / "forms_generated"
 MAX_LINES = 400
-# Not split yet: the team server's store (opening, key wraps, accounts, verification).
-STILL_OVER = {"storage/team/store.py:TeamStore": 817}
+STILL_OVER: dict[str, int] = {}
 
 
 def class_sizes() -> dict[str, int]:

@@ -6,6 +6,7 @@ The services themselves are the same as on the embedded store; only opening diff
 from __future__ import annotations
 
 from ..domain.clock import Clock
+from ..storage.team import opening
 from ..storage.team.listen import (
     ChangeCallback,
     ChangeListener,
@@ -31,7 +32,7 @@ def set_up_team_server(
     The first person becomes beheerder and leidinggevende (as on the embedded store),
     with their own login role on the server.
     """
-    store = TeamStore.set_up(location, kdf=kdf)
+    store = opening.set_up(location, kdf=kdf)
     try:
         create_first_account(store, first, clock)
     finally:
@@ -42,7 +43,7 @@ def team_log_in(
     location: TeamLocation, username: str, password: str, clock: Clock | None = None
 ) -> ServiceContext:
     """Log in on a team server as this person; raises AuthenticationError."""
-    store, account_id = TeamStore.open_as(location, username, password)
+    store, account_id = opening.open_as(location, username, password)
     return session_for(store, account_id, clock)
 
 
@@ -57,7 +58,7 @@ def team_log_in_as_owner(
     from ..storage.keyslots import normalise_username
     from ..storage.models import Account
 
-    store = TeamStore.open_as_owner(location, username, password)
+    store = opening.open_as_owner(location, username, password)
     with store.read_session() as session:
         account_id = session.execute(
             select(Account.id).where(

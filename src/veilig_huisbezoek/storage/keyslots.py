@@ -26,7 +26,7 @@ finding your slot proves you know the password. *Password slots* (the only kind 
 format 1, and what a team server held before key pairs) wrap the database key directly
 with the password key; a person's password slot becomes a key pair at their next login.
 
-A team server (:mod:`.team.store`) keeps the same slots in tables, one person's at a
+A team server (:mod:`.team.key_wraps`) keeps the same slots in tables, one person's at a
 time in a ring whose :attr:`KeyRing.holder` names them: every wrapped key, admission
 tag and sealed private key is then bound to that person too.
 
