@@ -137,6 +137,7 @@ def _pss_kib(pid: int) -> int:
 @dataclass
 class ServerFigures:
     cpu_cores: float
+    top: list[tuple[float, int, str]]  # the server's busiest statements: ms, calls, text
     pss_mib_max: float
     tps: float
     connections_max: int
@@ -152,12 +153,15 @@ class ServerWatch:
         self.cluster = cluster
         self.database = database
         self.conn = psycopg.connect(cluster.conninfo(database), autocommit=True)
+        self.conn.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+        self.conn.execute("SELECT pg_stat_statements_reset()")
         self.start_ticks: dict[int, int] = {}
         self.start_xacts = 0
         self.started = 0.0
         self.pss_max = 0
         self.conn_max = 0
         self.listen_max = 0
+        self.top: list[tuple[float, int, str]] = []
 
     def _xacts(self) -> int:
         row = self.conn.execute(
@@ -194,9 +198,17 @@ class ServerWatch:
             if now is not None:
                 ticks += now - self.start_ticks.get(pid, 0)
         hz = os.sysconf("SC_CLK_TCK")
+        self.top = [
+            (float(r[0]), int(r[1]), " ".join(str(r[2]).split())[:150])
+            for r in self.conn.execute(
+                "SELECT total_exec_time, calls, query FROM pg_stat_statements "
+                "ORDER BY total_exec_time DESC LIMIT 8"
+            ).fetchall()
+        ]
         self.conn.close()
         return ServerFigures(
             ticks / hz / elapsed,
+            self.top,
             self.pss_max / 1024,
             xacts / elapsed,
             self.conn_max,
@@ -228,7 +240,10 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def one_run(n: int, m: int, seconds: float, say: Any) -> RunFigures:
-    cluster = create_cluster(max_connections=4 * n + 40)
+    cluster = create_cluster(
+        max_connections=4 * n + 40,
+        extra_conf=("shared_preload_libraries = 'pg_stat_statements'",),
+    )
     try:
         url, people = make_team(cluster, n)
         say(f"{n} accounts made; {n} workstations log in …")
@@ -380,6 +395,10 @@ def main() -> int:
             f"{r.server.cpu_cores:>7.2f}c {r.server.pss_mib_max:>8.0f} {r.server.tps:>7.0f} "
             f"{r.server.connections_max:>5} {failover:>10}"
         )
+    for r in runs:
+        print(f"busiest statements on the server at {r.workstations} desks (ms total, calls):")
+        for ms, calls, query in r.server.top:
+            print(f"  {ms:9.0f} {calls:7d}  {query}")
     for r in runs:
         if r.errors:
             print(f"refused or raced changes at {r.workstations} desks: {r.errors}")

@@ -248,7 +248,11 @@ def pgserver_bin_dir() -> Path | None:
 
 
 def create_cluster(
-    bin_dir: Path | None = None, *, tls: bool = True, max_connections: int = 60
+    bin_dir: Path | None = None,
+    *,
+    tls: bool = True,
+    max_connections: int = 60,
+    extra_conf: tuple[str, ...] = (),
 ) -> Cluster:
     bin_dir = bin_dir or find_bin_dir()
     if bin_dir is None:
@@ -308,6 +312,7 @@ def create_cluster(
             "shared_buffers = 32MB",
             f"max_connections = {max_connections}",
             "log_min_messages = warning",
+            *extra_conf,
             "",
         ]
     )

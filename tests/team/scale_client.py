@@ -369,6 +369,7 @@ def run_worker(spec: WorkerSpec, setup: Any, end: Any | None, starts_at: Any, re
     try:
         _run_worker(spec, setup, end, starts_at, results)
     except BaseException:
+        log.exception("worker failed")
         setup.abort()  # the others stop waiting for this process
         if end is not None:
             end.abort()
