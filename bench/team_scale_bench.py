@@ -216,6 +216,38 @@ class ServerWatch:
         )
 
 
+def measure_dump(cluster: Cluster, database: str) -> tuple[float, float, float]:
+    """``pg_dump -Fc`` of the team database as IT would make it: (database MiB, dump
+    MiB, seconds)."""
+    import subprocess
+    import tempfile
+
+    import psycopg
+
+    with psycopg.connect(cluster.conninfo(database)) as conn:
+        row = conn.execute("SELECT pg_database_size(current_database())").fetchone()
+        assert row is not None
+        size = int(row[0])
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "team.dump"
+        began = time.monotonic()
+        subprocess.run(
+            [
+                str(cluster.bin_dir / "pg_dump"),
+                "-Fc",
+                "-f",
+                str(target),
+                cluster.conninfo(database),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        took = time.monotonic() - began
+        dumped = target.stat().st_size
+    return size / 2**20, dumped / 2**20, took
+
+
 # ---- one run ----------------------------------------------------------------------
 @dataclass
 class RunFigures:
@@ -232,6 +264,7 @@ class RunFigures:
     failover_s: float | None
     setup_s: float
     errors: dict[str, int]
+    dump: tuple[float, float, float]  # database MiB, pg_dump -Fc MiB, seconds
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -316,6 +349,7 @@ def one_run(n: int, m: int, seconds: float, say: Any) -> RunFigures:
             found: list[WorkerResult] = [results.get(timeout=120) for _ in processes]
             for process in processes:
                 process.join(30)
+            dump = measure_dump(cluster, database)
         finally:
             for process in [*processes, killed]:
                 if process.is_alive():
@@ -358,6 +392,7 @@ def one_run(n: int, m: int, seconds: float, say: Any) -> RunFigures:
         failover,
         setup_s,
         errors,
+        dump,
     )
 
 
@@ -399,6 +434,12 @@ def main() -> int:
         print(f"busiest statements on the server at {r.workstations} desks (ms total, calls):")
         for ms, calls, query in r.server.top:
             print(f"  {ms:9.0f} {calls:7d}  {query}")
+    for r in runs:
+        db, dumped, took = r.dump
+        print(
+            f"after the run at {r.workstations} desks: database {db:.0f} MiB; "
+            f"pg_dump -Fc {dumped:.1f} MiB in {took:.1f} s"
+        )
     for r in runs:
         if r.errors:
             print(f"refused or raced changes at {r.workstations} desks: {r.errors}")

@@ -8,7 +8,14 @@ from datetime import UTC, datetime
 
 from tests.conftest import PASSWORDS
 from tests.team.conftest import PgTeam
-from tests.team.scale_client import Person, WorkerSpec, drive, plan_running, set_up_desks
+from tests.team.scale_client import (
+    Person,
+    WorkerSpec,
+    drive,
+    go_live,
+    plan_running,
+    set_up_desks,
+)
 
 
 def test_changes_reach_every_other_desk(pg_team: PgTeam) -> None:
@@ -19,6 +26,7 @@ def test_changes_reach_every_other_desk(pg_team: PgTeam) -> None:
     desks = set_up_desks(spec)
     try:
         plan_running(desks, spec, datetime.now(UTC))
+        go_live(desks)
         changes = drive(desks, spec, time.monotonic() + spec.seconds)
         time.sleep(2.0)  # the last change's reloads
     finally:
