@@ -406,6 +406,7 @@ def _run_worker(
     time.sleep(max(0.0, until - time.monotonic()))
     if end is None:
         time.sleep(3600)  # the victim: killed before this
+        return
     end.wait(BARRIER_S)  # the coordinator reads the server's figures now
     end.wait(BARRIER_S)  # … and lets the desks go (the failover may still have been running)
     for desk in desks:
