@@ -138,6 +138,7 @@ def _pss_kib(pid: int) -> int:
 class ServerFigures:
     cpu_cores: float
     top: list[tuple[float, int, str]]  # the server's busiest statements: ms, calls, text
+    lock_held: list[tuple[float, str]]  # the write lock's holder per sample: age s, state
     pss_mib_max: float
     tps: float
     connections_max: int
@@ -162,6 +163,7 @@ class ServerWatch:
         self.conn_max = 0
         self.listen_max = 0
         self.top: list[tuple[float, int, str]] = []
+        self.lock_held: list[tuple[float, str]] = []  # per sample: (held s, state)
 
     def _xacts(self) -> int:
         row = self.conn.execute(
@@ -186,6 +188,16 @@ class ServerWatch:
             (self.database,),
         ).fetchall()
         self.conn_max = max(self.conn_max, sum(int(r[1]) for r in rows))
+        # Who holds the team's write lock, how long, and whether the server is working
+        # for it ('active') or waiting for the desk ('idle in transaction').
+        holder = self.conn.execute(
+            "SELECT extract(epoch FROM now() - a.xact_start), a.state FROM pg_locks l "
+            "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' "
+            "AND l.granted AND a.datname = %s",
+            (self.database,),
+        ).fetchone()
+        if holder is not None:
+            self.lock_held.append((float(holder[0]), str(holder[1])))
         live = sum(int(r[1]) for r in rows if r[0] == "veilig-huisbezoek-live")
         self.listen_max = max(self.listen_max, live)
 
@@ -209,6 +221,7 @@ class ServerWatch:
         return ServerFigures(
             ticks / hz / elapsed,
             self.top,
+            self.lock_held,
             self.pss_max / 1024,
             xacts / elapsed,
             self.conn_max,
@@ -434,6 +447,14 @@ def main() -> int:
         print(f"busiest statements on the server at {r.workstations} desks (ms total, calls):")
         for ms, calls, query in r.server.top:
             print(f"  {ms:9.0f} {calls:7d}  {query}")
+    for r in runs:
+        held = r.server.lock_held
+        idle = sum(1 for _s, state in held if state.startswith("idle"))
+        longest = max((h for h, _s in held), default=0.0)
+        print(
+            f"write lock at {r.workstations} desks: held in {len(held)} of the 1 s samples, "
+            f"{idle} of them by a transaction waiting for its desk; longest seen {longest:.1f} s"
+        )
     for r in runs:
         db, dumped, took = r.dump
         print(
