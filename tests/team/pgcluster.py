@@ -247,7 +247,13 @@ def pgserver_bin_dir() -> Path | None:
     return found if (found / "initdb").exists() else None
 
 
-def create_cluster(bin_dir: Path | None = None, *, tls: bool = True) -> Cluster:
+def create_cluster(
+    bin_dir: Path | None = None,
+    *,
+    tls: bool = True,
+    max_connections: int = 60,
+    extra_conf: tuple[str, ...] = (),
+) -> Cluster:
     bin_dir = bin_dir or find_bin_dir()
     if bin_dir is None:
         raise RuntimeError("PostgreSQL is not installed (apt-get install postgresql)")
@@ -304,8 +310,9 @@ def create_cluster(bin_dir: Path | None = None, *, tls: bool = True) -> Cluster:
             "synchronous_commit = off",
             "full_page_writes = off",
             "shared_buffers = 32MB",
-            "max_connections = 60",
+            f"max_connections = {max_connections}",
             "log_min_messages = warning",
+            *extra_conf,
             "",
         ]
     )

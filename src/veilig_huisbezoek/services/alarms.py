@@ -223,7 +223,9 @@ def snapshot(
     alarms_query = select(Alarm.id, Alarm.reminder_key, Alarm.acknowledged_at).where(relevant)
     heads: dict[int, tuple[str, datetime, int, int, str, datetime]] = {}
     callbacks: dict[int, list[CallbackMoment]] = {}
-    with ctx.store.session() as session:
+    # A read snapshot, not a write session: every desk re-reads this on every change, and
+    # on a team server the write lock would queue them all behind each other.
+    with ctx.store.read_session() as session:
         # Plain column rows through Core: no ORM identity work for thousands of rows.
         conn = session.connection()
         for row in conn.execute(rows_query):
@@ -488,7 +490,7 @@ def open_alarms(ctx: ServiceContext) -> list[AlarmInfo]:
 
     from ..storage.models import Alarm
 
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         found = _infos(session, and_(Alarm.acknowledged_at.is_(None), _visible_alarms(ctx)))
         found = _with_heads(ctx, session, found)
     # A failover of a visit that is over is done (nobody needs to take it over).
@@ -586,7 +588,7 @@ def in_hand(ctx: ServiceContext) -> list[AlarmInfo]:
         Alarm.kind.in_([k.value for k in IN_HAND_KINDS]),
         or_(_visible_alarms(ctx), own_info),
     )
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         found = _infos(session, where)
     latest: dict[int | None, AlarmInfo] = {}
     for alarm in found:
@@ -628,7 +630,7 @@ def alarms_about_own_visits(ctx: ServiceContext) -> list[AlarmInfo]:
         own,
         not_(_visible_alarms(ctx)),
     )
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         found = _infos(session, where)
     return by_urgency(replace(alarm, for_visitor=True) for alarm in found)
 
@@ -638,7 +640,7 @@ def get_alarm(ctx: ServiceContext, alarm_id: int) -> AlarmInfo:
 
     from ..storage.models import Alarm
 
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         found = _infos(session, and_(Alarm.id == alarm_id, _visible_alarms(ctx)))
     if not found:
         raise PermissionDenied("dit alarm bestaat niet of is niet voor u bedoeld")
@@ -861,7 +863,7 @@ def open_failovers(ctx: ServiceContext, visit_id: int) -> list[int]:
 
     from ..storage.models import Alarm
 
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         return list(
             session.scalars(
                 select(Alarm.id).where(

@@ -90,7 +90,7 @@ def board_rows(ctx: ServiceContext) -> list[BoardRow]:
     me = ctx.actor.account_id
     sees_team = ctx.actor.may(Permission.SEE_TEAM_CASES)
     may_buddy = ctx.actor.may(Permission.ACT_AS_BUDDY)
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         visits = session.execute(query).all()
         next_callback: dict[int, tuple[int, datetime]] = {}
         for visit_id, callback_id, due in session.execute(callbacks_query):

@@ -170,6 +170,15 @@ CREATE OR REPLACE FUNCTION vh_sees_visit(visit integer) RETURNS boolean LANGUAGE
         SELECT 1 FROM public.visits v WHERE v.id = visit
         AND (v.visitor_id = public.vh_me() OR v.buddy_id = public.vh_me()
              OR public.vh_is_colleague(v.id))) $$;
+-- The visits this person is visitor, buddy or colleague on, read once per statement:
+-- the row policies below ask `id IN (SELECT vh_my_visits())` (one hashed set) instead of
+-- a function call per row, which cost a query or three for every row of every read.
+CREATE OR REPLACE FUNCTION vh_my_visits() RETURNS SETOF integer LANGUAGE sql STABLE
+    {_DEF} AS $$
+    WITH me AS (SELECT public.vh_me() AS id)
+    SELECT v.id FROM public.visits v, me WHERE v.visitor_id = me.id OR v.buddy_id = me.id
+    UNION
+    SELECT c.visit_id FROM public.visit_colleagues c, me WHERE c.account_id = me.id $$;
 -- visitor / buddy / leidinggevende: who may act on a visit (colleagues only read it).
 CREATE OR REPLACE FUNCTION vh_visit_part(visit integer) RETURNS text LANGUAGE sql STABLE
     {_DEF} AS $$
@@ -1046,9 +1055,11 @@ CREATE OR REPLACE FUNCTION vh_change_buddy(visit integer, from_buddy integer, to
 
 def _policies() -> list[tuple[str, str, str, str | None, str | None]]:
     """(table, name, command, USING, WITH CHECK) for the team's group role."""
-    visit_child = "vh_sees_visit(visit_id)"
+    # The same rule as vh_sees_visit (the guards' per-row form), once per statement.
+    mine = "(SELECT vh_my_visits())"
+    visit_child = f"({_LEAD} OR visit_id IN {mine})"
     incident_child = "vh_sees_incident(incident_id)"
-    seen_visit = f"{_LEAD} OR visitor_id = {_ME} OR buddy_id = {_ME} OR vh_is_colleague(id)"
+    seen_visit = f"{_LEAD} OR visitor_id = {_ME} OR buddy_id = {_ME} OR id IN {mine}"
     acting_visit = f"{_LEAD} OR visitor_id = {_ME} OR buddy_id = {_ME}"
     # Alarms: one's own visits'; a colleague also those for every colleague ('team',
     # docs/design.md §4a) and reads every failover row (numbers and times: whether someone took
@@ -1201,6 +1212,7 @@ def _function_grants(r: Roles) -> list[str]:
         "vh_refuse(text)",
         "vh_is_colleague(integer)",
         "vh_sees_visit(integer)",
+        "vh_my_visits()",
         "vh_visit_part(integer)",
         "vh_visit_state(integer)",
         "vh_sees_incident(integer)",
