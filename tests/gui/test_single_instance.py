@@ -127,3 +127,34 @@ def test_a_demo_runs_beside_the_app(desk: Desk) -> None:
     assert wait_for(lambda: "gestart (demo)" in desk.log(), timeout=START_TIMEOUT)
     time.sleep(1)
     assert demo.poll() is None
+
+
+QUITTING = """
+import sys, time
+from PySide6.QtCore import QLockFile
+lock = QLockFile(sys.argv[1])
+lock.setStaleLockTime(0)
+assert lock.tryLock(1000)
+print("held", flush=True)
+time.sleep(3)  # still shutting down: the lock held, no longer listening
+lock.unlock()
+"""
+
+
+def test_a_start_while_the_app_is_quitting_becomes_the_app(desk: Desk) -> None:
+    desk.lock.parent.mkdir(parents=True, exist_ok=True)
+    quitting = subprocess.Popen(
+        [sys.executable, "-c", QUITTING, str(desk.lock)], stdout=subprocess.PIPE, text=True
+    )
+    desk.running.append(quitting)
+    assert quitting.stdout is not None and quitting.stdout.readline().strip() == "held"
+    started = time.monotonic()
+    again = subprocess.Popen(
+        desk.command(), env=desk.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    desk.running.append(again)
+    # Not "draait al, maar reageert niet" once the lock is free: it runs the app itself.
+    assert wait_for(lambda: desk.holder_is(again) or again.poll() is not None, START_TIMEOUT)
+    assert again.poll() is None, again.communicate()[0]
+    assert time.monotonic() - started < 9  # without waiting out the hand-over's 10 s
+    assert wait_for(lambda: " gestart" in desk.log(), START_TIMEOUT)

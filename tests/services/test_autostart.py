@@ -24,11 +24,29 @@ from veilig_huisbezoek.services.autostart import (
     launch_command,
 )
 
+STRING_ESCAPES = {"s": " ", "n": "\n", "t": "\t", "r": "\r", "\\": "\\"}
 
-def desktop_split(line: str) -> list[str]:
-    """Read an ``Exec=`` value as the desktop entry specification says: arguments apart
-    by spaces; in double quotes, a backslash takes the next ``"`$\\`` literally; ``%%``
-    is a percent sign."""
+
+def string_value(raw: str) -> str:
+    """A desktop entry's string value as written in the file, unescaped (``\\s \\n \\t
+    \\r \\\\``): the specification undoes these before the ``Exec`` quoting."""
+    value = ""
+    chars = iter(raw)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            assert following in STRING_ESCAPES, raw  # anything else is not a string
+            value += STRING_ESCAPES[following]
+        else:
+            value += char
+    return value
+
+
+def desktop_split(raw: str) -> list[str]:
+    """Read an ``Exec=`` value as the desktop entry specification says: the string
+    escapes first; then arguments apart by spaces; in double quotes, a backslash takes
+    the next ``"`$\\`` literally; ``%%`` is a percent sign."""
+    line = string_value(raw)
     args: list[str] = []
     current: str | None = None
     quoted = escaped = False
@@ -69,11 +87,22 @@ def test_the_xdg_entry_starts_this_installation_with_autostart(tmp_path: Path) -
     command = desktop_split(exec_line(place.path))
     assert command == [sys.executable, "-m", "veilig_huisbezoek", AUTOSTART_FLAG]
     place.remove()
+    # A folder with a backslash or a dollar sign in its name starts the same program.
+    odd = [str(tmp_path / "Mijn $apps\\venv" / "python3"), "-m", "veilig_huisbezoek"]
+    place.install(odd)
+    assert desktop_split(exec_line(place.path)) == odd
+    assert rf'"{tmp_path}/Mijn \\$apps\\\\venv/python3"' in exec_line(place.path)
+    place.remove()
     assert not place.installed()
     place.remove()  # twice is fine
 
 
-@given(st.lists(st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1), min_size=1))
+ARGUMENT = st.text(
+    st.characters(exclude_categories=("Cc", "Cs"), include_characters="\t\n\r"), min_size=1
+)
+
+
+@given(st.lists(ARGUMENT, min_size=1))
 def test_desktop_exec_quotes_every_argument_back(command: list[str]) -> None:
     line = desktop_exec(command)
     assert "\n" not in line
@@ -176,6 +205,23 @@ def test_the_windows_run_key(monkeypatch: pytest.MonkeyPatch) -> None:
     place.remove()
 
 
+def test_on_windows_a_pip_install_starts_without_a_console(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("python.exe", "pythonw.exe"):
+        (tmp_path / name).write_bytes(b"")
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python.exe"))
+    assert launch_command("win32") == [
+        str(tmp_path / "pythonw.exe"),
+        "-m",
+        "veilig_huisbezoek",
+        AUTOSTART_FLAG,
+    ]
+    assert launch_command("linux")[0] == str(tmp_path / "python.exe")
+    (tmp_path / "pythonw.exe").unlink()  # an odd install without it: still starts
+    assert launch_command("win32")[0] == str(tmp_path / "python.exe")
+
+
 def test_the_desk_remembers_only_whether_it_was_watching(tmp_path: Path) -> None:
     assert not desk_state.was_watching(tmp_path)
     desk_state.remember_watching(True, tmp_path)
@@ -185,3 +231,17 @@ def test_the_desk_remembers_only_whether_it_was_watching(tmp_path: Path) -> None
     assert not desk_state.was_watching(tmp_path)
     (tmp_path / desk_state.FILE_NAME).write_text("{kapot")
     assert not desk_state.was_watching(tmp_path)
+
+
+def test_a_desk_state_that_cannot_be_written_does_not_stop_the_app(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Logging in, logging out and quitting all write it: a full disk or a read-only
+    # state folder must not break them (it is a hint for the next start, no more).
+    blocked = tmp_path / "state"
+    blocked.write_text("a file where the folder should be")
+    desk_state.remember_watching(True, blocked)
+    desk_state.remember_watching(False, blocked)
+    assert not desk_state.was_watching(blocked)
+    assert "niet bewaard" in caplog.text
+    assert str(tmp_path) not in caplog.text

@@ -32,6 +32,13 @@ POSIX_OS = {
     "sync",
     "mkfifo",
     "getloadavg",
+    "statvfs",
+    "fstatvfs",
+    "fdatasync",
+    "uname",
+    "sysconf",
+    "getpgrp",
+    "setpgrp",
 }
 POSIX_SIGNALS = {"SIGKILL", "SIGHUP", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGCHLD", "SIGQUIT"}
 

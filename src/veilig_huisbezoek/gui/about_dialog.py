@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..paths import log_dir
+from .readout import ReadoutLabel
 
 if TYPE_CHECKING:
     # Loaded with the dialog, not with the window (package metadata is slow to import).
@@ -69,7 +70,12 @@ class AboutDialog(QDialog):
         self.folders_label = QLabel(
             self.tr("Gegevensmap: {data}\nLogbestanden: {log}").format(data=data_dir, log=log_dir())
         )
-        self.folders_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Reached with Tab and selectable by keyboard too: IT may ask for the folders.
+        self.folders_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.folders_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.folders_label.setWordWrap(True)
         layout.addWidget(self.folders_label)
         self.autostart_box = QCheckBox(self.tr("&Starten bij aanmelden"))
@@ -87,8 +93,8 @@ class AboutDialog(QDialog):
         self.licences.setMinimumSize(520, 220)
         heading.setBuddy(self.licences)
         layout.addWidget(self.licences)
-        self.copied_label = QLabel("")
-        self.copied_label.setAccessibleName(self.tr("Melding"))
+        # Read out as "Melding" plus what it says (a bare name would hide the message).
+        self.copied_label = ReadoutLabel(caption=self.tr("Melding"))
         layout.addWidget(self.copied_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)

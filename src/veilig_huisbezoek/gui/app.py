@@ -138,7 +138,9 @@ def run_gui(argv: Sequence[str]) -> int:
         # A demo is a throw-away database of its own: it may run beside the real app.
         guard = None if args.demo else InstanceGuard(state_dir())
         if guard is not None and not guard.claim():
-            return _hand_over(guard, argv)
+            handed_over = _hand_over(guard, argv)
+            if handed_over is not None:
+                return handed_over
         logging.getLogger(__name__).info(
             "Veilig Huisbezoek %s gestart%s", __version__, " (demo)" if args.demo else ""
         )
@@ -224,11 +226,14 @@ def _set_autostart(enabled: bool) -> int:
     return 0
 
 
-def _hand_over(guard: InstanceGuard, argv: Sequence[str]) -> int:
-    """This person's app is already running: bring it to the front instead."""
+def _hand_over(guard: InstanceGuard, argv: Sequence[str]) -> int | None:
+    """This person's app is already running: bring it to the front instead. None: it
+    was quitting and has ended meanwhile, so this start is the app after all."""
     if guard.hand_over(argv):
         print("Veilig Huisbezoek draait al; dat venster staat nu vooraan.")
         return 0
+    if guard.claim():
+        return None
     print(
         "Veilig Huisbezoek draait al, maar reageert niet. Sluit het af (of herstart de "
         "computer) en start opnieuw.",

@@ -63,7 +63,8 @@ class InstanceGuard(QObject):
 
     def hand_over(self, argv: Sequence[str], timeout_s: float = 10.0) -> bool:
         """Give ``argv`` to the running app; False if it did not answer in time (it may
-        still be starting: between taking the lock and listening)."""
+        still be starting: between taking the lock and listening) or has ended
+        meanwhile (it was quitting: then :meth:`claim` succeeds)."""
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             socket = QLocalSocket()
@@ -74,8 +75,16 @@ class InstanceGuard(QObject):
                 answered = self._read_reply(socket, deadline)
                 socket.disconnectFromServer()
                 return answered
+            if self._lock_is_free():
+                return False  # nobody runs any more: no use waiting for an answer
             time.sleep(0.1)
         return False
+
+    def _lock_is_free(self) -> bool:
+        if not self._lock.tryLock(0):
+            return False
+        self._lock.unlock()
+        return True
 
     @staticmethod
     def _read_reply(socket: QLocalSocket, deadline: float) -> bool:
@@ -83,6 +92,8 @@ class InstanceGuard(QObject):
         while REPLY not in received and time.monotonic() < deadline:
             if socket.bytesAvailable() or socket.waitForReadyRead(200):
                 received += bytes(socket.readAll().data())
+            elif socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+                break  # the running app closed the connection unanswered (quitting)
         return REPLY in received
 
     def release(self) -> None:

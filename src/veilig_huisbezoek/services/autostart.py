@@ -22,12 +22,19 @@ RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 AUTOSTART_FLAG = "--autostart"
 
 
-def launch_command() -> list[str]:
+def launch_command(platform: str = sys.platform) -> list[str]:
     """How this installation starts the app: the bundle's own program, or this Python
     with the package (a venv or a pip install)."""
     if getattr(sys, "frozen", False):
         return [sys.executable, AUTOSTART_FLAG]
-    return [sys.executable, "-m", "veilig_huisbezoek", AUTOSTART_FLAG]
+    python = Path(sys.executable)
+    if platform.startswith("win"):
+        # python.exe opens a console window beside the app at every login (closing it
+        # ends the app); pythonw.exe, next to it in every install and venv, does not.
+        windowed = python.with_name("pythonw.exe")
+        if windowed.is_file():
+            python = windowed
+    return [str(python), "-m", "veilig_huisbezoek", AUTOSTART_FLAG]
 
 
 class Autostart(Protocol):
@@ -38,8 +45,14 @@ class Autostart(Protocol):
     def remove(self) -> None: ...
 
 
+# A desktop entry's string escapes, which a reader undoes before the Exec quoting.
+_STRING_ESCAPES = str.maketrans({"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"})
+
+
 def desktop_exec(command: Sequence[str]) -> str:
-    """``Exec=`` of a desktop entry: each argument quoted as the specification asks."""
+    """``Exec=`` of a desktop entry, as written in the file: each argument quoted as the
+    specification asks, then the whole value given the string escapes (so a quoted
+    ``$`` is written ``\\\\$`` and a backslash four times)."""
     quoted = []
     for arg in command:
         if arg and not any(c in arg for c in " \t\n\"'\\><~|&;$*?#()`="):
@@ -48,7 +61,7 @@ def desktop_exec(command: Sequence[str]) -> str:
         escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
         quoted.append(f'"{escaped}"')
     # A literal % must be doubled (field codes), also inside quotes.
-    return " ".join(quoted).replace("%", "%%")
+    return " ".join(quoted).replace("%", "%%").translate(_STRING_ESCAPES)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,13 @@
 """*Diagnose kopiëren*: what IT needs to help (versions, folders, kind of store, the last
 problems logged), and nothing about the people in the app. Folders under the person's
-home are written from ``~``, so the account name does not travel with the text."""
+home are written from ``~``, and the account name elsewhere in a folder as
+``<gebruiker>``, so it does not travel with the text."""
 
 from __future__ import annotations
 
+import os
 import platform
+import re
 import sys
 from pathlib import Path
 
@@ -12,13 +15,27 @@ from ..paths import log_dir, state_dir
 from .app_log import recent_problems
 from .components import Component, app_component, shipped_components
 
+ACCOUNT = "<gebruiker>"
+
+
+def _account_names() -> list[str]:
+    """This person's account name, as the home folder and the environment give it."""
+    names = {Path.home().name, *(os.environ.get(v, "") for v in ("USERNAME", "USER", "LOGNAME"))}
+    return sorted((n for n in names if len(n) >= 3), key=len, reverse=True)
+
 
 def _from_home(path: Path) -> str:
     home = Path.home()
     try:
         return str(Path("~") / path.resolve().relative_to(home.resolve()))
     except ValueError:
-        return str(path)
+        pass
+    # Elsewhere (a redirected profile on a file server, a --data-dir) the account name
+    # may still be in the path: left out too.
+    text = str(path)
+    for name in _account_names():
+        text = re.sub(re.escape(name), ACCOUNT, text, flags=re.IGNORECASE)
+    return text
 
 
 def diagnosis(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import threading
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
@@ -79,11 +80,11 @@ DAMAGED_MESSAGE = (
 
 
 def _free_bytes(folder: Path) -> int | None:
+    # shutil, not os.statvfs: that does not exist on Windows (the desktops).
     try:
-        stat = os.statvfs(folder)
+        return shutil.disk_usage(folder).free
     except OSError:
         return None
-    return stat.f_bavail * stat.f_frsize
 
 
 def _low_on_space(folder: Path | None) -> bool:
