@@ -1,6 +1,8 @@
 ; Inno Setup script for IT: a per-machine installer of the one-folder bundle.
-; Built by .github/workflows/bundle.yml:  iscc /DAppVersion=0.1.0 /DBundleDir=dist\veilig-huisbezoek packaging\windows\veilig-huisbezoek.iss
-; Silent install (software distribution):  VeiligHuisbezoek-0.1.0-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /ALLUSERS
+; Built by .github/workflows/bundle.yml (BundleDir absolute; relative paths are taken from this folder):
+;   iscc /DAppVersion=0.1.0 /DBundleDir=%CD%\dist\veilig-huisbezoek packaging\windows\veilig-huisbezoek.iss
+; Always per machine (administrator rights).
+; Silent install (software distribution):  VeiligHuisbezoek-0.1.0-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
 ; With start at login for every user:      ... /TASKS="autostart"
 ; Silent uninstall:  "C:\Program Files\Veilig Huisbezoek\unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
 
@@ -36,8 +38,14 @@ CloseApplications=yes
 Name: "dutch"; MessagesFile: "compiler:Languages\Dutch.isl"
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
+[CustomMessages]
+dutch.AutostartTask=Starten bij aanmelden (voor alle gebruikers)
+english.AutostartTask=Start at login (for all users)
+dutch.LaunchApp=Veilig Huisbezoek starten
+english.LaunchApp=Start Veilig Huisbezoek
+
 [Tasks]
-Name: "autostart"; Description: "Starten bij aanmelden (voor alle gebruikers)"; Flags: unchecked
+Name: "autostart"; Description: "{cm:AutostartTask}"; Flags: unchecked
 
 [Files]
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
@@ -53,5 +61,5 @@ Root: HKLM; Subkey: "Software\Microsoft\Windows\CurrentVersion\Run"; ValueType: 
   Flags: uninsdeletevalue; Tasks: autostart
 
 [Run]
-Filename: "{app}\veilig-huisbezoek.exe"; Description: "Veilig Huisbezoek starten"; \
+Filename: "{app}\veilig-huisbezoek.exe"; Description: "{cm:LaunchApp}"; \
   Flags: nowait postinstall skipifsilent

@@ -158,3 +158,21 @@ def test_a_start_while_the_app_is_quitting_becomes_the_app(desk: Desk) -> None:
     assert again.poll() is None, again.communicate()[0]
     assert time.monotonic() - started < 9  # without waiting out the hand-over's 10 s
     assert wait_for(lambda: " gestart" in desk.log(), START_TIMEOUT)
+
+
+def test_the_socket_is_in_the_persons_own_folder(tmp_path: Path) -> None:
+    from veilig_huisbezoek.gui.single_instance import socket_name
+
+    short = tmp_path / "state"
+    short.mkdir()
+    assert socket_name(short) == str(short.resolve() / "instance.sock")
+    # Too long for a socket path: a pipe-style name with a random part, the same each
+    # time, saying nothing of the folder (its account name) and different per person.
+    deep = tmp_path / ("j.jansen-" + "x" * 120)
+    deep.mkdir()
+    other = tmp_path / ("p.pieters-" + "y" * 120)
+    other.mkdir()
+    name = socket_name(deep)
+    assert name == socket_name(deep)
+    assert name.startswith("veilig-huisbezoek-") and len(name) == len("veilig-huisbezoek-") + 32
+    assert "jansen" not in name and name != socket_name(other)

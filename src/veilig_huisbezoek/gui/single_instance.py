@@ -10,9 +10,12 @@ gone) and is taken over by the next start.
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import json
 import logging
+import os
+import re
+import secrets
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,16 +23,36 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from ..services.files import write_atomically
+
 log = logging.getLogger(__name__)
 
 REPLY = b"ok\n"
+# sun_path holds 108 bytes on Linux, 104 on macOS.
+SOCKET_PATH_MAX = 100
 
 
 def socket_name(state_dir: Path) -> str:
-    """A short name per state folder (so per person): Unix socket paths are limited to
-    about a hundred characters, and a pipe name must not show the person's name."""
-    digest = hashlib.sha256(str(state_dir.resolve()).encode("utf-8")).hexdigest()[:16]
-    return f"veilig-huisbezoek-{digest}"
+    """Where later starts reach the running app. On POSIX a socket file in the person's
+    own state folder, where nobody else can create or reach it; on Windows (and where
+    that path is too long for a socket) a pipe name with a random part kept in that
+    folder, so that it can neither be guessed and taken first nor show whose it is."""
+    if os.name == "posix":
+        path = state_dir.resolve() / "instance.sock"
+        if len(str(path).encode("utf-8")) < SOCKET_PATH_MAX:
+            return str(path)
+    return f"veilig-huisbezoek-{_instance_token(state_dir)}"
+
+
+def _instance_token(state_dir: Path) -> str:
+    path = state_dir / "instance.id"
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        token = path.read_text(encoding="ascii").strip()
+        if re.fullmatch(r"[0-9a-f]{32}", token):
+            return token
+    token = secrets.token_hex(16)
+    write_atomically(path, token.encode("ascii"))
+    return token
 
 
 class InstanceGuard(QObject):
@@ -44,17 +67,18 @@ class InstanceGuard(QObject):
         self._lock = QLockFile(str(state_dir / "instance.lock"))
         # Held for the app's whole life: never stale by age, only when its process is gone.
         self._lock.setStaleLockTime(0)
-        self._name = socket_name(state_dir)
+        self._state_dir = state_dir
         self._server: QLocalServer | None = None
 
     def claim(self) -> bool:
         """True: this start is the running app (it now listens for later starts)."""
         if not self._lock.tryLock(100):
             return False
-        QLocalServer.removeServer(self._name)  # a socket file left by a crash
+        name = socket_name(self._state_dir)
+        QLocalServer.removeServer(name)  # a socket file left by a crash
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self._name):
+        if not server.listen(name):
             log.warning("Geen lokale verbinding voor een tweede start: %s", server.errorString())
             return True  # the lock still keeps a second copy out
         server.newConnection.connect(self._accept)
@@ -68,10 +92,11 @@ class InstanceGuard(QObject):
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             socket = QLocalSocket()
-            socket.connectToServer(self._name)
+            # Read each time: the first start ever may still be writing its random part.
+            socket.connectToServer(socket_name(self._state_dir))
             if socket.waitForConnected(500):
                 socket.write(json.dumps({"argv": list(argv)}).encode("utf-8") + b"\n")
-                socket.flush()
+                socket.waitForBytesWritten(2000)  # a pipe on Windows writes asynchronously
                 answered = self._read_reply(socket, deadline)
                 socket.disconnectFromServer()
                 return answered
@@ -108,6 +133,7 @@ class InstanceGuard(QObject):
         while (socket := self._server.nextPendingConnection()) is not None:
             socket.readyRead.connect(lambda s=socket: self._read(s))
             socket.disconnected.connect(socket.deleteLater)
+            self._read(socket)  # what arrived before the slot was connected
 
     def _read(self, socket: QLocalSocket) -> None:
         if not socket.canReadLine():

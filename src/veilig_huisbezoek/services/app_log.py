@@ -56,7 +56,7 @@ def start_log_file(folder: Path | None = None) -> Path:
     """Log to ``folder`` (the platform's log folder) from now on; returns the file.
     Uncaught exceptions go there too, by type and stack."""
     folder = folder or log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # only this person reads it
     path = folder / LOG_NAME
     root = logging.getLogger()
     for handler in list(root.handlers):
