@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from veilig_huisbezoek.services.app_log import LOG_NAME
+from veilig_huisbezoek.services.app_log import DEMO_LOG_NAME, LOG_NAME
 
 START_TIMEOUT = 60
 
@@ -70,8 +70,8 @@ class Desk:
             self.command(), env=self.env, capture_output=True, text=True, timeout=START_TIMEOUT
         )
 
-    def log(self) -> str:
-        path = self.base / "log" / LOG_NAME
+    def log(self, name: str = LOG_NAME) -> str:
+        path = self.base / "log" / name
         return path.read_text(encoding="utf-8") if path.exists() else ""
 
     def stop_all(self) -> None:
@@ -124,7 +124,8 @@ def test_a_demo_runs_beside_the_app(desk: Desk) -> None:
         text=True,
     )
     desk.running.append(demo)
-    assert wait_for(lambda: "gestart (demo)" in desk.log(), timeout=START_TIMEOUT)
+    assert wait_for(lambda: "gestart (demo)" in desk.log(DEMO_LOG_NAME), timeout=START_TIMEOUT)
+    assert "demo" not in desk.log()  # its own file: the real app's is never shared
     time.sleep(1)
     assert demo.poll() is None
 

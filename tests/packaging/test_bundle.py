@@ -103,7 +103,7 @@ def test_the_bundle_starts_without_python(bundle: Path, screen: str, tmp_path: P
         stderr=subprocess.STDOUT,
         text=True,
     )
-    log = home / ".local" / "state" / "veilig-huisbezoek" / "log" / "veilig-huisbezoek.log"
+    log = home / ".local" / "state" / "veilig-huisbezoek" / "log" / "veilig-huisbezoek-demo.log"
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and app.poll() is None:

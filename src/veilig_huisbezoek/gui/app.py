@@ -127,12 +127,12 @@ def run_gui(argv: Sequence[str]) -> int:
 
         from ..paths import state_dir
         from ..reminders.notifier import app_icon
-        from ..services.app_log import start_log_file
+        from ..services.app_log import DEMO_LOG_NAME, LOG_NAME, start_log_file
         from .i18n import install_translators, save_language, saved_language
         from .main_window import MainWindow, start_at_login
         from .single_instance import InstanceGuard
 
-        start_log_file()
+        start_log_file(name=DEMO_LOG_NAME if args.demo else LOG_NAME)
         app = QApplication.instance() or QApplication(sys.argv[:1])
         assert isinstance(app, QApplication)
         # A demo is a throw-away database of its own: it may run beside the real app.

@@ -21,6 +21,9 @@ from types import TracebackType
 from ..paths import log_dir
 
 LOG_NAME = "veilig-huisbezoek.log"
+# A demo may run beside the real app: its own file (on Windows a file open in another
+# process cannot be rotated).
+DEMO_LOG_NAME = "veilig-huisbezoek-demo.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 4
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -52,12 +55,12 @@ def without_message(kind: type[BaseException], tb: TracebackType | None) -> str:
     return f"{kind.__module__}.{kind.__qualname__} (bericht weggelaten)\n{stack}".rstrip()
 
 
-def start_log_file(folder: Path | None = None) -> Path:
+def start_log_file(folder: Path | None = None, name: str = LOG_NAME) -> Path:
     """Log to ``folder`` (the platform's log folder) from now on; returns the file.
     Uncaught exceptions go there too, by type and stack."""
     folder = folder or log_dir()
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # only this person reads it
-    path = folder / LOG_NAME
+    path = folder / name
     root = logging.getLogger()
     for handler in list(root.handlers):
         if isinstance(handler, logging.handlers.RotatingFileHandler):
