@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from veilig_huisbezoek.services.app_log import DEMO_LOG_NAME, LOG_NAME
 
@@ -177,3 +178,41 @@ def test_the_socket_is_in_the_persons_own_folder(tmp_path: Path) -> None:
     assert name == socket_name(deep)
     assert name.startswith("veilig-huisbezoek-") and len(name) == len("veilig-huisbezoek-") + 32
     assert "jansen" not in name and name != socket_name(other)
+
+
+HAND_OVER = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from veilig_huisbezoek.gui.single_instance import InstanceGuard
+app = QCoreApplication(sys.argv[:1])
+guard = InstanceGuard(Path(sys.argv[1]))
+assert not guard.claim()
+sys.exit(0 if guard.hand_over(["--autostart", "--lang", "en"]) else 1)
+"""
+
+
+def test_the_running_app_gets_the_arguments_and_comes_to_the_front(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from veilig_huisbezoek.gui.single_instance import InstanceGuard
+
+    window = QWidget()  # hidden, as in the tray
+    qtbot.addWidget(window)
+    guard = InstanceGuard(tmp_path / "state", parent=window)  # deleted by Qt, with the window
+    assert guard.claim()
+    guard.activated.connect(lambda _argv: window.show())
+    try:
+        later = subprocess.Popen(
+            [sys.executable, "-c", HAND_OVER, str(tmp_path / "state")],
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+        with qtbot.waitSignal(guard.activated, timeout=30_000) as got:
+            pass
+        assert got.args == [["--autostart", "--lang", "en"]]
+        qtbot.waitUntil(window.isVisible)
+        assert later.wait(timeout=30) == 0
+    finally:
+        guard.release()

@@ -136,7 +136,7 @@ def run_gui(argv: Sequence[str]) -> int:
         app = QApplication.instance() or QApplication(sys.argv[:1])
         assert isinstance(app, QApplication)
         # A demo is a throw-away database of its own: it may run beside the real app.
-        guard = None if args.demo else InstanceGuard(state_dir())
+        guard = None if args.demo else InstanceGuard(state_dir(), app)
         if guard is not None and not guard.claim():
             handed_over = _hand_over(guard, argv)
             if handed_over is not None:
