@@ -24,6 +24,7 @@ PACKAGE = ROOT / "src" / "veilig_huisbezoek"
 # Imported by name at run time (plugins, dialects, platform back ends): PyInstaller's
 # analysis cannot see them.
 HIDDEN = [
+    "PySide6.QtMultimedia",  # the alarm's sound (reminders/notifier.py loads it by name)
     "sqlalchemy.dialects.sqlite.pysqlite",
     "sqlalchemy.dialects.postgresql.psycopg",
     "plyer.platforms.linux.notification",

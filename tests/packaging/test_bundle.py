@@ -70,6 +70,9 @@ def test_the_bundle_carries_its_data_and_licences(bundle: Path) -> None:
     assert "LGPL-3.0" in licences
     # Qt stays a set of separate shared libraries (replaceable, as the LGPL asks).
     assert list(bundle.rglob("libQt6Core.so*"))
+    # The alarm's sound: QtMultimedia is loaded by name, so the bundle must bring it.
+    assert list(bundle.rglob("QtMultimedia.abi3.so")) and list(bundle.rglob("libQt6Multimedia.so*"))
+    assert list(bundle.rglob("plugins/multimedia/*"))  # its back end (FFmpeg)
     # The bundle carries the packages' metadata: its About dialog lists the same.
     listed = subprocess.run(
         [str(program), "--licences"],
