@@ -15,11 +15,13 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    select,
 )
-from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from .errors import AuthenticationError
 from .sealed import SealedInt, SealedJSON, SealedText, bind_columns, bind_rows
 
 NAMING_CONVENTION = {
@@ -73,6 +75,17 @@ class Account(Base):
     password_reset_by: Mapped[int | None] = mapped_column(Integer)
     password_reset_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     password_reset_cosigner: Mapped[int | None] = mapped_column(Integer)
+
+
+def active_account_id(executor: Session | Connection, slot_id: str | None) -> int:
+    """The active account whose key slot this is (a login, an unlock, a co-signer);
+    AuthenticationError when there is none: removed, or never made."""
+    account_id = executor.execute(
+        select(Account.id).where(Account.slot_id == slot_id, Account.active)
+    ).scalar_one_or_none()
+    if account_id is None:
+        raise AuthenticationError()
+    return int(account_id)
 
 
 class Setting(Base):

@@ -37,7 +37,6 @@ from .engine import (
 )
 from .errors import (
     AccessWithdrawnError,
-    AuthenticationError,
     DiskFullError,
     ReadOnlyStoreError,
     StoreBusyError,
@@ -66,7 +65,7 @@ from .layout import db_path as db_path
 from .layout import holds_store as holds_store
 from .layout import keyring_path as keyring_path
 from .migrate import upgrade_to_head
-from .models import Account
+from .models import Account, active_account_id
 from .watching import PresenceQueries
 
 # Below this much free space a store is not opened: SQLite would fail half-way through
@@ -438,11 +437,7 @@ class Store(PresenceQueries):
         store = cls._open_newest(data_dir, opened, ring)
         try:
             with store.session() as session:
-                account_id = session.execute(
-                    select(Account.id).where(Account.slot_id == opened.slot_id, Account.active)
-                ).scalar_one_or_none()
-            if account_id is None:
-                raise AuthenticationError()
+                account_id = active_account_id(session, opened.slot_id)
             from .key_rotation import settle
 
             settle(store, opened, account_id)
@@ -624,12 +619,7 @@ class Store(PresenceQueries):
         """Check a co-signer's name and password (slow: Argon2id); their account id."""
         slot_id, _key = self.keyring_now().unlock(username, password)
         with self.session() as session:
-            account_id = session.execute(
-                select(Account.id).where(Account.slot_id == slot_id, Account.active)
-            ).scalar_one_or_none()
-        if account_id is None:
-            raise AuthenticationError()
-        return int(account_id), None
+            return active_account_id(session, slot_id), None
 
     def _modify_ring(self, change: Callable[[KeyRing], KeyRing]) -> None:
         """Read-modify-write under a lock, so two processes never drop each other's slots."""

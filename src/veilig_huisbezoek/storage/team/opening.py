@@ -8,14 +8,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
 from ..errors import AccessWithdrawnError, AuthenticationError, StoreError, StoreExistsError
 from ..keyslots import FIRST_GENERATION, KeyRing, new_database_key, normalise_username
 from ..keywrap import normalise_password
 from ..migrate import current_revision, head_revision, upgrade_to_head
-from ..models import Account
+from ..models import active_account_id
 from ..sealed import Sealer
 from . import reseal, schema
 from .errors import TeamUnreachableError, is_auth_failure, server_errors
@@ -215,11 +215,7 @@ def open_as(location: TeamLocation, username: str, password: str) -> tuple[TeamS
         store.db_password = location.login_password(username, password)
     try:
         with store.session() as session:
-            account_id = session.execute(
-                select(Account.id).where(Account.slot_id == opened.slot_id, Account.active)
-            ).scalar_one_or_none()
-        if account_id is None:
-            raise AuthenticationError()
+            account_id = active_account_id(session, opened.slot_id)
         if opened.private is None:
             make_key_pair(store, account_id)
     except BaseException:

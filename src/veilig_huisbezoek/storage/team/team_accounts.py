@@ -8,13 +8,13 @@ from __future__ import annotations
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from ..errors import AuthenticationError
-from ..models import Account
+from ..models import Account, active_account_id
 from . import schema
 from .errors import TeamUnreachableError, is_auth_failure, server_errors
 from .key_wraps import KEY_PAIR_SQL, key_pair_parts, live_keys, person_ring, read_ring
@@ -86,11 +86,7 @@ def co_sign(
         with server_errors(), conn, conn.begin():
             ring, _current = read_ring(conn, store.location, username)
             slot_id, _key = ring.unlock(username, password)
-            account_id = conn.execute(
-                select(Account.id).where(Account.slot_id == slot_id, Account.active)
-            ).scalar_one_or_none()
-            if account_id is None:
-                raise AuthenticationError()
+            account_id = active_account_id(conn, slot_id)
             token = conn.execute(
                 text(
                     "INSERT INTO team_signatures (purpose, for_account) VALUES (:p, :f) "
