@@ -3,8 +3,9 @@
 On the real clock, in an offscreen QApplication:
 
 1. **Alarm latency**: 50 call-backs due 0.2-2 s ahead; time from each due moment until
-   its row is visible in the alarm panel (APScheduler wake-up → queued signal →
-   ``raise_alarm`` → panel refresh). Baseline in the same run: a bare
+   its row is visible in the alarm panel (APScheduler wake-up → queued signal → the
+   scheduler's own task runner re-reads and ``raise_alarm`` → panel row), as in the
+   app. Baseline in the same run: a bare
    ``QTimer.singleShot`` (PreciseTimer) at the same offsets.
 2. **Rebuild cost**: ``ReminderScheduler.rebuild()`` over 1,000 active visits with three
    open call-backs each, for a buddy and for a leidinggevende (who also gets every
@@ -166,7 +167,10 @@ def bench_alarm_latency(
     panel = AlarmPanel(ctx, hub, tasks)
     QVBoxLayout(window).addWidget(panel)
     window.show()
-    scheduler = ReminderScheduler(ctx, tick_ms=60_000)
+    # As in the app (gui/session_alarms.py): the scheduler has a task runner of its own,
+    # so the re-read and the recording of a due reminder run on its worker.
+    scheduler_tasks = TaskRunner()
+    scheduler = ReminderScheduler(ctx, tick_ms=60_000, tasks=scheduler_tasks)
     latencies: list[float] = []
 
     def shown(alarm: AlarmInfo) -> None:
@@ -184,6 +188,7 @@ def bench_alarm_latency(
     scheduler.rebuild()  # what hub.visits_changed triggers in the app
     run_loop_until(app, lambda: len(latencies) == count, 15)
     scheduler.shutdown()
+    scheduler_tasks.shutdown()
     tasks.shutdown()
     window.close()
     ctx.store.close()

@@ -4,9 +4,9 @@ On a team server every store session is a round trip: opened on the GUI thread i
 freezes the window (and an unreachable server freezes it for the time-out). GUI code
 reads and writes on the task runner (gui/tasks.py); ``GuiThreadProbe`` records every
 ``Store``/``TeamStore`` ``session()``/``read_session()`` opened on the main thread with
-a GUI module on the stack, so a test can ratchet what is left
-(tests/gui/test_gui_thread_store.py) and ``VH_GUI_THREAD_REPORT=FILE`` can list them all
-(tests/conftest.py).
+a GUI module (or the reminder scheduler, whose timers run there) on the stack, so a test
+can ratchet what is left (tests/gui/test_gui_thread_store.py) and
+``VH_GUI_THREAD_REPORT=FILE`` can list them all (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -19,8 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-GUI_DIR = "/veilig_huisbezoek/gui/"
+# Code that runs on the GUI thread: the widgets, and the reminder scheduler (its timers).
+GUI_DIRS = ("/veilig_huisbezoek/gui/", "/veilig_huisbezoek/reminders/")
 PROJECT_DIR = "/veilig_huisbezoek/"
+
+
+def _on_gui_side(filename: str) -> bool:
+    return any(d in filename for d in GUI_DIRS)
 
 
 @dataclass(frozen=True)
@@ -62,14 +67,16 @@ class GuiThreadProbe:
             return
         frames = list(reversed(traceback.extract_stack()))  # innermost first
         gui = tuple(
-            f"{Path(f.filename).name}:{f.lineno}:{f.name}" for f in frames if GUI_DIR in f.filename
+            f"{Path(f.filename).name}:{f.lineno}:{f.name}"
+            for f in frames
+            if _on_gui_side(f.filename)
         )
         if not gui:
             return
         # The project frame the innermost GUI frame called (the callback of a task),
         # skipping the storage layer and this probe.
         callee = ""
-        first_gui = next(i for i, f in enumerate(frames) if GUI_DIR in f.filename)
+        first_gui = next(i for i, f in enumerate(frames) if _on_gui_side(f.filename))
         for f in reversed(frames[:first_gui]):
             if PROJECT_DIR in f.filename and "/storage/" not in f.filename:
                 callee = f"{Path(f.filename).name}:{f.name}"

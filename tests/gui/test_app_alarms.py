@@ -1,7 +1,8 @@
 """Alarms in the running app: a MainWindow on a fake clock, logged in through the login
 screen. The scheduler, the alarm panel (over every tab and over the lock screen) and
 the notifier are mounted by the window itself; these tests only move the clock and ask
-the scheduler to look (``check_due``), as its timers would."""
+the scheduler to look (``check_due`` at once, or ``alarm_by_tick`` through its own task
+runner as its timers do)."""
 
 from __future__ import annotations
 
@@ -132,6 +133,8 @@ def log_in(qtbot: QtBot, window: MainWindow, user: str) -> None:
             window.workspace is not None
             and window.stack.currentWidget() is window.workspace
             and not window.tasks.busy
+            and window.alarms.scheduler_tasks is not None
+            and not window.alarms.scheduler_tasks.busy
         ),
         timeout=15_000,
     )
@@ -158,6 +161,33 @@ def check_at(demo: DemoEnv, window: MainWindow, moment: datetime) -> list[AlarmI
     demo.clock.set(moment)
     assert window.scheduler is not None
     return window.scheduler.check_due()
+
+
+def alarm_by_tick(
+    qtbot: QtBot, demo: DemoEnv, window: MainWindow, moment: datetime, visit: Visit
+) -> list[AlarmInfo]:
+    """The clock reaches ``moment`` and the scheduler's timer ticks, as in the app; the
+    visit's alarms once its pass (on the scheduler's own runner) is back. The clock is
+    first set a second before (the tick sees a jump and re-reads the schedule), so that
+    the tick at ``moment`` is an ordinary one, not another jump."""
+    scheduler, tasks = window.scheduler, window.alarms.scheduler_tasks
+    assert scheduler is not None and tasks is not None
+    demo.clock.set(moment - timedelta(seconds=1))
+    scheduler.tick()
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=10_000)
+    fired: list[AlarmInfo] = []
+
+    def keep(alarm: AlarmInfo) -> None:
+        fired.append(alarm)
+
+    scheduler.reminder_due.connect(keep)
+    try:
+        demo.clock.set(moment)
+        scheduler.tick()
+        qtbot.waitUntil(lambda: mine(fired, visit) != [], timeout=10_000)
+    finally:
+        scheduler.reminder_due.disconnect(keep)
+    return mine(fired, visit)
 
 
 def only_this_visit_runs(demo: DemoEnv, visit: Visit) -> None:
@@ -652,3 +682,31 @@ def test_an_incident_deadline_names_the_incident_and_opens_it(
     assert isinstance(dialog, IncidentDialog) and dialog.isVisible()
     assert dialog.incident_id == incident_id
     dialog.close()
+
+
+def test_a_long_job_on_the_window_runner_does_not_hold_up_an_alarm(
+    qtbot: QtBot, demo: DemoEnv, make_window: MakeWindow
+) -> None:
+    """The scheduler has a task runner of its own: while a page's long job (a backup, a
+    PDF) occupies the window's runner, a call-back that falls due still alarms."""
+    import threading
+
+    visit = running_visit(demo)
+    window = make_window()
+    log_in(qtbot, window, "ahmed")
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+    release = threading.Event()
+    done: list[object] = []
+    window.tasks.run(lambda: release.wait(30), done.append, done.append)
+    try:
+        fired = alarm_by_tick(qtbot, demo, window, visit.first_callback, visit)
+        assert [a.kind for a in fired] == [ReminderKind.CALLBACK_DUE]
+        assert window.tasks.busy and done == []  # the long job is still running
+        # The row is there at once (its refresh waits for the window's runner).
+        assert [r.alarm.kind for r in panel(window).rows if r.alarm.visit_id == visit.id] == [
+            ReminderKind.CALLBACK_DUE
+        ]
+        assert "ALARM" in window.windowTitle()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: done == [True], timeout=10_000)

@@ -24,9 +24,8 @@ from tests.gui.test_app_alarms import (
     Desktop,
     MakeWindow,
     acknowledge,
-    check_at,
+    alarm_by_tick,
     log_in,
-    mine,
     panel,
     running_visit,
 )
@@ -158,8 +157,8 @@ def _session(
         _show_every_page(qtbot, window)
         if plant is not None:
             plant()
-        # An alarm: Bevestigen.
-        fired = mine(check_at(demo, window, visit.first_callback), visit)
+        # An alarm, as the app fires it (the scheduler's timer): Bevestigen.
+        fired = alarm_by_tick(qtbot, demo, window, visit.first_callback, visit)
         assert [a.kind for a in fired] == [ReminderKind.CALLBACK_DUE]
         settle_panel(qtbot, panel(window))
         row = next(r for r in panel(window).rows if r.alarm.visit_id == visit.id)

@@ -150,7 +150,8 @@ def test_request_rebuild_reads_off_the_gui_thread(
     buddy = harness.start("bram", tasks=tasks)
     hub.visits_changed.connect(buddy.scheduler.request_rebuild)
     harness.advance(15 * MIN)
-    buddy.scheduler.tick()
+    buddy.scheduler.tick()  # due: read and recorded on the worker
+    qtbot.waitUntil(lambda: buddy.fired != [] and not tasks.busy, timeout=5000)
     (first,) = buddy.fired
     visits.record_call(buddy.ctx, visit_id, reached=False, callback_id=first.callback_id)
     rebuilt: list[int] = []

@@ -109,7 +109,13 @@ class Driver(QObject):
         view.password_edit.setText(password)
 
         def done() -> None:
-            if window.workspace is None or window.tasks.busy:
+            first_schedule = window.alarms.scheduler_tasks
+            if (
+                window.workspace is None
+                or window.tasks.busy
+                or first_schedule is None
+                or first_schedule.busy
+            ):
                 QTimer.singleShot(20, done)
                 return
             self._session_started()

@@ -1,7 +1,9 @@
 """A session's alarms: the reminder schedule, the alarm panel and the notifier together.
 
 Alarms (docs/design.md §4) belong to the session, not to a tab: after login a
-``ReminderScheduler`` runs on the window's clock and task runner, and its alarms go to the
+``ReminderScheduler`` runs on the window's clock and a task runner of its own (so a
+page's long job on the window's runner, a backup or a PDF, never holds up an alarm),
+and its alarms go to the
 ``AlarmPanel`` above everything else in the window (so above whichever tab is open, and
 above the login screen while locked) and to the ``Notifier`` (sound, desktop
 notification, tray icon). The schedule is rebuilt on ``hub.visits_changed`` and on
@@ -55,6 +57,7 @@ class SessionAlarms(QObject):
         self._bring_to_front = bring_to_front
         self._open_count_changed = open_count_changed
         self.scheduler: ReminderScheduler | None = None
+        self.scheduler_tasks: TaskRunner | None = None
         self.panel: AlarmPanel | None = None
 
     def start(self, ctx: ServiceContext) -> None:
@@ -64,11 +67,12 @@ class SessionAlarms(QObject):
 
         panel = AlarmPanel(ctx, self._hub, self._tasks, self._window)
         self._layout.insertWidget(0, panel)
+        self.scheduler_tasks = TaskRunner(self)
         scheduler = ReminderScheduler(
             ctx,
             self._window,
             clock=self._clock,
-            tasks=self._tasks,
+            tasks=self.scheduler_tasks,
             deadlines=incidents.incident_deadlines,
         )
         scheduler.reminder_due.connect(self.fire)
@@ -84,12 +88,15 @@ class SessionAlarms(QObject):
 
     def stop(self) -> None:
         """Stop the schedule and drop the panel; before the store closes."""
-        scheduler, panel = self.scheduler, self.panel
-        self.scheduler = self.panel = None
+        scheduler, panel, tasks = self.scheduler, self.panel, self.scheduler_tasks
+        self.scheduler = self.panel = self.scheduler_tasks = None
         if scheduler is not None:
             self._hub.visits_changed.disconnect(self.rebuild)
             scheduler.shutdown()
             scheduler.deleteLater()
+        if tasks is not None:
+            tasks.shutdown()  # waits for a pass still using the store
+            tasks.deleteLater()
         if panel is not None:
             self._layout.removeWidget(panel)
             panel.hide()

@@ -37,13 +37,16 @@ never raises ``StoreUnreachableError``: there every alarm is recorded at once as
 With an injected ``FakeClock`` APScheduler is off and tests drive time with
 ``check_due(now)`` / ``tick()``.
 
-With a task runner (the app) a rebuild never opens a store session on the GUI thread:
-``request_rebuild`` (also after a clock jump found by the tick) reads the snapshot,
-records the local alarms and raises what is due on the runner's worker; the GUI thread
-only shows what came back and re-arms (``rebuild()`` called directly stays synchronous,
-for tests and callers without a runner). The re-read before firing a due reminder
-(``check_due``) still runs on the GUI thread (docs/performance.md). The local alarms of
-an unreachable server are kept by ``reminders/offline.py``.
+With a task runner (the app gives the scheduler one of its own, so that no page's long
+job can hold up an alarm) the scheduler never opens a store session on the GUI thread:
+``request_rebuild``, the tick and the precise wake-up (when something is due, and after
+a clock jump) read the snapshot, record the local alarms and raise what is due on the
+runner's worker; the GUI thread only shows what came back and re-arms. When the server
+is known to be unreachable, or a pass has not come back within ``PASS_PATIENCE_S``, what
+is due fires at once from the last known schedule as a local alarm (no store work).
+``rebuild()`` and ``check_due()`` called directly stay synchronous, for tests and
+callers without a runner. The local alarms of an unreachable server are kept by
+``reminders/offline.py``.
 
 Call ``start()`` (in the app ``start(background=True)``) after login (it catches up
 on what fell due while the app was closed),
@@ -88,6 +91,9 @@ log = logging.getLogger(__name__)
 WAKE_JOB_ID = "vh-next-reminder"
 DEFAULT_TICK_MS = 5_000
 DEFAULT_JUMP_THRESHOLD = timedelta(seconds=3)
+# A pass on the worker not back after this long (a server lost but not known lost yet,
+# a stuck lock): what is due fires from the last known schedule instead of waiting.
+PASS_PATIENCE_S = 8.0
 _MAX_TIMER_MS = 2_147_483_647
 
 
@@ -255,6 +261,7 @@ class ReminderScheduler(QObject):
         self._deadlines = deadlines
         self._tasks = tasks
         self._loading = False
+        self._loading_since = 0.0
         self._load_again = False
         self._clock = clock if clock is not None else ctx.clock
         self._monotonic = monotonic
@@ -386,6 +393,7 @@ class ReminderScheduler(QObject):
             self._load_again = True
             return
         self._loading = True
+        self._loading_since = self._monotonic()
         self._load_again = False
         ctx, clock, source, contacts = self._ctx, self._clock, self._deadlines, self._keep_contacts
         local = self._local.copies()
@@ -408,7 +416,8 @@ class ReminderScheduler(QObject):
         return self._run(now, always=False)
 
     def tick(self) -> None:
-        """The periodic safety net: detect clock jumps, then fire what is due."""
+        """The periodic safety net: detect clock jumps, then fire what is due (with a
+        task runner: on its worker, see ``_fire_when_due``)."""
         if not self.running:
             return
         now = self._clock.now()
@@ -425,9 +434,35 @@ class ReminderScheduler(QObject):
             else:
                 self.rebuild()
         else:
-            self.check_due(now)
+            self._fire_when_due(now)
 
     # ---- internals ----------------------------------------------------------------------
+    def _fire_when_due(self, now: datetime | None) -> None:
+        """The tick and the precise wake-up: fire what is due. With a task runner the
+        re-read and the recording run on its worker (``request_rebuild``), so the GUI
+        thread never waits for the store at the moment of an alarm. From the last known
+        schedule at once, with no store work, when the server is known to be lost or
+        the worker's pass has not come back within ``PASS_PATIENCE_S``: an alarm never
+        waits for a server that does not answer (recorded when it is back)."""
+        if self._tasks is None:
+            self.check_due(now)
+            return
+        moment = self._clock.now() if now is None else now
+        if not self._local and not any(r.due_at <= moment for r in self.pending):
+            return
+        if self._loading and self._monotonic() - self._loading_since > PASS_PATIENCE_S:
+            if not self._unreachable:
+                log.warning("reminder pass not back yet: alarms from the last schedule")
+            self._unreachable = True
+        if self._unreachable and not self._busy:
+            self._busy = True
+            try:
+                self._fire_due(moment)  # known unreachable: local alarms, no store work
+                self._arm(moment)
+            finally:
+                self._busy = False
+        self.request_rebuild()
+
     def _reset_reference(self) -> None:
         self._last_wall = self._clock.now()
         self._last_mono = self._monotonic()
@@ -607,7 +642,7 @@ class ReminderScheduler(QObject):
     def _on_wake(self) -> None:
         if not self.running:
             return
-        self.check_due()
+        self._fire_when_due(None)
         # The date job is gone once it ran: make sure the next moment is armed even when
         # nothing turned out to be due (e.g. acknowledged meanwhile).
         if self._aps is not None and self._aps.get_job(WAKE_JOB_ID) is None:
