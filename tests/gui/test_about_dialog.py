@@ -4,7 +4,6 @@ login and the diagnosis for IT, which carries no personal data."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,9 +12,9 @@ from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import DemoEnv
+from tests.gui.conftest import DemoEnv, Desktop, MakeWindow
 from tests.gui.shown_texts import DutchCatalogue, dutch_texts, shown_texts
-from tests.gui.test_app_alarms import Desktop, log_in
+from tests.gui.test_app_alarms import log_in
 from veilig_huisbezoek import __version__
 from veilig_huisbezoek.gui.about_dialog import AboutDialog
 from veilig_huisbezoek.gui.i18n import install_translators
@@ -27,18 +26,10 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot: QtBot, demo: DemoEnv) -> Iterator[MainWindow]:
-    win = MainWindow(
-        demo.data_dir,
-        demo_logins=demo_logins(),
-        clock=demo.clock,
-        notifier=Notifier(notify=Desktop()),
-    )
-    qtbot.addWidget(win)
-    win.show()
+def window(qtbot: QtBot, make_window: MakeWindow) -> MainWindow:
+    win = make_window()
     qtbot.waitExposed(win)
-    yield win
-    win.close()
+    return win
 
 
 def opened(qtbot: QtBot, window: MainWindow) -> AboutDialog:

@@ -7,8 +7,7 @@ runner as its timers do)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from tests import helpers
-from tests.gui.conftest import DEMO_PASSWORDS, DemoEnv
+from tests.gui.conftest import DEMO_PASSWORDS, DemoEnv, Desktop, MakeWindow
 from tests.gui.test_board import opened_call
 from tests.helpers import visit_plan
 from tests.reminders.helpers import refresh_panel, settle_panel
@@ -29,11 +28,10 @@ from veilig_huisbezoek.gui.alarm_panel import AlarmPanel, AlarmRow
 from veilig_huisbezoek.gui.board import BoardPage
 from veilig_huisbezoek.gui.main_window import MainWindow
 from veilig_huisbezoek.gui.visit_detail import VisitDetailDialog
-from veilig_huisbezoek.reminders.notifier import Notifier, TrayState
+from veilig_huisbezoek.reminders.notifier import TrayState
 from veilig_huisbezoek.services import alarms, visits
 from veilig_huisbezoek.services.accounts import log_in as service_log_in
 from veilig_huisbezoek.services.alarms import AlarmInfo
-from veilig_huisbezoek.services.demo import demo_logins
 
 pytestmark = pytest.mark.gui
 
@@ -53,22 +51,6 @@ class Visit:
     @property
     def first_callback(self) -> datetime:
         return self.start + 10 * MIN
-
-
-@dataclass
-class Desktop:
-    """A stand-in for plyer: records what would have shown on the desktop."""
-
-    sent: list[dict[str, Any]] = field(default_factory=list)
-    broken: bool = False
-
-    def __call__(self, **kwargs: Any) -> None:
-        if self.broken:
-            raise NotImplementedError("No usable implementation found!")
-        self.sent.append(kwargs)
-
-    def messages(self) -> list[str]:
-        return [str(k["message"]) for k in self.sent]
 
 
 def running_visit(
@@ -91,33 +73,6 @@ def running_visit(
     )
     visit_id = helpers.running_visit(sanne, plan, go_anyway_reason=anyway)
     return Visit(visit_id, start, end)
-
-
-MakeWindow = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def desktop() -> Desktop:
-    return Desktop()
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, demo: DemoEnv, desktop: Desktop) -> Iterator[MakeWindow]:
-    made: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        notifier = Notifier(notify=desktop)
-        win = MainWindow(
-            demo.data_dir, demo_logins=demo_logins(), clock=demo.clock, notifier=notifier
-        )
-        qtbot.addWidget(win)
-        win.show()
-        made.append(win)
-        return win
-
-    yield make
-    for win in made:
-        win.close()
 
 
 def log_in(qtbot: QtBot, window: MainWindow, user: str) -> None:

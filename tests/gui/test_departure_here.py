@@ -5,39 +5,28 @@ clicks."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import DEMO_PASSWORDS, DemoEnv
-from tests.gui.test_app_alarms import Desktop, log_in
+from tests.gui.conftest import DEMO_PASSWORDS, DemoEnv, MakeWindow
+from tests.gui.test_app_alarms import log_in
 from tests.gui.test_my_visits import plan_visit, shown_ids
 from veilig_huisbezoek.domain.visit import VisitState
 from veilig_huisbezoek.gui.departure_dialog import DepartureDialog
 from veilig_huisbezoek.gui.main_window import MainWindow
 from veilig_huisbezoek.gui.my_visits import MyVisitsPage
-from veilig_huisbezoek.reminders.notifier import Notifier
 from veilig_huisbezoek.services import visits
-from veilig_huisbezoek.services.demo import demo_logins
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot: QtBot, demo: DemoEnv) -> Iterator[MainWindow]:
-    win = MainWindow(
-        demo.data_dir,
-        demo_logins=demo_logins(),
-        clock=demo.clock,
-        notifier=Notifier(notify=Desktop()),
-    )
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
+def window(qtbot: QtBot, make_window: MakeWindow) -> MainWindow:
+    win = make_window()
+    return win
 
 
 def _depart_dialog(qtbot: QtBot, window: MainWindow) -> tuple[MyVisitsPage, DepartureDialog, int]:

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.test_app_alarms import Desktop
+from tests.gui.conftest import Desktop
 from veilig_huisbezoek.paths import icon_files, resources_dir
 from veilig_huisbezoek.reminders.notifier import Notifier, TrayState, app_icon
 

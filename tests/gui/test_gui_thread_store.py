@@ -11,7 +11,7 @@ fails this test, and a converted place cannot come back (take it off the list).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -21,7 +21,6 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import DemoEnv
 from tests.gui.test_app_alarms import (
-    Desktop,
     MakeWindow,
     acknowledge,
     alarm_by_tick,
@@ -43,8 +42,6 @@ from veilig_huisbezoek.gui.main_window import MainWindow
 from veilig_huisbezoek.gui.my_visits import MyVisitsPage
 from veilig_huisbezoek.gui.password_dialog import PasswordDialog
 from veilig_huisbezoek.gui.visit_detail import VisitDetailDialog
-from veilig_huisbezoek.reminders.notifier import Notifier
-from veilig_huisbezoek.services.demo import demo_logins
 
 pytestmark = pytest.mark.gui
 
@@ -106,26 +103,6 @@ def file_counter_incident(qtbot: QtBot, dialog: IncidentDialog) -> None:
     dialog.propose_note_button.click()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert "status: voorgesteld" in dialog.note_status_label.text()
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, demo: DemoEnv) -> Iterator[MakeWindow]:
-    """Main windows on the demo (closed after the test)."""
-    made: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        notifier = Notifier(notify=Desktop())
-        window = MainWindow(
-            demo.data_dir, demo_logins=demo_logins(), clock=demo.clock, notifier=notifier
-        )
-        qtbot.addWidget(window)
-        window.show()
-        made.append(window)
-        return window
-
-    yield make
-    for window in made:
-        window.close()
 
 
 def _unexpected(probe: GuiThreadProbe) -> dict[str, list[str]]:

@@ -9,15 +9,13 @@ window manager to send one).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from tests.gui.conftest import DEMO_PASSWORDS, DemoEnv
-from tests.gui.test_app_alarms import Desktop, check_at, log_in, running_visit
+from tests.gui.conftest import DEMO_PASSWORDS, DemoEnv, Desktop, MakeWindow
+from tests.gui.test_app_alarms import check_at, log_in, running_visit
 from veilig_huisbezoek.gui.handover_dialog import HandoverDialog
 from veilig_huisbezoek.gui.leaving import TRAY_EXPLAINED_KEY
 from veilig_huisbezoek.gui.main_window import MainWindow, start_at_login
@@ -35,14 +33,9 @@ pytestmark = [
 
 
 @pytest.fixture
-def window(qtbot: QtBot, demo: DemoEnv) -> Iterator[MainWindow]:
+def window(make_window: MakeWindow) -> MainWindow:
     QSettings().remove(TRAY_EXPLAINED_KEY)
-    notifier = Notifier(notify=Desktop(), force_tray=True)
-    win = MainWindow(demo.data_dir, demo_logins=demo_logins(), clock=demo.clock, notifier=notifier)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
+    return make_window(force_tray=True)
 
 
 def watched(demo: DemoEnv, user: str) -> list[int]:
