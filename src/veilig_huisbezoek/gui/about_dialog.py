@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -160,14 +160,6 @@ def store_kind(team: TeamLocation | None) -> str:
         return "ingebouwd (versleuteld, op deze computer)"
     url = team.url
     return f"teamserver {url.host}:{url.port or 5432}/{url.database}"
-
-
-def install_about(window: QWidget, data_dir: Path, team: TeamLocation | None) -> QShortcut:
-    """F1 anywhere in ``window`` opens the dialog (the tray menu's item too)."""
-    shortcut = QShortcut(QKeySequence(Qt.Key.Key_F1), window)
-    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-    shortcut.activated.connect(lambda: show_about(window, data_dir, store_kind(team)))
-    return shortcut
 
 
 def show_about(parent: QWidget, data_dir: Path, store_kind: str) -> AboutDialog:

@@ -34,8 +34,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -50,8 +50,6 @@ from ..domain.presence import PresenceSnapshot
 from ..reminders.notifier import Notifier
 from ..services.desk_state import remember_watching
 from ..services.locations import holds_store
-from .about_dialog import install_about
-from .first_run import FirstRunView, create_store_with_first_account
 from .hub import AppHub
 from .idle import IdleWatcher
 from .keys import EnterKey, default_button
@@ -68,6 +66,7 @@ if TYPE_CHECKING:
     from ..services.handover import WatchedVisit
     from ..services.team import TeamLocation
     from .alarm_panel import AlarmPanel
+    from .first_run import FirstRunView
     from .maintenance import MaintenanceRunner
     from .presence import PresenceRunner
     from .team_live import ConnectionBanner, TeamLive
@@ -151,7 +150,7 @@ class MainWindow(QMainWindow):
         )
         self.notifier.tray_activated.connect(self.bring_to_front)
         self.notifier.quit_requested.connect(self.quit_app)
-        self.about_key = install_about(self, data_dir, team)
+        self.about_key = about_shortcut(self, data_dir, team)
         self.notifier.about_requested.connect(self.about_key.activated)
         self.notifier.desktop_failed.connect(self.hub.status_message)
         self.hub.status_message.connect(self._show_status)
@@ -189,6 +188,9 @@ class MainWindow(QMainWindow):
         self._left_behind: tuple[Actor, tuple[WatchedVisit, ...]] | None = None
         self.first_run_view: FirstRunView | None = None
         if team is None and not holds_store(data_dir) and demo_logins is None:
+            # Only on a desk without a store: not loaded on an ordinary start.
+            from .first_run import FirstRunView, create_store_with_first_account
+
             self.first_run_view = FirstRunView(
                 data_dir,
                 self.tasks,
@@ -497,3 +499,18 @@ def start_at_login(window: MainWindow, *, waiting_in_tray: bool) -> None:
         )
     else:
         window.showMinimized()
+
+
+def about_shortcut(window: QWidget, data_dir: Path, team: TeamLocation | None) -> QShortcut:
+    """F1 anywhere in ``window`` opens the About dialog (the tray menu's item too). Its
+    module (package metadata, licences) is loaded on the first press, not at start."""
+
+    def show() -> None:
+        from .about_dialog import show_about, store_kind
+
+        show_about(window, data_dir, store_kind(team))
+
+    shortcut = QShortcut(QKeySequence(Qt.Key.Key_F1), window)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    shortcut.activated.connect(show)
+    return shortcut

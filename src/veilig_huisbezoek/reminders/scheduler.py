@@ -178,6 +178,28 @@ def _worker_pass(
     return _Pass((reminders, snap.contacts), moment, recorded=recorded, raised=raised)
 
 
+class _WallClockWatch:
+    """Finds wall-clock jumps (suspend/resume, the clock set by hand): how far the clock
+    moved between two looks, against ``monotonic``, which a jump does not move."""
+
+    def __init__(self, clock: Clock, monotonic: Callable[[], float], threshold: timedelta) -> None:
+        self.monotonic = monotonic
+        self._clock = clock
+        self._threshold = threshold
+        self.reset()
+
+    def reset(self) -> None:
+        self._last_wall = self._clock.now()
+        self._last_mono = self.monotonic()
+
+    def jump(self, now: datetime) -> float | None:
+        """The jump since the last look in seconds (None: within the threshold)."""
+        mono = self.monotonic()
+        drift = now - (self._last_wall + timedelta(seconds=mono - self._last_mono))
+        self._last_wall, self._last_mono = now, mono
+        return drift.total_seconds() if abs(drift) > self._threshold else None
+
+
 class _PreciseQtScheduler(QtScheduler):  # type: ignore[misc]
     """APScheduler's QtScheduler with one precise timer that it owns.
 
@@ -206,6 +228,20 @@ class _PreciseQtScheduler(QtScheduler):  # type: ignore[misc]
     @property
     def timer_active(self) -> bool:
         return self._qtimer.isActive()
+
+    def wake_at(self, when: datetime | None, job: Callable[[], None]) -> None:
+        """One date job, ``job`` at ``when`` (None: no job); nothing once shut down."""
+        if not self.running:
+            return
+        if when is not None:
+            self.add_job(job, trigger="date", run_date=when, id=WAKE_JOB_ID, replace_existing=True)
+        elif self.get_job(WAKE_JOB_ID) is not None:
+            self.remove_job(WAKE_JOB_ID)
+
+    @property
+    def wakes_at(self) -> datetime | None:
+        job = self.get_job(WAKE_JOB_ID) if self.running else None
+        return None if job is None else job.next_run_time
 
 
 def _resolve_failovers(ctx: ServiceContext, snap: alarms.ReminderSnapshot) -> None:
@@ -264,8 +300,6 @@ class ReminderScheduler(QObject):
         self._loading_since = 0.0
         self._load_again = False
         self._clock = clock if clock is not None else ctx.clock
-        self._monotonic = monotonic
-        self._jump_threshold = jump_threshold
         self._pending: list[Reminder] = []
         self._fired: set[str] = set()
         if keep_contacts is None:
@@ -278,8 +312,7 @@ class ReminderScheduler(QObject):
         self._closed = False
         self._busy = False
         self._again = False
-        self._last_wall = self._clock.now()
-        self._last_mono = monotonic()
+        self._watch = _WallClockWatch(self._clock, monotonic, jump_threshold)
         self._tick = QTimer(self)
         self._tick.setInterval(tick_ms)
         self._tick.timeout.connect(self.tick)
@@ -326,10 +359,7 @@ class ReminderScheduler(QObject):
     @property
     def next_wakeup(self) -> datetime | None:
         """When APScheduler will wake us (None without precise wake-ups or nothing ahead)."""
-        if self._aps is None or not self._aps.running:
-            return None
-        job = self._aps.get_job(WAKE_JOB_ID)
-        return None if job is None else job.next_run_time
+        return None if self._aps is None else self._aps.wakes_at
 
     # ---- life cycle ---------------------------------------------------------------------
     def start(self, *, background: bool = False) -> None:
@@ -344,7 +374,7 @@ class ReminderScheduler(QObject):
         self._started = True
         if self._aps is not None:
             self._aps.start()
-        self._reset_reference()
+        self._watch.reset()
         if background and self._tasks is not None:
             self.request_rebuild()
         else:
@@ -393,7 +423,7 @@ class ReminderScheduler(QObject):
             self._load_again = True
             return
         self._loading = True
-        self._loading_since = self._monotonic()
+        self._loading_since = self._watch.monotonic()
         self._load_again = False
         ctx, clock, source, contacts = self._ctx, self._clock, self._deadlines, self._keep_contacts
         local = self._local.copies()
@@ -421,12 +451,8 @@ class ReminderScheduler(QObject):
         if not self.running:
             return
         now = self._clock.now()
-        mono = self._monotonic()
-        expected = self._last_wall + timedelta(seconds=mono - self._last_mono)
-        drift = now - expected
-        self._last_wall, self._last_mono = now, mono
-        if abs(drift) > self._jump_threshold:
-            seconds = drift.total_seconds()
+        seconds = self._watch.jump(now)
+        if seconds is not None:
             log.info("wall clock jumped by %.0f s; rebuilding the reminder schedule", seconds)
             self.clock_jumped.emit(seconds)
             if self._tasks is not None:
@@ -438,19 +464,16 @@ class ReminderScheduler(QObject):
 
     # ---- internals ----------------------------------------------------------------------
     def _fire_when_due(self, now: datetime | None) -> None:
-        """The tick and the precise wake-up: fire what is due. With a task runner the
-        re-read and the recording run on its worker (``request_rebuild``), so the GUI
-        thread never waits for the store at the moment of an alarm. From the last known
-        schedule at once, with no store work, when the server is known to be lost or
-        the worker's pass has not come back within ``PASS_PATIENCE_S``: an alarm never
-        waits for a server that does not answer (recorded when it is back)."""
+        """The tick and the wake-up fire what is due: with a task runner on its worker
+        (``request_rebuild``); from the last known schedule at once, with no store work,
+        when the server is known lost or the pass is ``PASS_PATIENCE_S`` late."""
         if self._tasks is None:
             self.check_due(now)
             return
         moment = self._clock.now() if now is None else now
         if not self._local and not any(r.due_at <= moment for r in self.pending):
             return
-        if self._loading and self._monotonic() - self._loading_since > PASS_PATIENCE_S:
+        if self._loading and self._watch.monotonic() - self._loading_since > PASS_PATIENCE_S:
             if not self._unreachable:
                 log.warning("reminder pass not back yet: alarms from the last schedule")
             self._unreachable = True
@@ -462,10 +485,6 @@ class ReminderScheduler(QObject):
             finally:
                 self._busy = False
         self.request_rebuild()
-
-    def _reset_reference(self) -> None:
-        self._last_wall = self._clock.now()
-        self._last_mono = self._monotonic()
 
     def _loaded(self, result: _Pass) -> None:
         """The worker's pass is back: keep its schedule, show what it recorded and
@@ -620,20 +639,10 @@ class ReminderScheduler(QObject):
         return fired
 
     def _arm(self, now: datetime) -> None:
-        if self._aps is None or not self._aps.running:
-            return
-        ahead = [r for r in self.pending if r.due_at > now]
-        if not ahead:
-            if self._aps.get_job(WAKE_JOB_ID) is not None:
-                self._aps.remove_job(WAKE_JOB_ID)
-            return
-        self._aps.add_job(
-            self._job_fired,
-            trigger="date",
-            run_date=ahead[0].due_at,
-            id=WAKE_JOB_ID,
-            replace_existing=True,
-        )
+        if self._aps is not None:  # pending is oldest first
+            self._aps.wake_at(
+                next((r.due_at for r in self.pending if r.due_at > now), None), self._job_fired
+            )
 
     def _job_fired(self) -> None:
         """The APScheduler job: only emits a signal (delivered queued)."""
@@ -645,5 +654,5 @@ class ReminderScheduler(QObject):
         self._fire_when_due(None)
         # The date job is gone once it ran: make sure the next moment is armed even when
         # nothing turned out to be due (e.g. acknowledged meanwhile).
-        if self._aps is not None and self._aps.get_job(WAKE_JOB_ID) is None:
+        if self._aps is not None and self._aps.wakes_at is None:
             self._arm(self._clock.now())
