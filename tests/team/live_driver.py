@@ -203,11 +203,12 @@ class Driver(QObject):
         self.window.hub.visits_changed.emit()  # as the call dialog does
         send({"reply": "call", "action": decision.action.value})
 
-    def do_ack(self) -> None:
-        """Click 'Bevestigen' on the panel's first row, as a person would."""
+    def do_ack(self, alarm_id: int | None = None) -> None:
+        """Click 'Bevestigen' on the panel's first row (or the row of ``alarm_id``), as a
+        person would."""
         panel = self.window.alarm_panel
         assert panel is not None and panel.rows
-        row = panel.rows[0]
+        row = next(r for r in panel.rows if alarm_id is None or r.alarm.id == alarm_id)
         alarm_id = row.alarm.id
         row.acknowledge_button.click()
         # Saved on the task runner: answer once it is (the panel is then reloaded).

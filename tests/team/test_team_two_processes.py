@@ -153,18 +153,26 @@ def test_an_alarm_acknowledged_on_one_workstation_stops_on_the_other(
     _set_clock(stations, escalation + timedelta(seconds=5))
     for station in (a, b):
         station.send("tick")
-    alarms_a = a.wait_state(lambda s: bool(s["alarms"]), timeout=5)["alarms"]
-    alarms_b = b.send("state")["alarms"]
-    assert [x["kind"] for x in alarms_a] == ["escalatie"]
-    assert [x["id"] for x in alarms_b] == [x["id"] for x in alarms_a]  # one alarm, two screens
 
+    def escalations(state: Message) -> list[int]:
+        # Only the escalation: with the clock moved on, bram's one heartbeat may be old
+        # enough for a failover alarm too (docs/design.md §4a), depending on the timing.
+        return [int(x["id"]) for x in state["alarms"] if x["kind"] == "escalatie"]
+
+    (on_a,) = escalations(a.wait_state(lambda s: bool(escalations(s)), timeout=5))
+    (on_b,) = escalations(b.wait_state(lambda s: bool(escalations(s)), timeout=5))
+    assert on_a == on_b  # one alarm, two screens
+
+    open_before = a.send("state")["open_alarm_count"]
     a.clear_events()
-    b.send("ack")
+    b.send("ack", alarm_id=on_b)
     done = time.monotonic()
-    assert b.send("state")["alarms"] == []
-    arrived = a.wait_event(lambda m: m.get("event") == "panel" and m["count"] == 0, timeout=5)
+    assert escalations(b.send("state")) == []
+    arrived = a.wait_event(
+        lambda m: m.get("event") == "panel" and m["count"] < open_before, timeout=5
+    )
     assert arrived - done < LIVE_S
-    assert a.send("state")["open_alarm_count"] == 0
+    assert a.send("state")["open_alarm_count"] == open_before - 1
 
 
 def test_server_lost_shows_a_banner_keeps_the_last_state_and_recovers(
