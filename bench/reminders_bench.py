@@ -17,7 +17,7 @@ On the real clock, in an offscreen QApplication:
    Baseline: the raw sqlcipher3 query over the same rows.
 
 Prints a small table with ratios against the baselines. Options: ``--reminders N``,
-``--visits N``, ``--repeat N``.
+``--visits N``, ``--repeat N``, ``--switch-interval S``.
 """
 
 from __future__ import annotations
@@ -305,7 +305,17 @@ def main() -> None:
     parser.add_argument("--reminders", type=int, default=50)
     parser.add_argument("--visits", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--switch-interval",
+        type=float,
+        default=None,
+        help="sys.setswitchinterval (s) for the whole run: how the GIL's hand-over "
+        "between the worker and the GUI thread weighs in the stalls",
+    )
     args = parser.parse_args()
+    if args.switch_interval is not None:
+        sys.setswitchinterval(args.switch_interval)
+    print(f"GIL switch interval: {sys.getswitchinterval() * 1000:.1f} ms")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     tmp = Path(tempfile.mkdtemp(prefix="vh-bench-"))
