@@ -1,4 +1,4 @@
-"""services.board.board_rows: who sees which running visits, in two queries."""
+"""services.board.board_rows: who sees which running visits, in three queries however many."""
 
 from __future__ import annotations
 
@@ -123,7 +123,7 @@ def test_finished_visits_leave_the_board(demo: DemoEnv) -> None:
     assert first.visit_id not in {r.visit_id for r in board_rows(ctx)}
 
 
-def test_500_running_visits_in_two_queries(demo: DemoEnv) -> None:
+def test_500_running_visits_in_three_queries(demo: DemoEnv) -> None:
     setup = demo.login("petra")
     add_running_visits(setup, 500)
     for user in ("petra", "ahmed"):
@@ -132,7 +132,7 @@ def test_500_running_visits_in_two_queries(demo: DemoEnv) -> None:
         started = time.perf_counter()
         rows = board_rows(ctx)
         elapsed = time.perf_counter() - started
-        assert len(statements) <= 2, statements
+        assert len(statements) <= 3, statements  # visits, their people (each once), call-backs
         if user == "petra":
             assert len(rows) == 506
         else:

@@ -184,7 +184,8 @@ def snapshot(
     from sqlalchemy import and_, or_, select
 
     from ..domain.call_outcome import ALARM_ACTIONS
-    from ..storage.models import Account, Alarm, Callback, CallRecord, Visit
+    from ..storage.models import Alarm, Callback, CallRecord, Visit
+    from .people import id_in, read_people
     from .presence import read_presence
     from .settings import load_settings
 
@@ -207,12 +208,10 @@ def snapshot(
             Visit.expected_return_at,
             Visit.buddy_id,
             Visit.visitor_id,
-            Account.first_name,
             Callback.id.label("callback_id"),
             Callback.due_at,
             Callback.kind,
         )
-        .join(Account, Account.id == Visit.visitor_id)
         .outerjoin(Callback, and_(Callback.visit_id == Visit.id, Callback.status == _CALLBACK_OPEN))
         .where(visible)
         .order_by(Visit.id)
@@ -228,19 +227,39 @@ def snapshot(
     with ctx.store.read_session() as session:
         # Plain column rows through Core: no ORM identity work for thousands of rows.
         conn = session.connection()
-        for row in conn.execute(rows_query):
-            if row.id not in heads:
-                heads[row.id] = (
-                    row.state,
-                    row.expected_return_at,
-                    row.buddy_id,
-                    row.visitor_id,
-                    row.first_name,
-                    row.start_at,
+        # Rows unpacked as tuples: a leidinggevende's snapshot has a row per running visit
+        # and open call-back, and a Row's attribute access costs more than the unpacking.
+        rows = conn.execute(rows_query).all()
+        # The visitors' names (for contacts also their phones), each person once, not
+        # once per visit: on a team server every one is a sealed value to open.
+        people = read_people(conn, {row[5] for row in rows}, full=contacts)
+        for (
+            visit_id,
+            state,
+            start_at,
+            expected_return,
+            buddy_id,
+            visitor_id,
+            callback_id,
+            due_at,
+            kind,
+        ) in rows:
+            visitor = people.get(visitor_id)
+            if visitor is None:
+                continue  # as the inner join on the visitor's account had it
+            moments = callbacks.get(visit_id)
+            if moments is None:
+                heads[visit_id] = (
+                    state,
+                    expected_return,
+                    buddy_id,
+                    visitor_id,
+                    visitor.first_name,
+                    start_at,
                 )
-                callbacks[row.id] = []
-            if row.callback_id is not None:
-                callbacks[row.id].append(CallbackMoment(row.callback_id, row.due_at, row.kind))
+                moments = callbacks[visit_id] = []
+            if callback_id is not None:
+                moments.append(CallbackMoment(callback_id, due_at, kind))
         alarms = tuple(
             AlarmSnapshot(a.id, a.reminder_key, a.acknowledged_at is not None)
             for a in conn.execute(alarms_query)
@@ -250,7 +269,9 @@ def snapshot(
         others: list[VisitSnapshot] = []
         if not lead:
             unseen = [h for h in ctx.store.running_heads(session) if h.visit_id not in heads]
-            names = _first_names(session, {h.visitor_id for h in unseen})
+            wanted = {h.visitor_id for h in unseen}
+            names = {i: people[i].first_name for i in wanted if i in people}
+            names |= _first_names(session, wanted - names.keys())
             others = [
                 VisitSnapshot(
                     id=h.visit_id,
@@ -265,12 +286,12 @@ def snapshot(
                 for h in unseen
             ]
             if unseen:
+                # Hundreds of ids: one array parameter on a server (people.id_in).
+                of_unseen = id_in(Alarm.visit_id, [h.visit_id for h in unseen], conn)
                 alarms += tuple(
                     AlarmSnapshot(a.id, a.reminder_key, a.acknowledged_at is not None)
                     for a in conn.execute(
-                        select(Alarm.id, Alarm.reminder_key, Alarm.acknowledged_at).where(
-                            Alarm.visit_id.in_([h.visit_id for h in unseen])
-                        )
+                        select(Alarm.id, Alarm.reminder_key, Alarm.acknowledged_at).where(of_unseen)
                     )
                 )
         alarm_calls: dict[int, list[AlarmCall]] = {}
@@ -283,26 +304,25 @@ def snapshot(
                 alarm_calls.setdefault(call.visit_id, []).append(AlarmCall(call.id, call.called_at))
         found: dict[int, VisitContact] = {}
         if contacts:
-            contacts_query = (
-                select(
-                    Visit.id,
-                    Visit.street,
-                    Visit.house_number,
-                    Visit.addition,
-                    Visit.postcode,
-                    Visit.city,
-                    Account.first_name,
-                    Account.last_name,
-                    Account.phone,
-                )
-                .join(Account, Account.id == Visit.visitor_id)
-                .where(visible)
-            )
-            for c in conn.execute(contacts_query):
-                found[c.id] = VisitContact(
-                    visitor_name=f"{c.first_name} {c.last_name}".strip(),
-                    visitor_phone=c.phone or "",
-                    address=Address(c.street, c.house_number, c.addition, c.postcode, c.city),
+            contacts_query = select(
+                Visit.id,
+                Visit.street,
+                Visit.house_number,
+                Visit.addition,
+                Visit.postcode,
+                Visit.city,
+                Visit.visitor_id,
+            ).where(visible)
+            for visit_id, street, number, addition, postcode, city, visitor_id in conn.execute(
+                contacts_query
+            ):
+                person = people.get(visitor_id)
+                if person is None:
+                    continue  # as the inner join on the visitor's account had it
+                found[visit_id] = VisitContact(
+                    visitor_name=f"{person.first_name} {person.last_name}".strip(),
+                    visitor_phone=person.phone,
+                    address=Address(street, number, addition, postcode, city),
                 )
     return ReminderSnapshot(
         viewer_id=me,

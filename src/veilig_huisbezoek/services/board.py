@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
 
 from ..domain.address import Address
 from ..domain.checklist import RiskLevel
 from ..domain.roles import Permission
 from ..domain.visit import VisitState
-from ..storage.models import Account, Callback, Visit
+from ..storage.models import Callback, Visit
 from .context import ServiceContext
+from .people import read_people
 from .visits import CALLBACK_OPEN, _visible_visits
 
 ACTIVE_STATES = (VisitState.ONDERWEG.value, VisitState.GEESCALEERD.value)
@@ -45,40 +45,29 @@ def _name(first: str, last: str) -> str:
 
 
 def board_rows(ctx: ServiceContext) -> list[BoardRow]:
-    """Active visits (onderweg, geëscaleerd) the actor may see, unsorted.
+    """Active visits (onderweg, geëscaleerd) with a buddy, that the actor may see, unsorted.
 
     A leidinggevende sees all of the team's; a medewerker those where they are the
     buddy, the visitor or a colleague; a beheerder none (``_visible_visits``).
-    Two queries whatever the number of visits: the visits with visitor and buddy
-    names, then the open call-backs of those visits.
+    Three queries whatever the number of visits: the visits, the names and phones of
+    the people they name (each person once, ``people.read_people``), and the open
+    call-backs of those visits. On a team server each name, phone and address part is
+    a sealed value this workstation opens: a person's once, not once per visit, and no
+    postcode or city (the board shows the short address).
     """
     visible = _visible_visits(ctx).where(Visit.state.in_(ACTIVE_STATES))
-    visitor = aliased(Account)
-    buddy = aliased(Account)
-    query = (
-        visible.with_only_columns(
-            Visit.id,
-            Visit.state,
-            Visit.level,
-            Visit.street,
-            Visit.house_number,
-            Visit.addition,
-            Visit.postcode,
-            Visit.city,
-            Visit.expected_return_at,
-            Visit.start_at,
-            Visit.visitor_id,
-            visitor.first_name,
-            visitor.last_name,
-            visitor.phone,
-            Visit.buddy_id,
-            buddy.first_name,
-            buddy.last_name,
-        )
-        .select_from(Visit)
-        .join(visitor, visitor.id == Visit.visitor_id)
-        .join(buddy, buddy.id == Visit.buddy_id)
-    )
+    query = visible.with_only_columns(
+        Visit.id,
+        Visit.state,
+        Visit.level,
+        Visit.street,
+        Visit.house_number,
+        Visit.addition,
+        Visit.expected_return_at,
+        Visit.start_at,
+        Visit.visitor_id,
+        Visit.buddy_id,
+    ).where(Visit.buddy_id.is_not(None))
     callbacks_query = (
         select(Callback.visit_id, Callback.id, Callback.due_at)
         .where(
@@ -91,9 +80,14 @@ def board_rows(ctx: ServiceContext) -> list[BoardRow]:
     sees_team = ctx.actor.may(Permission.SEE_TEAM_CASES)
     may_buddy = ctx.actor.may(Permission.ACT_AS_BUDDY)
     with ctx.store.read_session() as session:
-        visits = session.execute(query).all()
+        # Plain column rows through Core (one read snapshot for all three).
+        conn = session.connection()
+        visits = conn.execute(query).all()
+        people = read_people(
+            conn, {v.visitor_id for v in visits} | {v.buddy_id for v in visits}, full=True
+        )
         next_callback: dict[int, tuple[int, datetime]] = {}
-        for visit_id, callback_id, due in session.execute(callbacks_query):
+        for visit_id, callback_id, due in conn.execute(callbacks_query):
             next_callback.setdefault(visit_id, (callback_id, due))
     rows: list[BoardRow] = []
     for (
@@ -103,36 +97,33 @@ def board_rows(ctx: ServiceContext) -> list[BoardRow]:
         street,
         house_number,
         addition,
-        postcode,
-        city,
         expected_return,
         start_at,
         visitor_id,
-        visitor_first,
-        visitor_last,
-        visitor_phone,
         buddy_id,
-        buddy_first,
-        buddy_last,
     ) in visits:
+        visitor = people.get(visitor_id)
+        buddy = people.get(buddy_id)
+        if visitor is None or buddy is None:
+            continue  # as the inner joins on both accounts had it
         callback = next_callback.get(visit_id)
         rows.append(
             BoardRow(
                 visit_id=visit_id,
                 state=VisitState(state),
                 level=RiskLevel(level),
-                address_short=Address(street, house_number, addition, postcode, city).short(),
+                address_short=Address(street, house_number, addition, "", "").short(),
                 visitor_id=visitor_id,
-                visitor_name=_name(visitor_first, visitor_last),
-                visitor_phone=visitor_phone,
+                visitor_name=_name(visitor.first_name, visitor.last_name),
+                visitor_phone=visitor.phone,
                 buddy_id=buddy_id,
-                buddy_name=_name(buddy_first, buddy_last),
+                buddy_name=_name(buddy.first_name, buddy.last_name),
                 next_callback_id=callback[0] if callback else None,
                 next_callback_due=callback[1] if callback else None,
                 expected_return=expected_return,
                 may_call=may_buddy and (sees_team or buddy_id == me),
                 start_at=start_at,
-                buddy_first_name=buddy_first,
+                buddy_first_name=buddy.first_name,
             )
         )
     return rows
