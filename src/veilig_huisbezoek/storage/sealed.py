@@ -189,27 +189,10 @@ class Sealer:
     def open_tagged(self, raw: bytes, where: str) -> tuple[bytes, int]:
         """A value as the server returns it (:class:`row_tagged`: its row's id in front),
         opened bound to that row; returns the plaintext and the row. Raises
-        :class:`SealedValueError` (named by record, never by content).
-
-        The reads of every desk open thousands of these per reload, so the usual case
-        (version 2, a known generation) is done here in one step; anything else goes
-        through :meth:`open`."""
+        :class:`SealedValueError` (named by record, never by content)."""
         if len(raw) < _ROW:
             raise SealedValueError(where, None)
         row = int.from_bytes(raw[:_ROW], "big", signed=True)
-        if raw[_ROW : _ROW + 1] == V2 and len(raw) >= _ROW + 5 + _NONCE + _TAG:
-            gen = int.from_bytes(raw[_ROW + 1 : _ROW + 5], "big")
-            aead = self._aead.get(gen)
-            if aead is not None:
-                try:
-                    plain: bytes = aead.decrypt(
-                        raw[_ROW + 5 : _ROW + 5 + _NONCE],
-                        raw[_ROW + 5 + _NONCE :],
-                        _aad(gen, where, row),
-                    )
-                except self._invalid_tag:
-                    raise SealedValueError(where, row) from None
-                return plain, row
         try:
             return self.open(raw[_ROW:], where, row), row
         except SealError:
