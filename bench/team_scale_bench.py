@@ -27,6 +27,7 @@ import argparse
 import math
 import multiprocessing
 import os
+import queue
 import signal
 import statistics
 import sys
@@ -359,7 +360,11 @@ def one_run(n: int, m: int, seconds: float, say: Any) -> RunFigures:
                 time.sleep(1.0)
             end.wait(BARRIER_S)
             end.wait(BARRIER_S)
-            found: list[WorkerResult] = [results.get(timeout=120) for _ in processes]
+            try:
+                found: list[WorkerResult] = [results.get(timeout=300) for _ in processes]
+            except queue.Empty:
+                alive = [p.name for p in processes if p.is_alive()]
+                raise SystemExit(f"no results within 300 s from: {', '.join(alive)}") from None
             for process in processes:
                 process.join(30)
             dump = measure_dump(cluster, database)
