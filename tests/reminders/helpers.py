@@ -1,10 +1,14 @@
-"""Helpers for the reminder tests: running visits on the team store, a fake monotonic clock."""
+"""Helpers for the reminder tests: running visits on the team store, a fake monotonic
+clock, a probe for store sessions on the GUI thread."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
+
+import pytest
 
 from tests.conftest import Team
 
@@ -67,3 +71,19 @@ def refresh_panel(qtbot: Any, panel: Any) -> None:
 def settle_panel(qtbot: Any, panel: Any) -> None:
     """Wait until the alarm panel's refreshes and acknowledgements are done."""
     qtbot.waitUntil(lambda: not panel.busy, timeout=5_000)
+
+
+def probe_gui_thread(ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The store sessions ``ctx`` opens on the GUI thread from now on (by name)."""
+    opened: list[str] = []
+    store = ctx.store
+    for name in ("session", "read_session"):
+        real = getattr(store, name)
+
+        def probed(*args: Any, _real: Any = real, _name: str = name, **kwargs: Any) -> Any:
+            if threading.current_thread() is threading.main_thread():
+                opened.append(_name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(store, name, probed)
+    return opened

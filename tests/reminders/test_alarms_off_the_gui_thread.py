@@ -7,14 +7,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import Team
-from tests.reminders.conftest import Harness, Running
-from tests.reminders.helpers import running_visit
+from tests.reminders.conftest import Harness
+from tests.reminders.helpers import probe_gui_thread, running_visit
 from veilig_huisbezoek.domain.reminders import ReminderKind
 from veilig_huisbezoek.gui.tasks import TaskRunner
 from veilig_huisbezoek.reminders.scheduler import PASS_PATIENCE_S
@@ -22,22 +21,6 @@ from veilig_huisbezoek.services.alarms import AlarmInfo
 
 MIN = timedelta(minutes=1)
 SEC = timedelta(seconds=1)
-
-
-def probe_gui_thread(run: Running, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The store sessions this desk opens on the GUI thread, from now on."""
-    opened: list[str] = []
-    store = run.ctx.store
-    for name in ("session", "read_session"):
-        real = getattr(store, name)
-
-        def probed(*args: Any, _real: Any = real, _name: str = name, **kwargs: Any) -> Any:
-            if threading.current_thread() is threading.main_thread():
-                opened.append(_name)
-            return _real(*args, **kwargs)
-
-        monkeypatch.setattr(store, name, probed)
-    return opened
 
 
 @pytest.fixture
@@ -67,7 +50,7 @@ def test_the_tick_reads_and_records_a_due_alarm_off_the_gui_thread(
     buddy = harness.start("bram", tasks=tasks, tick_ms=3_600_000)
     if tasks is not None:
         qtbot.waitUntil(lambda: not tasks.busy, timeout=10_000)
-    opened = probe_gui_thread(buddy, monkeypatch)
+    opened = probe_gui_thread(buddy.ctx, monkeypatch)
     harness.advance(15 * MIN)  # the first call-back is due; no clock jump
     buddy.scheduler.tick()
     if tasks is None:

@@ -5,10 +5,8 @@ and on the real clock, the APScheduler wake-up."""
 from __future__ import annotations
 
 import itertools
-import threading
 import time
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -17,7 +15,7 @@ from sqlalchemy import select
 
 from tests.conftest import PASSWORDS, Team
 from tests.reminders.conftest import Harness, Running
-from tests.reminders.helpers import running_visit
+from tests.reminders.helpers import probe_gui_thread, running_visit
 from veilig_huisbezoek.domain.clock import SystemClock, local_to_utc
 from veilig_huisbezoek.domain.reminders import Deadline, Reminder, ReminderKind
 from veilig_huisbezoek.gui.hub import AppHub
@@ -172,17 +170,7 @@ def test_request_rebuild_records_due_alarms_off_the_gui_thread(
     start = team.clock.now() + 5 * MIN
     running_visit(team, start=start, end=start + 60 * MIN)
     buddy = harness.start("bram", tasks=tasks, tick_ms=3_600_000)  # no tick meanwhile
-    on_gui_thread: list[str] = []
-    store = buddy.ctx.store
-    for name in ("session", "read_session"):
-        real = getattr(store, name)
-
-        def probed(*args: Any, _real: Any = real, _name: str = name, **kwargs: Any) -> Any:
-            if threading.current_thread() is threading.main_thread():
-                on_gui_thread.append(_name)
-            return _real(*args, **kwargs)
-
-        monkeypatch.setattr(store, name, probed)
+    on_gui_thread = probe_gui_thread(buddy.ctx, monkeypatch)
     rebuilt: list[int] = []
     buddy.scheduler.rebuilt.connect(rebuilt.append)
     harness.advance(15 * MIN)  # the first call-back is due
