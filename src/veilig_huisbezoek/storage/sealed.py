@@ -320,14 +320,9 @@ class SealedType(TypeDecorator[Any]):
         return sealer.seal(self.encode(value.value), self.where, value.row)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Any:
-        # _needs_sealer inlined: this runs for every sealed value every desk reads.
-        if dialect.name == "sqlite":
+        sealer = _needs_sealer(dialect)
+        if sealer is None or value is None:
             return value
-        sealer: Sealer | None = getattr(dialect, SEALER_ATTRIBUTE, None)
-        if sealer is None:
-            raise RuntimeError("personal columns on a server need the team key (no sealer)")
-        if value is None:
-            return None
         plain, row = sealer.open_tagged(bytes(value), self.where)
         try:
             return self.decode(plain)
