@@ -24,6 +24,7 @@ database password with the app's own Argon2id setting.
 from __future__ import annotations
 
 import argparse
+import collections
 import math
 import multiprocessing
 import os
@@ -54,6 +55,7 @@ from veilig_huisbezoek.services import accounts  # noqa: E402
 from veilig_huisbezoek.services.accounts import COSIGN_LEAD_ACCOUNT, NewAccount  # noqa: E402
 from veilig_huisbezoek.services.team import set_up_team_server, team_log_in  # noqa: E402
 from veilig_huisbezoek.storage.team.location import TeamLocation  # noqa: E402
+from veilig_huisbezoek.storage.team.locks import WRITE_LOCK  # noqa: E402
 
 RATE = 2.0  # changes per second, all workstations together
 BASELINE = 10
@@ -139,7 +141,9 @@ def _pss_kib(pid: int) -> int:
 class ServerFigures:
     cpu_cores: float
     top: list[tuple[float, int, str]]  # the server's busiest statements: ms, calls, text
-    lock_held: list[tuple[float, str]]  # the write lock's holder per sample: age s, state
+    # The write lock's holder per sample: age s, state, its last statement (SQL text
+    # with placeholders, no values).
+    lock_held: list[tuple[float, str, str]]
     pss_mib_max: float
     tps: float
     connections_max: int
@@ -164,7 +168,7 @@ class ServerWatch:
         self.conn_max = 0
         self.listen_max = 0
         self.top: list[tuple[float, int, str]] = []
-        self.lock_held: list[tuple[float, str]] = []  # per sample: (held s, state)
+        self.lock_held: list[tuple[float, str, str]] = []  # per sample: held s, state, SQL
 
     def _xacts(self) -> int:
         row = self.conn.execute(
@@ -192,13 +196,15 @@ class ServerWatch:
         # Who holds the team's write lock, how long, and whether the server is working
         # for it ('active') or waiting for the desk ('idle in transaction').
         holder = self.conn.execute(
-            "SELECT extract(epoch FROM now() - a.xact_start), a.state FROM pg_locks l "
+            "SELECT extract(epoch FROM now() - a.xact_start), a.state, "
+            "left(regexp_replace(a.query, '\\s+', ' ', 'g'), 110) FROM pg_locks l "
             "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' "
-            "AND l.granted AND a.datname = %s",
-            (self.database,),
+            "AND l.granted AND a.datname = %s AND l.classid = 0 AND l.objsubid = 1 "
+            "AND l.objid = %s::oid",
+            (self.database, WRITE_LOCK),
         ).fetchone()
         if holder is not None:
-            self.lock_held.append((float(holder[0]), str(holder[1])))
+            self.lock_held.append((float(holder[0]), str(holder[1]), str(holder[2])))
         live = sum(int(r[1]) for r in rows if r[0] == "veilig-huisbezoek-live")
         self.listen_max = max(self.listen_max, live)
 
@@ -454,12 +460,15 @@ def main() -> int:
             print(f"  {ms:9.0f} {calls:7d}  {query}")
     for r in runs:
         held = r.server.lock_held
-        idle = sum(1 for _s, state in held if state.startswith("idle"))
-        longest = max((h for h, _s in held), default=0.0)
+        idle = [sql for _h, state, sql in held if state.startswith("idle")]
+        longest = max((h for h, _s, _q in held), default=0.0)
         print(
             f"write lock at {r.workstations} desks: held in {len(held)} of the 1 s samples, "
-            f"{idle} of them by a transaction waiting for its desk; longest seen {longest:.1f} s"
+            f"{len(idle)} of them by a transaction waiting for its desk; longest seen "
+            f"{longest:.1f} s"
         )
+        for sql, times in collections.Counter(idle).most_common(5):
+            print(f"  {times:4d}x waiting for its desk after: {sql}")
     for r in runs:
         db, dumped, took = r.dump
         print(

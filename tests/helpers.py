@@ -144,3 +144,18 @@ def settle_around(qtbot: QtBot, widget: QWidget) -> None:
             settle_page(qtbot, parent)
             return
         parent = parent.parentWidget()
+
+
+def call_all_well(ctx: ServiceContext, visit_id: int, callback_id: int | None = None) -> None:
+    """The buddy reached the visitor, who answered with the first name: all is well."""
+    from veilig_huisbezoek.domain.call_outcome import NameUsed
+
+    visits.record_call(
+        ctx,
+        visit_id,
+        reached=True,
+        name_used=NameUsed.VOORNAAM,
+        vrijuit=True,
+        politie=False,
+        callback_id=callback_id,
+    )

@@ -18,9 +18,9 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import Team, make_team
+from tests.helpers import call_all_well
 from tests.presence_helpers import present_as
 from tests.services.test_services import ADDRESS, _assessment
-from veilig_huisbezoek.domain.call_outcome import NameUsed
 from veilig_huisbezoek.domain.checklist import RiskLevel
 from veilig_huisbezoek.domain.clock import FakeClock
 from veilig_huisbezoek.domain.reminders import (
@@ -103,15 +103,7 @@ def _call(
 ) -> None:
     team.clock.set(at)
     if reached:
-        visits.record_call(
-            bram,
-            visit_id,
-            reached=True,
-            name_used=NameUsed.VOORNAAM,
-            vrijuit=True,
-            politie=False,
-            callback_id=callback_id,
-        )
+        call_all_well(bram, visit_id, callback_id)
     else:
         visits.record_call(bram, visit_id, reached=False, callback_id=callback_id)
 

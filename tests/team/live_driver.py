@@ -118,6 +118,9 @@ class Driver(QObject):
             ):
                 QTimer.singleShot(20, done)
                 return
+            # The person at this desk watches the board (the state reports it), and a
+            # page behind another tab reads only when it is shown.
+            window.workspace.show_page("board")
             self._session_started()
             send({"reply": "login", "account_id": window.ctx.actor.account_id})  # type: ignore[union-attr]
 

@@ -110,7 +110,8 @@ def test_while_the_server_is_lost_pages_keep_their_state_without_waiting(
     qtbot: QtBot, window: MainWindow, pg_team: PgTeam, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Offline: refreshes return at once and go nowhere near the server (each attempt
-    could wait a connect timeout on a real network); back online: one reload."""
+    could wait a connect timeout on a real network); back online: one reload of the
+    page in front, and one of a page behind another tab when it is shown."""
     sanne = pg_team.login("sanne")
     visit_id = plan_visit(sanne, buddy_id=pg_team.ids["bram"], address=_ADDRESS)
     sanne.store.close()
@@ -132,6 +133,7 @@ def test_while_the_server_is_lost_pages_keep_their_state_without_waiting(
     board = window.workspace.pages["board"]
     my_visits = window.workspace.pages["my_visits"]
     assert isinstance(board, BoardPage) and isinstance(my_visits, MyVisitsPage)
+    window.workspace.show_page("board")  # she watches the board; Mijn bezoeken is behind it
     qtbot.waitUntil(lambda: loads["board"] >= 1 and not window.tasks.busy, timeout=5_000)
     assert [row.id for row in my_visits.model.rows] == [visit_id]
     banner = window.connection_banner
@@ -168,6 +170,11 @@ def test_while_the_server_is_lost_pages_keep_their_state_without_waiting(
     qtbot.waitUntil(
         lambda: loads["board"] > before["board"] and not window.tasks.busy, timeout=5_000
     )
+    qtbot.wait(500)
+    assert loads == {"board": before["board"] + 1, "my_visits": before["my_visits"]}
+    window.workspace.show_page("my_visits")
+    qtbot.waitUntil(lambda: loads["my_visits"] > before["my_visits"], timeout=5_000)
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=5_000)
     qtbot.wait(500)
     assert loads == {name: count + 1 for name, count in before.items()}  # one reload each
 

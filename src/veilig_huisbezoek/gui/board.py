@@ -197,7 +197,7 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
         self.call_button.clicked.connect(self.call_selected)
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
-        hub.visits_changed.connect(self.refresh)
+        hub.visits_changed.connect(self.when_shown.changed)
         # Who watches each visit ("Ahmed kijkt mee"): fresh with every heartbeat, aged
         # every second by the tick.
         self.model.set_viewer(ctx.actor.account_id)

@@ -35,6 +35,7 @@ from .look import ERROR_STYLE, OK_STYLE, on_enter, scaled_font
 from .screen_fit import page_scroll
 from .table_model import RowTableModel
 from .tasks import TaskRunner
+from .when_shown import ReloadWhenShown
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +157,8 @@ class ConsentPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_details())
         self.details_button.clicked.connect(self.open_details)
         self.consent_button.clicked.connect(self._give_consent)
-        hub.visits_changed.connect(self.refresh)
+        self.when_shown = ReloadWhenShown(self, self.refresh)
+        hub.visits_changed.connect(self.when_shown.changed)
         self._show_request(None)
         # Load once the caller has had a chance to connect to `loaded`.
         QTimer.singleShot(0, self.refresh)

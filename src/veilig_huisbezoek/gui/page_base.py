@@ -24,6 +24,7 @@ from .hub import AppHub
 from .i18n import failure_text
 from .screen_fit import page_scroll
 from .tasks import TaskRunner
+from .when_shown import ReloadWhenShown
 
 U = TypeVar("U", bound=FormUi[QWidget])
 
@@ -52,6 +53,9 @@ class WorkspacePage(QWidget, Generic[U]):
         # A read under way on the task runner; another asked for meanwhile.
         self._reading = False
         self._read_again = False
+        # Connect the hub's change signals here, not to ``refresh``: a tab behind another
+        # reloads when it is shown.
+        self.when_shown = ReloadWhenShown(self, self.refresh)
 
     @property
     def reading(self) -> bool:

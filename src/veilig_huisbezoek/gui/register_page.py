@@ -42,6 +42,7 @@ from .register_note_form import RegisterNoteForm
 from .register_reason_form import RegisterReasonForm
 from .screen_fit import page_scroll
 from .tasks import TaskRunner
+from .when_shown import ReloadWhenShown
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +167,8 @@ class RegisterPage(QWidget):
             self.review_button,
         ):
             button.setVisible(self._is_manager)
-        hub.notes_changed.connect(self._notes_changed)
+        self.when_shown = ReloadWhenShown(self, self._notes_changed)
+        hub.notes_changed.connect(self.when_shown.changed)
         self._show_detail(None)
         # Load once the caller has had a chance to connect to `loaded`.
         QTimer.singleShot(0, self.refresh)

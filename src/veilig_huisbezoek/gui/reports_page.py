@@ -163,8 +163,8 @@ class ReportsPage(WorkspacePage[Ui_ReportsPage]):
         self.period_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
         self.csv_button.clicked.connect(self.export_csv)
-        hub.visits_changed.connect(self.refresh)
-        hub.notes_changed.connect(self.refresh)
+        hub.visits_changed.connect(self.when_shown.changed)
+        hub.notes_changed.connect(self.when_shown.changed)
         self.refresh()
 
     # ---- data -----------------------------------------------------------------------

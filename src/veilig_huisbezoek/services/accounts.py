@@ -544,7 +544,7 @@ def list_accounts(ctx: ServiceContext) -> list[AccountSummary]:
 
 
 def find_account_id(ctx: ServiceContext, username: str) -> int:
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         found = session.execute(
             select(Account.id).where(
                 Account.username == normalise_username(username), Account.active
@@ -564,7 +564,7 @@ def verify_credentials(ctx: ServiceContext, username: str, password: str) -> Act
     """
     ring = ctx.store.keyring_now()
     slot_id, _key = ring.unlock(username, password)
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         account = session.execute(
             select(Account).where(Account.slot_id == slot_id, Account.active)
         ).scalar_one_or_none()

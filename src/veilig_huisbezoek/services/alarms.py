@@ -727,7 +727,7 @@ def raise_alarm(
     from ..storage.models import VisitEvent as VisitEventRow
 
     now = ctx.now() if raised_at is None else raised_at
-    with ctx.store.session() as session:
+    with ctx.store.visit_session(reminder.visit_id) as session:
         # The same upsert on both engines (a team server runs PostgreSQL).
         postgres = session.get_bind().dialect.name == "postgresql"
         insert = postgresql.insert if postgres else sqlite.insert
@@ -748,7 +748,9 @@ def raise_alarm(
             .returning(Alarm.id)
         ).scalar_one_or_none()
         head = _check_recipient(ctx, session, reminder)  # refused: the insert rolls back
+        (info,) = _with_heads(ctx, session, _infos(session, Alarm.reminder_key == reminder.key))
         if inserted is not None:
+            # The audit entry last: on a team server the chain's lock is held from there on.
             if reminder.visit_id is not None and _sees_visit(ctx, head):
                 # Raised by the system, not by a person: no actor on the timeline.
                 session.add(
@@ -767,7 +769,6 @@ def raise_alarm(
                 inserted,
                 reminder.kind.value + (" te_laat" if raised_late else ""),
             )
-        (info,) = _with_heads(ctx, session, _infos(session, Alarm.reminder_key == reminder.key))
         return info
 
 
@@ -793,13 +794,17 @@ def acknowledge(
 
     from ..storage.models import Alarm
 
-    with ctx.store.session() as session:
+    # Its visit first (an alarm keeps its visit): on a team server the change is one to
+    # that visit (its siblings are alarms of the same visit).
+    with ctx.store.read_session() as session:
+        visit_id = session.scalar(select(Alarm.visit_id).where(Alarm.id == alarm_id))
+    with ctx.store.visit_session(visit_id) as session:
         alarm = session.get(Alarm, alarm_id)
-        if alarm is None:
+        if alarm is None or alarm.visit_id != visit_id:
             raise PermissionDenied("dit alarm bestaat niet")
         timeline = _sees_visit(ctx, _check_acknowledger(ctx, session, alarm))
         now = ctx.now() if at is None else at
-        _acknowledge_row(ctx, session, alarm, now, reason, timeline)
+        done = [_acknowledge_row(ctx, session, alarm, now, reason, timeline)]
         # Taking charge of one is taking charge of all: the other alarm of the same
         # unwatched period; the escalation and all its repeats.
         same: ColumnElement[bool] | None = None
@@ -813,10 +818,16 @@ def acknowledge(
             siblings = session.scalars(
                 select(Alarm).where(same, Alarm.id != alarm.id, Alarm.acknowledged_at.is_(None))
             ).all()
-            for sibling in siblings:
+            done += [
                 _acknowledge_row(ctx, session, sibling, now, reason, timeline)
+                for sibling in siblings
+            ]
         session.flush()
         (info,) = _with_heads(ctx, session, _infos(session, Alarm.id == alarm_id))
+        # The audit entries last: on a team server the chain's lock is held from there on.
+        for entry in done:
+            if entry is not None:
+                ctx.audit(session, "alarm_acknowledged", "alarm", *entry)
         return info
 
 
@@ -842,11 +853,13 @@ def _check_acknowledger(ctx: ServiceContext, session: Session, alarm: Any) -> Wa
 
 def _acknowledge_row(
     ctx: ServiceContext, session: Session, alarm: Any, now: datetime, reason: str, timeline: bool
-) -> None:
+) -> tuple[int, str] | None:
+    """Acknowledge one alarm row (and its visit event); returns the audit entry's object
+    id and detail, None if it was acknowledged already."""
     from ..storage.models import VisitEvent as VisitEventRow
 
     if alarm.acknowledged_at is not None:
-        return
+        return None
     alarm.acknowledged_at = now
     alarm.acknowledged_by = ctx.actor.account_id
     detail = f"{alarm.kind} {reason}".strip()
@@ -860,7 +873,7 @@ def _acknowledge_row(
                 detail=detail,
             )
         )
-    ctx.audit(session, "alarm_acknowledged", "alarm", alarm.id, detail)
+    return alarm.id, detail
 
 
 def resolve_failovers(ctx: ServiceContext, alarm_ids: Iterable[int], reason: str) -> int:

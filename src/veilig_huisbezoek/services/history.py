@@ -407,7 +407,7 @@ def pending_consents(ctx: ServiceContext) -> list[ConsentRequest]:
         .options(selectinload(Visit.colleagues), selectinload(Visit.assessment))
         .order_by(Visit.start_at, Visit.id)
     )
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         names = {
             i: f"{first} {last}".strip()
             for i, first, last in session.execute(

@@ -212,7 +212,7 @@ def my_open_visits(ctx: ServiceContext) -> list[MyVisit]:
         .options(selectinload(Visit.callbacks))
         .order_by(Visit.start_at, Visit.id)
     )
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         accounts = list(session.execute(select(Account)).scalars())
         names = {a.id: f"{a.first_name} {a.last_name}".strip() for a in accounts}
         first_names = {a.id: a.first_name for a in accounts}
@@ -246,7 +246,7 @@ def pending_consents(ctx: ServiceContext, *, include_own: bool = False) -> list[
     )
     if not include_own:
         query = query.where(Visit.visitor_id != ctx.actor.account_id)
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         return [_summary(v) for v in session.execute(query).scalars()]
 
 

@@ -321,7 +321,7 @@ def list_notes(ctx: ServiceContext, *, status: NoteStatus | None = None) -> list
     if not _lg(ctx):
         ctx.require(Permission.PROPOSE_NOTE, "u mag het register niet raadplegen")
         query = query.where(NoteRow.author_id == ctx.actor.account_id)
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         return [_to_domain(r) for r in session.execute(query).scalars()]
 
 
@@ -690,7 +690,7 @@ def search_notes(
         )
         if condition is not None:
             query = query.where(condition)
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         names = _names(session)
         entries = [
             _entry(row, names, today)
@@ -719,7 +719,7 @@ def register_counts(ctx: ServiceContext) -> dict[str, int]:
     """How many notes need the leidinggevende: ``overdue`` reviews and ``proposed`` notes."""
     ctx.require(Permission.MANAGE_NOTES, "alleen een leidinggevende ziet het hele register")
     today = _today(ctx)
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         overdue = session.execute(
             select(func.count(NoteRow.id)).where(
                 NoteRow.status == NoteStatus.ACTIEF.value, NoteRow.review_due <= today

@@ -127,7 +127,7 @@ def save_visit(
             ),
         )
     now = ctx.now()
-    with ctx.store.session() as session:
+    with ctx.store.new_visit_session() as session:
         _check_buddy(session, plan)
         visit = Visit(
             visitor_id=plan.visitor_id,
@@ -215,7 +215,7 @@ def _require_visitor(ctx: ServiceContext, visit: Visit) -> None:
 
 def schedule_visit(ctx: ServiceContext, visit_id: int) -> None:
     """concept → gepland; a rood visit needs a leidinggevende's consent first."""
-    with ctx.store.session() as session:
+    with ctx.store.visit_session(visit_id) as session:
         visit = _load(ctx, session, visit_id)
         _require_visitor(ctx, visit)
         if visit.level == RiskLevel.ROOD.value and visit.consent_by is None:
@@ -261,7 +261,7 @@ def _present_people(ctx: ServiceContext) -> set[int]:
 def buddy_check(ctx: ServiceContext, visit_id: int) -> BuddyCheck:
     """Is the visit's buddy reachable for a departure now (present, phone dials)?"""
     present = _present_people(ctx)
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         visit = _load(ctx, session, visit_id)
         buddy = session.get(Account, visit.buddy_id)
         assert buddy is not None
@@ -272,7 +272,7 @@ def buddy_choices(ctx: ServiceContext, visit_id: int) -> list[BuddyChoice]:
     """Present colleagues who may be buddy of this visit instead (not the visitor), whose
     phone dials; by first name."""
     present = _present_people(ctx)
-    with ctx.store.session() as session:
+    with ctx.store.read_session() as session:
         visit = _load(ctx, session, visit_id)
         rows = session.execute(select(Account).where(Account.id.in_(present))).scalars()
         found = [
@@ -309,7 +309,7 @@ def depart(
         _depart_with_planned_buddy(ctx, visit_id, reason)
         return
     present = _present_people(ctx)
-    with ctx.store.session() as session:
+    with ctx.store.visit_session(visit_id) as session:
         visit = _load(ctx, session, visit_id)
         _require_visitor(ctx, visit)
         transition(VisitState(visit.state), VisitState.ONDERWEG)  # refused before any check
@@ -376,7 +376,7 @@ def _depart_with_planned_buddy(ctx: ServiceContext, visit_id: int, reason: str |
         scope = "own"
     else:
         scope = "none"
-    with ctx.store.session() as session:
+    with ctx.store.visit_session(visit_id) as session:
         conn = session.connection()
         head = conn.execute(
             _departure_head(scope), {"visit_id": visit_id, "me": ctx.actor.account_id}
@@ -491,13 +491,15 @@ def _tell_leidinggevenden(
 
 
 def _finish(ctx: ServiceContext, visit_id: int, target: VisitState, kind: str) -> None:
-    with ctx.store.session() as session:
+    with ctx.store.visit_session(visit_id) as session:
         visit = _load(ctx, session, visit_id)
         _require_visitor(ctx, visit)
-        _move(ctx, session, visit, target, kind)
+        transition(VisitState(visit.state), target)  # refused before anything changes
         for callback in visit.callbacks:
             if callback.status == CALLBACK_OPEN:
                 callback.status = CALLBACK_CANCELLED
+        # The audit entry last: on a team server the chain's lock is held from there on.
+        _move(ctx, session, visit, target, kind)
 
 
 def return_safe(ctx: ServiceContext, visit_id: int) -> None:
@@ -525,7 +527,7 @@ def record_call(
     """The buddy records a call; returns the action to take and plans any follow-up call."""
     ctx.require(Permission.ACT_AS_BUDDY, "u mag geen terugbelgesprekken vastleggen")
     settings = load_settings(ctx)
-    with ctx.store.session() as session:
+    with ctx.store.visit_session(visit_id) as session:
         visit = _load(ctx, session, visit_id)
         if visit.buddy_id != ctx.actor.account_id and not ctx.actor.may(Permission.SEE_TEAM_CASES):
             raise PermissionDenied("alleen de buddy of een leidinggevende belt dit bezoek")

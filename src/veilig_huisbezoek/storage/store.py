@@ -528,6 +528,20 @@ class Store(PresenceQueries):
             yield session
 
     @contextlib.contextmanager
+    def visit_session(self, visit_id: int | None) -> Iterator[Session]:
+        """A change to one visit: here a write like any other (one writer at a time); a
+        team server runs changes to different visits side by side
+        (:meth:`.team.store.TeamStore.visit_session`)."""
+        with self.session() as session:
+            yield session
+
+    @contextlib.contextmanager
+    def new_visit_session(self) -> Iterator[Session]:
+        """Saving a new visit: here a write like any other (see :meth:`visit_session`)."""
+        with self.session() as session:
+            yield session
+
+    @contextlib.contextmanager
     def read_session(self) -> Iterator[Session]:
         """A consistent read-only snapshot that never blocks writers (nothing is committed)."""
         with (

@@ -36,7 +36,7 @@ from sqlalchemy import Connection, Engine, text
 from ..models import Base
 from ..sealed import V1, V2, SealedType, SealedValueError, Sealer, SealError
 from ..store import _step
-from .rules import WRITE_LOCK
+from .locks import WRITE_ALONE
 
 BATCH = 500
 SEAL_FORMAT = 2  # team_keyring.seal_format once everything is bound (version 2)
@@ -106,9 +106,9 @@ def _plain_of(sealer: Sealer, col: SealedColumn, row: int, value: bytes) -> byte
 
 
 def lock(conn: Connection, generation: int) -> None:
-    """The write lock (the app's writers take it too), and the current generation must
-    still be ``generation``."""
-    conn.execute(text("SELECT pg_advisory_xact_lock(:l)"), {"l": WRITE_LOCK})
+    """The team's write locks as the app's other writers take them (:mod:`.locks`), and
+    the current generation must still be ``generation``."""
+    conn.execute(WRITE_ALONE)
     current = conn.execute(text("SELECT generation FROM team_keyring WHERE id = 1")).scalar()
     if current != generation:
         raise GenerationMoved()

@@ -40,9 +40,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ...domain.presence import ABSENT_AFTER
+from .locks import WRITE_LOCK
 
-# One writer at a time (the app's write sessions take it too): the audit chain's head.
-WRITE_LOCK = 0x5648_7465
 SIGNATURE_MINUTES = 15
 # The hint on every refusal these rules raise: its message is Dutch and fit to show.
 REFUSAL_HINT = "veilig-huisbezoek"

@@ -10,9 +10,10 @@ which one they run on. Differences:
   lookup by address (postcode, house number, addition) is rewritten to the blind index
   ``address_bidx``; other SQL conditions on sealed columns are refused with a clear
   message instead of silently finding nothing;
-* write transactions take one advisory lock, so they run one at a time as in the
-  embedded store (the audit chain's next id stays unique); read sessions are
-  ``REPEATABLE READ READ ONLY`` snapshots;
+* write transactions take advisory locks (:mod:`.locks`): a change to one visit runs
+  beside changes to other visits, any other write alone, as every write does in the
+  embedded store; the audit chain's next entry is taken under one lock by the server
+  itself. Read sessions are ``REPEATABLE READ READ ONLY`` snapshots;
 * there are no local backup files: the server's administrator backs it up (pg_dump);
 * while the app's live connection knows the server is lost (:meth:`TeamStore.
   server_lost`, :meth:`TeamStore.set_reachable`), sessions fail at once with
@@ -49,7 +50,6 @@ from sqlalchemy import (
     create_engine,
     event,
     literal_column,
-    select,
     text,
     true,
 )
@@ -66,14 +66,12 @@ from ..keyslots import KeyRing, OpenedSlot
 from ..models import Account, UnsafeAddressNote, Visit
 from ..sealed import SEALER_ATTRIBUTE, Sealer, is_sealed
 from ..store import KeyRotation, Store
-from . import key_wraps, rules, team_accounts
+from . import key_wraps, locks, team_accounts
 from .errors import TeamSearchError, TeamUnreachableError, server_errors
 from .key_wraps import read_ring
 from .location import TeamLocation
 from .verify import TeamVerifyReport, verify_server
 
-# 'VHte': one writer at a time, like SQLite's BEGIN IMMEDIATE (the audit guard takes it too).
-WRITE_LOCK = rules.WRITE_LOCK
 _ADDRESS = ("postcode", "house_number", "addition")
 
 
@@ -323,9 +321,34 @@ class TeamStore(Store):
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
+        """A write alone: no other write session runs meanwhile (:mod:`.locks`)."""
+        with self._locked_session(locks.WRITE_ALONE, {}) as session:
+            yield session
+
+    @contextlib.contextmanager
+    def visit_session(self, visit_id: int | None) -> Iterator[Session]:
+        """A change to one visit: beside changes to other visits, after any other
+        change to this one (:mod:`.locks`). Only for a session that writes nothing but
+        that visit's own rows (its state, call-backs, calls, events, alarms) and the
+        audit log, and decides only on those and on what a write alone changes."""
+        if visit_id is None:
+            with self.session() as session:
+                yield session
+            return
+        with self._locked_session(locks.ONE_VISIT, {"visit": visit_id}) as session:
+            yield session
+
+    @contextlib.contextmanager
+    def new_visit_session(self) -> Iterator[Session]:
+        """Saving a new visit: beside changes to visits (:mod:`.locks`)."""
+        with self._locked_session(locks.NEW_VISIT, {}) as session:
+            yield session
+
+    @contextlib.contextmanager
+    def _locked_session(self, lock: Any, params: dict[str, int]) -> Iterator[Session]:
         self._check_reachable()
         with server_errors(), self._sessions.begin() as session:
-            session.execute(select(_advisory_lock()))
+            session.execute(lock, params)
             self._sync_generation(session)
             yield session
 
@@ -473,9 +496,3 @@ class TeamStore(Store):
             "Een teamserver wordt op de server zelf geback-upt (pg_dump door de beheerder "
             "van de server); de app maakt daar geen bestanden van."
         )
-
-
-def _advisory_lock() -> Any:
-    from sqlalchemy import func
-
-    return func.pg_advisory_xact_lock(WRITE_LOCK)
