@@ -7,11 +7,11 @@
   departure, a call, its return, its alarms) passes it *shared* and then takes that
   visit's own lock (``VISIT_LOCKS``, the visit's id); saving a new visit passes it
   shared and needs no visit's lock (nobody else can change a visit not yet made);
-  every other write (accounts,
-  settings, the register, incidents, handovers, key rotation, the re-seal) passes it
-  *exclusively*, as all writes did before. So changes to different visits run side by
-  side until their audit entries, two changes to the same visit one after the other,
-  and any other write alone, with every decision it read still true when it commits.
+  every other write (accounts, settings, consent, the register, incidents, handovers,
+  key rotation, the re-seal) passes it *exclusively*, as all writes did before. So
+  changes to different visits run side by side until their audit entries, two changes
+  to the same visit one after the other, and any other write alone, with every
+  decision it read still true when it commits.
 
 Always in this order (gate, visit, write lock), so two sessions never wait for each
 other in a circle. An app of an earlier version takes only ``WRITE_LOCK``, from its
