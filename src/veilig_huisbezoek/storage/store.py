@@ -527,19 +527,13 @@ class Store(PresenceQueries):
         ):
             yield session
 
-    @contextlib.contextmanager
-    def visit_session(self, visit_id: int | None) -> Iterator[Session]:
-        """A change to one visit: here a write like any other (one writer at a time); a
-        team server runs changes to different visits side by side
-        (:meth:`.team.store.TeamStore.visit_session`)."""
-        with self.session() as session:
-            yield session
+    # A change to one visit, saving a new visit: here writes like any other, one at a
+    # time; a team server runs them side by side (TeamStore.visit_session).
+    def visit_session(self, visit_id: int | None) -> contextlib.AbstractContextManager[Session]:
+        return self.session()
 
-    @contextlib.contextmanager
-    def new_visit_session(self) -> Iterator[Session]:
-        """Saving a new visit: here a write like any other (see :meth:`visit_session`)."""
-        with self.session() as session:
-            yield session
+    def new_visit_session(self) -> contextlib.AbstractContextManager[Session]:
+        return self.session()
 
     @contextlib.contextmanager
     def read_session(self) -> Iterator[Session]:
