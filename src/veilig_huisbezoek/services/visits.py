@@ -494,11 +494,11 @@ def _finish(ctx: ServiceContext, visit_id: int, target: VisitState, kind: str) -
     with ctx.store.visit_session(visit_id) as session:
         visit = _load(ctx, session, visit_id)
         _require_visitor(ctx, visit)
-        transition(VisitState(visit.state), target)  # refused before anything changes
         for callback in visit.callbacks:
             if callback.status == CALLBACK_OPEN:
                 callback.status = CALLBACK_CANCELLED
         # The audit entry last: on a team server the chain's lock is held from there on.
+        # A refused transition (raised in _move) rolls the call-backs back with it.
         _move(ctx, session, visit, target, kind)
 
 
