@@ -8,17 +8,20 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from tests.conftest import Team
 from tests.reminders.conftest import Harness
 from tests.reminders.helpers import running_visit
+from veilig_huisbezoek.domain.presence import PresenceSnapshot
 from veilig_huisbezoek.domain.reminders import (
     Audience,
     ReminderKind,
     unwatched_key,
     unwatched_team_key,
 )
-from veilig_huisbezoek.services import alarms, handover
+from veilig_huisbezoek.services import alarms, handover, presence
+from veilig_huisbezoek.services.context import ServiceContext
 from veilig_huisbezoek.services.visit_details import get_visit_detail
 
 pytestmark = pytest.mark.gui
@@ -141,3 +144,37 @@ def test_no_failover_while_everyone_is_present(harness: Harness, team: Team) -> 
     harness.advance(30 * MIN)
     lead.scheduler.tick()
     assert _unwatched(lead.keys) == []
+
+
+def test_a_clock_set_forward_during_a_pass_raises_no_failover(
+    harness: Harness, team: Team, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    """A pass judges the presence it read at the moment it read it: the clock set forward
+    while the pass reads (after presence, before the alarms) is for the next pass, which
+    reads presence again. Found with three desks whose clocks a test set forward while
+    their passes ran: a buddy at his desk got a "Buddy niet bereikbaar"."""
+    start = team.clock.now() + 5 * MIN
+    running_visit(team, start=start, end=start + 120 * MIN)  # Bram watches
+    harness.advance(10 * MIN)
+    tasks = harness.task_runner()
+    lead = harness.start("petra", tasks=tasks, tick_ms=3_600_000)
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=10_000)
+    read_presence = presence.read_presence
+    jumped: list[bool] = []
+
+    def read_then_jump(ctx: ServiceContext) -> PresenceSnapshot:
+        snap = read_presence(ctx)
+        if not jumped:
+            team.clock.advance(30 * MIN)  # set forward just after presence was read
+            jumped.append(True)
+        return snap
+
+    monkeypatch.setattr(presence, "read_presence", read_then_jump)
+    lead.scheduler.request_rebuild()
+    qtbot.waitUntil(lambda: bool(jumped) and not tasks.busy, timeout=10_000)
+    assert _unwatched(lead.keys) == []
+    harness.keep_present()  # Bram's desk beats on the new clock
+    lead.scheduler.tick()
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=10_000)
+    assert _unwatched(lead.keys) == []
+    assert [a.kind for a in alarms.open_alarms(lead.ctx)].count(ReminderKind.BUDDY_UNREACHABLE) == 0

@@ -140,6 +140,9 @@ def _worker_pass(
     alarms (``local``, copies), then raise what is due now, oldest first, except the
     reminders in ``skip`` (fired or kept locally) and escalations of alarms in
     ``acknowledged_here``. The GUI thread takes the outcome (``_loaded``)."""
+    # The moment is taken before presence is read, as in ``_run``: a clock set forward
+    # during the read must not age a heartbeat the read found fresh (a false failover).
+    moment = clock.now()
     try:
         found = deadlines(ctx) if deadlines is not None else ()
         snap = alarms.snapshot(ctx, deadlines=found, contacts=contacts)
@@ -151,7 +154,6 @@ def _worker_pass(
     _resolve_failovers(ctx, snap)
     reminders = snap.reminders()
     recorded = record_copies(ctx, local)
-    moment = clock.now()
     unreachable = recorded.lost
     raised: list[tuple[Reminder, bool, AlarmInfo | None]] = []
     for reminder in reminders:  # oldest first
