@@ -384,16 +384,21 @@ def one_run(n: int, m: int, seconds: float, say: Any) -> RunFigures:
     logs = {d.username: d for r in found for d in r.desks}
     delays: list[float] = []
     missed = 0
-    for at, writer, _kind in changes:
+    for at, writer, _kind, visit_id in changes:
         for name, log in logs.items():
             if name == writer:
                 continue
-            seen = next((e for s, e in log.reloads if s >= at), None)
+            seen = next(
+                (e for s, e, ids in log.reloads if s >= at and (ids is None or visit_id in ids)),
+                None,
+            )
             if seen is None:
                 missed += 1
             else:
                 delays.append(seen - at)
-    reload_ms = 1000 * statistics.median(e - s for log in logs.values() for s, e in log.reloads)
+    reload_ms = 1000 * statistics.median(
+        e - s for log in logs.values() for s, e, _ids in log.reloads
+    )
     failover: float | None = None
     firsts = [t for log in logs.values() for t, _v in log.failovers if t > kill_time]
     if firsts:

@@ -3,7 +3,8 @@
 A real :class:`MainWindow` in team mode (offscreen Qt) on a :class:`FakeClock` that the
 test sets by command, so both workstations share one controllable time. Commands come
 as JSON lines on stdin; replies (``{"reply": …}``) and events (``{"event": …}``) go as
-JSON lines to stdout. Events: ``visits_changed`` (the hub), ``alarm`` (the scheduler
+JSON lines to stdout. Events: ``visits_changed`` (the hub's ``visits_changed``, or
+``visits_touched`` with the ``visits`` it names), ``alarm`` (the scheduler
 fired one), ``panel`` (open alarms on the panel), ``banner`` (the connection banner).
 
 Arguments: the team URL (no credentials) and the clock's start (ISO 8601), or ``now``:
@@ -62,7 +63,11 @@ class Driver(QObject):
             team=TeamLocation.parse(url),
         )
         self.window.show()
-        self.window.hub.visits_changed.connect(lambda: send({"event": "visits_changed"}))
+        hub = self.window.hub
+        hub.visits_changed.connect(lambda: send({"event": "visits_changed", "visits": None}))
+        hub.visits_touched.connect(
+            lambda ids: send({"event": "visits_changed", "visits": sorted(ids)})
+        )
         self.command.connect(self.handle, Qt.ConnectionType.QueuedConnection)
         self._banner_visible = False
         self._watch = QTimer(self)

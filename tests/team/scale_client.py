@@ -6,16 +6,18 @@ A desk is what a logged-in app holds on a team server: a :class:`ServiceContext`
 (:class:`ChangeListener`, its own connection and thread), the presence heartbeat every
 10 s, and the reminder rules as the scheduler runs them: on every change (after the
 app's 80 ms coalescing) it re-reads the reminder snapshot, the buddy board and the open
-alarms, as the main window does on ``hub.visits_changed``; it fires what is due
+alarms, as the main window does on ``hub.visits_touched`` (the visits the notifications
+name, merged into what it holds) or ``hub.visits_changed`` (everything); it fires what is due
 (``alarms.raise_alarm``) at its moment and on a 5 s tick. A person at the desk takes
 charge of the alarms meant for them a few seconds later.
 
 ``run_worker`` is one process holding several desks plus a driver that makes about
 ``rate`` changes per second (visits planned and departing, calls recorded, alarms raised
 and taken charge of, returns) on random desks of its own. Every desk keeps the
-``time.monotonic()`` intervals of its reloads; a change made at ``t`` is visible on a
-desk at the end of that desk's first reload that started after ``t`` (a read snapshot
-begun after the commit holds it). CLOCK_MONOTONIC is shared by the processes of one
+``time.monotonic()`` intervals of its reloads and the visits each read (None: all); a
+change to a visit made at ``t`` is visible on a desk at the end of that desk's first
+reload of that visit that started after ``t`` (a read snapshot begun after the commit
+holds it). CLOCK_MONOTONIC is shared by the processes of one
 machine, so the coordinator compares them directly.
 """
 
@@ -37,9 +39,15 @@ from veilig_huisbezoek.domain.checklist import Answer, Assessment, assess, defau
 from veilig_huisbezoek.domain.presence import HEARTBEAT_INTERVAL
 from veilig_huisbezoek.domain.reminders import Reminder, ReminderKind, raised_late
 from veilig_huisbezoek.domain.visit import VisitPlan, VisitReason, VisitState
+from veilig_huisbezoek.reminders.scheduler import VISITS_AT_ONCE
 from veilig_huisbezoek.services import alarms, board, presence, visits
 from veilig_huisbezoek.services.context import ServiceContext
-from veilig_huisbezoek.services.team import TeamLocation, change_listener, team_log_in
+from veilig_huisbezoek.services.team import (
+    TeamLocation,
+    change_listener,
+    parse_changes,
+    team_log_in,
+)
 from veilig_huisbezoek.storage.team.listen import ChangeListener
 
 log = logging.getLogger(__name__)
@@ -69,7 +77,8 @@ class DeskLog:
     """What one desk saw, sent back to the coordinator (monotonic seconds)."""
 
     username: str
-    reloads: list[tuple[float, float]] = field(default_factory=list)
+    # (started, ended, the visits read or None: all)
+    reloads: list[tuple[float, float, frozenset[int] | None]] = field(default_factory=list)
     failovers: list[tuple[float, int]] = field(default_factory=list)  # (raised, visit)
     errors: dict[str, int] = field(default_factory=dict)
 
@@ -82,6 +91,10 @@ class Desk:
         self.log = DeskLog(person.username)
         self.session_id = presence.new_session_id()
         self._changed = threading.Event()
+        self._payloads: set[str] = set()  # the notifications since the last reload
+        self._whole = True  # the next reload reads everything (login, reconnect)
+        self._snapshot: alarms.ReminderSnapshot | None = None
+        self._board: dict[int, board.BoardRow] = {}
         # While the running visits are set up, before the run: changes are not reloaded
         # (a thousand visits planned would cost every desk three thousand reloads).
         self.quiet = True
@@ -96,11 +109,22 @@ class Desk:
         self.running: list[int] = []  # own visits, onderweg / geëscaleerd
         self.listener: ChangeListener = change_listener(
             self.ctx.store,  # type: ignore[arg-type]
-            on_change=lambda _tables: None if self.quiet else self._changed.set(),
+            on_change=self._notified,
             on_lost=lambda _since: None,
-            on_restored=self._changed.set,
+            on_restored=self._restored,
         )
         self._thread = threading.Thread(target=self._run, name="desk", daemon=True)
+
+    def _notified(self, payloads: set[str]) -> None:
+        if self.quiet:
+            return
+        with self._lock:
+            self._payloads |= payloads
+        self._changed.set()
+
+    def _restored(self) -> None:
+        self._whole = True
+        self._changed.set()
 
     # ---- life cycle -------------------------------------------------------------------
     def start(self) -> None:
@@ -166,22 +190,43 @@ class Desk:
         presence.read_presence(self.ctx)
 
     def reload(self) -> None:
-        """What the main window does on ``hub.visits_changed``: the schedule, the
+        """What the main window does on ``hub.visits_touched`` (the visits the
+        notifications named) or ``hub.visits_changed`` (everything): the schedule, the
         board and the alarm panel."""
         started = time.monotonic()
-        snap = alarms.snapshot(self.ctx, contacts=True)
+        with self._lock:
+            payloads, self._payloads = self._payloads, set()
+        ids = None if self._whole else parse_changes(payloads).visit_ids
+        if ids is not None and len(ids) > VISITS_AT_ONCE:
+            ids = None
+        self._whole = False
+        try:
+            self._read(ids)
+        except BaseException:
+            self._whole = True  # what this reload was for is not read: everything, next
+            raise
+        self.log.reloads.append((started, time.monotonic(), ids))
+
+    def _read(self, ids: frozenset[int] | None) -> None:
+        base = self._snapshot if ids is not None else None
+        snap = alarms.snapshot(self.ctx, contacts=True, base=base, visit_ids=ids)
+        self._snapshot = snap
         failovers = snap.failovers_to_resolve()
         if failovers:
             alarms.resolve_failovers(self.ctx, failovers, alarms.REASON_WATCHED_AGAIN)
-        rows = board.board_rows(self.ctx)
+        rows = board.board_rows(self.ctx, ids)
+        if ids is None:
+            self._board = {row.visit_id: row for row in rows}
+        else:  # as BoardModel.set_rows(only=…) merges them
+            self._board = {k: r for k, r in self._board.items() if k not in ids}
+            self._board.update((row.visit_id, row) for row in rows)
         found = alarms.open_alarms(self.ctx)
-        self.log.reloads.append((started, time.monotonic()))
         me = self.person.account_id
         with self._lock:
             self._reminders = snap.reminders()
             self.buddy_of = [
                 row.visit_id
-                for row in rows
+                for row in self._board.values()
                 if row.buddy_id == me and row.state is VisitState.ONDERWEG
             ]
             self.open_alarms = found
@@ -201,7 +246,18 @@ class Desk:
             due = [r for r in self._reminders if r.key not in self._fired and r.due_at <= now]
         if not due:
             return
-        self.reload()  # re-read before firing, as the scheduler does
+        # Re-read the visits of what is due before firing, as the scheduler does.
+        ids = frozenset(r.visit_id for r in due if r.visit_id is not None)
+        whole = len(ids) < len({r.visit_id for r in due}) or self._snapshot is None
+        snap = alarms.snapshot(
+            self.ctx,
+            contacts=True,
+            base=None if whole else self._snapshot,
+            visit_ids=None if whole else ids,
+        )
+        self._snapshot = snap
+        with self._lock:
+            self._reminders = snap.reminders()
         now = datetime.now(UTC)
         with self._lock:
             due = [r for r in self._reminders if r.key not in self._fired and r.due_at <= now]
@@ -263,27 +319,29 @@ class Desk:
         self.planned.remove(visit_id)
         self.running.append(visit_id)
 
-    def step(self, rng: random.Random, running_target: int) -> str:
-        """One change a person at this desk would make now; returns what it was."""
+    def step(self, rng: random.Random, running_target: int) -> tuple[str, int]:
+        """One change a person at this desk would make now; returns what it was, and
+        to which visit."""
         roll = rng.random()
         with self._lock:
             buddy_of = list(self.buddy_of)
         if roll < 0.6 or not buddy_of:
             if self.planned:
-                self.depart(self.planned[0])
-                return "vertrek"
+                visit_id = self.planned[0]
+                self.depart(visit_id)
+                return "vertrek", visit_id
             if self.running and len(self.running) >= running_target:
                 visit_id = self.running.pop(0)
                 visits.return_safe(self.ctx, visit_id)
-                return "terug"
+                return "terug", visit_id
             now = datetime.now(UTC)
-            self.plan(
+            visit_id = self.plan(
                 now - timedelta(minutes=1),
                 now + timedelta(hours=2),
                 [now + timedelta(minutes=30)],
                 rng.choice(self.colleagues),
             )
-            return "gepland"
+            return "gepland", visit_id
         visit_id = rng.choice(buddy_of)
         trouble = roll > 0.95  # the visitor answers with the last name: alarm
         visits.record_call(
@@ -295,7 +353,7 @@ class Desk:
             politie=False,
             callback_id=None,
         )
-        return "alarm" if trouble else "gebeld"
+        return ("alarm" if trouble else "gebeld"), visit_id
 
 
 @dataclass(frozen=True)
@@ -316,7 +374,7 @@ class WorkerSpec:
 @dataclass
 class WorkerResult:
     desks: list[DeskLog]
-    changes: list[tuple[float, str, str]]  # (committed, desk, kind)
+    changes: list[tuple[float, str, str, int]]  # (committed, desk, kind, visit)
     setup_s: float
 
 
@@ -350,10 +408,10 @@ def go_live(desks: list[Desk]) -> None:
         desk._changed.set()
 
 
-def drive(desks: list[Desk], spec: WorkerSpec, until: float) -> list[tuple[float, str, str]]:
+def drive(desks: list[Desk], spec: WorkerSpec, until: float) -> list[tuple[float, str, str, int]]:
     """About ``spec.rate`` changes per second (Poisson) on random desks of this worker."""
     rng = random.Random(spec.seed + 1)
-    changes: list[tuple[float, str, str]] = []
+    changes: list[tuple[float, str, str, int]] = []
     target = max(1, spec.visits_each)
     while True:
         wait = rng.expovariate(spec.rate) if spec.rate > 0 else 1.0
@@ -364,11 +422,11 @@ def drive(desks: list[Desk], spec: WorkerSpec, until: float) -> list[tuple[float
             continue
         desk = rng.choice(desks)
         try:
-            kind = desk.step(rng, target)
+            kind, visit_id = desk.step(rng, target)
         except Exception as exc:
             desk.count_error(exc)
             continue
-        changes.append((time.monotonic(), desk.person.username, kind))
+        changes.append((time.monotonic(), desk.person.username, kind, visit_id))
     return changes
 
 

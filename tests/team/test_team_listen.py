@@ -14,14 +14,19 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import PASSWORDS
+from tests.presence_helpers import present_as
 from tests.team.blackhole import BlackholeProxy
 from tests.team.conftest import PgTeam
 from veilig_huisbezoek.services import settings as settings_service
 from veilig_huisbezoek.services.team import team_log_in
 from veilig_huisbezoek.storage.team.errors import TeamUnreachableError
-from veilig_huisbezoek.storage.team.listen import ChangeListener, conninfo_from_url
+from veilig_huisbezoek.storage.team.listen import (
+    ChangeListener,
+    conninfo_from_url,
+    parse_changes,
+)
 from veilig_huisbezoek.storage.team.location import TeamLocation
-from veilig_huisbezoek.storage.team.schema import CHANNEL
+from veilig_huisbezoek.storage.team.schema import CHANNEL, VISITS_NAMED
 from veilig_huisbezoek.storage.team.store import TeamStore
 
 
@@ -206,3 +211,73 @@ def test_a_unix_socket_url_keeps_its_folder_and_port() -> None:
     assert params["sslmode"] == "disable"
     tcp = conninfo_from_url(make_url("postgresql+psycopg://vh@db.example:6432/teams"))
     assert (tcp["host"], tcp["port"]) == ("db.example", 6432)
+
+
+def _payloads(conn: psycopg.Connection[tuple[object, ...]]) -> list[str]:
+    return [n.payload for n in conn.notifies(timeout=0.5)]
+
+
+def test_a_notification_names_the_visits_a_statement_changed(pg_team: PgTeam) -> None:
+    """The trigger on a visit's own rows (storage/team/schema.py ``vh_notify_visits``),
+    on a probe table of its own: the visits named, each once; the table alone for more
+    than ``VISITS_NAMED`` visits or a row of no visit; nothing for a statement that
+    changed no row."""
+    conninfo = pg_team.cluster.conninfo(pg_team.database)
+    with (
+        psycopg.connect(conninfo, autocommit=True) as owner,
+        psycopg.connect(conninfo, autocommit=True) as listening,
+    ):
+        owner.execute("CREATE TABLE probe_rows (visit_id integer)")
+        try:
+            for event, rows in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+                owner.execute(
+                    f"CREATE TRIGGER probe_{event.lower()} AFTER {event} ON probe_rows "
+                    f"REFERENCING {rows} TABLE AS changed_rows FOR EACH STATEMENT "
+                    "EXECUTE FUNCTION vh_notify_visits()"
+                )
+            listening.execute(f"LISTEN {CHANNEL}")
+            owner.execute("INSERT INTO probe_rows VALUES (3), (1), (3)")
+            assert _payloads(listening) == ["probe_rows 1,3"]
+            owner.execute("UPDATE probe_rows SET visit_id = visit_id WHERE false")
+            assert _payloads(listening) == []
+            owner.execute(f"INSERT INTO probe_rows SELECT generate_series(10, {9 + VISITS_NAMED})")
+            (named,) = _payloads(listening)
+            assert len(named.split(" ")[1].split(",")) == VISITS_NAMED
+            owner.execute(f"INSERT INTO probe_rows SELECT generate_series(1, {VISITS_NAMED + 1})")
+            assert _payloads(listening) == ["probe_rows"]
+            owner.execute("INSERT INTO probe_rows VALUES (NULL), (5)")
+            assert _payloads(listening) == ["probe_rows"]
+            owner.execute("DELETE FROM probe_rows WHERE visit_id = 5")
+            assert _payloads(listening) == ["probe_rows 5"]
+        finally:
+            owner.execute("DROP TABLE probe_rows")
+
+
+def test_a_departure_names_its_visit_and_a_register_change_none(pg_team: PgTeam) -> None:
+    from tests.services.test_services import _assessment, _plan
+    from veilig_huisbezoek.domain.checklist import RiskLevel
+    from veilig_huisbezoek.services import visits
+
+    sanne = pg_team.login("sanne")
+    assert isinstance(sanne.store, TeamStore)
+    events: queue.Queue[tuple[str, object]] = queue.Queue()
+    listener = _listener(sanne.store, events)
+    listener.start()
+    try:
+        _wait_connected(listener)
+        plan = _plan(sanne, pg_team)  # type: ignore[arg-type]
+        visit_id = visits.save_visit(sanne, plan, _assessment(RiskLevel.GROEN))
+        visits.schedule_visit(sanne, visit_id)
+        present_as(pg_team.login, "bram")
+        time.sleep(0.5)
+        while not events.empty():
+            events.get()
+        visits.depart(sanne, visit_id)
+        payloads = _next(events, "change", timeout=2)
+        assert isinstance(payloads, set)
+        changes = parse_changes(payloads)
+        assert changes.visit_ids == {visit_id}
+        assert {"visits", "visit_events"} <= changes.tables
+    finally:
+        listener.stop()
+        sanne.store.close()

@@ -227,6 +227,7 @@ class AlarmSnapshot:
     id: int
     reminder_key: str
     acknowledged: bool
+    visit_id: int | None = None  # whose alarm (a snapshot re-read by visit merges on it)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ so one request never opens two dialogs.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from datetime import datetime
 from typing import cast
 
@@ -128,7 +129,10 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
         self.title = self.tr("Buddybord")
         self._loading = False
         self._reload_pending = False
+        # What the read asked for meanwhile reads: these visits, or None: everything.
+        self._pending_visits: frozenset[int] | None = frozenset()
         self._loaded_once = False
+        self._read_all = True
         self._alarm_count = 0
         self.call_dialog: CallDialog | None = None
         # The call dialog of this visit is being loaded (on the task runner).
@@ -197,7 +201,7 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
         self.call_button.clicked.connect(self.call_selected)
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
-        hub.visits_changed.connect(self.when_shown.changed)
+        self.when_shown.follow_visits(hub)
         # Who watches each visit ("Ahmed kijkt mee"): fresh with every heartbeat, aged
         # every second by the tick.
         self.model.set_viewer(ctx.actor.account_id)
@@ -216,14 +220,26 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
 
         ``refresh`` (the page base) does not come here while the team server is
         unreachable."""
+        self._read(None)
+
+    def reload_visits(self, visit_ids: Set[int]) -> None:
+        """Re-read only these visits (``hub.visits_touched``: a team server's live
+        change names them); the other rows stay as they are."""
+        self._read(frozenset(visit_ids))
+
+    def _read(self, only: frozenset[int] | None) -> None:
         if self._loading:
             self._reload_pending = True
+            pending = self._pending_visits
+            self._pending_visits = None if only is None or pending is None else pending | only
             return
+        if self._read_all:
+            only = None  # the first read, or the last one failed
         self._loading = True
         ctx = self.ctx
 
-        def job() -> tuple[list[BoardRow], Settings]:
-            return board_rows(ctx), load_settings(ctx)
+        def job() -> tuple[list[BoardRow], Settings, frozenset[int] | None]:
+            return board_rows(ctx, only), load_settings(ctx), only
 
         try:
             self.tasks.run(job, self._loaded, self._load_failed)
@@ -235,10 +251,11 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
         if not shiboken6.isValid(self):
             return
         self._loading = False
-        rows, settings = cast(tuple[list[BoardRow], Settings], result)
+        rows, settings, only = cast(tuple[list[BoardRow], Settings, frozenset[int] | None], result)
         self.model.set_settings(settings)
         count_before = self.model.rowCount()
-        self.model.set_rows(rows, self.ctx.clock.now())
+        self.model.set_rows(rows, self.ctx.clock.now(), only=only)
+        self._read_all = False
         if self.model.rowCount() != count_before or not self._loaded_once:
             self._fit_columns()
         self._loaded_once = True
@@ -252,9 +269,18 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
         self._update_banner(self.ctx.clock.now())
         self._update_buttons()
         self.refreshed.emit()
-        if self._reload_pending:
-            self._reload_pending = False
+        self._read_pending()
+
+    def _read_pending(self) -> None:
+        """The read asked for while the last one ran (those visits, or everything)."""
+        if not self._reload_pending:
+            return
+        self._reload_pending = False
+        pending, self._pending_visits = self._pending_visits, frozenset()
+        if pending is None:
             self.refresh()
+        elif not self.hub.offline:
+            self._read(pending)
 
     def _presence_changed(self, snapshot: object) -> None:
         if isinstance(snapshot, PresenceSnapshot) and shiboken6.isValid(self):
@@ -269,9 +295,8 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
             self.tr("Het buddybord kon niet worden geladen: {message}").format(message=message)
         )
         self.error_label.show()
-        if self._reload_pending:
-            self._reload_pending = False
-            self.refresh()
+        self._read_all = True  # what this read was for is not shown: everything, next
+        self._read_pending()
 
     def _fit_columns(self) -> None:
         """Column widths that do not move while countdowns tick (no jitter).

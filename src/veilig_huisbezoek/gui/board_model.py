@@ -9,7 +9,7 @@ persistent indexes moved along.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
@@ -192,8 +192,13 @@ class BoardModel(QAbstractTableModel):
         unwatched = self.tr("niemand kijkt mee sinds {time}").format(time="88:88")
         return f"{UNWATCHED_SYMBOL} {unwatched}"
 
-    def set_rows(self, rows: Sequence[BoardRow], now: datetime) -> None:
-        """Merge a fresh load by visit id; no model reset."""
+    def set_rows(
+        self, rows: Sequence[BoardRow], now: datetime, *, only: Set[int] | None = None
+    ) -> None:
+        """Merge a fresh load by visit id; no model reset. ``only``: the load read these
+        visits only (``rows`` those still on the board); the other rows stay."""
+        if only is not None:
+            rows = [e.row for e in self._entries if e.row.visit_id not in only] + list(rows)
         fresh = {row.visit_id: row for row in rows}
         for position in range(len(self._entries) - 1, -1, -1):
             if self._entries[position].row.visit_id not in fresh:

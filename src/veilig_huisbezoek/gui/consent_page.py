@@ -158,7 +158,7 @@ class ConsentPage(QWidget):
         self.details_button.clicked.connect(self.open_details)
         self.consent_button.clicked.connect(self._give_consent)
         self.when_shown = ReloadWhenShown(self, self.refresh)
-        hub.visits_changed.connect(self.when_shown.changed)
+        self.when_shown.follow_visits(hub)
         self._show_request(None)
         # Load once the caller has had a chance to connect to `loaded`.
         QTimer.singleShot(0, self.refresh)

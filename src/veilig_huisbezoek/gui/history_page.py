@@ -331,7 +331,7 @@ class HistoryPage(WorkspacePage[Ui_HistoryPage]):
         for combo in (self.employee_combo, self.level_combo, self.outcome_combo):
             combo.currentIndexChanged.connect(self.reload)
         self.clear_button.clicked.connect(self.clear_filters)
-        hub.visits_changed.connect(self.when_shown.changed)
+        self.when_shown.follow_visits(hub)
         self._update_buttons()
         # Load once the caller has had a chance to connect to `loaded`.
         QTimer.singleShot(0, self.reload)

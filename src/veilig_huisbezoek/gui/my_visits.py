@@ -336,7 +336,7 @@ class MyVisitsPage(WorkspacePage[Ui_MyVisitsForm]):
         self._select_later: tuple[int, Callable[[], None] | None] | None = None
         self.choose_save_path: SavePathChooser = ask_save_path
         self.confirm_box: QMessageBox | None = None
-        hub.visits_changed.connect(self.when_shown.changed)
+        self.when_shown.follow_visits(hub)
         # Whether the buddy is watching: with every heartbeat (gui/presence.py).
         self.model.set_presence(hub.presence, ctx.clock.now())
         hub.presence_changed.connect(self._presence_changed)

@@ -12,7 +12,7 @@ runner through ``load_in_background`` (never the store on the GUI thread).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from typing import Any, Generic, TypeVar
 
 import shiboken6
@@ -55,7 +55,7 @@ class WorkspacePage(QWidget, Generic[U]):
         self._read_again = False
         # Connect the hub's change signals here, not to ``refresh``: a tab behind another
         # reloads when it is shown.
-        self.when_shown = ReloadWhenShown(self, self.refresh)
+        self.when_shown = ReloadWhenShown(self, self.refresh, self.refresh_visits)
 
     @property
     def reading(self) -> bool:
@@ -114,3 +114,14 @@ class WorkspacePage(QWidget, Generic[U]):
     def reload(self) -> None:
         """Load what the page shows now (each page its own)."""
         raise NotImplementedError
+
+    def refresh_visits(self, visit_ids: Set[int]) -> None:
+        """Only these visits changed (``hub.visits_touched``), as ``refresh``."""
+        if self.hub.offline:
+            return
+        self.reload_visits(visit_ids)
+
+    def reload_visits(self, visit_ids: Set[int]) -> None:
+        """Re-read what these visits change on the page; a page that cannot read them
+        alone (the default) reloads whole."""
+        self.reload()

@@ -163,7 +163,7 @@ class ReportsPage(WorkspacePage[Ui_ReportsPage]):
         self.period_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
         self.csv_button.clicked.connect(self.export_csv)
-        hub.visits_changed.connect(self.when_shown.changed)
+        self.when_shown.follow_visits(hub)
         hub.notes_changed.connect(self.when_shown.changed)
         self.refresh()
 

@@ -12,7 +12,7 @@ unlock; it is shut down on logout and close, before the store closes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -82,6 +82,7 @@ class SessionAlarms(QObject):
         panel.open_count_changed.connect(self._open_alarms_changed)
         panel.arrived.connect(self.fire)
         self._hub.visits_changed.connect(self.rebuild)
+        self._hub.visits_touched.connect(self.rebuild_visits)
         self.panel, self.scheduler = panel, scheduler
         panel.refresh()  # alarms still open from an earlier session (on the task runner)
         scheduler.start(background=True)
@@ -92,6 +93,7 @@ class SessionAlarms(QObject):
         self.scheduler = self.panel = self.scheduler_tasks = None
         if scheduler is not None:
             self._hub.visits_changed.disconnect(self.rebuild)
+            self._hub.visits_touched.disconnect(self.rebuild_visits)
             scheduler.shutdown()
             scheduler.deleteLater()
         if tasks is not None:
@@ -108,9 +110,13 @@ class SessionAlarms(QObject):
         return self.panel.open_count if self.panel is not None else 0
 
     def rebuild(self) -> None:
-        # Not while the team server is unreachable: rebuilt when it is back.
+        self.rebuild_visits(None)
+
+    def rebuild_visits(self, visit_ids: Set[int] | None) -> None:
+        """Rebuild the schedule (``visit_ids``: only these visits changed). Not while
+        the team server is unreachable: rebuilt when it is back."""
         if self.scheduler is not None and not self._hub.offline:
-            self.scheduler.request_rebuild()
+            self.scheduler.request_rebuild(visit_ids)
 
     def refresh(self) -> None:
         """Alarms acknowledged elsewhere (another person, another workstation) go."""

@@ -88,15 +88,22 @@ class TeamSession(QObject):
     def _insert_above(self, widget: QWidget) -> None:
         self._layout.insertWidget(self._layout.indexOf(self._above), widget)
 
-    def changed(self, tables: set[str]) -> None:
-        """Another workstation (or this one) changed something on the server."""
+    def changed(self, payloads: set[str]) -> None:
+        """Another workstation (or this one) changed something on the server (the
+        notifications' payloads, ``listen.parse_changes``)."""
+        from ..services.team import NOTES_TABLE, parse_changes
+
         if self.live is None:
             return  # queued from the listener after the session ended
-        if "unsafe_address_notes" in tables:
+        changes = parse_changes(payloads)
+        if NOTES_TABLE in changes.tables:
             self._hub.notes_changed.emit()
-        if tables - {"unsafe_address_notes"}:
+        if changes.visit_ids is None:
             # Boards, my visits, history … reload; the schedule is rebuilt.
             self._hub.visits_changed.emit()
+        elif changes.visit_ids:
+            # The board and the schedule re-read these visits only.
+            self._hub.visits_touched.emit(changes.visit_ids)
         # An alarm acknowledged on another workstation disappears here too.
         self._refresh_alarms()
 

@@ -67,7 +67,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -94,6 +94,8 @@ DEFAULT_JUMP_THRESHOLD = timedelta(seconds=3)
 # A pass on the worker not back after this long (a server lost but not known lost yet,
 # a stuck lock): what is due fires from the last known schedule instead of waiting.
 PASS_PATIENCE_S = 8.0
+# A pass re-reads at most this many visits by id (more: everything, which is then cheaper).
+VISITS_AT_ONCE = 200
 _MAX_TIMER_MS = 2_147_483_647
 
 
@@ -125,6 +127,7 @@ class _Pass:
     unreachable: bool = False
     recorded: RecordOutcome = field(default_factory=lambda: RecordOutcome([], False))
     raised: list[tuple[Reminder, bool, AlarmInfo | None]] = field(default_factory=list)
+    snapshot: alarms.ReminderSnapshot | None = None
 
 
 def _worker_pass(
@@ -135,6 +138,8 @@ def _worker_pass(
     local: list[tuple[str, LocalAlarm]],
     skip: frozenset[str],
     acknowledged_here: frozenset[str],
+    base: alarms.ReminderSnapshot | None = None,
+    only: frozenset[int] | None = None,
 ) -> _Pass:
     """One pass on the worker, store work only: read the schedule, record the local
     alarms (``local``, copies), then raise what is due now, oldest first, except the
@@ -145,7 +150,7 @@ def _worker_pass(
     moment = clock.now()
     try:
         found = deadlines(ctx) if deadlines is not None else ()
-        snap = alarms.snapshot(ctx, deadlines=found, contacts=contacts)
+        snap = alarms.snapshot(ctx, deadlines=found, contacts=contacts, base=base, visit_ids=only)
     except StoreUnreachableError:
         return _Pass(None, clock.now(), unreachable=True)
     except StoreError as exc:
@@ -177,7 +182,9 @@ def _worker_pass(
                 log.warning("alarm %s not recorded (%s)", reminder.key, type(exc).__name__)
                 continue
         raised.append((reminder, was_late, info))
-    return _Pass((reminders, snap.contacts), moment, recorded=recorded, raised=raised)
+    return _Pass(
+        (reminders, snap.contacts), moment, recorded=recorded, raised=raised, snapshot=snap
+    )
 
 
 class _WallClockWatch:
@@ -301,6 +308,10 @@ class ReminderScheduler(QObject):
         self._loading = False
         self._loading_since = 0.0
         self._load_again = False
+        # What the folded requests ask to read: these visits, or None: everything.
+        self._again_ids: frozenset[int] | None = frozenset()
+        # The last snapshot read (a pass that reads some visits only starts from it).
+        self._snapshot: alarms.ReminderSnapshot | None = None
         self._clock = clock if clock is not None else ctx.clock
         self._pending: list[Reminder] = []
         self._fired: set[str] = set()
@@ -407,8 +418,11 @@ class ReminderScheduler(QObject):
         self.rebuilt.emit(len(self.pending))
         return fired
 
-    def request_rebuild(self) -> None:
+    def request_rebuild(self, visit_ids: Set[int] | None = None) -> None:
         """Rebuild without blocking the GUI thread (connect ``hub.visits_changed`` here).
+
+        ``visit_ids``: only these visits changed (``hub.visits_touched``): the pass
+        re-reads them and keeps the rest of the last snapshot (``alarms.snapshot``).
 
         With a ``TaskRunner`` the snapshot is read, the reminders computed and the due
         ones recorded on its worker; only showing them and re-arming run on the GUI
@@ -421,19 +435,23 @@ class ReminderScheduler(QObject):
         if self._tasks is None:
             self.rebuild()
             return
+        only = None if visit_ids is None else frozenset(visit_ids)
         if self._loading:
             self._load_again = True
+            again = self._again_ids
+            self._again_ids = None if only is None or again is None else again | only
             return
         self._loading = True
         self._loading_since = self._watch.monotonic()
         self._load_again = False
+        base = self._snapshot if only is not None and len(only) <= VISITS_AT_ONCE else None
         ctx, clock, source, contacts = self._ctx, self._clock, self._deadlines, self._keep_contacts
         local = self._local.copies()
         skip = frozenset(self._fired) | self._local.keys()
         acknowledged = self._local.acknowledged_keys()
 
         def load() -> _Pass:  # on the worker: the database and pure rules only
-            return _worker_pass(ctx, clock, source, contacts, local, skip, acknowledged)
+            return _worker_pass(ctx, clock, source, contacts, local, skip, acknowledged, base, only)
 
         self._tasks.run(load, self._loaded, self._load_failed)
 
@@ -473,7 +491,8 @@ class ReminderScheduler(QObject):
             self.check_due(now)
             return
         moment = self._clock.now() if now is None else now
-        if not self._local and not any(r.due_at <= moment for r in self.pending):
+        due = {r.visit_id for r in self.pending if r.due_at <= moment}
+        if not self._local and not due:
             return
         if self._loading and self._watch.monotonic() - self._loading_since > PASS_PATIENCE_S:
             if not self._unreachable:
@@ -486,7 +505,11 @@ class ReminderScheduler(QObject):
                 self._arm(moment)
             finally:
                 self._busy = False
-        self.request_rebuild()
+        # Re-read the visits of what is due (an alarm acknowledged or a call recorded
+        # meanwhile is theirs); everything for local alarms or a reminder of no visit.
+        visit_ids = {v for v in due if v is not None}
+        whole = bool(self._local) or len(visit_ids) < len(due)
+        self.request_rebuild(None if whole else visit_ids)
 
     def _loaded(self, result: _Pass) -> None:
         """The worker's pass is back: keep its schedule, show what it recorded and
@@ -503,12 +526,15 @@ class ReminderScheduler(QObject):
         finally:
             self._busy = False
         if self._load_again or self._again:
-            self.request_rebuild()  # newer changes, or asked while firing: one more pass
+            # Newer changes (those visits), or asked while firing (everything).
+            again, self._again_ids = self._again_ids, frozenset()
+            self.request_rebuild(None if self._again else again)
         self.rebuilt.emit(len(self.pending))
 
     def _take_pass(self, result: _Pass) -> None:
         moment = result.moment
         if result.loaded is None:
+            self._snapshot = None  # the visits this pass was to read: the next reads all
             if result.unreachable:
                 # The last known schedule: alarm here, record when the server is back.
                 if not self._unreachable:
@@ -518,6 +544,7 @@ class ReminderScheduler(QObject):
                 self._arm(moment)
             return  # another store error: the previous schedule; the tick tries again
         self._pending, self._contacts = result.loaded
+        self._snapshot = result.snapshot
         self._unreachable = False
         self._settle_local(*self._local.settle(result.recorded))
         for reminder, was_late, info in result.raised:
@@ -539,7 +566,9 @@ class ReminderScheduler(QObject):
     def _load_failed(self, error: BaseException) -> None:
         self._loading = False  # the tick tries again (check_due, seconds away)
         log.warning("reminder schedule not refreshed (%s)", type(error).__name__)
+        self._snapshot = None  # the visits this pass was to read: the next reads all
         if self.running and self._load_again:
+            self._again_ids = frozenset()
             self.request_rebuild()
 
     def _run(self, now: datetime | None, *, always: bool) -> list[AlarmInfo]:
@@ -589,6 +618,7 @@ class ReminderScheduler(QObject):
         self._unreachable = False
         _resolve_failovers(self._ctx, snap)
         self._pending, self._contacts = snap.reminders(), snap.contacts
+        self._snapshot = snap
         return True
 
     def _record_local(self) -> None:

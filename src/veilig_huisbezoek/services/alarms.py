@@ -13,7 +13,7 @@ functions that query, not at module level.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -82,6 +82,24 @@ class ReminderSnapshot:
     buddy_seen: Mapping[int, datetime] | None = None
     # When it was read (escalation repeats are listed up to just after it).
     read_at: datetime | None = None
+    # Whether ``contacts`` were read (an empty mapping may be no running visit).
+    contacts_read: bool = False
+
+    def merged(self, read: ReminderSnapshot, visit_ids: Collection[int]) -> ReminderSnapshot:
+        """This snapshot with what ``read`` (a read of only ``visit_ids``) says of those
+        visits; everything else read whole (presence, settings, deadlines) from ``read``."""
+        ids = frozenset(visit_ids)
+        kept = [v for v in self.visits if v.id not in ids]
+        return replace(
+            read,
+            # As a whole read orders them: the readable visits by id, then the heads.
+            visits=tuple(sorted([*kept, *read.visits], key=lambda v: (v.failover_only, v.id))),
+            alarms=tuple(a for a in self.alarms if a.visit_id not in ids) + read.alarms,
+            contacts={
+                **{k: c for k, c in self.contacts.items() if k not in ids},
+                **read.contacts,
+            },
+        )
 
     def reminders(self) -> list[Reminder]:
         """This person's reminders (as buddy; escalations if leidinggevende; failovers
@@ -168,12 +186,23 @@ def _is_leidinggevende(ctx: ServiceContext) -> bool:
 
 
 def snapshot(
-    ctx: ServiceContext, *, deadlines: Sequence[Deadline] = (), contacts: bool = False
+    ctx: ServiceContext,
+    *,
+    deadlines: Sequence[Deadline] = (),
+    contacts: bool = False,
+    base: ReminderSnapshot | None = None,
+    visit_ids: Collection[int] | None = None,
 ) -> ReminderSnapshot:
     """Active visits (with open call-backs) and their alarms, in two queries.
 
     ``contacts``: also read each active visit's visitor name, phone and address (a
     third query), for alarms raised while the team server is unreachable.
+
+    ``base`` and ``visit_ids``: only these visits changed since ``base`` was read (a
+    team server's live change names them): their rows, alarms and contacts are read
+    again and put in the place of theirs in ``base``; presence, settings and the
+    deadlines are read whole. The outcome is what a whole read would give
+    (``tests/team/test_team_snapshot_by_visit.py``).
 
     Every active visit the person may see: a colleague is alarmed when a visit has
     nobody watching it and by late escalation repeats (docs/design.md §4a), a leidinggevende by
@@ -194,7 +223,17 @@ def snapshot(
     lead = _is_leidinggevende(ctx)
     if not _may_be_buddy(ctx) and not lead:
         return ReminderSnapshot(me, False, settings, (), ())
+    if (
+        base is None
+        or visit_ids is None
+        or base.contacts_read != contacts
+        or base.deadlines != tuple(deadlines)
+        or (base.viewer_id, base.leidinggevende) != (me, lead)
+    ):
+        base = visit_ids = None  # a whole read
     visible: ColumnElement[bool] = Visit.state.in_(ACTIVE_STATES)
+    if visit_ids is not None:
+        visible = and_(visible, Visit.id.in_(sorted(visit_ids)))
     read_at = ctx.now()
     buddy_seen: dict[int, datetime] = {}
     for seen in read_presence(ctx).sessions:
@@ -216,10 +255,18 @@ def snapshot(
         .where(visible)
         .order_by(Visit.id)
     )
-    relevant = or_(Alarm.visit_id.in_(select(Visit.id).where(visible)), Alarm.visit_id.is_(None))
+    relevant: ColumnElement[bool] = Alarm.visit_id.in_(select(Visit.id).where(visible))
+    if visit_ids is None:
+        relevant = or_(relevant, Alarm.visit_id.is_(None))
     if deadlines:  # deadlines may belong to visits that are back (aangifte, aftercare)
-        relevant = or_(relevant, Alarm.reminder_key.in_([deadline_key(d.name) for d in deadlines]))
-    alarms_query = select(Alarm.id, Alarm.reminder_key, Alarm.acknowledged_at).where(relevant)
+        of_deadlines: ColumnElement[bool] = Alarm.reminder_key.in_(
+            [deadline_key(d.name) for d in deadlines]
+        )
+        if visit_ids is not None:
+            of_deadlines = and_(of_deadlines, Alarm.visit_id.in_(sorted(visit_ids)))
+        relevant = or_(relevant, of_deadlines)
+    alarm_columns = (Alarm.id, Alarm.reminder_key, Alarm.acknowledged_at, Alarm.visit_id)
+    alarms_query = select(*alarm_columns).where(relevant)
     heads: dict[int, tuple[str, datetime, int, int, str, datetime]] = {}
     callbacks: dict[int, list[CallbackMoment]] = {}
     # A read snapshot, not a write session: every desk re-reads this on every change, and
@@ -260,15 +307,14 @@ def snapshot(
                 moments = callbacks[visit_id] = []
             if callback_id is not None:
                 moments.append(CallbackMoment(callback_id, due_at, kind))
-        alarms = tuple(
-            AlarmSnapshot(a.id, a.reminder_key, a.acknowledged_at is not None)
-            for a in conn.execute(alarms_query)
-        )
+        alarms = tuple(_alarm_snapshot(a) for a in conn.execute(alarms_query))
         # A colleague who cannot read every running visit (a team server) still learns
         # of each its head, for the failover (docs/design.md §4a).
         others: list[VisitSnapshot] = []
         if not lead:
-            unseen = [h for h in ctx.store.running_heads(session) if h.visit_id not in heads]
+            unseen = [
+                h for h in ctx.store.running_heads(session, visit_ids) if h.visit_id not in heads
+            ]
             wanted = {h.visitor_id for h in unseen}
             names = {i: people[i].first_name for i in wanted if i in people}
             names |= _first_names(session, wanted - names.keys())
@@ -289,10 +335,8 @@ def snapshot(
                 # Hundreds of ids: one array parameter on a server (people.id_in).
                 of_unseen = id_in(Alarm.visit_id, [h.visit_id for h in unseen], conn)
                 alarms += tuple(
-                    AlarmSnapshot(a.id, a.reminder_key, a.acknowledged_at is not None)
-                    for a in conn.execute(
-                        select(Alarm.id, Alarm.reminder_key, Alarm.acknowledged_at).where(of_unseen)
-                    )
+                    _alarm_snapshot(a)
+                    for a in conn.execute(select(*alarm_columns).where(of_unseen))
                 )
         alarm_calls: dict[int, list[AlarmCall]] = {}
         if lead:  # emergencies go to the leidinggevenden only
@@ -324,7 +368,7 @@ def snapshot(
                     visitor_phone=person.phone,
                     address=Address(street, number, addition, postcode, city),
                 )
-    return ReminderSnapshot(
+    read = ReminderSnapshot(
         viewer_id=me,
         leidinggevende=lead,
         settings=settings,
@@ -355,7 +399,14 @@ def snapshot(
         contacts=found,
         buddy_seen=buddy_seen,
         read_at=read_at,
+        contacts_read=contacts,
     )
+    return read if base is None or visit_ids is None else base.merged(read, visit_ids)
+
+
+def _alarm_snapshot(row: Any) -> AlarmSnapshot:
+    alarm_id, key, acknowledged_at, visit_id = row
+    return AlarmSnapshot(alarm_id, key, acknowledged_at is not None, visit_id)
 
 
 def _first_names(session: Session, account_ids: set[int]) -> dict[int, str]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from ..domain.address import Address
 from ..domain.checklist import RiskLevel
@@ -13,7 +15,7 @@ from ..domain.roles import Permission
 from ..domain.visit import VisitState
 from ..storage.models import Callback, Visit
 from .context import ServiceContext
-from .people import read_people
+from .people import Person, id_in, read_people
 from .visits import CALLBACK_OPEN, _visible_visits
 
 ACTIVE_STATES = (VisitState.ONDERWEG.value, VisitState.GEESCALEERD.value)
@@ -44,8 +46,9 @@ def _name(first: str, last: str) -> str:
     return f"{first} {last}".strip()
 
 
-def board_rows(ctx: ServiceContext) -> list[BoardRow]:
-    """Active visits (onderweg, geëscaleerd) with a buddy, that the actor may see, unsorted.
+def board_rows(ctx: ServiceContext, visit_ids: Collection[int] | None = None) -> list[BoardRow]:
+    """Active visits (onderweg, geëscaleerd) with a buddy, that the actor may see, unsorted;
+    ``visit_ids``: of these visits only (a live change named them: the board merges).
 
     A leidinggevende sees all of the team's; a medewerker those where they are the
     buddy, the visitor or a colleague; a beheerder none (``_visible_visits``).
@@ -55,7 +58,19 @@ def board_rows(ctx: ServiceContext) -> list[BoardRow]:
     a sealed value this workstation opens: a person's once, not once per visit, and no
     postcode or city (the board shows the short address).
     """
+    with ctx.store.read_session() as session:
+        # Plain column rows through Core (one read snapshot for all three).
+        conn = session.connection()
+        visits, people, next_callback = _read_board(ctx, conn, visit_ids)
+    return _rows(ctx, visits, people, next_callback)
+
+
+def _read_board(
+    ctx: ServiceContext, conn: Connection, visit_ids: Collection[int] | None
+) -> tuple[Sequence[Any], dict[int, Person], dict[int, tuple[int, datetime]]]:
     visible = _visible_visits(ctx).where(Visit.state.in_(ACTIVE_STATES))
+    if visit_ids is not None:
+        visible = visible.where(id_in(Visit.id, visit_ids, conn))
     query = visible.with_only_columns(
         Visit.id,
         Visit.state,
@@ -76,19 +91,25 @@ def board_rows(ctx: ServiceContext) -> list[BoardRow]:
         )
         .order_by(Callback.visit_id, Callback.due_at, Callback.id)
     )
+    visits = conn.execute(query).all()
+    people = read_people(
+        conn, {v.visitor_id for v in visits} | {v.buddy_id for v in visits}, full=True
+    )
+    next_callback: dict[int, tuple[int, datetime]] = {}
+    for visit_id, callback_id, due in conn.execute(callbacks_query):
+        next_callback.setdefault(visit_id, (callback_id, due))
+    return visits, people, next_callback
+
+
+def _rows(
+    ctx: ServiceContext,
+    visits: Sequence[Any],
+    people: dict[int, Person],
+    next_callback: dict[int, tuple[int, datetime]],
+) -> list[BoardRow]:
     me = ctx.actor.account_id
     sees_team = ctx.actor.may(Permission.SEE_TEAM_CASES)
     may_buddy = ctx.actor.may(Permission.ACT_AS_BUDDY)
-    with ctx.store.read_session() as session:
-        # Plain column rows through Core (one read snapshot for all three).
-        conn = session.connection()
-        visits = conn.execute(query).all()
-        people = read_people(
-            conn, {v.visitor_id for v in visits} | {v.buddy_id for v in visits}, full=True
-        )
-        next_callback: dict[int, tuple[int, datetime]] = {}
-        for visit_id, callback_id, due in conn.execute(callbacks_query):
-            next_callback.setdefault(visit_id, (callback_id, due))
     rows: list[BoardRow] = []
     for (
         visit_id,

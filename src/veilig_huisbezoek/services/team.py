@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..domain.clock import Clock
 from ..storage.team import opening
+from ..storage.team.listen import NOTES_TABLE as NOTES_TABLE
 from ..storage.team.listen import (
     ChangeCallback,
     ChangeListener,
@@ -14,6 +15,8 @@ from ..storage.team.listen import (
     RestoredCallback,
     conninfo_from_url,
 )
+from ..storage.team.listen import LiveChanges as LiveChanges
+from ..storage.team.listen import parse_changes as parse_changes
 from ..storage.team.location import TeamLocation as TeamLocation
 from ..storage.team.store import TeamStore as TeamStore
 from .accounts import NewAccount, create_first_account, session_for

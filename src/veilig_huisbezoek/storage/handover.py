@@ -9,6 +9,7 @@ that the buddy is no longer the one seen). A team server does the same inside
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -43,12 +44,13 @@ class RunningHead:
     buddy_id: int
 
 
-def running_heads(session: Session) -> list[RunningHead]:
-    rows = session.execute(
-        select(Visit.id, Visit.state, Visit.start_at, Visit.visitor_id, Visit.buddy_id).where(
-            Visit.state.in_(RUNNING_STATES)
-        )
-    ).all()
+def running_heads(session: Session, visit_ids: Collection[int] | None = None) -> list[RunningHead]:
+    query = select(Visit.id, Visit.state, Visit.start_at, Visit.visitor_id, Visit.buddy_id).where(
+        Visit.state.in_(RUNNING_STATES)
+    )
+    if visit_ids is not None:
+        query = query.where(Visit.id.in_(sorted(visit_ids)))
+    rows = session.execute(query).all()
     return [
         RunningHead(r.id, VisitState(r.state), r.start_at, r.visitor_id, r.buddy_id) for r in rows
     ]

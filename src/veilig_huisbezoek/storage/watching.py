@@ -9,6 +9,7 @@ workstation), the session heartbeats use, and the answers a colleague may get.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -57,10 +58,12 @@ class PresenceQueries:
         for a running visit, so that one may take it over)."""
         return handover.watch_head(session, visit_id)
 
-    def running_heads(self, session: Session) -> list[handover.RunningHead]:
-        """Every running visit's state, start, visitor and buddy (a team server answers
-        any colleague, who may not read the visits themselves)."""
-        return handover.running_heads(session)
+    def running_heads(
+        self, session: Session, visit_ids: Collection[int] | None = None
+    ) -> list[handover.RunningHead]:
+        """Every running visit's (``visit_ids``: of these) state, start, visitor and
+        buddy (a team server answers any colleague, who may not read the visits)."""
+        return handover.running_heads(session, visit_ids)
 
     def watch_beats(self) -> tuple[list[tuple[datetime, str]], datetime] | None:
         """The watch services' heartbeats (time, what is failing) and the instant to

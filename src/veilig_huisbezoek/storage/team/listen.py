@@ -1,12 +1,14 @@
 """Live changes from a team server: ``LISTEN vh_changes`` on a connection of its own.
 
 Every change on the server sends ``NOTIFY vh_changes, '<table>'`` (statement triggers,
-see :mod:`.schema`). :class:`ChangeListener` holds one extra psycopg connection, as the
-logged-in person's own database role, in a daemon thread, and reports through three
-callbacks, all called **on that thread** (the GUI wraps them in queued Qt signals and
-does every widget and database step on its own thread):
+see :mod:`.schema`); a change to a visit's own rows names the visits too,
+``'<table> <id>,<id>…'``, and :func:`parse_changes` reads a burst of them.
+:class:`ChangeListener` holds one extra psycopg connection, as the logged-in person's
+own database role, in a daemon thread, and reports through three callbacks, all called
+**on that thread** (the GUI wraps them in queued Qt signals and does every widget and
+database step on its own thread):
 
-* ``on_change(tables)``: one or more tables changed (a set of table names);
+* ``on_change(payloads)``: one or more notifications (their payloads, a set);
 * ``on_lost(since)``: the connection is gone (server down, network, terminated), at
   once; ``since`` is the last moment the listener was known to be connected;
 * ``on_restored()``: connected again; anything may have changed meanwhile, so the
@@ -28,14 +30,17 @@ import logging
 import select
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import URL
 
 from .location import LIVENESS
-from .schema import CHANNEL
+from .schema import CHANNEL, VISIT_TABLES
+
+NOTES_TABLE = "unsafe_address_notes"
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +49,34 @@ LostCallback = Callable[[datetime], None]
 RestoredCallback = Callable[[], None]
 
 _PASS_THROUGH = ("sslmode", "sslrootcert", "sslcert", "sslkey", "sslcrl", *LIVENESS)
+
+
+@dataclass(frozen=True)
+class LiveChanges:
+    """What a burst of notifications says changed."""
+
+    tables: frozenset[str]
+    # The visits changed (empty: none, only the register), when every notification
+    # named its visits; None: anything may have changed, so everything is re-read.
+    visit_ids: frozenset[int] | None
+
+
+def parse_changes(payloads: Iterable[str]) -> LiveChanges:
+    """The tables and visits a burst of payloads names (see the module docstring); a
+    payload it cannot read counts as "anything changed" in its table."""
+    tables: set[str] = set()
+    ids: set[int] | None = set()
+    for payload in payloads:
+        table, _, named = payload.partition(" ")
+        tables.add(table)
+        if table == NOTES_TABLE:
+            continue
+        listed = named.split(",")
+        if ids is None or table not in VISIT_TABLES or not all(x.isdecimal() for x in listed):
+            ids = None
+            continue
+        ids.update(int(x) for x in listed)
+    return LiveChanges(frozenset(tables), None if ids is None else frozenset(ids))
 
 
 def conninfo_from_url(url: URL) -> dict[str, Any]:

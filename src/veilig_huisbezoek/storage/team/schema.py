@@ -36,6 +36,10 @@ NOTIFY_TABLES = (
     "accounts",
     "settings",
 )
+# Tables whose every row belongs to one visit (``visits`` by its id, the others by
+# ``visit_id``): their notifications name the visits changed, up to VISITS_NAMED.
+VISIT_TABLES = ("visits", "callbacks", "calls", "visit_events", "visit_colleagues", "alarms")
+VISITS_NAMED = 200
 
 
 def sealed_columns() -> list[tuple[str, str]]:
@@ -86,7 +90,32 @@ CREATE TABLE IF NOT EXISTS team_logins (
 );
 CREATE OR REPLACE FUNCTION vh_notify() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN PERFORM pg_notify('vh_changes', TG_TABLE_NAME); RETURN NULL; END $$;
-"""
+-- A visit's own rows: the payload names the visits the statement changed ('visits 3,7';
+-- listen.py), so that a workstation re-reads those visits only. The table alone when
+-- it changed more than VISITS_NAMED visits or a row of no visit; nothing for no rows.
+CREATE OR REPLACE FUNCTION vh_notify_visits() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+        ids text;
+        unnamed boolean;
+    BEGIN
+        IF TG_TABLE_NAME = 'visits' THEN
+            SELECT string_agg(id::text, ',' ORDER BY id), false INTO ids, unnamed
+            FROM (SELECT DISTINCT id FROM changed_rows LIMIT VISITS_NAMED + 1) named
+            HAVING count(*) <= VISITS_NAMED;
+        ELSE
+            SELECT string_agg(visit_id::text, ',' ORDER BY visit_id),
+                   bool_or(visit_id IS NULL) INTO ids, unnamed
+            FROM (SELECT DISTINCT visit_id FROM changed_rows LIMIT VISITS_NAMED + 1) named
+            HAVING count(*) <= VISITS_NAMED;
+        END IF;
+        IF ids IS NOT NULL AND NOT unnamed THEN
+            PERFORM pg_notify('vh_changes', TG_TABLE_NAME || ' ' || ids);
+        ELSIF unnamed OR EXISTS (SELECT 1 FROM changed_rows) THEN
+            PERFORM pg_notify('vh_changes', TG_TABLE_NAME);
+        END IF;
+        RETURN NULL;
+    END $$;
+""".replace("VISITS_NAMED", str(VISITS_NAMED))
 
 
 def roles_for(location: TeamLocation, owner: str) -> rules.Roles:
@@ -117,11 +146,21 @@ def _statements(location: TeamLocation, owner: str) -> list[str]:
     out += rules.statements(roles, location.database, columns)
     out += watch.statements(roles, location.watch_group_role, location.database)
     for table in NOTIFY_TABLES:
-        out += [
-            f"DROP TRIGGER IF EXISTS vh_notify ON {table}",
-            f"CREATE TRIGGER vh_notify AFTER INSERT OR UPDATE OR DELETE ON {table} "
-            "FOR EACH STATEMENT EXECUTE FUNCTION vh_notify()",
-        ]
+        out.append(f"DROP TRIGGER IF EXISTS vh_notify ON {table}")
+        if table not in VISIT_TABLES:
+            out.append(
+                f"CREATE TRIGGER vh_notify AFTER INSERT OR UPDATE OR DELETE ON {table} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION vh_notify()"
+            )
+            continue
+        # A trigger with a transition table has one event (PostgreSQL's rule).
+        for event, rows in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            name = f"vh_notify_{event.lower()}"
+            out += [
+                f"DROP TRIGGER IF EXISTS {name} ON {table}",
+                f"CREATE TRIGGER {name} AFTER {event} ON {table} REFERENCING {rows} TABLE "
+                "AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION vh_notify_visits()",
+            ]
     return out
 
 

@@ -454,10 +454,16 @@ class TeamStore(Store):
             return None
         return WatchHead(visit_id, VisitState(row.state), row.visitor_id, row.buddy_id)
 
-    def running_heads(self, session: Session) -> list[RunningHead]:
-        rows = session.execute(
-            text("SELECT visit_id, state, start_at, visitor_id, buddy_id FROM vh_running_heads()")
-        ).all()
+    def running_heads(
+        self, session: Session, visit_ids: Collection[int] | None = None
+    ) -> list[RunningHead]:
+        heads = "SELECT visit_id, state, start_at, visitor_id, buddy_id FROM vh_running_heads()"
+        if visit_ids is None:
+            rows = session.execute(text(heads)).all()
+        else:
+            rows = session.execute(
+                text(heads + " WHERE visit_id = ANY(:ids)"), {"ids": sorted(visit_ids)}
+            ).all()
         return [
             RunningHead(
                 r.visit_id,
