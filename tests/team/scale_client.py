@@ -405,6 +405,7 @@ def go_live(desks: list[Desk]) -> None:
     """Set-up done: every change reloads from now on, starting with one now."""
     for desk in desks:
         desk.quiet = False
+        desk._whole = True  # the notifications of the set-up were not kept
         desk._changed.set()
 
 
