@@ -37,7 +37,7 @@ from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.call_outcome import NameUsed
 from veilig_huisbezoek.domain.checklist import Answer, Assessment, assess, default_checklist
 from veilig_huisbezoek.domain.presence import HEARTBEAT_INTERVAL
-from veilig_huisbezoek.domain.reminders import Reminder, ReminderKind, raised_late
+from veilig_huisbezoek.domain.reminders import Reminder, ReminderKind, ReminderMemo, raised_late
 from veilig_huisbezoek.domain.visit import VisitPlan, VisitReason, VisitState
 from veilig_huisbezoek.reminders.scheduler import VISITS_AT_ONCE
 from veilig_huisbezoek.services import alarms, board, presence, visits
@@ -95,6 +95,7 @@ class Desk:
         self._whole = True  # the next reload reads everything (login, reconnect)
         self._snapshot: alarms.ReminderSnapshot | None = None
         self._board: dict[int, board.BoardRow] = {}
+        self._memo = ReminderMemo()  # as the scheduler keeps each visit's moments
         # While the running visits are set up, before the run: changes are not reloaded
         # (a thousand visits planned would cost every desk three thousand reloads).
         self.quiet = True
@@ -223,7 +224,7 @@ class Desk:
         found = alarms.open_alarms(self.ctx)
         me = self.person.account_id
         with self._lock:
-            self._reminders = snap.reminders()
+            self._reminders = snap.reminders(self._memo)
             self.buddy_of = [
                 row.visit_id
                 for row in self._board.values()
@@ -257,7 +258,7 @@ class Desk:
         )
         self._snapshot = snap
         with self._lock:
-            self._reminders = snap.reminders()
+            self._reminders = snap.reminders(self._memo)
         now = datetime.now(UTC)
         with self._lock:
             due = [r for r in self._reminders if r.key not in self._fired and r.due_at <= now]

@@ -268,6 +268,7 @@ def due_reminders(
     *,
     buddy_seen: Mapping[int, datetime] | None = None,
     now: datetime | None = None,
+    memo: ReminderMemo | None = None,
 ) -> list[Reminder]:
     """Every reminder moment still to alarm, sorted by due time (oldest first).
 
@@ -277,7 +278,8 @@ def due_reminders(
 
     ``buddy_seen``: per account the newest heartbeat of any of their sessions (absent:
     never seen); None: no presence was read, so no failover is derived. ``now``: up to
-    when escalation repeats are listed (None: none).
+    when escalation repeats are listed (None: none). ``memo``: each visit's moments kept
+    from the last call (:class:`ReminderMemo`); the outcome is the same.
     """
     acknowledged = {a.reminder_key for a in alarms_snapshot if a.acknowledged}
     # An escalation is done when it or any of its repeats is acknowledged.
@@ -285,78 +287,28 @@ def due_reminders(
     # A failover period is done when either of its alarms is acknowledged.
     acknowledged |= {unwatched_period(k) for k in acknowledged if k.startswith("unwatched:")}
     repeat_every = timedelta(minutes=settings.escalation_repeat_minutes)
-    escalate_after = escalation_time(settings)
-    base: list[Reminder] = []
+    at = ensure_utc(now) if now is not None else None
+    if memo is not None:
+        memo.begin(settings, buddy_seen is not None)
+    result: list[Reminder] = []
     for visit in visits_snapshot:
         if not visit.state.is_active:
             continue
-        if visit.failover_only:
-            if buddy_seen is not None and visit.start is not None:
-                base.extend(_failover(visit, buddy_seen))
-            continue
-        for callback in visit.open_callbacks:
-            base.append(
-                Reminder(
-                    key=callback_key(callback.id),
-                    kind=ReminderKind.CALLBACK_DUE,
-                    visit_id=visit.id,
-                    due_at=ensure_utc(callback.due_at),
-                    audience=Audience.BUDDY,
-                    visitor_first_name=visit.visitor_first_name,
-                    buddy_id=visit.buddy_id,
-                    callback_id=callback.id,
-                    visitor_id=visit.visitor_id,
-                )
-            )
-        for call in visit.alarm_calls:
-            base.append(
-                Reminder(
-                    key=emergency_key(call.id),
-                    kind=ReminderKind.EMERGENCY,
-                    visit_id=visit.id,
-                    due_at=ensure_utc(call.called_at),
-                    audience=Audience.LEIDINGGEVENDEN,
-                    visitor_first_name=visit.visitor_first_name,
-                    buddy_id=visit.buddy_id,
-                    visitor_id=visit.visitor_id,
-                )
-            )
-        if buddy_seen is not None and visit.start is not None:
-            base.extend(_failover(visit, buddy_seen))
-        base.append(
-            Reminder(
-                key=overdue_key(visit.id),
-                kind=ReminderKind.OVERDUE_ALARM,
-                visit_id=visit.id,
-                due_at=overdue_alarm_at(visit.expected_return, settings),
-                audience=Audience.BUDDY,
-                visitor_first_name=visit.visitor_first_name,
-                buddy_id=visit.buddy_id,
-                visitor_id=visit.visitor_id,
-            )
-        )
-    result: list[Reminder] = []
-    for reminder in base:
-        if reminder.key in acknowledged or unwatched_period(reminder.key) in acknowledged:
-            continue
-        result.append(reminder)
-        key = escalation_key(reminder.key)
-        if reminder.kind in ESCALATING_KINDS and key not in acknowledged:
-            first = Reminder(
-                key=key,
-                kind=ReminderKind.ESCALATION,
-                visit_id=reminder.visit_id,
-                due_at=reminder.due_at + escalate_after,
-                audience=Audience.LEIDINGGEVENDEN,
-                visitor_first_name=reminder.visitor_first_name,
-                buddy_id=reminder.buddy_id,
-                callback_id=reminder.callback_id,
-                escalates=reminder.key,
-                visitor_id=reminder.visitor_id,
-            )
-            result.append(first)
-            if now is not None:
-                result.extend(_repeats(first, repeat_every, ensure_utc(now)))
+        seen = buddy_seen.get(visit.buddy_id) if buddy_seen is not None else None
+        if memo is not None:
+            moments = memo.moments(visit, seen)
+        else:
+            moments = visit_moments(visit, settings, buddy_seen is not None, seen)
+        for reminder, period, first in moments:
+            if reminder.key in acknowledged or period in acknowledged:
+                continue
+            result.append(reminder)
+            if first is not None and first.key not in acknowledged:
+                result.append(first)
+                if at is not None:
+                    result.extend(_repeats(first, repeat_every, at))
+    if memo is not None:
+        memo.end()
     for deadline in deadlines:
         key = deadline_key(deadline.name)
         if key in acknowledged:
@@ -375,11 +327,128 @@ def due_reminders(
     return result
 
 
-def _failover(visit: VisitSnapshot, buddy_seen: Mapping[int, datetime]) -> list[Reminder]:
-    """The two failover moments of the visit's current (or coming) unwatched period."""
+# One reminder moment of a visit before acknowledgements: the reminder, the key of its
+# failover period (``unwatched_period``), and its first escalation (None: none).
+Moment = tuple[Reminder, str, Reminder | None]
+
+
+def visit_moments(
+    visit: VisitSnapshot, settings: Settings, presence: bool, seen: datetime | None
+) -> tuple[Moment, ...]:
+    """The reminder moments of one active visit, before acknowledgements: they depend on
+    the visit, the settings, whether presence was read and its buddy's last heartbeat
+    (``seen``) only, so :class:`ReminderMemo` can keep them."""
+    base: list[Reminder] = []
+    if visit.failover_only:
+        if presence and visit.start is not None:
+            base.extend(_failover(visit, seen))
+        return tuple((r, unwatched_period(r.key), None) for r in base)
+    for callback in visit.open_callbacks:
+        base.append(
+            Reminder(
+                key=callback_key(callback.id),
+                kind=ReminderKind.CALLBACK_DUE,
+                visit_id=visit.id,
+                due_at=ensure_utc(callback.due_at),
+                audience=Audience.BUDDY,
+                visitor_first_name=visit.visitor_first_name,
+                buddy_id=visit.buddy_id,
+                callback_id=callback.id,
+                visitor_id=visit.visitor_id,
+            )
+        )
+    for call in visit.alarm_calls:
+        base.append(
+            Reminder(
+                key=emergency_key(call.id),
+                kind=ReminderKind.EMERGENCY,
+                visit_id=visit.id,
+                due_at=ensure_utc(call.called_at),
+                audience=Audience.LEIDINGGEVENDEN,
+                visitor_first_name=visit.visitor_first_name,
+                buddy_id=visit.buddy_id,
+                visitor_id=visit.visitor_id,
+            )
+        )
+    if presence and visit.start is not None:
+        base.extend(_failover(visit, seen))
+    base.append(
+        Reminder(
+            key=overdue_key(visit.id),
+            kind=ReminderKind.OVERDUE_ALARM,
+            visit_id=visit.id,
+            due_at=overdue_alarm_at(visit.expected_return, settings),
+            audience=Audience.BUDDY,
+            visitor_first_name=visit.visitor_first_name,
+            buddy_id=visit.buddy_id,
+            visitor_id=visit.visitor_id,
+        )
+    )
+    escalate_after = escalation_time(settings)
+    return tuple(
+        (
+            reminder,
+            unwatched_period(reminder.key),
+            Reminder(
+                key=escalation_key(reminder.key),
+                kind=ReminderKind.ESCALATION,
+                visit_id=reminder.visit_id,
+                due_at=reminder.due_at + escalate_after,
+                audience=Audience.LEIDINGGEVENDEN,
+                visitor_first_name=reminder.visitor_first_name,
+                buddy_id=reminder.buddy_id,
+                callback_id=reminder.callback_id,
+                escalates=reminder.key,
+                visitor_id=reminder.visitor_id,
+            )
+            if reminder.kind in ESCALATING_KINDS
+            else None,
+        )
+        for reminder in base
+    )
+
+
+class ReminderMemo:
+    """Each visit's moments (:func:`visit_moments`) kept from one call of
+    :func:`due_reminders` to the next, computed again only for a visit that changed or
+    whose buddy's last heartbeat moved; everything again when the settings change. On a
+    team server every change anywhere re-reads the schedule of every desk: without it
+    each pass builds the moments of every running visit again. Not thread-safe: one
+    owner (the scheduler's passes run one at a time)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[int, tuple[VisitSnapshot, datetime | None, tuple[Moment, ...]]] = {}
+        self._settings: Settings | None = None
+        self._presence = False
+        self._used: set[int] = set()
+
+    def begin(self, settings: Settings, presence: bool) -> None:
+        if settings != self._settings or presence != self._presence:
+            self._kept.clear()
+            self._settings, self._presence = settings, presence
+        self._used = set()
+
+    def moments(self, visit: VisitSnapshot, seen: datetime | None) -> tuple[Moment, ...]:
+        self._used.add(visit.id)
+        kept = self._kept.get(visit.id)
+        if kept is not None and kept[1] == seen and kept[0] == visit:
+            return kept[2]
+        assert self._settings is not None, "begin() first"
+        moments = visit_moments(visit, self._settings, self._presence, seen)
+        self._kept[visit.id] = (visit, seen, moments)
+        return moments
+
+    def end(self) -> None:
+        """Forget the visits this call did not ask for (they ended or went out of view)."""
+        if len(self._kept) > len(self._used):
+            self._kept = {k: v for k, v in self._kept.items() if k in self._used}
+
+
+def _failover(visit: VisitSnapshot, seen: datetime | None) -> list[Reminder]:
+    """The two failover moments of the visit's current (or coming) unwatched period
+    (``seen``: its buddy's last heartbeat; None: never seen)."""
     assert visit.start is not None
     since = ensure_utc(visit.start)
-    seen = buddy_seen.get(visit.buddy_id)
     if seen is not None:
         since = max(since, ensure_utc(seen))
     common = {

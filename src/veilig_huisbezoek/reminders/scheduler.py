@@ -79,7 +79,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..domain.clock import Clock, SystemClock
 from ..domain.errors import NotAllowedError
-from ..domain.reminders import Deadline, Reminder, ReminderKind, raised_late
+from ..domain.reminders import Deadline, Reminder, ReminderKind, ReminderMemo, raised_late
 from ..services import alarms
 from ..services.alarms import RAISED_LATE_TOLERANCE, AlarmInfo, VisitContact
 from ..services.context import ServiceContext
@@ -140,6 +140,7 @@ def _worker_pass(
     acknowledged_here: frozenset[str],
     base: alarms.ReminderSnapshot | None = None,
     only: frozenset[int] | None = None,
+    memo: ReminderMemo | None = None,
 ) -> _Pass:
     """One pass on the worker, store work only: read the schedule, record the local
     alarms (``local``, copies), then raise what is due now, oldest first, except the
@@ -157,7 +158,7 @@ def _worker_pass(
         log.warning("reminder schedule not refreshed (%s)", type(exc).__name__)
         return _Pass(None, clock.now())
     _resolve_failovers(ctx, snap)
-    reminders = snap.reminders()
+    reminders = snap.reminders(memo)
     recorded = record_copies(ctx, local)
     unreachable = recorded.lost
     raised: list[tuple[Reminder, bool, AlarmInfo | None]] = []
@@ -312,6 +313,8 @@ class ReminderScheduler(QObject):
         self._again_ids: frozenset[int] | None = frozenset()
         # The last snapshot read (a pass that reads some visits only starts from it).
         self._snapshot: alarms.ReminderSnapshot | None = None
+        # Each visit's moments, kept between the passes on the worker (one at a time).
+        self._memo = ReminderMemo()
         self._clock = clock if clock is not None else ctx.clock
         self._pending: list[Reminder] = []
         self._fired: set[str] = set()
@@ -446,12 +449,15 @@ class ReminderScheduler(QObject):
         self._load_again = False
         base = self._snapshot if only is not None and len(only) <= VISITS_AT_ONCE else None
         ctx, clock, source, contacts = self._ctx, self._clock, self._deadlines, self._keep_contacts
+        memo = self._memo
         local = self._local.copies()
         skip = frozenset(self._fired) | self._local.keys()
         acknowledged = self._local.acknowledged_keys()
 
         def load() -> _Pass:  # on the worker: the database and pure rules only
-            return _worker_pass(ctx, clock, source, contacts, local, skip, acknowledged, base, only)
+            return _worker_pass(
+                ctx, clock, source, contacts, local, skip, acknowledged, base, only, memo
+            )
 
         self._tasks.run(load, self._loaded, self._load_failed)
 

@@ -28,6 +28,7 @@ from ..domain.reminders import (
     Deadline,
     Reminder,
     ReminderKind,
+    ReminderMemo,
     VisitSnapshot,
     deadline_key,
     due_reminders,
@@ -101,9 +102,10 @@ class ReminderSnapshot:
             },
         )
 
-    def reminders(self) -> list[Reminder]:
+    def reminders(self, memo: ReminderMemo | None = None) -> list[Reminder]:
         """This person's reminders (as buddy; escalations if leidinggevende; failovers
-        and late escalation repeats as a colleague), oldest first."""
+        and late escalation repeats as a colleague), oldest first. ``memo``: each
+        visit's moments kept from the last pass of the same owner."""
         return reminders_for(
             due_reminders(
                 self.visits,
@@ -112,6 +114,7 @@ class ReminderSnapshot:
                 self.deadlines,
                 buddy_seen=self.buddy_seen,
                 now=self.read_at,
+                memo=memo,
             ),
             viewer_id=self.viewer_id,
             leidinggevende=self.leidinggevende,

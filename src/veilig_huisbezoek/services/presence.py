@@ -11,10 +11,31 @@ them as absent.
 from __future__ import annotations
 
 import secrets
+import threading
 from dataclasses import replace
+from datetime import timedelta
+from weakref import WeakKeyDictionary
 
 from ..domain.presence import PresenceSnapshot
 from .context import ServiceContext
+
+# The difference between this workstation's clock and the store's, as last taken: each
+# read measures it anew, a few milliseconds off each time (the server stamps its time at
+# the start of its transaction). Kept while it moves less than this, so that presence
+# times stay put from one read to the next and the schedule keeps each visit's moments
+# (domain.reminders.ReminderMemo); a clock set or jumping moves it at once.
+SHIFT_TOLERANCE = timedelta(seconds=1)
+_shifts: WeakKeyDictionary[object, timedelta] = WeakKeyDictionary()
+_shifts_lock = threading.Lock()
+
+
+def _steady_shift(store: object, measured: timedelta) -> timedelta:
+    with _shifts_lock:
+        kept = _shifts.get(store)
+        if kept is not None and abs(measured - kept) < SHIFT_TOLERANCE:
+            return kept
+        _shifts[store] = measured
+        return measured
 
 
 def new_session_id() -> str:
@@ -35,7 +56,7 @@ def end_session(ctx: ServiceContext, session_id: str) -> None:
 def read_presence(ctx: ServiceContext) -> PresenceSnapshot:
     now = ctx.now()
     sessions, store_now = ctx.store.read_presence(now)
-    shift = now - store_now
+    shift = _steady_shift(ctx.store, now - store_now)
     if shift:
         sessions = [
             replace(
