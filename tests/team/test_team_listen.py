@@ -253,7 +253,7 @@ def test_a_notification_names_the_visits_a_statement_changed(pg_team: PgTeam) ->
             owner.execute("DROP TABLE probe_rows")
 
 
-def test_a_departure_names_its_visit_and_a_register_change_none(pg_team: PgTeam) -> None:
+def test_a_departure_names_its_visit(pg_team: PgTeam) -> None:
     from tests.services.test_services import _assessment, _plan
     from veilig_huisbezoek.domain.checklist import RiskLevel
     from veilig_huisbezoek.services import visits
