@@ -219,12 +219,23 @@ class _PreciseQtScheduler(QtScheduler):  # type: ignore[misc]
     the owner on the GUI thread, is restarted and stopped.
     """
 
-    def __init__(self, owner: QObject, **options: Any) -> None:
+    def __init__(self, owner: QObject) -> None:
         self._qtimer = QTimer(owner)
         self._qtimer.setSingleShot(True)
         self._qtimer.setTimerType(Qt.TimerType.PreciseTimer)
         self._qtimer.timeout.connect(self._process_jobs)
-        super().__init__(**options)
+        super().__init__(
+            timezone=UTC,
+            jobstores={"default": MemoryJobStore()},
+            executors={"default": DebugExecutor()},
+            job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
+        )
+
+    def stop(self) -> None:
+        """Shut down without waiting, and no wake-up after that."""
+        if self.running:
+            self.shutdown(wait=False)
+        self._stop_timer()
 
     def _start_timer(self, wait_seconds: float | None) -> None:
         self._qtimer.stop()
@@ -254,6 +265,18 @@ class _PreciseQtScheduler(QtScheduler):  # type: ignore[misc]
         return None if job is None else job.next_run_time
 
 
+def _due_visits(
+    pending: Sequence[Reminder], moment: datetime, local: bool
+) -> frozenset[int] | None:
+    """The visits to re-read before firing what is due at ``moment`` (an alarm
+    acknowledged or a call recorded meanwhile is theirs); None: everything (local alarms
+    to record, or a reminder of no visit); empty: nothing is due."""
+    due = {r.visit_id for r in pending if r.due_at <= moment}
+    if local or None in due:
+        return None
+    return frozenset(v for v in due if v is not None)
+
+
 def _resolve_failovers(ctx: ServiceContext, snap: alarms.ReminderSnapshot) -> None:
     """This session is present: a failover alarm ("Buddy niet bereikbaar") of a visit
     this person is the buddy of is over (back, or taken over elsewhere); record it so it
@@ -265,6 +288,38 @@ def _resolve_failovers(ctx: ServiceContext, snap: alarms.ReminderSnapshot) -> No
         alarms.resolve_failovers(ctx, ids, alarms.REASON_WATCHED_AGAIN)
     except StoreError as exc:
         log.warning("failover alarms not resolved yet (%s)", type(exc).__name__)
+
+
+class _Passes:
+    """The passes on the worker: one at a time (``loading`` since ``since``); requests
+    meanwhile are folded into one more (``again``), of the visits they name or of
+    everything. The last snapshot and each visit's moments are kept for a pass that
+    reads some visits only."""
+
+    def __init__(self) -> None:
+        self.loading = False
+        self.since = 0.0
+        self.again = False
+        self._again_ids: frozenset[int] | None = frozenset()  # None: everything
+        self.snapshot: alarms.ReminderSnapshot | None = None
+        self.memo = ReminderMemo()  # used by one pass at a time, on the worker
+
+    def fold(self, only: frozenset[int] | None) -> None:
+        """A request while a pass runs: one more pass, of these visits too."""
+        self.again = True
+        ids = self._again_ids
+        self._again_ids = None if only is None or ids is None else ids | only
+
+    def take_again(self) -> frozenset[int] | None:
+        """What the folded requests asked to read (None: everything); forgotten here."""
+        ids, self._again_ids = self._again_ids, frozenset()
+        return ids
+
+    def begin(self, only: frozenset[int] | None, now: float) -> alarms.ReminderSnapshot | None:
+        """A pass starts (``now``: monotonic); the snapshot it starts from (None: it
+        reads everything)."""
+        self.loading, self.since, self.again = True, now, False
+        return self.snapshot if only is not None and len(only) <= VISITS_AT_ONCE else None
 
 
 class ReminderScheduler(QObject):
@@ -306,15 +361,7 @@ class ReminderScheduler(QObject):
         self._ctx = ctx
         self._deadlines = deadlines
         self._tasks = tasks
-        self._loading = False
-        self._loading_since = 0.0
-        self._load_again = False
-        # What the folded requests ask to read: these visits, or None: everything.
-        self._again_ids: frozenset[int] | None = frozenset()
-        # The last snapshot read (a pass that reads some visits only starts from it).
-        self._snapshot: alarms.ReminderSnapshot | None = None
-        # Each visit's moments, kept between the passes on the worker (one at a time).
-        self._memo = ReminderMemo()
+        self._passes = _Passes()
         self._clock = clock if clock is not None else ctx.clock
         self._pending: list[Reminder] = []
         self._fired: set[str] = set()
@@ -335,15 +382,7 @@ class ReminderScheduler(QObject):
         self._wake.connect(self._on_wake, Qt.ConnectionType.QueuedConnection)
         if precise_wakeup is None:
             precise_wakeup = isinstance(self._clock, SystemClock)
-        self._aps: _PreciseQtScheduler | None = None
-        if precise_wakeup:
-            self._aps = _PreciseQtScheduler(
-                self,
-                timezone=UTC,
-                jobstores={"default": MemoryJobStore()},
-                executors={"default": DebugExecutor()},
-                job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
-            )
+        self._aps = _PreciseQtScheduler(self) if precise_wakeup else None
 
     # ---- state ----------------------------------------------------------------------
     @property
@@ -404,9 +443,7 @@ class ReminderScheduler(QObject):
         self._closed = True
         self._tick.stop()
         if self._aps is not None:
-            if self._aps.running:
-                self._aps.shutdown(wait=False)
-            self._aps._stop_timer()
+            self._aps.stop()
 
     # ---- the work -----------------------------------------------------------------------
     def rebuild(self) -> list[AlarmInfo]:
@@ -439,17 +476,12 @@ class ReminderScheduler(QObject):
             self.rebuild()
             return
         only = None if visit_ids is None else frozenset(visit_ids)
-        if self._loading:
-            self._load_again = True
-            again = self._again_ids
-            self._again_ids = None if only is None or again is None else again | only
+        if self._passes.loading:
+            self._passes.fold(only)
             return
-        self._loading = True
-        self._loading_since = self._watch.monotonic()
-        self._load_again = False
-        base = self._snapshot if only is not None and len(only) <= VISITS_AT_ONCE else None
+        base = self._passes.begin(only, self._watch.monotonic())
         ctx, clock, source, contacts = self._ctx, self._clock, self._deadlines, self._keep_contacts
-        memo = self._memo
+        memo = self._passes.memo
         local = self._local.copies()
         skip = frozenset(self._fired) | self._local.keys()
         acknowledged = self._local.acknowledged_keys()
@@ -481,10 +513,7 @@ class ReminderScheduler(QObject):
         if seconds is not None:
             log.info("wall clock jumped by %.0f s; rebuilding the reminder schedule", seconds)
             self.clock_jumped.emit(seconds)
-            if self._tasks is not None:
-                self.request_rebuild()  # read on the worker; fires when it is back
-            else:
-                self.rebuild()
+            self.request_rebuild()  # on the worker, if any; fires when it is back
         else:
             self._fire_when_due(now)
 
@@ -497,10 +526,11 @@ class ReminderScheduler(QObject):
             self.check_due(now)
             return
         moment = self._clock.now() if now is None else now
-        due = {r.visit_id for r in self.pending if r.due_at <= moment}
-        if not self._local and not due:
+        due = _due_visits(self.pending, moment, bool(self._local))
+        if due == frozenset():
             return
-        if self._loading and self._watch.monotonic() - self._loading_since > PASS_PATIENCE_S:
+        passes = self._passes
+        if passes.loading and self._watch.monotonic() - passes.since > PASS_PATIENCE_S:
             if not self._unreachable:
                 log.warning("reminder pass not back yet: alarms from the last schedule")
             self._unreachable = True
@@ -511,16 +541,12 @@ class ReminderScheduler(QObject):
                 self._arm(moment)
             finally:
                 self._busy = False
-        # Re-read the visits of what is due (an alarm acknowledged or a call recorded
-        # meanwhile is theirs); everything for local alarms or a reminder of no visit.
-        visit_ids = {v for v in due if v is not None}
-        whole = bool(self._local) or len(visit_ids) < len(due)
-        self.request_rebuild(None if whole else visit_ids)
+        self.request_rebuild(due)
 
     def _loaded(self, result: _Pass) -> None:
         """The worker's pass is back: keep its schedule, show what it recorded and
         raised, re-arm (no store work here, on the GUI thread)."""
-        self._loading = False
+        self._passes.loading = False
         if not self.running:
             return
         if self._busy:  # inside a pass here (a nested event loop): it does one more
@@ -531,16 +557,16 @@ class ReminderScheduler(QObject):
             self._take_pass(result)
         finally:
             self._busy = False
-        if self._load_again or self._again:
+        if self._passes.again or self._again:
             # Newer changes (those visits), or asked while firing (everything).
-            again, self._again_ids = self._again_ids, frozenset()
+            again = self._passes.take_again()
             self.request_rebuild(None if self._again else again)
         self.rebuilt.emit(len(self.pending))
 
     def _take_pass(self, result: _Pass) -> None:
         moment = result.moment
         if result.loaded is None:
-            self._snapshot = None  # the visits this pass was to read: the next reads all
+            self._passes.snapshot = None  # the visits this pass was to read: all, next
             if result.unreachable:
                 # The last known schedule: alarm here, record when the server is back.
                 if not self._unreachable:
@@ -550,7 +576,7 @@ class ReminderScheduler(QObject):
                 self._arm(moment)
             return  # another store error: the previous schedule; the tick tries again
         self._pending, self._contacts = result.loaded
-        self._snapshot = result.snapshot
+        self._passes.snapshot = result.snapshot
         self._unreachable = False
         self._settle_local(*self._local.settle(result.recorded))
         for reminder, was_late, info in result.raised:
@@ -570,11 +596,11 @@ class ReminderScheduler(QObject):
         self._arm(moment)
 
     def _load_failed(self, error: BaseException) -> None:
-        self._loading = False  # the tick tries again (check_due, seconds away)
+        self._passes.loading = False  # the tick tries again (check_due, seconds away)
         log.warning("reminder schedule not refreshed (%s)", type(error).__name__)
-        self._snapshot = None  # the visits this pass was to read: the next reads all
-        if self.running and self._load_again:
-            self._again_ids = frozenset()
+        self._passes.snapshot = None  # the visits this pass was to read: all, next
+        if self.running and self._passes.again:
+            self._passes.take_again()
             self.request_rebuild()
 
     def _run(self, now: datetime | None, *, always: bool) -> list[AlarmInfo]:
@@ -624,7 +650,7 @@ class ReminderScheduler(QObject):
         self._unreachable = False
         _resolve_failovers(self._ctx, snap)
         self._pending, self._contacts = snap.reminders(), snap.contacts
-        self._snapshot = snap
+        self._passes.snapshot = snap
         return True
 
     def _record_local(self) -> None:
