@@ -39,7 +39,7 @@ from veilig_huisbezoek.domain.checklist import Answer, Assessment, assess, defau
 from veilig_huisbezoek.domain.presence import HEARTBEAT_INTERVAL
 from veilig_huisbezoek.domain.reminders import Reminder, ReminderKind, ReminderMemo, raised_late
 from veilig_huisbezoek.domain.visit import VisitPlan, VisitReason, VisitState
-from veilig_huisbezoek.reminders.scheduler import VISITS_AT_ONCE
+from veilig_huisbezoek.reminders.scheduler import VISITS_AT_ONCE, due_visits
 from veilig_huisbezoek.services import alarms, board, presence, visits
 from veilig_huisbezoek.services.context import ServiceContext
 from veilig_huisbezoek.services.team import (
@@ -248,14 +248,8 @@ class Desk:
         if not due:
             return
         # Re-read the visits of what is due before firing, as the scheduler does.
-        ids = frozenset(r.visit_id for r in due if r.visit_id is not None)
-        whole = len(ids) < len({r.visit_id for r in due}) or self._snapshot is None
-        snap = alarms.snapshot(
-            self.ctx,
-            contacts=True,
-            base=None if whole else self._snapshot,
-            visit_ids=None if whole else ids,
-        )
+        ids = due_visits(due, now, local=False)
+        snap = alarms.snapshot(self.ctx, contacts=True, base=self._snapshot, visit_ids=ids)
         self._snapshot = snap
         with self._lock:
             self._reminders = snap.reminders(self._memo)

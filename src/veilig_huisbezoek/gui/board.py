@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.board import BoardStatus
 from ..domain.clock import to_local
+from ..domain.folded_reads import FoldedReads
 from ..domain.overdue import retry_time
 from ..domain.presence import PresenceSnapshot
 from ..domain.settings import Settings
@@ -128,9 +129,7 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
         super().__init__(Ui_BoardWidget(), ctx, tasks, hub, parent)
         self.title = self.tr("Buddybord")
         self._loading = False
-        self._reload_pending = False
-        # What the read asked for meanwhile reads: these visits, or None: everything.
-        self._pending_visits: frozenset[int] | None = frozenset()
+        self._folded = FoldedReads()  # reads asked for while one runs
         self._loaded_once = False
         self._read_all = True
         self._alarm_count = 0
@@ -229,9 +228,7 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
 
     def _read(self, only: frozenset[int] | None) -> None:
         if self._loading:
-            self._reload_pending = True
-            pending = self._pending_visits
-            self._pending_visits = None if only is None or pending is None else pending | only
+            self._folded.fold(only)
             return
         if self._read_all:
             only = None  # the first read, or the last one failed
@@ -273,10 +270,9 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
 
     def _read_pending(self) -> None:
         """The read asked for while the last one ran (those visits, or everything)."""
-        if not self._reload_pending:
+        if not self._folded.asked:
             return
-        self._reload_pending = False
-        pending, self._pending_visits = self._pending_visits, frozenset()
+        pending = self._folded.take()
         if pending is None:
             self.refresh()
         elif not self.hub.offline:

@@ -79,6 +79,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..domain.clock import Clock, SystemClock
 from ..domain.errors import NotAllowedError
+from ..domain.folded_reads import FoldedReads
 from ..domain.reminders import Deadline, Reminder, ReminderKind, ReminderMemo, raised_late
 from ..services import alarms
 from ..services.alarms import RAISED_LATE_TOLERANCE, AlarmInfo, VisitContact
@@ -265,9 +266,7 @@ class _PreciseQtScheduler(QtScheduler):  # type: ignore[misc]
         return None if job is None else job.next_run_time
 
 
-def _due_visits(
-    pending: Sequence[Reminder], moment: datetime, local: bool
-) -> frozenset[int] | None:
+def due_visits(pending: Sequence[Reminder], moment: datetime, local: bool) -> frozenset[int] | None:
     """The visits to re-read before firing what is due at ``moment`` (an alarm
     acknowledged or a call recorded meanwhile is theirs); None: everything (local alarms
     to record, or a reminder of no visit); empty: nothing is due."""
@@ -299,26 +298,14 @@ class _Passes:
     def __init__(self) -> None:
         self.loading = False
         self.since = 0.0
-        self.again = False
-        self._again_ids: frozenset[int] | None = frozenset()  # None: everything
+        self.again = FoldedReads()
         self.snapshot: alarms.ReminderSnapshot | None = None
         self.memo = ReminderMemo()  # used by one pass at a time, on the worker
-
-    def fold(self, only: frozenset[int] | None) -> None:
-        """A request while a pass runs: one more pass, of these visits too."""
-        self.again = True
-        ids = self._again_ids
-        self._again_ids = None if only is None or ids is None else ids | only
-
-    def take_again(self) -> frozenset[int] | None:
-        """What the folded requests asked to read (None: everything); forgotten here."""
-        ids, self._again_ids = self._again_ids, frozenset()
-        return ids
 
     def begin(self, only: frozenset[int] | None, now: float) -> alarms.ReminderSnapshot | None:
         """A pass starts (``now``: monotonic); the snapshot it starts from (None: it
         reads everything)."""
-        self.loading, self.since, self.again = True, now, False
+        self.loading, self.since, self.again.asked = True, now, False
         return self.snapshot if only is not None and len(only) <= VISITS_AT_ONCE else None
 
 
@@ -477,7 +464,7 @@ class ReminderScheduler(QObject):
             return
         only = None if visit_ids is None else frozenset(visit_ids)
         if self._passes.loading:
-            self._passes.fold(only)
+            self._passes.again.fold(only)
             return
         base = self._passes.begin(only, self._watch.monotonic())
         ctx, clock, source, contacts = self._ctx, self._clock, self._deadlines, self._keep_contacts
@@ -526,7 +513,7 @@ class ReminderScheduler(QObject):
             self.check_due(now)
             return
         moment = self._clock.now() if now is None else now
-        due = _due_visits(self.pending, moment, bool(self._local))
+        due = due_visits(self.pending, moment, bool(self._local))
         if due == frozenset():
             return
         passes = self._passes
@@ -557,9 +544,9 @@ class ReminderScheduler(QObject):
             self._take_pass(result)
         finally:
             self._busy = False
-        if self._passes.again or self._again:
+        if self._passes.again.asked or self._again:
             # Newer changes (those visits), or asked while firing (everything).
-            again = self._passes.take_again()
+            again = self._passes.again.take()
             self.request_rebuild(None if self._again else again)
         self.rebuilt.emit(len(self.pending))
 
@@ -599,8 +586,8 @@ class ReminderScheduler(QObject):
         self._passes.loading = False  # the tick tries again (check_due, seconds away)
         log.warning("reminder schedule not refreshed (%s)", type(error).__name__)
         self._passes.snapshot = None  # the visits this pass was to read: all, next
-        if self.running and self._passes.again:
-            self._passes.take_again()
+        if self.running and self._passes.again.asked:
+            self._passes.again.take()
             self.request_rebuild()
 
     def _run(self, now: datetime | None, *, always: bool) -> list[AlarmInfo]:

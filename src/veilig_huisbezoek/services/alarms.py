@@ -235,8 +235,9 @@ def snapshot(
     ):
         base = visit_ids = None  # a whole read
     visible: ColumnElement[bool] = Visit.state.in_(ACTIVE_STATES)
+    named = sorted(visit_ids) if visit_ids is not None else []
     if visit_ids is not None:
-        visible = and_(visible, Visit.id.in_(sorted(visit_ids)))
+        visible = and_(visible, Visit.id.in_(named))
     read_at = ctx.now()
     buddy_seen: dict[int, datetime] = {}
     for seen in read_presence(ctx).sessions:
@@ -266,7 +267,7 @@ def snapshot(
             [deadline_key(d.name) for d in deadlines]
         )
         if visit_ids is not None:
-            of_deadlines = and_(of_deadlines, Alarm.visit_id.in_(sorted(visit_ids)))
+            of_deadlines = and_(of_deadlines, Alarm.visit_id.in_(named))
         relevant = or_(relevant, of_deadlines)
     alarm_columns = (Alarm.id, Alarm.reminder_key, Alarm.acknowledged_at, Alarm.visit_id)
     alarms_query = select(*alarm_columns).where(relevant)
