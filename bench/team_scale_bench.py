@@ -127,6 +127,13 @@ def _cpu_ticks(pid: int) -> int | None:
     return int(fields[11]) + int(fields[12])  # utime + stime
 
 
+def _machine_busy_ticks() -> int:
+    """The whole machine's busy CPU ticks since boot (``/proc/stat``: all but idle and
+    iowait)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return sum(fields) - fields[3] - fields[4]
+
+
 def _pss_kib(pid: int) -> int:
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
@@ -148,6 +155,7 @@ class ServerFigures:
     tps: float
     connections_max: int
     listeners_max: int
+    machine_cores: float  # the whole machine's busy CPU (server, desks, coordinator)
 
 
 class ServerWatch:
@@ -163,6 +171,7 @@ class ServerWatch:
         self.conn.execute("SELECT pg_stat_statements_reset()")
         self.start_ticks: dict[int, int] = {}
         self.start_xacts = 0
+        self.start_machine = 0
         self.started = 0.0
         self.pss_max = 0
         self.conn_max = 0
@@ -183,6 +192,7 @@ class ServerWatch:
             pid: t for pid in _postgres_pids(self.cluster) if (t := _cpu_ticks(pid)) is not None
         }
         self.start_xacts = self._xacts()
+        self.start_machine = _machine_busy_ticks()
         self.started = time.monotonic()
 
     def sample(self) -> None:
@@ -217,6 +227,7 @@ class ServerWatch:
             if now is not None:
                 ticks += now - self.start_ticks.get(pid, 0)
         hz = os.sysconf("SC_CLK_TCK")
+        machine = (_machine_busy_ticks() - self.start_machine) / hz / elapsed
         self.top = [
             (float(r[0]), int(r[1]), " ".join(str(r[2]).split())[:150])
             for r in self.conn.execute(
@@ -233,6 +244,7 @@ class ServerWatch:
             xacts / elapsed,
             self.conn_max,
             self.listen_max,
+            machine,
         )
 
 
@@ -280,6 +292,10 @@ class RunFigures:
     max_ms: float
     missed: int
     reload_ms: float  # a desk's reload (schedule, board, alarm panel), median
+    # change → the live listener handing its notification to every other desk (before
+    # the reload): the server's part of the propagation.
+    told_p95_ms: float
+    desk_cores: float  # the desks' processes' CPU during the stream, in cores
     server: ServerFigures
     failover_s: float | None
     setup_s: float
@@ -383,11 +399,18 @@ def one_run(n: int, m: int, seconds: float, say: Any) -> RunFigures:
     changes = [c for r in found for c in r.changes]
     logs = {d.username: d for r in found for d in r.desks}
     delays: list[float] = []
+    told: list[float] = []
     missed = 0
-    for at, writer, _kind, visit_id in changes:
+    for at, writer, _kind, visit_id, begun in changes:
         for name, log in logs.items():
             if name == writer:
                 continue
+            heard = next(
+                (t for t, ids in log.notified if t >= begun and (ids is None or visit_id in ids)),
+                None,
+            )
+            if heard is not None:
+                told.append(max(0.0, heard - at))
             seen = next(
                 (e for s, e, ids in log.reloads if s >= at and (ids is None or visit_id in ids)),
                 None,
@@ -417,6 +440,8 @@ def one_run(n: int, m: int, seconds: float, say: Any) -> RunFigures:
         1000 * max(delays) if delays else math.nan,
         missed,
         reload_ms,
+        1000 * percentile(told, 0.95) if told else math.nan,
+        sum(r.cpu_s for r in found) / seconds,
         figures,
         failover,
         setup_s,
@@ -449,7 +474,7 @@ def main() -> int:
     print(
         f"{'desks':>5} {'visits':>6} {'changes':>7} {'/s':>5} {'p50 ms':>7} {'p95 ms':>7} "
         f"{'max ms':>7} {'missed':>6} {'reload':>6} {'srv CPU':>8} {'srv MiB':>8} {'xact/s':>7} "
-        f"{'conns':>5} {'failover s':>10}"
+        f"{'conns':>5} {'failover s':>10} {'told p95':>8} {'desk CPU':>8} {'machine':>7}"
     )
     for r in runs:
         failover = f"{r.failover_s:.1f}" if r.failover_s is not None else "none"
@@ -457,7 +482,8 @@ def main() -> int:
             f"{r.workstations:>5} {r.visits:>6} {r.changes:>7} {r.changes / r.seconds:>5.2f} "
             f"{r.p50_ms:>7.0f} {r.p95_ms:>7.0f} {r.max_ms:>7.0f} {r.missed:>6} {r.reload_ms:>6.0f} "
             f"{r.server.cpu_cores:>7.2f}c {r.server.pss_mib_max:>8.0f} {r.server.tps:>7.0f} "
-            f"{r.server.connections_max:>5} {failover:>10}"
+            f"{r.server.connections_max:>5} {failover:>10} {r.told_p95_ms:>8.0f} "
+            f"{r.desk_cores:>7.2f}c {r.server.machine_cores:>6.2f}c"
         )
     for r in runs:
         print(f"busiest statements on the server at {r.workstations} desks (ms total, calls):")
@@ -483,9 +509,18 @@ def main() -> int:
     for r in runs:
         if r.errors:
             print(f"refused or raced changes at {r.workstations} desks: {r.errors}")
+    for r in runs:
+        per_change = 1000 * r.desk_cores * r.seconds / max(1, r.changes * r.workstations)
+        print(
+            f"desks' CPU at {r.workstations} desks: {r.desk_cores:.2f} cores, "
+            f"{per_change:.1f} ms per change and desk (reloads, heartbeats, reminders, the "
+            f"drivers' own changes); the machine busy {r.server.machine_cores:.2f} of "
+            f"{os.cpu_count()} cores"
+        )
     print(
         "(conns: server connections at most, of which one live listener per desk; "
-        "srv CPU in cores of this 2-core machine, shared with the desks' own processes)"
+        "srv CPU in cores of this machine, shared with the desks' own processes; told: "
+        "change → its notification handed to every other desk, before that desk's reload)"
     )
     if len(runs) == 2:
         print(

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
 
 from tests.conftest import Team
 from tests.reminders.conftest import Harness
@@ -162,8 +163,8 @@ def test_a_clock_set_forward_during_a_pass_raises_no_failover(
     read_presence = presence.read_presence
     jumped: list[bool] = []
 
-    def read_then_jump(ctx: ServiceContext) -> PresenceSnapshot:
-        snap = read_presence(ctx)
+    def read_then_jump(ctx: ServiceContext, session: Session | None = None) -> PresenceSnapshot:
+        snap = read_presence(ctx, session)
         if not jumped:
             team.clock.advance(30 * MIN)  # set forward just after presence was read
             jumped.append(True)

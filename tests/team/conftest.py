@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import psycopg
 import pytest
 
-from tests.conftest import BUDDY_PHONES, PASSWORDS
+from tests.conftest import BUDDY_PHONES, PASSWORDS, Team
 from tests.team.pgcluster import Cluster, create_cluster, find_bin_dir, pgserver_bin_dir
 from veilig_huisbezoek.domain.clock import FakeClock
 from veilig_huisbezoek.domain.roles import Role
@@ -128,3 +128,11 @@ def pg_team_each_version(request: pytest.FixtureRequest, clock: FakeClock) -> Pg
     """The team on Debian's PostgreSQL (15 here) and on PostgreSQL 16."""
     cluster = request.getfixturevalue("pg_cluster" if request.param == "15" else "pg16_cluster")
     return make_pg_team(cluster, clock)
+
+
+@pytest.fixture(params=["embedded", "team_server"])
+def any_team(request: pytest.FixtureRequest) -> Team:
+    """The conftest ``team`` on the embedded store, then on a team server."""
+    name = "team" if request.param == "embedded" else "pg_team"
+    found: Team = request.getfixturevalue(name)
+    return found

@@ -80,6 +80,9 @@ class DeskLog:
     # (started, ended, the visits read or None: all)
     reloads: list[tuple[float, float, frozenset[int] | None]] = field(default_factory=list)
     failovers: list[tuple[float, int]] = field(default_factory=list)  # (raised, visit)
+    # (received, the visits named or None: anything): when the live listener handed a
+    # burst of notifications to the desk, before its reload.
+    notified: list[tuple[float, frozenset[int] | None]] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
 
 
@@ -119,6 +122,7 @@ class Desk:
     def _notified(self, payloads: set[str]) -> None:
         if self.quiet:
             return
+        self.log.notified.append((time.monotonic(), parse_changes(payloads).visit_ids))
         with self._lock:
             self._payloads |= payloads
         self._changed.set()
@@ -215,7 +219,7 @@ class Desk:
         failovers = snap.failovers_to_resolve()
         if failovers:
             alarms.resolve_failovers(self.ctx, failovers, alarms.REASON_WATCHED_AGAIN)
-        rows = board.board_rows(self.ctx, ids)
+        rows, _settings = board.board_and_settings(self.ctx, ids)
         if ids is None:
             self._board = {row.visit_id: row for row in rows}
         else:  # as BoardModel.set_rows(only=…) merges them
@@ -366,11 +370,17 @@ class WorkerSpec:
     setup_buddies: list[int] = field(default_factory=list)
 
 
+# (committed, desk, kind, visit, begun): ``begun`` before the change was sent, so a
+# notification of it arrives after ``begun``; ``committed`` once the desk had its answer.
+Change = tuple[float, str, str, int, float]
+
+
 @dataclass
 class WorkerResult:
     desks: list[DeskLog]
-    changes: list[tuple[float, str, str, int]]  # (committed, desk, kind, visit)
+    changes: list[Change]
     setup_s: float
+    cpu_s: float  # this process's CPU time during the stream (every thread)
 
 
 def set_up_desks(spec: WorkerSpec) -> list[Desk]:
@@ -404,10 +414,10 @@ def go_live(desks: list[Desk]) -> None:
         desk._changed.set()
 
 
-def drive(desks: list[Desk], spec: WorkerSpec, until: float) -> list[tuple[float, str, str, int]]:
+def drive(desks: list[Desk], spec: WorkerSpec, until: float) -> list[Change]:
     """About ``spec.rate`` changes per second (Poisson) on random desks of this worker."""
     rng = random.Random(spec.seed + 1)
-    changes: list[tuple[float, str, str, int]] = []
+    changes: list[Change] = []
     target = max(1, spec.visits_each)
     while True:
         wait = rng.expovariate(spec.rate) if spec.rate > 0 else 1.0
@@ -417,12 +427,13 @@ def drive(desks: list[Desk], spec: WorkerSpec, until: float) -> list[tuple[float
         if spec.rate <= 0:
             continue
         desk = rng.choice(desks)
+        begun = time.monotonic()
         try:
             kind, visit_id = desk.step(rng, target)
         except Exception as exc:
             desk.count_error(exc)
             continue
-        changes.append((time.monotonic(), desk.person.username, kind, visit_id))
+        changes.append((time.monotonic(), desk.person.username, kind, visit_id, begun))
     return changes
 
 
@@ -460,8 +471,10 @@ def _run_worker(
     start = float(starts_at.value)
     until = start + spec.seconds
     time.sleep(max(0.0, start - time.monotonic()))
+    cpu_began = time.process_time()
     changes = drive(desks, spec, until)
     time.sleep(max(0.0, until - time.monotonic()))
+    cpu_s = time.process_time() - cpu_began
     if end is None:
         time.sleep(3600)  # the victim: killed before this
         return
@@ -471,4 +484,4 @@ def _run_worker(
         desk.ask_to_stop()
     for desk in desks:
         desk.stop()
-    results.put(WorkerResult([d.log for d in desks], changes, setup_s))
+    results.put(WorkerResult([d.log for d in desks], changes, setup_s, cpu_s))

@@ -33,10 +33,13 @@ def test_changes_reach_every_other_desk(pg_team: PgTeam) -> None:
         for desk in desks:
             desk.stop()
     assert len(changes) >= 3
-    for at, writer, _kind, visit_id in changes:
+    for at, writer, _kind, visit_id, begun in changes:
         for desk in desks:
             if desk.person.username == writer:
                 continue
+            told = [t for t, ids in desk.log.notified if t >= begun and visit_id in (ids or ())]
+            assert told, f"{desk.person.username} was never told of a change at {writer}"
+            assert told[0] - at < 5.0
             seen = [
                 end
                 for start, end, ids in desk.log.reloads

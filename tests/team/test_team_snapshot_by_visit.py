@@ -8,8 +8,6 @@ from __future__ import annotations
 import dataclasses
 from datetime import timedelta
 
-import pytest
-
 from tests.conftest import Team
 from tests.helpers import call_all_well
 from tests.reminders.helpers import running_visit
@@ -18,13 +16,6 @@ from veilig_huisbezoek.services import alarms, visits
 from veilig_huisbezoek.services.alarms import ReminderSnapshot
 
 MIN = timedelta(minutes=1)
-
-
-@pytest.fixture(params=["embedded", "team_server"])
-def any_team(request: pytest.FixtureRequest) -> Team:
-    name = "team" if request.param == "embedded" else "pg_team"
-    found: Team = request.getfixturevalue(name)
-    return found
 
 
 def _in_order(snap: ReminderSnapshot) -> ReminderSnapshot:

@@ -21,7 +21,9 @@ class _Store:
     def __init__(self) -> None:
         self.behind = timedelta(minutes=2)
 
-    def read_presence(self, now: datetime) -> tuple[list[SessionSeen], datetime]:
+    def read_presence(
+        self, now: datetime, session: object = None
+    ) -> tuple[list[SessionSeen], datetime]:
         return [SEEN], now - self.behind
 
 

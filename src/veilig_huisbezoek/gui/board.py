@@ -49,9 +49,8 @@ from ..domain.folded_reads import FoldedReads
 from ..domain.overdue import retry_time
 from ..domain.presence import PresenceSnapshot
 from ..domain.settings import Settings
-from ..services.board import BoardRow, board_rows
+from ..services.board import BoardRow, board_and_settings
 from ..services.context import ServiceContext
-from ..services.settings import load_settings
 from .board_model import BoardColumn, BoardModel
 from .call_dialog import CallData, CallDialog, load_call
 from .forms_generated.ui_board import Ui_BoardWidget
@@ -236,7 +235,7 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
         ctx = self.ctx
 
         def job() -> tuple[list[BoardRow], Settings, frozenset[int] | None]:
-            return board_rows(ctx, only), load_settings(ctx), only
+            return (*board_and_settings(ctx, only), only)
 
         try:
             self.tasks.run(job, self._loaded, self._load_failed)

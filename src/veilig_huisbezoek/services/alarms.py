@@ -210,18 +210,33 @@ def snapshot(
     Every active visit the person may see: a colleague is alarmed when a visit has
     nobody watching it and by late escalation repeats (docs/design.md §4a), a leidinggevende by
     escalations and emergencies; ``ReminderSnapshot.reminders`` keeps only their own.
-    Presence is read too (each buddy's last heartbeat). A beheerder without a case role
-    gets nothing.
+    Presence is read too (each buddy's last heartbeat), and the settings, all in one read
+    snapshot. A beheerder without a case role gets nothing.
     """
+    # One read snapshot for the settings, presence and the visits, not a write session
+    # (on a team server the write lock would queue every desk behind the others): a live
+    # desk reads this on every change, and every transaction more is round trips more.
+    with ctx.store.read_session() as session:
+        return _snapshot(ctx, session, tuple(deadlines), contacts, base, visit_ids)
+
+
+def _snapshot(
+    ctx: ServiceContext,
+    session: Session,
+    deadlines: tuple[Deadline, ...],
+    contacts: bool,
+    base: ReminderSnapshot | None,
+    visit_ids: Collection[int] | None,
+) -> ReminderSnapshot:
     from sqlalchemy import and_, or_, select
 
     from ..domain.call_outcome import ALARM_ACTIONS
     from ..storage.models import Alarm, Callback, CallRecord, Visit
     from .people import id_in, read_people
     from .presence import read_presence
-    from .settings import load_settings
+    from .settings import settings_in
 
-    settings = load_settings(ctx)
+    settings = settings_in(session)
     me = ctx.actor.account_id
     lead = _is_leidinggevende(ctx)
     if not _may_be_buddy(ctx) and not lead:
@@ -240,7 +255,7 @@ def snapshot(
         visible = and_(visible, Visit.id.in_(named))
     read_at = ctx.now()
     buddy_seen: dict[int, datetime] = {}
-    for seen in read_presence(ctx).sessions:
+    for seen in read_presence(ctx, session).sessions:
         if seen.account_id not in buddy_seen or seen.seen_at > buddy_seen[seen.account_id]:
             buddy_seen[seen.account_id] = seen.seen_at
     rows_query = (
@@ -273,105 +288,99 @@ def snapshot(
     alarms_query = select(*alarm_columns).where(relevant)
     heads: dict[int, tuple[str, datetime, int, int, str, datetime]] = {}
     callbacks: dict[int, list[CallbackMoment]] = {}
-    # A read snapshot, not a write session: every desk re-reads this on every change, and
-    # on a team server the write lock would queue them all behind each other.
-    with ctx.store.read_session() as session:
-        # Plain column rows through Core: no ORM identity work for thousands of rows.
-        conn = session.connection()
-        # Rows unpacked as tuples: a leidinggevende's snapshot has a row per running visit
-        # and open call-back, and a Row's attribute access costs more than the unpacking.
-        rows = conn.execute(rows_query).all()
-        # The visitors' names (for contacts also their phones), each person once, not
-        # once per visit: on a team server every one is a sealed value to open.
-        people = read_people(conn, {row[5] for row in rows}, full=contacts)
-        for (
-            visit_id,
-            state,
-            start_at,
-            expected_return,
-            buddy_id,
-            visitor_id,
-            callback_id,
-            due_at,
-            kind,
-        ) in rows:
-            visitor = people.get(visitor_id)
-            if visitor is None:
-                continue  # as the inner join on the visitor's account had it
-            moments = callbacks.get(visit_id)
-            if moments is None:
-                heads[visit_id] = (
-                    state,
-                    expected_return,
-                    buddy_id,
-                    visitor_id,
-                    visitor.first_name,
-                    start_at,
-                )
-                moments = callbacks[visit_id] = []
-            if callback_id is not None:
-                moments.append(CallbackMoment(callback_id, due_at, kind))
-        alarms = tuple(_alarm_snapshot(a) for a in conn.execute(alarms_query))
-        # A colleague who cannot read every running visit (a team server) still learns
-        # of each its head, for the failover (docs/design.md §4a).
-        others: list[VisitSnapshot] = []
-        if not lead:
-            unseen = [
-                h for h in ctx.store.running_heads(session, visit_ids) if h.visit_id not in heads
-            ]
-            wanted = {h.visitor_id for h in unseen}
-            names = {i: people[i].first_name for i in wanted if i in people}
-            names |= _first_names(session, wanted - names.keys())
-            others = [
-                VisitSnapshot(
-                    id=h.visit_id,
-                    state=h.state,
-                    expected_return=h.start,
-                    buddy_id=h.buddy_id,
-                    visitor_first_name=names.get(h.visitor_id, ""),
-                    visitor_id=h.visitor_id,
-                    start=h.start,
-                    failover_only=True,
-                )
-                for h in unseen
-            ]
-            if unseen:
-                # Hundreds of ids: one array parameter on a server (people.id_in).
-                of_unseen = id_in(Alarm.visit_id, [h.visit_id for h in unseen], conn)
-                alarms += tuple(
-                    _alarm_snapshot(a)
-                    for a in conn.execute(select(*alarm_columns).where(of_unseen))
-                )
-        alarm_calls: dict[int, list[AlarmCall]] = {}
-        if lead:  # emergencies go to the leidinggevenden only
-            calls_query = select(CallRecord.id, CallRecord.visit_id, CallRecord.called_at).where(
-                CallRecord.visit_id.in_(select(Visit.id).where(visible)),
-                CallRecord.action.in_([action.value for action in ALARM_ACTIONS]),
+    # Plain column rows through Core: no ORM identity work for thousands of rows.
+    conn = session.connection()
+    # Rows unpacked as tuples: a leidinggevende's snapshot has a row per running visit
+    # and open call-back, and a Row's attribute access costs more than the unpacking.
+    rows = conn.execute(rows_query).all()
+    # The visitors' names (for contacts also their phones), each person once, not
+    # once per visit: on a team server every one is a sealed value to open.
+    people = read_people(conn, {row[5] for row in rows}, full=contacts)
+    for (
+        visit_id,
+        state,
+        start_at,
+        expected_return,
+        buddy_id,
+        visitor_id,
+        callback_id,
+        due_at,
+        kind,
+    ) in rows:
+        visitor = people.get(visitor_id)
+        if visitor is None:
+            continue  # as the inner join on the visitor's account had it
+        moments = callbacks.get(visit_id)
+        if moments is None:
+            heads[visit_id] = (
+                state,
+                expected_return,
+                buddy_id,
+                visitor_id,
+                visitor.first_name,
+                start_at,
             )
-            for call in conn.execute(calls_query):
-                alarm_calls.setdefault(call.visit_id, []).append(AlarmCall(call.id, call.called_at))
-        found: dict[int, VisitContact] = {}
-        if contacts:
-            contacts_query = select(
-                Visit.id,
-                Visit.street,
-                Visit.house_number,
-                Visit.addition,
-                Visit.postcode,
-                Visit.city,
-                Visit.visitor_id,
-            ).where(visible)
-            for visit_id, street, number, addition, postcode, city, visitor_id in conn.execute(
-                contacts_query
-            ):
-                person = people.get(visitor_id)
-                if person is None:
-                    continue  # as the inner join on the visitor's account had it
-                found[visit_id] = VisitContact(
-                    visitor_name=f"{person.first_name} {person.last_name}".strip(),
-                    visitor_phone=person.phone,
-                    address=Address(street, number, addition, postcode, city),
-                )
+            moments = callbacks[visit_id] = []
+        if callback_id is not None:
+            moments.append(CallbackMoment(callback_id, due_at, kind))
+    alarms = tuple(_alarm_snapshot(a) for a in conn.execute(alarms_query))
+    # A colleague who cannot read every running visit (a team server) still learns
+    # of each its head, for the failover (docs/design.md §4a).
+    others: list[VisitSnapshot] = []
+    if not lead:
+        unseen = [h for h in ctx.store.running_heads(session, visit_ids) if h.visit_id not in heads]
+        wanted = {h.visitor_id for h in unseen}
+        names = {i: people[i].first_name for i in wanted if i in people}
+        names |= _first_names(session, wanted - names.keys())
+        others = [
+            VisitSnapshot(
+                id=h.visit_id,
+                state=h.state,
+                expected_return=h.start,
+                buddy_id=h.buddy_id,
+                visitor_first_name=names.get(h.visitor_id, ""),
+                visitor_id=h.visitor_id,
+                start=h.start,
+                failover_only=True,
+            )
+            for h in unseen
+        ]
+        if unseen:
+            # Hundreds of ids: one array parameter on a server (people.id_in).
+            of_unseen = id_in(Alarm.visit_id, [h.visit_id for h in unseen], conn)
+            alarms += tuple(
+                _alarm_snapshot(a) for a in conn.execute(select(*alarm_columns).where(of_unseen))
+            )
+    alarm_calls: dict[int, list[AlarmCall]] = {}
+    if lead:  # emergencies go to the leidinggevenden only
+        calls_query = select(CallRecord.id, CallRecord.visit_id, CallRecord.called_at).where(
+            CallRecord.visit_id.in_(select(Visit.id).where(visible)),
+            CallRecord.action.in_([action.value for action in ALARM_ACTIONS]),
+        )
+        for call in conn.execute(calls_query):
+            alarm_calls.setdefault(call.visit_id, []).append(AlarmCall(call.id, call.called_at))
+    found: dict[int, VisitContact] = {}
+    if contacts:
+        contacts_query = select(
+            Visit.id,
+            Visit.street,
+            Visit.house_number,
+            Visit.addition,
+            Visit.postcode,
+            Visit.city,
+            Visit.visitor_id,
+        ).where(visible)
+        for visit_id, street, number, addition, postcode, city, visitor_id in conn.execute(
+            contacts_query
+        ):
+            person = people.get(visitor_id)
+            if person is None:
+                continue  # as the inner join on the visitor's account had it
+            found[visit_id] = VisitContact(
+                visitor_name=f"{person.first_name} {person.last_name}".strip(),
+                visitor_phone=person.phone,
+                address=Address(street, number, addition, postcode, city),
+            )
     read = ReminderSnapshot(
         viewer_id=me,
         leidinggevende=lead,

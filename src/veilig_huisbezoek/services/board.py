@@ -1,4 +1,4 @@
-"""The buddy board's data: every running visit the actor may see, in two queries."""
+"""The buddy board's data: every running visit the actor may see, in three queries."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from sqlalchemy import Connection, select
 from ..domain.address import Address
 from ..domain.checklist import RiskLevel
 from ..domain.roles import Permission
+from ..domain.settings import Settings
 from ..domain.visit import VisitState
 from ..storage.models import Callback, Visit
 from .context import ServiceContext
 from .people import Person, id_in, read_people
+from .settings import settings_in
 from .visits import CALLBACK_OPEN, _visible_visits
 
 ACTIVE_STATES = (VisitState.ONDERWEG.value, VisitState.GEESCALEERD.value)
@@ -60,9 +62,20 @@ def board_rows(ctx: ServiceContext, visit_ids: Collection[int] | None = None) ->
     """
     with ctx.store.read_session() as session:
         # Plain column rows through Core (one read snapshot for all three).
-        conn = session.connection()
-        visits, people, next_callback = _read_board(ctx, conn, visit_ids)
+        visits, people, next_callback = _read_board(ctx, session.connection(), visit_ids)
     return _rows(ctx, visits, people, next_callback)
+
+
+def board_and_settings(
+    ctx: ServiceContext, visit_ids: Collection[int] | None = None
+) -> tuple[list[BoardRow], Settings]:
+    """:func:`board_rows` and the settings the board shows them with (the moment a
+    call-back counts as late), in one read snapshot: the board reads both on every
+    change, and a transaction more is round trips more."""
+    with ctx.store.read_session() as session:
+        settings = settings_in(session)
+        visits, people, next_callback = _read_board(ctx, session.connection(), visit_ids)
+    return _rows(ctx, visits, people, next_callback), settings
 
 
 def _read_board(

@@ -14,10 +14,14 @@ import secrets
 import threading
 from dataclasses import replace
 from datetime import timedelta
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from ..domain.presence import PresenceSnapshot
 from .context import ServiceContext
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # The difference between this workstation's clock and the store's, as last taken: each
 # read measures it anew, a few milliseconds off each time (the server stamps its time at
@@ -53,9 +57,11 @@ def end_session(ctx: ServiceContext, session_id: str) -> None:
     ctx.store.end_presence(session_id, ctx.actor.account_id, ctx.now())
 
 
-def read_presence(ctx: ServiceContext) -> PresenceSnapshot:
+def read_presence(ctx: ServiceContext, session: Session | None = None) -> PresenceSnapshot:
+    """Who is here; ``session``: in the caller's read snapshot (one transaction for a
+    desk's whole reload instead of one more)."""
     now = ctx.now()
-    sessions, store_now = ctx.store.read_presence(now)
+    sessions, store_now = ctx.store.read_presence(now, session)
     shift = _steady_shift(ctx.store, now - store_now)
     if shift:
         sessions = [

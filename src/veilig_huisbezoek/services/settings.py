@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from ..domain.roles import Permission
 from ..domain.settings import Settings
 from ..storage.models import Setting
@@ -12,8 +14,13 @@ SETTINGS_KEY = "organisation"  # the one row of the settings table
 
 def load_settings(ctx: ServiceContext) -> Settings:
     with ctx.store.read_session() as session:
-        row = session.get(Setting, SETTINGS_KEY)
-        return Settings.from_dict(row.value) if row else Settings()
+        return settings_in(session)
+
+
+def settings_in(session: Session) -> Settings:
+    """The settings as the caller's session sees them (its read snapshot)."""
+    row = session.get(Setting, SETTINGS_KEY)
+    return Settings.from_dict(row.value) if row else Settings()
 
 
 def save_settings(ctx: ServiceContext, settings: Settings) -> None:

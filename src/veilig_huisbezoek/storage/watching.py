@@ -45,12 +45,17 @@ class PresenceQueries:
         with self._presence_session() as session:
             presence.end(session, session_id, account_id, self._presence_now(session, now))
 
-    def read_presence(self, now: datetime) -> tuple[list[SessionSeen], datetime]:
+    def read_presence(
+        self, now: datetime, session: Session | None = None
+    ) -> tuple[list[SessionSeen], datetime]:
         """Every session seen lately (all accounts) and the instant its times are to be
-        compared with: ``now`` here, the server's own clock on a team server."""
-        with self._presence_session() as session:
-            at = self._presence_now(session, now)
-            return presence.read(session, at), at
+        compared with: ``now`` here, the server's own clock on a team server.
+        ``session``: read in the caller's (a read snapshot), not in one of its own."""
+        if session is None:
+            with self._presence_session() as own:
+                return self.read_presence(now, own)
+        at = self._presence_now(session, now)
+        return presence.read(session, at), at
 
     # ---- the buddy of a running visit (domain/handover.py) ----------------------------
     def watch_head(self, session: Session, visit_id: int) -> WatchHead | None:
