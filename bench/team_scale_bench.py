@@ -296,6 +296,8 @@ class RunFigures:
     # the reload): the server's part of the propagation.
     told_p95_ms: float
     desk_cores: float  # the desks' processes' CPU during the stream, in cores
+    reloads: int
+    reads_skipped: int  # reloads that read nothing
     server: ServerFigures
     failover_s: float | None
     setup_s: float
@@ -442,6 +444,8 @@ def one_run(n: int, m: int, seconds: float, say: Any) -> RunFigures:
         reload_ms,
         1000 * percentile(told, 0.95) if told else math.nan,
         sum(r.cpu_s for r in found) / seconds,
+        sum(len(log.reloads) for log in logs.values()),
+        sum(log.reads_skipped for log in logs.values()),
         figures,
         failover,
         setup_s,
@@ -509,6 +513,11 @@ def main() -> int:
     for r in runs:
         if r.errors:
             print(f"refused or raced changes at {r.workstations} desks: {r.errors}")
+    for r in runs:
+        print(
+            f"reloads at {r.workstations} desks that read nothing (the change touched no "
+            f"visit the desk holds): {r.reads_skipped} of {r.reloads}"
+        )
     for r in runs:
         per_change = 1000 * r.desk_cores * r.seconds / max(1, r.changes * r.workstations)
         print(

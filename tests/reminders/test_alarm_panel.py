@@ -274,7 +274,7 @@ def test_refreshes_are_coalesced_and_a_read_error_keeps_the_rows(
     buddy.run.scheduler.tick()
     calls: list[int] = []
 
-    def broken(_ctx: object) -> list[object]:
+    def broken(_ctx: object, _session: object = None) -> list[object]:
         calls.append(1)
         raise StoreError("kapot")
 

@@ -66,7 +66,7 @@ class Driver(QObject):
         hub = self.window.hub
         hub.visits_changed.connect(lambda: send({"event": "visits_changed", "visits": None}))
         hub.visits_touched.connect(
-            lambda ids: send({"event": "visits_changed", "visits": sorted(ids)})
+            lambda touched: send({"event": "visits_changed", "visits": sorted(touched.ids)})
         )
         self.command.connect(self.handle, Qt.ConnectionType.QueuedConnection)
         self._banner_visible = False

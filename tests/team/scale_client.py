@@ -5,20 +5,22 @@ A desk is what a logged-in app holds on a team server: a :class:`ServiceContext`
 ``team_log_in`` (its own login role and engine pool), the live listener
 (:class:`ChangeListener`, its own connection and thread), the presence heartbeat every
 10 s, and the reminder rules as the scheduler runs them: on every change (after the
-app's 80 ms coalescing) it re-reads the reminder snapshot, the buddy board and the open
-alarms, as the main window does on ``hub.visits_touched`` (the visits the notifications
-name, merged into what it holds) or ``hub.visits_changed`` (everything); it fires what is due
+app's 80 ms coalescing) it re-reads the reminder snapshot, the buddy board and the alarm
+panel, as the main window does on ``hub.visits_touched`` (the visits the notifications
+name, merged into what it holds; a visit whose details only changed only where it is
+held) or ``hub.visits_changed`` (everything); it fires what is due
 (``alarms.raise_alarm``) at its moment and on a 5 s tick. A person at the desk takes
 charge of the alarms meant for them a few seconds later.
 
 ``run_worker`` is one process holding several desks plus a driver that makes about
 ``rate`` changes per second (visits planned and departing, calls recorded, alarms raised
 and taken charge of, returns) on random desks of its own. Every desk keeps the
-``time.monotonic()`` intervals of its reloads and the visits each read (None: all); a
-change to a visit made at ``t`` is visible on a desk at the end of that desk's first
-reload of that visit that started after ``t`` (a read snapshot begun after the commit
-holds it). CLOCK_MONOTONIC is shared by the processes of one
-machine, so the coordinator compares them directly.
+``time.monotonic()`` intervals of its reloads and the visits each was about (None:
+all); a change to a visit made at ``t`` is visible on a desk at the end of that desk's
+first reload about that visit that started after ``t``: a read snapshot begun after the
+commit holds it, or the desk found that it holds nothing the change touched.
+CLOCK_MONOTONIC is shared by the processes of one machine, so the coordinator compares
+them directly.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from typing import Any
 from veilig_huisbezoek.domain.address import Address
 from veilig_huisbezoek.domain.call_outcome import NameUsed
 from veilig_huisbezoek.domain.checklist import Answer, Assessment, assess, default_checklist
+from veilig_huisbezoek.domain.folded_reads import VisitsTouched
 from veilig_huisbezoek.domain.presence import HEARTBEAT_INTERVAL
 from veilig_huisbezoek.domain.reminders import Reminder, ReminderKind, ReminderMemo, raised_late
 from veilig_huisbezoek.domain.visit import VisitPlan, VisitReason, VisitState
@@ -83,6 +86,7 @@ class DeskLog:
     # (received, the visits named or None: anything): when the live listener handed a
     # burst of notifications to the desk, before its reload.
     notified: list[tuple[float, frozenset[int] | None]] = field(default_factory=list)
+    reads_skipped: int = 0  # reloads that read nothing: the change touched nothing held
     errors: dict[str, int] = field(default_factory=dict)
 
 
@@ -197,38 +201,54 @@ class Desk:
     def reload(self) -> None:
         """What the main window does on ``hub.visits_touched`` (the visits the
         notifications named) or ``hub.visits_changed`` (everything): the schedule, the
-        board and the alarm panel."""
+        board and the alarm panel, each only if the change touched what it holds or
+        may come to hold (``VisitsTouched.to_read``)."""
         started = time.monotonic()
         with self._lock:
             payloads, self._payloads = self._payloads, set()
-        ids = None if self._whole else parse_changes(payloads).visit_ids
-        if ids is not None and len(ids) > VISITS_AT_ONCE:
-            ids = None
+        asked = None if self._whole else parse_changes(payloads).touched
         self._whole = False
         try:
-            self._read(ids)
+            self._read(asked)
         except BaseException:
             self._whole = True  # what this reload was for is not read: everything, next
             raise
-        self.log.reloads.append((started, time.monotonic(), ids))
+        # Everything the change named is now as the server has it, read or not ours.
+        self.log.reloads.append((started, time.monotonic(), None if asked is None else asked.ids))
 
-    def _read(self, ids: frozenset[int] | None) -> None:
-        base = self._snapshot if ids is not None else None
-        snap = alarms.snapshot(self.ctx, contacts=True, base=base, visit_ids=ids)
-        self._snapshot = snap
-        failovers = snap.failovers_to_resolve()
-        if failovers:
-            alarms.resolve_failovers(self.ctx, failovers, alarms.REASON_WATCHED_AGAIN)
-        rows, _settings = board.board_and_settings(self.ctx, ids)
-        if ids is None:
-            self._board = {row.visit_id: row for row in rows}
-        else:  # as BoardModel.set_rows(only=…) merges them
-            self._board = {k: r for k, r in self._board.items() if k not in ids}
-            self._board.update((row.visit_id, row) for row in rows)
-        found = alarms.open_alarms(self.ctx)
+    def _read(self, asked: VisitsTouched | None) -> None:
+        snap = self._snapshot
+        ids = None if asked is None or snap is None else asked.to_read(snap.held_visit_ids())
+        if ids is not None and len(ids) > VISITS_AT_ONCE:
+            ids = None
+        read: list[str] = []
+        if ids is None or ids:  # as ReminderScheduler.request_rebuild
+            read.append("schedule")
+            snap = alarms.snapshot(self.ctx, contacts=True, base=snap, visit_ids=ids)
+            self._snapshot = snap
+            failovers = snap.failovers_to_resolve()
+            if failovers:
+                alarms.resolve_failovers(self.ctx, failovers, alarms.REASON_WATCHED_AGAIN)
+        ids = None if asked is None else asked.to_read(self._board.keys())
+        if ids is None or ids:  # as BoardPage._read, merging as BoardModel.set_rows(only=…)
+            read.append("board")
+            rows, _settings = board.board_and_settings(self.ctx, ids)
+            if ids is None:
+                self._board = {row.visit_id: row for row in rows}
+            else:
+                self._board = {k: r for k, r in self._board.items() if k not in ids}
+                self._board.update((row.visit_id, row) for row in rows)
+        found = self.open_alarms
+        shown = {a.visit_id for a in found if a.visit_id is not None}
+        if asked is None or asked.to_read(shown):  # as SessionAlarms.refresh_for
+            found, _in_hand = alarms.panel_alarms(self.ctx)
+            read.append("panel")
+        if not read:
+            self.log.reads_skipped += 1
         me = self.person.account_id
         with self._lock:
-            self._reminders = snap.reminders(self._memo)
+            if "schedule" in read and snap is not None:  # the scheduler's pass
+                self._reminders = snap.reminders(self._memo)
             self.buddy_of = [
                 row.visit_id
                 for row in self._board.values()
@@ -237,6 +257,7 @@ class Desk:
             self.open_alarms = found
         for alarm in found:
             mine = alarm.kind is not ReminderKind.BUDDY_UNREACHABLE or self.person.lead
+            mine = mine and not alarm.for_visitor  # about own visits, for someone else
             if not alarm.acknowledged and mine and alarm.id not in self._to_take:
                 self._to_take[alarm.id] = time.monotonic() + random.uniform(*REACT_S)
 

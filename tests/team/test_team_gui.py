@@ -124,7 +124,9 @@ def test_while_the_server_is_lost_pages_keep_their_state_without_waiting(
 
         return wrapper
 
-    monkeypatch.setattr(board_module, "board_rows", counted("board", board_module.board_rows))
+    monkeypatch.setattr(
+        board_module, "board_and_settings", counted("board", board_module.board_and_settings)
+    )
     my_open_visits = planning.my_open_visits
     monkeypatch.setattr(planning, "my_open_visits", counted("my_visits", my_open_visits))
     _submit(qtbot, window, "sanne")

@@ -3,10 +3,12 @@ stops answering, recovery."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import queue
 import threading
 import time
+from collections.abc import Iterator
 from datetime import datetime
 
 import psycopg
@@ -14,9 +16,11 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import PASSWORDS
+from tests.helpers import call_all_well
 from tests.presence_helpers import present_as
 from tests.team.blackhole import BlackholeProxy
 from tests.team.conftest import PgTeam
+from veilig_huisbezoek.domain.folded_reads import VisitsTouched
 from veilig_huisbezoek.services import settings as settings_service
 from veilig_huisbezoek.services.team import team_log_in
 from veilig_huisbezoek.storage.team.errors import TeamUnreachableError
@@ -26,7 +30,12 @@ from veilig_huisbezoek.storage.team.listen import (
     parse_changes,
 )
 from veilig_huisbezoek.storage.team.location import TeamLocation
-from veilig_huisbezoek.storage.team.schema import CHANNEL, VISITS_NAMED
+from veilig_huisbezoek.storage.team.schema import (
+    CHANNEL,
+    HEAD_COLUMNS,
+    VISIT_DETAILS,
+    VISITS_NAMED,
+)
 from veilig_huisbezoek.storage.team.store import TeamStore
 
 
@@ -213,8 +222,23 @@ def test_a_unix_socket_url_keeps_its_folder_and_port() -> None:
     assert (tcp["host"], tcp["port"]) == ("db.example", 6432)
 
 
-def _payloads(conn: psycopg.Connection[tuple[object, ...]]) -> list[str]:
+Connection = psycopg.Connection[tuple[object, ...]]
+
+
+def _payloads(conn: Connection) -> list[str]:
     return [n.payload for n in conn.notifies(timeout=0.5)]
+
+
+@contextlib.contextmanager
+def _owner_and_listening(pg_team: PgTeam) -> Iterator[tuple[Connection, Connection]]:
+    """The database owner's connection, and one that listens to the changes."""
+    conninfo = pg_team.cluster.conninfo(pg_team.database)
+    with (
+        psycopg.connect(conninfo, autocommit=True) as owner,
+        psycopg.connect(conninfo, autocommit=True) as listening,
+    ):
+        listening.execute(f"LISTEN {CHANNEL}")
+        yield owner, listening
 
 
 def test_a_notification_names_the_visits_a_statement_changed(pg_team: PgTeam) -> None:
@@ -222,11 +246,7 @@ def test_a_notification_names_the_visits_a_statement_changed(pg_team: PgTeam) ->
     on a probe table of its own: the visits named, each once; the table alone for more
     than ``VISITS_NAMED`` visits or a row of no visit; nothing for a statement that
     changed no row."""
-    conninfo = pg_team.cluster.conninfo(pg_team.database)
-    with (
-        psycopg.connect(conninfo, autocommit=True) as owner,
-        psycopg.connect(conninfo, autocommit=True) as listening,
-    ):
+    with _owner_and_listening(pg_team) as (owner, listening):
         owner.execute("CREATE TABLE probe_rows (visit_id integer)")
         try:
             for event, rows in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
@@ -235,7 +255,6 @@ def test_a_notification_names_the_visits_a_statement_changed(pg_team: PgTeam) ->
                     f"REFERENCING {rows} TABLE AS changed_rows FOR EACH STATEMENT "
                     "EXECUTE FUNCTION vh_notify_visits()"
                 )
-            listening.execute(f"LISTEN {CHANNEL}")
             owner.execute("INSERT INTO probe_rows VALUES (3), (1), (3)")
             assert _payloads(listening) == ["probe_rows 1,3"]
             owner.execute("UPDATE probe_rows SET visit_id = visit_id WHERE false")
@@ -251,6 +270,44 @@ def test_a_notification_names_the_visits_a_statement_changed(pg_team: PgTeam) ->
             assert _payloads(listening) == ["probe_rows 5"]
         finally:
             owner.execute("DROP TABLE probe_rows")
+
+
+def test_an_update_of_visits_names_moved_heads_apart_from_details(pg_team: PgTeam) -> None:
+    """``vh_notify_visits`` on ``visits`` (a probe table of that name in a schema of its
+    own): an update that moves a visit's state, people or times names it as
+    ``visits``; one that changes its other columns only, as ``visits.details``; both
+    from one statement; the table alone for more than ``VISITS_NAMED``."""
+    with _owner_and_listening(pg_team) as (owner, listening):
+        owner.execute("CREATE SCHEMA probe")
+        try:
+            columns = ", ".join(f"{c} integer" for c in HEAD_COLUMNS)
+            owner.execute(f"CREATE TABLE probe.visits (id integer, note text, {columns})")
+            owner.execute(
+                "CREATE TRIGGER probe_update AFTER UPDATE ON probe.visits REFERENCING OLD "
+                "TABLE AS old_rows NEW TABLE AS changed_rows FOR EACH STATEMENT "
+                "EXECUTE FUNCTION public.vh_notify_visits()"
+            )
+            owner.execute(
+                "INSERT INTO probe.visits (id, state, buddy_id) "
+                f"SELECT generate_series(1, {VISITS_NAMED + 1}), 1, 1"
+            )
+            _payloads(listening)  # nothing before this
+            owner.execute("UPDATE probe.visits SET note = 'x' WHERE id IN (4, 2)")
+            assert _payloads(listening) == [f"{VISIT_DETAILS} 2,4"]
+            for column in HEAD_COLUMNS:
+                owner.execute(f"UPDATE probe.visits SET {column} = 7 WHERE id = 3")
+                assert _payloads(listening) == ["visits 3"], column
+            owner.execute(
+                "UPDATE probe.visits SET note = 'y', buddy_id = CASE id WHEN 5 THEN 2 "
+                "ELSE buddy_id END WHERE id IN (5, 6)"
+            )
+            assert sorted(_payloads(listening)) == ["visits 5", f"{VISIT_DETAILS} 6"]
+            owner.execute("UPDATE probe.visits SET note = 'z' WHERE false")
+            assert _payloads(listening) == []
+            owner.execute("UPDATE probe.visits SET note = 'z'")
+            assert _payloads(listening) == ["visits"]
+        finally:
+            owner.execute("DROP SCHEMA probe CASCADE")
 
 
 def test_a_departure_names_its_visit(pg_team: PgTeam) -> None:
@@ -278,6 +335,18 @@ def test_a_departure_names_its_visit(pg_team: PgTeam) -> None:
         changes = parse_changes(payloads)
         assert changes.visit_ids == {visit_id}
         assert {"visits", "visit_events"} <= changes.tables
+        assert changes.touched == VisitsTouched(frozenset({visit_id}))
+        # The buddy's call leaves the visit's head as it was: its details only.
+        bram = pg_team.login("bram")
+        try:
+            call_all_well(bram, visit_id)
+        finally:
+            bram.store.close()
+        payloads = _next(events, "change", timeout=2)
+        assert isinstance(payloads, set)
+        changes = parse_changes(payloads)
+        assert "calls" in changes.tables
+        assert changes.touched == VisitsTouched(frozenset(), frozenset({visit_id}))
     finally:
         listener.stop()
         sanne.store.close()

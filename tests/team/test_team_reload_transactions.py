@@ -1,6 +1,6 @@
 """What a live desk reads on every change costs one transaction each, on the embedded
 store and on a team server: the schedule's snapshot (with its settings and presence)
-and the board (with the settings it shows them by). Each transaction more is round
+the board (with the settings it shows them by) and the alarm panel. Each transaction more is round
 trips more for every desk of the team, on every change (docs/performance.md, the
 100-workstation bench)."""
 
@@ -54,6 +54,7 @@ def test_a_desks_reads_on_a_change_are_one_transaction_each(any_team: Team) -> N
                 ),
                 "board": partial(board.board_and_settings, ctx),
                 "board by visit": partial(board.board_and_settings, ctx, {first}),
+                "alarm panel": partial(alarms.panel_alarms, ctx),
             }
             for what, read in reads.items():
                 with transactions(ctx) as begun:

@@ -90,9 +90,10 @@ def test_what_a_desk_only_reads_does_not_wait_for_a_colleagues_write(pg_team: Pg
             "adresregister": lambda: register.search_notes(petra),
             "adresregister (tellingen)": lambda: register.register_counts(petra),
             "adresregister (lijst)": lambda: register.list_notes(petra),
-            "bord": lambda: board.board_rows(petra),
+            "bord": lambda: board.board_and_settings(petra),
             "schema": lambda: alarms.snapshot(sanne, contacts=True),
             "alarmen": lambda: alarms.open_alarms(petra),
+            "alarmpaneel": lambda: alarms.panel_alarms(sanne),
             "aanwezigheid": lambda: presence.read_presence(sanne),
             # Before a departure, and unlocking after idle time.
             "buddy bereikbaar": lambda: visits.buddy_check(sanne, visit_id),

@@ -353,6 +353,10 @@ class AlarmPanel(QFrame):
     def alarms(self) -> list[AlarmInfo]:
         return list(self._alarms)
 
+    def visit_ids(self) -> frozenset[int]:
+        """The visits of the alarms shown."""
+        return frozenset(a.visit_id for a in self._alarms if a.visit_id is not None)
+
     @property
     def locked(self) -> bool:
         return self._locked
@@ -383,9 +387,7 @@ class AlarmPanel(QFrame):
         ctx = self.ctx
 
         def job() -> tuple[list[AlarmInfo], list[AlarmInfo]]:
-            found = alarm_service.open_alarms(ctx)
-            found += alarm_service.alarms_about_own_visits(ctx)
-            return found, alarm_service.in_hand(ctx)
+            return alarm_service.panel_alarms(ctx)
 
         self._refreshing = True
         self._shown_meanwhile = {}

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.board import BoardStatus
 from ..domain.clock import to_local
-from ..domain.folded_reads import FoldedReads
+from ..domain.folded_reads import FoldedReads, VisitsTouched, touched
 from ..domain.overdue import retry_time
 from ..domain.presence import PresenceSnapshot
 from ..domain.settings import Settings
@@ -220,17 +220,21 @@ class BoardPage(WorkspacePage[Ui_BoardWidget]):
         unreachable."""
         self._read(None)
 
-    def reload_visits(self, visit_ids: Set[int]) -> None:
+    def reload_visits(self, visit_ids: Set[int] | VisitsTouched) -> None:
         """Re-read only these visits (``hub.visits_touched``: a team server's live
-        change names them); the other rows stay as they are."""
-        self._read(frozenset(visit_ids))
+        change names them); the other rows stay as they are. A visit whose details
+        only changed is read only if it is on the board."""
+        self._read(touched(visit_ids))
 
-    def _read(self, only: frozenset[int] | None) -> None:
+    def _read(self, asked: VisitsTouched | None) -> None:
         if self._loading:
-            self._folded.fold(only)
+            self._folded.fold(asked)
             return
-        if self._read_all:
-            only = None  # the first read, or the last one failed
+        # Decided now, against the rows the read merges into (the first read, or after
+        # a failed one: everything).
+        only = None if asked is None or self._read_all else asked.to_read(self.model.visit_ids())
+        if only is not None and not only:
+            return  # nothing on this board, nor anything that may come onto it, changed
         self._loading = True
         ctx = self.ctx
 

@@ -273,6 +273,10 @@ class BoardModel(QAbstractTableModel):
     def status_at(self, position: int) -> BoardStatus:
         return self._entries[position].status
 
+    def visit_ids(self) -> frozenset[int]:
+        """The visits on the board."""
+        return frozenset(entry.row.visit_id for entry in self._entries)
+
     def position_of(self, visit_id: int) -> int:
         """Row of ``visit_id`` or -1."""
         for position, entry in enumerate(self._entries):

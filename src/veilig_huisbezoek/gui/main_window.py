@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
             open_count_changed=self._update_title,
         )
         self.team_session = TeamSession(
-            self, self._central_layout, self.stack, self.hub, self.tasks, self.alarms.refresh
+            self, self._central_layout, self.stack, self.hub, self.tasks, self.alarms.refresh_for
         )
         self.notifier.tray_activated.connect(self.bring_to_front)
         self.notifier.quit_requested.connect(self.quit_app)

@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ..domain.folded_reads import VisitsTouched
 from ..services.context import ServiceContext
 from .forms import FormUi, setup_form
 from .hub import AppHub
@@ -115,13 +116,13 @@ class WorkspacePage(QWidget, Generic[U]):
         """Load what the page shows now (each page its own)."""
         raise NotImplementedError
 
-    def refresh_visits(self, visit_ids: Set[int]) -> None:
+    def refresh_visits(self, visit_ids: Set[int] | VisitsTouched) -> None:
         """Only these visits changed (``hub.visits_touched``), as ``refresh``."""
         if self.hub.offline:
             return
         self.reload_visits(visit_ids)
 
-    def reload_visits(self, visit_ids: Set[int]) -> None:
+    def reload_visits(self, visit_ids: Set[int] | VisitsTouched) -> None:
         """Re-read what these visits change on the page; a page that cannot read them
         alone (the default) reloads whole."""
         self.reload()

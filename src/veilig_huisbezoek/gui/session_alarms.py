@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from ..domain.clock import Clock
+from ..domain.folded_reads import VisitsTouched
 from ..reminders.notifier import Notifier
 from .hub import AppHub
 from .tasks import TaskRunner
@@ -112,7 +113,7 @@ class SessionAlarms(QObject):
     def rebuild(self) -> None:
         self.rebuild_visits(None)
 
-    def rebuild_visits(self, visit_ids: Set[int] | None) -> None:
+    def rebuild_visits(self, visit_ids: Set[int] | VisitsTouched | None) -> None:
         """Rebuild the schedule (``visit_ids``: only these visits changed). Not while
         the team server is unreachable: rebuilt when it is back."""
         if self.scheduler is not None and not self._hub.offline:
@@ -121,6 +122,14 @@ class SessionAlarms(QObject):
     def refresh(self) -> None:
         """Alarms acknowledged elsewhere (another person, another workstation) go."""
         if self.panel is not None:
+            self.panel.refresh()
+
+    def refresh_for(self, visit_ids: VisitsTouched | None) -> None:
+        """A live change (None: anything may have changed): the panel reads again
+        unless it named only details of visits the panel shows no alarm of."""
+        if self.panel is not None and (
+            visit_ids is None or visit_ids.to_read(self.panel.visit_ids())
+        ):
             self.panel.refresh()
 
     def fire(self, alarm: AlarmInfo) -> None:

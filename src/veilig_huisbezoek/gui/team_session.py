@@ -21,6 +21,7 @@ from .hub import AppHub
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from ..domain.folded_reads import VisitsTouched
     from ..services.context import ServiceContext
     from .team_live import ConnectionBanner, TeamLive
     from .watch_line import WatchLine
@@ -36,7 +37,7 @@ class TeamSession(QObject):
         above: QWidget,
         hub: AppHub,
         tasks: TaskRunner,
-        refresh_alarms: Callable[[], None],
+        refresh_alarms: Callable[[VisitsTouched | None], None],
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -98,14 +99,16 @@ class TeamSession(QObject):
         changes = parse_changes(payloads)
         if NOTES_TABLE in changes.tables:
             self._hub.notes_changed.emit()
-        if changes.visit_ids is None:
+        touched = changes.touched
+        if touched is None:
             # Boards, my visits, history … reload; the schedule is rebuilt.
             self._hub.visits_changed.emit()
-        elif changes.visit_ids:
-            # The board and the schedule re-read these visits only.
-            self._hub.visits_touched.emit(changes.visit_ids)
+        elif touched.ids:
+            # The board and the schedule re-read these visits only (those whose
+            # details only changed, only if they hold them).
+            self._hub.visits_touched.emit(touched)
         # An alarm acknowledged on another workstation disappears here too.
-        self._refresh_alarms()
+        self._refresh_alarms(touched)
 
     def _lost(self, since: object) -> None:
         # The pages keep the last known state instead of waiting for the server.

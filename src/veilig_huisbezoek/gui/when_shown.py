@@ -16,6 +16,7 @@ from collections.abc import Callable, Set
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
+from ..domain.folded_reads import VisitsTouched
 from .hub import AppHub
 
 
@@ -24,7 +25,7 @@ class ReloadWhenShown(QObject):
         self,
         page: QWidget,
         reload: Callable[[], None],
-        reload_visits: Callable[[Set[int]], None] | None = None,
+        reload_visits: Callable[[Set[int] | VisitsTouched], None] | None = None,
     ) -> None:
         """``reload_visits``: re-read only these visits (``hub.visits_touched``);
         without it the page reloads whole for those too."""
@@ -51,7 +52,7 @@ class ReloadWhenShown(QObject):
             return
         self._reload()
 
-    def visits_touched(self, visit_ids: Set[int]) -> None:
+    def visits_touched(self, visit_ids: Set[int] | VisitsTouched) -> None:
         """Only these visits changed (a stale page reloads whole when shown)."""
         if self._hidden():
             return

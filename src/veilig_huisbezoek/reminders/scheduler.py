@@ -79,7 +79,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..domain.clock import Clock, SystemClock
 from ..domain.errors import NotAllowedError
-from ..domain.folded_reads import FoldedReads
+from ..domain.folded_reads import FoldedReads, VisitsTouched, touched
 from ..domain.reminders import Deadline, Reminder, ReminderKind, ReminderMemo, raised_late
 from ..services import alarms
 from ..services.alarms import RAISED_LATE_TOLERANCE, AlarmInfo, VisitContact
@@ -302,6 +302,20 @@ class _Passes:
         self.snapshot: alarms.ReminderSnapshot | None = None
         self.memo = ReminderMemo()  # used by one pass at a time, on the worker
 
+    def folded(self, asked: VisitsTouched | None) -> bool:
+        """While a pass runs, a request is folded into the next (True)."""
+        if self.loading:
+            self.again.fold(asked)
+        return self.loading
+
+    def to_read(self, asked: VisitsTouched | None) -> frozenset[int] | None:
+        """The visits a pass asked for now reads (None: everything): those the change
+        may have made anyone's business, and the others only if this schedule holds
+        them. Decided when the pass starts, against the snapshot it merges into."""
+        if asked is None or self.snapshot is None:
+            return None
+        return asked.to_read(self.snapshot.held_visit_ids())
+
     def begin(self, only: frozenset[int] | None, now: float) -> alarms.ReminderSnapshot | None:
         """A pass starts (``now``: monotonic); the snapshot it starts from (None: it
         reads everything)."""
@@ -445,26 +459,26 @@ class ReminderScheduler(QObject):
         self.rebuilt.emit(len(self.pending))
         return fired
 
-    def request_rebuild(self, visit_ids: Set[int] | None = None) -> None:
+    def request_rebuild(self, visit_ids: Set[int] | VisitsTouched | None = None) -> None:
         """Rebuild without blocking the GUI thread (connect ``hub.visits_changed`` here).
 
         ``visit_ids``: only these visits changed (``hub.visits_touched``): the pass
-        re-reads them and keeps the rest of the last snapshot (``alarms.snapshot``).
+        re-reads them (of the details, those held: ``_Passes.to_read``) and keeps the
+        rest of the last snapshot (``alarms.snapshot``); nothing held, no pass.
 
         With a ``TaskRunner`` the snapshot is read, the reminders computed and the due
         ones recorded on its worker; only showing them and re-arming run on the GUI
-        thread when the result is back
-        (``rebuilt`` is emitted then). Requests arriving meanwhile are folded into one
-        more pass. Without a task runner this is ``rebuild()``.
+        thread when the result is back (``rebuilt`` is emitted then). Requests arriving
+        meanwhile are folded into one more pass. Without a task runner this is
+        ``rebuild()``.
         """
         if not self.running:
             return
         if self._tasks is None:
             self.rebuild()
             return
-        only = None if visit_ids is None else frozenset(visit_ids)
-        if self._passes.loading:
-            self._passes.again.fold(only)
+        asked = None if visit_ids is None else touched(visit_ids)
+        if self._passes.folded(asked) or (only := self._passes.to_read(asked)) == frozenset():
             return
         base = self._passes.begin(only, self._watch.monotonic())
         ctx, clock, source, contacts = self._ctx, self._clock, self._deadlines, self._keep_contacts

@@ -86,6 +86,10 @@ class ReminderSnapshot:
     # Whether ``contacts`` were read (an empty mapping may be no running visit).
     contacts_read: bool = False
 
+    def held_visit_ids(self) -> frozenset[int]:
+        """The visits read whole (not only their heads, for the failover)."""
+        return frozenset(v.id for v in self.visits if not v.failover_only)
+
     def merged(self, read: ReminderSnapshot, visit_ids: Collection[int]) -> ReminderSnapshot:
         """This snapshot with what ``read`` (a read of only ``visit_ids``) says of those
         visits; everything else read whole (presence, settings, deadlines) from ``read``."""
@@ -568,15 +572,27 @@ def by_urgency(alarms: Iterable[AlarmInfo]) -> list[AlarmInfo]:
     return result
 
 
-def open_alarms(ctx: ServiceContext) -> list[AlarmInfo]:
-    """Unacknowledged alarms for this person, most urgent first."""
+def panel_alarms(ctx: ServiceContext) -> tuple[list[AlarmInfo], list[AlarmInfo]]:
+    """What the alarm panel shows, in one read snapshot (it reads them again on every
+    change that may touch them): :func:`open_alarms` followed by
+    :func:`alarms_about_own_visits`, and :func:`in_hand`."""
+    with ctx.store.read_session() as session:
+        found = open_alarms(ctx, session) + alarms_about_own_visits(ctx, session)
+        return found, in_hand(ctx, session)
+
+
+def open_alarms(ctx: ServiceContext, session: Session | None = None) -> list[AlarmInfo]:
+    """Unacknowledged alarms for this person, most urgent first (``session``: read in
+    the caller's read snapshot)."""
     from sqlalchemy import and_
 
     from ..storage.models import Alarm
 
-    with ctx.store.read_session() as session:
-        found = _infos(session, and_(Alarm.acknowledged_at.is_(None), _visible_alarms(ctx)))
-        found = _with_heads(ctx, session, found)
+    if session is None:
+        with ctx.store.read_session() as fresh:
+            return open_alarms(ctx, fresh)
+    found = _infos(session, and_(Alarm.acknowledged_at.is_(None), _visible_alarms(ctx)))
+    found = _with_heads(ctx, session, found)
     # A failover of a visit that is over is done (nobody needs to take it over).
     found = [a for a in found if not (a.kind is ReminderKind.BUDDY_UNREACHABLE and a.visit_ended)]
     return by_urgency(newest_per_escalation(found))
@@ -647,7 +663,7 @@ IN_HAND_KINDS = (
 IN_HAND_FOR = timedelta(minutes=30)
 
 
-def in_hand(ctx: ServiceContext) -> list[AlarmInfo]:
+def in_hand(ctx: ServiceContext, session: Session | None = None) -> list[AlarmInfo]:
     """Alarms someone else has taken charge of (acknowledged) while their visit still
     runs, as this person saw them (docs/design.md §4a, ownership): per visit the latest one, most
     urgent first, for :data:`IN_HAND_FOR` after the acknowledgement; those about the
@@ -672,8 +688,10 @@ def in_hand(ctx: ServiceContext) -> list[AlarmInfo]:
         Alarm.kind.in_([k.value for k in IN_HAND_KINDS]),
         or_(_visible_alarms(ctx), own_info),
     )
-    with ctx.store.read_session() as session:
-        found = _infos(session, where)
+    if session is None:
+        with ctx.store.read_session() as fresh:
+            return in_hand(ctx, fresh)
+    found = _infos(session, where)
     latest: dict[int | None, AlarmInfo] = {}
     for alarm in found:
         held = latest.get(alarm.visit_id)
@@ -683,7 +701,7 @@ def in_hand(ctx: ServiceContext) -> list[AlarmInfo]:
     return by_urgency(replace(a, for_visitor=a.visitor_id == me) for a in latest.values())
 
 
-def alarms_about_own_visits(ctx: ServiceContext) -> list[AlarmInfo]:
+def alarms_about_own_visits(ctx: ServiceContext, session: Session | None = None) -> list[AlarmInfo]:
     """Unacknowledged alarms about the person's own visits (as visitor) that are meant
     for someone else (call-back and overdue alarms for the buddy, escalations for the
     leidinggevenden) while the visit is out, most urgent first, marked ``for_visitor``.
@@ -714,8 +732,10 @@ def alarms_about_own_visits(ctx: ServiceContext) -> list[AlarmInfo]:
         own,
         not_(_visible_alarms(ctx)),
     )
-    with ctx.store.read_session() as session:
-        found = _infos(session, where)
+    if session is None:
+        with ctx.store.read_session() as fresh:
+            return alarms_about_own_visits(ctx, fresh)
+    found = _infos(session, where)
     return by_urgency(replace(alarm, for_visitor=True) for alarm in found)
 
 

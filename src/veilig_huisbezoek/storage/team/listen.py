@@ -2,7 +2,9 @@
 
 Every change on the server sends ``NOTIFY vh_changes, '<table>'`` (statement triggers,
 see :mod:`.schema`); a change to a visit's own rows names the visits too,
-``'<table> <id>,<id>…'``, and :func:`parse_changes` reads a burst of them.
+``'<table> <id>,<id>…'`` (``'visits.details <id>…'`` for an update of a visit that left
+its state, people and times as they were), and :func:`parse_changes` reads a burst of
+them.
 :class:`ChangeListener` holds one extra psycopg connection, as the logged-in person's
 own database role, in a daemon thread, and reports through three callbacks, all called
 **on that thread** (the GUI wraps them in queued Qt signals and does every widget and
@@ -37,8 +39,9 @@ from typing import Any
 
 from sqlalchemy import URL
 
+from ...domain.folded_reads import VisitsTouched
 from .location import LIVENESS
-from .schema import CHANNEL, VISIT_TABLES
+from .schema import CHANNEL, DETAIL_TABLES, NAMING_TABLES
 
 NOTES_TABLE = "unsafe_address_notes"
 
@@ -59,24 +62,36 @@ class LiveChanges:
     # The visits changed (empty: none, only the register), when every notification
     # named its visits; None: anything may have changed, so everything is re-read.
     visit_ids: frozenset[int] | None
+    # Of those, the visits only a detail table named (their calls, call-backs, events
+    # or the visit's other columns): their heads are as they were.
+    details: frozenset[int] = frozenset()
+
+    @property
+    def touched(self) -> VisitsTouched | None:
+        if self.visit_ids is None:
+            return None
+        return VisitsTouched(self.visit_ids - self.details, self.details)
 
 
 def parse_changes(payloads: Iterable[str]) -> LiveChanges:
     """The tables and visits a burst of payloads names (see the module docstring); a
     payload it cannot read counts as "anything changed" in its table."""
     tables: set[str] = set()
-    ids: set[int] | None = set()
+    heads: set[int] | None = set()
+    details: set[int] = set()
     for payload in payloads:
         table, _, named = payload.partition(" ")
         tables.add(table)
         if table == NOTES_TABLE:
             continue
         listed = named.split(",")
-        if ids is None or table not in VISIT_TABLES or not all(x.isdecimal() for x in listed):
-            ids = None
+        if heads is None or table not in NAMING_TABLES or not all(x.isdecimal() for x in listed):
+            heads = None
             continue
-        ids.update(int(x) for x in listed)
-    return LiveChanges(frozenset(tables), None if ids is None else frozenset(ids))
+        (details if table in DETAIL_TABLES else heads).update(int(x) for x in listed)
+    if heads is None:
+        return LiveChanges(frozenset(tables), None)
+    return LiveChanges(frozenset(tables), frozenset(heads | details), frozenset(details - heads))
 
 
 def conninfo_from_url(url: URL) -> dict[str, Any]:

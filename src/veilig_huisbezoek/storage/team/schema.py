@@ -40,6 +40,15 @@ NOTIFY_TABLES = (
 # ``visit_id``): their notifications name the visits changed, up to VISITS_NAMED.
 VISIT_TABLES = ("visits", "callbacks", "calls", "visit_events", "visit_colleagues", "alarms")
 VISITS_NAMED = 200
+# What an update of ``visits`` is named by when it left each visit's head as it was:
+# its state, visitor, buddy, start and expected return (who watches it, whether it
+# runs, who may read it; the colleagues and alarms are tables of their own).
+VISIT_DETAILS = "visits.details"
+HEAD_COLUMNS = ("state", "visitor_id", "buddy_id", "start_at", "expected_return_at")
+# A change named by these touches a visit's details only: a workstation that does not
+# hold that visit (cannot read it, or it is not running) has nothing to read again.
+DETAIL_TABLES = ("callbacks", "calls", "visit_events", VISIT_DETAILS)
+NAMING_TABLES = (*VISIT_TABLES, VISIT_DETAILS)
 
 
 def sealed_columns() -> list[tuple[str, str]]:
@@ -51,7 +60,8 @@ def sealed_columns() -> list[tuple[str, str]]:
     ]
 
 
-_TABLES = """
+_TABLES = (
+    """
 CREATE TABLE IF NOT EXISTS team_keyring (
     id integer PRIMARY KEY CHECK (id = 1),
     store_id text NOT NULL,
@@ -93,12 +103,33 @@ CREATE OR REPLACE FUNCTION vh_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 -- A visit's own rows: the payload names the visits the statement changed ('visits 3,7';
 -- listen.py), so that a workstation re-reads those visits only. The table alone when
 -- it changed more than VISITS_NAMED visits or a row of no visit; nothing for no rows.
+-- An update of visits names the visits whose head moved ('visits 3') apart from those
+-- whose other columns only changed ('visits.details 7': HEAD_COLUMNS in schema.py).
 CREATE OR REPLACE FUNCTION vh_notify_visits() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
         ids text;
+        details text;
         unnamed boolean;
     BEGIN
-        IF TG_TABLE_NAME = 'visits' THEN
+        IF TG_TABLE_NAME = 'visits' AND TG_OP = 'UPDATE' THEN
+            SELECT string_agg(id::text, ',' ORDER BY id) FILTER (WHERE moved),
+                   string_agg(id::text, ',' ORDER BY id) FILTER (WHERE NOT moved),
+                   count(*) > VISITS_NAMED INTO ids, details, unnamed
+            FROM (SELECT coalesce(n.id, o.id) AS id,
+                         bool_or(ROW(HEADS_N) IS DISTINCT FROM ROW(HEADS_O)) AS moved
+                  FROM changed_rows n FULL JOIN old_rows o ON o.id = n.id
+                  GROUP BY 1 LIMIT VISITS_NAMED + 1) named;
+            IF unnamed THEN
+                PERFORM pg_notify('vh_changes', TG_TABLE_NAME);
+            END IF;
+            IF ids IS NOT NULL AND NOT unnamed THEN
+                PERFORM pg_notify('vh_changes', TG_TABLE_NAME || ' ' || ids);
+            END IF;
+            IF details IS NOT NULL AND NOT unnamed THEN
+                PERFORM pg_notify('vh_changes', 'VISIT_DETAILS ' || details);
+            END IF;
+            RETURN NULL;
+        ELSIF TG_TABLE_NAME = 'visits' THEN
             SELECT string_agg(id::text, ',' ORDER BY id), false INTO ids, unnamed
             FROM (SELECT DISTINCT id FROM changed_rows LIMIT VISITS_NAMED + 1) named
             HAVING count(*) <= VISITS_NAMED;
@@ -116,6 +147,10 @@ CREATE OR REPLACE FUNCTION vh_notify_visits() RETURNS trigger LANGUAGE plpgsql A
         RETURN NULL;
     END $$;
 """.replace("VISITS_NAMED", str(VISITS_NAMED))
+    .replace("VISIT_DETAILS", VISIT_DETAILS)
+    .replace("HEADS_N", ", ".join(f"n.{c}" for c in HEAD_COLUMNS))
+    .replace("HEADS_O", ", ".join(f"o.{c}" for c in HEAD_COLUMNS))
+)
 
 
 def roles_for(location: TeamLocation, owner: str) -> rules.Roles:
@@ -154,12 +189,18 @@ def _statements(location: TeamLocation, owner: str) -> list[str]:
             )
             continue
         # A trigger with a transition table has one event (PostgreSQL's rule).
-        for event, rows in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        # The old rows of an update only where vh_notify_visits compares them.
+        old = "OLD TABLE AS old_rows " if table == "visits" else ""
+        for event, rows in (
+            ("INSERT", "NEW TABLE AS changed_rows"),
+            ("UPDATE", f"{old}NEW TABLE AS changed_rows"),
+            ("DELETE", "OLD TABLE AS changed_rows"),
+        ):
             name = f"vh_notify_{event.lower()}"
             out += [
                 f"DROP TRIGGER IF EXISTS {name} ON {table}",
-                f"CREATE TRIGGER {name} AFTER {event} ON {table} REFERENCING {rows} TABLE "
-                "AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION vh_notify_visits()",
+                f"CREATE TRIGGER {name} AFTER {event} ON {table} REFERENCING {rows} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION vh_notify_visits()",
             ]
     return out
 
