@@ -13,8 +13,10 @@ the failover under load.
 
 Measured: change → visible on every other desk (p50, p95, max), the server's CPU (its
 processes' ``/proc/<pid>/stat``) and memory (PSS, ``smaps_rollup``), transactions per
-second (``pg_stat_database``), connections (``pg_stat_activity``). The same stream with
-10 workstations runs first as the baseline; the growth ratio is printed.
+second (``pg_stat_database``), connections (``pg_stat_activity``); where the time goes:
+change → its notification handed to every other desk ("told", before any desk reads),
+the desks' processes' CPU and the whole machine's busy CPU (``/proc/stat``). The same
+stream with 10 workstations runs first as the baseline; the growth ratio is printed.
 
 Accounts use a fast key-derivation setting for the key slots (tests/team/conftest.py
 FAST_KDF), so that making 100 accounts takes seconds; logging in still derives the
