@@ -9,7 +9,7 @@ import queue
 import threading
 import time
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import psycopg
 import pytest
@@ -336,7 +336,9 @@ def test_a_departure_names_its_visit(pg_team: PgTeam) -> None:
         assert changes.visit_ids == {visit_id}
         assert {"visits", "visit_events"} <= changes.tables
         assert changes.touched == VisitsTouched(frozenset({visit_id}))
-        # The buddy's call leaves the visit's head as it was: its details only.
+        # The buddy's call a minute later (it stamps the visit's updated_at) leaves the
+        # visit's head as it was: its details only.
+        pg_team.clock.advance(timedelta(minutes=1))
         bram = pg_team.login("bram")
         try:
             call_all_well(bram, visit_id)
@@ -345,7 +347,7 @@ def test_a_departure_names_its_visit(pg_team: PgTeam) -> None:
         payloads = _next(events, "change", timeout=2)
         assert isinstance(payloads, set)
         changes = parse_changes(payloads)
-        assert "calls" in changes.tables
+        assert {"calls", VISIT_DETAILS} <= changes.tables
         assert changes.touched == VisitsTouched(frozenset(), frozenset({visit_id}))
     finally:
         listener.stop()
