@@ -27,8 +27,9 @@ LogInHere = Callable[[str, str], "ServiceContext"]
 class AppHub(QObject):
     # Something about visits or call-backs changed in the store: views reload.
     visits_changed = Signal()
-    # Only these visits changed (a frozenset of visit ids, from a team server's live
-    # changes): the board and the schedule re-read just those, other views reload.
+    # Only these visits changed (a domain.folded_reads.VisitsTouched, from a team
+    # server's live changes): the board and the schedule re-read just those (a visit
+    # whose details only changed, only if they hold it), other views reload.
     visits_touched = Signal(object)
     # The register changed (proposed, approved, retired …).
     notes_changed = Signal()
