@@ -21,11 +21,6 @@ class VisitsTouched:
     heads: frozenset[int]
     details: frozenset[int] = frozenset()
 
-    @classmethod
-    def of(cls, visit_ids: Set[int]) -> VisitsTouched:
-        """These visits, each as if anything of it changed."""
-        return cls(frozenset(visit_ids))
-
     @property
     def ids(self) -> frozenset[int]:
         return self.heads | self.details
@@ -41,7 +36,9 @@ class VisitsTouched:
 
 def touched(visit_ids: Set[int] | VisitsTouched) -> VisitsTouched:
     """A plain set of visits as :class:`VisitsTouched` (every one a head)."""
-    return visit_ids if isinstance(visit_ids, VisitsTouched) else VisitsTouched.of(visit_ids)
+    if isinstance(visit_ids, VisitsTouched):
+        return visit_ids
+    return VisitsTouched(frozenset(visit_ids))
 
 
 class FoldedReads:
